@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { PreviewManager } from './preview/previewManager';
+
+let client: LanguageClient | undefined;
+
+/** What the extension hands to its integration tests (and to anyone who asks through `getExtension().exports`). */
+export interface BlogwrightApi {
+  readonly client: LanguageClient;
+  readonly preview: PreviewManager;
+}
+
+export function activate(context: vscode.ExtensionContext): BlogwrightApi {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'file', language: 'html' },
+    ],
+  };
+  client = new LanguageClient('blogwright', 'Blogwright', serverOptions, clientOptions);
+  // Started without waiting, so activation never blocks the extension host.
+  void client.start();
+  const preview = new PreviewManager(context, client);
+  context.subscriptions.push(preview);
+  void vscode.commands.executeCommand('setContext', 'blogwright.active', true);
+  return { client, preview };
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}

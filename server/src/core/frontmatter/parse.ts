@@ -1,0 +1,84 @@
+import { isMap, isScalar, type Document, type Node } from 'yaml';
+import { splitFrontMatter, type FrontMatterBlock } from './split';
+import { MAX_ALIAS_COUNT, parseYaml, type YamlError } from './yaml';
+
+/** One top-level front matter entry with its source offsets (absolute in the file). */
+export interface FrontMatterEntry {
+  readonly key: string;
+  readonly keyStart: number;
+  readonly keyEnd: number;
+  /** The value node; undefined for `key:` with nothing after it. */
+  readonly value: Node | undefined;
+  readonly valueStart: number;
+  readonly valueEnd: number;
+  /** The value as Jekyll reads it (YAML 1.1: `yes` is true, `2015-10-10` a Date, `~` null). */
+  readonly data: unknown;
+}
+
+export interface ParsedFrontMatter {
+  readonly block: FrontMatterBlock;
+  /** Offset of the body: after the closing delimiter, or 0 without a (closed) block. */
+  readonly bodyStart: number;
+  /** YAML problems, offsets absolute in the file. */
+  readonly problems: readonly YamlError[];
+  /** Top-level entries when the front matter is a readable mapping, in source order. */
+  readonly entries: ReadonlyMap<string, FrontMatterEntry>;
+  /** False when the YAML is a scalar or a list: Jekyll then keeps no data. */
+  readonly isMapping: boolean;
+  /** The parsed YAML; its node ranges are relative to `yamlOffset`. */
+  readonly yaml: Document.Parsed | undefined;
+  readonly yamlOffset: number;
+}
+
+const NO_ENTRIES: ReadonlyMap<string, FrontMatterEntry> = new Map();
+
+export function parseFrontMatter(text: string): ParsedFrontMatter {
+  const block = splitFrontMatter(text);
+  if (block.kind !== 'closed') {
+    return { block, bodyStart: 0, problems: [], entries: NO_ENTRIES, isMapping: false, yaml: undefined, yamlOffset: 0 };
+  }
+  const offset = block.yamlStart;
+  const { doc, errors } = parseYaml(text.slice(block.yamlStart, block.yamlEnd));
+  const problems: YamlError[] = errors.map((e) => ({ ...e, start: e.start + offset, end: e.end + offset }));
+  const contents = doc.contents;
+  const isMapping = contents === null || isMap(contents);
+  const entries = new Map<string, FrontMatterEntry>();
+  // With a syntax error Jekyll drops the whole front matter, so there is no data to speak of.
+  if (isMap(contents) && !problems.some((p) => p.code === 'frontmatter.yaml')) {
+    for (const pair of contents.items) {
+      const key = pair.key;
+      if (!isScalar(key) || !key.range) {
+        continue;
+      }
+      const value = (pair.value ?? undefined) as Node | undefined;
+      const keyStart = offset + key.range[0];
+      const keyEnd = offset + key.range[1];
+      const valueStart = value?.range ? offset + value.range[0] : keyEnd;
+      const valueEnd = value?.range ? offset + value.range[1] : keyEnd;
+      let data: unknown = null;
+      if (value) {
+        try {
+          data = value.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT });
+        } catch (error) {
+          problems.push({
+            code: 'frontmatter.yaml',
+            start: valueStart,
+            end: Math.max(valueEnd, valueStart + 1),
+            message: `This value cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+          });
+        }
+      }
+      entries.set(String(key.value), { key: String(key.value), keyStart, keyEnd, value, valueStart, valueEnd, data });
+    }
+  }
+  return { block, bodyStart: block.bodyStart, problems, entries, isMapping, yaml: doc, yamlOffset: offset };
+}
+
+/** Plain data of all entries, as Jekyll's `page` hash would hold it. */
+export function frontMatterData(parsed: ParsedFrontMatter): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const [key, entry] of parsed.entries) {
+    data[key] = entry.data;
+  }
+  return data;
+}

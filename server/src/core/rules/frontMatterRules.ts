@@ -1,0 +1,67 @@
+import type { Finding, Rule, RuleContext } from './rule';
+
+/** The block itself: present where a post needs it, closed, valid YAML, a mapping. */
+export const frontMatterSyntaxRule: Rule = {
+  name: 'frontmatter syntax',
+  check({ frontMatter, siteDocument, text }: RuleContext): Finding[] {
+    const block = frontMatter.block;
+    if (block.kind === 'none') {
+      if (siteDocument?.kind === 'post' || siteDocument?.kind === 'draft') {
+        return [{ code: 'frontmatter.missing', start: 0, end: lineEnd(text, 0), message: 'This post has no front matter: start it with a `---` line, the keys, and another `---` line.' }];
+      }
+      return [];
+    }
+    if (block.kind === 'unclosed') {
+      return [{ code: 'frontmatter.unclosed', start: block.openStart, end: block.openEnd - 1, message: 'Front matter is not closed: add a `---` line after the last key. Jekyll reads the whole file as content.' }];
+    }
+    const findings: Finding[] = frontMatter.problems.map((p) => ({ code: p.code, start: p.start, end: p.end, message: p.message }));
+    if (!frontMatter.isMapping && findings.length === 0) {
+      findings.push({ code: 'frontmatter.not-mapping', start: block.yamlStart, end: block.yamlEnd, message: 'Front matter must be a mapping of `key: value` lines; Jekyll ignores anything else.' });
+    }
+    return findings;
+  },
+};
+
+/** Keys a kind of document must have, unless `_config.yml` defaults supply them. */
+export const requiredKeysRule: Rule = {
+  name: 'required keys',
+  check({ frontMatter, siteDocument, settings, site, text }: RuleContext): Finding[] {
+    if (!siteDocument || frontMatter.block.kind !== 'closed' || frontMatter.problems.some((p) => p.code === 'frontmatter.yaml') || !frontMatter.isMapping) {
+      return [];
+    }
+    const kind = siteDocument.kind === 'misnamed-post' ? 'post' : siteDocument.kind;
+    const required = settings.requiredKeys[kind] ?? [];
+    const missing = required.filter((key) => {
+      if (key === 'author') {
+        return site.authors !== undefined && !frontMatter.entries.has('author') && !frontMatter.entries.has('authors') && !hasDefault(site, siteDocument.path, kind, 'author');
+      }
+      return !frontMatter.entries.has(key) && !hasDefault(site, siteDocument.path, kind, key);
+    });
+    if (missing.length === 0) {
+      return [];
+    }
+    const start = frontMatter.block.openStart;
+    return [
+      {
+        code: 'frontmatter.required',
+        start,
+        end: lineEnd(text, start),
+        message: `Missing ${missing.map((k) => `\`${k}\``).join(', ')}: every ${kind} of this blog needs ${missing.length === 1 ? 'it' : 'them'}.`,
+      },
+    ];
+  },
+};
+
+/** Whether a `_config.yml` default scope supplies the key for this file. */
+function hasDefault(site: RuleContext['site'], path: string, kind: string, key: string): boolean {
+  const type = kind === 'post' ? 'posts' : kind === 'page' ? 'pages' : kind === 'draft' ? 'drafts' : kind;
+  return site.config.defaults.some(
+    (d) => key in d.values && (d.type === undefined || d.type === type || (kind === 'draft' && d.type === 'posts')) && (d.path === '' || path === d.path || path.startsWith(d.path + '/')),
+  );
+}
+
+function lineEnd(text: string, start: number): number {
+  const newline = text.indexOf('\n', start);
+  const end = newline < 0 ? text.length : newline;
+  return text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+}

@@ -1,0 +1,37 @@
+import type { ParsedFrontMatter } from '../frontmatter/parse';
+import type { BlogwrightSettings } from '../settings';
+import type { SiteDocument, SiteIndex } from '../site/siteIndex';
+import type { ITextDocument } from '../workspace';
+
+/** One problem a rule found, with offsets into the document's text. */
+export interface Finding {
+  /** `area.rule`, stable: users configure severities and CI tools filter by it. */
+  readonly code: string;
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+  /** Context for a quick fix (for example the replacement text). */
+  readonly data?: FixData;
+}
+
+/** A quick fix a finding offers: replace its own range with `replacement`. */
+export interface FixData {
+  readonly title: string;
+  readonly replacement: string;
+}
+
+export interface RuleContext {
+  readonly site: SiteIndex;
+  readonly settings: BlogwrightSettings;
+  readonly document: ITextDocument;
+  readonly text: string;
+  readonly frontMatter: ParsedFrontMatter;
+  /** What the site model knows of this file; undefined for files Jekyll does not render. */
+  readonly siteDocument: SiteDocument | undefined;
+}
+
+export interface Rule {
+  /** For logs when the rule throws. */
+  readonly name: string;
+  check(context: RuleContext): Finding[];
+}

@@ -1,0 +1,83 @@
+import { isMap, isScalar, isSeq, type Document } from 'yaml';
+import { asRecord } from './config';
+
+export interface Author {
+  /** What posts write in `author:`: a data-file key, or the `name:` of an author document. */
+  readonly id: string;
+  readonly name: string | undefined;
+  readonly bio: string | undefined;
+  /** Where the author is defined, for go-to-definition. */
+  readonly path: string;
+  readonly offset: number;
+}
+
+export interface AuthorSource {
+  readonly kind: 'data' | 'collection';
+  /** The data file (`_data/authors.yml`) or collection folder (`_authors`). */
+  readonly path: string;
+  readonly authors: ReadonlyMap<string, Author>;
+}
+
+/** Data files that blogs use for their authors, in order of preference. */
+export const AUTHOR_DATA_NAMES = ['authors', 'members', 'team', 'people', 'contributors'];
+
+/**
+ * Reads authors from a data file keyed by id (`piotr.betkier: {name: ...}`), or from a list of
+ * records that carry an id (`- id: piotr` / `username:` / `key:`). Undefined when the file holds neither.
+ */
+export function authorsFromData(path: string, doc: Document.Parsed, yamlOffset = 0): AuthorSource | undefined {
+  const authors = new Map<string, Author>();
+  const contents = doc.contents;
+  if (isMap(contents)) {
+    for (const pair of contents.items) {
+      if (!isScalar(pair.key) || !isMap(pair.value)) {
+        continue;
+      }
+      const id = String(pair.key.value);
+      const record = asRecord(pair.value.toJSON());
+      authors.set(id, { id, name: text(record['name']), bio: text(record['bio']), path, offset: yamlOffset + (pair.key.range?.[0] ?? 0) });
+    }
+  } else if (isSeq(contents)) {
+    for (const item of contents.items) {
+      if (!isMap(item)) {
+        continue;
+      }
+      const record = asRecord(item.toJSON());
+      const id = text(record['id']) ?? text(record['username']) ?? text(record['key']) ?? text(record['handle']);
+      if (id) {
+        authors.set(id, { id, name: text(record['name']), bio: text(record['bio']), path, offset: yamlOffset + (item.range?.[0] ?? 0) });
+      }
+    }
+  }
+  return authors.size > 0 ? { kind: 'data', path, authors } : undefined;
+}
+
+/** Authors of an `_authors`-style collection, matched by their `name:` as posts write it. */
+export function authorsFromCollection(folder: string, documents: Iterable<{ path: string; data: Record<string, unknown> }>): AuthorSource | undefined {
+  const authors = new Map<string, Author>();
+  for (const document of documents) {
+    const name = text(document.data['name']) ?? text(document.data['title']);
+    if (name) {
+      authors.set(name, { id: name, name, bio: text(document.data['bio']), path: document.path, offset: 0 });
+    }
+  }
+  return authors.size > 0 ? { kind: 'collection', path: folder, authors } : undefined;
+}
+
+/** The author ids a document names, with `author:` (one or a list) and `authors:` (a list or one). */
+export function authorIdsOf(data: Record<string, unknown>): string[] {
+  const ids: string[] = [];
+  for (const key of ['author', 'authors']) {
+    const value = data[key];
+    if (typeof value === 'string' && value.trim()) {
+      ids.push(value.trim());
+    } else if (Array.isArray(value)) {
+      ids.push(...value.filter((v): v is string => typeof v === 'string' && v.trim().length > 0).map((v) => v.trim()));
+    }
+  }
+  return ids;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+}

@@ -1,0 +1,140 @@
+import { isMap } from 'yaml';
+import { parseYaml, yamlToData, type YamlError } from '../frontmatter/yaml';
+
+export interface CollectionConfig {
+  readonly name: string;
+  readonly output: boolean;
+  readonly permalink: string | undefined;
+}
+
+export interface FrontMatterDefault {
+  /** Path prefix relative to the site root ('' for every file). */
+  readonly path: string;
+  /** `posts`, `pages`, `drafts` or a collection name; undefined for every type. */
+  readonly type: string | undefined;
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+/** What Blogwright needs of `_config.yml`, with Jekyll's defaults filled in. */
+export interface SiteConfig {
+  readonly title: string | undefined;
+  readonly url: string | undefined;
+  readonly baseurl: string;
+  readonly permalink: string;
+  readonly timezone: string | undefined;
+  readonly markdownExtensions: readonly string[];
+  readonly collectionsDir: string;
+  readonly collections: ReadonlyMap<string, CollectionConfig>;
+  readonly defaults: readonly FrontMatterDefault[];
+  readonly exclude: readonly string[];
+  readonly include: readonly string[];
+  /** A gem or remote theme can supply layouts and includes we cannot see. */
+  readonly hasTheme: boolean;
+  readonly plugins: readonly string[];
+  readonly kramdownInput: 'GFM' | 'kramdown';
+  readonly kramdownAutoIds: boolean;
+}
+
+export interface ConfigReading {
+  readonly config: SiteConfig;
+  /** YAML problems, offsets in `_config.yml`. */
+  readonly problems: readonly YamlError[];
+}
+
+const DEFAULT_MARKDOWN_EXT = ['markdown', 'mkdown', 'mkdn', 'mkd', 'md'];
+const DEFAULT_EXCLUDE = ['.sass-cache', '.jekyll-cache', 'gemfiles', 'Gemfile', 'Gemfile.lock', 'node_modules', 'vendor/bundle/', 'vendor/cache/', 'vendor/gems/', 'vendor/ruby/'];
+
+export const DEFAULT_CONFIG: SiteConfig = toConfig({});
+
+/** Reads `_config.yml`; a file that does not parse still yields Jekyll's defaults, plus its problems. */
+export function readConfig(text: string | undefined): ConfigReading {
+  if (text === undefined) {
+    return { config: DEFAULT_CONFIG, problems: [] };
+  }
+  const { doc, errors } = parseYaml(text);
+  const syntaxErrors = errors.filter((e) => e.code === 'frontmatter.yaml');
+  if (syntaxErrors.length > 0 || (doc.contents !== null && !isMap(doc.contents))) {
+    const problems = syntaxErrors.length > 0 ? errors : [{ code: 'frontmatter.yaml' as const, start: 0, end: 1, message: '_config.yml must be a mapping of settings; Jekyll uses its defaults.' }];
+    return { config: DEFAULT_CONFIG, problems };
+  }
+  const data = yamlToData(doc);
+  if ('error' in data) {
+    return { config: DEFAULT_CONFIG, problems: [{ code: 'frontmatter.yaml', start: 0, end: 1, message: `_config.yml cannot be read: ${data.error}` }] };
+  }
+  return { config: toConfig(asRecord(data.value)), problems: errors };
+}
+
+function toConfig(raw: Record<string, unknown>): SiteConfig {
+  const kramdown = asRecord(raw['kramdown']);
+  const input = typeof kramdown['input'] === 'string' && kramdown['input'].toLowerCase() === 'kramdown' ? 'kramdown' : 'GFM';
+  const theme = raw['theme'] ?? raw['remote_theme'];
+  return {
+    title: asString(raw['title']),
+    url: asString(raw['url'])?.replace(/\/+$/, ''),
+    baseurl: normalizeBaseurl(asString(raw['baseurl'])),
+    permalink: asString(raw['permalink']) ?? 'date',
+    timezone: asString(raw['timezone']),
+    markdownExtensions: (asString(raw['markdown_ext']) ?? DEFAULT_MARKDOWN_EXT.join(','))
+      .split(',')
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
+    collectionsDir: (asString(raw['collections_dir']) ?? '').replace(/^\/+|\/+$/g, ''),
+    collections: readCollections(raw['collections']),
+    defaults: readDefaults(raw['defaults']),
+    exclude: [...DEFAULT_EXCLUDE, ...asStrings(raw['exclude'])],
+    include: asStrings(raw['include']),
+    hasTheme: typeof theme === 'string' && theme.length > 0,
+    plugins: [...asStrings(raw['plugins']), ...asStrings(raw['gems'])],
+    kramdownInput: input,
+    kramdownAutoIds: kramdown['auto_ids'] !== false,
+  };
+}
+
+function readCollections(raw: unknown): Map<string, CollectionConfig> {
+  const collections = new Map<string, CollectionConfig>();
+  // `posts` is always a collection, with the site's permalink unless configured.
+  if (Array.isArray(raw)) {
+    for (const name of raw) {
+      if (typeof name === 'string') {
+        collections.set(name, { name, output: false, permalink: undefined });
+      }
+    }
+  } else {
+    for (const [name, value] of Object.entries(asRecord(raw))) {
+      const options = asRecord(value);
+      collections.set(name, { name, output: options['output'] === true, permalink: asString(options['permalink']) });
+    }
+  }
+  return collections;
+}
+
+function readDefaults(raw: unknown): FrontMatterDefault[] {
+  if (!Array.isArray(raw)) {
+    return [];
+  }
+  return raw.flatMap((item): FrontMatterDefault[] => {
+    const entry = asRecord(item);
+    const scope = asRecord(entry['scope']);
+    const values = asRecord(entry['values']);
+    return [{ path: (asString(scope['path']) ?? '').replace(/^\/+|\/+$/g, ''), type: asString(scope['type']), values }];
+  });
+}
+
+function normalizeBaseurl(value: string | undefined): string {
+  if (!value || value === '/') {
+    return '';
+  }
+  return '/' + value.replace(/^\/+|\/+$/g, '');
+}
+
+export function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) ? (value as Record<string, unknown>) : {};
+}
+
+function asString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+}
+
+function asStrings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}

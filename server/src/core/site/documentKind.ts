@@ -1,0 +1,108 @@
+import type { SiteConfig } from './config';
+
+/** What Jekyll makes of a file, judged by its path (pages also need front matter; see `SiteIndex`). */
+export type DocumentKind =
+  | { readonly kind: 'config' }
+  | { readonly kind: 'post'; readonly date: string; readonly slug: string; readonly ext: string; readonly categories: readonly string[] }
+  /** In `_posts/` but not named `YYYY-MM-DD-title.EXT`: Jekyll silently skips it. */
+  | { readonly kind: 'misnamed-post'; readonly ext: string }
+  | { readonly kind: 'draft'; readonly slug: string; readonly ext: string }
+  | { readonly kind: 'collection'; readonly collection: string; readonly ext: string }
+  | { readonly kind: 'data'; readonly name: string }
+  | { readonly kind: 'layout'; readonly name: string }
+  | { readonly kind: 'include' }
+  /** Outside `_` folders: a page when it has front matter, otherwise a static file. */
+  | { readonly kind: 'page-or-static'; readonly ext: string }
+  | { readonly kind: 'ignored' };
+
+/** Jekyll's `Document::DATE_FILENAME_MATCHER`, on the file name alone. */
+const POST_NAME = /^(\d{2,4}-\d{1,2}-\d{1,2})-(.*)(\.[^.]+)$/;
+
+export function classifyPath(path: string, config: SiteConfig): DocumentKind {
+  if (path === '_config.yml') {
+    return { kind: 'config' };
+  }
+  if (isExcluded(path, config)) {
+    return { kind: 'ignored' };
+  }
+  const segments = path.split('/');
+  const name = segments[segments.length - 1]!;
+  const ext = extensionOf(name);
+  const folders = segments.slice(0, -1);
+
+  const postsAt = folders.indexOf('_posts');
+  if (postsAt >= 0) {
+    const match = POST_NAME.exec(name);
+    if (!match) {
+      return { kind: 'misnamed-post', ext };
+    }
+    // Folders above `_posts` are categories; folders inside it are not.
+    const categories = folders.slice(0, postsAt).filter((f) => f !== config.collectionsDir);
+    return { kind: 'post', date: match[1]!, slug: match[2]!, ext, categories };
+  }
+  const draftsAt = folders.indexOf('_drafts');
+  if (draftsAt >= 0) {
+    return { kind: 'draft', slug: name.slice(0, name.length - ext.length), ext };
+  }
+  const top = withoutCollectionsDir(folders, config);
+  const first = top[0];
+  if (first === '_data') {
+    return { kind: 'data', name: [...top.slice(1), name.slice(0, name.length - ext.length)].join('/') };
+  }
+  if (first === '_layouts') {
+    return { kind: 'layout', name: [...top.slice(1), name.slice(0, name.length - ext.length)].join('/') };
+  }
+  if (first === '_includes') {
+    return { kind: 'include' };
+  }
+  if (first?.startsWith('_') && config.collections.has(first.slice(1))) {
+    return { kind: 'collection', collection: first.slice(1), ext };
+  }
+  if (segments.some((s) => /^[._#]/.test(s) || s.endsWith('~')) && !isIncluded(path, config)) {
+    return { kind: 'ignored' };
+  }
+  return { kind: 'page-or-static', ext };
+}
+
+export function isMarkdownPath(path: string, config: SiteConfig): boolean {
+  return config.markdownExtensions.includes(extensionOf(path).slice(1).toLowerCase());
+}
+
+export function extensionOf(name: string): string {
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot) : '';
+}
+
+function withoutCollectionsDir(folders: string[], config: SiteConfig): string[] {
+  if (!config.collectionsDir) {
+    return folders;
+  }
+  const prefix = config.collectionsDir.split('/');
+  return prefix.every((p, i) => folders[i] === p) ? folders.slice(prefix.length) : folders;
+}
+
+function isExcluded(path: string, config: SiteConfig): boolean {
+  return config.exclude.some((pattern) => matchesEntry(path, pattern)) && !isIncluded(path, config);
+}
+
+function isIncluded(path: string, config: SiteConfig): boolean {
+  return config.include.some((pattern) => matchesEntry(path, pattern));
+}
+
+/** Jekyll's `EntryFilter` matches an exclude entry as a path prefix or a glob. */
+function matchesEntry(path: string, pattern: string): boolean {
+  const clean = pattern.replace(/^\/+/, '').replace(/\/+$/, '');
+  if (!clean) {
+    return false;
+  }
+  if (/[*?[]/.test(clean)) {
+    const regex = new RegExp('^' + clean.split('*').map(escapeRegExp).join('[^/]*') + '(?:/|$)');
+    return regex.test(path) || regex.test(path.slice(path.lastIndexOf('/') + 1));
+  }
+  return path === clean || path.startsWith(clean + '/');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,242 @@
+import { frontMatterData, parseFrontMatter } from '../frontmatter/parse';
+import { hasYamlHeader } from '../frontmatter/split';
+import { parseYaml } from '../frontmatter/yaml';
+import type { BlogwrightSettings } from '../settings';
+import type { IWorkspace, ReadResult } from '../workspace';
+import { AUTHOR_DATA_NAMES, authorIdsOf, authorsFromCollection, authorsFromData, type AuthorSource } from './authors';
+import { readConfig, type ConfigReading } from './config';
+import { classifyPath, extensionOf, isMarkdownPath, type DocumentKind } from './documentKind';
+
+export type SiteDocumentKind = 'post' | 'draft' | 'page' | 'collection' | 'misnamed-post';
+
+/** A document Jekyll renders (or, for a misnamed post, silently skips), summarised for blog-wide features. */
+export interface SiteDocument {
+  readonly path: string;
+  readonly kind: SiteDocumentKind;
+  readonly info: DocumentKind;
+  /** Front matter as Jekyll reads it; empty without front matter or with broken YAML. */
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly hasFrontMatter: boolean;
+  /** Set when the file was not read (too large, binary). */
+  readonly skipped: string | undefined;
+}
+
+/** What an update touched, so the adapter re-checks only that. */
+export type SiteChange = { readonly scope: 'all' } | { readonly scope: 'documents'; readonly paths: readonly string[] };
+
+/** Extensions whose files may be pages worth reading; anything else outside `_` folders is a static file. */
+const PAGE_EXTENSIONS = new Set(['.html', '.htm']);
+const READ_CONCURRENCY = 32;
+
+/**
+ * The blog as Jekyll sees it: config, documents with their front matter, layouts, data files,
+ * static files and authors. Built once, then kept current one file at a time.
+ */
+export class SiteIndex {
+  #config: ConfigReading = readConfig(undefined);
+  readonly #documents = new Map<string, SiteDocument>();
+  readonly #layouts = new Map<string, string>();
+  readonly #dataFiles = new Map<string, string>();
+  readonly #staticFiles = new Set<string>();
+  #authors: AuthorSource | undefined;
+
+  constructor(
+    readonly workspace: IWorkspace,
+    public settings: BlogwrightSettings,
+  ) {}
+
+  get config() {
+    return this.#config.config;
+  }
+
+  get configProblems() {
+    return this.#config.problems;
+  }
+
+  get authors(): AuthorSource | undefined {
+    return this.#authors;
+  }
+
+  get documents(): ReadonlyMap<string, SiteDocument> {
+    return this.#documents;
+  }
+
+  get layouts(): ReadonlyMap<string, string> {
+    return this.#layouts;
+  }
+
+  get staticFiles(): ReadonlySet<string> {
+    return this.#staticFiles;
+  }
+
+  document(path: string): SiteDocument | undefined {
+    return this.#documents.get(path);
+  }
+
+  /** Reads the whole blog. */
+  async build(): Promise<void> {
+    this.#documents.clear();
+    this.#layouts.clear();
+    this.#dataFiles.clear();
+    this.#staticFiles.clear();
+    this.#config = readConfig(textOf(await this.workspace.readText('_config.yml')));
+    const paths = await this.workspace.listFiles();
+    const toRead: string[] = [];
+    for (const path of paths) {
+      if (this.#classifyWithoutText(path)) {
+        toRead.push(path);
+      }
+    }
+    await forEachLimited(toRead, READ_CONCURRENCY, async (path) => this.#addWithText(path, await this.workspace.readText(path)));
+    await this.#readAuthors();
+  }
+
+  /**
+   * Takes a file's new text (undefined when deleted) and says what to re-check.
+   * `_config.yml` and author data re-derive the whole model; a document only itself.
+   */
+  async update(path: string, text: string | undefined): Promise<SiteChange> {
+    const info = classifyPath(path, this.config);
+    if (info.kind === 'config') {
+      await this.build();
+      return { scope: 'all' };
+    }
+    this.#forget(path);
+    if (text !== undefined && this.#classifyWithoutText(path)) {
+      this.#addWithText(path, { kind: 'text', text });
+    }
+    if (info.kind === 'data' || (this.#authors?.kind === 'collection' && path.startsWith(this.#authors.path + '/'))) {
+      const before = this.#authors;
+      await this.#readAuthors();
+      if (before !== this.#authors) {
+        return { scope: 'all' };
+      }
+    }
+    if (info.kind === 'layout') {
+      return { scope: 'all' };
+    }
+    return { scope: 'documents', paths: [path] };
+  }
+
+  /** Post counts per author id, for ranking completions. */
+  authorPostCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const document of this.#documents.values()) {
+      if (document.kind === 'post') {
+        for (const id of authorIdsOf(document.data)) {
+          counts.set(id, (counts.get(id) ?? 0) + 1);
+        }
+      }
+    }
+    return counts;
+  }
+
+  /** Records path-only facts; true when the file's text is needed. */
+  #classifyWithoutText(path: string): boolean {
+    const info = classifyPath(path, this.config);
+    switch (info.kind) {
+      case 'post':
+      case 'misnamed-post':
+      case 'draft':
+      case 'collection':
+        return true;
+      case 'layout':
+        this.#layouts.set(info.name, path);
+        return false;
+      case 'data':
+        this.#dataFiles.set(info.name, path);
+        return false;
+      case 'page-or-static':
+        if (isMarkdownPath(path, this.config) || PAGE_EXTENSIONS.has(extensionOf(path).toLowerCase())) {
+          return true;
+        }
+        this.#staticFiles.add(path);
+        return false;
+      default:
+        return false;
+    }
+  }
+
+  #addWithText(path: string, read: ReadResult): void {
+    const info = classifyPath(path, this.config);
+    const text = textOf(read);
+    if (info.kind === 'page-or-static' && (text === undefined || !hasYamlHeader(text))) {
+      // No front matter: Jekyll copies the file as it is.
+      if (read.kind !== 'missing') {
+        this.#staticFiles.add(path);
+      }
+      return;
+    }
+    if (read.kind === 'missing') {
+      return;
+    }
+    const kind: SiteDocumentKind = info.kind === 'page-or-static' ? 'page' : (info.kind as SiteDocumentKind);
+    const parsed = text === undefined ? undefined : parseFrontMatter(text);
+    this.#documents.set(path, {
+      path,
+      kind,
+      info,
+      data: parsed ? frontMatterData(parsed) : {},
+      hasFrontMatter: parsed?.block.kind === 'closed',
+      skipped: read.kind === 'skipped' ? read.reason : undefined,
+    });
+  }
+
+  #forget(path: string): void {
+    this.#documents.delete(path);
+    this.#staticFiles.delete(path);
+    for (const map of [this.#layouts, this.#dataFiles]) {
+      for (const [name, p] of map) {
+        if (p === path) {
+          map.delete(name);
+        }
+      }
+    }
+  }
+
+  async #readAuthors(): Promise<void> {
+    this.#authors = await this.#findAuthorSource();
+  }
+
+  async #findAuthorSource(): Promise<AuthorSource | undefined> {
+    const setting = this.settings.authorsSource;
+    if (setting === 'none') {
+      return undefined;
+    }
+    const [kind, name] = setting.includes(':') ? (setting.split(':', 2) as [string, string]) : ['auto', ''];
+    if (kind === 'data' || kind === 'auto') {
+      const names = kind === 'data' ? [name] : AUTHOR_DATA_NAMES;
+      for (const dataName of names) {
+        const path = this.#dataFiles.get(dataName);
+        if (path && /\.ya?ml$/i.test(path)) {
+          const text = textOf(await this.workspace.readText(path));
+          const source = text === undefined ? undefined : authorsFromData(path, parseYaml(text).doc);
+          if (source) {
+            return source;
+          }
+        }
+      }
+    }
+    if (kind === 'collection' || kind === 'auto') {
+      const collection = kind === 'collection' ? name : 'authors';
+      const folder = (this.config.collectionsDir ? this.config.collectionsDir + '/' : '') + '_' + collection;
+      const documents = [...this.#documents.values()].filter((d) => d.kind === 'collection' && d.path.startsWith(folder + '/'));
+      return authorsFromCollection(folder, documents);
+    }
+    return undefined;
+  }
+}
+
+function textOf(read: ReadResult): string | undefined {
+  return read.kind === 'text' ? read.text : undefined;
+}
+
+async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      await work(items[next++]!);
+    }
+  });
+  await Promise.all(workers);
+}

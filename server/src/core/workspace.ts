@@ -1,0 +1,34 @@
+import type { Position } from 'vscode-languageserver-types';
+
+/** The text of one file as the core sees it: an open editor's buffer or the file on disk. */
+export interface ITextDocument {
+  /** Path relative to the blog root, with forward slashes: `_posts/2015-10-10-x.md`. */
+  readonly path: string;
+  readonly version: number;
+  getText(): string;
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+}
+
+export type FileChangeKind = 'created' | 'changed' | 'deleted';
+
+export interface FileChange {
+  readonly path: string;
+  readonly kind: FileChangeKind;
+}
+
+/**
+ * The blog as files. Two implementations: the file system (server, CLI) and memory (tests).
+ * Paths are relative to the blog root with forward slashes; nothing outside the root is reachable.
+ */
+export interface IWorkspace {
+  /** Every file under the root that may matter to Jekyll (no `.git`, no `node_modules`). */
+  listFiles(): Promise<string[]>;
+  /** The file's text, or undefined when it does not exist or cannot be read as text. */
+  readText(path: string): Promise<ReadResult>;
+}
+
+export type ReadResult =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'skipped'; readonly reason: string };

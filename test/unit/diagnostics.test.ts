@@ -1,0 +1,74 @@
+import * as assert from 'node:assert';
+import { computeDiagnostics } from '../../server/src/core/diagnostics';
+import { withSettings } from '../../server/src/core/settings';
+import { SiteIndex } from '../../server/src/core/site/siteIndex';
+import { TextDocumentSnapshot } from '../../server/src/core/textDocument';
+import { exampleBlog } from '../util/blogs';
+import { InMemoryWorkspace } from '../util/inMemoryWorkspace';
+
+async function diagnosticsOf(files: Record<string, string>, path: string, settings = withSettings(undefined)) {
+  const workspace = new InMemoryWorkspace(files);
+  const site = new SiteIndex(workspace, settings);
+  await site.build();
+  return computeDiagnostics(site, new TextDocumentSnapshot(path, 1, files[path]!));
+}
+
+suite('diagnostics', () => {
+  test('a clean blog has none', async () => {
+    const files = exampleBlog();
+    for (const path of Object.keys(files).filter((p) => p.endsWith('.md'))) {
+      assert.deepStrictEqual(await diagnosticsOf(files, path), [], path);
+    }
+  });
+
+  test('a post without title is reported on the opening line', async () => {
+    const path = '_posts/2020-04-01-untitled.md';
+    const diagnostics = await diagnosticsOf(exampleBlog({ [path]: '---\nlayout: post\nauthor: jane.doe\n---\nBody\n' }), path);
+    assert.deepStrictEqual(
+      diagnostics.map((d) => [d.code, d.range.start.line, d.range.end.character]),
+      [['frontmatter.required', 0, 3]],
+    );
+    assert.match(String(diagnostics[0]!.message), /`title`/);
+  });
+
+  test('a required key supplied by _config.yml defaults is not missing', async () => {
+    const path = '_posts/2020-04-01-nolayout.md';
+    const files = exampleBlog({
+      '_config.yml': 'defaults:\n  - scope: { path: "", type: posts }\n    values: { layout: post }\n',
+      [path]: '---\ntitle: T\nauthor: jane.doe\n---\n',
+    });
+    assert.deepStrictEqual(await diagnosticsOf(files, path), []);
+  });
+
+  test('an author is required only when the blog keeps authors', async () => {
+    const path = '_posts/2020-04-01-anonymous.md';
+    const files = exampleBlog({ [path]: '---\nlayout: post\ntitle: T\n---\n' });
+    assert.deepStrictEqual((await diagnosticsOf(files, path)).map((d) => d.code), ['frontmatter.required']);
+    delete files['_data/authors.yml'];
+    assert.deepStrictEqual(await diagnosticsOf(files, path), []);
+  });
+
+  test('a YAML error is reported where it is, and hides the missing-key noise', async () => {
+    const path = '_posts/2020-04-01-broken.md';
+    const text = '---\nlayout: post\ntitle: "Broken\nauthor: jane.doe\n---\n';
+    const diagnostics = await diagnosticsOf(exampleBlog({ [path]: text }), path);
+    assert.deepStrictEqual(diagnostics.map((d) => d.code), ['frontmatter.yaml']);
+    assert.ok(diagnostics[0]!.range.start.line >= 2 && diagnostics[0]!.range.start.line <= 3);
+  });
+
+  test('a post without front matter, and an unclosed block', async () => {
+    const none = '_posts/2020-04-01-none.md';
+    const open = '_posts/2020-04-02-open.md';
+    const files = exampleBlog({ [none]: 'Just text\n', [open]: '---\ntitle: x\n' });
+    assert.deepStrictEqual((await diagnosticsOf(files, none)).map((d) => d.code), ['frontmatter.missing']);
+    assert.deepStrictEqual((await diagnosticsOf(files, open)).map((d) => d.code), ['frontmatter.unclosed']);
+  });
+
+  test('severity follows settings, and off silences a rule', async () => {
+    const path = '_posts/2020-04-01-untitled.md';
+    const files = exampleBlog({ [path]: '---\nlayout: post\nauthor: jane.doe\n---\n' });
+    const warning = await diagnosticsOf(files, path, withSettings({ validate: { frontmatter: 'warning' } }));
+    assert.strictEqual(warning[0]!.severity, 2);
+    assert.deepStrictEqual(await diagnosticsOf(files, path, withSettings({ validate: { 'frontmatter.required': 'off' } })), []);
+  });
+});

@@ -1,0 +1,80 @@
+import * as assert from 'node:assert';
+import { parseFrontMatter } from '../../server/src/core/frontmatter/parse';
+import { splitFrontMatter } from '../../server/src/core/frontmatter/split';
+
+suite('front matter', () => {
+  test('finds the block as Jekyll does, with `...` closing it too', () => {
+    const text = '---\ntitle: A\n...\nbody';
+    const block = splitFrontMatter(text);
+    assert.strictEqual(block.kind, 'closed');
+    assert.strictEqual(block.kind === 'closed' && text.slice(block.bodyStart), 'body');
+  });
+
+  test('no block unless the file starts with ---', () => {
+    assert.strictEqual(splitFrontMatter('\n---\ntitle: A\n---\n').kind, 'none');
+    assert.strictEqual(splitFrontMatter('--- yaml\ntitle: A\n---\n').kind, 'none');
+  });
+
+  test('an unclosed block is reported as such', () => {
+    assert.strictEqual(splitFrontMatter('---\ntitle: A\n').kind, 'unclosed');
+  });
+
+  test('CRLF and a BOM are accepted', () => {
+    const parsed = parseFrontMatter('\ufeff---\r\ntitle: A\r\n---\r\nbody');
+    assert.strictEqual(parsed.entries.get('title')?.data, 'A');
+  });
+
+  test('reads values as YAML 1.1 (Ruby) does', () => {
+    const parsed = parseFrontMatter('---\ntitle: yes\ndate: 2015-10-10\nversion: 3.0\ntags: [kotlin, null, ~]\n---\n');
+    assert.strictEqual(parsed.entries.get('title')?.data, true);
+    assert.ok(parsed.entries.get('date')?.data instanceof Date);
+    assert.strictEqual(parsed.entries.get('version')?.data, 3);
+    assert.deepStrictEqual(parsed.entries.get('tags')?.data, ['kotlin', null, null]);
+  });
+
+  test('every YAML error has its own position', () => {
+    const text = '---\ntitle: "abc\nauthor: x\n---\n';
+    const parsed = parseFrontMatter(text);
+    assert.strictEqual(parsed.problems.length, 1);
+    const problem = parsed.problems[0]!;
+    assert.strictEqual(problem.code, 'frontmatter.yaml');
+    assert.ok(problem.start > text.indexOf('title') && problem.start < text.lastIndexOf('---'));
+  });
+
+  test('a duplicate key is its own problem', () => {
+    const parsed = parseFrontMatter('---\ntitle: a\ntitle: b\n---\n');
+    assert.deepStrictEqual(parsed.problems.map((p) => p.code), ['frontmatter.duplicate-key']);
+  });
+
+  test('an alias bomb is refused, not expanded', () => {
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 0; i < 9; i++) {
+      const prev = String.fromCharCode(97 + i);
+      const next = String.fromCharCode(98 + i);
+      lines.push(`${next}: &${next} [${Array(9).fill('*' + prev).join(',')}]`);
+    }
+    const parsed = parseFrontMatter('---\n' + lines.join('\n') + '\n---\n');
+    assert.ok(parsed.problems.some((p) => p.code === 'frontmatter.yaml'));
+  });
+
+  test('keys keep their offsets', () => {
+    const text = '---\nlayout: post\ntitle: Hello\n---\n';
+    const entry = parseFrontMatter(text).entries.get('title')!;
+    assert.strictEqual(text.slice(entry.keyStart, entry.keyEnd), 'title');
+    assert.strictEqual(text.slice(entry.valueStart, entry.valueEnd), 'Hello');
+  });
+});
+
+suite('front matter syntax errors', () => {
+  test('an unclosed flow list is shown at its `[`, not where the parser noticed', () => {
+    const text = '---\nlayout: post\ntitle: [unclosed\nauthor: x\n---\n';
+    const problem = parseFrontMatter(text).problems[0]!;
+    assert.strictEqual(problem.start, text.indexOf('['));
+  });
+
+  test('an unclosed quote is shown at the quote', () => {
+    const text = '---\ntitle: "abc\nauthor: x\n---\n';
+    const problem = parseFrontMatter(text).problems[0]!;
+    assert.strictEqual(problem.start, text.indexOf('"'));
+  });
+});

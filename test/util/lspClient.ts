@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CompletionRequest,
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type CompletionItem,
+  type CompletionList,
+  type Diagnostic,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER_PATH = path.resolve(__dirname, '../../../dist/server.js');
+
+/** The built language server as a real process over stdio, driven as an editor would drive it. */
+export class LspTestClient {
+  readonly diagnostics = new Map<string, Diagnostic[]>();
+  readonly #listeners = new Set<() => void>();
+  #indexed: Promise<{ documents: number; milliseconds: number }>;
+
+  private constructor(
+    readonly process: ChildProcess,
+    readonly connection: ProtocolConnection,
+    readonly root: string,
+    settings: Record<string, unknown>,
+  ) {
+    connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, diagnostics }) => {
+      this.diagnostics.set(uri, diagnostics);
+      for (const listener of [...this.#listeners]) {
+        listener();
+      }
+    });
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => settings));
+    connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.#indexed = new Promise((resolve) => connection.onNotification('blogwright/indexed', resolve));
+  }
+
+  static async start(root: string, settings: Record<string, unknown> = {}): Promise<LspTestClient> {
+    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    connection.listen();
+    const client = new LspTestClient(child, connection, root, settings);
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: pathToFileURL(root).href,
+      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'blog' }],
+      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  uri(relative: string): string {
+    return pathToFileURL(path.join(this.root, relative)).href;
+  }
+
+  /** Resolves once the server says the whole blog is indexed and checked. */
+  indexed() {
+    return this.#indexed;
+  }
+
+  /** Resolves with the next diagnostics published for the file that satisfy `predicate`. */
+  waitForDiagnostics(relative: string, predicate: (diagnostics: Diagnostic[]) => boolean = () => true): Promise<Diagnostic[]> {
+    const uri = this.uri(relative);
+    return new Promise((resolve) => {
+      const check = () => {
+        const current = this.diagnostics.get(uri);
+        if (current && predicate(current)) {
+          this.#listeners.delete(check);
+          resolve(current);
+        }
+      };
+      this.#listeners.add(check);
+    });
+  }
+
+  async open(relative: string, text: string): Promise<void> {
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: this.uri(relative), languageId: 'markdown', version: 1, text },
+    });
+  }
+
+  async change(relative: string, version: number, text: string): Promise<void> {
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: this.uri(relative), version },
+      contentChanges: [{ text }],
+    });
+  }
+
+  async complete(relative: string, line: number, character: number): Promise<CompletionItem[]> {
+    const result = (await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: this.uri(relative) }, position: { line, character } })) as CompletionItem[] | CompletionList | null;
+    return Array.isArray(result) ? result : (result?.items ?? []);
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise((resolve) => this.process.once('exit', resolve));
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    await exited;
+    this.connection.dispose();
+  }
+}

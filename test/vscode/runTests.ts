@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { chromium } from 'playwright-core';
+import { runTests } from '@vscode/test-electron';
+import { ensureLocalVsCode, resultsReceiver, startVsCodeServer } from './localServer';
+import type { SuiteResult } from './suite/index';
+import { writeTestBlog } from './testBlog';
+
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+const SUITE = path.resolve(__dirname, 'suite', 'index');
+/** A deadline for the whole suite, so a hung VS Code fails the run instead of stalling CI. */
+const SUITE_DEADLINE_MS = 10 * 60 * 1000;
+
+/**
+ * Runs the integration suite in a real VS Code: desktop VS Code through @vscode/test-electron where it can
+ * be downloaded or is installed, else VS Code's own server with headless Chromium as the window.
+ */
+async function main(): Promise<number> {
+  const blog = writeTestBlog();
+  const mode = process.env['BLOGWRIGHT_VSCODE'] ?? (process.env['VSCODE_EXECUTABLE'] || process.platform !== 'linux' || process.env['DISPLAY'] ? 'electron' : 'server');
+  if (mode === 'electron') {
+    try {
+      await runTests({
+        extensionDevelopmentPath: REPO_ROOT,
+        extensionTestsPath: SUITE,
+        launchArgs: [blog, '--disable-extensions', '--disable-workspace-trust'],
+        ...(process.env['VSCODE_EXECUTABLE'] ? { vscodeExecutablePath: process.env['VSCODE_EXECUTABLE'] } : {}),
+      });
+      return 0;
+    } catch (error) {
+      console.error(`[vscode] desktop VS Code could not run the suite (${error instanceof Error ? error.message : String(error)}); trying the local VS Code server.`);
+    }
+  }
+  return runInLocalServer(blog);
+}
+
+async function runInLocalServer(blog: string): Promise<number> {
+  const vscodeDir = ensureLocalVsCode(REPO_ROOT);
+  const browserPath = process.env['CHROMIUM_PATH'] ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+  if (!vscodeDir || !browserPath) {
+    console.error(`[vscode] NO REAL VS CODE AVAILABLE: ${!vscodeDir ? 'the local VS Code server could not be installed' : 'no Chromium found'}. The integration suite did not run.`);
+    return 1;
+  }
+  const receiver = await resultsReceiver();
+  const server = await startVsCodeServer(vscodeDir, { BLOGWRIGHT_RESULTS_URL: receiver.url });
+  const browser = await chromium.launch({
+    executablePath: browserPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  let deadline: NodeJS.Timeout | undefined;
+  try {
+    const remote = (p: string) => `vscode-remote://127.0.0.1:${server.port}${p}`;
+    const payload = JSON.stringify([
+      ['extensionDevelopmentPath', remote(REPO_ROOT)],
+      ['extensionTestsPath', remote(SUITE)],
+    ]);
+    const url = `http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(blog)}&payload=${encodeURIComponent(payload)}`;
+    const page = await browser.newPage();
+    await page.goto(url);
+    console.log(`[vscode] running the suite in VS Code ${require(path.join(vscodeDir, 'package.json')).version} (local server, headless Chromium)`);
+    const failed = new Promise<never>((_, reject) => {
+      deadline = setTimeout(() => reject(new Error(`no results within ${SUITE_DEADLINE_MS / 1000} s`)), SUITE_DEADLINE_MS);
+      server.process.once('exit', (code) => reject(new Error(`the VS Code server exited (${code})`)));
+    });
+    const result = (await Promise.race([receiver.result, failed])) as SuiteResult;
+    for (const failure of result.failures) {
+      console.error(`[vscode] FAILED ${failure}`);
+    }
+    console.log(`vscode: ${result.passed} passed, ${result.failed} failed`);
+    return result.failed === 0 && result.passed > 0 ? 0 : 1;
+  } catch (error) {
+    console.error(`[vscode] ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    clearTimeout(deadline);
+    await browser.close();
+    server.stop();
+    receiver.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,12 @@
+import { exampleBlog, writeBlog } from '../util/blogs';
+
+/** The blog the VS Code suite opens: the example blog plus posts with known defects. */
+export function writeTestBlog(): string {
+  return writeBlog(
+    exampleBlog({
+      '_posts/2020-04-01-untitled.md': '---\nlayout: post\nauthor: jane.doe\n---\nBody\n',
+      '_posts/2020-04-02-broken.md': '---\nlayout: post\ntitle: [unclosed\nauthor: jane.doe\n---\nBody\n',
+      '.vscode/settings.json': JSON.stringify({ 'blogwright.diagnostics.debounce': 50, 'security.workspace.trust.enabled': false }),
+    }),
+  );
+}
