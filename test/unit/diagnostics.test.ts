@@ -72,3 +72,13 @@ suite('diagnostics', () => {
     assert.deepStrictEqual(await diagnosticsOf(files, path, withSettings({ validate: { 'frontmatter.required': 'off' } })), []);
   });
 });
+
+suite('site index', () => {
+  test('counts tags across posts, most used first, and follows edits', async () => {
+    const site = new SiteIndex(new InMemoryWorkspace(exampleBlog()), withSettings(undefined));
+    await site.build();
+    assert.deepStrictEqual([...site.tagCounts()], [['jvm', 2], ['kafka', 1], ['kotlin', 1]]);
+    await site.update('_posts/2020-03-01-third.md', '---\ntags: big data\n---\n');
+    assert.deepStrictEqual([...site.tagCounts()], [['jvm', 2], ['big', 1], ['data', 1], ['kotlin', 1]]);
+  });
+});

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { parseFrontMatter, frontMatterData } from '../frontmatter/parse';
 import { authorIdsOf } from '../site/authors';
+import { tagsOf } from '../site/tags';
 import type { SiteIndex } from '../site/siteIndex';
 import type { ITextDocument } from '../workspace';
 
@@ -49,18 +50,6 @@ function dateOf(path: string, data: Record<string, unknown>): string | undefined
     return value;
   }
   return /(?:^|\/)(\d{4}-\d{2}-\d{2})-[^/]*$/.exec(path)?.[1];
-}
-
-/** Tags as Jekyll reads them: a list, or a string split at white space. */
-export function tagsOf(data: Record<string, unknown>, key = 'tags'): string[] {
-  const value = data[key];
-  if (typeof value === 'string') {
-    return value.split(/\s+/).filter(Boolean);
-  }
-  if (Array.isArray(value)) {
-    return value.filter((v) => v !== null && v !== undefined).map(String);
-  }
-  return [];
 }
 
 function createMarkdown(): MarkdownIt {

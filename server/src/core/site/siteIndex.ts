@@ -5,6 +5,7 @@ import type { BlogwrightSettings } from '../settings';
 import type { IWorkspace, ReadResult } from '../workspace';
 import { AUTHOR_DATA_NAMES, authorIdsOf, authorsFromCollection, authorsFromData, type AuthorSource } from './authors';
 import { readConfig, type ConfigReading } from './config';
+import { countTags } from './tags';
 import { classifyPath, extensionOf, isMarkdownPath, type DocumentKind } from './documentKind';
 
 export type SiteDocumentKind = 'post' | 'draft' | 'page' | 'collection' | 'misnamed-post';
@@ -39,6 +40,8 @@ export class SiteIndex {
   readonly #dataFiles = new Map<string, string>();
   readonly #staticFiles = new Set<string>();
   #authors: AuthorSource | undefined;
+  /** Blog-wide tag and category counts, derived on demand and dropped when a document changes. */
+  readonly #tagCounts = new Map<'tags' | 'categories', ReadonlyMap<string, number>>();
 
   constructor(
     readonly workspace: IWorkspace,
@@ -76,6 +79,7 @@ export class SiteIndex {
   /** Reads the whole blog. */
   async build(): Promise<void> {
     this.#documents.clear();
+    this.#tagCounts.clear();
     this.#layouts.clear();
     this.#dataFiles.clear();
     this.#staticFiles.clear();
@@ -116,6 +120,16 @@ export class SiteIndex {
       return { scope: 'all' };
     }
     return { scope: 'documents', paths: [path] };
+  }
+
+  /** How often each tag (or category) is used by posts, drafts, pages and collection documents, most used first. */
+  tagCounts(key: 'tags' | 'categories' = 'tags'): ReadonlyMap<string, number> {
+    let counts = this.#tagCounts.get(key);
+    if (!counts) {
+      counts = countTags(this.#documents.values(), key);
+      this.#tagCounts.set(key, counts);
+    }
+    return counts;
   }
 
   /** Post counts per author id, for ranking completions. */
@@ -183,6 +197,7 @@ export class SiteIndex {
   }
 
   #forget(path: string): void {
+    this.#tagCounts.clear();
     this.#documents.delete(path);
     this.#staticFiles.delete(path);
     for (const map of [this.#layouts, this.#dataFiles]) {
