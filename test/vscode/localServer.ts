@@ -42,9 +42,18 @@ export interface RunningServer {
 }
 
 /** Starts VS Code's server on loopback and resolves once it listens. */
-export async function startVsCodeServer(vscodeDir: string, env: NodeJS.ProcessEnv, extensionsDir?: string): Promise<RunningServer> {
+export async function startVsCodeServer(vscodeDir: string, env: NodeJS.ProcessEnv, vsix?: string): Promise<RunningServer> {
   const port = await freePort();
   const data = mkdtempSync(path.join(tmpdir(), 'blogwright-vscode-'));
+  const dirs = ['--user-data-dir', path.join(data, 'user'), '--server-data-dir', path.join(data, 'server'), '--extensions-dir', path.join(data, 'extensions')];
+  if (vsix) {
+    // Installed as a user would install it, so a packaging mistake fails the suite.
+    const install = spawnSync(process.execPath, [path.join(vscodeDir, 'out', 'server-main.js'), '--install-extension', vsix, '--accept-server-license-terms', ...dirs], { encoding: 'utf8' });
+    if (install.status !== 0 || !/successfully installed/i.test(install.stdout + install.stderr)) {
+      throw new Error(`could not install ${vsix}: ${install.stdout}${install.stderr}`);
+    }
+    console.log(`[vscode] installed ${path.basename(vsix)}`);
+  }
   const child = spawn(
     process.execPath,
     [
@@ -55,9 +64,7 @@ export async function startVsCodeServer(vscodeDir: string, env: NodeJS.ProcessEn
       '--accept-server-license-terms',
       '--disable-telemetry',
       '--disable-workspace-trust',
-      '--user-data-dir', path.join(data, 'user'),
-      '--server-data-dir', path.join(data, 'server'),
-      '--extensions-dir', extensionsDir ?? path.join(data, 'extensions'),
+      ...dirs,
     ],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );

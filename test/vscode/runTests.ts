@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
-import { runTests } from '@vscode/test-electron';
+import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTests } from '@vscode/test-electron';
 import { ensureLocalVsCode, resultsReceiver, startVsCodeServer } from './localServer';
 import type { SuiteResult } from './suite/index';
 import { writeTestBlog } from './testBlog';
@@ -10,6 +12,16 @@ const REPO_ROOT = path.resolve(__dirname, '../../..');
 const SUITE = path.resolve(__dirname, 'suite', 'index');
 /** A deadline for the whole suite, so a hung VS Code fails the run instead of stalling CI. */
 const SUITE_DEADLINE_MS = 10 * 60 * 1000;
+/** Set (as CI does) to run the suite against the packaged VSIX instead of the development folder. */
+const VSIX = process.env['BLOGWRIGHT_TEST_VSIX'] ? path.resolve(process.env['BLOGWRIGHT_TEST_VSIX']) : undefined;
+
+/**
+ * VS Code runs a test entry only for an extension under development; with a VSIX installed, that is an
+ * empty folder, so the extension the suite talks to is the installed one.
+ */
+function developmentPath(): string {
+  return VSIX ? mkdtempSync(path.join(tmpdir(), 'blogwright-no-extension-')) : REPO_ROOT;
+}
 
 /**
  * Runs the integration suite in a real VS Code: desktop VS Code through @vscode/test-electron where it can
@@ -20,11 +32,19 @@ async function main(): Promise<number> {
   const mode = process.env['BLOGWRIGHT_VSCODE'] ?? (process.env['VSCODE_EXECUTABLE'] || process.platform !== 'linux' || process.env['DISPLAY'] ? 'electron' : 'server');
   if (mode === 'electron') {
     try {
+      const vscodeExecutablePath = process.env['VSCODE_EXECUTABLE'] ?? (await downloadAndUnzipVSCode());
+      if (VSIX) {
+        const [cli, ...args] = resolveCliArgsFromVSCodeExecutablePath(vscodeExecutablePath);
+        const install = spawnSync(cli!, [...args, '--install-extension', VSIX], { stdio: 'inherit', shell: process.platform === 'win32' });
+        if (install.status !== 0) {
+          throw new Error(`could not install ${VSIX}`);
+        }
+      }
       await runTests({
-        extensionDevelopmentPath: REPO_ROOT,
+        vscodeExecutablePath,
+        extensionDevelopmentPath: developmentPath(),
         extensionTestsPath: SUITE,
-        launchArgs: [blog, '--disable-extensions', '--disable-workspace-trust'],
-        ...(process.env['VSCODE_EXECUTABLE'] ? { vscodeExecutablePath: process.env['VSCODE_EXECUTABLE'] } : {}),
+        launchArgs: [blog, '--disable-workspace-trust'],
       });
       return 0;
     } catch (error) {
@@ -42,7 +62,7 @@ async function runInLocalServer(blog: string): Promise<number> {
     return 1;
   }
   const receiver = await resultsReceiver();
-  const server = await startVsCodeServer(vscodeDir, { BLOGWRIGHT_RESULTS_URL: receiver.url });
+  const server = await startVsCodeServer(vscodeDir, { BLOGWRIGHT_RESULTS_URL: receiver.url }, VSIX);
   const browser = await chromium.launch({
     executablePath: browserPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -51,13 +71,13 @@ async function runInLocalServer(blog: string): Promise<number> {
   try {
     const remote = (p: string) => `vscode-remote://127.0.0.1:${server.port}${p}`;
     const payload = JSON.stringify([
-      ['extensionDevelopmentPath', remote(REPO_ROOT)],
+      ['extensionDevelopmentPath', remote(developmentPath())],
       ['extensionTestsPath', remote(SUITE)],
     ]);
     const url = `http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(blog)}&payload=${encodeURIComponent(payload)}`;
     const page = await browser.newPage();
     await page.goto(url);
-    console.log(`[vscode] running the suite in VS Code ${require(path.join(vscodeDir, 'package.json')).version} (local server, headless Chromium)`);
+    console.log(`[vscode] running the suite in VS Code ${require(path.join(vscodeDir, 'package.json')).version} (local server, headless Chromium) against ${VSIX ? path.basename(VSIX) : 'the development folder'}`);
     const failed = new Promise<never>((_, reject) => {
       deadline = setTimeout(() => reject(new Error(`no results within ${SUITE_DEADLINE_MS / 1000} s`)), SUITE_DEADLINE_MS);
       server.process.once('exit', (code) => reject(new Error(`the VS Code server exited (${code})`)));
