@@ -33,6 +33,10 @@ export interface SiteConfig {
   readonly plugins: readonly string[];
   readonly kramdownInput: 'GFM' | 'kramdown';
   readonly kramdownAutoIds: boolean;
+  /** kramdown `auto_id_prefix`, put in front of every generated header id. */
+  readonly kramdownAutoIdPrefix: string;
+  /** kramdown `transliterated_header_ids`. */
+  readonly kramdownTransliteratedIds: boolean;
 }
 
 export interface ConfigReading {
@@ -87,6 +91,8 @@ function toConfig(raw: Record<string, unknown>): SiteConfig {
     plugins: [...asStrings(raw['plugins']), ...asStrings(raw['gems'])],
     kramdownInput: input,
     kramdownAutoIds: kramdown['auto_ids'] !== false,
+    kramdownAutoIdPrefix: asString(kramdown['auto_id_prefix']) ?? '',
+    kramdownTransliteratedIds: kramdown['transliterated_header_ids'] === true,
   };
 }
 

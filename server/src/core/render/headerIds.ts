@@ -1,0 +1,145 @@
+/**
+ * Header ids as Jekyll's kramdown writes them. Confirmed in the sources:
+ * - GFM input (Jekyll's default), kramdown-parser-gfm `generate_gfm_header_id`: the header's text content
+ *   (markup removed, entities and smart quotes as characters), lowercased, every character that is not a
+ *   word character, `-`, space or tab removed, spaces and tabs turned into `-`; the n-th repeat of an id
+ *   gets `-n`. An empty id stays empty.
+ * - `input: kramdown`, kramdown `Converter::Base#generate_id`/`basic_generate_id`: the header's *source*
+ *   text, leading non-letters dropped, only `[a-zA-Z0-9 -]` kept, spaces to `-`, lowercased, `section`
+ *   when empty, repeats get `-1`, `-2`.
+ * - `{#id}` after the text, or a block IAL `{: #id}` below it, sets the id and counts as no repeat.
+ * - `auto_ids: false` gives no ids; `auto_id_prefix` is put in front of every generated id;
+ *   `transliterated_header_ids` makes even GFM use kramdown's rule on a transliterated text.
+ * Liquid runs before kramdown, so a header with `{{ }}` or `{% %}` has an id nobody can know here.
+ */
+import type { SiteConfig } from '../site/config';
+import type { Heading } from './markdownBlocks';
+
+export interface HeaderIdOptions {
+  readonly input: 'GFM' | 'kramdown';
+  readonly autoIds: boolean;
+  readonly prefix: string;
+  readonly transliterated: boolean;
+}
+
+export function headerIdOptions(config: SiteConfig): HeaderIdOptions {
+  return {
+    input: config.kramdownInput,
+    autoIds: config.kramdownAutoIds,
+    prefix: config.kramdownAutoIdPrefix,
+    transliterated: config.kramdownTransliteratedIds,
+  };
+}
+
+export interface HeaderId {
+  /** The id, or undefined when Liquid in the header makes it unknowable. */
+  readonly id: string | undefined;
+  readonly heading: Heading;
+}
+
+/** The id of every heading, in document order; headings without an id (auto_ids off) are left out. */
+export function headerIds(headings: readonly Heading[], options: HeaderIdOptions): HeaderId[] {
+  const seen = new Map<string, number>();
+  const ids: HeaderId[] = [];
+  for (const heading of headings) {
+    if (heading.customId !== undefined) {
+      ids.push({ id: heading.customId, heading });
+      continue;
+    }
+    if (!options.autoIds) {
+      continue;
+    }
+    if (/\{\{|\{%/.test(heading.text)) {
+      ids.push({ id: undefined, heading });
+      continue;
+    }
+    ids.push({ id: options.prefix + nextId(heading.text, options, seen), heading });
+  }
+  return ids;
+}
+
+function nextId(source: string, options: HeaderIdOptions, seen: Map<string, number>): string {
+  if (options.input === 'GFM' && !options.transliterated) {
+    // kramdown-parser-gfm: Hash.new(-1), so the first use is bare and the n-th repeat gets `-n`.
+    const base = gfmId(headerTextContent(source));
+    const count = (seen.get(base) ?? -1) + 1;
+    seen.set(base, count);
+    return count > 0 ? `${base}-${count}` : base;
+  }
+  const text = options.input === 'GFM' ? headerTextContent(source) : source;
+  let base = kramdownId(options.transliterated ? transliterate(text) : text);
+  if (base === '') {
+    base = 'section';
+  }
+  const used = seen.get(base);
+  if (used === undefined) {
+    seen.set(base, 0);
+    return base;
+  }
+  seen.set(base, used + 1);
+  return `${base}-${used + 1}`;
+}
+
+/** GFM's rule on a header's text content, without the repeat counter. */
+export function gfmId(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\u200c\u200d\- \t]/gu, '')
+    .replace(/[ \t]/g, '-');
+}
+
+/** kramdown's `basic_generate_id`, without `section` and the repeat counter. */
+export function kramdownId(text: string): string {
+  return text
+    .replace(/^[^a-zA-Z]+/, '')
+    .replace(/[^a-zA-Z0-9 -]/g, '')
+    .replace(/ /g, '-')
+    .toLowerCase();
+}
+
+/**
+ * The text a reader sees of a header's Markdown source, as kramdown-parser-gfm's `update_raw_text` collects
+ * it: text, code span contents and link texts, with images, footnote markers and HTML tags left out and
+ * entities and escapes turned into characters. Punctuation that GFM's rule drops anyway is left alone.
+ */
+export function headerTextContent(source: string): string {
+  const codeSpans: string[] = [];
+  let text = source.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_m, _ticks: string, content: string) => {
+    codeSpans.push(content.trim());
+    return `\u0000${codeSpans.length - 1}\u0000`;
+  });
+  text = text
+    .replace(/\\([!-/:-@[-`{-~])/g, (_m, c: string) => `\u0001${c.charCodeAt(0)}\u0001`)
+    .replace(/!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?/g, '')
+    .replace(/\[\^[^\]]*\]/g, '')
+    .replace(/\[([^\]]*)\](?:\((?:<[^>]*>|[^)\s]*)(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)|\[[^\]]*\])/g, '$1')
+    .replace(/<((?:https?|ftp|mailto):[^>\s]+|[^>\s@]+@[^>\s@]+)>/g, '$1')
+    .replace(/<\/?[A-Za-z][^>]*>/g, '')
+    .replace(/(^|[^\p{L}\p{N}_])(__?)(?=\S)(.+?)(?<=\S)\2(?![\p{L}\p{N}_])/gu, '$1$3')
+    .replace(/&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);/g, (_m, entity: string) => decodeEntity(entity))
+    .replace(/\u0001(\d+)\u0001/g, (_m, code: string) => String.fromCharCode(Number(code)));
+  return text.replace(/\u0000(\d+)\u0000/g, (_m, index: string) => codeSpans[Number(index)]!);
+}
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', hellip: '…',
+  aacute: 'á', eacute: 'é', iacute: 'í', oacute: 'ó', uacute: 'ú', auml: 'ä', ouml: 'ö', uuml: 'ü', szlig: 'ß',
+  Aacute: 'Á', Eacute: 'É', Oacute: 'Ó', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', ccedil: 'ç', ntilde: 'ñ', copy: '©', reg: '®',
+};
+
+function decodeEntity(entity: string): string {
+  if (entity.startsWith('#')) {
+    const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+  }
+  return NAMED_ENTITIES[entity] ?? '';
+}
+
+/** Close to kramdown's Unidecoder for Latin text: letters lose their accents. */
+function transliterate(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[łŁ]/g, (c) => (c === 'ł' ? 'l' : 'L'));
+}

@@ -1,0 +1,195 @@
+/**
+ * A line scanner for the block structure that matters to links and header ids: code blocks, Liquid
+ * comment blocks and headings. It follows kramdown's rules where they decide an id or a link and stays
+ * conservative elsewhere (a line that may be code is treated as code, so nothing in it is reported).
+ */
+
+/** Text kramdown renders verbatim, or Liquid never outputs. Offsets into the scanned text. */
+export interface CodeBlock {
+  readonly start: number;
+  readonly end: number;
+  /** `fence` (```/~~~), `indented`, `highlight` ({% highlight %}), `comment` ({% comment %}), `pre` (<pre>). */
+  readonly kind: 'fence' | 'indented' | 'highlight' | 'comment' | 'pre';
+  /** Offset where the block's content starts (after the opening fence line); equals `start` for indented code. */
+  readonly contentStart: number;
+  /** Offset where the content ends (before the closing fence line). */
+  readonly contentEnd: number;
+}
+
+export interface Heading {
+  /** The heading's line (or both lines for setext), offsets into the scanned text. */
+  readonly start: number;
+  readonly end: number;
+  readonly level: number;
+  /** The header text as kramdown keeps it (`raw_text`): trailing `#`s and `{#id}` removed. */
+  readonly text: string;
+  readonly textStart: number;
+  /** `{#id}` after the text, or `{: #id}` on the next line. */
+  readonly customId: string | undefined;
+}
+
+export interface MarkdownBlocks {
+  readonly code: readonly CodeBlock[];
+  readonly headings: readonly Heading[];
+}
+
+export type MarkdownInput = 'GFM' | 'kramdown';
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const ATX_GFM = /^(#{1,6})[\t ]+(.*)$/;
+const ATX_KRAMDOWN = /^(#{1,6})[\t ]*([^ \t].*)$/;
+const SETEXT_UNDERLINE = /^([-=])[-=]*[ \t]*$/;
+/** kramdown's HEADER_ID: an XML name in `{#...}` at the end, after a space. */
+const HEADER_ID = /[\t ]\{#([A-Za-z_:\u00C0-\uFFFF][\w:.\-\u00B7\u00C0-\uFFFF]*)\}$/;
+/** A block IAL that sets an id: `{: #id}`, `{:#id .class}`. */
+const BLOCK_IAL_ID = /^ {0,3}\{:[^}]*?#([A-Za-z_:\u00C0-\uFFFF][\w:.\-\u00B7\u00C0-\uFFFF]*)[^}]*\}\s*$/;
+const LIST_ITEM = /^ {0,3}(?:[*+-]|\d+\.)[ \t]/;
+const LIQUID_BLOCK_OPEN = /^\s*\{%-?\s*(highlight|comment)\b[^%]*-?%\}/;
+const PRE_OPEN = /^ {0,3}<pre[\s>]/i;
+
+/** Scans `text` from `from` (the body start, after front matter). */
+export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput = 'GFM'): MarkdownBlocks {
+  const code: CodeBlock[] = [];
+  const headings: Heading[] = [];
+  const lines = splitLines(text, from);
+  let previousBlank = true;
+  let previousWasBlockEnd = true;
+  let inList = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const content = text.slice(line.start, line.end);
+    if (content.trim() === '') {
+      previousBlank = true;
+      previousWasBlockEnd = true;
+      continue;
+    }
+    const fence = FENCE_OPEN.exec(content);
+    const liquid = fence ? null : LIQUID_BLOCK_OPEN.exec(content);
+    const closer = fence
+      ? new RegExp(`^ {0,3}${fence[1]![0] === '`' ? '`' : '~'}{${fence[1]!.length},}\\s*$`)
+      : liquid
+        ? new RegExp(`\\{%-?\\s*end${liquid[1]}\\s*-?%\\}`)
+        : PRE_OPEN.test(content)
+          ? /<\/pre>/i
+          : undefined;
+    if (closer) {
+      const kind = fence ? 'fence' : liquid ? (liquid[1] as 'highlight' | 'comment') : 'pre';
+      // A closer on the opening line itself (`<pre>x</pre>`, `{% highlight %}...{% endhighlight %}` inline).
+      const sameLine = !fence && closer.test(content.slice(liquid ? liquid[0].length : 4));
+      let j = i + (sameLine ? 0 : 1);
+      while (!sameLine && j < lines.length && !closer.test(text.slice(lines[j]!.start, lines[j]!.end))) {
+        j++;
+      }
+      const last = lines[Math.min(j, lines.length - 1)]!;
+      const contentStart = sameLine ? line.start : line.next;
+      const contentEnd = j < lines.length ? (sameLine ? line.end : last.start) : last.end;
+      code.push({ start: line.start, end: last.end, kind, contentStart, contentEnd: Math.max(contentStart, contentEnd) });
+      i = j;
+      previousBlank = false;
+      previousWasBlockEnd = true;
+      continue;
+    }
+    if (/^(?: {4}|\t)/.test(content) && previousBlank && !inList) {
+      let j = i;
+      let lastCode = i;
+      while (j < lines.length) {
+        const c = text.slice(lines[j]!.start, lines[j]!.end);
+        if (/^(?: {4}|\t)/.test(c)) {
+          lastCode = j;
+        } else if (c.trim() !== '') {
+          break;
+        }
+        j++;
+      }
+      code.push({ start: line.start, end: lines[lastCode]!.end, kind: 'indented', contentStart: line.start, contentEnd: lines[lastCode]!.end });
+      i = lastCode;
+      previousBlank = false;
+      previousWasBlockEnd = true;
+      continue;
+    }
+    if (!/^[ \t]/.test(content)) {
+      inList = LIST_ITEM.test(content) || (inList && !previousBlank);
+    } else if (LIST_ITEM.test(content)) {
+      inList = true;
+    }
+    const atx = (input === 'GFM' ? ATX_GFM : ATX_KRAMDOWN).exec(content);
+    // GFM's paragraph-end quirk lets an ATX header interrupt a paragraph; kramdown wants a block boundary.
+    if (atx && (input === 'GFM' || previousWasBlockEnd)) {
+      const textStart = line.start + content.indexOf(atx[2]!, atx[1]!.length);
+      headings.push(heading(line.start, line.end, atx[1]!.length, atx[2]!, textStart, input === 'GFM' ? /[\t ]#+$/ : /(?<!\\)#+$/, lines[i + 1] && text.slice(lines[i + 1]!.start, lines[i + 1]!.end)));
+      previousBlank = false;
+      previousWasBlockEnd = input === 'GFM';
+      continue;
+    }
+    const next = lines[i + 1];
+    const nextText = next ? text.slice(next.start, next.end) : '';
+    const underline = SETEXT_UNDERLINE.exec(nextText);
+    if (underline && previousWasBlockEnd && /^ {0,3}[^ \t]/.test(content) && !LIST_ITEM.test(content)) {
+      const after = lines[i + 2];
+      headings.push(heading(line.start, next!.end, underline[1] === '=' ? 1 : 2, content.trimStart(), line.start + content.length - content.trimStart().length, undefined, after && text.slice(after.start, after.end)));
+      i++;
+      previousBlank = false;
+      previousWasBlockEnd = false;
+      continue;
+    }
+    previousBlank = false;
+    previousWasBlockEnd = false;
+  }
+  return { code, headings };
+}
+
+function heading(start: number, end: number, level: number, raw: string, textStart: number, trailingHashes: RegExp | undefined, nextLine: string | undefined): Heading {
+  let headerText = raw.trimEnd();
+  let customId: string | undefined;
+  const id = HEADER_ID.exec(headerText);
+  if (id) {
+    customId = id[1];
+    headerText = headerText.slice(0, headerText.length - id[0].length).trimEnd();
+  }
+  if (trailingHashes) {
+    headerText = headerText.replace(trailingHashes, '').trimEnd();
+  }
+  customId ??= nextLine === undefined ? undefined : BLOCK_IAL_ID.exec(nextLine)?.[1];
+  return { start, end, level, text: headerText, textStart, customId };
+}
+
+interface Line {
+  readonly start: number;
+  /** End of the line's text, before its line break. */
+  readonly end: number;
+  /** Start of the next line. */
+  readonly next: number;
+}
+
+function splitLines(text: string, from: number): Line[] {
+  const lines: Line[] = [];
+  let start = from;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    const next = end === -1 ? text.length : end + 1;
+    if (end === -1) {
+      end = text.length;
+    }
+    lines.push({ start, end: end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end, next });
+    start = next;
+  }
+  return lines;
+}
+
+/** True when `offset` lies inside one of the (sorted) code blocks. */
+export function inCodeBlock(blocks: readonly CodeBlock[], offset: number): CodeBlock | undefined {
+  let low = 0;
+  let high = blocks.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const block = blocks[mid]!;
+    if (offset < block.start) {
+      high = mid - 1;
+    } else if (offset >= block.end) {
+      low = mid + 1;
+    } else {
+      return block;
+    }
+  }
+  return undefined;
+}

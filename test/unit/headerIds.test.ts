@@ -1,0 +1,77 @@
+import * as assert from 'node:assert';
+import { headerIds, headerIdOptions, headerTextContent, type HeaderIdOptions } from '../../server/src/core/render/headerIds';
+import { scanMarkdownBlocks } from '../../server/src/core/render/markdownBlocks';
+import { readConfig } from '../../server/src/core/site/config';
+
+const GFM: HeaderIdOptions = { input: 'GFM', autoIds: true, prefix: '', transliterated: false };
+const KRAMDOWN: HeaderIdOptions = { ...GFM, input: 'kramdown' };
+
+function idsOf(markdown: string, options = GFM): (string | undefined)[] {
+  return headerIds(scanMarkdownBlocks(markdown, 0, options.input).headings, options).map((h) => h.id);
+}
+
+suite('header ids', () => {
+  test('GFM: lowercase, punctuation dropped, spaces to hyphens, - and _ kept', () => {
+    assert.deepStrictEqual(idsOf('# Hello, World!\n\n## What’s new in Java 21?\n\n### snake_case and kebab-case\n'), [
+      'hello-world',
+      'whats-new-in-java-21',
+      'snake_case-and-kebab-case',
+    ]);
+  });
+
+  test('GFM: leading digits and non-ASCII letters stay (unlike kramdown)', () => {
+    assert.deepStrictEqual(idsOf('## 1. Introduction\n\n## Zażółć gęślą jaźń\n'), ['1-introduction', 'zażółć-gęślą-jaźń']);
+    assert.deepStrictEqual(idsOf('## 1. Introduction\n\n## Zażółć gęślą jaźń\n', KRAMDOWN), ['introduction', 'za-gl-ja']);
+  });
+
+  test('GFM: markup is text content: links, code, emphasis, images, entities, html', () => {
+    assert.deepStrictEqual(idsOf('## Using `Foo.bar()` with [Kafka](https://kafka.apache.org) ![logo](/x.png)\n'), ['using-foobar-with-kafka-']);
+    assert.deepStrictEqual(idsOf('## __Bold__ and _em_ but snake_case_name\n'), ['bold-and-em-but-snake_case_name']);
+    assert.deepStrictEqual(idsOf('## Tom &amp; Jerry &eacute;t&#233;\n'), ['tom--jerry-été']);
+    assert.deepStrictEqual(idsOf('## <span class="x">Styled</span> text\n'), ['styled-text']);
+    assert.strictEqual(headerTextContent('Escaped \\_underscore\\_'), 'Escaped _underscore_');
+  });
+
+  test('kramdown input: the source text, leading non-letters dropped, section when empty', () => {
+    assert.deepStrictEqual(idsOf('## Using `foo` [link](http://x.io)\n\n## 2015\n', KRAMDOWN), ['using-foo-linkhttpxio', 'section']);
+  });
+
+  test('repeats get -1, -2 in both rules', () => {
+    const markdown = '# Setup\n\n# Setup\n\n# Setup\n';
+    assert.deepStrictEqual(idsOf(markdown), ['setup', 'setup-1', 'setup-2']);
+    assert.deepStrictEqual(idsOf(markdown, KRAMDOWN), ['setup', 'setup-1', 'setup-2']);
+  });
+
+  test('{#custom-id} and {: #id} set the id and do not count as a repeat', () => {
+    assert.deepStrictEqual(idsOf('## Setup {#install}\n\n## Setup\n\n## Setup\n{: #again}\n\n## Setup\n'), ['install', 'setup', 'again', 'setup-1']);
+  });
+
+  test('trailing hashes, setext headers, and nothing inside code', () => {
+    assert.deepStrictEqual(idsOf('## Closed ##\n\nTitle\n=====\n\nSub\n---\n\n```\n# not a header\n```\n\n    # indented code\n'), ['closed', 'title', 'sub']);
+  });
+
+  test('GFM needs a space after #; kramdown needs a blank line before', () => {
+    assert.deepStrictEqual(idsOf('#hashtag\n\n# Real\n'), ['real']);
+    assert.deepStrictEqual(idsOf('text\n# Interrupts\n'), ['interrupts']);
+    assert.deepStrictEqual(idsOf('text\n# Not a header\n\n#Tight\n', KRAMDOWN), ['tight']);
+  });
+
+  test('auto_ids: false gives only explicit ids; auto_id_prefix is prepended', () => {
+    assert.deepStrictEqual(idsOf('## A\n\n## B {#b}\n', { ...GFM, autoIds: false }), ['b']);
+    assert.deepStrictEqual(idsOf('## A\n', { ...GFM, prefix: 'h-' }), ['h-a']);
+  });
+
+  test('transliterated_header_ids uses the kramdown rule on transliterated text', () => {
+    assert.deepStrictEqual(idsOf('## Zażółć gęślą jaźń\n', { ...GFM, transliterated: true }), ['zazolc-gesla-jazn']);
+  });
+
+  test('Liquid in a header makes its id unknown', () => {
+    assert.deepStrictEqual(idsOf('## {{ page.title }}\n\n## Known\n'), [undefined, 'known']);
+  });
+
+  test('options come from _config.yml kramdown settings', () => {
+    const config = readConfig('kramdown:\n  input: kramdown\n  auto_ids: false\n  auto_id_prefix: x-\n').config;
+    assert.deepStrictEqual(headerIdOptions(config), { input: 'kramdown', autoIds: false, prefix: 'x-', transliterated: false });
+    assert.deepStrictEqual(headerIdOptions(readConfig('title: x\n').config), GFM);
+  });
+});
