@@ -1,23 +1,21 @@
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
-  DiagnosticSeverity,
   FileChangeType,
   NotificationType,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
-  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
-import { computeDiagnostics } from './core/diagnostics';
+import { fileDiagnostics, pathsToCheck } from './core/fileDiagnostics';
 import { provideCompletions } from './core/features/completion';
 import { renderPost } from './core/render/renderPost';
-import { withSettings, type BlogwrightSettings, type RuleLevel } from './core/settings';
+import { withSettings, type BlogwrightSettings } from './core/settings';
+import { loadSettings, settingsFromSection, SETTINGS_FILE, type SettingsProblem } from './core/settingsLoader';
 import { SiteIndex } from './core/site/siteIndex';
-import { TextDocumentSnapshot } from './core/textDocument';
 import { FileSystemWorkspace } from './fileSystemWorkspace';
 import { LspWorkspace, asCoreDocument } from './lspWorkspace';
 import { renderPreviewRequest } from './protocol';
@@ -27,6 +25,8 @@ export const indexedNotification = new NotificationType<{ documents: number; mil
 
 interface ServerSettings {
   readonly core: BlogwrightSettings;
+  /** What is wrong in `.blogwright.yml`, published as its diagnostics. */
+  readonly problems: readonly SettingsProblem[];
   /** Milliseconds to wait after a keystroke before re-checking. */
   readonly debounce: number;
 }
@@ -37,7 +37,8 @@ export function startServer(connection: Connection): void {
   let root: string | undefined;
   let workspace: LspWorkspace | undefined;
   let site: SiteIndex | undefined;
-  let settings: ServerSettings = { core: withSettings(undefined), debounce: 200 };
+  let settings: ServerSettings = { core: withSettings(undefined), problems: [], debounce: 200 };
+  let disk: FileSystemWorkspace | undefined;
   let canPullConfiguration = false;
   let canWatchFiles = false;
   const timers = new Map<string, NodeJS.Timeout>();
@@ -68,8 +69,9 @@ export function startServer(connection: Connection): void {
       connection.console.warn('Blogwright: no workspace folder, so there is no blog to check.');
       return;
     }
+    disk = new FileSystemWorkspace(root);
     settings = await pullSettings();
-    workspace = new LspWorkspace(new FileSystemWorkspace(root), documents);
+    workspace = new LspWorkspace(disk, documents);
     site = new SiteIndex(workspace, settings.core);
     await indexAndCheckAll();
   });
@@ -92,7 +94,7 @@ export function startServer(connection: Connection): void {
       return undefined;
     }
     const mine = ++generation;
-    const paths = ['_config.yml', ...site.documents.keys()];
+    const paths = pathsToCheck(site);
     let count = 0;
     for (const path of paths) {
       if (mine !== generation) {
@@ -111,38 +113,14 @@ export function startServer(connection: Connection): void {
       return;
     }
     const uri = workspace.uriOf(path);
-    if (path === '_config.yml') {
-      connection.sendDiagnostics({ uri, diagnostics: await configDiagnostics() });
-      return;
-    }
-    const siteDocument = site.document(path);
     const source = await workspace.textDocument(path);
-    if (!source || (!siteDocument && !documents.get(uri))) {
+    const isConfig = path === '_config.yml' || path === SETTINGS_FILE;
+    if (!source || (!isConfig && !site.document(path) && !documents.get(uri))) {
       connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    if ('skipped' in source) {
-      const diagnostic: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, code: 'file.skipped', source: 'blogwright', message: `Not checked: ${source.skipped}.` };
-      connection.sendDiagnostics({ uri, diagnostics: [diagnostic] });
-      return;
-    }
-    const diagnostics = computeDiagnostics(site, source.document, { error: (m) => connection.console.error(m) });
+    const diagnostics = fileDiagnostics(site, 'skipped' in source ? { path, skipped: source.skipped } : source, settings.problems, { error: (m) => connection.console.error(m) });
     connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
-  }
-
-  async function configDiagnostics(): Promise<Diagnostic[]> {
-    if (!site || !workspace || site.configProblems.length === 0) {
-      return [];
-    }
-    const read = await workspace.readText('_config.yml');
-    const document = new TextDocumentSnapshot('_config.yml', 0, read.kind === 'text' ? read.text : '');
-    return site.configProblems.map((p) => ({
-      range: { start: document.positionAt(p.start), end: document.positionAt(p.end) },
-      severity: DiagnosticSeverity.Error,
-      code: 'config.yaml',
-      source: 'blogwright',
-      message: `${p.message} Jekyll cannot read _config.yml; Blogwright checks the blog with Jekyll's defaults.`,
-    }));
   }
 
   /** Applies a file's new text to the model and re-checks what it touched. */
@@ -188,6 +166,10 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     for (const change of changes) {
       const path = workspace?.pathOf(change.uri);
+      if (path === SETTINGS_FILE) {
+        await settingsChanged();
+        continue;
+      }
       if (path === undefined || !workspace || documents.get(change.uri)) {
         continue;
       }
@@ -201,13 +183,15 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.onDidChangeConfiguration(async () => {
+  connection.onDidChangeConfiguration(settingsChanged);
+
+  async function settingsChanged(): Promise<void> {
     settings = await pullSettings();
     if (site) {
       site.settings = settings.core;
       await indexAndCheckAll();
     }
-  });
+  }
 
   connection.onCompletion(({ textDocument, position }) => {
     const document = documents.get(textDocument.uri);
@@ -231,24 +215,16 @@ export function startServer(connection: Connection): void {
     return { ...rendered, version: source.document.version };
   });
 
+  /** VS Code's `blogwright` section under the blog's `.blogwright.yml` (see docs/decisions.md). */
   async function pullSettings(): Promise<ServerSettings> {
-    if (!canPullConfiguration) {
-      return settings;
+    const raw = canPullConfiguration ? (((await connection.workspace.getConfiguration({ section: 'blogwright' })) ?? {}) as { diagnostics?: { debounce?: unknown } }) : {};
+    const editor = settingsFromSection(raw, { fromBlog: false });
+    for (const problem of editor.problems) {
+      connection.console.warn(`Blogwright setting blogwright.${problem.path.join('.')}: ${problem.message}`);
     }
-    const raw = ((await connection.workspace.getConfiguration({ section: 'blogwright' })) ?? {}) as {
-      validate?: Record<string, RuleLevel>;
-      authors?: { source?: string };
-      requiredKeys?: Partial<BlogwrightSettings['requiredKeys']>;
-      diagnostics?: { debounce?: number };
-    };
-    return {
-      core: withSettings({
-        ...(raw.validate ? { validate: raw.validate } : {}),
-        ...(raw.authors?.source ? { authorsSource: raw.authors.source } : {}),
-        ...(raw.requiredKeys ? { requiredKeys: { ...withSettings(undefined).requiredKeys, ...raw.requiredKeys } } : {}),
-      }),
-      debounce: typeof raw.diagnostics?.debounce === 'number' ? raw.diagnostics.debounce : 200,
-    };
+    const loaded = disk ? await loadSettings(disk, editor.layer) : { settings: withSettings(editor.layer), problems: [] };
+    const debounce = raw.diagnostics?.debounce;
+    return { core: loaded.settings, problems: loaded.problems, debounce: typeof debounce === 'number' ? debounce : 200 };
   }
 
   documents.listen(connection);

@@ -8,7 +8,16 @@ export interface BlogwrightSettings {
   readonly requiredKeys: Readonly<Record<'post' | 'draft' | 'page' | 'collection', readonly string[]>>;
   /** `auto`, `data:<name>` (a file in `_data/`), `collection:<name>` or `none`. */
   readonly authorsSource: string;
+  /** Check external (http/https) links over the network. Only the person running Blogwright turns this on. */
+  readonly externalLinks: boolean;
 }
+
+export type DocumentKindName = keyof BlogwrightSettings['requiredKeys'];
+
+/** Part of the settings, as one source (editor, `.blogwright.yml`, command line) gives them. */
+export type SettingsLayer = Partial<Omit<BlogwrightSettings, 'requiredKeys'>> & {
+  readonly requiredKeys?: Readonly<Partial<Record<DocumentKindName, readonly string[]>>>;
+};
 
 export const DEFAULT_SETTINGS: BlogwrightSettings = {
   validate: {},
@@ -19,13 +28,29 @@ export const DEFAULT_SETTINGS: BlogwrightSettings = {
     collection: [],
   },
   authorsSource: 'auto',
+  externalLinks: false,
 };
 
-export function withSettings(overrides: Partial<BlogwrightSettings> | undefined): BlogwrightSettings {
-  return {
-    ...DEFAULT_SETTINGS,
-    ...overrides,
-    requiredKeys: { ...DEFAULT_SETTINGS.requiredKeys, ...overrides?.requiredKeys },
-    validate: { ...DEFAULT_SETTINGS.validate, ...overrides?.validate },
-  };
+export function withSettings(overrides: SettingsLayer | undefined): BlogwrightSettings {
+  return mergeSettings(overrides);
+}
+
+/**
+ * The defaults with each layer laid over the one before: a later layer wins per rule code in `validate`,
+ * per kind in `requiredKeys`, and per value elsewhere.
+ */
+export function mergeSettings(...layers: readonly (SettingsLayer | undefined)[]): BlogwrightSettings {
+  let settings = DEFAULT_SETTINGS;
+  for (const layer of layers) {
+    if (layer) {
+      const given = Object.fromEntries(Object.entries(layer).filter(([, value]) => value !== undefined));
+      settings = {
+        ...settings,
+        ...given,
+        validate: { ...settings.validate, ...layer.validate },
+        requiredKeys: { ...settings.requiredKeys, ...layer.requiredKeys },
+      };
+    }
+  }
+  return settings;
 }

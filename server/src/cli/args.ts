@@ -1,0 +1,107 @@
+/** What the command line asked for. */
+export interface CliOptions {
+  readonly command: 'check' | 'help' | 'version';
+  /** The blog's folder as given (resolved later against the current folder); undefined for the current folder. */
+  readonly root: string | undefined;
+  /** Files or folders to check, as given; empty for the whole blog. */
+  readonly paths: readonly string[];
+  readonly format: FormatName | undefined;
+  readonly maxWarnings: number | undefined;
+  /** `--external`: true; `--no-external`: false; undefined: the settings decide (off by default). */
+  readonly external: boolean | undefined;
+}
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export type FormatName = (typeof FORMATS)[number];
+
+/** A reason not to check, said on stderr with exit status 2 (a missing blog folder, a path outside it). */
+export class CliError extends Error {}
+
+/** A mistake in the arguments themselves: said with the usage. */
+export class UsageError extends CliError {}
+
+export const USAGE = `Usage: blogwright check [ROOT] [PATHS...] [options]
+
+Checks a Jekyll blog's front matter and links as the Blogwright editor extension does.
+
+  ROOT                the blog's folder (the one with _config.yml); default: the current folder
+  PATHS               check only these files or folders; links are still resolved against the whole blog
+
+Options:
+  --format NAME       stylish (default on a terminal), json (default otherwise), sarif, github
+  --max-warnings N    also fail when there are more than N warnings
+  --external          check external links over the network (off by default)
+  --no-external       never check external links, whatever the settings say
+  -h, --help          show this help
+  --version           show Blogwright's version
+
+Settings come from .vscode/settings.json (blogwright.* keys), then .blogwright.yml at ROOT, then these flags.
+Exit status: 0 no errors (and at most N warnings), 1 errors or too many warnings, 2 usage or internal error.
+`;
+
+export function parseArgs(argv: readonly string[]): CliOptions {
+  if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') {
+    return { command: 'help', root: undefined, paths: [], format: undefined, maxWarnings: undefined, external: undefined };
+  }
+  if (argv[0] === '--version' || argv[0] === '-v') {
+    return { command: 'version', root: undefined, paths: [], format: undefined, maxWarnings: undefined, external: undefined };
+  }
+  const [command, ...rest] = argv;
+  if (command !== 'check') {
+    throw new UsageError(`Unknown command "${command}": the command is "check".`);
+  }
+  let format: FormatName | undefined;
+  let maxWarnings: number | undefined;
+  let external: boolean | undefined;
+  let help = false;
+  const positional: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '--') {
+      positional.push(...rest.slice(i + 1));
+      break;
+    }
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? rest[++i];
+      if (v === undefined || v === '') {
+        throw new UsageError(`${flag} needs a value.`);
+      }
+      return v;
+    };
+    switch (flag) {
+      case '--format': {
+        const name = value();
+        if (!(FORMATS as readonly string[]).includes(name)) {
+          throw new UsageError(`Unknown format "${name}": use ${FORMATS.join(', ')}.`);
+        }
+        format = name as FormatName;
+        break;
+      }
+      case '--max-warnings': {
+        const text = value();
+        if (!/^\d+$/.test(text)) {
+          throw new UsageError(`--max-warnings takes a whole number of warnings, not "${text}".`);
+        }
+        maxWarnings = Number(text);
+        break;
+      }
+      case '--external':
+        external = true;
+        break;
+      case '--no-external':
+        external = false;
+        break;
+      case '-h':
+      case '--help':
+        help = true;
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') {
+          throw new UsageError(`Unknown option "${arg}".`);
+        }
+        positional.push(arg);
+    }
+  }
+  return { command: help ? 'help' : 'check', root: positional[0], paths: positional.slice(1), format, maxWarnings, external };
+}

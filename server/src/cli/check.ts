@@ -1,0 +1,122 @@
+import { promises as fs } from 'node:fs';
+import * as nodePath from 'node:path';
+import { fileDiagnostics, pathsToCheck, type FileSource } from '../core/fileDiagnostics';
+import { loadSettings, readVsCodeSettings } from '../core/settingsLoader';
+import { SiteIndex } from '../core/site/siteIndex';
+import { TextDocumentSnapshot } from '../core/textDocument';
+import { FileSystemWorkspace } from '../fileSystemWorkspace';
+import { CliError } from './args';
+import type { Progress } from './progress';
+import type { CheckReport, FileDiagnostic } from './report';
+
+export interface CheckRequest {
+  readonly cwd: string;
+  readonly root: string | undefined;
+  readonly paths: readonly string[];
+  readonly external: boolean | undefined;
+}
+
+/** Files read and checked at once: enough to keep the disk busy, few enough to keep memory flat. */
+const CONCURRENCY = 32;
+
+/** Checks the blog (or the given files of it) with the same core and settings as the language server. */
+export async function checkBlog(request: CheckRequest, progress: Progress, warn: (message: string) => void): Promise<CheckReport> {
+  const root = nodePath.resolve(request.cwd, request.root ?? '.');
+  await assertReadableFolder(root, request.root ?? '.');
+  const workspace = new FileSystemWorkspace(root);
+
+  const vscode = await readVsCodeSettings(workspace);
+  for (const problem of vscode.problems) {
+    warn(`${problem.file}: ${problem.message}`);
+  }
+  const loaded = await loadSettings(workspace, vscode.layer, request.external === undefined ? undefined : { externalLinks: request.external });
+  const site = new SiteIndex(workspace, loaded.settings);
+  progress.indexing();
+  await site.build();
+
+  const paths = await selectPaths(site, workspace, request);
+  const results: (FileDiagnostic[] | undefined)[] = new Array(paths.length);
+  let next = 0;
+  let done = 0;
+  const logger = { error: (message: string) => warn(message) };
+  const worker = async () => {
+    while (next < paths.length) {
+      const index = next++;
+      const path = paths[index]!;
+      const read = await workspace.readText(path);
+      if (read.kind !== 'missing') {
+        const source: FileSource = read.kind === 'skipped' ? { path, skipped: read.reason } : { document: new TextDocumentSnapshot(path, 0, read.text) };
+        results[index] = fileDiagnostics(site, source, loaded.problems, logger).map((diagnostic) => ({ file: path, diagnostic }));
+      }
+      progress.checked(++done, paths.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, paths.length) }, worker));
+  progress.done();
+
+  const diagnostics = results.flatMap((r) => r ?? []);
+  diagnostics.sort(byFileThenPosition);
+  return { root, files: results.filter((r) => r !== undefined).length, diagnostics };
+}
+
+async function assertReadableFolder(root: string, given: string): Promise<void> {
+  let stat;
+  try {
+    stat = await fs.stat(root);
+  } catch {
+    throw new CliError(`The blog folder "${given}" does not exist (${root}).`);
+  }
+  if (!stat.isDirectory()) {
+    throw new CliError(`"${given}" is not a folder. Give the blog's folder first, then the files to check: blogwright check . ${given}`);
+  }
+  try {
+    await fs.readdir(root);
+  } catch (error) {
+    throw new CliError(`The blog folder "${given}" cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+  }
+}
+
+/** Every checkable file, or those under the given paths; a given path must exist inside the blog. */
+async function selectPaths(site: SiteIndex, workspace: FileSystemWorkspace, request: CheckRequest): Promise<string[]> {
+  const all = pathsToCheck(site).sort(byPath);
+  if (request.paths.length === 0) {
+    return all;
+  }
+  const wanted = new Set<string>();
+  for (const given of request.paths) {
+    const absolute = nodePath.resolve(request.cwd, given);
+    if (absolute === workspace.root) {
+      return all;
+    }
+    const relative = workspace.relativePath(absolute);
+    if (relative === undefined) {
+      throw new CliError(`"${given}" is outside the blog folder ${workspace.root}.`);
+    }
+    let stat;
+    try {
+      stat = await fs.stat(absolute);
+    } catch {
+      throw new CliError(`"${given}" does not exist.`);
+    }
+    for (const path of all) {
+      if (stat.isDirectory() ? path.startsWith(relative + '/') : path === relative) {
+        wanted.add(path);
+      }
+    }
+  }
+  return all.filter((path) => wanted.has(path));
+}
+
+/** Configuration files first, then documents in path order, as `ls -R` would show them. */
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byFileThenPosition(a: FileDiagnostic, b: FileDiagnostic): number {
+  if (a.file !== b.file) {
+    return byPath(a.file, b.file);
+  }
+  const x = a.diagnostic.range.start;
+  const y = b.diagnostic.range.start;
+  return x.line - y.line || x.character - y.character;
+}

@@ -1,0 +1,59 @@
+import { countBySeverity, messageText, pathFromCwd, severityName, type CheckReport, type FormatContext, type SeverityName } from '../report';
+
+const STYLES = { red: 31, yellow: 33, cyan: 36, gray: 90, bold: 1, underline: 4 } as const;
+const SEVERITY_STYLE: Record<SeverityName, keyof typeof STYLES> = { error: 'red', warning: 'yellow', information: 'cyan', hint: 'gray' };
+
+/** For people: problems grouped by file, one per line with its position and rule, then a summary line. */
+export function formatStylish(report: CheckReport, context: FormatContext): string {
+  const paint = (style: keyof typeof STYLES, text: string) => (context.color ? `\x1b[${STYLES[style]}m${text}\x1b[0m` : text);
+  const out: string[] = [];
+  let current: string | undefined;
+  let group: string[][] = [];
+  const flush = () => {
+    if (current !== undefined) {
+      out.push(paint('underline', pathFromCwd(report, current, context.cwd)), ...alignColumns(group, paint), '');
+    }
+  };
+  for (const { file, diagnostic } of report.diagnostics) {
+    if (file !== current) {
+      flush();
+      current = file;
+      group = [];
+    }
+    const { line, character } = diagnostic.range.start;
+    const severity = severityName(diagnostic);
+    group.push([`${line + 1}:${character + 1}`, severity, messageText(diagnostic).replace(/\s*\n\s*/g, ' '), String(diagnostic.code ?? '')]);
+  }
+  flush();
+  const counts = countBySeverity(report);
+  const summary = summaryLine(counts, report.files);
+  out.push(counts.error > 0 ? paint('red', paint('bold', summary)) : counts.warning > 0 ? paint('yellow', paint('bold', summary)) : summary);
+  return out.join('\n') + '\n';
+}
+
+/** `✖ 3 problems (2 errors, 1 warning) in 12 files`, or `✔ No problems in 12 files`. */
+export function summaryLine(counts: Record<SeverityName, number>, files: number): string {
+  const total = counts.error + counts.warning + counts.information + counts.hint;
+  const filesText = `${files} file${files === 1 ? '' : 's'}`;
+  if (total === 0) {
+    return `✔ No problems in ${filesText}`;
+  }
+  const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
+  if (counts.information + counts.hint > 0) {
+    parts.push(`${counts.information + counts.hint} info`);
+  }
+  return `✖ ${plural(total, 'problem')} (${parts.join(', ')}) in ${filesText}`;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function alignColumns(rows: string[][], paint: (style: keyof typeof STYLES, text: string) => string): string[] {
+  const positionWidth = Math.max(...rows.map((r) => r[0]!.length));
+  const severityWidth = Math.max(...rows.map((r) => r[1]!.length));
+  return rows.map(([position, severity, message, code]) => {
+    const style = SEVERITY_STYLE[severity as SeverityName];
+    return `  ${paint('gray', position!.padStart(positionWidth))}  ${paint(style, severity!.padEnd(severityWidth))}  ${message}  ${paint('gray', code!)}`;
+  });
+}
