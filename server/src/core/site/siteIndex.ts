@@ -6,6 +6,7 @@ import type { IWorkspace, ReadResult } from '../workspace';
 import { AUTHOR_DATA_NAMES, authorIdsOf, authorsFromCollection, authorsFromData, type AuthorSource } from './authors';
 import { readConfig, type ConfigReading } from './config';
 import { countTags } from './tags';
+import { UrlMap } from './urlMap';
 import { classifyPath, extensionOf, isMarkdownPath, type DocumentKind } from './documentKind';
 
 export type SiteDocumentKind = 'post' | 'draft' | 'page' | 'collection' | 'misnamed-post';
@@ -42,6 +43,8 @@ export class SiteIndex {
   #authors: AuthorSource | undefined;
   /** Blog-wide tag and category counts, derived on demand and dropped when a document changes. */
   readonly #tagCounts = new Map<'tags' | 'categories', ReadonlyMap<string, number>>();
+  /** The built site's URLs, kept current with the documents. */
+  readonly urls: UrlMap = new UrlMap(this);
 
   constructor(
     readonly workspace: IWorkspace,
@@ -83,6 +86,7 @@ export class SiteIndex {
     this.#layouts.clear();
     this.#dataFiles.clear();
     this.#staticFiles.clear();
+    this.urls.reset();
     this.#config = readConfig(textOf(await this.workspace.readText('_config.yml')));
     const paths = await this.workspace.listFiles();
     const toRead: string[] = [];
@@ -109,6 +113,7 @@ export class SiteIndex {
     if (text !== undefined && this.#classifyWithoutText(path)) {
       this.#addWithText(path, { kind: 'text', text });
     }
+    this.urls.touch(path);
     if (info.kind === 'data' || (this.#authors?.kind === 'collection' && path.startsWith(this.#authors.path + '/'))) {
       const before = this.#authors;
       await this.#readAuthors();

@@ -1,0 +1,298 @@
+/**
+ * URLs as Jekyll 4 generates them. Confirmed in jekyll/jekyll:
+ * - `Configuration::STYLE_TO_PERMALINK` (the built-in styles) and `add_default_collections` (posts take
+ *   `permalink` from `_config.yml`, unless `collections.posts.permalink` says otherwise);
+ * - `Utils.add_permalink_suffix`: pages and other collections follow the style's ending (`/`, `:output_ext`);
+ * - `Drops::UrlDrop` (the placeholders: `:title` is the pretty, cased slug of `slug:` or the file name;
+ *   `:slug` and `:name` the default slug; `:categories` lowercased, unique, joined by `/`);
+ * - `URL#generate_url_from_drop` (`:key_` may mean `:key` + `_`), `URL.escape_path`, `URL#sanitize_url`;
+ * - `Page#template` and `#url_placeholders` (`/:path/:basename:output_ext`, `/:path/` for an index);
+ * - `Utils.parse_date(...).localtime` (a front matter date is taken in the site's `timezone`).
+ */
+import type { SiteConfig } from './config';
+import { extensionOf, isMarkdownPath } from './documentKind';
+
+const STYLE_TO_PERMALINK: Readonly<Record<string, string>> = {
+  none: '/:categories/:title:output_ext',
+  date: '/:categories/:year/:month/:day/:title:output_ext',
+  ordinal: '/:categories/:year/:y_day/:title:output_ext',
+  pretty: '/:categories/:year/:month/:day/:title/',
+  weekdate: '/:categories/:year/W:week/:short_day/:title:output_ext',
+};
+
+/** The posts' URL template for a `permalink:` setting (a style name or a pattern). */
+export function styleToTemplate(style: string): string {
+  return STYLE_TO_PERMALINK[style] ?? style;
+}
+
+/** `Utils.add_permalink_suffix`: give a template the ending the site's permalink style has. */
+export function addPermalinkSuffix(template: string, style: string): string {
+  if (style === 'pretty') {
+    return template + '/';
+  }
+  if (style === 'date' || style === 'ordinal' || style === 'none') {
+    return template + ':output_ext';
+  }
+  return template + (style.endsWith('/') ? '/' : '') + (style.endsWith(':output_ext') ? ':output_ext' : '');
+}
+
+/** The extension Jekyll writes a converted file with. */
+export function outputExtension(path: string, config: SiteConfig): string {
+  const ext = extensionOf(path).toLowerCase();
+  if (isMarkdownPath(path, config)) {
+    return '.html';
+  }
+  if (ext === '.scss' || ext === '.sass') {
+    return '.css';
+  }
+  if (ext === '.coffee') {
+    return '.js';
+  }
+  return extensionOf(path);
+}
+
+export type SlugifyMode = 'raw' | 'default' | 'pretty' | 'ascii' | 'latin';
+
+/** `Utils.slugify`. */
+export function slugify(text: string, mode: SlugifyMode = 'default', cased = false): string {
+  let source = text;
+  if (mode === 'latin') {
+    source = source.normalize('NFKD').replace(/\p{M}/gu, '');
+  }
+  const replaceable =
+    mode === 'raw'
+      ? /\s+/g
+      : mode === 'pretty'
+        ? /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu
+        : mode === 'ascii'
+          ? /[^A-Za-z0-9]+/g
+          : /[^\p{M}\p{L}\p{Nd}]+/gu;
+  const slug = source.replace(replaceable, '-').replace(/^-|-$/g, '');
+  return cased ? slug : slug.toLowerCase();
+}
+
+/** `URL.escape_path`: percent-encode what may not stand in a URL path (RFC 3986 pchar and `/`). */
+export function escapePath(path: string): string {
+  if (path === '' || /^[a-zA-Z0-9./-]+$/.test(path)) {
+    return path;
+  }
+  let out = '';
+  for (const char of path) {
+    out += /[A-Za-z0-9\-._~!$&'()*+,;=:@/]/.test(char) ? char : encodeURIComponent(char).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  }
+  return out;
+}
+
+/** `URL#sanitize_url`: a leading `/`, no `..`, no `./`, no repeated `/`. */
+export function sanitizeUrl(url: string): string {
+  return ('/' + url).replace(/\.\./g, '/').replace(/\.\//g, '').replace(/\/{2,}/g, '/');
+}
+
+/** Replaces `:name` placeholders as `URL#generate_url_from_drop` does; an unknown placeholder stays as it is. */
+export function expandTemplate(template: string, placeholders: Readonly<Record<string, string | undefined>>): string {
+  return sanitizeUrl(
+    template.replace(/:([a-z_]+)/g, (match, name: string) => {
+      const key = name in placeholders ? name : name.endsWith('_') && name.slice(0, -1) in placeholders ? name.slice(0, -1) : undefined;
+      if (key === undefined) {
+        return match;
+      }
+      return escapePath(placeholders[key] ?? '') + (key === name ? '' : '_');
+    }),
+  );
+}
+
+/** Calendar fields of a date in a time zone (undefined: UTC). */
+export interface DateParts {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+/**
+ * A post's date: front matter `date:` when set (a timestamp is moved into the site's time zone, a bare
+ * date stays that day), else the file name's `YYYY-MM-DD`.
+ */
+export function postDate(fileDate: string | undefined, frontMatterDate: unknown, timezone: string | undefined): DateParts | undefined {
+  if (frontMatterDate instanceof Date && !Number.isNaN(frontMatterDate.getTime())) {
+    const d = frontMatterDate;
+    if (d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0 && d.getUTCMilliseconds() === 0) {
+      return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: 0, minute: 0, second: 0 };
+    }
+    return inTimeZone(d, timezone);
+  }
+  if (typeof frontMatterDate === 'string') {
+    const parsed = parseDateString(frontMatterDate, timezone);
+    if (parsed) {
+      return parsed;
+    }
+  }
+  if (fileDate) {
+    const match = /^(\d{2,4})-(\d{1,2})-(\d{1,2})$/.exec(fileDate);
+    if (match) {
+      return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), hour: 0, minute: 0, second: 0 };
+    }
+  }
+  return undefined;
+}
+
+/** A date string Ruby's `Time.parse` would read: `2015-03-01`, `2015-03-01 10:00`, with an optional zone. */
+function parseDateString(text: string, timezone: string | undefined): DateParts | undefined {
+  const match = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ tT](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[-+]\d{2}:?\d{2})?)?\s*$/.exec(text);
+  if (!match) {
+    return undefined;
+  }
+  const [, y, mo, d, h, mi, s, zone] = match;
+  const local = { year: Number(y), month: Number(mo), day: Number(d), hour: Number(h ?? 0), minute: Number(mi ?? 0), second: Number(s ?? 0) };
+  if (!zone) {
+    return local;
+  }
+  const offsetMinutes = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+  const utc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second) - offsetMinutes * 60_000;
+  return inTimeZone(new Date(utc), timezone);
+}
+
+function inTimeZone(date: Date, timezone: string | undefined): DateParts {
+  if (timezone) {
+    try {
+      const parts = new Intl.DateTimeFormat('en-US', { timeZone: timezone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' }).formatToParts(date);
+      const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+      return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+    } catch {
+      // An unknown zone: Jekyll would fail to start; fall back to UTC.
+    }
+  }
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: date.getUTCHours(), minute: date.getUTCMinutes(), second: date.getUTCSeconds() };
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** The date placeholders of `Drops::UrlDrop` (strftime `%Y %m %d %-m %-d %y %H %M %S %b %B %j %G %V %u %a %A`). */
+export function datePlaceholders(date: DateParts): Record<string, string> {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const utc = new Date(Date.UTC(date.year, date.month - 1, date.day));
+  const weekday = utc.getUTCDay();
+  const yearStart = Date.UTC(date.year, 0, 1);
+  const yDay = Math.floor((utc.getTime() - yearStart) / 86_400_000) + 1;
+  // ISO 8601 week: the week with the year's first Thursday is week 1.
+  const isoWeekday = weekday === 0 ? 7 : weekday;
+  const thursday = new Date(utc.getTime() + (4 - isoWeekday) * 86_400_000);
+  const isoYear = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(isoYear, 0, 1)) / 86_400_000 / 7) + 1;
+  return {
+    year: pad(date.year, 4),
+    month: pad(date.month),
+    day: pad(date.day),
+    i_month: String(date.month),
+    i_day: String(date.day),
+    short_year: pad(date.year % 100),
+    hour: pad(date.hour),
+    minute: pad(date.minute),
+    second: pad(date.second),
+    short_month: MONTHS[date.month - 1]!.slice(0, 3),
+    long_month: MONTHS[date.month - 1]!,
+    y_day: pad(yDay, 3),
+    w_year: String(isoYear),
+    week: pad(week),
+    w_day: String(isoWeekday),
+    short_day: DAYS[weekday]!.slice(0, 3),
+    long_day: DAYS[weekday]!,
+  };
+}
+
+/** What a collection document (a post included) contributes to its URL. */
+export interface DocumentUrlInput {
+  /** Source path relative to the site root. */
+  readonly path: string;
+  /** The collection's label (`posts` for posts). */
+  readonly collection: string;
+  /** The collection folder as it appears in the path: `_posts`, `blog/_posts`, `_recipes`. */
+  readonly collectionFolder: string;
+  /** Front matter merged with `_config.yml` defaults. */
+  readonly data: Readonly<Record<string, unknown>>;
+  /** From the file name (`2015-03-01-title.md`): date and slug; else only the base name. */
+  readonly fileDate: string | undefined;
+  readonly fileSlug: string;
+  /** Categories from the folders above `_posts`. */
+  readonly pathCategories: readonly string[];
+}
+
+/** The URL of a collection document: its own `permalink:` or the collection's template. */
+export function documentUrl(input: DocumentUrlInput, template: string, config: SiteConfig): string {
+  const placeholders = documentPlaceholders(input, config);
+  const own = input.data['permalink'];
+  return expandTemplate(typeof own === 'string' && own.length > 0 ? own : template, placeholders);
+}
+
+export function documentPlaceholders(input: DocumentUrlInput, config: SiteConfig): Record<string, string | undefined> {
+  const dataSlug = stringOf(input.data['slug']);
+  const baseName = input.path.slice(input.path.lastIndexOf('/') + 1);
+  const baseNameWithoutExt = baseName.slice(0, baseName.length - extensionOf(baseName).length);
+  // `populate_title` sets `slug` from the file name unless front matter has one.
+  const slug = dataSlug ?? input.fileSlug.replace(/\.+$/, '');
+  const categories = categoriesOf(input.data, input.pathCategories);
+  const date = postDate(input.fileDate, input.data['date'], config.timezone);
+  const relative = input.path.slice(0, input.path.length - extensionOf(input.path).length);
+  const cleanedPath = relative.replace(input.collectionFolder, '').replace(/\.+$/, '');
+  return {
+    collection: input.collection,
+    path: cleanedPath,
+    name: slugify(baseNameWithoutExt),
+    title: slugify(slug, 'pretty', true),
+    slug: slugify(slug),
+    categories: [...new Set(categories.map((c) => c.toLowerCase()))].join('/'),
+    slugified_categories: [...new Set(categories.map((c) => slugify(c)))].join('/'),
+    output_ext: outputExtension(input.path, config),
+    ...(date ? datePlaceholders(date) : {}),
+  };
+}
+
+/** `categories`/`category` from front matter (a string splits at spaces), then the folders above `_posts`. */
+export function categoriesOf(data: Readonly<Record<string, unknown>>, pathCategories: readonly string[]): string[] {
+  const fromData = (value: unknown, split: boolean): string[] =>
+    Array.isArray(value) ? value.filter((v) => v !== null && v !== undefined).map(String) : typeof value === 'string' ? (split ? value.split(/\s+/).filter(Boolean) : [value]) : typeof value === 'number' ? [String(value)] : [];
+  const categories = [...fromData(data['categories'], true), ...pathCategories, ...fromData(data['category'], false)];
+  return [...new Set(categories)];
+}
+
+/** A page's URL (`Page#url`): `about.md` -> `/about.html` (by the permalink style), `x/index.md` -> `/x/`. */
+export function pageUrl(path: string, data: Readonly<Record<string, unknown>>, config: SiteConfig): string {
+  const slash = path.lastIndexOf('/');
+  const dir = slash >= 0 ? '/' + path.slice(0, slash) : '';
+  const name = path.slice(slash + 1);
+  const ext = extensionOf(name);
+  const basename = name.slice(0, name.length - ext.length).replace(/\.+$/, '');
+  const outputExt = outputExtension(path, config);
+  const html = ['.html', '.xhtml', '.htm'].includes(outputExt);
+  const template = !html ? '/:path/:basename:output_ext' : basename === 'index' ? '/:path/' : addPermalinkSuffix('/:path/:basename', config.permalink);
+  const own = data['permalink'];
+  const placeholders = { path: dir, basename, output_ext: outputExt };
+  return expandPageTemplate(typeof own === 'string' && own.length > 0 ? own : template, placeholders);
+}
+
+/** `URL#generate_url_from_hash`: the page placeholders, in order; unknown ones stay. */
+function expandPageTemplate(template: string, placeholders: Readonly<Record<string, string>>): string {
+  let result = template;
+  for (const [key, value] of Object.entries(placeholders)) {
+    if (!result.includes(':')) {
+      break;
+    }
+    result = result.split(':' + key).join(escapePath(value));
+  }
+  return sanitizeUrl(result);
+}
+
+/** Where Jekyll writes a URL (`Document#destination`): `/x/` -> `/x/index.html`, `/x` -> `/x.html`. */
+export function destinationOf(url: string, outputExt: string): string {
+  if (url.endsWith('/')) {
+    return url + 'index.html';
+  }
+  return url.endsWith(outputExt) ? url : url + outputExt;
+}
+
+function stringOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+}

@@ -1,0 +1,221 @@
+import type { SiteConfig } from './config';
+import { extensionOf } from './documentKind';
+import { withDefaults } from './frontMatterDefaults';
+import { addPermalinkSuffix, destinationOf, documentUrl, outputExtension, pageUrl, styleToTemplate } from './permalink';
+import type { SiteDocument } from './siteIndex';
+
+export type UrlTargetKind = 'post' | 'page' | 'collection' | 'static' | 'redirect';
+
+/** One URL of the built site and the source file behind it. */
+export interface UrlTarget {
+  /** The URL as Jekyll writes it (`page.url`): percent-encoded, without `baseurl`. */
+  readonly url: string;
+  /** The source file, relative to the site root. */
+  readonly path: string;
+  readonly kind: UrlTargetKind;
+}
+
+/** What the map reads of the site; `SiteIndex` provides it. */
+export interface UrlMapSource {
+  readonly config: SiteConfig;
+  document(path: string): SiteDocument | undefined;
+  readonly staticFiles: ReadonlySet<string>;
+  readonly documents: ReadonlyMap<string, SiteDocument>;
+}
+
+/**
+ * The URL space of the built site, derived from the sources as Jekyll would, in both directions:
+ * source path -> URLs and URL -> source. Kept current one file at a time: `touch(path)` after a file
+ * changed, `reset()` after the config changed; work is done lazily on the next lookup.
+ */
+export class UrlMap {
+  /** Decoded URL path (and the file Jekyll writes for it) -> target. */
+  readonly #byUrl = new Map<string, UrlTarget>();
+  /** Source path -> the keys it put into `#byUrl`. */
+  readonly #keysBySource = new Map<string, string[]>();
+  readonly #urlBySource = new Map<string, string>();
+  readonly #dirty = new Set<string>();
+  #built = false;
+
+  constructor(readonly source: UrlMapSource) {}
+
+  /** Forget everything: the config changed. */
+  reset(): void {
+    this.#built = false;
+    this.#dirty.clear();
+  }
+
+  /** A file was created, changed or deleted. */
+  touch(path: string): void {
+    if (this.#built) {
+      this.#dirty.add(path);
+    }
+  }
+
+  /** The URL a source file is published at (no `baseurl`), or undefined when Jekyll does not publish it. */
+  urlOf(path: string): string | undefined {
+    this.#refresh();
+    return this.#urlBySource.get(path);
+  }
+
+  /**
+   * The target at a URL path (without `baseurl`, query or fragment), as a static web server finds it:
+   * `/x/` serves `/x/index.html`, `/x` also `/x.html` and `/x/index.html`.
+   */
+  lookup(urlPath: string): UrlTarget | undefined {
+    this.#refresh();
+    const path = decodePath(urlPath);
+    const candidates = path.endsWith('/') ? [path, path + 'index.html'] : [path, path + '.html', path + '/index.html', path + '/'];
+    for (const candidate of candidates) {
+      const target = this.#byUrl.get(candidate);
+      if (target) {
+        return target;
+      }
+    }
+    return undefined;
+  }
+
+  /** Every URL with its target, for suggestions. */
+  entries(): IterableIterator<[string, UrlTarget]> {
+    this.#refresh();
+    return this.#byUrl.entries();
+  }
+
+  #refresh(): void {
+    if (!this.#built) {
+      this.#byUrl.clear();
+      this.#keysBySource.clear();
+      this.#urlBySource.clear();
+      for (const path of this.source.staticFiles) {
+        this.#add(path);
+      }
+      for (const path of this.source.documents.keys()) {
+        this.#add(path);
+      }
+      this.#built = true;
+      return;
+    }
+    for (const path of this.#dirty) {
+      this.#remove(path);
+      this.#add(path);
+    }
+    this.#dirty.clear();
+  }
+
+  #remove(path: string): void {
+    for (const key of this.#keysBySource.get(path) ?? []) {
+      if (this.#byUrl.get(key)?.path === path) {
+        this.#byUrl.delete(key);
+      }
+    }
+    this.#keysBySource.delete(path);
+    this.#urlBySource.delete(path);
+  }
+
+  #add(path: string): void {
+    const config = this.source.config;
+    const targets = this.source.staticFiles.has(path) ? staticTargets(path, config) : documentTargets(this.source.document(path), config);
+    if (targets.length === 0) {
+      return;
+    }
+    this.#urlBySource.set(path, targets[0]!.url);
+    const keys: string[] = [];
+    for (const target of targets) {
+      const decoded = decodePath(target.url);
+      const ext = target.kind === 'static' || target.kind === 'redirect' ? extensionOf(decoded) : outputExtension(path, config);
+      for (const key of new Set([decoded, destinationOf(decoded, ext || '.html')])) {
+        // The first source to claim a URL keeps it, as files written later would overwrite: either way one exists.
+        if (!this.#byUrl.has(key)) {
+          this.#byUrl.set(key, target);
+        }
+        keys.push(key);
+      }
+    }
+    this.#keysBySource.set(path, keys);
+  }
+}
+
+function staticTargets(path: string, config: SiteConfig): UrlTarget[] {
+  const url = '/' + path;
+  const targets: UrlTarget[] = [{ url, path, kind: 'static' }];
+  // Sass and CoffeeScript files with front matter are converted; whether they have it is not read, so both URLs count.
+  const output = outputExtension(path, config);
+  const ext = extensionOf(path);
+  if (output !== ext && !/^\.(md|markdown|mkdown|mkdn|mkd)$/i.test(ext)) {
+    targets.push({ url: url.slice(0, url.length - ext.length) + output, path, kind: 'static' });
+  }
+  return targets;
+}
+
+function documentTargets(document: SiteDocument | undefined, config: SiteConfig): UrlTarget[] {
+  if (!document) {
+    return [];
+  }
+  const info = document.info;
+  let url: string | undefined;
+  let data: Readonly<Record<string, unknown>> = document.data;
+  let kind: UrlTargetKind;
+  if (info.kind === 'post') {
+    data = withDefaults(config, document.path, 'posts', document.data);
+    const template = config.collections.get('posts')?.permalink ?? styleToTemplate(config.permalink);
+    url = documentUrl(
+      { path: document.path, collection: 'posts', collectionFolder: '_posts', data, fileDate: info.date, fileSlug: info.slug, pathCategories: info.categories },
+      template,
+      config,
+    );
+    kind = 'post';
+  } else if (info.kind === 'collection') {
+    const collection = config.collections.get(info.collection);
+    if (!collection?.output) {
+      return [];
+    }
+    data = withDefaults(config, document.path, info.collection, document.data);
+    const folder = (config.collectionsDir ? config.collectionsDir + '/' : '') + '_' + info.collection;
+    const name = document.path.slice(document.path.lastIndexOf('/') + 1);
+    const dated = /^(\d{2,4}-\d{1,2}-\d{1,2})-(.*)\.[^.]+$/.exec(name);
+    url = documentUrl(
+      {
+        path: document.path,
+        collection: info.collection,
+        collectionFolder: folder,
+        data,
+        fileDate: dated?.[1],
+        fileSlug: dated ? dated[2]! : name.slice(0, name.length - extensionOf(name).length),
+        pathCategories: [],
+      },
+      collection.permalink ?? addPermalinkSuffix('/:collection/:path', config.permalink),
+      config,
+    );
+    kind = 'collection';
+  } else if (document.kind === 'page') {
+    data = withDefaults(config, document.path, 'pages', document.data);
+    url = pageUrl(document.path, data, config);
+    kind = 'page';
+  } else {
+    return [];
+  }
+  const targets: UrlTarget[] = [{ url, path: document.path, kind }];
+  for (const from of redirectsOf(data)) {
+    targets.push({ url: from, path: document.path, kind: 'redirect' });
+  }
+  return targets;
+}
+
+/** jekyll-redirect-from: `redirect_from:` (one path or a list) publishes a redirect page at each. */
+function redirectsOf(data: Readonly<Record<string, unknown>>): string[] {
+  const value = data['redirect_from'];
+  const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return list.filter((v): v is string => typeof v === 'string' && v.length > 0).map((v) => (v.startsWith('/') ? v : '/' + v));
+}
+
+/** A URL path with percent escapes decoded (an invalid escape is kept as written). */
+export function decodePath(path: string): string {
+  if (!path.includes('%')) {
+    return path;
+  }
+  try {
+    return decodeURIComponent(path.replace(/%2F/gi, '%252F'));
+  } catch {
+    return path;
+  }
+}

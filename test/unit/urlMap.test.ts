@@ -1,0 +1,141 @@
+import * as assert from 'node:assert';
+import { withSettings } from '../../server/src/core/settings';
+import { readConfig } from '../../server/src/core/site/config';
+import { datePlaceholders, escapePath, expandTemplate, postDate, sanitizeUrl, slugify } from '../../server/src/core/site/permalink';
+import { SiteIndex } from '../../server/src/core/site/siteIndex';
+import { InMemoryWorkspace } from '../util/inMemoryWorkspace';
+
+async function siteOf(files: Record<string, string>): Promise<SiteIndex> {
+  const site = new SiteIndex(new InMemoryWorkspace(files), withSettings(undefined));
+  await site.build();
+  return site;
+}
+
+const POST = '---\ntitle: T\n---\nBody\n';
+
+async function postUrl(config: string, path = '_posts/2015-03-01-My-Post.md', text = POST): Promise<string | undefined> {
+  const site = await siteOf({ '_config.yml': config, [path]: text });
+  return site.urls.urlOf(path);
+}
+
+suite('permalinks and the URL map', () => {
+  test('built-in styles: date (the default), pretty, ordinal, weekdate, none', async () => {
+    assert.strictEqual(await postUrl(''), '/2015/03/01/My-Post.html');
+    assert.strictEqual(await postUrl('permalink: date\n'), '/2015/03/01/My-Post.html');
+    assert.strictEqual(await postUrl('permalink: pretty\n'), '/2015/03/01/My-Post/');
+    assert.strictEqual(await postUrl('permalink: ordinal\n'), '/2015/060/My-Post.html');
+    assert.strictEqual(await postUrl('permalink: weekdate\n'), '/2015/W09/Sun/My-Post.html');
+    assert.strictEqual(await postUrl('permalink: none\n'), '/My-Post.html');
+  });
+
+  test('custom patterns with every placeholder', async () => {
+    assert.strictEqual(await postUrl('permalink: /:year/:month/:title.html\n'), '/2015/03/My-Post.html');
+    assert.strictEqual(await postUrl('permalink: /:short_year/:i_month/:i_day/:slug/\n'), '/15/3/1/my-post/');
+    assert.strictEqual(await postUrl('permalink: /:short_month-:long_month/:y_day/:w_year-:week-:w_day-:long_day/:name\n'), '/Mar-March/060/2015-09-7-Sunday/2015-03-01-my-post');
+    assert.strictEqual(await postUrl('permalink: /blog/:year_:month/:title:output_ext\n'), '/blog/2015_03/My-Post.html');
+    assert.strictEqual(await postUrl('permalink: /:collection/:path/\n'), '/posts/2015-03-01-My-Post/');
+  });
+
+  test('date: in front matter wins over the file name, in the site time zone', async () => {
+    const text = '---\ntitle: T\ndate: 2015-03-02 23:30:00 +0000\n---\n';
+    assert.strictEqual(await postUrl('permalink: /:year/:month/:day/:hour/:title.html\ntimezone: Europe/Warsaw\n', undefined, text), '/2015/03/03/00/My-Post.html');
+    assert.strictEqual(await postUrl('permalink: /:year/:month/:day/:title.html\n', undefined, text), '/2015/03/02/My-Post.html');
+    assert.strictEqual(await postUrl('', undefined, '---\ndate: 2016-07-04\n---\n'), '/2016/07/04/My-Post.html');
+  });
+
+  test('slug: changes :title and :slug; permalink: replaces the pattern and may use placeholders', async () => {
+    assert.strictEqual(await postUrl('permalink: /:title/\n', undefined, '---\nslug: Other One\n---\n'), '/Other-One/');
+    assert.strictEqual(await postUrl('', undefined, '---\npermalink: /custom/place.html\n---\n'), '/custom/place.html');
+    assert.strictEqual(await postUrl('', undefined, '---\npermalink: /archive/:year/:title/\n---\n'), '/archive/2015/My-Post/');
+  });
+
+  test('categories from front matter and folders, lowercased', async () => {
+    assert.strictEqual(await postUrl('', 'Tech/_posts/2015-03-01-x.md'), '/tech/2015/03/01/x.html');
+    assert.strictEqual(await postUrl('', undefined, '---\ncategories: [Java, Kotlin]\n---\n'), '/java/kotlin/2015/03/01/My-Post.html');
+    assert.strictEqual(await postUrl('', undefined, '---\ncategories: big data\n---\n'), '/big/data/2015/03/01/My-Post.html');
+    assert.strictEqual(await postUrl('', undefined, '---\ncategory: Ruby On Rails\n---\n'), '/ruby%20on%20rails/2015/03/01/My-Post.html');
+  });
+
+  test('defaults in _config.yml supply permalink', async () => {
+    const config = 'defaults:\n  - scope: { path: "_posts/old" }\n    values: { permalink: "/old/:title/" }\n';
+    assert.strictEqual(await postUrl(config, '_posts/old/2015-03-01-a.md'), '/old/a/');
+    assert.strictEqual(await postUrl(config, '_posts/2015-03-01-a.md'), '/2015/03/01/a.html');
+  });
+
+  test('pages: about.md -> /about.html, x/index.md -> /x/, permalink:, pretty style', async () => {
+    const files = {
+      'about.md': '---\ntitle: About\n---\n',
+      'team/index.md': '---\n---\n',
+      'contact.html': '---\npermalink: /reach-us/\n---\n',
+      'feed.xml': '---\n---\n',
+    };
+    const site = await siteOf(files);
+    assert.strictEqual(site.urls.urlOf('about.md'), '/about.html');
+    assert.strictEqual(site.urls.urlOf('team/index.md'), '/team/');
+    assert.strictEqual(site.urls.urlOf('contact.html'), '/reach-us/');
+    assert.strictEqual(site.urls.urlOf('feed.xml'), '/feed.xml');
+    const pretty = await siteOf({ ...files, '_config.yml': 'permalink: pretty\n' });
+    assert.strictEqual(pretty.urls.urlOf('about.md'), '/about/');
+    const custom = await siteOf({ ...files, '_config.yml': 'permalink: /:year/:title.html\n' });
+    assert.strictEqual(custom.urls.urlOf('about.md'), '/about');
+    assert.strictEqual(custom.urls.lookup('/about.html')?.path, 'about.md');
+  });
+
+  test('collections: output and permalink decide', async () => {
+    const site = await siteOf({
+      '_config.yml': 'collections:\n  recipes:\n    output: true\n  notes:\n    output: false\n  people:\n    output: true\n    permalink: /team/:name/\n',
+      '_recipes/soup/tomato.md': '---\n---\n',
+      '_notes/x.md': '---\n---\n',
+      '_people/Jane Doe.md': '---\n---\n',
+    });
+    assert.strictEqual(site.urls.urlOf('_recipes/soup/tomato.md'), '/recipes/soup/tomato.html');
+    assert.strictEqual(site.urls.urlOf('_notes/x.md'), undefined);
+    assert.strictEqual(site.urls.urlOf('_people/Jane Doe.md'), '/team/jane-doe/');
+  });
+
+  test('static files, redirect_from, and lookups in both directions', async () => {
+    const site = await siteOf({
+      '_posts/2015-03-01-moved.md': '---\nredirect_from:\n  - /old/moved.html\n  - legacy/\n---\n',
+      'assets/img/a b.png': 'x',
+      'assets/css/main.scss': '---\n---\n',
+      'x/index.md': '---\n---\n',
+    });
+    assert.strictEqual(site.urls.lookup('/2015/03/01/moved.html')?.path, '_posts/2015-03-01-moved.md');
+    assert.strictEqual(site.urls.lookup('/old/moved.html')?.kind, 'redirect');
+    assert.strictEqual(site.urls.lookup('/legacy/')?.path, '_posts/2015-03-01-moved.md');
+    assert.strictEqual(site.urls.lookup('/assets/img/a%20b.png')?.kind, 'static');
+    assert.strictEqual(site.urls.lookup('/assets/css/main.css')?.path, 'assets/css/main.scss');
+    assert.strictEqual(site.urls.lookup('/x')?.path, 'x/index.md');
+    assert.strictEqual(site.urls.lookup('/x/index.html')?.path, 'x/index.md');
+    assert.strictEqual(site.urls.lookup('/2015/03/01/moved')?.path, '_posts/2015-03-01-moved.md');
+    assert.strictEqual(site.urls.lookup('/nothing.html'), undefined);
+  });
+
+  test('the map follows edits: a renamed post moves its URL', async () => {
+    const files = { '_posts/2015-03-01-a.md': POST };
+    const workspace = new InMemoryWorkspace(files);
+    const site = new SiteIndex(workspace, withSettings(undefined));
+    await site.build();
+    assert.ok(site.urls.lookup('/2015/03/01/a.html'));
+    await site.update('_posts/2015-03-01-a.md', undefined);
+    await site.update('_posts/2015-03-01-b.md', POST);
+    assert.strictEqual(site.urls.lookup('/2015/03/01/a.html'), undefined);
+    assert.strictEqual(site.urls.lookup('/2015/03/01/b.html')?.path, '_posts/2015-03-01-b.md');
+    await site.update('_posts/2015-03-01-b.md', '---\npermalink: /b/\n---\n');
+    assert.strictEqual(site.urls.urlOf('_posts/2015-03-01-b.md'), '/b/');
+  });
+
+  test('Jekyll helpers: slugify modes, escape_path, sanitize_url, template expansion', () => {
+    assert.strictEqual(slugify('The _config.yml file?'), 'the-config-yml-file');
+    assert.strictEqual(slugify('The _config.yml file?', 'pretty'), 'the-_config.yml-file');
+    assert.strictEqual(slugify('The _config.yml file?', 'pretty', true), 'The-_config.yml-file');
+    assert.strictEqual(slugify('Zażółć gęślą', 'ascii'), 'za-g-l');
+    assert.strictEqual(slugify('Café au lait', 'latin'), 'cafe-au-lait');
+    assert.strictEqual(escapePath('/a b/ć#'), '/a%20b/%C4%87%23');
+    assert.strictEqual(sanitizeUrl('a//b/../c/./d'), '/a/b///c/d'.replace(/\/{2,}/g, '/'));
+    assert.strictEqual(expandTemplate('/:categories/:year/:title.html', { categories: '', year: '2015', title: 'x' }), '/2015/x.html');
+    assert.deepStrictEqual(postDate('2015-3-1', undefined, undefined), { year: 2015, month: 3, day: 1, hour: 0, minute: 0, second: 0 });
+    assert.strictEqual(datePlaceholders({ year: 2021, month: 1, day: 1, hour: 0, minute: 0, second: 0 }).week, '53');
+    assert.strictEqual(readConfig('baseurl: /blog/\n').config.baseurl, '/blog');
+  });
+});
