@@ -12,3 +12,27 @@ export interface RenderPreviewResult {
 }
 
 export const renderPreviewRequest = new RequestType<RenderPreviewParams, RenderPreviewResult | null, void>('blogwright/renderPreview');
+
+/** An author a new post can name, for the New Post command's list. */
+export interface AuthorChoice {
+  readonly id: string;
+  readonly name: string | undefined;
+  readonly posts: number;
+}
+
+export const listAuthorsRequest = new RequestType<Record<string, never>, AuthorChoice[], void>('blogwright/listAuthors');
+
+export interface NewPostParams {
+  readonly title: string;
+  readonly author: string | undefined;
+  /** The author's local date, `YYYY-MM-DD`. */
+  readonly date: string;
+}
+
+export interface NewPostResult {
+  /** Where the post goes (`file:` URI) and what it starts with. */
+  readonly uri: string;
+  readonly text: string;
+}
+
+export const newPostRequest = new RequestType<NewPostParams, NewPostResult | null, void>('blogwright/newPost');

@@ -3,6 +3,7 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   NotificationType,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
@@ -12,13 +13,18 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { fileDiagnostics, pathsToCheck } from './core/fileDiagnostics';
 import { provideCompletions } from './core/features/completion';
+import { provideDefinition } from './core/features/definition';
+import { provideDocumentLinks } from './core/features/documentLinks';
+import { provideHover } from './core/features/hover';
+import { newPost, newPostAuthors } from './core/features/newPost';
+import { prepareRename, provideReferences, provideRename } from './core/features/rename';
 import { renderPost } from './core/render/renderPost';
 import { withSettings, type BlogwrightSettings } from './core/settings';
 import { loadSettings, settingsFromSection, SETTINGS_FILE, type SettingsProblem } from './core/settingsLoader';
 import { SiteIndex } from './core/site/siteIndex';
 import { FileSystemWorkspace } from './fileSystemWorkspace';
 import { LspWorkspace, asCoreDocument } from './lspWorkspace';
-import { renderPreviewRequest } from './protocol';
+import { listAuthorsRequest, newPostRequest, renderPreviewRequest } from './protocol';
 
 /** Sent once the whole blog is indexed and its diagnostics published: editors show progress, tests wait on it. */
 export const indexedNotification = new NotificationType<{ documents: number; milliseconds: number }>('blogwright/indexed');
@@ -52,7 +58,12 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: [' ', '[', ',', '-'], resolveProvider: false },
+        completionProvider: { triggerCharacters: [' ', '[', ',', '-', '/', '#', '"', "'"], resolveProvider: false },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentLinkProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'blogwright' },
     };
@@ -193,13 +204,68 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  /** The open document and the index, when the URI is a document of the blog. */
+  function opened(uri: string) {
+    const document = documents.get(uri);
+    const path = workspace?.pathOf(uri);
+    return document && path !== undefined && site && workspace ? { site, workspace, document: asCoreDocument(path, document) } : undefined;
+  }
+
   connection.onCompletion(({ textDocument, position }) => {
-    const document = documents.get(textDocument.uri);
-    const path = workspace?.pathOf(textDocument.uri);
-    if (!document || path === undefined || !site) {
-      return [];
+    const open = opened(textDocument.uri);
+    return open ? provideCompletions(open.site, open.document, position) : [];
+  });
+
+  connection.onHover(({ textDocument, position }) => {
+    const open = opened(textDocument.uri);
+    return (open && provideHover(open.site, open.document, position)) ?? null;
+  });
+
+  connection.onDefinition(({ textDocument, position }) => {
+    const open = opened(textDocument.uri);
+    const location = open && provideDefinition(open.site, open.document, position);
+    return location && open ? { uri: open.workspace.uriOf(location.path), range: { start: location.position, end: location.position } } : null;
+  });
+
+  connection.onReferences(({ textDocument, position, context }) => {
+    const open = opened(textDocument.uri);
+    return open ? provideReferences(open.site, open.document, position, context.includeDeclaration).map((r) => ({ uri: open.workspace.uriOf(r.path), range: r.range })) : [];
+  });
+
+  connection.onPrepareRename(({ textDocument, position }) => {
+    const open = opened(textDocument.uri);
+    const prepared = open && prepareRename(open.site, open.document, position);
+    if (prepared && 'error' in prepared) {
+      throw new ResponseError(0, prepared.error);
     }
-    return provideCompletions(site, asCoreDocument(path, document), position);
+    return prepared ?? null;
+  });
+
+  connection.onRenameRequest(({ textDocument, position, newName }) => {
+    const open = opened(textDocument.uri);
+    const rename = open && provideRename(open.site, open.document, position, newName);
+    if (!rename || !open) {
+      return null;
+    }
+    if ('error' in rename) {
+      throw new ResponseError(0, rename.error);
+    }
+    return { changes: Object.fromEntries([...rename.changes].map(([path, edits]) => [open.workspace.uriOf(path), edits])) };
+  });
+
+  connection.onDocumentLinks(({ textDocument }) => {
+    const open = opened(textDocument.uri);
+    return open ? provideDocumentLinks(open.site, open.document).map((l) => ({ range: l.range, target: open.workspace.uriOf(l.path), tooltip: l.tooltip })) : [];
+  });
+
+  connection.onRequest(listAuthorsRequest, () => (site ? newPostAuthors(site) : []));
+
+  connection.onRequest(newPostRequest, ({ title, author, date }) => {
+    if (!site || !workspace || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      return null;
+    }
+    const post = newPost(site, title, author, date);
+    return { uri: workspace.uriOf(post.path), text: post.text };
   });
 
   connection.onRequest(renderPreviewRequest, async ({ uri }) => {

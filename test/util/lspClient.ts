@@ -5,6 +5,12 @@ import {
   CompletionRequest,
   ConfigurationRequest,
   createProtocolConnection,
+  DefinitionRequest,
+  DocumentLinkRequest,
+  HoverRequest,
+  PrepareRenameRequest,
+  ReferencesRequest,
+  RenameRequest,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
@@ -18,6 +24,12 @@ import {
   type CompletionItem,
   type CompletionList,
   type Diagnostic,
+  type DocumentLink,
+  type Hover,
+  type Location,
+  type LocationLink,
+  type PrepareRenameResult,
+  type WorkspaceEdit,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 
@@ -101,6 +113,39 @@ export class LspTestClient {
   async complete(relative: string, line: number, character: number): Promise<CompletionItem[]> {
     const result = (await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: this.uri(relative) }, position: { line, character } })) as CompletionItem[] | CompletionList | null;
     return Array.isArray(result) ? result : (result?.items ?? []);
+  }
+
+  #at(relative: string, line: number, character: number) {
+    return { textDocument: { uri: this.uri(relative) }, position: { line, character } };
+  }
+
+  hover(relative: string, line: number, character: number): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, this.#at(relative, line, character));
+  }
+
+  /** The definition's locations (a single one or links normalised to a list). */
+  async definition(relative: string, line: number, character: number): Promise<Location[]> {
+    const result = (await this.connection.sendRequest(DefinitionRequest.type, this.#at(relative, line, character))) as Location | Location[] | LocationLink[] | null;
+    if (!result) {
+      return [];
+    }
+    return (Array.isArray(result) ? result : [result]).map((l) => ('targetUri' in l ? { uri: l.targetUri, range: l.targetSelectionRange } : l));
+  }
+
+  async references(relative: string, line: number, character: number, includeDeclaration = false): Promise<Location[]> {
+    return (await this.connection.sendRequest(ReferencesRequest.type, { ...this.#at(relative, line, character), context: { includeDeclaration } })) ?? [];
+  }
+
+  prepareRename(relative: string, line: number, character: number): Promise<PrepareRenameResult | null> {
+    return this.connection.sendRequest(PrepareRenameRequest.type, this.#at(relative, line, character));
+  }
+
+  rename(relative: string, line: number, character: number, newName: string): Promise<WorkspaceEdit | null> {
+    return this.connection.sendRequest(RenameRequest.type, { ...this.#at(relative, line, character), newName });
+  }
+
+  async documentLinks(relative: string): Promise<DocumentLink[]> {
+    return (await this.connection.sendRequest(DocumentLinkRequest.type, { textDocument: { uri: this.uri(relative) } })) ?? [];
   }
 
   async stop(): Promise<void> {

@@ -1,41 +1,325 @@
-import { CompletionItemKind, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
-import { frontMatterCursorAt } from '../frontmatter/cursor';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
+import { frontMatterCursorAt, type FrontMatterCursor } from '../frontmatter/cursor';
 import { splitFrontMatter } from '../frontmatter/split';
 import type { SiteIndex } from '../site/siteIndex';
 import type { ITextDocument } from '../workspace';
+import { authorMarkdown, documentLine, plural, tagMarkdown } from './describe';
+import { JEKYLL_KEYS } from './frontMatterKeys';
+import { documentDate, documentTitle, postNameOf } from './linkTargets';
+import { postSnippet, yamlString } from './newPost';
+import { urlTree } from './urlTree';
 
-/** Completions at a position: for now the author keys of front matter. */
+/**
+ * Completions at a position. Each context replaces exactly the token being typed (`textEdit`), so the editor
+ * filters on what the user wrote; blog-wide item lists are built once per change of the blog and reused.
+ */
 export function provideCompletions(site: SiteIndex, document: ITextDocument, position: Position): CompletionItem[] {
   const text = document.getText();
   const offset = document.offsetAt(position);
-  const cursor = frontMatterCursorAt(text, splitFrontMatter(text), offset);
-  if (!cursor || (cursor.key !== 'author' && cursor.key !== 'authors')) {
-    return [];
+  const block = splitFrontMatter(text);
+  const range = (start: number, end: number): Range => ({ start: document.positionAt(start), end: document.positionAt(end) });
+  if (block.kind !== 'none') {
+    const yamlStart = block.kind === 'closed' ? block.yamlStart : block.openEnd;
+    const yamlEnd = block.kind === 'closed' ? block.yamlEnd : text.length;
+    if (offset >= yamlStart && offset <= yamlEnd) {
+      return frontMatterCompletions(site, text, offset, frontMatterCursorAt(text, block, offset), range);
+    }
+  } else if (document.positionAt(offset).line === 0 && /^-{0,3}$/.test(text.slice(0, offset))) {
+    return [snippetItem(site, range(0, lineEndOf(text, offset)))];
   }
-  const range = { start: document.positionAt(cursor.tokenStart), end: document.positionAt(cursor.tokenEnd) };
-  return authorItems(site, new Set(cursor.siblings)).map((item) => ({ ...item, textEdit: { range, newText: item.label } }));
+  return bodyCompletions(site, document, text, offset, range);
 }
 
-function authorItems(site: SiteIndex, exclude: ReadonlySet<string>): CompletionItem[] {
-  const counts = site.authorPostCounts();
-  const authors = site.authors
-    ? [...site.authors.authors.values()].map((a) => ({ id: a.id, name: a.name, bio: a.bio }))
-    : [...counts.keys()].map((id) => ({ id, name: undefined, bio: undefined }));
-  return authors
-    .filter((a) => !exclude.has(a.id))
-    .sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || a.id.localeCompare(b.id))
-    .map((author, rank): CompletionItem => {
-      const posts = counts.get(author.id) ?? 0;
+type RangeOf = (start: number, end: number) => Range;
+
+function frontMatterCompletions(site: SiteIndex, text: string, offset: number, cursor: FrontMatterCursor | undefined, range: RangeOf): CompletionItem[] {
+  if (!cursor) {
+    return keyCompletions(site, text, offset, range);
+  }
+  switch (cursor.key) {
+    case 'author':
+    case 'authors':
+      return valueItems(authorItems(site), cursor, text, offset, range);
+    case 'tags':
+    case 'categories':
+    case 'category':
+      return valueItems(tagItems(site, cursor.key === 'tags' ? 'tags' : 'categories'), cursor, text, offset, range, cursor.key !== 'category');
+    case 'layout':
+      return cursor.form === 'scalar' ? valueItems(layoutItems(site), cursor, text, offset, range) : [];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Puts prepared items at the cursor's token. A string of tags (`tags: big da|`) is completed word by word;
+ * an opening quote is kept, and a value that YAML would misread is quoted.
+ */
+function valueItems(items: readonly CompletionItem[], cursor: FrontMatterCursor, text: string, offset: number, range: RangeOf, splitsWords = false): CompletionItem[] {
+  let { tokenStart, tokenEnd } = cursor;
+  let siblings = cursor.siblings;
+  const words = cursor.form === 'scalar' && splitsWords && !/^["']/.test(text.slice(tokenStart, tokenEnd));
+  if (words) {
+    const value = text.slice(tokenStart, tokenEnd);
+    const before = value.slice(0, offset - tokenStart).search(/\S*$/);
+    const after = value.slice(offset - tokenStart).search(/\s|$/);
+    siblings = value.split(/\s+/).filter(Boolean);
+    const current = value.slice(before, offset - tokenStart + after);
+    siblings = siblings.filter((s) => s !== current);
+    tokenStart += before;
+    tokenEnd = offset + after;
+  }
+  const quote = /^["']/.exec(text.slice(tokenStart, offset))?.[0];
+  const exclude = new Set(siblings);
+  const edit = range(tokenStart, tokenEnd);
+  const result: CompletionItem[] = [];
+  for (const item of items) {
+    const value = item.label;
+    if (exclude.has(value) || (words && /\s/.test(value))) {
+      continue;
+    }
+    let newText = quote ? quote + value.replace(/\\/g, quote === '"' ? '\\\\' : '\\').replace(quote === '"' ? /"/g : /'/g, quote === '"' ? '\\"' : "''") + quote : yamlString(value, cursor.form === 'flow');
+    if (words && newText !== value) {
+      continue;
+    }
+    if (quote && text[tokenEnd - 1] !== quote) {
+      newText = newText.slice(0, -1);
+    }
+    result.push({ ...item, ...(quote ? { filterText: quote + (item.filterText ?? value) } : {}), textEdit: { range: edit, newText } });
+  }
+  return result;
+}
+
+function authorItems(site: SiteIndex): readonly CompletionItem[] {
+  return site.derived('completion:authors', () => {
+    const counts = site.authorPostCounts();
+    const authors = site.authors ? [...site.authors.authors.values()].map((a) => ({ id: a.id, name: a.name })) : [...counts.keys()].map((id) => ({ id, name: undefined }));
+    return authors
+      .sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || a.id.localeCompare(b.id))
+      .map(
+        (author, rank): CompletionItem => ({
+          label: author.id,
+          kind: CompletionItemKind.Value,
+          ...(author.name ? { labelDetails: { description: author.name }, detail: author.name } : {}),
+          documentation: { kind: MarkupKind.Markdown, value: authorMarkdown(site, author.id) },
+          sortText: rankText(rank),
+          filterText: author.name ? `${author.id} ${author.name}` : author.id,
+        }),
+      );
+  });
+}
+
+function tagItems(site: SiteIndex, key: 'tags' | 'categories'): readonly CompletionItem[] {
+  return site.derived(`completion:${key}`, () =>
+    [...site.tagCounts(key)].map(
+      ([tag, count], rank): CompletionItem => ({
+        label: tag,
+        kind: CompletionItemKind.EnumMember,
+        labelDetails: { description: String(count) },
+        detail: plural(count, 'document'),
+        documentation: { kind: MarkupKind.Markdown, value: tagMarkdown(site, key === 'tags' ? 'tag' : 'category', tag) },
+        sortText: rankText(rank),
+        filterText: tag,
+      }),
+    ),
+  );
+}
+
+function layoutItems(site: SiteIndex): readonly CompletionItem[] {
+  return site.derived('completion:layouts', () => {
+    const uses = new Map<string, number>();
+    for (const document of site.documents.values()) {
+      const layout = document.data['layout'];
+      if (typeof layout === 'string') {
+        uses.set(layout, (uses.get(layout) ?? 0) + 1);
+      }
+    }
+    return [...site.layouts]
+      .sort((a, b) => (uses.get(b[0]) ?? 0) - (uses.get(a[0]) ?? 0) || a[0].localeCompare(b[0]))
+      .map(
+        ([name, path], rank): CompletionItem => ({
+          label: name,
+          kind: CompletionItemKind.File,
+          labelDetails: { description: path },
+          detail: `${path}, used by ${plural(uses.get(name) ?? 0, 'document')}`,
+          sortText: rankText(rank),
+          filterText: name,
+        }),
+      );
+  });
+}
+
+/** Keys at the start of a front matter line: the keys this blog uses, most used first, then Jekyll's own. */
+function keyCompletions(site: SiteIndex, text: string, offset: number, range: RangeOf): CompletionItem[] {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const typed = text.slice(lineStart, offset);
+  if (!/^[A-Za-z_]?[\w-]*$/.test(typed) || !/^[\w-]*\r?$/.test(text.slice(offset, lineEndOf(text, offset)))) {
+    return [];
+  }
+  const present = new Set([...text.slice(0, lineEndOf(text, offset) + 1).matchAll(/^([A-Za-z_][\w-]*)[ \t]*:/gm), ...text.slice(offset).matchAll(/^([A-Za-z_][\w-]*)[ \t]*:/gm)].map((m) => m[1]!));
+  const edit = range(lineStart, lineEndOf(text, offset));
+  return keyItems(site)
+    .filter((item) => !present.has(item.label))
+    .map((item) => ({ ...item, textEdit: { range: edit, newText: item.label + ': ' } }));
+}
+
+function keyItems(site: SiteIndex): readonly CompletionItem[] {
+  return site.derived('completion:keys', () => {
+    const uses = new Map<string, number>();
+    for (const document of site.documents.values()) {
+      for (const key of Object.keys(document.data)) {
+        uses.set(key, (uses.get(key) ?? 0) + 1);
+      }
+    }
+    const keys = [...new Set([...[...uses].sort((a, b) => b[1] - a[1]).map(([key]) => key), ...JEKYLL_KEYS.keys()])];
+    return keys.map((key, rank): CompletionItem => {
+      const count = uses.get(key) ?? 0;
+      const doc = JEKYLL_KEYS.get(key);
       return {
-        label: author.id,
-        kind: CompletionItemKind.Value,
-        ...(author.name ? { labelDetails: { description: author.name }, detail: author.name } : {}),
-        documentation: {
-          kind: MarkupKind.Markdown,
-          value: [author.name ? `**${author.name}**` : undefined, author.bio, `${posts} post${posts === 1 ? '' : 's'}`].filter(Boolean).join('\n\n'),
-        },
-        sortText: String(rank).padStart(6, '0'),
-        filterText: author.name ? `${author.id} ${author.name}` : author.id,
+        label: key,
+        kind: CompletionItemKind.Property,
+        detail: count > 0 ? `used in ${plural(count, 'document')}` : 'Jekyll',
+        ...(doc ? { documentation: { kind: MarkupKind.Markdown, value: doc } } : {}),
+        sortText: rankText(rank),
+        filterText: key,
+        // Straight on to the value's completions.
+        command: { title: 'Suggest', command: 'editor.action.triggerSuggest' },
       };
     });
+  });
+}
+
+function snippetItem(site: SiteIndex, edit: Range): CompletionItem {
+  const authors = authorItems(site).map((item) => item.label);
+  const snippet = postSnippet(site, authors);
+  return {
+    label: 'front matter',
+    kind: CompletionItemKind.Snippet,
+    detail: 'The front matter of a new post, as this blog writes it',
+    documentation: { kind: MarkupKind.Markdown, value: '```yaml\n' + snippet.replace(/\$\{\d+:?([^}|]*)(?:\|([^,|]*)[^}]*\|)?\}|\$\d+/g, (_, d, c) => c ?? d ?? '') + '\n```' },
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range: edit, newText: snippet },
+    filterText: '---front matter',
+    sortText: rankText(0),
+  };
+}
+
+const POST_URL = /\{%-?\s*post_url\s+([^\s%}]*)$/;
+const LINK_TAG = /\{%-?\s*link\s+([^\s%}]*)$/;
+const URL_START = /(?:\]\(\s*<?|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?|\b(?:src|href)\s*=\s*["']?)(?:\{\{-?\s*site\.baseurl\s*-?\}\})?((?:\/|\.\.?\/)[^\s)"'<>{}#]*)$/;
+
+function bodyCompletions(site: SiteIndex, document: ITextDocument, text: string, offset: number, range: RangeOf): CompletionItem[] {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  const tokenEnd = (stop: RegExp) => {
+    let end = offset;
+    while (end < text.length && !stop.test(text[end]!)) {
+      end++;
+    }
+    return end;
+  };
+  const postUrl = POST_URL.exec(before);
+  if (postUrl) {
+    const edit = range(offset - postUrl[1]!.length, tokenEnd(/[\s%}]/));
+    return postUrlItems(site).map((item) => ({ ...item, textEdit: { range: edit, newText: item.label } }));
+  }
+  const link = LINK_TAG.exec(before);
+  if (link) {
+    const edit = range(offset - link[1]!.length, tokenEnd(/[\s%}]/));
+    return linkItems(site).map((item) => ({ ...item, textEdit: { range: edit, newText: item.label } }));
+  }
+  const url = URL_START.exec(before);
+  if (url) {
+    return pathItems(site, document.path, url[1]!, offset, tokenEnd(/[\s)"'<>#/]/), range);
+  }
+  return [];
+}
+
+function postUrlItems(site: SiteIndex): readonly CompletionItem[] {
+  return site.derived('completion:post_url', () => {
+    const posts = [...site.documents.values()].flatMap((document) => {
+      const name = postNameOf(document);
+      return name === undefined ? [] : [{ name, document, date: documentDate(document) ?? '' }];
+    });
+    posts.sort((a, b) => b.date.localeCompare(a.date) || a.name.localeCompare(b.name));
+    return posts.map(
+      ({ name, document, date }, rank): CompletionItem => ({
+        label: name,
+        kind: CompletionItemKind.Reference,
+        labelDetails: { description: date },
+        detail: documentTitle(document) ?? document.path,
+        documentation: { kind: MarkupKind.Markdown, value: documentLine(document) + `\n\n\`${document.path}\`` },
+        sortText: rankText(rank),
+        filterText: name,
+      }),
+    );
+  });
+}
+
+function linkItems(site: SiteIndex): readonly CompletionItem[] {
+  return site.derived('completion:link', () => {
+    const documents = [...site.documents.values()].filter((d) => d.kind !== 'misnamed-post').sort((a, b) => a.path.localeCompare(b.path));
+    const items = documents.map(
+      (document): CompletionItem => ({
+        label: document.path,
+        kind: CompletionItemKind.File,
+        detail: documentTitle(document) ?? document.path,
+        documentation: { kind: MarkupKind.Markdown, value: documentLine(document) },
+        filterText: document.path,
+      }),
+    );
+    for (const path of [...site.staticFiles].sort()) {
+      items.push({ label: path, kind: CompletionItemKind.File, filterText: path });
+    }
+    return items.map((item, rank) => ({ ...item, sortText: rankText(rank) }));
+  });
+}
+
+/** One path segment at a time from the blog's URL tree: `](/assets/im|` offers the entries of `/assets/`. */
+function pathItems(site: SiteIndex, documentPath: string, written: string, offset: number, segmentEnd: number, range: RangeOf): CompletionItem[] {
+  const slash = written.lastIndexOf('/');
+  const folder = resolveFolder(written.slice(0, slash + 1), documentPath);
+  if (folder === undefined) {
+    return [];
+  }
+  const entries = urlTree(site).get(folder);
+  if (!entries) {
+    return [];
+  }
+  const edit = range(offset - (written.length - slash - 1), segmentEnd);
+  return entries.map((entry, rank): CompletionItem => ({
+    label: entry.name,
+    kind: entry.folder ? CompletionItemKind.Folder : CompletionItemKind.File,
+    ...(entry.detail ? { detail: entry.detail } : {}),
+    sortText: (entry.folder ? '0' : '1') + rankText(rank),
+    filterText: entry.name,
+    textEdit: { range: edit, newText: entry.folder ? entry.name + '/' : entry.name },
+    ...(entry.folder ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } } : {}),
+  }));
+}
+
+/** The URL folder (`/assets/img/`) a written prefix names; relative ones from the document's own folder. */
+function resolveFolder(prefix: string, documentPath: string): string | undefined {
+  const base = prefix.startsWith('/') ? [] : documentPath.split('/').slice(0, -1);
+  for (const segment of prefix.split('/').filter(Boolean)) {
+    if (segment === '..') {
+      if (base.length === 0) {
+        return undefined;
+      }
+      base.pop();
+    } else if (segment !== '.') {
+      base.push(segment);
+    }
+  }
+  return '/' + base.map((s) => s + '/').join('');
+}
+
+function rankText(rank: number): string {
+  return String(rank).padStart(6, '0');
+}
+
+function lineEndOf(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  const end = newline < 0 ? text.length : newline;
+  return text[end - 1] === '\r' ? end - 1 : end;
 }

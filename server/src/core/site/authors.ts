@@ -9,6 +9,10 @@ export interface Author {
   /** Where the author is defined, for go-to-definition. */
   readonly path: string;
   readonly offset: number;
+  /** Line and character of the id in a data file, filled in by the index. */
+  readonly position?: { readonly line: number; readonly character: number };
+  /** Whether the id stands at `position` exactly as written (no escapes), so rename may change it. */
+  readonly idWritten?: boolean;
 }
 
 export interface AuthorSource {

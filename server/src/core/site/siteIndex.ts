@@ -7,6 +7,8 @@ import { AUTHOR_DATA_NAMES, authorIdsOf, authorsFromCollection, authorsFromData,
 import { readConfig, type ConfigReading } from './config';
 import { countTags } from './tags';
 import { UrlMap } from './urlMap';
+import { frontMatterTokens, type FrontMatterToken } from './frontMatterTokens';
+import { TextDocumentSnapshot } from '../textDocument';
 import { classifyPath, extensionOf, isMarkdownPath, type DocumentKind } from './documentKind';
 
 export type SiteDocumentKind = 'post' | 'draft' | 'page' | 'collection' | 'misnamed-post';
@@ -19,6 +21,8 @@ export interface SiteDocument {
   /** Front matter as Jekyll reads it; empty without front matter or with broken YAML. */
   readonly data: Readonly<Record<string, unknown>>;
   readonly hasFrontMatter: boolean;
+  /** Tags, categories, authors and layout as written, with positions: references and rename read these. */
+  readonly tokens: readonly FrontMatterToken[];
   /** Set when the file was not read (too large, binary). */
   readonly skipped: string | undefined;
 }
@@ -41,10 +45,14 @@ export class SiteIndex {
   readonly #dataFiles = new Map<string, string>();
   readonly #staticFiles = new Set<string>();
   #authors: AuthorSource | undefined;
-  /** Blog-wide tag and category counts, derived on demand and dropped when a document changes. */
-  readonly #tagCounts = new Map<'tags' | 'categories', ReadonlyMap<string, number>>();
   /** The built site's URLs, kept current with the documents. */
   readonly urls: UrlMap = new UrlMap(this);
+  /**
+   * Bumped when what blog-wide lists are made of changes: a document added or removed, its front matter data,
+   * the authors, layouts or config. An edit to a post's body leaves it alone, so derived lists stay cached.
+   */
+  #generation = 0;
+  readonly #derived = new Map<string, unknown>();
 
   constructor(
     readonly workspace: IWorkspace,
@@ -79,10 +87,22 @@ export class SiteIndex {
     return this.#documents.get(path);
   }
 
+  get generation(): number {
+    return this.#generation;
+  }
+
+  /** A blog-wide list computed once per generation (tag counts, completion items), so requests stay cheap. */
+  derived<T>(name: string, compute: () => T): T {
+    if (!this.#derived.has(name)) {
+      this.#derived.set(name, compute());
+    }
+    return this.#derived.get(name) as T;
+  }
+
   /** Reads the whole blog. */
   async build(): Promise<void> {
+    this.#changed();
     this.#documents.clear();
-    this.#tagCounts.clear();
     this.#layouts.clear();
     this.#dataFiles.clear();
     this.#staticFiles.clear();
@@ -109,19 +129,26 @@ export class SiteIndex {
       await this.build();
       return { scope: 'all' };
     }
+    const before = this.#documents.get(path);
     this.#forget(path);
     if (text !== undefined && this.#classifyWithoutText(path)) {
       this.#addWithText(path, { kind: 'text', text });
     }
     this.urls.touch(path);
+    const after = this.#documents.get(path);
+    if (!before || !after || before.kind !== after.kind || JSON.stringify(before.data) !== JSON.stringify(after.data)) {
+      this.#changed();
+    }
     if (info.kind === 'data' || (this.#authors?.kind === 'collection' && path.startsWith(this.#authors.path + '/'))) {
-      const before = this.#authors;
+      const authorsBefore = this.#authors;
       await this.#readAuthors();
-      if (before !== this.#authors) {
+      if (authorsBefore !== this.#authors) {
+        this.#changed();
         return { scope: 'all' };
       }
     }
     if (info.kind === 'layout') {
+      this.#changed();
       return { scope: 'all' };
     }
     return { scope: 'documents', paths: [path] };
@@ -129,25 +156,27 @@ export class SiteIndex {
 
   /** How often each tag (or category) is used by posts, drafts, pages and collection documents, most used first. */
   tagCounts(key: 'tags' | 'categories' = 'tags'): ReadonlyMap<string, number> {
-    let counts = this.#tagCounts.get(key);
-    if (!counts) {
-      counts = countTags(this.#documents.values(), key);
-      this.#tagCounts.set(key, counts);
-    }
-    return counts;
+    return this.derived(`tagCounts:${key}`, () => countTags(this.#documents.values(), key));
   }
 
   /** Post counts per author id, for ranking completions. */
-  authorPostCounts(): Map<string, number> {
-    const counts = new Map<string, number>();
-    for (const document of this.#documents.values()) {
-      if (document.kind === 'post') {
-        for (const id of authorIdsOf(document.data)) {
-          counts.set(id, (counts.get(id) ?? 0) + 1);
+  authorPostCounts(): ReadonlyMap<string, number> {
+    return this.derived('authorPostCounts', () => {
+      const counts = new Map<string, number>();
+      for (const document of this.#documents.values()) {
+        if (document.kind === 'post') {
+          for (const id of authorIdsOf(document.data)) {
+            counts.set(id, (counts.get(id) ?? 0) + 1);
+          }
         }
       }
-    }
-    return counts;
+      return counts;
+    });
+  }
+
+  #changed(): void {
+    this.#generation++;
+    this.#derived.clear();
   }
 
   /** Records path-only facts; true when the file's text is needed. */
@@ -192,6 +221,7 @@ export class SiteIndex {
     const kind: SiteDocumentKind = info.kind === 'page-or-static' ? 'page' : (info.kind as SiteDocumentKind);
     const parsed = text === undefined ? undefined : parseFrontMatter(text);
     this.#documents.set(path, {
+      tokens: parsed && text !== undefined ? frontMatterTokens(text, parsed) : [],
       path,
       kind,
       info,
@@ -202,7 +232,6 @@ export class SiteIndex {
   }
 
   #forget(path: string): void {
-    this.#tagCounts.clear();
     this.#documents.delete(path);
     this.#staticFiles.delete(path);
     for (const map of [this.#layouts, this.#dataFiles]) {
@@ -231,8 +260,8 @@ export class SiteIndex {
         if (path && /\.ya?ml$/i.test(path)) {
           const text = textOf(await this.workspace.readText(path));
           const source = text === undefined ? undefined : authorsFromData(path, parseYaml(text).doc);
-          if (source) {
-            return source;
+          if (source && text !== undefined) {
+            return withPositions(source, text);
           }
         }
       }
@@ -245,6 +274,19 @@ export class SiteIndex {
     }
     return undefined;
   }
+}
+
+/** Adds line and character to each author's definition, so go-to-definition needs no read. */
+function withPositions(source: AuthorSource, text: string): AuthorSource {
+  const snapshot = new TextDocumentSnapshot(source.path, 0, text);
+  const authors = new Map(
+    [...source.authors].map(([id, author]) => {
+      // A quoted key (`"jane.doe":`) starts at its quote; the id's own characters are what rename changes.
+      const start = /["']/.test(text[author.offset] ?? '') ? author.offset + 1 : author.offset;
+      return [id, { ...author, position: snapshot.positionAt(start), idWritten: text.startsWith(id, start) }];
+    }),
+  );
+  return { ...source, authors };
 }
 
 function textOf(read: ReadResult): string | undefined {

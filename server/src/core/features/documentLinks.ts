@@ -1,0 +1,31 @@
+import type { Range } from 'vscode-languageserver-types';
+import { splitFrontMatter } from '../frontmatter/split';
+import type { SiteIndex } from '../site/siteIndex';
+import type { ITextDocument } from '../workspace';
+import { bodyLinks } from './bodyLinks';
+import { documentTitle, resolveLink } from './linkTargets';
+
+export interface BlogDocumentLink {
+  readonly range: Range;
+  readonly path: string;
+  readonly tooltip: string;
+}
+
+/** `{% post_url %}`, `{% link %}` and root-relative URLs that lead to a file of the blog, made clickable. */
+export function provideDocumentLinks(site: SiteIndex, document: ITextDocument): BlogDocumentLink[] {
+  const text = document.getText();
+  const block = splitFrontMatter(text);
+  const links: BlogDocumentLink[] = [];
+  for (const link of bodyLinks(text, block.kind === 'closed' ? block.bodyStart : 0)) {
+    const target = resolveLink(site, link);
+    if (target.kind === 'document' || target.kind === 'static') {
+      const title = target.kind === 'document' ? documentTitle(target.document) : undefined;
+      links.push({
+        range: { start: document.positionAt(link.targetStart), end: document.positionAt(link.targetEnd) },
+        path: target.path,
+        tooltip: title ? `Open "${title}" (${target.path})` : `Open ${target.path}`,
+      });
+    }
+  }
+  return links;
+}

@@ -1,0 +1,23 @@
+/** Front matter keys Jekyll itself reads (https://jekyllrb.com/docs/front-matter/), with what they do. */
+export const JEKYLL_KEYS: ReadonlyMap<string, string> = new Map([
+  ['layout', 'The layout file in `_layouts/` (without extension) that wraps this document. `null` renders it without a layout.'],
+  ['title', 'The document\'s title, `page.title` in Liquid.'],
+  ['date', 'Overrides the date in a post\'s file name: `YYYY-MM-DD HH:MM:SS +/-TTTT`. Also orders posts.'],
+  ['permalink', 'The document\'s own URL, instead of the site\'s permalink pattern: `/about/` or `/:year/:title/`.'],
+  ['published', '`false` keeps the document out of the built site (unless Jekyll runs with `--unpublished`).'],
+  ['categories', 'Categories of a post: a list, or a string split at spaces. They become part of the URL with the default permalink.'],
+  ['category', 'One category of a post.'],
+  ['tags', 'Tags of a post: a list (`[a, b]`), or a string split at spaces.'],
+  ['author', 'The author: an id from the blog\'s author data, or a name.'],
+  ['authors', 'Several authors: a list of ids or names.'],
+  ['excerpt', 'The text Jekyll shows as `page.excerpt`, instead of the first paragraph.'],
+  ['excerpt_separator', 'Where the excerpt ends, instead of the first blank line (the site\'s `excerpt_separator`).'],
+  ['slug', 'Replaces the title part of the file name in `:slug` and `:title` of the permalink.'],
+  ['render_with_liquid', '`false` renders the document without Liquid (Jekyll 4): `{{` and `{%` stay as written.'],
+  ['description', 'A short description, used by themes and jekyll-seo-tag for the meta description.'],
+  ['image', 'The picture for social previews (jekyll-seo-tag) and themes.'],
+  ['redirect_from', 'Old URLs that redirect here (jekyll-redirect-from).'],
+  ['redirect_to', 'A URL this page redirects to (jekyll-redirect-from).'],
+  ['last_modified_at', 'When the document last changed (jekyll-last-modified-at, jekyll-sitemap).'],
+  ['sitemap', '`false` leaves the document out of `sitemap.xml` (jekyll-sitemap).'],
+]);

@@ -1,0 +1,41 @@
+import { MarkupKind, type Hover } from 'vscode-languageserver-types';
+import type { SiteIndex } from '../site/siteIndex';
+import type { ITextDocument } from '../workspace';
+import type { Position } from 'vscode-languageserver-types';
+import { authorMarkdown, plural, tagMarkdown, targetMarkdown } from './describe';
+import { resolveLink } from './linkTargets';
+import { symbolAt } from './symbolAt';
+
+/** Hover on an author (name, bio, posts), a tag (count, recent posts), a layout, or a link (its target). */
+export function provideHover(site: SiteIndex, document: ITextDocument, position: Position): Hover | undefined {
+  const symbol = symbolAt(document, document.offsetAt(position));
+  if (!symbol) {
+    return undefined;
+  }
+  let value: string;
+  let start: number;
+  let end: number;
+  if (symbol.kind === 'token') {
+    const { token } = symbol;
+    ({ start, end } = token);
+    switch (token.kind) {
+      case 'author':
+        value = authorMarkdown(site, token.value);
+        break;
+      case 'tag':
+      case 'category':
+        value = tagMarkdown(site, token.kind, token.value);
+        break;
+      case 'layout': {
+        const path = site.layouts.get(token.value);
+        const uses = [...site.documents.values()].filter((d) => d.data['layout'] === token.value).length;
+        value = path ? `Layout \`${path}\`, used by ${plural(uses, 'document')}` : site.config.hasTheme ? `Layout \`${token.value}\` is not in \`_layouts/\`; the theme may supply it.` : `No layout \`${token.value}\` in \`_layouts/\`.`;
+        break;
+      }
+    }
+  } else {
+    ({ start, end } = symbol.link);
+    value = targetMarkdown(resolveLink(site, symbol.link));
+  }
+  return { contents: { kind: MarkupKind.Markdown, value }, range: { start: document.positionAt(start), end: document.positionAt(end) } };
+}

@@ -1,0 +1,41 @@
+import type { SiteIndex } from '../site/siteIndex';
+
+export interface UrlTreeEntry {
+  readonly name: string;
+  readonly folder: boolean;
+  readonly detail: string | undefined;
+}
+
+/**
+ * The URLs the blog serves as folders of entries (`/assets/` -> `img/`, `logo.png`), for completing link and
+ * image paths one segment at a time. Built once per change of the blog.
+ */
+export function urlTree(site: SiteIndex): ReadonlyMap<string, readonly UrlTreeEntry[]> {
+  return site.derived('urlTree', () => {
+    const folders = new Map<string, Map<string, UrlTreeEntry>>();
+    const add = (url: string, detail: string | undefined) => {
+      const segments = url.split('/').filter(Boolean);
+      let folder = '/';
+      segments.forEach((segment, i) => {
+        const isFolder = i < segments.length - 1 || url.endsWith('/');
+        let entries = folders.get(folder);
+        if (!entries) {
+          folders.set(folder, (entries = new Map()));
+        }
+        const key = segment + (isFolder ? '/' : '');
+        if (!entries.has(key)) {
+          entries.set(key, { name: segment, folder: isFolder, detail: isFolder ? undefined : detail });
+        }
+        folder += segment + '/';
+      });
+    };
+    for (const path of site.staticFiles) {
+      add('/' + path, undefined);
+    }
+    const sorted = new Map<string, UrlTreeEntry[]>();
+    for (const [folder, entries] of folders) {
+      sorted.set(folder, [...entries.values()].sort((a, b) => Number(b.folder) - Number(a.folder) || a.name.localeCompare(b.name)));
+    }
+    return sorted;
+  });
+}
