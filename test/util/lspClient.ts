@@ -30,6 +30,8 @@ import {
   type LocationLink,
   type PrepareRenameResult,
   type WorkspaceEdit,
+  type PublishDiagnosticsParams,
+  type Range,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 
@@ -39,6 +41,7 @@ export const SERVER_PATH = path.resolve(__dirname, '../../../dist/server.js');
 export class LspTestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
   readonly #listeners = new Set<() => void>();
+  readonly #publishListeners = new Set<(params: PublishDiagnosticsParams) => void>();
   #indexed: Promise<{ documents: number; milliseconds: number }>;
 
   private constructor(
@@ -47,8 +50,12 @@ export class LspTestClient {
     readonly root: string,
     settings: Record<string, unknown>,
   ) {
-    connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, diagnostics }) => {
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      const { uri, diagnostics } = params;
       this.diagnostics.set(uri, diagnostics);
+      for (const listener of [...this.#publishListeners]) {
+        listener(params);
+      }
       for (const listener of [...this.#listeners]) {
         listener();
       }
@@ -58,8 +65,9 @@ export class LspTestClient {
     this.#indexed = new Promise((resolve) => connection.onNotification('blogwright/indexed', resolve));
   }
 
-  static async start(root: string, settings: Record<string, unknown> = {}): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /** `execArgv` goes to the server's node (the benchmark profiles with `--cpu-prof`). */
+  static async start(root: string, settings: Record<string, unknown> = {}, execArgv: readonly string[] = []): Promise<LspTestClient> {
+    const child = spawn(process.execPath, [...execArgv, SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     connection.listen();
     const client = new LspTestClient(child, connection, root, settings);
@@ -97,6 +105,12 @@ export class LspTestClient {
     });
   }
 
+  /** Calls `listener` with every publishDiagnostics (version included) until the returned function is called. */
+  onPublish(listener: (params: PublishDiagnosticsParams) => void): () => void {
+    this.#publishListeners.add(listener);
+    return () => this.#publishListeners.delete(listener);
+  }
+
   async open(relative: string, text: string): Promise<void> {
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri: this.uri(relative), languageId: 'markdown', version: 1, text },
@@ -107,6 +121,14 @@ export class LspTestClient {
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri: this.uri(relative), version },
       contentChanges: [{ text }],
+    });
+  }
+
+  /** An incremental edit, as editors send while typing. */
+  async edit(relative: string, version: number, range: Range, text: string): Promise<void> {
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: this.uri(relative), version },
+      contentChanges: [{ range, text }],
     });
   }
 

@@ -1,0 +1,169 @@
+// `npm run bench`: the performance figures of issue 9, measured on the built server, CLI and extension,
+// written into BENCHMARKS.md between the bench markers (the analysis around them is kept).
+//   --quick          fewer repetitions, for a first look
+//   --posts 1000,... generated blog sizes (default 1000,10000)
+//   --no-corpus      skip the real allegro.tech blog
+//   --no-write       print, but leave BENCHMARKS.md alone
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { corpusBlog, generatedBlog, type BenchBlog } from './benchBlogs';
+import { benchCli, benchFloor, type ProcessFigures } from './cliBench';
+import { benchServer, mb, type ServerBenchOptions, type ServerFigures } from './serverBench';
+import { summarize, type Summary } from './stats';
+
+const REPO = path.resolve(__dirname, '../../..');
+const REPORT = path.join(REPO, 'BENCHMARKS.md');
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+
+interface BlogResult {
+  readonly blog: BenchBlog;
+  readonly server: ServerFigures;
+  readonly cli: ProcessFigures;
+  readonly floor: ProcessFigures;
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const quick = argv.includes('--quick');
+  const postsArg = argv[argv.indexOf('--posts') + 1];
+  const sizes = argv.includes('--posts') && postsArg ? postsArg.split(',').map(Number) : [1000, 10000];
+  const log = (line: string) => process.stderr.write(line + '\n');
+
+  const blogs: BenchBlog[] = [];
+  for (const posts of sizes) {
+    log(`generating ${posts} posts (cached between runs)...`);
+    blogs.push(generatedBlog(posts));
+  }
+  const corpus = argv.includes('--no-corpus') ? undefined : corpusBlog();
+  if (corpus) {
+    blogs.push(corpus);
+  }
+
+  const results: BlogResult[] = [];
+  for (const blog of blogs) {
+    const large = blog.posts >= 10_000;
+    const options: ServerBenchOptions = {
+      startups: quick ? 2 : 5,
+      edits: quick ? 60 : 300,
+      completions: quick ? 40 : 200,
+      previews: quick ? 10 : 50,
+      dependantRounds: quick ? 6 : 40,
+      growthEdits: large ? (quick ? 1000 : 10_000) : 0,
+    };
+    log(`${blog.name}: server`);
+    const server = await benchServer(blog, options, log);
+    log(`${blog.name}: CLI and floor`);
+    const runs = quick ? 2 : 5;
+    const cli = await benchCli(blog.root, runs);
+    const floor = await benchFloor(blog.root, runs);
+    log(`  CLI ${Math.round(cli.time.median)} ms (peak ${mb(cli.peakRss.median)} MB), floor ${Math.round(floor.time.median)} ms`);
+    results.push({ blog, server, cli, floor });
+  }
+  log('extension activation');
+  const activation = benchActivation(quick ? 3 : 10);
+  log(`  load ${activation.load.median.toFixed(1)} ms, activate ${activation.activate.median.toFixed(1)} ms`);
+
+  const report = render(results, activation, quick);
+  if (argv.includes('--no-write')) {
+    process.stdout.write(report + '\n');
+    return;
+  }
+  const previous = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
+  const start = previous.indexOf(START);
+  const end = previous.indexOf(END);
+  const next = start >= 0 && end > start ? previous.slice(0, start + START.length) + '\n' + report + '\n' + previous.slice(end) : previous + `\n${START}\n${report}\n${END}\n`;
+  writeFileSync(REPORT, next);
+  log(`wrote ${path.relative(process.cwd(), REPORT) || REPORT}`);
+}
+
+function benchActivation(runs: number): { load: Summary; activate: Summary; total: Summary } {
+  const load: number[] = [];
+  const activate: number[] = [];
+  const total: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const out = execFileSync(process.execPath, [path.join(__dirname, 'activation.js')], { encoding: 'utf8' });
+    const figures = JSON.parse(out) as { load: number; activate: number };
+    load.push(figures.load);
+    activate.push(figures.activate);
+    total.push(figures.load + figures.activate);
+  }
+  return { load: summarize(load), activate: summarize(activate), total: summarize(total) };
+}
+
+type Verdict = 'met' | 'MISSED' | '-';
+
+function verdict(value: number | undefined, limit: number): Verdict {
+  return value === undefined ? '-' : value < limit ? 'met' : 'MISSED';
+}
+
+function ms(value: number): string {
+  return value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`;
+}
+
+function render(results: readonly BlogResult[], activation: ReturnType<typeof benchActivation>, quick: boolean): string {
+  const cpus = os.cpus();
+  const lines: string[] = [];
+  lines.push(`Measured ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} on commit \`${commit()}\`${quick ? ' (quick run: fewer repetitions)' : ''}.`);
+  lines.push('');
+  lines.push(`- Machine: ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, ${os.type()} ${os.release()}`);
+  lines.push(`- Node ${process.version}`);
+  lines.push('- Reproduce: `npm run bench` (builds first; generated blogs are cached in the temp folder, `BLOGWRIGHT_BENCH_CACHE` moves them)');
+  lines.push('- Times are wall clock as the client sees them (request sent to response or diagnostics received); "runs" is how many samples the median and p95 are taken over.');
+  for (const { blog, server, cli, floor } of results) {
+    lines.push('');
+    lines.push(`### ${blog.name}`);
+    lines.push('');
+    lines.push(`${blog.posts.toLocaleString('en-US')} posts. Edited post: \`${blog.largePost}\`${blog.linked ? `; dependants: ${blog.linked.linkers.length} posts link to a heading of \`${blog.linked.path}\`` : ''}.`);
+    lines.push('');
+    lines.push('| figure | target | median | p95 | runs | verdict |');
+    lines.push('|---|---|---|---|---|---|');
+    const row = (figure: string, target: string, median: string, p95: string, runs: number | string, v: Verdict) => lines.push(`| ${figure} | ${target} | ${median} | ${p95} | ${runs} | ${v} |`);
+    row('server start to all-blog diagnostics', '< 3 s', ms(server.startup.median), ms(server.startup.p95), server.startup.runs, verdict(server.startup.p95, 3000));
+    row('edit in a 40 KB post to its diagnostics (debounce 0)', 'p95 < 15 ms', ms(server.edit.median), ms(server.edit.p95), server.edit.runs, verdict(server.edit.p95, 15));
+    if (typeof server.dependants === 'string') {
+      row('edit to the diagnostics of the posts linking to it', 'p95 < 50 ms', server.dependants, '', 0, 'MISSED');
+    } else {
+      row('edit to the diagnostics of the posts linking to it', 'p95 < 50 ms', ms(server.dependants.median), ms(server.dependants.p95), server.dependants.runs, verdict(server.dependants.p95, 50));
+    }
+    for (const [kind, figures] of Object.entries(server.completion)) {
+      const none = figures.items === 0 ? ' (no items offered)' : ` (${figures.items} items)`;
+      row(`completion: ${kind}${none}`, 'p95 < 10 ms', ms(figures.median), ms(figures.p95), figures.runs, verdict(figures.p95, 10));
+    }
+    row('server RSS after indexing', '< 250 MB', `${mb(server.rssAfterIndexing.median)} MB`, `${mb(server.rssAfterIndexing.p95)} MB`, server.rssAfterIndexing.runs, verdict(server.rssAfterIndexing.p95, 250 * 1024 * 1024));
+    if (server.rssGrowth) {
+      const growth = server.rssGrowth.after - server.rssGrowth.before;
+      row(`RSS growth over ${server.rssGrowth.edits.toLocaleString('en-US')} edits`, '< 10 MB', `${mb(server.rssGrowth.before)} -> ${mb(server.rssGrowth.after)} MB (${growth >= 0 ? '+' : ''}${(growth / 1024 / 1024).toFixed(1)} MB)`, '', 1, verdict(growth, 10 * 1024 * 1024));
+    }
+    const ratio = (value: number) => `${ms(value)} (${(value / floor.time.median).toFixed(2)}x floor)`;
+    row('CLI whole-blog check', '<= 1.5x floor', ratio(cli.time.median), ratio(cli.time.p95), cli.time.runs, verdict(cli.time.median / floor.time.median, 1.5 + 1e-9));
+    row('CLI peak RSS', '< 500 MB', `${mb(cli.peakRss.median)} MB`, `${mb(cli.peakRss.p95)} MB`, cli.peakRss.runs, verdict(cli.peakRss.p95, 500 * 1024 * 1024));
+    row('read+parse floor (test/bench/floor.ts)', '-', ms(floor.time.median), ms(floor.time.p95), floor.time.runs, '-');
+    row('preview render of the 40 KB post (request to HTML)', '< 30 ms', ms(server.preview.median), ms(server.preview.p95), server.preview.runs, verdict(server.preview.p95, 30));
+  }
+  lines.push('');
+  lines.push('### Extension activation (client side)');
+  lines.push('');
+  lines.push('Loading `dist/extension.js` and running `activate()` to its return in a fresh Node process with an inert `vscode` stand-in (test/bench/activation.ts): the synchronous work activation puts on the extension host.');
+  lines.push('');
+  lines.push('| figure | target | median | p95 | runs | verdict |');
+  lines.push('|---|---|---|---|---|---|');
+  lines.push(`| load dist/extension.js | - | ${ms(activation.load.median)} | ${ms(activation.load.p95)} | ${activation.load.runs} | - |`);
+  lines.push(`| activate() until it returns | - | ${ms(activation.activate.median)} | ${ms(activation.activate.p95)} | ${activation.activate.runs} | - |`);
+  lines.push(`| load + activate | < 50 ms | ${ms(activation.total.median)} | ${ms(activation.total.p95)} | ${activation.total.runs} | ${verdict(activation.total.p95, 50)} |`);
+  return lines.join('\n');
+}
+
+function commit(): string {
+  const result = spawnSync('git', ['-C', REPO, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : 'unknown';
+}
+
+main(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,220 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { renderPreviewRequest } from '../../server/src/protocol';
+import { LspTestClient } from '../util/lspClient';
+import type { BenchBlog } from './benchBlogs';
+import { rssOf, summarize, type Summary } from './stats';
+
+export interface ServerFigures {
+  readonly startup: Summary;
+  readonly rssAfterIndexing: Summary;
+  readonly edit: Summary;
+  readonly dependants: Summary | string;
+  readonly completion: Record<'authors' | 'tags' | 'post_url', Summary & { readonly items: number }>;
+  readonly preview: Summary;
+  readonly rssGrowth: { readonly edits: number; readonly before: number; readonly after: number } | undefined;
+}
+
+export interface ServerBenchOptions {
+  readonly startups: number;
+  readonly edits: number;
+  readonly completions: number;
+  readonly previews: number;
+  readonly dependantRounds: number;
+  /** Edits for the RSS growth figure; 0 skips it. */
+  readonly growthEdits: number;
+  /** Extra node flags for the server, e.g. `--cpu-prof`. */
+  readonly execArgv?: readonly string[];
+}
+
+const SETTINGS = { diagnostics: { debounce: 0 } };
+const TIMEOUT_MS = 20_000;
+
+/** Drives the built server over stdio as an editor does and times what a user waits for. */
+export async function benchServer(blog: BenchBlog, options: ServerBenchOptions, log: (line: string) => void): Promise<ServerFigures> {
+  const startups: number[] = [];
+  const rss: number[] = [];
+  let client: LspTestClient | undefined;
+  for (let run = 0; run < options.startups; run++) {
+    await client?.stop();
+    const started = performance.now();
+    client = await LspTestClient.start(blog.root, SETTINGS, options.execArgv ?? []);
+    await withTimeout(client.indexed(), 120_000, 'indexing');
+    startups.push(performance.now() - started);
+    rss.push(rssOf(client.process.pid!));
+    log(`  start to all diagnostics: ${Math.round(startups.at(-1)!)} ms, RSS ${mb(rss.at(-1)!)} MB`);
+  }
+  const server = client!;
+  try {
+    const editor = new Editor(server);
+    const edit = await benchEdits(editor, blog.largePost, options.edits);
+    log(`  edit in ${blog.largePost}: median ${edit.median.toFixed(1)} ms, p95 ${edit.p95.toFixed(1)} ms`);
+    const dependants = await benchDependants(editor, blog, options.dependantRounds);
+    log(`  edit to dependants: ${typeof dependants === 'string' ? dependants : `median ${dependants.median.toFixed(1)} ms, p95 ${dependants.p95.toFixed(1)} ms`}`);
+    const completion = await benchCompletion(editor, options.completions);
+    log(`  completion p95: ${Object.entries(completion).map(([k, s]) => `${k} ${s.p95.toFixed(1)} ms (${s.items} items)`).join(', ')}`);
+    const preview = await benchPreview(editor, blog.largePost, options.previews);
+    log(`  preview: median ${preview.median.toFixed(1)} ms, p95 ${preview.p95.toFixed(1)} ms`);
+    let rssGrowth: ServerFigures['rssGrowth'];
+    if (options.growthEdits > 0) {
+      const before = rssOf(server.process.pid!);
+      await benchEdits(editor, blog.largePost, options.growthEdits);
+      const after = rssOf(server.process.pid!);
+      rssGrowth = { edits: options.growthEdits, before, after };
+      log(`  RSS over ${options.growthEdits} edits: ${mb(before)} -> ${mb(after)} MB`);
+    }
+    return { startup: summarize(startups), rssAfterIndexing: summarize(rss), edit, dependants, completion, preview, rssGrowth };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Open documents with their text and version, edited incrementally as an editor does. */
+class Editor {
+  readonly #versions = new Map<string, number>();
+  readonly #lines = new Map<string, string[]>();
+
+  constructor(readonly client: LspTestClient) {}
+
+  async open(relative: string, text?: string): Promise<void> {
+    if (this.#versions.has(relative)) {
+      return;
+    }
+    const content = text ?? readFileSync(path.join(this.client.root, relative), 'utf8');
+    this.#versions.set(relative, 1);
+    this.#lines.set(relative, content.split('\n'));
+    const published = this.published(relative, 1);
+    await this.client.open(relative, content);
+    await published;
+  }
+
+  lines(relative: string): readonly string[] {
+    return this.#lines.get(relative)!;
+  }
+
+  /** Inserts (or deletes) text on one line; resolves once the edited document's new diagnostics are published. */
+  async type(relative: string, line: number, character: number, insert: string, deleteCount = 0): Promise<void> {
+    const version = this.#versions.get(relative)! + 1;
+    this.#versions.set(relative, version);
+    const lines = this.#lines.get(relative)!;
+    const old = lines[line]!;
+    lines[line] = old.slice(0, character) + insert + old.slice(character + deleteCount);
+    const published = this.published(relative, version);
+    await this.client.edit(relative, version, { start: { line, character }, end: { line, character: character + deleteCount } }, insert);
+    await published;
+  }
+
+  /** Resolves when diagnostics for `relative` are published, for `version` when given (a closed file has none). */
+  published(relative: string, version?: number): Promise<void> {
+    const uri = this.client.uri(relative);
+    return withTimeout(
+      new Promise<void>((resolve) => {
+        const stop = this.client.onPublish((params) => {
+          if (params.uri === uri && (version === undefined || params.version === version)) {
+            stop();
+            resolve();
+          }
+        });
+      }),
+      TIMEOUT_MS,
+      `diagnostics of ${relative}`,
+    );
+  }
+}
+
+/** Types a character into the middle of the post's body and deletes it again, timing each edit to its diagnostics. */
+async function benchEdits(editor: Editor, post: string, edits: number): Promise<Summary> {
+  await editor.open(post);
+  const lines = editor.lines(post);
+  const line = Math.floor(lines.length * 0.6);
+  const samples: number[] = [];
+  const warmup = Math.min(20, Math.floor(edits / 10));
+  for (let i = 0; i < edits + warmup; i++) {
+    const insert = i % 2 === 0;
+    const started = performance.now();
+    await editor.type(post, line, 0, insert ? 'x' : '', insert ? 0 : 1);
+    if (i >= warmup) {
+      samples.push(performance.now() - started);
+    }
+  }
+  return summarize(samples);
+}
+
+/** Renames a heading other posts link to (breaking their anchors) and back, timing until every linker is re-published. */
+async function benchDependants(editor: Editor, blog: BenchBlog, rounds: number): Promise<Summary | string> {
+  const linked = blog.linked;
+  if (!linked) {
+    return 'no post in this blog is linked to with an #anchor';
+  }
+  await editor.open(linked.path);
+  const samples: number[] = [];
+  const heading = editor.lines(linked.path)[linked.headingLine]!;
+  for (let round = 0; round < rounds; round++) {
+    const breaking = round % 2 === 0;
+    const started = performance.now();
+    const republished = Promise.all(linked.linkers.map((linker) => editor.published(linker)));
+    republished.catch(() => undefined);
+    await editor.type(linked.path, linked.headingLine, heading.length, breaking ? ' renamed' : '', breaking ? 0 : ' renamed'.length);
+    try {
+      await withTimeout(republished, 3_000, 'linkers');
+    } catch {
+      return `not measured: the ${linked.linkers.length} posts linking to ${linked.path}#... were not re-checked within 3 s of the edit`;
+    }
+    samples.push(performance.now() - started);
+  }
+  return summarize(samples);
+}
+
+const COMPLETION_POST = '_posts/2025-12-31-benchmark-completion.md';
+const COMPLETION_TEXT = '---\nlayout: post\ntitle: Completion\nauthor: \ntags: []\n---\n\nRead {% post_url  %}.\n';
+const COMPLETION_POSITIONS = {
+  authors: { line: 3, character: 'author: '.length },
+  tags: { line: 4, character: 'tags: ['.length },
+  post_url: { line: 7, character: 'Read {% post_url '.length },
+} as const;
+
+async function benchCompletion(editor: Editor, requests: number): Promise<ServerFigures['completion']> {
+  await editor.open(COMPLETION_POST, COMPLETION_TEXT);
+  const figures: Partial<Record<keyof typeof COMPLETION_POSITIONS, Summary & { items: number }>> = {};
+  for (const [kind, position] of Object.entries(COMPLETION_POSITIONS) as [keyof typeof COMPLETION_POSITIONS, { line: number; character: number }][]) {
+    const samples: number[] = [];
+    let items = 0;
+    for (let i = 0; i < requests + 10; i++) {
+      const started = performance.now();
+      items = (await editor.client.complete(COMPLETION_POST, position.line, position.character)).length;
+      if (i >= 10) {
+        samples.push(performance.now() - started);
+      }
+    }
+    figures[kind] = { ...summarize(samples), items };
+  }
+  return figures as ServerFigures['completion'];
+}
+
+async function benchPreview(editor: Editor, post: string, requests: number): Promise<Summary> {
+  await editor.open(post);
+  const samples: number[] = [];
+  for (let i = 0; i < requests + 5; i++) {
+    const started = performance.now();
+    await editor.client.connection.sendRequest(renderPreviewRequest, { uri: editor.client.uri(post) });
+    if (i >= 5) {
+      samples.push(performance.now() - started);
+    }
+  }
+  return summarize(samples);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+    }),
+  ]);
+}
+
+export function mb(bytes: number): number {
+  return Math.round(bytes / 1024 / 1024);
+}
