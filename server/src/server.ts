@@ -47,6 +47,7 @@ export function startServer(connection: Connection): void {
   let disk: FileSystemWorkspace | undefined;
   let canPullConfiguration = false;
   let canWatchFiles = false;
+  let canShowProgress = false;
   const timers = new Map<string, NodeJS.Timeout>();
   let generation = 0;
 
@@ -55,6 +56,7 @@ export function startServer(connection: Connection): void {
     root = folder?.startsWith('file:') ? fileURLToPath(folder) : (params.rootPath ?? undefined);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canShowProgress = params.capabilities.window?.workDoneProgress === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -92,8 +94,13 @@ export function startServer(connection: Connection): void {
       return;
     }
     const started = Date.now();
+    // Shown by VS Code in the status bar while the blog is read and checked.
+    const progress = canShowProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('Blogwright', undefined, 'indexing the blog');
     await site.build();
+    progress?.report(`checking ${site.documents.size} documents`);
     const checked = await checkAll();
+    progress?.done();
     if (checked !== undefined) {
       connection.sendNotification(indexedNotification, { documents: checked, milliseconds: Date.now() - started });
     }
