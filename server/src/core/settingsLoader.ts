@@ -94,6 +94,9 @@ export function settingsFromSection(raw: unknown, { fromBlog }: { fromBlog: bool
     for (const [code, level] of Object.entries(objectAt(section, ['validate'], problems))) {
       if (typeof level === 'string' && LEVELS.has(level)) {
         validate[code] = level as RuleLevel;
+      } else if (level === false) {
+        // YAML 1.1 reads an unquoted `off` as false.
+        validate[code] = 'off';
       } else {
         problems.push({ path: ['validate', code], message: `\`${String(level)}\` is not a level: use off, hint, info, warning or error.` });
       }
