@@ -262,7 +262,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDocumentLinks(({ textDocument }) => {
     const open = opened(textDocument.uri);
-    return open ? provideDocumentLinks(open.site, open.document).map((l) => ({ range: l.range, target: open.workspace.uriOf(l.path), tooltip: l.tooltip })) : [];
+    return open ? provideDocumentLinks(open.site, open.document).map((l) => ({ range: l.range, target: open.workspace.uriOf(l.path) + (l.line === undefined ? '' : `#L${l.line + 1}`), tooltip: l.tooltip })) : [];
   });
 
   connection.onRequest(listAuthorsRequest, () => (site ? newPostAuthors(site) : []));

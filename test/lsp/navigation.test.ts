@@ -25,6 +25,8 @@ function navigationBlog(): Record<string, string> {
       '',
       '![logo](/assets/img/logo.png) and [gone]({% post_url 2099-01-01-nope %}).',
       '',
+      'More in [hello](/2020/01/first.html#hello) and [elsewhere](/2020/01/nope.html).',
+      '',
     ].join('\n'),
   });
 }
@@ -158,6 +160,24 @@ suite('completion, hover and navigation over stdio', () => {
       assert.deepStrictEqual(labels(relative), ['img']);
     });
 
+    test('root-relative URLs from the URL map, and relative ones from the document\'s URL', async () => {
+      assert.deepStrictEqual(labels(await completeAt(`---\ntitle: x\n---\n[x](/${CURSOR})\n`)), ['2020', 'assets', 'about']);
+      const posts = await completeAt(`---\ntitle: x\n---\n[x](/2020/01/${CURSOR})\n`);
+      assert.deepStrictEqual(labels(posts), ['first.html']);
+      assert.strictEqual(posts[0]!.detail, 'First');
+      // A page at /notes/relative: `..` leaves /notes/.
+      const relative = await completeAt(`---\ntitle: x\n---\n[x](../2020/01/${CURSOR})\n`, 'notes/relative.md');
+      assert.deepStrictEqual(labels(relative), ['first.html']);
+    });
+
+    test('`#` fragments: the document\'s own header ids, and the target\'s after a URL or post_url', async () => {
+      const own = await completeAt(`---\ntitle: x\n---\n# Getting started\n\n## Why? Because {#why}\n\nSee [x](#${CURSOR})\n`);
+      assert.deepStrictEqual(labels(own), ['getting-started', 'why']);
+      assert.deepStrictEqual(editOf(own[0]!).range, { start: { line: 7, character: 9 }, end: { line: 7, character: 9 } });
+      assert.deepStrictEqual(labels(await completeAt(`---\ntitle: x\n---\n[x](/2020/01/first.html#he${CURSOR})\n`)), ['hello']);
+      assert.deepStrictEqual(labels(await completeAt(`---\ntitle: x\n---\n[x]({% post_url 2020-01-01-first %}#${CURSOR})\n`)), ['hello']);
+    });
+
     test('a new file without front matter is offered the blog\'s usual front matter as a snippet', async () => {
       const items = await completeAt(`--${CURSOR}`, '_posts/2021-02-02-empty.md');
       assert.deepStrictEqual(labels(items), ['front matter']);
@@ -191,6 +211,12 @@ suite('completion, hover and navigation over stdio', () => {
       assert.match(markdown(await client.hover(links, 8, '![logo](/assets/img/logo.png) and [gone]({% post_url 2099'.length)), /No post is named `2099-01-01-nope`/);
     });
 
+    test('a URL: the target through the URL map, with its section; or that nothing is published there', async () => {
+      const links = '_posts/2020-08-01-links.md';
+      assert.match(markdown(await client.hover(links, 10, 'More in [hello](/20'.length)), /\*\*First\*\*[^]*Section: Hello/);
+      assert.match(markdown(await client.hover(links, 10, 'More in [hello](/2020/01/first.html#hello) and [elsewhere](/20'.length)), /No file of the blog is published at `\/2020\/01\/nope\.html`/);
+    });
+
     test('nothing on plain text', async () => {
       assert.strictEqual(await client.hover('_posts/2020-01-01-first.md', 9, 2), null);
     });
@@ -218,6 +244,9 @@ suite('completion, hover and navigation over stdio', () => {
       assert.strictEqual((await client.definition(links, 6, 'See [the first post]({% post_url 2020-01-01-first %}) and [about]({% link ab'.length))[0]?.uri, client.uri('about.md'));
       assert.strictEqual((await client.definition(links, 8, '![logo](/assets/im'.length))[0]?.uri, client.uri('assets/img/logo.png'));
       assert.deepStrictEqual(await client.definition(links, 8, '![logo](/assets/img/logo.png) and [gone]({% post_url 2099'.length), []);
+      const [heading] = await client.definition(links, 10, 'More in [hello](/20'.length);
+      assert.strictEqual(heading?.uri, client.uri('_posts/2020-01-01-first.md'));
+      assert.strictEqual(heading.range.start.line, 7, 'the heading of the fragment');
     });
   });
 
@@ -276,12 +305,14 @@ suite('completion, hover and navigation over stdio', () => {
   test('document links: post_url, link tags and root-relative URLs that resolve', async () => {
     await client.open('_posts/2020-08-01-links.md', readFileSync(path.join(root, '_posts/2020-08-01-links.md'), 'utf8'));
     const links = await client.documentLinks('_posts/2020-08-01-links.md');
+    assert.strictEqual(new URL(links[3]!.target!).hash, '#L8', 'the link to a header id opens at its heading');
     assert.deepStrictEqual(
-      links.map((l) => [l.range.start.line, l.range.start.character, path.relative(root, new URL(l.target!).pathname)]),
+      links.map((l) => [l.range.start.line, l.range.start.character, path.relative(root, decodeURIComponent(new URL(l.target!).pathname))]),
       [
         [6, 33, '_posts/2020-01-01-first.md'],
         [6, 74, 'about.md'],
         [8, 8, 'assets/img/logo.png'],
+        [10, 16, '_posts/2020-01-01-first.md'],
       ],
     );
   });

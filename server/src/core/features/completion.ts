@@ -5,7 +5,10 @@ import type { SiteIndex } from '../site/siteIndex';
 import type { ITextDocument } from '../workspace';
 import { authorMarkdown, documentLine, plural, tagMarkdown } from './describe';
 import { JEKYLL_KEYS } from './frontMatterKeys';
-import { documentDate, documentTitle, postNameOf } from './linkTargets';
+import { bodyLinkAt } from './bodyLinks';
+import { documentDate, documentTitle, postNameOf, resolveLink, urlFolderOf } from './linkTargets';
+import type { DocumentAnchor } from '../site/documentAnchors';
+import { documentAnchors } from '../site/documentAnchors';
 import { postSnippet, yamlString } from './newPost';
 import { urlTree } from './urlTree';
 
@@ -206,6 +209,8 @@ function snippetItem(site: SiteIndex, edit: Range): CompletionItem {
 
 const POST_URL = /\{%-?\s*post_url\s+([^\s%}]*)$/;
 const LINK_TAG = /\{%-?\s*link\s+([^\s%}]*)$/;
+/** A `#fragment` being typed right after a link's start, a URL or a Liquid link tag. */
+const FRAGMENT = /(?:\]\(\s*<?|\b(?:src|href)\s*=\s*["']?|[^\s(]\/?|%\})#([\w\-.:\u00C0-\uFFFF]*)$/;
 const URL_START = /(?:\]\(\s*<?|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?|\b(?:src|href)\s*=\s*["']?)(?:\{\{-?\s*site\.baseurl\s*-?\}\})?((?:\/|\.\.?\/)[^\s)"'<>{}#]*)$/;
 
 function bodyCompletions(site: SiteIndex, document: ITextDocument, text: string, offset: number, range: RangeOf): CompletionItem[] {
@@ -228,11 +233,41 @@ function bodyCompletions(site: SiteIndex, document: ITextDocument, text: string,
     const edit = range(offset - link[1]!.length, tokenEnd(/[\s%}]/));
     return linkItems(site).map((item) => ({ ...item, textEdit: { range: edit, newText: item.label } }));
   }
+  const fragment = FRAGMENT.exec(before);
+  if (fragment) {
+    const anchors = fragmentAnchors(site, text, offset - fragment[1]!.length - 1);
+    const edit = range(offset - fragment[1]!.length, tokenEnd(/[\s)"'<>]/));
+    return (anchors ?? []).map((anchor, rank) => ({
+      label: anchor.id,
+      kind: CompletionItemKind.Reference,
+      detail: anchor.text,
+      sortText: rankText(rank),
+      filterText: anchor.id,
+      textEdit: { range: edit, newText: anchor.id },
+    }));
+  }
   const url = URL_START.exec(before);
   if (url) {
     return pathItems(site, document.path, url[1]!, offset, tokenEnd(/[\s)"'<>#/]/), range);
   }
   return [];
+}
+
+/**
+ * The header ids a `#` at `hashOffset` can name: the current document's for `](#`, else the target's of the
+ * link it ends (`](/2020/01/first.html#`, `{% post_url first %}#`). Undefined when the target is unknown.
+ */
+function fragmentAnchors(site: SiteIndex, text: string, hashOffset: number): readonly DocumentAnchor[] | undefined {
+  if (/(?:\]\(\s*<?|\b(?:src|href)\s*=\s*["']?)$/.test(text.slice(Math.max(0, hashOffset - 12), hashOffset))) {
+    const block = splitFrontMatter(text);
+    return documentAnchors(text, block.kind === 'closed' ? block.bodyStart : 0, site.config);
+  }
+  const link = bodyLinkAt(text, 0, hashOffset - 1);
+  if (!link || link.end < hashOffset) {
+    return undefined;
+  }
+  const target = resolveLink(site, link);
+  return target.kind === 'document' ? target.document.anchors : undefined;
 }
 
 function postUrlItems(site: SiteIndex): readonly CompletionItem[] {
@@ -278,7 +313,7 @@ function linkItems(site: SiteIndex): readonly CompletionItem[] {
 /** One path segment at a time from the blog's URL tree: `](/assets/im|` offers the entries of `/assets/`. */
 function pathItems(site: SiteIndex, documentPath: string, written: string, offset: number, segmentEnd: number, range: RangeOf): CompletionItem[] {
   const slash = written.lastIndexOf('/');
-  const folder = resolveFolder(written.slice(0, slash + 1), documentPath);
+  const folder = resolveFolder(written.slice(0, slash + 1), urlFolderOf(site, documentPath));
   if (folder === undefined) {
     return [];
   }
@@ -298,9 +333,9 @@ function pathItems(site: SiteIndex, documentPath: string, written: string, offse
   }));
 }
 
-/** The URL folder (`/assets/img/`) a written prefix names; relative ones from the document's own folder. */
-function resolveFolder(prefix: string, documentPath: string): string | undefined {
-  const base = prefix.startsWith('/') ? [] : documentPath.split('/').slice(0, -1);
+/** The URL folder (`/assets/img/`) a written prefix names; relative ones from the folder of the document's URL. */
+function resolveFolder(prefix: string, documentFolder: string): string | undefined {
+  const base = prefix.startsWith('/') ? [] : documentFolder.split('/').filter(Boolean);
   for (const segment of prefix.split('/').filter(Boolean)) {
     if (segment === '..') {
       if (base.length === 0) {

@@ -20,7 +20,11 @@ export function provideDefinition(site: SiteIndex, document: ITextDocument, posi
   }
   if (symbol.kind === 'link') {
     const target = resolveLink(site, symbol.link);
-    return target.kind === 'document' || target.kind === 'static' ? { path: target.path, position: START } : undefined;
+    if (target.kind === 'document') {
+      const anchor = symbol.link.fragment ? target.document.anchors.find((a) => a.id === symbol.link.fragment) : undefined;
+      return { path: target.path, position: anchor ? { line: anchor.line, character: 0 } : START };
+    }
+    return target.kind === 'static' ? { path: target.path, position: START } : undefined;
   }
   const { token } = symbol;
   switch (token.kind) {

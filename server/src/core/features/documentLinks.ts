@@ -8,6 +8,8 @@ import { documentTitle, resolveLink } from './linkTargets';
 export interface BlogDocumentLink {
   readonly range: Range;
   readonly path: string;
+  /** The heading's line when the link names a header id of the target. */
+  readonly line: number | undefined;
   readonly tooltip: string;
 }
 
@@ -20,9 +22,11 @@ export function provideDocumentLinks(site: SiteIndex, document: ITextDocument): 
     const target = resolveLink(site, link);
     if (target.kind === 'document' || target.kind === 'static') {
       const title = target.kind === 'document' ? documentTitle(target.document) : undefined;
+      const anchor = target.kind === 'document' && link.fragment ? target.document.anchors.find((a) => a.id === link.fragment) : undefined;
       links.push({
         range: { start: document.positionAt(link.targetStart), end: document.positionAt(link.targetEnd) },
         path: target.path,
+        line: anchor?.line,
         tooltip: title ? `Open "${title}" (${target.path})` : `Open ${target.path}`,
       });
     }

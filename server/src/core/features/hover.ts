@@ -2,7 +2,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { SiteIndex } from '../site/siteIndex';
 import type { ITextDocument } from '../workspace';
 import type { Position } from 'vscode-languageserver-types';
-import { authorMarkdown, plural, tagMarkdown, targetMarkdown } from './describe';
+import { authorMarkdown, escapeMarkdown, plural, tagMarkdown, targetMarkdown } from './describe';
 import { resolveLink } from './linkTargets';
 import { symbolAt } from './symbolAt';
 
@@ -35,7 +35,13 @@ export function provideHover(site: SiteIndex, document: ITextDocument, position:
     }
   } else {
     ({ start, end } = symbol.link);
-    value = targetMarkdown(resolveLink(site, symbol.link));
+    const target = resolveLink(site, symbol.link);
+    value = targetMarkdown(target);
+    const fragment = symbol.link.fragment;
+    if (fragment && target.kind === 'document') {
+      const anchor = target.document.anchors.find((a) => a.id === fragment);
+      value += anchor ? `\n\nSection: ${escapeMarkdown(anchor.text)}` : `\n\nNo heading has the id \`${fragment}\` there.`;
+    }
   }
   return { contents: { kind: MarkupKind.Markdown, value }, range: { start: document.positionAt(start), end: document.positionAt(end) } };
 }

@@ -30,18 +30,22 @@ export function resolveLink(site: SiteIndex, link: Pick<BodyLink, 'kind' | 'targ
   }
 }
 
-/** A root-relative URL: a static file served at its own path, else (once the URL map knows it) a document. */
+/** A root-relative URL, through the site's URL map (what Jekyll would write where). */
 function resolveUrl(site: SiteIndex, url: string): LinkTarget {
-  let path = safeDecode(url);
   const baseurl = site.config.baseurl;
-  if (baseurl && (path === baseurl || path.startsWith(baseurl + '/'))) {
-    path = path.slice(baseurl.length);
+  const path = baseurl && (url === baseurl || url.startsWith(baseurl + '/')) ? url.slice(baseurl.length) || '/' : url;
+  const target = site.urls.lookup(path);
+  if (!target) {
+    return { kind: 'unknown', reason: `No file of the blog is published at \`${url}\`; a plugin or the theme may make it.` };
   }
-  const relative = path.replace(/^\/+/, '');
-  if (site.staticFiles.has(relative)) {
-    return { kind: 'static', path: relative };
-  }
-  return { kind: 'unknown', reason: `Blogwright does not know what serves \`${url}\`.` };
+  const document = site.document(target.path);
+  return document ? { kind: 'document', path: target.path, document } : { kind: 'static', path: target.path };
+}
+
+/** The URL folder a document is published in (`/2020/01/`), against which its relative links resolve. */
+export function urlFolderOf(site: SiteIndex, path: string): string {
+  const url = site.urls.urlOf(path) ?? '/' + path;
+  return url.slice(0, url.lastIndexOf('/') + 1);
 }
 
 /**
@@ -107,10 +111,3 @@ function basename(name: string): string {
   return name.slice(name.lastIndexOf('/') + 1);
 }
 
-function safeDecode(url: string): string {
-  try {
-    return decodeURI(url);
-  } catch {
-    return url;
-  }
-}

@@ -1,4 +1,5 @@
 import type { SiteIndex } from '../site/siteIndex';
+import { documentTitle } from './linkTargets';
 
 export interface UrlTreeEntry {
   readonly name: string;
@@ -32,10 +33,24 @@ export function urlTree(site: SiteIndex): ReadonlyMap<string, readonly UrlTreeEn
     for (const path of site.staticFiles) {
       add('/' + path, undefined);
     }
+    for (const document of site.documents.values()) {
+      const url = site.urls.urlOf(document.path);
+      if (url !== undefined) {
+        add(safeDecode(url), documentTitle(document) ?? document.path);
+      }
+    }
     const sorted = new Map<string, UrlTreeEntry[]>();
     for (const [folder, entries] of folders) {
       sorted.set(folder, [...entries.values()].sort((a, b) => Number(b.folder) - Number(a.folder) || a.name.localeCompare(b.name)));
     }
     return sorted;
   });
+}
+
+function safeDecode(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
 }

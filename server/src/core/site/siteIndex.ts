@@ -8,6 +8,7 @@ import { readConfig, type ConfigReading } from './config';
 import { countTags } from './tags';
 import { UrlMap } from './urlMap';
 import { frontMatterTokens, type FrontMatterToken } from './frontMatterTokens';
+import { documentAnchors, type DocumentAnchor } from './documentAnchors';
 import { TextDocumentSnapshot } from '../textDocument';
 import { classifyPath, extensionOf, isMarkdownPath, type DocumentKind } from './documentKind';
 
@@ -23,6 +24,8 @@ export interface SiteDocument {
   readonly hasFrontMatter: boolean;
   /** Tags, categories, authors and layout as written, with positions: references and rename read these. */
   readonly tokens: readonly FrontMatterToken[];
+  /** Header ids of a Markdown document, for `#fragment` completion and navigation. */
+  readonly anchors: readonly DocumentAnchor[];
   /** Set when the file was not read (too large, binary). */
   readonly skipped: string | undefined;
 }
@@ -222,6 +225,7 @@ export class SiteIndex {
     const parsed = text === undefined ? undefined : parseFrontMatter(text);
     this.#documents.set(path, {
       tokens: parsed && text !== undefined ? frontMatterTokens(text, parsed) : [],
+      anchors: parsed && text !== undefined && isMarkdownPath(path, this.config) ? documentAnchors(text, parsed.bodyStart, this.config) : [],
       path,
       kind,
       info,
