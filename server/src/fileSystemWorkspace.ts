@@ -1,9 +1,15 @@
-import { promises as fs } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { IWorkspace, ReadResult } from './core/workspace';
 
 /** Files above this size are skipped with a diagnostic instead of read: no blog post is this large. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Never follow a symbolic link (the open fails instead) and never wait on a FIFO or device. Where the platform
+ * lacks these flags (Windows), an lstat before the open keeps out links and anything that is not a plain file.
+ */
+const OPEN_FLAGS = constants.O_NOFOLLOW !== undefined && constants.O_NONBLOCK !== undefined ? constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK : constants.O_RDONLY;
 
 /** Folders that never hold blog sources, skipped while listing. */
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '_site', '.jekyll-cache', '.sass-cache', '.bundle', '.vscode-test']);
@@ -46,26 +52,44 @@ export class FileSystemWorkspace implements IWorkspace {
   }
 
   async readText(path: string): Promise<ReadResult> {
+    return this.readTextSync(path);
+  }
+
+  /**
+   * Reads a file with four system calls (open, fstat, read, close) and no trip through libuv's thread pool: for
+   * the thousands of small files of a blog this is several times faster than the promise API. Callers that read
+   * many files yield to the event loop between batches (SiteIndex.build, the server's checkAll).
+   */
+  readTextSync(path: string): ReadResult {
     const absolute = this.absolutePath(path);
     if (!absolute) {
       return { kind: 'missing' };
     }
-    let handle;
+    let fd: number | undefined;
     try {
-      const stat = await fs.lstat(absolute);
+      if (OPEN_FLAGS === constants.O_RDONLY && !lstatSync(absolute).isFile()) {
+        return { kind: 'missing' };
+      }
+      fd = openSync(absolute, OPEN_FLAGS);
+      const stat = fstatSync(fd);
       if (!stat.isFile()) {
         return { kind: 'missing' };
       }
       if (stat.size > MAX_FILE_BYTES) {
         return { kind: 'skipped', reason: `the file is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over Blogwright's ${MAX_FILE_BYTES / 1024 / 1024} MB limit` };
       }
-      handle = await fs.open(absolute, 'r');
-      const bytes = await handle.readFile();
-      return decodeText(bytes);
+      const bytes = Buffer.allocUnsafe(stat.size);
+      let length = 0;
+      for (let read = -1; read !== 0 && length < bytes.length; length += read) {
+        read = readSync(fd, bytes, length, bytes.length - length, null);
+      }
+      return decodeText(bytes.subarray(0, length));
     } catch {
       return { kind: 'missing' };
     } finally {
-      await handle?.close();
+      if (fd !== undefined) {
+        closeSync(fd);
+      }
     }
   }
 

@@ -35,7 +35,8 @@ export type SiteChange = { readonly scope: 'all' } | { readonly scope: 'document
 
 /** Extensions whose files may be pages worth reading; anything else outside `_` folders is a static file. */
 const PAGE_EXTENSIONS = new Set(['.html', '.htm']);
-const READ_CONCURRENCY = 32;
+/** Documents read between two turns of the event loop while building. */
+const YIELD_EVERY = 64;
 
 /**
  * The blog as Jekyll sees it: config, documents with their front matter, layouts, data files,
@@ -118,7 +119,13 @@ export class SiteIndex {
         toRead.push(path);
       }
     }
-    await forEachLimited(toRead, READ_CONCURRENCY, async (path) => this.#addWithText(path, await this.workspace.readText(path)));
+    for (const [index, path] of toRead.entries()) {
+      this.#addWithText(path, await this.workspace.readText(path));
+      if (index % YIELD_EVERY === YIELD_EVERY - 1) {
+        // Reads may be synchronous: let requests for the open document in between.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
     await this.#readAuthors();
   }
 
@@ -295,14 +302,4 @@ function withPositions(source: AuthorSource, text: string): AuthorSource {
 
 function textOf(read: ReadResult): string | undefined {
   return read.kind === 'text' ? read.text : undefined;
-}
-
-async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      await work(items[next++]!);
-    }
-  });
-  await Promise.all(workers);
 }
