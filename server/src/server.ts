@@ -13,6 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { fileDiagnostics, pathsToCheck } from './core/fileDiagnostics';
 import { provideCompletions } from './core/features/completion';
+import { limitCompletions } from './core/features/completionLimit';
 import { provideDefinition } from './core/features/definition';
 import { provideDocumentLinks } from './core/features/documentLinks';
 import { provideHover } from './core/features/hover';
@@ -220,7 +221,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCompletion(({ textDocument, position }) => {
     const open = opened(textDocument.uri);
-    return open ? provideCompletions(open.site, open.document, position) : [];
+    return open ? limitCompletions(provideCompletions(open.site, open.document, position), open.document, open.document.offsetAt(position)) : [];
   });
 
   connection.onHover(({ textDocument, position }) => {
