@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerNewPostCommand } from './newPostCommand';
 import { PreviewManager } from './preview/previewManager';
 
 let client: LanguageClient | undefined;
@@ -26,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): BlogwrightApi {
   // Started without waiting, so activation never blocks the extension host.
   void client.start();
   const preview = new PreviewManager(context, client);
-  context.subscriptions.push(preview);
+  context.subscriptions.push(preview, registerNewPostCommand(client));
   void vscode.commands.executeCommand('setContext', 'blogwright.active', true);
   return { client, preview };
 }

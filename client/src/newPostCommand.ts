@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { listAuthorsRequest, newPostRequest } from '../../server/src/protocol';
+
+/** What the command may be given instead of asking (scripts, keybindings, tests). */
+export interface NewPostArgs {
+  readonly title?: string;
+  readonly author?: string;
+}
+
+/**
+ * "Blogwright: New Post": asks for a title and an author from the blog's list, lets the server write the
+ * blog's usual front matter, creates `_posts/YYYY-MM-DD-slug.md` and opens it.
+ */
+export function registerNewPostCommand(client: LanguageClient): vscode.Disposable {
+  return vscode.commands.registerCommand('blogwright.newPost', async (args?: NewPostArgs) => {
+    const title =
+      args?.title ??
+      (await vscode.window.showInputBox({
+        title: 'New Post',
+        prompt: 'Title of the post',
+        placeHolder: 'How we made search fast',
+        validateInput: (value) => (value.trim() ? undefined : 'The post needs a title.'),
+      }));
+    if (!title?.trim()) {
+      return undefined;
+    }
+    const author = args?.author ?? (await pickAuthor(client));
+    if (author === null) {
+      return undefined;
+    }
+    const post = await client.sendRequest(newPostRequest, { title: title.trim(), author, date: localDate(new Date()) });
+    if (!post) {
+      void vscode.window.showErrorMessage('Blogwright: there is no blog open to add a post to.');
+      return undefined;
+    }
+    const uri = vscode.Uri.parse(post.uri);
+    if (await exists(uri)) {
+      void vscode.window.showWarningMessage(`Blogwright: ${vscode.workspace.asRelativePath(uri)} already exists; opening it.`);
+    } else {
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(post.text));
+    }
+    const editor = await vscode.window.showTextDocument(uri);
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    return uri;
+  });
+}
+
+/** The author's id; undefined when the blog keeps no authors; null when the user cancelled. */
+async function pickAuthor(client: LanguageClient): Promise<string | undefined | null> {
+  const authors = await client.sendRequest(listAuthorsRequest, {});
+  if (authors.length === 0) {
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    authors.map((a) => ({ label: a.id, description: a.name, detail: `${a.posts} post${a.posts === 1 ? '' : 's'}` })),
+    { title: 'New Post', placeHolder: 'Author of the post', matchOnDescription: true },
+  );
+  return picked ? picked.label : null;
+}
+
+function localDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
