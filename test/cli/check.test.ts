@@ -1,9 +1,11 @@
 import * as assert from 'node:assert';
+import { execFile } from 'node:child_process';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { exampleBlog, writeBlog } from '../util/blogs';
-import { runCli, type JsonReport } from '../util/cli';
+import { CLI_PATH, runCli, type JsonReport } from '../util/cli';
+import { generateBlog } from '../util/generateBlog';
 
 const untitled = '_posts/2020-04-01-untitled.md';
 const duplicateKey = '_posts/2020-04-03-duplicate.md';
@@ -210,3 +212,31 @@ suite('blogwright check: settings', () => {
   });
 });
 
+
+suite('blogwright check: progress', () => {
+  let root: string;
+
+  suiteSetup(() => {
+    root = writeBlog(generateBlog({ posts: 520 }));
+  });
+
+  test('a large blog checked with stderr on a pipe gets no progress line', async () => {
+    const run = await runCli(['check', root]);
+    assert.strictEqual(run.status, 0, run.stderr);
+    assert.strictEqual(run.stderr, '');
+  });
+
+  test('on a terminal, a large blog gets a progress line on stderr, cleared at the end', async () => {
+    // `script` gives the CLI a pseudo-terminal; the report itself goes to /dev/null.
+    const cli = [process.execPath, CLI_PATH, 'check', root, '--format', 'json'].map((a) => `'${a}'`).join(' ');
+    const terminal = await new Promise<string>((resolve, reject) => {
+      execFile('script', ['-qec', `${cli} > /dev/null`, '/dev/null'], (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    });
+    const total = /checked (\d+) of (\d+) files/g;
+    const counts = [...terminal.matchAll(total)];
+    assert.ok(counts.length > 0, JSON.stringify(terminal));
+    const last = counts.at(-1)!;
+    assert.strictEqual(last[1], last[2], 'the last line counts every file');
+    assert.ok(terminal.endsWith('\r\x1b[K'), 'the line is cleared');
+  });
+});
