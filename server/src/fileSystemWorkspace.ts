@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fs, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fs, readlinkSync, readSync, realpathSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { IWorkspace, ReadResult } from './core/workspace';
 
@@ -20,9 +20,16 @@ const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '_site', '.jekyll-cache
  */
 export class FileSystemWorkspace implements IWorkspace {
   readonly root: string;
+  /** The root with its own symbolic links resolved (a blog may be opened through one). */
+  readonly #realRoot: string;
 
   constructor(root: string) {
     this.root = nodePath.resolve(root);
+    try {
+      this.#realRoot = realpathSync.native(this.root);
+    } catch {
+      this.#realRoot = this.root;
+    }
   }
 
   async listFiles(): Promise<string[]> {
@@ -72,7 +79,8 @@ export class FileSystemWorkspace implements IWorkspace {
       }
       fd = openSync(absolute, OPEN_FLAGS);
       const stat = fstatSync(fd);
-      if (!stat.isFile()) {
+      // O_NOFOLLOW guards only the file's own name: a folder on the way may be a link that leads out (`_data -> /etc`).
+      if (!stat.isFile() || realPathOf(fd, absolute) !== nodePath.join(this.#realRoot, nodePath.relative(this.root, absolute))) {
         return { kind: 'missing' };
       }
       if (stat.size > MAX_FILE_BYTES) {
@@ -107,6 +115,18 @@ export class FileSystemWorkspace implements IWorkspace {
     }
     return rel.split(nodePath.sep).join('/');
   }
+}
+
+/** Where the open file really is: the kernel's answer where /proc has it (no race with a rename), else the resolved path. */
+function realPathOf(fd: number, absolute: string): string {
+  if (process.platform === 'linux') {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      // No /proc (a sandbox): fall through.
+    }
+  }
+  return realpathSync.native(absolute);
 }
 
 // The BOM is dropped, as VS Code drops it from the editor's text, so positions agree for open and closed files.

@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ITextDocument, IWorkspace, ReadResult } from './core/workspace';
 import { TextDocumentSnapshot } from './core/textDocument';
-import type { FileSystemWorkspace } from './fileSystemWorkspace';
+import { MAX_FILE_BYTES, type FileSystemWorkspace } from './fileSystemWorkspace';
 
 /** The blog as the editor sees it: open documents' unsaved text over the files on disk. */
 export class LspWorkspace implements IWorkspace {
@@ -18,14 +18,15 @@ export class LspWorkspace implements IWorkspace {
 
   async readText(path: string): Promise<ReadResult> {
     const open = this.documents.get(this.uriOf(path));
-    return open ? { kind: 'text', text: open.getText() } : this.disk.readText(path);
+    return open ? openText(open) : this.disk.readText(path);
   }
 
   /** The document to check: the editor's buffer when open, else the file read now. */
   async textDocument(path: string): Promise<{ document: ITextDocument } | { skipped: string } | undefined> {
     const open = this.documents.get(this.uriOf(path));
     if (open) {
-      return { document: asCoreDocument(path, open) };
+      const read = openText(open);
+      return read.kind === 'skipped' ? { skipped: read.reason } : { document: asCoreDocument(path, open) };
     }
     const read = await this.disk.readText(path);
     if (read.kind === 'text') {
@@ -45,6 +46,12 @@ export class LspWorkspace implements IWorkspace {
     }
     return this.disk.relativePath(fileURLToPath(uri));
   }
+}
+
+/** An open buffer is held to the same size limit as a file on disk: the editor can hold more than we can check in time. */
+export function openText(document: TextDocument): ReadResult {
+  const text = document.getText();
+  return text.length > MAX_FILE_BYTES ? { kind: 'skipped', reason: `the document has ${(text.length / 1024 / 1024).toFixed(1)} million characters, over Blogwright's ${MAX_FILE_BYTES / 1024 / 1024} MB limit` } : { kind: 'text', text };
 }
 
 export function asCoreDocument(path: string, document: TextDocument): ITextDocument {

@@ -24,7 +24,7 @@ import { withSettings, type BlogwrightSettings } from './core/settings';
 import { loadSettings, settingsFromSection, SETTINGS_FILE, type SettingsProblem } from './core/settingsLoader';
 import { SiteIndex } from './core/site/siteIndex';
 import { FileSystemWorkspace } from './fileSystemWorkspace';
-import { LspWorkspace, asCoreDocument } from './lspWorkspace';
+import { LspWorkspace, asCoreDocument, openText } from './lspWorkspace';
 import { listAuthorsRequest, newPostRequest, renderPreviewRequest } from './protocol';
 
 /** Sent once the whole blog is indexed and its diagnostics published: editors show progress, tests wait on it. */
@@ -163,7 +163,8 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(document.uri));
     const run = () => {
       timers.delete(document.uri);
-      void fileChanged(path, document.getText());
+      const read = openText(document);
+      void fileChanged(path, read.kind === 'text' ? read.text : undefined);
     };
     if (settings.debounce <= 0) {
       run();
@@ -216,7 +217,8 @@ export function startServer(connection: Connection): void {
   function opened(uri: string) {
     const document = documents.get(uri);
     const path = workspace?.pathOf(uri);
-    return document && path !== undefined && site && workspace ? { site, workspace, document: asCoreDocument(path, document) } : undefined;
+    // A buffer over the size limit gets no features, as it gets no checks: they could block the server.
+    return document && path !== undefined && site && workspace && openText(document).kind === 'text' ? { site, workspace, document: asCoreDocument(path, document) } : undefined;
   }
 
   connection.onCompletion(({ textDocument, position }) => {

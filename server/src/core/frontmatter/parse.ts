@@ -1,6 +1,7 @@
-import { isMap, isScalar, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
+import { asRecord } from '../site/config';
 import { splitFrontMatter, type FrontMatterBlock } from './split';
-import { MAX_ALIAS_COUNT, parseYaml, type YamlError } from './yaml';
+import { parseYaml, yamlToData, type YamlError } from './yaml';
 
 /** One top-level front matter entry with its source offsets (absolute in the file). */
 export interface FrontMatterEntry {
@@ -45,11 +46,15 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
   const entries = new Map<string, FrontMatterEntry>();
   // With a syntax error Jekyll drops the whole front matter, so there is no data to speak of.
   if (isMap(contents) && !problems.some((p) => p.code === 'frontmatter.yaml')) {
+    // The whole document at once: resolving aliases entry by entry would re-walk the document for each entry.
+    const whole = yamlToData(doc);
+    const values = 'value' in whole ? asRecord(whole.value) : {};
     for (const pair of contents.items) {
       const key = pair.key;
       if (!isScalar(key) || !key.range) {
         continue;
       }
+      const name = String(key.value);
       const value = (pair.value ?? undefined) as Node | undefined;
       const keyStart = offset + key.range[0];
       const keyEnd = offset + key.range[1];
@@ -57,28 +62,44 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
       const valueEnd = value?.range ? offset + value.range[1] : keyEnd;
       let data: unknown = null;
       if (value) {
-        try {
-          data = value.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT });
-        } catch (error) {
-          problems.push({
-            code: 'frontmatter.yaml',
-            start: valueStart,
-            end: Math.max(valueEnd, valueStart + 1),
-            message: `This value cannot be read: ${error instanceof Error ? error.message : String(error)}`,
-          });
+        // After a failure (an alias bomb), only entries without aliases can be read safely.
+        const read = Object.hasOwn(values, name) ? { value: values[name] } : 'error' in whole && containsAlias(value) ? whole : yamlToData(doc, value);
+        if ('value' in read) {
+          data = read.value;
+        } else {
+          problems.push({ code: 'frontmatter.yaml', start: valueStart, end: Math.max(valueEnd, valueStart + 1), message: `This value cannot be read: ${read.error}` });
         }
       }
-      entries.set(String(key.value), { key: String(key.value), keyStart, keyEnd, value, valueStart, valueEnd, data });
+      entries.set(name, { key: name, keyStart, keyEnd, value, valueStart, valueEnd, data });
     }
   }
   return { block, bodyStart: block.bodyStart, problems, entries, isMapping, yaml: doc, yamlOffset: offset };
+}
+
+function containsAlias(root: Node): boolean {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      return true;
+    }
+    if (isCollection(node)) {
+      for (const item of node.items) {
+        stack.push(item);
+      }
+    } else if (isPair(node)) {
+      stack.push(node.key, node.value);
+    }
+  }
+  return false;
 }
 
 /** Plain data of all entries, as Jekyll's `page` hash would hold it. */
 export function frontMatterData(parsed: ParsedFrontMatter): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const [key, entry] of parsed.entries) {
-    data[key] = entry.data;
+    // Defined, not assigned: a `__proto__:` key is data, not the object's prototype.
+    Object.defineProperty(data, key, { value: entry.data, enumerable: true, writable: true, configurable: true });
   }
   return data;
 }

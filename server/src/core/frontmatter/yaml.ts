@@ -1,4 +1,4 @@
-import { parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 
 /** A YAML problem, offsets relative to the parsed text. */
 export interface YamlError {
@@ -10,6 +10,12 @@ export interface YamlError {
 
 /** Aliases expanded beyond this count are an attack (billion laughs), not a blog. */
 export const MAX_ALIAS_COUNT = 100;
+/** YAML beyond these sizes takes the parser seconds; no front matter, config or author file comes near them. */
+const MAX_YAML_CHARS = 512 * 1024;
+const MAX_YAML_ITEMS = 10_000;
+const MAX_FLOW_DEPTH = 500;
+/** Aliases times anchors above this take more than a moment to resolve; no blog comes near it. */
+const MAX_ALIAS_WORK = 10_000_000;
 
 /**
  * Parses YAML as Jekyll's Ruby (Psych, YAML 1.1) reads it: `yes`/`on` are booleans, `2015-10-10` is a date.
@@ -17,7 +23,12 @@ export const MAX_ALIAS_COUNT = 100;
  * no tag ever resolves to code.
  */
 export function parseYaml(source: string): { readonly doc: Document.Parsed; readonly errors: YamlError[] } {
-  const doc = parseDocument(source, { version: '1.1', uniqueKeys: true, prettyErrors: false, strict: false });
+  const refusal = refusalOf(source);
+  if (refusal) {
+    return { doc: parseDocument(''), errors: [refusal] };
+  }
+  // The library's own `uniqueKeys` check compares every key with every other (40,000 keys take 12 s): ours is linear.
+  const doc = parseDocument(source, { version: '1.1', uniqueKeys: false, prettyErrors: false, strict: false });
   // An error the parser only notices at the end (an unclosed `[` or quote) is shown on the last written character.
   const lastChar = Math.max(0, source.trimEnd().length - 1);
   const errors = doc.errors.map((error): YamlError => {
@@ -27,21 +38,87 @@ export function parseYaml(source: string): { readonly doc: Document.Parsed; read
     }
     const start = Math.min(error.pos[0], lastChar);
     const end = Math.min(error.pos[1], source.length);
-    const duplicate = error.code === 'DUPLICATE_KEY';
-    return {
-      code: duplicate ? 'frontmatter.duplicate-key' : 'frontmatter.yaml',
-      start,
-      end: Math.max(end, start + 1),
-      message: duplicate ? 'Duplicate key: Jekyll keeps only the last value.' : syntaxMessage(error.message),
-    };
+    return { code: 'frontmatter.yaml', start, end: Math.max(end, start + 1), message: syntaxMessage(error.message) };
   });
-  return { doc, errors };
+  errors.push(...structureProblems(doc));
+  return { doc, errors: errors.sort((a, b) => a.start - b.start) };
 }
 
-/** The document as plain data, or undefined when it cannot be expanded safely. */
-export function yamlToData(doc: Document.Parsed): { value: unknown } | { error: string } {
+/** Why the text is not parsed at all, checked before the parser spends seconds on it. */
+function refusalOf(source: string): YamlError | undefined {
+  if (source.length > MAX_YAML_CHARS) {
+    return { code: 'frontmatter.yaml', start: 0, end: 1, message: `This YAML is ${Math.round(source.length / 1024)} KB, over the ${MAX_YAML_CHARS / 1024} KB Blogwright reads; it is not checked.` };
+  }
+  // Counts brackets, lines and commas without regard to quotes: a false alarm would need thousands of them in strings.
+  let depth = 0;
+  let items = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if ((c === 0x0a || c === 0x2c) && ++items > MAX_YAML_ITEMS) {
+      return { code: 'frontmatter.yaml', start: 0, end: 1, message: `This YAML has more than ${MAX_YAML_ITEMS} lines and items, more than Blogwright reads; it is not checked.` };
+    }
+    if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_FLOW_DEPTH) {
+        return { code: 'frontmatter.yaml', start: i, end: i + 1, message: `YAML nested more than ${MAX_FLOW_DEPTH} levels deep is not read.` };
+      }
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Keys repeated in the same mapping, at any depth, and more aliases than can be resolved in time (the library
+ * looks each alias up among all anchors). Walks without recursion, so deep nesting cannot overflow the stack.
+ */
+function structureProblems(doc: Document.Parsed): YamlError[] {
+  const errors: YamlError[] = [];
+  const stack: unknown[] = [doc.contents];
+  let aliases = 0;
+  let anchors = 0;
+  let firstAlias: Node | undefined;
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      aliases++;
+      firstAlias ??= node;
+    } else if ((node as Node | null)?.anchor) {
+      anchors++;
+    }
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        // `<<` merges (a symbol) may repeat; non-scalar keys and dates are never equal to each other, as in the library.
+        if (isScalar(key) && key.range && (typeof key.value !== 'object' || key.value === null) && typeof key.value !== 'symbol') {
+          const id = typeof key.value + ':' + String(key.value);
+          if (seen.has(id)) {
+            errors.push({ code: 'frontmatter.duplicate-key', start: key.range[0], end: Math.max(key.range[1], key.range[0] + 1), message: 'Duplicate key: Jekyll keeps only the last value.' });
+          }
+          seen.add(id);
+        }
+        stack.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) {
+        stack.push(item);
+      }
+    } else if (isPair(node)) {
+      stack.push(node.key, node.value);
+    }
+  }
+  if (aliases * (aliases + anchors) > MAX_ALIAS_WORK) {
+    const at = firstAlias?.range?.[0] ?? 0;
+    errors.push({ code: 'frontmatter.yaml', start: at, end: at + 1, message: `This YAML has ${aliases} aliases among ${anchors} anchors, too many to read safely; Blogwright does not read it.` });
+  }
+  return errors;
+}
+
+/** The document (or one of its nodes) as plain data, or an error when it cannot be expanded safely. */
+export function yamlToData(doc: Document.Parsed, node?: Node): { value: unknown } | { error: string } {
   try {
-    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+    return { value: node ? node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
