@@ -1,4 +1,5 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
+import { detached } from '../detached';
 import { asRecord } from '../site/config';
 import { splitFrontMatter, type FrontMatterBlock } from './split';
 import { parseYaml, yamlToData, type YamlError } from './yaml';
@@ -39,7 +40,7 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
     return { block, bodyStart: 0, problems: [], entries: NO_ENTRIES, isMapping: false, yaml: undefined, yamlOffset: 0 };
   }
   const offset = block.yamlStart;
-  const { doc, errors } = parseYaml(text.slice(block.yamlStart, block.yamlEnd));
+  const { doc, errors } = parseYaml(detached(text.slice(block.yamlStart, block.yamlEnd))) // values are kept by the site index;
   const problems: YamlError[] = errors.map((e) => ({ ...e, start: e.start + offset, end: e.end + offset }));
   const contents = doc.contents;
   const isMapping = contents === null || isMap(contents);

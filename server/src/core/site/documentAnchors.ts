@@ -1,3 +1,4 @@
+import { detached } from '../detached';
 import { headerIdOptions, headerIds } from '../render/headerIds';
 import { scanMarkdownBlocks } from '../render/markdownBlocks';
 import type { SiteConfig } from './config';
@@ -23,7 +24,7 @@ export function documentAnchors(text: string, bodyStart: number, config: SiteCon
         line++;
       }
     }
-    anchors.push({ id, line, text: heading.text });
+    anchors.push({ id, line, text: detached(heading.text) });
   }
   return anchors;
 }

@@ -1,3 +1,4 @@
+import { detached } from '../detached';
 import { isScalar, isSeq, Scalar, type Node } from 'yaml';
 import type { ParsedFrontMatter } from '../frontmatter/parse';
 
@@ -81,7 +82,7 @@ function scalarToken(text: string, yamlOffset: number, node: Node, kind: FrontMa
   const start = yamlOffset + node.range[0] + quote.length;
   const end = yamlOffset + node.range[1] - quote.length;
   const source = text.slice(start, end);
-  const value = node.value instanceof Date ? source : String(node.value);
+  const value = node.value instanceof Date ? detached(source) : String(node.value);
   if (source !== value || source.includes('\n') || source.length === 0) {
     return undefined;
   }
