@@ -1,16 +1,40 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { parseFrontMatter } from './frontmatter/parse';
+import { unknownAuthorRule } from './rules/authorRules';
+import { dateRule, postFileNameRule } from './rules/dateRules';
 import { frontMatterSyntaxRule, requiredKeysRule } from './rules/frontMatterRules';
+import { layoutRule } from './rules/layoutRules';
 import type { Finding, Rule } from './rules/rule';
+import { tagRule } from './rules/tagRules';
+import { valueTypesRule } from './rules/typeRules';
+import { unknownKeyRule } from './rules/unknownKeyRule';
 import type { RuleLevel } from './settings';
 import type { SiteIndex } from './site/siteIndex';
 import type { ITextDocument } from './workspace';
 
-export const RULES: readonly Rule[] = [frontMatterSyntaxRule, requiredKeysRule];
+export const RULES: readonly Rule[] = [frontMatterSyntaxRule, requiredKeysRule, valueTypesRule, unknownKeyRule, unknownAuthorRule, tagRule, layoutRule, postFileNameRule, dateRule];
 
-/** Default level of each rule; a rule not listed is an error. */
+/**
+ * Default level of each rule; a rule not listed is an error. Errors are for what breaks the build or loses
+ * content (YAML errors, skipped posts, unknown authors, unreadable dates); warnings for what Jekyll renders
+ * but the editor would still fix.
+ */
 const DEFAULT_LEVELS: Readonly<Record<string, RuleLevel>> = {
   'frontmatter.duplicate-key': 'warning',
+  'frontmatter.unknown-key': 'warning',
+  'frontmatter.not-text': 'warning',
+  'frontmatter.empty-item': 'warning',
+  'tag.variant': 'warning',
+  'tag.typo': 'warning',
+  'tag.duplicate': 'warning',
+  'tag.comma': 'warning',
+  'category.variant': 'warning',
+  'category.typo': 'warning',
+  'category.duplicate': 'warning',
+  'category.comma': 'warning',
+  'layout.unknown': 'warning',
+  'filename.invalid-date': 'warning',
+  'date.mismatch': 'warning',
 };
 
 export interface ILogger {
@@ -48,11 +72,23 @@ export function computeDiagnostics(site: SiteIndex, document: ITextDocument, log
         code: finding.code,
         source: 'blogwright',
         message: finding.message,
-        ...(finding.data ? { data: finding.data } : {}),
+        ...(finding.data ? { data: fixData(document, finding) } : {}),
       });
     }
   }
   return diagnostics;
+}
+
+/** What a diagnostic carries for its quick fix: one edit, in LSP terms, so any editor can apply it. */
+export interface DiagnosticFixData {
+  readonly fix: { readonly title: string; readonly edit: TextEdit };
+}
+
+function fixData(document: ITextDocument, finding: Finding): DiagnosticFixData {
+  const fix = finding.data!;
+  const start = fix.start ?? finding.start;
+  const end = fix.end ?? finding.end;
+  return { fix: { title: fix.title, edit: { range: { start: document.positionAt(start), end: document.positionAt(end) }, newText: fix.replacement } } };
 }
 
 /** The configured level: the rule's own setting, else its area's (`frontmatter`), else the default. */

@@ -14,10 +14,12 @@ export interface Finding {
   readonly data?: FixData;
 }
 
-/** A quick fix a finding offers: replace its own range with `replacement`. */
+/** A quick fix a finding offers: replace its own range (or `start`..`end` when given) with `replacement`. */
 export interface FixData {
   readonly title: string;
   readonly replacement: string;
+  readonly start?: number;
+  readonly end?: number;
 }
 
 export interface RuleContext {

@@ -169,6 +169,19 @@ export class SiteIndex {
     return this.derived(`tagCounts:${key}`, () => countTags(this.#documents.values(), key));
   }
 
+  /** How many documents use each front matter key. */
+  keyCounts(): ReadonlyMap<string, number> {
+    return this.derived('keyCounts', () => {
+      const counts = new Map<string, number>();
+      for (const document of this.#documents.values()) {
+        for (const key of Object.keys(document.data)) {
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+        }
+      }
+      return counts;
+    });
+  }
+
   /** Post counts per author id, for ranking completions. */
   authorPostCounts(): ReadonlyMap<string, number> {
     return this.derived('authorPostCounts', () => {
@@ -268,7 +281,7 @@ export class SiteIndex {
       const names = kind === 'data' ? [name] : AUTHOR_DATA_NAMES;
       for (const dataName of names) {
         const path = this.#dataFiles.get(dataName);
-        if (path && /\.ya?ml$/i.test(path)) {
+        if (path && /\.(?:ya?ml|json)$/i.test(path)) {
           const text = textOf(await this.workspace.readText(path));
           const source = text === undefined ? undefined : authorsFromData(path, parseYaml(text).doc);
           if (source && text !== undefined) {

@@ -1,0 +1,65 @@
+import { itemsOf, yamlText } from '../frontmatter/items';
+import { editDistance } from '../similarity';
+import type { AuthorSource } from '../site/authors';
+import type { Finding, Rule, RuleContext } from './rule';
+
+/**
+ * `author:`/`authors:` naming someone the blog's author source does not define, with "did you mean".
+ * Author pages (`authors/<id>/index.md`, `layout: author`) are checked too: their folder names the author
+ * they were meant for. A blog without an author source gets no author diagnostics.
+ */
+export const unknownAuthorRule: Rule = {
+  name: 'unknown author',
+  check({ site, frontMatter, siteDocument, text }: RuleContext): Finding[] {
+    const source = site.authors;
+    if (!source || !siteDocument || (source.kind === 'collection' && siteDocument.path.startsWith(source.path + '/'))) {
+      return [];
+    }
+    const findings: Finding[] = [];
+    for (const key of ['author', 'authors']) {
+      const entry = frontMatter.entries.get(key);
+      const items = entry && itemsOf(entry, text, false);
+      if (!items) {
+        continue;
+      }
+      for (const item of items.items) {
+        if (typeof item.data !== 'string' || item.data.trim() === '' || source.authors.has(item.data.trim())) {
+          continue;
+        }
+        const id = item.data.trim();
+        const suggestion = suggestAuthor(id, source, authorPageFolder(siteDocument.path));
+        const where = source.kind === 'data' ? source.path : `the ${source.path} collection`;
+        findings.push({
+          code: 'author.unknown',
+          start: item.start,
+          end: item.end,
+          message: `\`${id}\` is not an author in ${where}${suggestion ? `: did you mean \`${suggestion}\`?` : '.'}`,
+          ...(suggestion ? { data: { title: `Change to ${suggestion}`, replacement: yamlText(suggestion, items.form === 'flow' ? 'flow' : 'scalar') } } : {}),
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+/** `authors/<id>/index.md` or `authors/<id>.md`: the page's own name says which author it is about. */
+function authorPageFolder(path: string): string | undefined {
+  const match = /(?:^|\/)_?authors\/([^/]+?)(?:\/index)?\.[^./]+$/.exec(path);
+  return match?.[1];
+}
+
+/** The author meant: the page's own folder, the same id in another case, the display name, or one close id. */
+function suggestAuthor(id: string, source: AuthorSource, pageFolder: string | undefined): string | undefined {
+  if (pageFolder && source.authors.has(pageFolder)) {
+    return pageFolder;
+  }
+  const lower = id.toLowerCase();
+  const authors = [...source.authors.values()];
+  const exact = authors.filter((a) => a.id.toLowerCase() === lower || a.name?.toLowerCase() === lower);
+  if (exact.length === 1) {
+    return exact[0]!.id;
+  }
+  const limit = lower.length >= 8 ? 2 : 1;
+  const close = authors.filter((a) => editDistance(a.id.toLowerCase(), lower, limit) <= limit);
+  return close.length === 1 ? close[0]!.id : undefined;
+}

@@ -1,0 +1,182 @@
+import { isScalar, Scalar } from 'yaml';
+import { hasYamlHeader } from '../frontmatter/split';
+import type { FrontMatterEntry } from '../frontmatter/parse';
+import { isMarkdownPath } from '../site/documentKind';
+import type { Finding, Rule, RuleContext } from './rule';
+
+/** `YYYY-MM-DD` with an optional time and offset, as Jekyll's docs write dates (`YYYY-MM-DD HH:MM:SS +/-TTTT`). */
+const DATE_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d*)?)?(?:[ \t]*(Z|[-+]\d{1,2}(?::?\d{2})?))?)?$/;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * A file in `_posts/` that Jekyll skips because its name has no date, and a date in the name that no
+ * calendar has (`2014-02-29`: Ruby's Time rolls it over to March 1).
+ */
+export const postFileNameRule: Rule = {
+  name: 'post file name',
+  check({ siteDocument, site, frontMatter, text }: RuleContext): Finding[] {
+    const name = siteDocument?.path.slice(siteDocument.path.lastIndexOf('/') + 1) ?? '';
+    if (siteDocument?.kind === 'misnamed-post') {
+      // Only what is meant to be a post: a Markdown or HTML file with front matter (not an image or a README).
+      if (!hasYamlHeader(text) || !(isMarkdownPath(name, site.config) || /\.html?$/i.test(name))) {
+        return [];
+      }
+      const start = frontMatter.block.kind === 'none' ? 0 : frontMatter.block.openStart;
+      return [{ code: 'filename.misnamed-post', start, end: start + 3, message: `Jekyll skips this post: a post's file name must be \`YYYY-MM-DD-title.EXT\`, and \`${name}\` is not.` }];
+    }
+    if (siteDocument?.info.kind !== 'post' || frontMatter.entries.has('date') || !/^\d{4}-/.test(siteDocument.info.date)) {
+      // A `date:` in front matter replaces the file name's date; two-digit years are left to Ruby.
+      return [];
+    }
+    const [year, month, day] = siteDocument.info.date.split('-').map(Number) as [number, number, number];
+    const problem = calendarProblem(year, month, day);
+    if (!problem) {
+      return [];
+    }
+    const start = frontMatter.block.kind === 'none' ? 0 : frontMatter.block.openStart;
+    return [{ code: 'filename.invalid-date', start, end: start + 3, message: `The date in the file name ${problem.text}` }];
+  },
+};
+
+/**
+ * `date:` that Jekyll cannot read (the build fails), and, for a post, a `date:` whose day in the site's
+ * `timezone` is not the file name's day: the post then appears under another day than its name says.
+ */
+export const dateRule: Rule = {
+  name: 'date',
+  check({ frontMatter, siteDocument, site, text }: RuleContext): Finding[] {
+    const entry = frontMatter.entries.get('date');
+    if (!entry || !siteDocument) {
+      return [];
+    }
+    const reading = readDate(entry, text);
+    if (reading.kind === 'unknown') {
+      return [];
+    }
+    if (reading.kind === 'invalid') {
+      return [{ code: 'date.invalid', start: entry.value ? entry.valueStart : entry.keyStart, end: entry.value ? entry.valueEnd : entry.keyEnd, message: `Jekyll cannot read this date and stops the build: ${reading.why} Write \`YYYY-MM-DD\` or \`YYYY-MM-DD HH:MM:SS +/-TTTT\`.` }];
+    }
+    if (siteDocument.info.kind !== 'post') {
+      return [];
+    }
+    const nameDate = siteDocument.info.date.split('-').map(Number) as [number, number, number];
+    const zone = site.config.timezone;
+    const days = daysOf(reading, zone);
+    if (!days) {
+      return [];
+    }
+    const fileDay = formatDay(nameDate[0], nameDate[1], nameDate[2]);
+    if (days.includes(fileDay)) {
+      return [];
+    }
+    const where = reading.instant === undefined ? '' : zone ? ` in ${zone} (the site's \`timezone\`)` : ' in any time zone';
+    return [
+      {
+        code: 'date.mismatch',
+        start: entry.valueStart,
+        end: entry.valueEnd,
+        message: `This date falls on ${days[0]}${where}, but the file name says ${fileDay}: Jekyll dates the post, and builds its URL, from \`date:\`.`,
+      },
+    ];
+  },
+};
+
+type DateReading =
+  | { readonly kind: 'date'; readonly day: string; readonly instant: number | undefined }
+  | { readonly kind: 'invalid'; readonly why: string }
+  /** A format Ruby's `Time.parse` may well read, which we do not try to imitate: no verdict. */
+  | { readonly kind: 'unknown' };
+
+/**
+ * Reads `date:` as Jekyll does: SafeYAML turns a plain timestamp without offset into UTC, a quoted one
+ * stays text that `Time.parse` reads in the site's time zone; then `Time.parse(value.to_s)`.
+ */
+function readDate(entry: FrontMatterEntry, text: string): DateReading {
+  if (!entry.value || entry.data === null) {
+    return { kind: 'invalid', why: 'it is empty.' };
+  }
+  if (!isScalar(entry.value)) {
+    return { kind: 'invalid', why: 'it is a list or a mapping.' };
+  }
+  if (typeof entry.data === 'boolean') {
+    return { kind: 'invalid', why: `\`${text.slice(entry.valueStart, entry.valueEnd)}\` is a boolean.` };
+  }
+  const written = (typeof entry.data === 'string' ? entry.data : text.slice(entry.valueStart, entry.valueEnd)).trim();
+  const match = DATE_TIME.exec(written);
+  if (!match) {
+    // Ruby's parser finds a date in almost any text with a digit or a month name; without either it finds none.
+    return /\d/.test(written) || /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun/i.test(written) ? { kind: 'unknown' } : { kind: 'invalid', why: `\`${written}\` holds no date.` };
+  }
+  const [year, month, day] = [match[1], match[2], match[3]].map(Number) as [number, number, number];
+  const hour = match[4] === undefined ? undefined : Number(match[4]);
+  const minute = Number(match[5] ?? 0);
+  const second = Number(match[6] ?? 0);
+  const problem = calendarProblem(year, month, day);
+  if (problem?.fatal || (hour !== undefined && (hour > 24 || minute > 59 || second > 60))) {
+    return { kind: 'invalid', why: problem ? `it ${problem.text}` : 'it has no such time of day.' };
+  }
+  if (problem) {
+    // Feb 30 and the like: Ruby rolls over to the next month; the day named is not the day used.
+    return { kind: 'date', day: problem.rolledTo, instant: undefined };
+  }
+  const zoneText = match[7];
+  if (hour === undefined || (zoneText === undefined && (entry.value as Scalar).type !== Scalar.PLAIN)) {
+    // A bare day, or quoted text without an offset, which Time.parse reads as wall-clock time in the site's zone.
+    return { kind: 'date', day: formatDay(year, month, day), instant: undefined };
+  }
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  return { kind: 'date', day: formatDay(year, month, day), instant: asUtc - offsetMinutes(zoneText) * 60_000 };
+}
+
+/** The days a reading can fall on: one in a known zone; for an instant without a site zone, every zone's day. */
+function daysOf(reading: Extract<DateReading, { kind: 'date' }>, zone: string | undefined): string[] | undefined {
+  if (reading.instant === undefined) {
+    return [reading.day];
+  }
+  if (zone) {
+    try {
+      return [new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(reading.instant)];
+    } catch {
+      // An unknown zone name: Jekyll's build machine decides; nothing to compare with.
+      return undefined;
+    }
+  }
+  // Without `timezone` the build machine's zone decides: any offset from -12 to +14 hours is possible.
+  return [-12, 14].map((hours) => new Date(reading.instant! + hours * 3_600_000).toISOString().slice(0, 10)).filter((d, i, all) => all.indexOf(d) === i);
+}
+
+function offsetMinutes(zone: string | undefined): number {
+  if (!zone || zone === 'Z') {
+    return 0;
+  }
+  const match = /^([-+])(\d{1,2}):?(\d{2})?$/.exec(zone)!;
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3] ?? 0));
+}
+
+interface CalendarProblem {
+  readonly text: string;
+  /** Ruby refuses the date (the build stops); otherwise it rolls over to `rolledTo`. */
+  readonly fatal: boolean;
+  readonly rolledTo: string;
+}
+
+/** What is wrong with a calendar date, as Ruby's `Time.local` sees it; undefined for a real day. */
+function calendarProblem(year: number, month: number, day: number): CalendarProblem | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > 31) {
+    return { text: `has no ${month < 1 || month > 12 ? `month ${month}` : `day ${day}`}: Jekyll stops the build.`, fatal: true, rolledTo: '' };
+  }
+  const length = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day <= length) {
+    return undefined;
+  }
+  const rolled = new Date(Date.UTC(year, month - 1, day));
+  return {
+    text: `is ${MONTHS[month - 1]} ${day}, ${year}, a day that does not exist: Jekyll dates it ${MONTHS[rolled.getUTCMonth()]} ${rolled.getUTCDate()}.`,
+    fatal: false,
+    rolledTo: rolled.toISOString().slice(0, 10),
+  };
+}
+
+function formatDay(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

@@ -1,0 +1,42 @@
+import { yamlText } from '../frontmatter/items';
+import { editDistance } from '../similarity';
+import type { Finding, Rule, RuleContext } from './rule';
+
+/**
+ * `layout:` naming no file in `_layouts/`. Jekyll only warns and renders the page bare. With a theme
+ * (`theme:`/`remote_theme:`) the layout may come from the gem, which we cannot see: then nothing is said.
+ */
+export const layoutRule: Rule = {
+  name: 'layout',
+  check({ frontMatter, site, siteDocument }: RuleContext): Finding[] {
+    const entry = frontMatter.entries.get('layout');
+    if (!entry || !siteDocument || site.config.hasTheme || typeof entry.data !== 'string' || entry.data === '') {
+      return [];
+    }
+    const name = entry.data;
+    // Since Jekyll 3.5 `none` means "no layout" for posts and collection documents (for pages it is a name).
+    if (site.layouts.has(name) || (name === 'none' && siteDocument.kind !== 'page')) {
+      return [];
+    }
+    const suggestion = closestLayout(name, [...site.layouts.keys()]);
+    return [
+      {
+        code: 'layout.unknown',
+        start: entry.valueStart,
+        end: entry.valueEnd,
+        message: `There is no layout \`${name}\` in _layouts/${suggestion ? `: did you mean \`${suggestion}\`?` : '.'} Jekyll renders this page without one.`,
+        ...(suggestion ? { data: { title: `Use layout ${suggestion}`, replacement: yamlText(suggestion, 'scalar') } } : {}),
+      },
+    ];
+  },
+};
+
+function closestLayout(name: string, layouts: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  const byCase = layouts.find((l) => l.toLowerCase() === lower);
+  if (byCase) {
+    return byCase;
+  }
+  const close = layouts.filter((l) => editDistance(l.toLowerCase(), lower, 2) <= (lower.length >= 6 ? 2 : 1));
+  return close.length === 1 ? close[0] : undefined;
+}

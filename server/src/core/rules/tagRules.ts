@@ -1,0 +1,163 @@
+import { itemsOf, yamlText, type EntryItems } from '../frontmatter/items';
+import { differOnlyByEnding, differOnlyInDigits, editDistance } from '../similarity';
+import type { Finding, Rule, RuleContext } from './rule';
+
+type TagKey = 'tags' | 'categories';
+
+/** A typo's common form must be used this often, and this many times more than the typo. */
+const FREQUENT = 3;
+const MORE_USED = 3;
+/** Shorter tags are too often different words one letter apart (`lean`/`leak`, `pools`/`tools`). */
+const MIN_TYPO_LENGTH = 6;
+
+/**
+ * Tags (and categories) that split one topic in two: a variant of a more used tag that differs only in
+ * case, spaces, hyphens or underscores (`Kotlin`/`kotlin`, `bigdata`/`big data`), a likely typo of a
+ * frequent tag (`kotiln`), and the same tag twice in one list. A new tag as such is fine.
+ */
+export const tagRule: Rule = {
+  name: 'tags and categories',
+  check(context: RuleContext): Finding[] {
+    return [...checkKey(context, 'tags'), ...checkKey(context, 'categories')];
+  },
+};
+
+function checkKey({ frontMatter, site, text }: RuleContext, key: TagKey): Finding[] {
+  const area = key === 'tags' ? 'tag' : 'category';
+  const counts = site.tagCounts(key);
+  const findings: Finding[] = [];
+  for (const entryKey of key === 'tags' ? ['tags'] : ['categories', 'category']) {
+    const entry = frontMatter.entries.get(entryKey);
+    const items = entry && itemsOf(entry, text, true);
+    if (!items) {
+      continue;
+    }
+    const seen = new Map<string, string>();
+    for (const item of items.items) {
+      if (typeof item.data !== 'string') {
+        continue;
+      }
+      const tag = item.data;
+      const normal = normalize(tag);
+      const earlier = seen.get(normal);
+      if (earlier !== undefined) {
+        findings.push({
+          code: `${area}.duplicate`,
+          start: item.start,
+          end: item.end,
+          message: earlier === tag ? `\`${tag}\` is already in this list.` : `\`${tag}\` is \`${earlier}\` again, written differently.`,
+          data: { title: `Remove the second ${tag}`, replacement: '', start: item.removeStart, end: item.removeEnd },
+        });
+        continue;
+      }
+      seen.set(normal, tag);
+      const common = commonForm(tag, counts);
+      if (!common) {
+        continue;
+      }
+      const uses = counts.get(common.tag) ?? 0;
+      const what = common.kind === 'variant' ? 'differs only in case, spaces or hyphens from' : 'looks like a typo of';
+      findings.push({
+        code: `${area}.${common.kind}`,
+        start: item.start,
+        end: item.end,
+        message: `\`${tag}\` ${what} \`${common.tag}\`, used in ${uses} documents: Jekyll treats them as two ${key}.`,
+        ...(items.form === 'words' && /\s/.test(common.tag) ? {} : { data: { title: `Change to ${common.tag}`, replacement: replacementText(common.tag, items) } }),
+      });
+    }
+  }
+  return findings;
+}
+
+interface CommonForm {
+  readonly kind: 'variant' | 'typo';
+  readonly tag: string;
+}
+
+/** What the blog-wide counts say, prepared once per counts (they are replaced when a document changes). */
+interface TagTable {
+  readonly counts: ReadonlyMap<string, number>;
+  /** Tags by their normalized form, most used first. */
+  readonly byNormal: ReadonlyMap<string, readonly string[]>;
+  readonly frequent: readonly { readonly tag: string; readonly normal: string; readonly uses: number }[];
+  readonly answers: Map<string, CommonForm | null>;
+}
+
+const tables = new WeakMap<ReadonlyMap<string, number>, TagTable>();
+
+function tableOf(counts: ReadonlyMap<string, number>): TagTable {
+  let table = tables.get(counts);
+  if (!table) {
+    const byNormal = new Map<string, string[]>();
+    const frequent: { tag: string; normal: string; uses: number }[] = [];
+    for (const [tag, uses] of counts) {
+      const normal = normalize(tag);
+      byNormal.set(normal, [...(byNormal.get(normal) ?? []), tag]);
+      if (uses >= FREQUENT && normal.length >= MIN_TYPO_LENGTH) {
+        frequent.push({ tag, normal, uses });
+      }
+    }
+    table = { counts, byNormal, frequent, answers: new Map() };
+    tables.set(counts, table);
+  }
+  return table;
+}
+
+/** The more used tag this one should have been, if any. */
+function commonForm(tag: string, counts: ReadonlyMap<string, number>): CommonForm | undefined {
+  const table = tableOf(counts);
+  let answer = table.answers.get(tag);
+  if (answer === undefined) {
+    answer = variantOf(tag, table) ?? typoOf(tag, table) ?? null;
+    table.answers.set(tag, answer);
+  }
+  return answer ?? undefined;
+}
+
+function variantOf(tag: string, table: TagTable): CommonForm | undefined {
+  const forms = table.byNormal.get(normalize(tag)) ?? [];
+  const [first, second] = forms.map((t) => table.counts.get(t) ?? 0);
+  const uses = table.counts.get(tag) ?? 0;
+  // The most used form wins, unless another is used as often: then there is no telling which is right.
+  if (first === undefined || forms[0] === tag || first <= uses || first === second) {
+    return undefined;
+  }
+  return { kind: 'variant', tag: forms[0]! };
+}
+
+function typoOf(tag: string, table: TagTable): CommonForm | undefined {
+  const normal = normalize(tag);
+  const uses = table.counts.get(tag) ?? 0;
+  if (normal.length < MIN_TYPO_LENGTH || (table.byNormal.get(normal)?.length ?? 0) > 1) {
+    return undefined;
+  }
+  const candidates = table.frequent.filter(
+    (f) =>
+      f.uses >= MORE_USED * Math.max(uses, 1) &&
+      f.normal !== normal &&
+      editDistance(normal, f.normal, 1) === 1 &&
+      !differOnlyByEnding(normal, f.normal) &&
+      !differOnlyInDigits(normal, f.normal) &&
+      !differInShortWord(tag, f.tag),
+  );
+  return candidates.length === 1 ? { kind: 'typo', tag: candidates[0]!.tag } : undefined;
+}
+
+/** `rest-api`/`rust-api`, `tdd-conference`/`ddd-conference`: one short word for another is another topic, not a slip. */
+function differInShortWord(a: string, b: string): boolean {
+  const wordsA = a.toLowerCase().split(/[\s_-]+/);
+  const wordsB = b.toLowerCase().split(/[\s_-]+/);
+  if (wordsA.length !== wordsB.length) {
+    return false;
+  }
+  return wordsA.some((word, i) => word !== wordsB[i] && Math.max(word.length, wordsB[i]!.length) < MIN_TYPO_LENGTH);
+}
+
+/** Case, spaces, hyphens and underscores do not make a different topic. */
+function normalize(tag: string): string {
+  return tag.toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+function replacementText(tag: string, items: EntryItems): string {
+  return items.form === 'words' ? tag : yamlText(tag, items.form === 'flow' ? 'flow' : 'scalar');
+}

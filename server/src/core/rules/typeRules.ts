@@ -1,0 +1,134 @@
+import { itemsOf, yamlText, type ValueItem } from '../frontmatter/items';
+import type { FrontMatterEntry } from '../frontmatter/parse';
+import type { Finding, Rule, RuleContext } from './rule';
+
+/** Keys whose value is text: a YAML 1.1 boolean, null or reshaped number there is a slip. */
+const TEXT_KEYS = new Set(['title', 'layout', 'description', 'permalink', 'excerpt', 'author', 'category', 'tag']);
+/** Keys that hold a list (or, for tags and categories, a space-separated string). */
+const LIST_KEYS = new Set(['tags', 'categories', 'authors', 'author', 'redirect_from']);
+/** Jekyll splits these at white space when they are a string (`Utils.pluralized_array_from_hash`). */
+export const WORD_LIST_KEYS = new Set(['tags', 'categories']);
+
+/**
+ * Values Jekyll reads differently from what the author wrote: `title: yes` is a boolean, `tags: [kotlin, null]`
+ * has a nil tag, `tags: 2019` is no tag at all; plus empty titles, empty list items and commas in a
+ * space-separated tag string.
+ */
+export const valueTypesRule: Rule = {
+  name: 'value types',
+  check({ frontMatter, text }: RuleContext): Finding[] {
+    const findings: Finding[] = [];
+    for (const entry of frontMatter.entries.values()) {
+      const key = entry.key;
+      if (key === 'title' && (entry.data === null || (typeof entry.data === 'string' && entry.data.trim() === ''))) {
+        findings.push({ code: 'frontmatter.empty-title', start: entry.keyStart, end: Math.max(entry.valueEnd, entry.keyEnd), message: 'The title is empty: feeds, the page title and links to this post show nothing.' });
+        continue;
+      }
+      if (!TEXT_KEYS.has(key) && !LIST_KEYS.has(key)) {
+        continue;
+      }
+      const items = itemsOf(entry, text, WORD_LIST_KEYS.has(key));
+      if (!items) {
+        continue;
+      }
+      if (items.form === 'scalar' && WORD_LIST_KEYS.has(key) && (typeof entry.data === 'number' || typeof entry.data === 'boolean')) {
+        const item = items.items[0]!;
+        const written = text.slice(item.start, item.end);
+        findings.push({ code: 'frontmatter.not-list', start: item.start, end: item.end, message: `Jekyll reads \`${written}\` as a ${typeof entry.data}, not as text, and then ignores \`${key}\`: quote it.`, data: { title: `Quote ${written}`, replacement: JSON.stringify(written) } });
+        continue;
+      }
+      if (items.form === 'words') {
+        findings.push(...commaInWords(entry, items.items));
+        continue;
+      }
+      for (const item of items.items) {
+        findings.push(...misreadItem(key, item, text, items.form === 'block' || items.form === 'flow'));
+      }
+    }
+    return findings;
+  },
+};
+
+function misreadItem(key: string, item: ValueItem, text: string, inList: boolean): Finding[] {
+  const written = text.slice(item.start, item.end);
+  if (item.start === item.end) {
+    // `-` with nothing after it: a nil item Jekyll drops.
+    const dash = text.lastIndexOf('-', item.start);
+    return [{ code: 'frontmatter.empty-item', start: dash, end: dash + 1, message: `An empty item in \`${key}\`: Jekyll reads it as nothing. Remove it or write the value.`, data: { title: 'Remove the empty item', replacement: '', start: item.removeStart, end: item.removeEnd } }];
+  }
+  if (!item.plain || (!inList && item.data === null)) {
+    // Quoted text is text; a bare `key:` or `layout: null` is a deliberate "nothing".
+    return [];
+  }
+  const reading = misreading(written, item.data);
+  if (!reading) {
+    return [];
+  }
+  const where = inList ? `this item of \`${key}\`` : `\`${key}\``;
+  return [
+    {
+      code: 'frontmatter.not-text',
+      start: item.start,
+      end: item.end,
+      message: `Jekyll reads \`${written}\` as ${reading}, not as the text "${written}", in ${where}: quote it.`,
+      ...(written === '~' ? {} : { data: { title: `Quote ${written}`, replacement: JSON.stringify(written) } }),
+    },
+  ];
+}
+
+/** What YAML 1.1 (Ruby's SafeYAML) makes of a plain scalar when that is not the text written; undefined when it is. */
+function misreading(written: string, data: unknown): string | undefined {
+  if (data === null) {
+    return 'nothing (null)';
+  }
+  if (typeof data === 'boolean') {
+    return `the boolean ${data}`;
+  }
+  if (typeof data === 'number') {
+    const shown = rubyNumberText(written);
+    return shown !== undefined && shown !== written ? `the number ${shown}` : undefined;
+  }
+  return undefined;
+}
+
+/** How Ruby prints the number SafeYAML reads from `written`; undefined when SafeYAML keeps it as text. */
+function rubyNumberText(written: string): string | undefined {
+  const value = written.replace(/_/g, '');
+  if (/^[-+]?0[0-7]+$/.test(value)) {
+    return String(parseInt(value, 8));
+  }
+  if (/^[-+]?0x[0-9a-f]+$/i.test(value) || /^[-+]?0b[01]+$/.test(value)) {
+    return String(Number(value.replace(/^\+/, '')));
+  }
+  if (/^[-+]?(?:0|[1-9]\d*)$/.test(value)) {
+    return String(Number(value));
+  }
+  if (/^[-+]?(?:\d+)?\.\d*(?:e[-+]?\d+)?$/i.test(value) || /^[-+]?\d+e[-+]?\d+$/i.test(value)) {
+    const number = Number(value);
+    return Number.isInteger(number) && Math.abs(number) < 1e16 ? number.toFixed(1) : String(number);
+  }
+  return undefined;
+}
+
+/** `tags: java, kotlin` gives the tags `java,` and `kotlin`: a comma does not separate. */
+function commaInWords(entry: FrontMatterEntry, words: readonly ValueItem[]): Finding[] {
+  const withComma = words.find((w) => typeof w.data === 'string' && w.data.includes(','));
+  if (!withComma || typeof entry.data !== 'string') {
+    return [];
+  }
+  const area = entry.key === 'categories' ? 'category' : 'tag';
+  const intended = entry.data
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const list = `[${intended.map((t) => yamlText(t, 'flow')).join(', ')}]`;
+  return [
+    {
+      code: `${area}.comma`,
+      start: entry.valueStart,
+      end: entry.valueEnd,
+      message: `Jekyll splits \`${entry.key}\` at spaces, not commas: this reads as ${words.map((w) => `"${String(w.data)}"`).join(', ')}. Write a list.`,
+      data: { title: `Write ${list}`, replacement: list },
+    },
+  ];
+}

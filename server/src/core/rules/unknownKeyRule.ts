@@ -1,0 +1,84 @@
+import { differOnlyInDigits, editDistance } from '../similarity';
+import type { Finding, Rule, RuleContext } from './rule';
+
+/** Keys Jekyll itself reads. A misspelling of one does nothing, however many documents repeat it. */
+const JEKYLL_KEYS = ['layout', 'permalink', 'published', 'date', 'category', 'categories', 'tags', 'tag', 'title', 'slug', 'excerpt', 'excerpt_separator', 'render_with_liquid', 'author', 'authors'];
+/** Keys of the plugins nearly every blog has (jekyll-seo-tag, -sitemap, -redirect-from, -feed, -paginate). */
+const PLUGIN_KEYS = ['description', 'image', 'lang', 'locale', 'canonical_url', 'last_modified_at', 'sitemap', 'redirect_from', 'redirect_to', 'pagination', 'paginate', 'seo'];
+const WELL_KNOWN = new Set([...JEKYLL_KEYS, ...PLUGIN_KEYS]);
+
+/**
+ * A key that looks like a slip for a known one (`tittle`, `autor`, `publish` for `published`), with a fix.
+ * Known: Jekyll's and the common plugins' keys, whatever the count, and keys other documents of the blog use;
+ * a key shared with other documents is the blog's own convention, not a typo, unless it misspells Jekyll's.
+ */
+export const unknownKeyRule: Rule = {
+  name: 'unknown key',
+  check({ frontMatter, site, siteDocument }: RuleContext): Finding[] {
+    if (!siteDocument) {
+      return [];
+    }
+    const counts = site.keyCounts();
+    const defaults = new Set(site.config.defaults.flatMap((d) => Object.keys(d.values)));
+    const findings: Finding[] = [];
+    for (const entry of frontMatter.entries.values()) {
+      const key = entry.key;
+      if (WELL_KNOWN.has(key) || defaults.has(key)) {
+        continue;
+      }
+      const uses = counts.get(key) ?? 0;
+      const byOthers = uses - (key in siteDocument.data ? 1 : 0);
+      const target = intendedKey(key, byOthers, counts, defaults);
+      if (!target) {
+        continue;
+      }
+      findings.push({
+        code: 'frontmatter.unknown-key',
+        start: entry.keyStart,
+        end: entry.keyEnd,
+        message: `\`${key}\` is not a key Jekyll or this blog uses: did you mean \`${target}\`?${WELL_KNOWN.has(target) ? ` As written, Jekyll ignores it.` : ''}`,
+        data: { title: `Rename to ${target}`, replacement: target },
+      });
+    }
+    return findings;
+  },
+};
+
+function intendedKey(key: string, byOthers: number, counts: ReadonlyMap<string, number>, defaults: ReadonlySet<string>): string | undefined {
+  if (key.length < 4) {
+    return undefined;
+  }
+  const lower = key.toLowerCase();
+  const uses = counts.get(key) ?? 0;
+  const targets = new Set<string>(WELL_KNOWN);
+  if (byOthers === 0) {
+    // Only a key nobody else uses may be a slip for one of the blog's own keys, and only for one used more.
+    for (const [other, otherUses] of counts) {
+      if (otherUses >= 2 && otherUses > uses) {
+        targets.add(other);
+      }
+    }
+    defaults.forEach((d) => targets.add(d));
+  }
+  const close = [...targets].filter((t) => t !== key && isSlip(lower, t.toLowerCase(), byOthers > 0));
+  return close.length === 1 ? close[0] : undefined;
+}
+
+/**
+ * One edit apart (`tittle`, `autor`, `layuot`), or a word cut short (`publish` for `published`).
+ * A key shared by several documents that is just the target plus or minus an `s` is a deliberate
+ * name (`images` beside `image`), not a slip.
+ */
+function isSlip(key: string, target: string, shared: boolean): boolean {
+  if (differOnlyInDigits(key, target)) {
+    return false;
+  }
+  const plural = key + 's' === target || target + 's' === key;
+  if (plural && shared) {
+    return false;
+  }
+  if (editDistance(key, target, 1) === 1) {
+    return true;
+  }
+  return key.length >= 5 && target.startsWith(key) && target.length - key.length <= 2;
+}
