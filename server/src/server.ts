@@ -1,4 +1,5 @@
 import {
+  CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -12,6 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { fileDiagnostics, pathsToCheck } from './core/fileDiagnostics';
+import { provideQuickFixes } from './core/features/codeActions';
 import { provideCompletions } from './core/features/completion';
 import { limitCompletions } from './core/features/completionLimit';
 import { provideDefinition } from './core/features/definition';
@@ -67,6 +69,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         documentLinkProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'blogwright' },
     };
@@ -266,6 +269,20 @@ export function startServer(connection: Connection): void {
   connection.onDocumentLinks(({ textDocument }) => {
     const open = opened(textDocument.uri);
     return open ? provideDocumentLinks(open.site, open.document).map((l) => ({ range: l.range, target: open.workspace.uriOf(l.path) + (l.line === undefined ? '' : `#L${l.line + 1}`), tooltip: l.tooltip })) : [];
+  });
+
+  connection.onCodeAction(({ textDocument, range, context }) => {
+    const open = opened(textDocument.uri);
+    if (!open || (context.only && !context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind)))) {
+      return [];
+    }
+    return provideQuickFixes(open.site, open.document, range).map((fix) => ({
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [fix.diagnostic],
+      isPreferred: true,
+      edit: { changes: { [textDocument.uri]: [fix.edit] } },
+    }));
   });
 
   connection.onRequest(listAuthorsRequest, () => (site ? newPostAuthors(site) : []));

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  CodeActionRequest,
   CompletionRequest,
   ConfigurationRequest,
   createProtocolConnection,
@@ -12,6 +13,7 @@ import {
   ReferencesRequest,
   RenameRequest,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
   InitializedNotification,
@@ -21,6 +23,7 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  type CodeAction,
   type CompletionItem,
   type CompletionList,
   type Diagnostic,
@@ -130,6 +133,18 @@ export class LspTestClient {
       textDocument: { uri: this.uri(relative), version },
       contentChanges: [{ range, text }],
     });
+  }
+
+  /** The code actions offered for `diagnostics` at their range, as the lightbulb asks for them. */
+  async codeActions(relative: string, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
+    const range = diagnostics[0]!.range;
+    const result = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: this.uri(relative) }, range, context: { diagnostics } });
+    return (result ?? []).filter((a): a is CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
+  }
+
+  /** Tells the server files changed on disk, as the editor's file watcher does (1 created, 2 changed, 3 deleted). */
+  async filesChanged(changes: { relative: string; type: 1 | 2 | 3 }[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: changes.map((c) => ({ uri: this.uri(c.relative), type: c.type })) });
   }
 
   async complete(relative: string, line: number, character: number): Promise<CompletionItem[]> {

@@ -30,12 +30,12 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 }
 
 /**
- * Whether two words differ only by an ending, as `microservice`/`microservices` or `migration`/`migrations`:
- * a plural or another form of the same word, not a typo.
+ * Whether two words differ only by an ending, as `microservice`/`microservices`, `migration`/`migrations` or
+ * `kotlin`/`kotlin2`: a plural, another form of the same word or a version, not a typo.
  */
 export function differOnlyByEnding(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return long.startsWith(short) && /^(?:s|es|ed|d|ing|er|ers)$/.test(long.slice(short.length));
+  return long.startsWith(short) && /^(?:s|es|ed|d|ing|er|ers|\d+)$/.test(long.slice(short.length));
 }
 
 /** Whether the two differ only in digits (`x86`/`x64`, `java 8`/`java 9`): versions, not typos. */

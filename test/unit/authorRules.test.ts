@@ -1,0 +1,81 @@
+import * as assert from 'node:assert';
+import { withSettings } from '../../server/src/core/settings';
+import { exampleBlog } from '../util/blogs';
+import { afterQuickFix, findingsOf } from '../util/checkBlog';
+
+const POST = '_posts/2020-05-01-new.md';
+const post = (author: string) => `---\nlayout: post\ntitle: New\n${author}\n---\nBody\n`;
+
+suite('author rules', () => {
+  test('a data file keyed by id: a known id is fine, an unknown one is reported with "did you mean"', async () => {
+    assert.deepStrictEqual(await findingsOf(exampleBlog({ [POST]: post('author: jane.doe') }), POST), []);
+    const files = exampleBlog({ [POST]: post('author: jane.deo') });
+    const findings = await findingsOf(files, POST);
+    assert.deepStrictEqual(findings, [['author.unknown', 'jane.deo']]);
+    assert.strictEqual(await afterQuickFix(files, POST, 'author.unknown'), post('author: jane.doe'));
+  });
+
+  test('the same id in another case, and a display name, suggest the id', async () => {
+    assert.strictEqual(await afterQuickFix(exampleBlog({ [POST]: post('author: Jane.Doe') }), POST, 'author.unknown'), post('author: jane.doe'));
+    assert.strictEqual(await afterQuickFix(exampleBlog({ [POST]: post('author: John Smith') }), POST, 'author.unknown'), post('author: john.smith'));
+  });
+
+  test('a list of authors is normal; only the unknown item is reported, and fixed in place', async () => {
+    const files = exampleBlog({ [POST]: post('author: [jane.doe, jonh.smith]') });
+    assert.deepStrictEqual(await findingsOf(files, POST), [['author.unknown', 'jonh.smith']]);
+    assert.strictEqual(await afterQuickFix(files, POST, 'author.unknown'), post('author: [jane.doe, john.smith]'));
+    const block = exampleBlog({ [POST]: post('authors:\n  - jane.doe\n  - nobody.known') });
+    assert.deepStrictEqual(await findingsOf(block, POST), [['author.unknown', 'nobody.known']]);
+    assert.strictEqual(await afterQuickFix(block, POST, 'author.unknown'), undefined, 'nothing close: no fix');
+  });
+
+  test('a data file that is a list of records with ids', async () => {
+    const files = exampleBlog({
+      '_data/authors.yml': '- id: ada\n  name: Ada Lovelace\n- id: alan\n  name: Alan Turing\n',
+      [POST]: post('author: [ada, alna]'),
+    });
+    assert.deepStrictEqual(await findingsOf(files, POST), [['author.unknown', 'alna']]);
+    assert.strictEqual(await afterQuickFix(files, POST, 'author.unknown'), post('author: [ada, alan]'));
+  });
+
+  test('another data file name (members.yml), and a setting that names the file', async () => {
+    const files = exampleBlog({ [POST]: post('author: piotr') });
+    delete files['_data/authors.yml'];
+    files['_data/members.yml'] = 'piotr:\n  name: Piotr\n';
+    files['_data/people.yml'] = 'other:\n  name: Other\n';
+    assert.deepStrictEqual(await findingsOf(files, POST), []);
+    assert.deepStrictEqual(await findingsOf(files, POST, withSettings({ authorsSource: 'data:people' })), [['author.unknown', 'piotr']]);
+  });
+
+  test('an _authors collection matched by name', async () => {
+    const files = exampleBlog({
+      '_config.yml': 'collections:\n  authors:\n    output: true\n',
+      '_authors/ada.md': '---\nname: Ada Lovelace\n---\n',
+      '_authors/alan.md': '---\nname: Alan Turing\n---\n',
+      [POST]: post('authors: [Ada Lovelace, alan turing, Grace Hopper]'),
+    });
+    delete files['_data/authors.yml'];
+    assert.deepStrictEqual(await findingsOf(files, POST), [
+      ['author.unknown', 'alan turing'],
+      ['author.unknown', 'Grace Hopper'],
+    ]);
+    assert.strictEqual(await afterQuickFix(files, POST, 'author.unknown'), post('authors: [Ada Lovelace, Alan Turing, Grace Hopper]'));
+    assert.deepStrictEqual(await findingsOf(files, '_authors/ada.md'), [], 'the author documents themselves are not checked for authors');
+  });
+
+  test('no author source: nothing to check against, so nothing is reported', async () => {
+    const files = exampleBlog({ [POST]: post('author: Whoever Wrote It') });
+    delete files['_data/authors.yml'];
+    assert.deepStrictEqual(await findingsOf(files, POST), []);
+    const withData = exampleBlog({ [POST]: post('author: Whoever Wrote It') });
+    assert.deepStrictEqual(await findingsOf(withData, POST, withSettings({ authorsSource: 'none' })), []);
+  });
+
+  test('an author page naming an undefined author suggests the author of its folder', async () => {
+    const page = 'authors/john.smith/index.md';
+    const files = exampleBlog({ [page]: '---\nlayout: default\nauthor: index.md\n---\n' });
+    assert.deepStrictEqual(await findingsOf(files, page), [['author.unknown', 'index.md']]);
+    assert.strictEqual(await afterQuickFix(files, page, 'author.unknown'), '---\nlayout: default\nauthor: john.smith\n---\n');
+    assert.deepStrictEqual(await findingsOf(exampleBlog({ [page]: '---\nlayout: default\nauthor: john.smith\n---\n' }), page), []);
+  });
+});

@@ -1,0 +1,63 @@
+import * as assert from 'node:assert';
+import { exampleBlog } from '../util/blogs';
+import { findingsOf } from '../util/checkBlog';
+
+const body = (lines = '') => `---\nlayout: post\ntitle: T\nauthor: jane.doe\n${lines}---\nBody\n`;
+/** The example blog's `timezone` is Europe/Warsaw (UTC+1 in winter, +2 in summer). */
+const check = (path: string, lines = '', config?: string) => findingsOf(exampleBlog({ [path]: body(lines), ...(config === undefined ? {} : { '_config.yml': config }) }), path);
+
+suite('post file name and date rules', () => {
+  test('a post file name without a date is skipped by Jekyll', async () => {
+    assert.deepStrictEqual(await check('_posts/kafka-tips.md'), [['filename.misnamed-post', '---']]);
+    assert.deepStrictEqual(await check('_posts/2020-01-1x-tips.md'), [['filename.misnamed-post', '---']]);
+  });
+
+  test('files in _posts that are no posts are not reported: images, a README without front matter', async () => {
+    const files = exampleBlog({ '_posts/img/diagram.png': 'PNG', '_posts/README.md': 'How we write posts.\n' });
+    assert.deepStrictEqual(await findingsOf(files, '_posts/img/diagram.png'), []);
+    assert.deepStrictEqual(await findingsOf(files, '_posts/README.md'), []);
+  });
+
+  test('an impossible date in the file name', async () => {
+    const findings = await check('_posts/2014-02-29-leap.md');
+    assert.deepStrictEqual(findings.map(([c]) => c), ['filename.invalid-date']);
+    assert.deepStrictEqual(await check('_posts/2016-02-29-leap.md'), [], '2016 is a leap year');
+    assert.deepStrictEqual((await check('_posts/2014-13-01-x.md')).map(([c]) => c), ['filename.invalid-date']);
+    assert.deepStrictEqual(await check('_posts/2014-02-29-leap.md', 'date: 2014-02-28\n'), [['date.mismatch', '2014-02-28']], 'date: replaces the name\'s date');
+    assert.deepStrictEqual(await check('_posts/2014-2-3-short.md'), [], 'one-digit month and day are fine for Jekyll');
+  });
+
+  test('a date that does not parse stops the build', async () => {
+    for (const value of ['', 'soon', 'true', '2015-13-01', '2015-10-10 25:00:00', '[2015]']) {
+      const findings = await check('_posts/2015-10-10-x.md', `date: ${value}\n`);
+      assert.deepStrictEqual(findings.map(([c]) => c), ['date.invalid'], value);
+    }
+  });
+
+  test('dates Ruby reads in ways we do not imitate are left alone', async () => {
+    for (const value of ['"October 10, 2015"', '10 Oct 2015', '"2015/10/10"']) {
+      assert.deepStrictEqual(await check('_posts/2015-10-10-x.md', `date: ${value}\n`), [], value);
+    }
+  });
+
+  test('the day of `date:` in the site timezone must be the file name\'s', async () => {
+    const post = '_posts/2015-10-10-x.md';
+    for (const value of ['2015-10-10', '2015-10-10 23:30:00 +0200', '2015-10-10 21:30:00', '"2015-10-10 23:30:00"', '2015-10-09T23:30:00Z']) {
+      assert.deepStrictEqual(await check(post, `date: ${value}\n`), [], value);
+    }
+    // Plain, without an offset, SafeYAML reads UTC: 23:30 UTC is already the 11th in Warsaw.
+    for (const value of ['2015-10-11', '2015-10-10 23:30:00', '2015-10-10 23:30:00 +0000', '2015-10-09 22:00:00 +0200']) {
+      assert.deepStrictEqual((await check(post, `date: ${value}\n`)).map(([c]) => c), ['date.mismatch'], value);
+    }
+  });
+
+  test('without a site timezone only a day no zone can reach is reported', async () => {
+    const post = '_posts/2015-10-10-x.md';
+    assert.deepStrictEqual(await check(post, 'date: 2015-10-10 23:30:00 +0000\n', 'title: x\n'), []);
+    assert.deepStrictEqual((await check(post, 'date: 2015-10-12 12:00:00 +0000\n', 'title: x\n')).map(([c]) => c), ['date.mismatch']);
+  });
+
+  test('drafts and pages may have any valid date', async () => {
+    assert.deepStrictEqual(await check('_drafts/idea.md', 'date: 2030-01-01\n'), []);
+  });
+});

@@ -1,0 +1,35 @@
+import * as assert from 'node:assert';
+import { exampleBlog } from '../util/blogs';
+import { afterQuickFix, findingsOf } from '../util/checkBlog';
+
+const POST = '_posts/2020-05-01-new.md';
+const post = (layout: string) => `---\nlayout: ${layout}\ntitle: T\nauthor: jane.doe\n---\nBody\n`;
+
+suite('layout rules', () => {
+  test('a layout with no file in _layouts/ is reported, with a fix to the close one', async () => {
+    const files = exampleBlog({ [POST]: post('psot') });
+    assert.deepStrictEqual(await findingsOf(files, POST), [['layout.unknown', 'psot']]);
+    assert.strictEqual(await afterQuickFix(files, POST, 'layout.unknown'), post('post'));
+    assert.strictEqual(await afterQuickFix(exampleBlog({ [POST]: post('Post') }), POST, 'layout.unknown'), post('post'));
+    assert.deepStrictEqual(await findingsOf(exampleBlog({ [POST]: post('gallery') }), POST), [['layout.unknown', 'gallery']]);
+  });
+
+  test('existing layouts, nested ones, `none` in a post and `null` are fine', async () => {
+    for (const layout of ['post', 'default', 'blog/wide', 'none', 'null']) {
+      const files = exampleBlog({ [POST]: post(layout), '_layouts/blog/wide.html': '{{ content }}' });
+      assert.deepStrictEqual(await findingsOf(files, POST), [], layout);
+    }
+  });
+
+  test('`none` in a page is a layout name (Jekyll 3.5+)', async () => {
+    const files = exampleBlog({ 'about.md': '---\nlayout: none\ntitle: About\n---\n' });
+    assert.deepStrictEqual(await findingsOf(files, 'about.md'), [['layout.unknown', 'none']]);
+  });
+
+  test('with a theme the layout may come from the gem: nothing is said', async () => {
+    for (const config of ['theme: minima\n', 'remote_theme: pages-themes/cayman\n']) {
+      const files = exampleBlog({ '_config.yml': config, [POST]: post('home') });
+      assert.deepStrictEqual(await findingsOf(files, POST), [], config);
+    }
+  });
+});

@@ -1,0 +1,53 @@
+import * as assert from 'node:assert';
+import { exampleBlog } from '../util/blogs';
+import { afterQuickFix, findingsOf } from '../util/checkBlog';
+
+const POST = '_posts/2020-05-01-new.md';
+const post = (lines: string) => `---\nlayout: post\ntitle: T\nauthor: jane.doe\n${lines}\n---\nBody\n`;
+
+suite('unknown key rule', () => {
+  test('a slip for one of Jekyll\'s keys, with a fix that renames the key only', async () => {
+    for (const [written, meant] of [
+      ['tittle', 'title'],
+      ['publish', 'published'],
+      ['permalnik', 'permalink'],
+      ['catgories', 'categories'],
+    ]) {
+      const files = exampleBlog({ [POST]: post(`${written}: x # keep me`) });
+      assert.deepStrictEqual(await findingsOf(files, POST), [['frontmatter.unknown-key', written]], written);
+      assert.strictEqual(await afterQuickFix(files, POST, 'frontmatter.unknown-key'), post(`${meant}: x # keep me`), written);
+    }
+  });
+
+  test('a misspelled Jekyll key stays a slip however many posts copy it', async () => {
+    const files = exampleBlog({ [POST]: post('publish: true'), '_posts/2020-06-01-b.md': post('publish: true') });
+    assert.deepStrictEqual(await findingsOf(files, POST), [['frontmatter.unknown-key', 'publish']]);
+  });
+
+  test('a slip for a key the blog uses elsewhere, only when no other document uses it', async () => {
+    const files = exampleBlog({
+      [POST]: post('subtitel: x'),
+      '_posts/2020-06-01-b.md': post('subtitle: y'),
+      '_posts/2020-06-02-c.md': post('subtitle: z'),
+    });
+    assert.deepStrictEqual(await findingsOf(files, POST), [['frontmatter.unknown-key', 'subtitel']]);
+    files['_posts/2020-06-03-d.md'] = post('subtitel: again');
+    assert.deepStrictEqual(await findingsOf(files, POST), [], 'two documents use it: the blog\'s own key');
+  });
+
+  test('other unknown keys are fine: theme keys, short keys, plurals the blog uses', async () => {
+    const files = exampleBlog({
+      [POST]: post('twitter: handle\nmath: true\nimages: [a.png]\nhero_image: x.png\npagination:\n  enabled: true'),
+      '_posts/2020-06-01-b.md': post('images: [b.png]'),
+    });
+    assert.deepStrictEqual(await findingsOf(files, POST), []);
+  });
+
+  test('keys supplied by _config.yml defaults are known', async () => {
+    const files = exampleBlog({
+      '_config.yml': 'defaults:\n  - scope: { path: "" }\n    values: { comments: true }\n',
+      [POST]: post('comments: false\ncomment: x'),
+    });
+    assert.deepStrictEqual(await findingsOf(files, POST), [['frontmatter.unknown-key', 'comment']]);
+  });
+});
