@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerNewPostCommand } from './newPostCommand';
 import { PreviewManager } from './preview/previewManager';
+import { ServerRestarts } from './serverRestarts';
 
 let client: LanguageClient | undefined;
 
@@ -9,6 +10,7 @@ let client: LanguageClient | undefined;
 export interface BlogwrightApi {
   readonly client: LanguageClient;
   readonly preview: PreviewManager;
+  readonly restarts: ServerRestarts;
 }
 
 export function activate(context: vscode.ExtensionContext): BlogwrightApi {
@@ -17,7 +19,13 @@ export function activate(context: vscode.ExtensionContext): BlogwrightApi {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const restarts = new ServerRestarts((message) => client?.outputChannel.appendLine(message));
   const clientOptions: LanguageClientOptions = {
+    errorHandler: restarts,
+    // Problems are written to the output channel; it never jumps open by itself.
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    // Without trust the server never touches the network, whatever the settings say (see README).
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'file', language: 'html' },
@@ -26,10 +34,11 @@ export function activate(context: vscode.ExtensionContext): BlogwrightApi {
   client = new LanguageClient('blogwright', 'Blogwright', serverOptions, clientOptions);
   // Started without waiting, so activation never blocks the extension host.
   void client.start();
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
   const preview = new PreviewManager(context, client);
   context.subscriptions.push(preview, registerNewPostCommand(client));
   void vscode.commands.executeCommand('setContext', 'blogwright.active', true);
-  return { client, preview };
+  return { client, preview, restarts };
 }
 
 export function deactivate(): Thenable<void> | undefined {

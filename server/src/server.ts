@@ -51,6 +51,8 @@ export function startServer(connection: Connection): void {
   let canPullConfiguration = false;
   let canWatchFiles = false;
   let canShowProgress = false;
+  /** VS Code says whether the user trusts the workspace; other editors have no such notion, and the user's settings decide. */
+  let workspaceTrusted = true;
   const timers = new Map<string, NodeJS.Timeout>();
   let generation = 0;
 
@@ -60,6 +62,7 @@ export function startServer(connection: Connection): void {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canShowProgress = params.capabilities.window?.workDoneProgress === true;
+    workspaceTrusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -317,7 +320,9 @@ export function startServer(connection: Connection): void {
     }
     const loaded = disk ? await loadSettings(disk, editor.layer) : { settings: withSettings(editor.layer), problems: [] };
     const debounce = raw.diagnostics?.debounce;
-    return { core: loaded.settings, problems: loaded.problems, debounce: typeof debounce === 'number' ? debounce : 200 };
+    // In a workspace the user has not trusted, nothing goes over the network.
+    const core = workspaceTrusted ? loaded.settings : { ...loaded.settings, externalLinks: false };
+    return { core, problems: loaded.problems, debounce: typeof debounce === 'number' ? debounce : 200 };
   }
 
   documents.listen(connection);

@@ -13,19 +13,25 @@ import { InMemoryWorkspace } from '../util/inMemoryWorkspace';
 
 const BUDGET_MS = 1000;
 
+/** CPU milliseconds since `start`: unlike wall time, not inflated when other processes load the machine. */
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
 suite('hostile front matter', () => {
   for (const [name, text] of Object.entries(HOSTILE_YAML)) {
-    test(`${name}: indexed, checked, completed and rendered in under ${BUDGET_MS} ms`, async () => {
+    test(`${name}: indexed, checked, completed and rendered in under ${BUDGET_MS} ms of CPU`, async () => {
       const path = '_posts/2024-01-01-hostile.md';
-      const started = performance.now();
+      const started = process.cpuUsage();
       const site = new SiteIndex(new InMemoryWorkspace(exampleBlog({ [path]: text })), withSettings(undefined));
       await site.build();
       const document = new TextDocumentSnapshot(path, 1, text);
       const diagnostics = computeDiagnostics(site, document, { error: (m) => assert.fail(m) });
       provideCompletions(site, document, document.positionAt(text.indexOf('\n') + 3));
       renderPost(site, document);
-      const elapsed = performance.now() - started;
-      assert.ok(elapsed < BUDGET_MS, `took ${elapsed.toFixed(0)} ms`);
+      const elapsed = cpuMsSince(started);
+      assert.ok(elapsed < BUDGET_MS, `took ${elapsed.toFixed(0)} ms of CPU`);
       assert.ok(diagnostics.every((d) => d.range.start.line >= 0 && typeof d.message === 'string'));
     });
   }
@@ -41,9 +47,9 @@ suite('hostile front matter', () => {
     const parsed = parseFrontMatter('---\na: 1\nb:\n  c: 1\n  c: 2\nd: [{e: 1, e: 2}]\na: 3\n<<: {x: 1}\n<<: {y: 1}\n---\n');
     assert.deepStrictEqual(parsed.problems.map((p) => p.code), ['frontmatter.duplicate-key', 'frontmatter.duplicate-key', 'frontmatter.duplicate-key']);
     const many = '---\n' + Array.from({ length: 9_000 }, (_, i) => `k${i}: ${i}`).join('\n') + '\n---\n';
-    const started = performance.now();
+    const started = process.cpuUsage();
     assert.strictEqual(parseFrontMatter(many).entries.size, 9_000);
-    assert.ok(performance.now() - started < BUDGET_MS);
+    assert.ok(cpuMsSince(started) < BUDGET_MS);
   });
 
   test('no tag turns into code: unknown tags stay strings', () => {
