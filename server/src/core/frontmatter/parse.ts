@@ -40,7 +40,8 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
     return { block, bodyStart: 0, problems: [], entries: NO_ENTRIES, isMapping: false, yaml: undefined, yamlOffset: 0 };
   }
   const offset = block.yamlStart;
-  const { doc, errors } = parseYaml(detached(text.slice(block.yamlStart, block.yamlEnd))) // values are kept by the site index;
+  // Detached: the site index keeps values read from it, which must not keep the whole file alive.
+  const { doc, errors } = parseYaml(detached(text.slice(block.yamlStart, block.yamlEnd)));
   const problems: YamlError[] = errors.map((e) => ({ ...e, start: e.start + offset, end: e.end + offset }));
   const contents = doc.contents;
   const isMapping = contents === null || isMap(contents);
