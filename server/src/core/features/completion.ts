@@ -3,6 +3,7 @@ import { frontMatterCursorAt, type FrontMatterCursor } from '../frontmatter/curs
 import { splitFrontMatter } from '../frontmatter/split';
 import type { SiteIndex } from '../site/siteIndex';
 import type { ITextDocument } from '../workspace';
+import { firstMatching, worthSending } from './completionLimit';
 import { authorMarkdown, documentLine, plural, tagMarkdown } from './describe';
 import { JEKYLL_KEYS } from './frontMatterKeys';
 import { bodyLinkAt } from './bodyLinks';
@@ -76,9 +77,10 @@ function valueItems(items: readonly CompletionItem[], cursor: FrontMatterCursor,
   const exclude = new Set(siblings);
   const edit = range(tokenStart, tokenEnd);
   const result: CompletionItem[] = [];
+  const typed = text.slice(tokenStart, offset);
   for (const item of items) {
     const value = item.label;
-    if (exclude.has(value) || (words && /\s/.test(value))) {
+    if (exclude.has(value) || (words && /\s/.test(value)) || !worthSending(items, typed, item, result.length)) {
       continue;
     }
     let newText = quote ? quote + value.replace(/\\/g, quote === '"' ? '\\\\' : '\\').replace(quote === '"' ? /"/g : /'/g, quote === '"' ? '\\"' : "''") + quote : yamlString(value, cursor.form === 'flow');
@@ -226,12 +228,12 @@ function bodyCompletions(site: SiteIndex, document: ITextDocument, text: string,
   const postUrl = POST_URL.exec(before);
   if (postUrl) {
     const edit = range(offset - postUrl[1]!.length, tokenEnd(/[\s%}]/));
-    return postUrlItems(site).map((item) => ({ ...item, textEdit: { range: edit, newText: item.label } }));
+    return firstMatching(postUrlItems(site), postUrl[1]!).map((item) => ({ ...item, textEdit: { range: edit, newText: item.label } }));
   }
   const link = LINK_TAG.exec(before);
   if (link) {
     const edit = range(offset - link[1]!.length, tokenEnd(/[\s%}]/));
-    return linkItems(site).map((item) => ({ ...item, textEdit: { range: edit, newText: item.label } }));
+    return firstMatching(linkItems(site), link[1]!).map((item) => ({ ...item, textEdit: { range: edit, newText: item.label } }));
   }
   const fragment = FRAGMENT.exec(before);
   if (fragment) {
