@@ -3,8 +3,10 @@ import { frontMatterCursorAt, type FrontMatterCursor } from '../frontmatter/curs
 import { splitFrontMatter } from '../frontmatter/split';
 import type { SiteIndex } from '../site/siteIndex';
 import type { ITextDocument } from '../workspace';
+import { AUTHOR_KEYS } from '../site/authors';
+import { tagKeys } from '../site/tags';
 import { firstMatching, worthSending } from './completionLimit';
-import { authorMarkdown, documentLine, plural, tagMarkdown } from './describe';
+import { LISTED_KEYS, authorMarkdown, documentLine, plural, tagMarkdown } from './describe';
 import { JEKYLL_KEYS } from './frontMatterKeys';
 import { bodyLinkAt } from './bodyLinks';
 import { documentDate, documentTitle, postNameOf, resolveLink, urlFolderOf } from './linkTargets';
@@ -111,7 +113,7 @@ function authorItems(site: SiteIndex): readonly CompletionItem[] {
           filterText: author.name ? `${author.id} ${author.name}` : author.id,
         }),
       );
-  });
+  }, AUTHOR_KEYS);
 }
 
 function tagItems(site: SiteIndex, key: 'tags' | 'categories'): readonly CompletionItem[] {
@@ -127,6 +129,7 @@ function tagItems(site: SiteIndex, key: 'tags' | 'categories'): readonly Complet
         filterText: tag,
       }),
     ),
+    [...tagKeys(key), ...LISTED_KEYS],
   );
 }
 
@@ -290,7 +293,7 @@ function postUrlItems(site: SiteIndex): readonly CompletionItem[] {
         filterText: name,
       }),
     );
-  });
+  }, LISTED_KEYS);
 }
 
 function linkItems(site: SiteIndex): readonly CompletionItem[] {

@@ -1,6 +1,6 @@
 import type { FrontMatterTokenKind } from '../site/frontMatterTokens';
 import type { SiteDocument, SiteIndex } from '../site/siteIndex';
-import { tagsOf } from '../site/tags';
+import { tagKeys, tagsOf } from '../site/tags';
 import { documentDate, documentTitle, type LinkTarget } from './linkTargets';
 
 /** Markdown that completion documentation and hovers share, so both say the same thing. */
@@ -44,6 +44,9 @@ export function targetMarkdown(target: LinkTarget): string {
   }
 }
 
+/** The front matter keys `documentLine` reads: lists made of such lines depend on them. */
+export const LISTED_KEYS: readonly string[] = ['title', 'date'];
+
 /** `Title` · 2024-01-09, for lists of posts. */
 export function documentLine(document: SiteDocument): string {
   const title = documentTitle(document);
@@ -68,7 +71,7 @@ export function documentsWithTag(site: SiteIndex, key: 'tags' | 'categories'): R
       list.sort((a, b) => (documentDate(b) ?? '').localeCompare(documentDate(a) ?? ''));
     }
     return byTag;
-  });
+  }, [...tagKeys(key), 'date']);
 }
 
 export function plural(count: number, noun: string): string {

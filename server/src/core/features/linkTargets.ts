@@ -62,7 +62,7 @@ export function postNames(site: SiteIndex): ReadonlyMap<string, string> {
       }
     }
     return names;
-  });
+  }, []);
 }
 
 export function postNameOf(document: SiteDocument): string | undefined {
@@ -82,7 +82,7 @@ function postsByDateAndSlug(site: SiteIndex): ReadonlyMap<string, string> {
       names.set(basename(name), path);
     }
     return names;
-  });
+  }, []);
 }
 
 /** A post's or page's date as written (`date:` or the file name), `YYYY-MM-DD`. */

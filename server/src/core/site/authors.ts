@@ -69,9 +69,12 @@ export function authorsFromCollection(folder: string, documents: Iterable<{ path
 }
 
 /** The author ids a document names, with `author:` (one or a list) and `authors:` (a list or one). */
+/** The front matter keys a document names its authors in. */
+export const AUTHOR_KEYS: readonly string[] = ['author', 'authors'];
+
 export function authorIdsOf(data: Record<string, unknown>): string[] {
   const ids: string[] = [];
-  for (const key of ['author', 'authors']) {
+  for (const key of AUTHOR_KEYS) {
     const value = data[key];
     if (typeof value === 'string' && value.trim()) {
       ids.push(value.trim());

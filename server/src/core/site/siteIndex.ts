@@ -3,9 +3,9 @@ import { hasYamlHeader } from '../frontmatter/split';
 import { parseYaml } from '../frontmatter/yaml';
 import type { BlogwrightSettings } from '../settings';
 import type { IWorkspace, ReadResult } from '../workspace';
-import { AUTHOR_DATA_NAMES, authorIdsOf, authorsFromCollection, authorsFromData, type AuthorSource } from './authors';
+import { AUTHOR_DATA_NAMES, AUTHOR_KEYS, authorIdsOf, authorsFromCollection, authorsFromData, type AuthorSource } from './authors';
 import { readConfig, type ConfigReading } from './config';
-import { countTags } from './tags';
+import { countTags, tagKeys } from './tags';
 import { UrlMap } from './urlMap';
 import { frontMatterTokens, type FrontMatterToken } from './frontMatterTokens';
 import { documentAnchors, type DocumentAnchor } from './documentAnchors';
@@ -56,7 +56,7 @@ export class SiteIndex {
    * the authors, layouts or config. An edit to a post's body leaves it alone, so derived lists stay cached.
    */
   #generation = 0;
-  readonly #derived = new Map<string, unknown>();
+  readonly #derived = new Map<string, { readonly value: unknown; readonly keys: ReadonlySet<string> | undefined }>();
 
   constructor(
     readonly workspace: IWorkspace,
@@ -95,12 +95,19 @@ export class SiteIndex {
     return this.#generation;
   }
 
-  /** A blog-wide list computed once per generation (tag counts, completion items), so requests stay cheap. */
-  derived<T>(name: string, compute: () => T): T {
-    if (!this.#derived.has(name)) {
-      this.#derived.set(name, compute());
+  /**
+   * A blog-wide list computed once per generation (tag counts, completion items), so requests stay cheap.
+   * `keys` names the front matter keys it is made of: an edit that changes only other keys (typing a title
+   * does not change the tag list) keeps it. Without `keys`, any change to any document's data drops it.
+   * A document added, removed or changed in kind, and changed authors, layouts or config drop everything.
+   */
+  derived<T>(name: string, compute: () => T, keys?: readonly string[]): T {
+    let entry = this.#derived.get(name);
+    if (!entry) {
+      entry = { value: compute(), keys: keys && new Set(keys) };
+      this.#derived.set(name, entry);
     }
-    return this.#derived.get(name) as T;
+    return entry.value as T;
   }
 
   /** Reads the whole blog. */
@@ -146,8 +153,13 @@ export class SiteIndex {
     }
     this.urls.touch(path);
     const after = this.#documents.get(path);
-    if (!before || !after || before.kind !== after.kind || JSON.stringify(before.data) !== JSON.stringify(after.data)) {
+    if (!before || !after || before.kind !== after.kind) {
       this.#changed();
+    } else {
+      const keys = changedKeys(before.data, after.data);
+      if (keys.length > 0) {
+        this.#changed(keys);
+      }
     }
     if (info.kind === 'data' || (this.#authors?.kind === 'collection' && path.startsWith(this.#authors.path + '/'))) {
       const authorsBefore = this.#authors;
@@ -166,7 +178,7 @@ export class SiteIndex {
 
   /** How often each tag (or category) is used by posts, drafts, pages and collection documents, most used first. */
   tagCounts(key: 'tags' | 'categories' = 'tags'): ReadonlyMap<string, number> {
-    return this.derived(`tagCounts:${key}`, () => countTags(this.#documents.values(), key));
+    return this.derived(`tagCounts:${key}`, () => countTags(this.#documents.values(), key), tagKeys(key));
   }
 
   /** How many documents use each front matter key. */
@@ -194,12 +206,21 @@ export class SiteIndex {
         }
       }
       return counts;
-    });
+    }, AUTHOR_KEYS);
   }
 
-  #changed(): void {
+  /** Drops derived lists: those made of `keys` (or of any key), or all of them. */
+  #changed(keys?: readonly string[]): void {
     this.#generation++;
-    this.#derived.clear();
+    if (!keys) {
+      this.#derived.clear();
+      return;
+    }
+    for (const [name, entry] of this.#derived) {
+      if (!entry.keys || keys.some((key) => entry.keys!.has(key))) {
+        this.#derived.delete(name);
+      }
+    }
   }
 
   /** Records path-only facts; true when the file's text is needed. */
@@ -311,6 +332,12 @@ function withPositions(source: AuthorSource, text: string): AuthorSource {
     }),
   );
   return { ...source, authors };
+}
+
+/** Top-level keys whose values differ between two versions of a document's front matter. */
+function changedKeys(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].filter((key) => !(key in before) || !(key in after) || JSON.stringify(before[key]) !== JSON.stringify(after[key]));
 }
 
 function textOf(read: ReadResult): string | undefined {

@@ -10,6 +10,11 @@ export function tagsOf(data: Readonly<Record<string, unknown>>, key: 'tags' | 'c
   return [];
 }
 
+/** The front matter keys `tagsOf` reads, for caches that must be dropped when they change. */
+export function tagKeys(key: 'tags' | 'categories'): readonly string[] {
+  return key === 'tags' ? ['tags'] : ['categories', 'category'];
+}
+
 /** How often each tag (or category) is used across documents, most used first. */
 export function countTags(documents: Iterable<{ readonly data: Readonly<Record<string, unknown>> }>, key: 'tags' | 'categories'): Map<string, number> {
   const counts = new Map<string, number>();
