@@ -55,7 +55,7 @@ export async function readSettingsFile(workspace: IWorkspace): Promise<{ layer: 
   const { layer, problems } = settingsFromSection(data.value, { fromBlog: true });
   return {
     layer,
-    problems: problems.map(({ path, message }) => ({ file: SETTINGS_FILE, ...(locateInYaml(doc, path) ?? { start: 0, end: firstLineEnd }), message })),
+    problems: problems.map(({ path, message }) => ({ file: SETTINGS_FILE, ...(locateInYaml(doc, path) ?? { start: 0, end: firstLineEnd }), message })).sort((a, b) => a.start - b.start),
   };
 }
 
@@ -91,14 +91,15 @@ export function settingsFromSection(raw: unknown, { fromBlog }: { fromBlog: bool
 
   if (section['validate'] !== undefined) {
     const validate: Record<string, RuleLevel> = {};
-    for (const [code, level] of Object.entries(objectAt(section, ['validate'], problems))) {
+    for (const [segments, level] of leaves(objectAt(section, ['validate'], problems), [])) {
+      const code = segments.join('.');
       if (typeof level === 'string' && LEVELS.has(level)) {
         validate[code] = level as RuleLevel;
       } else if (level === false) {
         // YAML 1.1 reads an unquoted `off` as false.
         validate[code] = 'off';
       } else {
-        problems.push({ path: ['validate', code], message: `\`${String(level)}\` is not a level: use off, hint, info, warning or error.` });
+        problems.push({ path: ['validate', ...segments], message: `\`${String(level)}\` is not a level: use off, hint, info, warning or error.` });
       }
     }
     layer.validate = validate;
@@ -143,6 +144,17 @@ function objectAt(section: Record<string, unknown>, path: string[], problems: { 
     problems.push({ path, message: 'This setting must be a mapping.' });
   }
   return record;
+}
+
+/** The leaves of nested mappings with their key paths: `{ frontmatter: { required: off } }` is `frontmatter.required`. */
+function* leaves(record: Record<string, unknown>, prefix: readonly string[]): Generator<[string[], unknown]> {
+  for (const [key, value] of Object.entries(record)) {
+    if (asRecord(value) === value) {
+      yield* leaves(value as Record<string, unknown>, [...prefix, key]);
+    } else {
+      yield [[...prefix, key], value];
+    }
+  }
 }
 
 /** `{ 'authors.source': 'none' }` as `{ authors: { source: 'none' } }`, the shape VS Code hands to the server. */
