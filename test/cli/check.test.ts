@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { exampleBlog, writeBlog } from '../util/blogs';
@@ -60,6 +60,15 @@ suite('blogwright check: exit status', () => {
   });
 });
 
+function worldReadableCopy(): string {
+  const folder = mkdtempSync(path.join(tmpdir(), 'blogwright-cli-'));
+  chmodSync(folder, 0o755);
+  const script = path.join(folder, 'cli.js');
+  copyFileSync(CLI_PATH, script);
+  chmodSync(script, 0o644);
+  return script;
+}
+
 suite('blogwright check: the blog folder', () => {
   test('a missing ROOT exits 2 and says so', async () => {
     const missing = path.join(mkdtempSync(path.join(tmpdir(), 'blogwright-')), 'no-such-blog');
@@ -80,8 +89,9 @@ suite('blogwright check: the blog folder', () => {
     const root = writeBlog(exampleBlog());
     chmodSync(root, 0o000);
     try {
-      // Root reads every folder; the check then runs as `nobody`, who cannot.
-      const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+      // Root reads every folder; the check then runs as `nobody`, who cannot, from a copy of the bundle that
+      // nobody can read wherever the repository was cloned.
+      const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534, script: worldReadableCopy() } : {};
       const run = await runCli(['check', root], asNobody);
       assert.strictEqual(run.status, 2, run.stderr);
       assert.strictEqual(run.stderr, `blogwright: The blog folder "${root}" cannot be read: EACCES.\n`);

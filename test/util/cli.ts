@@ -15,13 +15,15 @@ export interface CliRunOptions {
   /** Run as this user (needs root): lets a root test run see a folder it cannot read. */
   readonly uid?: number;
   readonly gid?: number;
+  /** Another copy of the bundle to run (the bundle is self-contained). */
+  readonly script?: string;
 }
 
 /** Runs the built `dist/cli.js` as a real process and resolves when it exits. */
 export function runCli(args: readonly string[], options: CliRunOptions = {}): Promise<CliRun> {
   // FORCE_COLOR and NO_COLOR from the test runner's own terminal must not leak into the child.
   const env: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...options.env };
-  const child = spawn(process.execPath, [CLI_PATH, ...args], {
+  const child = spawn(process.execPath, [options.script ?? CLI_PATH, ...args], {
     cwd: options.cwd,
     env: Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
