@@ -1,5 +1,6 @@
 import * as assert from 'node:assert';
 import { computeDiagnostics } from '../../server/src/core/diagnostics';
+import { globMatcher } from '../../server/src/core/glob';
 import { withSettings } from '../../server/src/core/settings';
 import { SiteIndex } from '../../server/src/core/site/siteIndex';
 import { TextDocumentSnapshot } from '../../server/src/core/textDocument';
@@ -80,5 +81,26 @@ suite('site index', () => {
     assert.deepStrictEqual([...site.tagCounts()], [['jvm', 2], ['kafka', 1], ['kotlin', 1]]);
     await site.update('_posts/2020-03-01-third.md', '---\ntags: big data\n---\n');
     assert.deepStrictEqual([...site.tagCounts()], [['jvm', 2], ['big', 1], ['data', 1], ['kotlin', 1]]);
+  });
+});
+
+suite('blogwright.exclude', () => {
+  test('excluded files get no diagnostics; the rest still do', async () => {
+    const files = exampleBlog({
+      '_drafts/idea.md': '---\nlayout: psot\n---\n',
+      'legacy/old.md': '---\nlayout: psot\n---\n',
+      '_posts/2020-04-01-x.md': '---\nlayout: psot\ntitle: X\nauthor: jane.doe\n---\n',
+    });
+    const settings = withSettings({ exclude: ['_drafts/**', 'legacy'] });
+    assert.deepStrictEqual(await diagnosticsOf(files, '_drafts/idea.md', settings), []);
+    assert.deepStrictEqual(await diagnosticsOf(files, 'legacy/old.md', settings), []);
+    assert.deepStrictEqual((await diagnosticsOf(files, '_posts/2020-04-01-x.md', settings)).map((d) => d.code), ['layout.unknown']);
+    assert.deepStrictEqual((await diagnosticsOf(files, 'legacy/old.md')).map((d) => d.code), ['layout.unknown'], 'not excluded by default');
+  });
+
+  test('globs: ** spans folders, * stays in a name', () => {
+    const matches = globMatcher(['**/README.md', 'notes/*.md']);
+    assert.ok(matches('README.md') && matches('a/b/README.md') && matches('notes/x.md'));
+    assert.ok(!matches('notes/deep/x.md') && !matches('README.markdown'));
   });
 });

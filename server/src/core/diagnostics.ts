@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { parseFrontMatter } from './frontmatter/parse';
+import { globMatcher } from './glob';
 import { unknownAuthorRule } from './rules/authorRules';
 import { dateRule, postFileNameRule } from './rules/dateRules';
 import { frontMatterSyntaxRule, requiredKeysRule } from './rules/frontMatterRules';
@@ -43,6 +44,9 @@ export interface ILogger {
 
 /** Every diagnostic of one document: front matter, then the rest. A rule that throws is logged and skipped. */
 export function computeDiagnostics(site: SiteIndex, document: ITextDocument, logger?: ILogger): Diagnostic[] {
+  if (excluded(site.settings.exclude, document.path)) {
+    return [];
+  }
   const text = document.getText();
   const context = {
     site,
@@ -77,6 +81,21 @@ export function computeDiagnostics(site: SiteIndex, document: ITextDocument, log
     }
   }
   return diagnostics;
+}
+
+/** The matcher for the `exclude` setting, made once per settings object. */
+const excludeMatchers = new WeakMap<readonly string[], (path: string) => boolean>();
+
+function excluded(patterns: readonly string[], path: string): boolean {
+  if (patterns.length === 0) {
+    return false;
+  }
+  let matcher = excludeMatchers.get(patterns);
+  if (!matcher) {
+    matcher = globMatcher(patterns);
+    excludeMatchers.set(patterns, matcher);
+  }
+  return matcher(path);
 }
 
 /** What a diagnostic carries for its quick fix: one edit, in LSP terms, so any editor can apply it. */

@@ -10,6 +10,8 @@ export interface BlogwrightSettings {
   readonly authorsSource: string;
   /** Check external (http/https) links over the network. Only the person running Blogwright turns this on. */
   readonly externalLinks: boolean;
+  /** Globs of files (relative to the blog root) that get no diagnostics; they still count for tags and authors. */
+  readonly exclude: readonly string[];
 }
 
 export type DocumentKindName = keyof BlogwrightSettings['requiredKeys'];
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: BlogwrightSettings = {
   },
   authorsSource: 'auto',
   externalLinks: false,
+  exclude: [],
 };
 
 export function withSettings(overrides: SettingsLayer | undefined): BlogwrightSettings {

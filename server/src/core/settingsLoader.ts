@@ -126,6 +126,14 @@ export function settingsFromSection(raw: unknown, { fromBlog }: { fromBlog: bool
       problems.push({ path: ['authors', 'source'], message: 'Use auto, none, data:<name> or collection:<name>.' });
     }
   }
+  if (section['exclude'] !== undefined) {
+    const exclude = section['exclude'];
+    if (Array.isArray(exclude) && exclude.every((e) => typeof e === 'string')) {
+      layer.exclude = exclude as string[];
+    } else {
+      problems.push({ path: ['exclude'], message: 'Use a list of path globs, such as `_drafts/**`.' });
+    }
+  }
   const external = asRecord(asRecord(section['links'])['external'])['enabled'];
   if (external !== undefined && !fromBlog) {
     if (typeof external === 'boolean') {

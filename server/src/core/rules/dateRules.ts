@@ -56,7 +56,7 @@ export const dateRule: Rule = {
     if (reading.kind === 'invalid') {
       return [{ code: 'date.invalid', start: entry.value ? entry.valueStart : entry.keyStart, end: entry.value ? entry.valueEnd : entry.keyEnd, message: `Jekyll cannot read this date and stops the build: ${reading.why} Write \`YYYY-MM-DD\` or \`YYYY-MM-DD HH:MM:SS +/-TTTT\`.` }];
     }
-    if (siteDocument.info.kind !== 'post') {
+    if (siteDocument.info.kind !== 'post' || !/^\d{4}-/.test(siteDocument.info.date)) {
       return [];
     }
     const nameDate = siteDocument.info.date.split('-').map(Number) as [number, number, number];

@@ -70,7 +70,7 @@ function misreadItem(key: string, item: ValueItem, text: string, inList: boolean
       code: 'frontmatter.not-text',
       start: item.start,
       end: item.end,
-      message: `Jekyll reads \`${written}\` as ${reading}, not as the text "${written}", in ${where}: quote it.`,
+      message: inList && item.data === null ? `Jekyll reads \`${written}\` as nil and drops this item of \`${key}\`: quote it to keep it as text.` : `Jekyll reads \`${written}\` as ${reading}, not as the text "${written}", in ${where}: quote it.`,
       ...(written === '~' ? {} : { data: { title: `Quote ${written}`, replacement: JSON.stringify(written) } }),
     },
   ];

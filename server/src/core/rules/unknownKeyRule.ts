@@ -36,7 +36,9 @@ export const unknownKeyRule: Rule = {
         code: 'frontmatter.unknown-key',
         start: entry.keyStart,
         end: entry.keyEnd,
-        message: `\`${key}\` is not a key Jekyll or this blog uses: did you mean \`${target}\`?${WELL_KNOWN.has(target) ? ` As written, Jekyll ignores it.` : ''}`,
+        message: WELL_KNOWN.has(target)
+          ? `\`${key}\` is not a key Jekyll reads, so it does nothing: did you mean \`${target}\`?`
+          : `No other document uses \`${key}\`: did you mean \`${target}\` (used in ${counts.get(target) ?? 0})?`,
         data: { title: `Rename to ${target}`, replacement: target },
       });
     }
