@@ -5,6 +5,7 @@ import { unknownAuthorRule } from './rules/authorRules';
 import { dateRule, postFileNameRule } from './rules/dateRules';
 import { frontMatterSyntaxRule, requiredKeysRule } from './rules/frontMatterRules';
 import { layoutRule } from './rules/layoutRules';
+import { LINK_DEFAULT_LEVELS, linkRule, liquidInCodeRule } from './rules/linkRules';
 import type { Finding, Rule } from './rules/rule';
 import { tagRule } from './rules/tagRules';
 import { valueTypesRule } from './rules/typeRules';
@@ -13,7 +14,7 @@ import type { RuleLevel } from './settings';
 import type { SiteIndex } from './site/siteIndex';
 import type { ITextDocument } from './workspace';
 
-export const RULES: readonly Rule[] = [frontMatterSyntaxRule, requiredKeysRule, valueTypesRule, unknownKeyRule, unknownAuthorRule, tagRule, layoutRule, postFileNameRule, dateRule];
+export const RULES: readonly Rule[] = [frontMatterSyntaxRule, requiredKeysRule, valueTypesRule, unknownKeyRule, unknownAuthorRule, tagRule, layoutRule, postFileNameRule, dateRule, linkRule, liquidInCodeRule];
 
 /**
  * Default level of each rule; a rule not listed is an error. Errors are for what breaks the build or loses
@@ -36,6 +37,7 @@ const DEFAULT_LEVELS: Readonly<Record<string, RuleLevel>> = {
   'layout.unknown': 'warning',
   'filename.invalid-date': 'warning',
   'date.mismatch': 'warning',
+  ...LINK_DEFAULT_LEVELS,
 };
 
 export interface ILogger {

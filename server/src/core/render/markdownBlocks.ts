@@ -175,21 +175,3 @@ function splitLines(text: string, from: number): Line[] {
   }
   return lines;
 }
-
-/** True when `offset` lies inside one of the (sorted) code blocks. */
-export function inCodeBlock(blocks: readonly CodeBlock[], offset: number): CodeBlock | undefined {
-  let low = 0;
-  let high = blocks.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const block = blocks[mid]!;
-    if (offset < block.start) {
-      high = mid - 1;
-    } else if (offset >= block.end) {
-      low = mid + 1;
-    } else {
-      return block;
-    }
-  }
-  return undefined;
-}

@@ -37,6 +37,8 @@ export interface SiteConfig {
   readonly kramdownAutoIdPrefix: string;
   /** kramdown `transliterated_header_ids`. */
   readonly kramdownTransliteratedIds: boolean;
+  /** Every setting as read, for plugins' own keys (`pagination`, `feed`, ...). */
+  readonly raw: Readonly<Record<string, unknown>>;
 }
 
 export interface ConfigReading {
@@ -93,6 +95,7 @@ function toConfig(raw: Record<string, unknown>): SiteConfig {
     kramdownAutoIds: kramdown['auto_ids'] !== false,
     kramdownAutoIdPrefix: asString(kramdown['auto_id_prefix']) ?? '',
     kramdownTransliteratedIds: kramdown['transliterated_header_ids'] === true,
+    raw,
   };
 }
 

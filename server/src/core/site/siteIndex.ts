@@ -7,6 +7,10 @@ import { AUTHOR_DATA_NAMES, AUTHOR_KEYS, authorIdsOf, authorsFromCollection, aut
 import { readConfig, type ConfigReading } from './config';
 import { countTags, tagKeys } from './tags';
 import { UrlMap } from './urlMap';
+import { LinkIndex } from '../links/linkIndex';
+import type { ScanOptions } from '../links/scanLinks';
+import { documentKeys, targetKey } from '../links/targets';
+import { headerIdOptions } from '../render/headerIds';
 import { frontMatterTokens, type FrontMatterToken } from './frontMatterTokens';
 import { documentAnchors, type DocumentAnchor } from './documentAnchors';
 import { TextDocumentSnapshot } from '../textDocument';
@@ -51,6 +55,9 @@ export class SiteIndex {
   #authors: AuthorSource | undefined;
   /** The built site's URLs, kept current with the documents. */
   readonly urls: UrlMap = new UrlMap(this);
+  /** Per-document link summaries (ids, targets) and the reverse index target -> sources. */
+  readonly links: LinkIndex = new LinkIndex((source, form, target) => targetKey(this, source, form, target));
+  #scanOptions: { config: unknown; liquid: ScanOptions; noLiquid: ScanOptions } | undefined;
   /**
    * Bumped when what blog-wide lists are made of changes: a document added or removed, its front matter data,
    * the authors, layouts or config. An edit to a post's body leaves it alone, so derived lists stay cached.
@@ -118,12 +125,16 @@ export class SiteIndex {
     this.#dataFiles.clear();
     this.#staticFiles.clear();
     this.urls.reset();
+    this.links.clear();
     this.#config = readConfig(textOf(await this.workspace.readText('_config.yml')));
     const paths = await this.workspace.listFiles();
     const toRead: string[] = [];
+    const templates: string[] = [];
     for (const path of paths) {
       if (this.#classifyWithoutText(path)) {
         toRead.push(path);
+      } else if (isTemplate(path, this.config)) {
+        templates.push(path);
       }
     }
     for (const [index, path] of toRead.entries()) {
@@ -133,25 +144,35 @@ export class SiteIndex {
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
+    for (const path of templates) {
+      this.#readTemplateIds(path, textOf(await this.workspace.readText(path)));
+    }
     await this.#readAuthors();
   }
 
   /**
    * Takes a file's new text (undefined when deleted) and says what to re-check.
-   * `_config.yml` and author data re-derive the whole model; a document only itself.
+   * `_config.yml` and author data re-derive the whole model; a document itself, plus the documents that
+   * link to it when its URLs, its ids or its existence changed. `exists` is false only for a deleted file
+   * (a binary file has no text but exists).
    */
-  async update(path: string, text: string | undefined): Promise<SiteChange> {
+  async update(path: string, text: string | undefined, exists = text !== undefined): Promise<SiteChange> {
     const info = classifyPath(path, this.config);
     if (info.kind === 'config') {
       await this.build();
       return { scope: 'all' };
     }
     const before = this.#documents.get(path);
+    const linkedBefore = this.#linkTargetState(path);
     this.#forget(path);
-    if (text !== undefined && this.#classifyWithoutText(path)) {
-      this.#addWithText(path, { kind: 'text', text });
+    if (exists && this.#classifyWithoutText(path)) {
+      this.#addWithText(path, text !== undefined ? { kind: 'text', text } : { kind: 'skipped', reason: 'not text' });
     }
     this.urls.touch(path);
+    if (isTemplate(path, this.config)) {
+      this.#readTemplateIds(path, text);
+    }
+    const linkedAfter = this.#linkTargetState(path);
     const after = this.#documents.get(path);
     if (!before || !after || before.kind !== after.kind) {
       this.#changed();
@@ -173,7 +194,45 @@ export class SiteIndex {
       this.#changed();
       return { scope: 'all' };
     }
-    return { scope: 'documents', paths: [path] };
+    if (linkedBefore.state === linkedAfter.state) {
+      return { scope: 'documents', paths: [path] };
+    }
+    const dependents = this.links.sourcesOf(new Set([...linkedBefore.keys, ...linkedAfter.keys]));
+    dependents.delete(path);
+    return { scope: 'documents', paths: [path, ...dependents] };
+  }
+
+  /** What links to `path` depend on: its existence, its URLs and its ids. */
+  #linkTargetState(path: string): { keys: string[]; state: string } {
+    const exists = this.#documents.has(path) || this.#staticFiles.has(path);
+    if (!exists) {
+      return { keys: documentKeys(this, path), state: '' };
+    }
+    const keys = documentKeys(this, path);
+    const summary = this.links.summary(path);
+    const ids = summary ? [...summary.ids].join(' ') + (summary.idsComplete ? '' : ' ?') : '';
+    return { keys, state: `${this.#documents.get(path)?.kind ?? 'static'}|${this.urls.urlsOf(path).join(' ')}|${ids}` };
+  }
+
+  /** How `scanLinks` reads a document with this front matter. */
+  scanOptions(data: Readonly<Record<string, unknown>>): ScanOptions {
+    if (this.#scanOptions?.config !== this.config) {
+      const headerIds = headerIdOptions(this.config);
+      this.#scanOptions = { config: this.config, liquid: { headerIds, liquid: true }, noLiquid: { headerIds, liquid: false } };
+    }
+    return data['render_with_liquid'] === false ? this.#scanOptions.noLiquid : this.#scanOptions.liquid;
+  }
+
+  /** Ids in a layout or include (`id="..."`): any page may have them. */
+  #readTemplateIds(path: string, text: string | undefined): void {
+    this.links.templateIds.delete(path);
+    if (text !== undefined) {
+      const ids = new Set<string>();
+      for (const match of text.matchAll(/\s(?:id|name)\s*=\s*["']([^"'{}]+)["']/g)) {
+        ids.add(match[1]!);
+      }
+      this.links.templateIds.set(path, ids);
+    }
   }
 
   /** How often each tag (or category) is used by posts, drafts, pages and collection documents, most used first. */
@@ -264,6 +323,9 @@ export class SiteIndex {
     }
     const kind: SiteDocumentKind = info.kind === 'page-or-static' ? 'page' : (info.kind as SiteDocumentKind);
     const parsed = text === undefined ? undefined : parseFrontMatter(text);
+    if (parsed && text !== undefined && (isMarkdownPath(path, this.config) || PAGE_EXTENSIONS.has(extensionOf(path).toLowerCase()))) {
+      this.links.set(path, this.links.scan(text, parsed.bodyStart, this.scanOptions(frontMatterData(parsed))), kind === 'post');
+    }
     this.#documents.set(path, {
       tokens: parsed && text !== undefined ? frontMatterTokens(text, parsed) : [],
       anchors: parsed && text !== undefined && isMarkdownPath(path, this.config) ? documentAnchors(text, parsed.bodyStart, this.config) : [],
@@ -277,6 +339,7 @@ export class SiteIndex {
   }
 
   #forget(path: string): void {
+    this.links.delete(path);
     this.#documents.delete(path);
     this.#staticFiles.delete(path);
     for (const map of [this.#layouts, this.#dataFiles]) {
@@ -342,4 +405,10 @@ function changedKeys(before: Readonly<Record<string, unknown>>, after: Readonly<
 
 function textOf(read: ReadResult): string | undefined {
   return read.kind === 'text' ? read.text : undefined;
+}
+
+/** Layouts and includes: their ids are on the pages that use them. */
+function isTemplate(path: string, config: SiteIndex['config']): boolean {
+  const kind = classifyPath(path, config).kind;
+  return kind === 'layout' || kind === 'include';
 }

@@ -33,7 +33,7 @@ export class UrlMap {
   readonly #byUrl = new Map<string, UrlTarget>();
   /** Source path -> the keys it put into `#byUrl`. */
   readonly #keysBySource = new Map<string, string[]>();
-  readonly #urlBySource = new Map<string, string>();
+  readonly #urlsBySource = new Map<string, string[]>();
   readonly #dirty = new Set<string>();
   #built = false;
 
@@ -55,7 +55,13 @@ export class UrlMap {
   /** The URL a source file is published at (no `baseurl`), or undefined when Jekyll does not publish it. */
   urlOf(path: string): string | undefined {
     this.#refresh();
-    return this.#urlBySource.get(path);
+    return this.#urlsBySource.get(path)?.[0];
+  }
+
+  /** Every URL of a source file: where it is published first, then its `redirect_from` URLs. */
+  urlsOf(path: string): readonly string[] {
+    this.#refresh();
+    return this.#urlsBySource.get(path) ?? [];
   }
 
   /**
@@ -85,7 +91,7 @@ export class UrlMap {
     if (!this.#built) {
       this.#byUrl.clear();
       this.#keysBySource.clear();
-      this.#urlBySource.clear();
+      this.#urlsBySource.clear();
       for (const path of this.source.staticFiles) {
         this.#add(path);
       }
@@ -109,7 +115,7 @@ export class UrlMap {
       }
     }
     this.#keysBySource.delete(path);
-    this.#urlBySource.delete(path);
+    this.#urlsBySource.delete(path);
   }
 
   #add(path: string): void {
@@ -118,7 +124,7 @@ export class UrlMap {
     if (targets.length === 0) {
       return;
     }
-    this.#urlBySource.set(path, targets[0]!.url);
+    this.#urlsBySource.set(path, targets.map((t) => t.url));
     const keys: string[] = [];
     for (const target of targets) {
       const decoded = decodePath(target.url);

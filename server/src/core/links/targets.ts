@@ -1,0 +1,92 @@
+/**
+ * What links point to, as keys for the reverse index, and how `{% post_url %}` and `{% link %}` find
+ * their targets (jekyll/jekyll `Tags::PostComparer`, `Tags::Link`).
+ */
+import type { SiteIndex } from '../site/siteIndex';
+import { postName } from './linkIndex';
+import { canonicalPath, expandLiquid, resolveUrl } from './resolveUrl';
+import type { LinkForm } from './scanLinks';
+
+const NO_TAGS = { postUrl: () => undefined, linkUrl: () => undefined };
+
+/** The key of what a link points to: `url:/canonical/path`, `post:2015-03-01-title` or `file:path/in/site.md`. */
+export function targetKey(site: SiteIndex, source: string, form: LinkForm, target: string): string | undefined {
+  if (form === 'post_url') {
+    return target.includes('{{') ? undefined : 'post:' + postName(target.trim());
+  }
+  if (form === 'link') {
+    return target.includes('{{') ? undefined : 'file:' + target.trim().replace(/^\/+/, '');
+  }
+  const expanded = expandLiquid(target, site.config, NO_TAGS);
+  if (expanded === undefined) {
+    return undefined;
+  }
+  const resolved = resolveUrl(expanded, site.urls.urlOf(source), site.config);
+  return resolved.kind === 'internal' ? 'url:' + canonicalPath(resolved.path) : undefined;
+}
+
+/** Every key by which links can reach a source file: its URLs (redirects too), its post name, its path. */
+export function documentKeys(site: SiteIndex, path: string): string[] {
+  const keys = site.urls.urlsOf(path).map((url) => 'url:' + canonicalPath(decodeURIComponentSafe(url)));
+  keys.push('file:' + path);
+  if (site.document(path)?.kind === 'post') {
+    keys.push('post:' + postName(path));
+  }
+  return keys;
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+const POST_PATH = /^(.+\/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)$/;
+
+export type PostLookup = { readonly kind: 'found'; readonly path: string } | { readonly kind: 'invalid' } | { readonly kind: 'missing'; readonly name: string };
+
+/**
+ * `{% post_url name %}`: `name` is `[folder/]YYYY-MM-DD-title`; it matches `_posts/folder/<date>-<title>.*`
+ * or `folder/_posts/<date>-<title>.*`. Jekyll's legacy second pass (same title and date, folder ignored)
+ * also finds a post, with a deprecation warning, so it counts as found.
+ */
+export function findPost(site: SiteIndex, written: string): PostLookup {
+  const name = written.trim().replace(/^\//, '');
+  const match = POST_PATH.exec(name);
+  if (!match) {
+    return { kind: 'invalid' };
+  }
+  const folder = escapeRegExp(match[1] ?? '');
+  const base = `${match[2]}-${match[3]}`;
+  const file = escapeRegExp(base) + '\\.[^.]+$';
+  const exact = new RegExp(`^_posts/${folder}${file}|^${folder}_posts/?${file}`);
+  const candidates = site.links.postsNamed(base);
+  for (const path of candidates ?? []) {
+    if (exact.test(path)) {
+      return { kind: 'found', path };
+    }
+  }
+  // The legacy pass compares the date as a date: `2015-3-1-title` finds `2015-03-01-title`.
+  const [year, month, day] = match[2]!.split('-').map(Number) as [number, number, number];
+  const padded = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}-${match[3]}`;
+  const legacy = [...(candidates ?? []), ...(site.links.postsNamed(padded) ?? [])][0];
+  return legacy ? { kind: 'found', path: legacy } : { kind: 'missing', name: base };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * `{% link path %}`: a page, static file or written collection document by its path from the site root.
+ * A leading `/` is accepted (Jekyll matches static files with it).
+ */
+export function findFile(site: SiteIndex, written: string): string | undefined {
+  const path = written.trim().replace(/^\/+/, '');
+  if (site.staticFiles.has(path) || site.urls.urlOf(path) !== undefined) {
+    return path;
+  }
+  return undefined;
+}

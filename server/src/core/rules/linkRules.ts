@@ -1,0 +1,289 @@
+/**
+ * Every link a reader could click, checked against the URL space of the built site (see site/urlMap.ts),
+ * and Liquid in code that Jekyll would render away. What cannot be known (Liquid variables, pages a
+ * plugin makes) is never reported as broken.
+ */
+import { canonicalPath, expandLiquid, resolveUrl, type ResolvedUrl } from '../links/resolveUrl';
+import { normalizeLabel, type LinkOccurrence, type ScannedLinks } from '../links/scanLinks';
+import { closest } from '../links/suggest';
+import { findFile, findPost } from '../links/targets';
+import { isMarkdownPath, extensionOf } from '../site/documentKind';
+import { generatedUrls, type GeneratedUrls } from '../site/generatedUrls';
+import type { SiteConfig } from '../site/config';
+import type { SiteIndex } from '../site/siteIndex';
+import type { Finding, Rule, RuleContext } from './rule';
+
+/** Link findings, by code: the level each has unless the user says otherwise. */
+export const LINK_DEFAULT_LEVELS = {
+  'link.fragment': 'warning',
+  'link.reference': 'warning',
+  'link.baseurl': 'warning',
+  'link.suspicious': 'warning',
+  'link.liquid-in-code': 'warning',
+  'link.unverified': 'info',
+} as const;
+
+export const linkRule: Rule = {
+  name: 'links',
+  check(context: RuleContext): Finding[] {
+    const scanned = scanOf(context);
+    if (!scanned) {
+      return [];
+    }
+    return new LinkChecker(context.site, context.document.path, scanned).check();
+  },
+};
+
+export const liquidInCodeRule: Rule = {
+  name: 'liquid in code',
+  check(context: RuleContext): Finding[] {
+    const scanned = scanOf(context);
+    return (scanned?.liquidInCode ?? []).map(({ start, end }) => {
+      const expression = context.text.slice(start, end);
+      return {
+        code: 'link.liquid-in-code',
+        start,
+        end,
+        message: `Jekyll renders \`${shorten(expression)}\` although it stands in code, so readers see its output (usually nothing). Wrap it in {% raw %}...{% endraw %} to show it as written.`,
+        data: { title: 'Wrap in {% raw %}', replacement: `{% raw %}${expression}{% endraw %}` },
+      };
+    });
+  },
+};
+
+/** The scan of a Markdown or HTML document Jekyll renders (drafts included); undefined for anything else. */
+function scanOf({ site, document, text, frontMatter, siteDocument }: RuleContext): ScannedLinks | undefined {
+  const path = document.path;
+  if (!siteDocument || siteDocument.kind === 'misnamed-post' || frontMatter.block.kind !== 'closed') {
+    return undefined;
+  }
+  if (!isMarkdownPath(path, site.config) && !['.html', '.htm'].includes(extensionOf(path).toLowerCase())) {
+    return undefined;
+  }
+  return site.links.scan(text, frontMatter.bodyStart, site.scanOptions(siteDocument.data));
+}
+
+const generatedByConfig = new WeakMap<SiteConfig, GeneratedUrls>();
+
+class LinkChecker {
+  readonly #config: SiteConfig;
+  readonly #pageUrl: string | undefined;
+  readonly #findings: Finding[] = [];
+
+  constructor(
+    readonly site: SiteIndex,
+    readonly path: string,
+    readonly scanned: ScannedLinks,
+  ) {
+    this.#config = site.config;
+    this.#pageUrl = site.urls.urlOf(path);
+  }
+
+  check(): Finding[] {
+    for (const link of this.scanned.links) {
+      switch (link.form) {
+        case 'post_url':
+          this.#checkPostUrl(link);
+          break;
+        case 'link':
+          this.#checkLinkTag(link);
+          break;
+        case 'reference':
+          if (!this.scanned.definitions.has(normalizeLabel(link.label ?? link.target))) {
+            this.#report(link, 'link.reference', `No definition for the reference [${link.target}]: kramdown shows the brackets as text. Add \`[${link.target}]: URL\` below the paragraph.`);
+          }
+          break;
+        default:
+          this.#checkUrl(link);
+      }
+    }
+    return this.#findings;
+  }
+
+  #checkPostUrl(link: LinkOccurrence): void {
+    if (link.target.includes('{{')) {
+      return;
+    }
+    const found = findPost(this.site, link.target);
+    if (found.kind === 'found') {
+      return;
+    }
+    if (found.kind === 'invalid') {
+      const withoutExtension = link.target.trim().replace(/\.[A-Za-z]+$/, '');
+      const fixed = withoutExtension !== link.target.trim() && findPost(this.site, withoutExtension).kind === 'found' ? withoutExtension : undefined;
+      this.#report(link, 'link.post-url', `"${link.target.trim()}" is not a post name (YYYY-MM-DD-title, without the extension); Jekyll fails the build.`, fixed);
+      return;
+    }
+    const folder = link.target.trim().replace(/^\//, '').slice(0, -found.name.length);
+    const suggestion = this.#closestPost(found.name);
+    const expected = suggestion ? `No post ${found.name}; did you mean ${suggestion}?` : `No post ${found.name} in _posts.`;
+    this.#report(link, 'link.post-url', `${expected} Jekyll fails the build.`, suggestion === undefined ? undefined : folder + suggestion);
+  }
+
+  /** The closest post name: the same title on another date first, then by edit distance. */
+  #closestPost(name: string): string | undefined {
+    const title = name.replace(/^\d{2,4}-\d{1,2}-\d{1,2}-/, '');
+    const names = [...this.site.links.postNames()];
+    const sameTitle = names.filter((n) => n.endsWith('-' + title) && n.replace(/^\d{2,4}-\d{1,2}-\d{1,2}-/, '') === title);
+    return closest(name, sameTitle, 10) ?? sameTitle[0] ?? closest(name, names);
+  }
+
+  #checkLinkTag(link: LinkOccurrence): void {
+    if (link.target.includes('{{') || findFile(this.site, link.target) !== undefined) {
+      return;
+    }
+    const written = link.target.trim().replace(/^\/+/, '');
+    const candidates = [...this.site.staticFiles, ...[...this.site.documents.keys()].filter((p) => this.site.urls.urlOf(p) !== undefined)];
+    const suggestion = closest(written, candidates);
+    this.#report(link, 'link.file', `No file ${written} in the site${suggestion ? `; did you mean ${suggestion}?` : '.'} Jekyll fails the build.`, suggestion);
+  }
+
+  #checkUrl(link: LinkOccurrence): void {
+    const expanded = expandLiquid(link.target, this.#config, {
+      postUrl: (name) => {
+        const post = findPost(this.site, name);
+        return post.kind === 'found' ? this.#config.baseurl + (this.site.urls.urlOf(post.path) ?? '') : undefined;
+      },
+      linkUrl: (path) => {
+        const file = findFile(this.site, path);
+        return file === undefined ? undefined : this.#config.baseurl + (this.site.urls.urlOf(file) ?? '/' + file);
+      },
+    });
+    if (expanded === undefined) {
+      return; // Liquid we cannot evaluate, or a post_url/link tag reported on its own
+    }
+    const resolved = resolveUrl(expanded, this.#pageUrl, this.#config);
+    switch (resolved.kind) {
+      case 'skip':
+      case 'external':
+        return;
+      case 'suspicious':
+        this.#reportSuspicious(link, resolved);
+        return;
+      case 'fragment':
+        this.#checkFragment(link, resolved.fragment, this.path, this.scanned.ids, this.scanned.idsComplete);
+        return;
+      case 'internal':
+        this.#checkInternal(link, resolved);
+    }
+  }
+
+  #checkInternal(link: LinkOccurrence, resolved: Extract<ResolvedUrl, { kind: 'internal' }>): void {
+    const target = this.site.urls.lookup(resolved.path);
+    if (target) {
+      if (resolved.missingBaseurl) {
+        this.#report(link, 'link.baseurl', `This link leaves out the site's baseurl ${this.#config.baseurl}: on the published site it points outside the blog.`, link.target.startsWith('/') ? this.#config.baseurl + link.target : undefined);
+      }
+      if (resolved.fragment !== undefined && (target.kind === 'post' || target.kind === 'page' || target.kind === 'collection')) {
+        const summary = target.path === this.path ? { ids: this.scanned.ids, idsComplete: this.scanned.idsComplete } : this.site.links.summary(target.path);
+        if (summary) {
+          this.#checkFragment(link, resolved.fragment, target.path, summary.ids, summary.idsComplete);
+        }
+      }
+      return;
+    }
+    if (resolved.missingBaseurl) {
+      return; // outside the blog: another site on the same host may serve it
+    }
+    let generated = generatedByConfig.get(this.#config);
+    if (!generated) {
+      generatedByConfig.set(this.#config, (generated = generatedUrls(this.#config)));
+    }
+    if (generated.matches(resolved.path)) {
+      return;
+    }
+    const what = /\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp)$/i.test(resolved.path) ? 'image' : /\.[a-z0-9]{1,5}$/i.test(resolved.path) && !/\.html?$/i.test(resolved.path) ? 'file' : 'page';
+    const suggestion = this.#closestUrl(resolved.path);
+    const where = resolved.relative ? ` (resolved from this page's URL ${this.#pageUrl})` : '';
+    const fix = suggestion === undefined ? undefined : this.#rewrite(link.target, resolved.path, suggestion);
+    const expected = `No ${what} at ${resolved.path}${where}${suggestion ? `; did you mean ${suggestion}?` : '.'}`;
+    if (generated.unknownPlugins.length > 0) {
+      this.#report(link, 'link.unverified', `${expected} The plugin ${generated.unknownPlugins.join(', ')} may make it, so this cannot be verified.`, fix);
+    } else {
+      this.#report(link, 'link.url', expected, fix);
+    }
+  }
+
+  /** The closest URL of the site: the same file name elsewhere first, then by edit distance. */
+  #closestUrl(path: string): string | undefined {
+    const urls = new Set<string>();
+    for (const [, target] of this.site.urls.entries()) {
+      urls.add(decodeSafe(target.url));
+    }
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const sameName = name.length > 3 ? [...urls].filter((u) => u.endsWith('/' + name)) : [];
+    if (sameName.length > 0) {
+      return closest(path, sameName, 64);
+    }
+    const canonical = canonicalPath(path);
+    return closest(canonical, urls) ?? closest(path, urls);
+  }
+
+  /** The written target with its path replaced, when the path is written out in it. */
+  #rewrite(written: string, resolvedPath: string, suggestion: string): string | undefined {
+    const baseurl = this.#config.baseurl;
+    const pathAsWritten = [baseurl + resolvedPath, resolvedPath, encodeURI(baseurl + resolvedPath), encodeURI(resolvedPath)].find((p) => written.includes(p));
+    if (pathAsWritten === undefined) {
+      return undefined;
+    }
+    return written.replace(pathAsWritten, (pathAsWritten.startsWith(baseurl) && baseurl ? baseurl : '') + suggestion);
+  }
+
+  #checkFragment(link: LinkOccurrence, fragment: string, targetPath: string, ids: ReadonlySet<string>, complete: boolean): void {
+    if (!complete || ids.has(fragment) || fragment === 'top' || fragment === '' || /\{\{|\{%/.test(fragment)) {
+      return;
+    }
+    if (this.site.config.hasTheme) {
+      return; // a theme's layouts may carry ids we cannot see
+    }
+    for (const templateIds of this.site.links.templateIds.values()) {
+      if (templateIds.has(fragment)) {
+        return;
+      }
+    }
+    const suggestion = closest(fragment, ids, Math.max(3, Math.floor(fragment.length / 2)));
+    const where = targetPath === this.path ? 'this page' : targetPath;
+    const hashAt = link.target.lastIndexOf('#');
+    const fix = suggestion === undefined || hashAt < 0 ? undefined : link.target.slice(0, hashAt + 1) + suggestion;
+    this.#report(link, 'link.fragment', `No id #${fragment} in ${where}${suggestion ? `; did you mean #${suggestion}?` : '.'}`, fix);
+  }
+
+  #reportSuspicious(link: LinkOccurrence, resolved: Extract<ResolvedUrl, { kind: 'suspicious' }>): void {
+    const target = link.target.trim();
+    switch (resolved.reason) {
+      case 'scheme-less':
+        this.#report(link, 'link.suspicious', `${shorten(target)} has no scheme, so browsers look for it on this site (at ${this.#pageUrl ?? 'this page'}'s folder); did you mean ${shorten(resolved.replacement ?? '')}?`, resolved.replacement);
+        return;
+      case 'quoted':
+        this.#report(link, 'link.suspicious', 'The URL is wrapped in quotes, which become part of it.', resolved.replacement);
+        return;
+      case 'parenthesized':
+        this.#report(link, 'link.suspicious', 'The URL is wrapped in an extra pair of parentheses, which become part of it.', resolved.replacement);
+        return;
+      case 'localhost':
+        this.#report(link, 'link.suspicious', `${shorten(target)} points to the reader's own machine (localhost): it works only where the server runs.`);
+    }
+  }
+
+  #report(link: LinkOccurrence, code: string, message: string, replacement?: string): void {
+    this.#findings.push({
+      code,
+      start: link.start,
+      end: link.end,
+      message,
+      ...(replacement !== undefined ? { data: { title: `Change to ${shorten(replacement)}`, replacement } } : {}),
+    });
+  }
+}
+
+function shorten(text: string): string {
+  return text.length > 80 ? text.slice(0, 77) + '...' : text;
+}
+
+function decodeSafe(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}

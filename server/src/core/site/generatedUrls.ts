@@ -1,0 +1,83 @@
+/**
+ * URLs that plugins make and no source file shows: feeds, sitemaps, pagination, tag and archive pages.
+ * A link into them is never reported as broken. A plugin not known here may make any URL, so links the
+ * map cannot find are then only "cannot verify".
+ */
+import { asRecord, type SiteConfig } from './config';
+
+/** Plugins known to make no pages, or only the pages modelled below. */
+const KNOWN_PLUGINS = new Set([
+  'jekyll-feed', 'jekyll-sitemap', 'jekyll-seo-tag', 'jekyll-redirect-from', 'jekyll-paginate', 'jekyll-paginate-v2',
+  'jekyll/tagging', 'jekyll-tagging', 'jekyll-archives', 'jekyll-postcss', 'jekyll-postcss-v2', 'jekyll-gist',
+  'jekyll-mentions', 'jemoji', 'jekyll-avatar', 'jekyll-github-metadata', 'jekyll-remote-theme', 'jekyll-include-cache',
+  'jekyll-relative-links', 'jekyll-optional-front-matter', 'jekyll-titles-from-headings', 'jekyll-default-layout',
+  'jekyll-readme-index', 'jekyll-coffeescript', 'jekyll-sass-converter', 'jekyll-commonmark-ghpages', 'jekyll-twitter-plugin',
+  'jekyll-last-modified-at', 'jekyll-toc', 'jekyll-spaceship', 'jekyll-minifier', 'jekyll-compose', 'jekyll-admin',
+  'jekyll-assets', 'jekyll-email-protect', 'jekyll-target-blank', 'jekyll-katex', 'jekyll-algolia',
+]);
+
+export interface GeneratedUrls {
+  /** True when a plugin made this URL path (decoded, without baseurl). */
+  matches(path: string): boolean;
+  /** Configured plugins that may make pages we cannot see. */
+  readonly unknownPlugins: readonly string[];
+}
+
+export function generatedUrls(config: SiteConfig): GeneratedUrls {
+  const raw = config.raw;
+  const patterns: RegExp[] = [];
+  const has = (name: string) => config.plugins.includes(name);
+  if (has('jekyll-feed')) {
+    const feed = asRecord(raw['feed']);
+    patterns.push(exact(typeof feed['path'] === 'string' ? '/' + feed['path'].replace(/^\//, '') : '/feed.xml'));
+    patterns.push(/^\/feed\/.*\.xml$/);
+  }
+  if (has('jekyll-sitemap')) {
+    patterns.push(exact('/sitemap.xml'), exact('/robots.txt'));
+  }
+  if (has('jekyll-redirect-from')) {
+    patterns.push(exact('/redirects.json'));
+  }
+  if (has('jekyll-paginate') || typeof raw['paginate_path'] === 'string') {
+    const path = typeof raw['paginate_path'] === 'string' ? raw['paginate_path'] : '/page:num/';
+    patterns.push(templatePattern(path, false));
+  }
+  if (has('jekyll-paginate-v2')) {
+    const pagination = asRecord(raw['pagination']);
+    const permalink = typeof pagination['permalink'] === 'string' ? pagination['permalink'] : '/page/:num/';
+    // Relative to each paginated page's URL, so it may appear under any folder.
+    patterns.push(templatePattern(permalink, true));
+  }
+  if (has('jekyll/tagging') || has('jekyll-tagging')) {
+    const dir = typeof raw['tag_page_dir'] === 'string' ? raw['tag_page_dir'] : 'tag';
+    patterns.push(new RegExp('^/' + escapeRegExp(dir.replace(/^\/|\/$/g, '')) + '/'));
+  }
+  if (has('jekyll-archives')) {
+    const permalinks = asRecord(asRecord(raw['jekyll-archives'])['permalinks']);
+    const templates = Object.values(permalinks).filter((v): v is string => typeof v === 'string');
+    for (const template of templates.length > 0 ? templates : ['/:year/', '/:year/:month/', '/:year/:month/:day/', '/tag/:name/', '/category/:name/']) {
+      patterns.push(templatePattern(template, false));
+    }
+  }
+  const unknownPlugins = config.plugins.filter((p) => !KNOWN_PLUGINS.has(p));
+  return { matches: (path) => patterns.some((p) => p.test(path)), unknownPlugins };
+}
+
+function exact(path: string): RegExp {
+  return new RegExp('^' + escapeRegExp(path) + '$');
+}
+
+/** `/page:num/`, `/tag/:name/` as a pattern: each placeholder stands for one or more characters of a segment. */
+function templatePattern(template: string, anywhere: boolean): RegExp {
+  const body = template
+    .replace(/^\/?/, '/')
+    .split(/(:[a-z_]+)/)
+    .map((part) => (part.startsWith(':') ? (part === ':num' ? '\\d+' : '[^/]+') : escapeRegExp(part)))
+    .join('')
+    .replace(/\/$/, '');
+  return new RegExp((anywhere ? '(?:^|/)' : '^') + body.replace(/^\//, anywhere ? '' : '/') + '(?:/|/index\\.html|\\.html)?$');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,221 @@
+import * as assert from 'node:assert';
+import { computeDiagnostics, type DiagnosticFixData } from '../../server/src/core/diagnostics';
+import { withSettings } from '../../server/src/core/settings';
+import { SiteIndex } from '../../server/src/core/site/siteIndex';
+import { TextDocumentSnapshot } from '../../server/src/core/textDocument';
+import { InMemoryWorkspace } from '../util/inMemoryWorkspace';
+
+const POST = '_posts/2020-05-01-linking.md';
+
+/** A small blog with a post per month, a page, an image and a header with ids. */
+function blog(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    '_config.yml': 'url: https://blog.example.com\npermalink: /:year/:month/:title.html\n',
+    '_posts/2015-03-10-foo.md': '---\ntitle: Foo\n---\n\n## Getting Started\n\n## What’s new?\n\n## Getting Started\n',
+    '_posts/2016-01-01-bar.md': '---\ntitle: Bar\n---\nBar\n',
+    '_posts/sub/2017-01-01-nested.md': '---\ntitle: Nested\n---\n',
+    'about/index.md': '---\ntitle: About\n---\n<div id="team">x</div>\n',
+    'contact.md': '---\ntitle: Contact\n---\n',
+    'assets/img/logo.png': 'png',
+    '_layouts/post.html': '<article>{{ content }}</article><div id="comments"></div>',
+    ...overrides,
+  };
+}
+
+async function check(body: string, files: Record<string, string> = blog(), path = POST) {
+  const all = { ...files, [path]: `---\ntitle: Linking\n---\n${body}` };
+  const site = new SiteIndex(new InMemoryWorkspace(all), withSettings(undefined));
+  await site.build();
+  const text = all[path]!;
+  return computeDiagnostics(site, new TextDocumentSnapshot(path, 1, text))
+    .filter((d) => String(d.code).startsWith('link.'))
+    .map((d) => {
+      const document = new TextDocumentSnapshot(path, 1, text);
+      const covered = text.slice(document.offsetAt(d.range.start), document.offsetAt(d.range.end));
+      return { code: d.code, covered, message: String(d.message), fix: (d.data as DiagnosticFixData | undefined)?.fix.edit.newText };
+    });
+}
+
+function codes(findings: { code: unknown; covered: string }[]) {
+  return findings.map((f) => [f.code, f.covered]);
+}
+
+suite('links', () => {
+  test('working links of every form are not reported', async () => {
+    const body = [
+      '[inline](/2015/03/foo.html) ![image](/assets/img/logo.png) [page](/about/) [page](/about) [contact](/contact.html)',
+      '[post_url]({% post_url 2015-03-10-foo %}) [nested]({% post_url sub/2017-01-01-nested %}) [link]({% link about/index.md %})',
+      '[ref][r] [Shortcut][] <https://example.org> [abs](https://blog.example.com/2016/01/bar.html)',
+      '<a href="/2016/01/bar.html">a</a> <img src="/assets/img/logo.png" srcset="/assets/img/logo.png 2x, /assets/img/logo.png 640w">',
+      '[relative](../../2016/01/bar.html) [same dir](./linking.html) [anchor](/2015/03/foo.html#getting-started-1) [self](#own)',
+      '[baseurl]({{ site.baseurl }}/2015/03/foo.html) [filter]({{ "/assets/img/logo.png" | relative_url }}) [abs]({{ "/about/" | absolute_url }})',
+      '[liquid var]({{ page.image }}) [mailto](mailto:a@b.c) [feed](/feed.xml)',
+      '',
+      '## Own',
+      '',
+      '[r]: /2016/01/bar.html',
+      '[shortcut]: /contact.html',
+    ].join('\n');
+    assert.deepStrictEqual(await check(body, blog({ '_config.yml': 'url: https://blog.example.com\npermalink: /:year/:month/:title.html\nplugins: [jekyll-feed]\n' })), []);
+  });
+
+  test('a missing post_url says what was expected and offers the closest post', async () => {
+    const [finding] = await check('See [foo]({% post_url 2015-03-01-foo %}).');
+    assert.deepStrictEqual([finding!.code, finding!.covered, finding!.fix], ['link.post-url', '2015-03-01-foo', '2015-03-10-foo']);
+    assert.match(finding!.message, /no post 2015-03-01-foo; did you mean 2015-03-10-foo\?/i);
+  });
+
+  test('post_url with an extension, and a folder that is not there', async () => {
+    const findings = await check('{% post_url 2015-03-10-foo.md %} {% post_url other/2017-01-01-nested %}');
+    assert.deepStrictEqual(codes(findings), [['link.post-url', '2015-03-10-foo.md']]);
+    assert.strictEqual(findings[0]!.fix, '2015-03-10-foo');
+  });
+
+  test('{% link %} to a missing file', async () => {
+    const findings = await check('[x]({% link abut/index.md %})');
+    assert.deepStrictEqual(codes(findings), [['link.file', 'abut/index.md']]);
+    assert.strictEqual(findings[0]!.fix, 'about/index.md');
+  });
+
+  test('root-relative, relative and site-absolute URLs to nothing', async () => {
+    const findings = await check('[a](/2015/03/fooo.html) [b](../../2016/01/baz.html) [c](https://blog.example.com/contakt.html) ![d](/assets/img/logo.jpg)');
+    assert.deepStrictEqual(codes(findings), [
+      ['link.url', '/2015/03/fooo.html'],
+      ['link.url', '../../2016/01/baz.html'],
+      ['link.url', 'https://blog.example.com/contakt.html'],
+      ['link.url', '/assets/img/logo.jpg'],
+    ]);
+    assert.strictEqual(findings[0]!.fix, '/2015/03/foo.html');
+    assert.match(findings[1]!.message, /No page at \/2016\/01\/baz\.html \(resolved from this page's URL \/2020\/05\/linking\.html\)/);
+    // A page under a custom permalink style has no extension in its URL (Utils.add_permalink_suffix).
+    assert.strictEqual(findings[2]!.fix, 'https://blog.example.com/contact');
+    assert.match(findings[3]!.message, /No image at \/assets\/img\/logo\.jpg; did you mean \/assets\/img\/logo\.png\?/);
+  });
+
+  test('raw HTML: href, src and each srcset candidate', async () => {
+    const findings = await check('<a href="/nope.html">x</a> <img src="/assets/img/no.png" srcset="/assets/img/logo.png 1x, /assets/img/no2.png 2x">');
+    assert.deepStrictEqual(codes(findings), [
+      ['link.url', '/nope.html'],
+      ['link.url', '/assets/img/no.png'],
+      ['link.url', '/assets/img/no2.png'],
+    ]);
+  });
+
+  test('reference links: undefined references, and definitions are checked', async () => {
+    const findings = await check('[x][missing] [y][ok]\n\n[ok]: /gone.html\n');
+    assert.deepStrictEqual(codes(findings), [
+      ['link.reference', 'missing'],
+      ['link.url', '/gone.html'],
+    ]);
+  });
+
+  test('fragments: same page and other documents, with header ids by the GFM rule and a fix', async () => {
+    const findings = await check('[a](#intro) [b](/2015/03/foo.html#getting-startd) [c]({% post_url 2015-03-10-foo %}#whats-new) [d](/about/#team) [e](#comments)\n\n## Introduction\n');
+    assert.deepStrictEqual(codes(findings), [
+      ['link.fragment', '#intro'],
+      ['link.fragment', '/2015/03/foo.html#getting-startd'],
+    ]);
+    assert.match(findings[1]!.message, /No id #getting-startd in _posts\/2015-03-10-foo\.md; did you mean #getting-started\?/);
+    assert.strictEqual(findings[1]!.fix, '/2015/03/foo.html#getting-started');
+  });
+
+  test('fragments follow input: kramdown', async () => {
+    const files = blog({ '_config.yml': 'permalink: /:year/:month/:title.html\nkramdown:\n  input: kramdown\n' });
+    assert.deepStrictEqual(codes(await check('[a](/2015/03/foo.html#whats-new) [b](/2015/03/foo.html#getting-started-1)', files)), []);
+    assert.deepStrictEqual(codes(await check('[a](#1-intro)\n\n## 1. Intro\n', files)), [['link.fragment', '#1-intro']]);
+  });
+
+  test('baseurl: links must carry it; {{ site.baseurl }} and relative_url supply it', async () => {
+    const files = blog({ '_config.yml': 'baseurl: /blog\npermalink: /:year/:month/:title.html\n' });
+    const findings = await check('[a](/2015/03/foo.html) [b]({{ site.baseurl }}/2015/03/foo.html) [c](/blog/2015/03/foo.html) [d]({{ "/about/" | relative_url }}) [e](/blog/nope.html)', files);
+    assert.deepStrictEqual(codes(findings), [
+      ['link.baseurl', '/2015/03/foo.html'],
+      ['link.url', '/blog/nope.html'],
+    ]);
+    assert.strictEqual(findings[0]!.fix, '/blog/2015/03/foo.html');
+  });
+
+  test('suspicious URLs: scheme-less hosts, quotes, double parentheses, localhost', async () => {
+    const findings = await check('[a](www.reddit.com/r/jekyll) [b](stackoverflow.com) [c]("https://x.org") [d]((/about/)) [e](http://localhost:4000/x) [f](notes.html)');
+    assert.deepStrictEqual(
+      findings.map((f) => [f.code, f.covered, f.code === 'link.suspicious' ? f.fix : undefined]),
+      [
+        ['link.suspicious', 'www.reddit.com/r/jekyll', 'https://www.reddit.com/r/jekyll'],
+        ['link.suspicious', 'stackoverflow.com', 'https://stackoverflow.com'],
+        ['link.suspicious', '"https://x.org"', 'https://x.org'],
+        ['link.suspicious', '(/about/)', '/about/'],
+        ['link.suspicious', 'http://localhost:4000/x', undefined],
+        ['link.url', 'notes.html', undefined],
+      ],
+    );
+  });
+
+  test('nothing in code, comments or raw blocks is a link; Liquid tags in code still are', async () => {
+    const body = '`[a](/nope1.html)`\n\n```\n[b](/nope2.html)\n```\n\n    [c](/nope3.html)\n\n<!-- [d](/nope4.html) -->\n\n{% comment %}[e](/nope5.html){% endcomment %}\n\n{% raw %}[f]({{ x }}){% endraw %}\n\n```\n{% post_url 2015-01-01-gone %}\n```\n';
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['link.post-url', '2015-01-01-gone'],
+      ['link.liquid-in-code', '{% post_url 2015-01-01-gone %}'],
+    ]);
+  });
+
+  test('Liquid variables in a URL and plugin pages are never reported', async () => {
+    const files = blog({ '_config.yml': 'permalink: /:year/:month/:title.html\nplugins: [jekyll-paginate-v2, jekyll/tagging, jekyll-sitemap]\npagination:\n  permalink: /posts/:num/\ntag_page_dir: tag\n' });
+    assert.deepStrictEqual(await check('[a]({{ page.imgdir }}/x.png) [b]({{ site.repository }}/tree) [c](/posts/2/) [d](/tag/kotlin/) [e](/sitemap.xml)', files), []);
+  });
+
+  test('an unknown plugin turns a missing page into "cannot verify"', async () => {
+    const files = blog({ '_config.yml': 'permalink: /:year/:month/:title.html\nplugins: [jekyll-made-up-generator]\n' });
+    const findings = await check('[a](/generated/page/)', files);
+    assert.deepStrictEqual(codes(findings), [['link.unverified', '/generated/page/']]);
+  });
+
+  test('redirect_from and collections are in the URL space', async () => {
+    const files = blog({
+      '_config.yml': 'permalink: /:year/:month/:title.html\ncollections:\n  talks:\n    output: true\n',
+      '_posts/2016-01-01-bar.md': '---\nredirect_from: /old-bar/\n---\n',
+      '_talks/keynote.md': '---\n---\n',
+    });
+    assert.deepStrictEqual(await check('[a](/old-bar/) [b](/talks/keynote.html)', files), []);
+  });
+
+  test('Liquid in code blocks and spans is a warning whose fix wraps it in raw', async () => {
+    const findings = await check('```yaml\nuser: ${{ secrets.USER }}\n```\n\nInline `{% if x %}` and {% raw %}`{{ fine }}`{% endraw %}.\n');
+    assert.deepStrictEqual(
+      findings.map((f) => [f.code, f.covered, f.fix]),
+      [
+        ['link.liquid-in-code', '{{ secrets.USER }}', '{% raw %}{{ secrets.USER }}{% endraw %}'],
+        ['link.liquid-in-code', '{% if x %}', '{% raw %}{% if x %}{% endraw %}'],
+      ],
+    );
+  });
+
+  test('render_with_liquid: false turns Liquid checks off', async () => {
+    const all = { ...blog(), [POST]: '---\nrender_with_liquid: false\n---\n```\n{{ x }}\n```\n{% post_url 1999-01-01-none %}\n' };
+    const site = new SiteIndex(new InMemoryWorkspace(all), withSettings(undefined));
+    await site.build();
+    assert.deepStrictEqual(computeDiagnostics(site, new TextDocumentSnapshot(POST, 1, all[POST]!)).filter((d) => String(d.code).startsWith('link.')), []);
+  });
+
+  test('a rename re-checks exactly the documents that link to the old and new path', async () => {
+    const files = blog({
+      '_posts/2020-01-01-a.md': '---\n---\n[x]({% post_url 2015-03-10-foo %})\n',
+      '_posts/2020-01-02-b.md': '---\n---\n[x](/2015/03/foo.html#getting-started)\n',
+      '_posts/2020-01-03-c.md': '---\n---\n[x](/2016/01/bar.html)\n',
+    });
+    const site = new SiteIndex(new InMemoryWorkspace(files), withSettings(undefined));
+    await site.build();
+    const deleted = await site.update('_posts/2015-03-10-foo.md', undefined);
+    assert.deepStrictEqual(deleted.scope === 'documents' && [...deleted.paths].sort(), ['_posts/2015-03-10-foo.md', '_posts/2020-01-01-a.md', '_posts/2020-01-02-b.md']);
+    const created = await site.update('_posts/2015-04-11-foo.md', files['_posts/2015-03-10-foo.md']);
+    assert.deepStrictEqual(created.scope === 'documents' && [...created.paths], ['_posts/2015-04-11-foo.md']);
+    // An edit to the body that keeps ids and URL re-checks only itself; a changed header re-checks its linkers.
+    await site.update('_posts/2015-03-10-foo.md', files['_posts/2015-03-10-foo.md']);
+    const body = await site.update('_posts/2015-03-10-foo.md', files['_posts/2015-03-10-foo.md'] + '\nMore text.\n');
+    assert.deepStrictEqual(body.scope === 'documents' && body.paths, ['_posts/2015-03-10-foo.md']);
+    const header = await site.update('_posts/2015-03-10-foo.md', '---\n---\n## Renamed\n');
+    assert.deepStrictEqual(header.scope === 'documents' && [...header.paths].sort(), ['_posts/2015-03-10-foo.md', '_posts/2020-01-01-a.md', '_posts/2020-01-02-b.md']);
+    const image = await site.update('assets/img/new.png', undefined, true);
+    assert.deepStrictEqual(image.scope === 'documents' && image.paths, ['assets/img/new.png']);
+    assert.ok(site.urls.lookup('/assets/img/new.png'));
+  });
+});
