@@ -3,6 +3,8 @@ import { RequestType } from 'vscode-languageserver-protocol';
 
 export interface RenderPreviewParams {
   readonly uri: string;
+  /** The URL under which the preview loads the blog's files (the webview URI of the blog root). */
+  readonly resourceRoot?: string;
 }
 
 export interface RenderPreviewResult {
@@ -36,3 +38,20 @@ export interface NewPostResult {
 }
 
 export const newPostRequest = new RequestType<NewPostParams, NewPostResult | null, void>('blogwright/newPost');
+
+export interface PreviewLinkParams {
+  /** The previewed document. */
+  readonly uri: string;
+  /** The link's href as the preview shows it. */
+  readonly href: string;
+}
+
+/** Where a click on a link in the preview leads. */
+export type PreviewLinkTarget =
+  /** A file of the blog: open its source, at `line` (the heading of the link's fragment, else 0). */
+  | { readonly kind: 'source'; readonly uri: string; readonly line: number }
+  /** Outside the blog: open in the browser (http, https or mailto only). */
+  | { readonly kind: 'external'; readonly url: string }
+  | { readonly kind: 'none'; readonly reason: string };
+
+export const previewLinkRequest = new RequestType<PreviewLinkParams, PreviewLinkTarget, void>('blogwright/previewLink');

@@ -22,12 +22,13 @@ import { provideHover } from './core/features/hover';
 import { newPost, newPostAuthors } from './core/features/newPost';
 import { prepareRename, provideReferences, provideRename } from './core/features/rename';
 import { renderPost } from './core/render/renderPost';
+import { fragmentLine, resolvePreviewLink } from './core/features/previewLink';
 import { withSettings, type BlogwrightSettings } from './core/settings';
 import { loadSettings, settingsFromSection, SETTINGS_FILE, type SettingsProblem } from './core/settingsLoader';
 import { SiteIndex } from './core/site/siteIndex';
 import { FileSystemWorkspace } from './fileSystemWorkspace';
 import { LspWorkspace, asCoreDocument, openText } from './lspWorkspace';
-import { listAuthorsRequest, newPostRequest, renderPreviewRequest } from './protocol';
+import { listAuthorsRequest, newPostRequest, previewLinkRequest, renderPreviewRequest } from './protocol';
 
 /** Sent once the whole blog is indexed and its diagnostics published: editors show progress, tests wait on it. */
 export const indexedNotification = new NotificationType<{ documents: number; milliseconds: number }>('blogwright/indexed');
@@ -298,7 +299,7 @@ export function startServer(connection: Connection): void {
     return { uri: workspace.uriOf(post.path), text: post.text };
   });
 
-  connection.onRequest(renderPreviewRequest, async ({ uri }) => {
+  connection.onRequest(renderPreviewRequest, async ({ uri, resourceRoot }) => {
     const path = workspace?.pathOf(uri);
     if (path === undefined || !workspace || !site) {
       return null;
@@ -307,8 +308,22 @@ export function startServer(connection: Connection): void {
     if (!source || 'skipped' in source) {
       return null;
     }
-    const rendered = renderPost(site, source.document);
+    const rendered = renderPost(site, source.document, resourceRoot ? { resourceRoot } : {});
     return { ...rendered, version: source.document.version };
+  });
+
+  connection.onRequest(previewLinkRequest, async ({ uri, href }) => {
+    const path = workspace?.pathOf(uri);
+    if (path === undefined || !workspace || !site) {
+      return { kind: 'none', reason: 'The blog is not indexed yet.' };
+    }
+    const target = resolvePreviewLink(site, path, href);
+    if (target.kind !== 'source') {
+      return target;
+    }
+    const source = target.fragment ? await workspace.textDocument(target.path) : undefined;
+    const line = source && 'document' in source ? fragmentLine(site, source.document.getText(), target.fragment) : 0;
+    return { kind: 'source', uri: workspace.uriOf(target.path), line };
   });
 
   /** VS Code's `blogwright` section under the blog's `.blogwright.yml` (see docs/decisions.md). */

@@ -76,6 +76,7 @@ async function runInLocalServer(blog: string): Promise<number> {
     ]);
     const url = `http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(blog)}&payload=${encodeURIComponent(payload)}`;
     const page = await browser.newPage();
+    if (process.env['BW_DEBUG']) { page.on('console', (m) => console.log('[page]', m.text())); }
     await page.goto(url);
     console.log(`[vscode] running the suite in VS Code ${require(path.join(vscodeDir, 'package.json')).version} (local server, headless Chromium) against ${VSIX ? path.basename(VSIX) : 'the development folder'}`);
     const failed = new Promise<never>((_, reject) => {

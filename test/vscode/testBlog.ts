@@ -1,5 +1,22 @@
 import { exampleBlog, writeBlog } from '../util/blogs';
 
+/** A post whose preview has links to click: another post at a heading, and a fragment far down the page. */
+export const PREVIEW_LINKS_POST = [
+  '---',
+  'layout: post',
+  'title: Links',
+  'author: jane.doe',
+  '---',
+  '',
+  'Read [the first post]({% post_url 2020-01-01-first %}#hello) or jump [far down](#far-away).',
+  '',
+  ...Array.from({ length: 80 }, (_, i) => `Paragraph ${i + 1} of filler text.\n`),
+  '## Far away',
+  '',
+  // Enough below the heading that the preview can scroll it to the top.
+  ...Array.from({ length: 80 }, (_, i) => `Closing paragraph ${i + 1}.\n`),
+].join('\n');
+
 /** The blog the VS Code suite opens: the example blog plus posts with known defects. */
 export function writeTestBlog(): string {
   return writeBlog(
@@ -10,6 +27,7 @@ export function writeTestBlog(): string {
       '_posts/2020-05-01-jvm-again.md': '---\nlayout: post\ntitle: JVM again\nauthor: jane.doe\ntags:\n  - jvm\n  - kotlin\n---\nBody\n',
       // An author id with a typo, for the quick fix test.
       '_posts/2020-06-01-typo.md': '---\nlayout: post\ntitle: Typo\nauthor: jane.deo\n---\nBody\n',
+      '_posts/2020-04-03-links.md': PREVIEW_LINKS_POST,
       '.vscode/settings.json': JSON.stringify({ 'blogwright.diagnostics.debounce': 50, 'security.workspace.trust.enabled': false }),
     }),
   );

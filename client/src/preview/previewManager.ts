@@ -1,20 +1,24 @@
+import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { renderPreviewRequest } from '../../../server/src/protocol';
-import type { FromWebview } from './messages';
-import { previewHtml } from './previewHtml';
+import { previewLinkRequest, renderPreviewRequest } from '../../../server/src/protocol';
+import type { FromWebview, PreviewState, ToWebview } from './messages';
+import { previewPage } from './previewPage';
 
 export const PREVIEW_VIEW_TYPE = 'blogwright.preview';
 
 /** Milliseconds between a keystroke and the re-render it causes. */
 const RENDER_DELAY = 300;
+/** Milliseconds between editor scroll positions sent to the preview. */
+const SCROLL_THROTTLE = 50;
+/** Editor scrolls this soon after the preview moved the editor are that move's echo, not the user's. */
+const ECHO_WINDOW = 150;
+const EXTERNAL_SCHEMES = new Set(['http', 'https', 'mailto']);
 
-/** State the webview keeps across reloads, so the panel comes back on the same post. */
-interface PreviewState {
-  readonly resource: string;
-}
-
-/** The post preview: one panel that follows the active post and re-renders as it changes. */
+/**
+ * The post preview: one panel that follows the active post (or stays on one when locked), re-renders as it
+ * changes, keeps editor and preview scrolled together, and opens the source of a clicked link.
+ */
 export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Disposable {
   readonly #disposables: vscode.Disposable[] = [];
   readonly #onDidRender = new vscode.EventEmitter<{ uri: string; version: number }>();
@@ -22,8 +26,14 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
   readonly onDidRender = this.#onDidRender.event;
   #panel: vscode.WebviewPanel | undefined;
   #resource: vscode.Uri | undefined;
-  #timer: NodeJS.Timeout | undefined;
+  #locked = false;
+  /** Source line at the top of the preview, restored after a reload. */
+  #line = 0;
+  #renderTimer: NodeJS.Timeout | undefined;
+  #scrollTimer: NodeJS.Timeout | undefined;
   #renderedVersion = -1;
+  #movedEditorAt = 0;
+  #title = 'Preview';
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -32,6 +42,9 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
     this.#disposables.push(
       vscode.commands.registerCommand('blogwright.openPreview', () => this.open(vscode.ViewColumn.Active)),
       vscode.commands.registerCommand('blogwright.openPreviewToSide', () => this.open(vscode.ViewColumn.Beside)),
+      vscode.commands.registerCommand('blogwright.preview.lock', () => this.#setLocked(true)),
+      vscode.commands.registerCommand('blogwright.preview.unlock', () => this.#setLocked(false)),
+      vscode.commands.registerCommand('blogwright.preview.toggleLock', () => this.#setLocked(!this.#locked)),
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.#panel && e.document.uri.toString() === this.#resource?.toString()) {
@@ -39,16 +52,28 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
         }
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (this.#panel && editor && isPreviewable(editor.document)) {
-          this.#show(editor.document.uri);
+        updatePreviewableContext(editor);
+        if (this.#panel && !this.#locked && editor && isPreviewable(editor.document)) {
+          this.#show(editor.document.uri, editor.visibleRanges[0]?.start.line ?? 0);
+        }
+      }),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.#editorScrolled(e)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('blogwright.preview')) {
+          this.#rerenderPage();
         }
       }),
       this.#onDidRender,
     );
+    updatePreviewableContext(vscode.window.activeTextEditor);
   }
 
   get panel(): vscode.WebviewPanel | undefined {
     return this.#panel;
+  }
+
+  get locked(): boolean {
+    return this.#locked;
   }
 
   open(column: vscode.ViewColumn): void {
@@ -63,19 +88,31 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
     } else {
       this.#panel.reveal(column, true);
     }
-    this.#show(editor.document.uri);
+    this.#show(editor.document.uri, editor.visibleRanges[0]?.start.line ?? 0);
+  }
+
+  /**
+   * Has the webview click the link with this href, as a person would: the same click handler and the
+   * same `openLink` path follow. For the integration tests, which cannot reach into the webview.
+   */
+  clickLink(href: string): void {
+    if (this.#panel && this.#resource) {
+      this.#post({ type: 'clickLink', source: this.#resource.toString(), href });
+    }
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PreviewState | undefined): Promise<void> {
     panel.webview.options = this.#options();
     this.#adopt(panel);
+    this.#setLocked(state?.locked === true);
     if (state?.resource) {
-      this.#show(vscode.Uri.parse(state.resource));
+      this.#show(vscode.Uri.parse(state.resource), state.line ?? 0);
     }
   }
 
   dispose(): void {
-    clearTimeout(this.#timer);
+    clearTimeout(this.#renderTimer);
+    clearTimeout(this.#scrollTimer);
     this.#panel?.dispose();
     for (const d of this.#disposables) {
       d.dispose();
@@ -95,56 +132,186 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
 
   #adopt(panel: vscode.WebviewPanel): void {
     this.#panel = panel;
+    void vscode.commands.executeCommand('setContext', 'blogwright.previewOpen', true);
     panel.onDidDispose(() => {
-      this.#panel = undefined;
-      this.#resource = undefined;
+      if (this.#panel === panel) {
+        this.#panel = undefined;
+        this.#resource = undefined;
+        this.#locked = false;
+        void vscode.commands.executeCommand('setContext', 'blogwright.previewOpen', false);
+        void vscode.commands.executeCommand('setContext', 'blogwright.previewLocked', false);
+      }
     });
     panel.webview.onDidReceiveMessage((message: FromWebview) => {
-      if (message.source !== this.#resource?.toString()) {
+      if (panel !== this.#panel || message.source !== this.#resource?.toString()) {
         return;
       }
-      if (message.type === 'rendered') {
-        this.#onDidRender.fire({ uri: message.source, version: message.version });
+      switch (message.type) {
+        case 'rendered':
+          this.#onDidRender.fire({ uri: message.source, version: message.version });
+          break;
+        case 'revealLine':
+          this.#previewScrolled(message.line);
+          break;
+        case 'openLink':
+          void this.#openLink(message.href);
+          break;
       }
     });
   }
 
-  #show(uri: vscode.Uri): void {
+  #setLocked(locked: boolean): void {
+    this.#locked = locked;
+    void vscode.commands.executeCommand('setContext', 'blogwright.previewLocked', locked);
+    this.#updateTitle(undefined);
+    if (!locked) {
+      const editor = vscode.window.activeTextEditor;
+      if (this.#panel && editor && isPreviewable(editor.document)) {
+        this.#show(editor.document.uri, editor.visibleRanges[0]?.start.line ?? 0);
+      }
+    }
+  }
+
+  #show(uri: vscode.Uri, line: number): void {
     if (uri.toString() !== this.#resource?.toString()) {
       this.#resource = uri;
+      this.#line = line;
       this.#renderedVersion = -1;
       void this.#render(true);
     }
   }
 
-  #scheduleRender(): void {
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.#render(false), RENDER_DELAY);
+  #rerenderPage(): void {
+    this.#renderedVersion = -1;
+    void this.#render(true);
   }
 
-  async #render(replaceHtml: boolean): Promise<void> {
+  #scheduleRender(): void {
+    clearTimeout(this.#renderTimer);
+    this.#renderTimer = setTimeout(() => void this.#render(false), RENDER_DELAY);
+  }
+
+  async #render(replacePage: boolean): Promise<void> {
     const panel = this.#panel;
     const resource = this.#resource;
     if (!panel || !resource) {
       return;
     }
-    const result = await this.client.sendRequest(renderPreviewRequest, { uri: resource.toString() });
+    const folder = vscode.workspace.getWorkspaceFolder(resource);
+    const resourceRoot = folder ? panel.webview.asWebviewUri(folder.uri).toString() : undefined;
+    const result = await this.client.sendRequest(renderPreviewRequest, { uri: resource.toString(), ...(resourceRoot ? { resourceRoot } : {}) });
     if (!result || panel !== this.#panel || resource.toString() !== this.#resource?.toString()) {
       return;
     }
-    if (!replaceHtml && result.version === this.#renderedVersion) {
+    if (!replacePage && result.version === this.#renderedVersion) {
       return;
     }
     this.#renderedVersion = result.version;
-    panel.title = `Preview ${result.title ?? resource.path.split('/').pop()}`;
-    if (replaceHtml) {
-      panel.webview.html = previewHtml(panel.webview, this.context.extensionUri, { source: resource.toString(), version: result.version, html: result.html });
+    this.#updateTitle(result.title ?? resource.path.split('/').pop());
+    if (replacePage) {
+      panel.webview.html = previewPage({
+        cspSource: panel.webview.cspSource,
+        nonce: randomBytes(16).toString('base64'),
+        scriptUri: this.#media(panel.webview, 'preview.js'),
+        styleUri: this.#media(panel.webview, 'preview.css'),
+        userStyleUri: this.#userStylesheet(panel.webview, folder),
+        state: { resource: resource.toString(), version: result.version, line: this.#line, locked: this.#locked },
+        html: result.html,
+      });
     } else {
-      void panel.webview.postMessage({ type: 'update', source: resource.toString(), version: result.version, html: result.html });
+      this.#post({ type: 'update', source: resource.toString(), version: result.version, html: result.html });
+    }
+  }
+
+  #updateTitle(name: string | undefined): void {
+    if (name !== undefined) {
+      this.#title = `Preview ${name}`;
+    }
+    if (this.#panel) {
+      this.#panel.title = this.#locked ? `[Locked] ${this.#title}` : this.#title;
+    }
+  }
+
+  #media(webview: vscode.Webview, name: string): string {
+    return webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'client', 'media', name)).toString();
+  }
+
+  /** The blog's own CSS, when the setting names a file inside the workspace folder (never outside it). */
+  #userStylesheet(webview: vscode.Webview, folder: vscode.WorkspaceFolder | undefined): string | undefined {
+    const setting = vscode.workspace.getConfiguration('blogwright.preview', folder).get<string>('stylesheet', '').trim();
+    if (!setting || !folder || /^[a-z][a-z0-9+.-]*:/i.test(setting)) {
+      return undefined;
+    }
+    const file = vscode.Uri.joinPath(folder.uri, setting.replace(/^\/+/, ''));
+    if (!file.path.startsWith(folder.uri.path.replace(/\/?$/, '/'))) {
+      return undefined;
+    }
+    return webview.asWebviewUri(file).toString();
+  }
+
+  #post(message: ToWebview): void {
+    void this.#panel?.webview.postMessage(message);
+  }
+
+  #editorScrolled(e: vscode.TextEditorVisibleRangesChangeEvent): void {
+    const resource = this.#resource;
+    if (!this.#panel || !resource || e.textEditor.document.uri.toString() !== resource.toString()) {
+      return;
+    }
+    if (Date.now() - this.#movedEditorAt < ECHO_WINDOW) {
+      return;
+    }
+    this.#line = e.visibleRanges[0]?.start.line ?? 0;
+    if (!this.#scrollTimer) {
+      this.#scrollTimer = setTimeout(() => {
+        this.#scrollTimer = undefined;
+        this.#post({ type: 'scrollToLine', source: resource.toString(), line: this.#line });
+      }, SCROLL_THROTTLE);
+    }
+  }
+
+  #previewScrolled(line: number): void {
+    this.#line = line;
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document.uri.toString() === this.#resource?.toString()) {
+        this.#movedEditorAt = Date.now();
+        const position = new vscode.Position(Math.max(0, Math.min(line, editor.document.lineCount - 1)), 0);
+        editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
+      }
+    }
+  }
+
+  /** A click on a link: the blog's own pages open as source, others in the browser; the server decides which. */
+  async #openLink(href: string): Promise<void> {
+    const resource = this.#resource;
+    if (!resource) {
+      return;
+    }
+    const target = await this.client.sendRequest(previewLinkRequest, { uri: resource.toString(), href });
+    if (target.kind === 'external') {
+      const url = vscode.Uri.parse(target.url, true);
+      if (EXTERNAL_SCHEMES.has(url.scheme)) {
+        await vscode.env.openExternal(url);
+      }
+    } else if (target.kind === 'source') {
+      const uri = vscode.Uri.parse(target.uri, true);
+      const column = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === resource.toString())?.viewColumn ?? vscode.ViewColumn.One;
+      const position = new vscode.Position(target.line, 0);
+      await vscode.window.showTextDocument(uri, { viewColumn: column, selection: new vscode.Range(position, position) });
+    } else {
+      void vscode.window.showInformationMessage(target.reason);
     }
   }
 }
 
+/** Markdown or HTML with front matter, or anything in `_posts`/`_drafts`: what Jekyll renders as a post or page. */
 function isPreviewable(document: vscode.TextDocument): boolean {
-  return document.uri.scheme === 'file' && (document.languageId === 'markdown' || document.languageId === 'html');
+  if (document.uri.scheme !== 'file' || (document.languageId !== 'markdown' && document.languageId !== 'html')) {
+    return false;
+  }
+  return /\/_(posts|drafts)\//.test(document.uri.path) || document.lineAt(0).text.trimEnd() === '---';
+}
+
+function updatePreviewableContext(editor: vscode.TextEditor | undefined): void {
+  void vscode.commands.executeCommand('setContext', 'blogwright.previewable', editor !== undefined && isPreviewable(editor.document));
 }

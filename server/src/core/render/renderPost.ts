@@ -1,29 +1,97 @@
 import MarkdownIt from 'markdown-it';
+import footnote from 'markdown-it-footnote';
 import { parseFrontMatter, frontMatterData } from '../frontmatter/parse';
 import { authorIdsOf } from '../site/authors';
 import { tagsOf } from '../site/tags';
 import type { SiteIndex } from '../site/siteIndex';
 import type { ITextDocument } from '../workspace';
+import { resolveLink } from '../features/linkTargets';
+import { documentHeaderIds } from './documentHeaderIds';
+import { highlightCode } from './highlight';
+import { imageSource, type ImageContext } from './imageSource';
+import { kramdownAttributes } from './kramdownAttributes';
+import { expandLiquid, MISSING_SCHEME, PLACEHOLDER, type LiquidContext } from './liquid';
+import { escapeHtml, sanitizeHtml, type HtmlPolicy } from './sanitizeHtml';
+
+type Token = ReturnType<MarkdownIt['parse']>[number];
 
 export interface RenderedPost {
-  /** HTML of the header (title, authors, date, tags) and body; no scripts of its own. */
+  /** HTML of the header (title, authors, date, tags) and body; no scripts, no event handlers. */
   readonly html: string;
   readonly title: string | undefined;
 }
 
+export interface RenderOptions {
+  /**
+   * The URL under which the preview loads the blog's files (the webview URI of the blog root): an image
+   * `assets/x.png` becomes `${resourceRoot}/assets/x.png`. Without it images point at their site path.
+   */
+  readonly resourceRoot?: string;
+}
+
+/** What the markdown-it rules need of one render; passed as markdown-it's `env`. */
+interface RenderEnv {
+  readonly lineOffset: number;
+  readonly headerIds: ReadonlyMap<number, string>;
+  readonly html: HtmlPolicy;
+}
+
 const markdown = createMarkdown();
 
-/** Renders a post as the blog shows it, for the preview. Lines are marked with `data-line` for scroll sync. */
-export function renderPost(site: SiteIndex, document: ITextDocument): RenderedPost {
+/**
+ * Renders a post (or page) as the blog shows it, for the preview: Liquid resolved where it can be known,
+ * Markdown as kramdown would render it, raw HTML rebuilt from allow-lists, images mapped to the blog's files.
+ * Block elements carry `data-line` (the source line) for scroll sync. Pure: the benchmark times it directly.
+ */
+export function renderPost(site: SiteIndex, document: ITextDocument, options: RenderOptions = {}): RenderedPost {
   const text = document.getText();
   const frontMatter = parseFrontMatter(text);
   const data = frontMatterData(frontMatter);
   const title = typeof data['title'] === 'string' ? data['title'] : undefined;
   const bodyLine = document.positionAt(frontMatter.bodyStart).line;
-  const body = text.slice(frontMatter.bodyStart);
-  const env = { lineOffset: bodyLine };
+  const liquid = expandLiquid(text.slice(frontMatter.bodyStart), liquidContext(site, data));
+  const images = imageContext(site, document.path);
+  const env: RenderEnv = {
+    lineOffset: bodyLine,
+    headerIds: new Map(documentHeaderIds(text, site.config, frontMatter.bodyStart).map((h) => [h.line, h.id])),
+    html: {
+      image: (attributes) => imageHtml(attributes, images, options.resourceRoot),
+      placeholder: placeholderHtml,
+    },
+  };
+  const body = withPlaceholders(markdown.render(liquid.text, env), liquid.placeholders);
   const header = renderHeader(site, document.path, data, title);
-  return { html: header + `<div class="bw-body">${markdown.render(body, env)}</div>`, title };
+  return { html: header + `<div class="bw-body">${body}</div>`, title };
+}
+
+function liquidContext(site: SiteIndex, page: Record<string, unknown>): LiquidContext {
+  return {
+    baseurl: site.config.baseurl,
+    url: site.config.url,
+    siteTitle: site.config.title,
+    page,
+    postUrl: (name) => urlOfTarget(site, 'post_url', name),
+    linkUrl: (path) => urlOfTarget(site, 'link', path),
+  };
+}
+
+/** The URL Jekyll writes for `{% post_url %}` or `{% link %}`, without baseurl. */
+function urlOfTarget(site: SiteIndex, kind: 'post_url' | 'link', target: string): string | undefined {
+  const resolved = resolveLink(site, { kind, target });
+  return resolved.kind === 'document' || resolved.kind === 'static' ? site.urls.urlOf(resolved.path) : undefined;
+}
+
+function imageContext(site: SiteIndex, path: string): ImageContext {
+  return {
+    baseurl: site.config.baseurl,
+    url: site.config.url,
+    documentFolderUrl: folderOf(site.urls.urlOf(path) ?? '/' + path),
+    exists: (p) => site.staticFiles.has(p),
+  };
+}
+
+function folderOf(url: string): string {
+  return url.slice(0, url.lastIndexOf('/') + 1);
 }
 
 function renderHeader(site: SiteIndex, path: string, data: Record<string, unknown>, title: string | undefined): string {
@@ -52,20 +120,97 @@ function dateOf(path: string, data: Record<string, unknown>): string | undefined
   return /(?:^|\/)(\d{4}-\d{2}-\d{2})-[^/]*$/.exec(path)?.[1];
 }
 
+const IMAGE_ATTRIBUTES = ['alt', 'title', 'width', 'height', 'class', 'id', 'align'];
+
+/** An image from the post, Markdown or HTML: the blog's files through the preview's resource URL, others as placeholders. */
+function imageHtml(attributes: ReadonlyMap<string, string>, context: ImageContext, resourceRoot: string | undefined): string {
+  const alt = attributes.get('alt') ?? '';
+  const source = imageSource(attributes.get('src') ?? '', context);
+  if (source.kind === 'remote') {
+    return placeholderHtml(`remote image (not loaded): ${alt || source.url}`);
+  }
+  if (source.kind === 'unknown') {
+    return placeholderHtml(`image made by Liquid${alt ? ': ' + alt : ''}`);
+  }
+  const extra = new Map<string, string>();
+  let src = source.kind === 'inline' ? source.url : (resourceRoot ?? '') + '/' + source.path.split('/').map(encodeURIComponent).join('/');
+  if (source.kind === 'workspace') {
+    if (!source.exists) {
+      extra.set('class', ((attributes.get('class') ?? '') + ' bw-missing').trim());
+      extra.set('title', `Image not found: /${source.path}`);
+    }
+  }
+  let html = `<img src="${escapeHtml(src)}"`;
+  for (const name of IMAGE_ATTRIBUTES) {
+    const value = extra.get(name) ?? attributes.get(name);
+    if (value !== undefined) {
+      html += ` ${name}="${escapeHtml(value)}"`;
+    }
+  }
+  return html + '>';
+}
+
+function placeholderHtml(label: string): string {
+  return `<span class="bw-placeholder" title="Not rendered in the preview">${escapeHtml(label)}</span>`;
+}
+
+/** Puts the placeholders' HTML where their markers are in text; inside a tag (an attribute) the Liquid source stays as text. */
+function withPlaceholders(html: string, placeholders: readonly string[]): string {
+  if (placeholders.length === 0) {
+    return html;
+  }
+  const sourceOf = (n: string) => placeholders[Number(n)] ?? '';
+  return html.replace(/<[^>]*>|\uE000(\d+)\uE001/g, (match, n: string | undefined) =>
+    n === undefined ? match.replace(PLACEHOLDER, (_, m: string) => escapeHtml(sourceOf(m))) : placeholderHtml(sourceOf(n)),
+  );
+}
+
 function createMarkdown(): MarkdownIt {
-  // Posts carry raw HTML; the preview's Content Security Policy, not the renderer, keeps their scripts from running.
-  const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
+  // kramdown's defaults as Jekyll sets them: raw HTML allowed, smart quotes and typographic symbols, no autolinking of bare URLs.
+  const md = new MarkdownIt({ html: true, linkify: false, typographer: true });
+  md.use(footnote);
+  md.use(kramdownAttributes);
+  // kramdown's footnote ids: `fn:1` and `fnref:1`.
+  md.renderer.rules['footnote_anchor_name'] = (tokens, idx) => `:${Number(tokens[idx]!.meta.id) + 1}`;
   md.core.ruler.push('blogwright_source_lines', (state) => {
-    const offset = (state.env as { lineOffset?: number }).lineOffset ?? 0;
+    const env = state.env as RenderEnv;
     for (const token of state.tokens) {
-      if (token.map && token.nesting >= 0 && token.level === 0) {
-        token.attrSet('data-line', String(token.map[0] + offset));
+      if (token.map && token.nesting >= 0 && token.block) {
+        const line = token.map[0] + env.lineOffset;
+        if (token.level === 0) {
+          token.attrSet('data-line', String(line));
+        }
+        const id = token.type === 'heading_open' ? env.headerIds.get(line) : undefined;
+        if (id !== undefined) {
+          token.attrSet('id', id);
+        }
       }
     }
   });
+  const html = (tokens: Token[], idx: number, _options: unknown, env: RenderEnv) => sanitizeHtml(tokens[idx]!.content, env.html);
+  md.renderer.rules.html_block = html;
+  md.renderer.rules.html_inline = html;
+  md.renderer.rules.image = (tokens, idx, _options, env: RenderEnv) => {
+    const token = tokens[idx]!;
+    const attributes = new Map((token.attrs ?? []).map(([k, v]) => [k, v]));
+    attributes.set('alt', md.renderer.renderInlineAsText(token.children ?? [], md.options, env));
+    return env.html.image(attributes);
+  };
+  md.renderer.rules.fence = (tokens, idx, _options, _env, self) => {
+    const token = tokens[idx]!;
+    const language = token.info.trim().split(/\s+/)[0] ?? '';
+    const highlighted = highlightCode(token.content, language) ?? escapeHtml(token.content);
+    const codeClass = language ? ` class="language-${escapeHtml(language)}"` : '';
+    return `<pre${self.renderAttrs(token)}><code${codeClass}>${highlighted}</code></pre>\n`;
+  };
+  const renderLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+    if (tokens[idx]!.attrGet('href')?.startsWith(MISSING_SCHEME)) {
+      tokens[idx]!.attrJoin('class', 'bw-broken');
+    }
+    return renderLinkOpen(tokens, idx, options, env, self);
+  };
   return md;
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export { escapeHtml };

@@ -1,0 +1,195 @@
+/**
+ * Liquid as far as a preview can know it, applied before Markdown as Jekyll does. URL tags and filters
+ * (`post_url`, `link`, `site.baseurl`, `relative_url`, `absolute_url`) become the URLs Jekyll would write,
+ * `{% raw %}` is literal, `{% highlight %}` becomes a fenced code block, and every other tag or output
+ * becomes a placeholder marker the renderer shows as a quiet box. Nothing is ever evaluated, and the text
+ * keeps its line count so `data-line` and header lines stay right.
+ */
+
+export interface LiquidContext {
+  readonly baseurl: string;
+  /** `url` from `_config.yml`, without a trailing slash. */
+  readonly url: string | undefined;
+  readonly siteTitle: string | undefined;
+  /** The document's front matter, for `{{ page.title }}` and the like. */
+  readonly page: Readonly<Record<string, unknown>>;
+  /** URL (without baseurl) of `{% post_url name %}`, undefined when no post has that name. */
+  postUrl(name: string): string | undefined;
+  /** URL (without baseurl) of `{% link path %}`, undefined when there is no such file. */
+  linkUrl(path: string): string | undefined;
+}
+
+export interface ExpandedLiquid {
+  readonly text: string;
+  /** The Liquid source of each placeholder, by number; see `PLACEHOLDER`. */
+  readonly placeholders: readonly string[];
+}
+
+/** Private-use characters around a placeholder's number: Markdown leaves them alone, no post uses them. */
+export const PLACEHOLDER = /\uE000(\d+)\uE001/g;
+const MARKER_CHARS = /[\uE000\uE001]/g;
+
+/** The href of a URL tag whose target does not exist: the link shows as broken and a click says why. */
+export const MISSING_SCHEME = 'bw-missing:';
+
+const BLOCK_END: Record<string, RegExp> = {
+  raw: /\{%-?\s*endraw\s*-?%\}/g,
+  comment: /\{%-?\s*endcomment\s*-?%\}/g,
+  highlight: /\{%-?\s*endhighlight\s*-?%\}/g,
+};
+
+export function expandLiquid(text: string, context: LiquidContext): ExpandedLiquid {
+  const placeholders: string[] = [];
+  const out = expand(text.replace(MARKER_CHARS, '\uFFFD'), context, placeholders);
+  return { text: out, placeholders };
+}
+
+function expand(text: string, context: LiquidContext, placeholders: string[]): string {
+  let out = '';
+  let at = 0;
+  const placeholder = (source: string) => {
+    placeholders.push(source);
+    // The marker stands for the whole tag; its newlines stay so that lines keep their numbers.
+    return `\uE000${placeholders.length - 1}\uE001` + newlinesOf(source);
+  };
+  // Next `{%` and `{{` at or after `at`, found again only when passed: one scan of the text, not one per tag.
+  let nextTag = -2;
+  let nextOutput = -2;
+  while (at < text.length) {
+    if (nextTag !== -1 && nextTag < at) {
+      nextTag = text.indexOf('{%', at);
+    }
+    if (nextOutput !== -1 && nextOutput < at) {
+      nextOutput = text.indexOf('{{', at);
+    }
+    const open = nextTag < 0 ? nextOutput : nextOutput < 0 ? nextTag : Math.min(nextTag, nextOutput);
+    if (open < 0) {
+      break;
+    }
+    const isTag = text[open + 1] === '%';
+    const close = text.indexOf(isTag ? '%}' : '}}', open + 2);
+    if (close < 0) {
+      break;
+    }
+    out += text.slice(at, open);
+    const source = text.slice(open, close + 2);
+    at = close + 2;
+    const inner = source.slice(2, -2).replace(/^-/, '').replace(/-$/, '').trim();
+    if (!isTag) {
+      out += outputValue(inner, context) ?? placeholder(source);
+      continue;
+    }
+    const [name = '', ...args] = inner.split(/\s+/);
+    const end = BLOCK_END[name];
+    if (end) {
+      end.lastIndex = at;
+      const match = end.exec(text);
+      const contentEnd = match ? match.index : text.length;
+      const content = text.slice(at, contentEnd);
+      at = match ? match.index + match[0].length : text.length;
+      if (name === 'raw') {
+        out += content; // literal, Liquid included
+      } else if (name === 'comment') {
+        out += newlinesOf(source + content + (match?.[0] ?? ''));
+      } else {
+        out += fencedCode(args[0] ?? '', expand(content, context, placeholders), !/(^|\n)[ \t]*$/.test(out)) + newlinesOf(source);
+      }
+      continue;
+    }
+    const argument = unquote(args.join(' '));
+    if (name === 'post_url') {
+      out += urlOrMissing(context.postUrl(argument), 'post_url', argument, context);
+    } else if (name === 'link') {
+      out += urlOrMissing(context.linkUrl(argument.replace(/^\/+/, '')), 'link', argument, context);
+    } else {
+      out += placeholder(source);
+    }
+  }
+  return out + text.slice(at);
+}
+
+function urlOrMissing(url: string | undefined, tag: string, argument: string, context: LiquidContext): string {
+  return url === undefined ? `${MISSING_SCHEME}${tag}/${encodeURIComponent(argument)}` : context.baseurl + url;
+}
+
+/** `{% highlight lang %}` as a fence longer than any backtick run inside, so the code cannot close it. */
+function fencedCode(language: string, code: string, needsLineBreak: boolean): string {
+  const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  const body = (code.startsWith('\n') ? code : '\n' + code) + (code.endsWith('\n') ? '' : '\n');
+  return (needsLineBreak ? '\n' : '') + fence + language.replace(/[^\w+#.-]/g, '') + body + fence;
+}
+
+/** `{{ ... }}` whose value is known without running anything; undefined otherwise. */
+function outputValue(expression: string, context: LiquidContext): string | undefined {
+  const [head = '', ...filters] = splitFilters(expression);
+  let value = valueOf(head, context);
+  for (const filter of filters) {
+    if (value === undefined) {
+      return undefined;
+    }
+    const [, name = '', rawArgument] = /^(\w+)\s*(?::\s*(.*))?$/.exec(filter) ?? [];
+    const argument = rawArgument === undefined ? undefined : valueOf(rawArgument, context);
+    switch (name) {
+      case 'relative_url':
+        value = relativeUrl(value, context);
+        break;
+      case 'absolute_url':
+        value = hasScheme(value) ? value : (context.url ?? '') + relativeUrl(value, context);
+        break;
+      case 'prepend':
+        value = argument === undefined ? undefined : argument + value;
+        break;
+      case 'append':
+        value = argument === undefined ? undefined : value + argument;
+        break;
+      default:
+        return undefined;
+    }
+  }
+  return value;
+}
+
+function valueOf(expression: string, context: LiquidContext): string | undefined {
+  const text = expression.trim();
+  const quoted = /^(['"])(.*)\1$/s.exec(text);
+  if (quoted) {
+    return quoted[2];
+  }
+  switch (text) {
+    case 'site.baseurl':
+      return context.baseurl;
+    case 'site.url':
+      return context.url ?? '';
+    case 'site.title':
+      return context.siteTitle;
+  }
+  const pageKey = /^page\.(\w+)$/.exec(text)?.[1];
+  const value = pageKey === undefined ? undefined : context.page[pageKey];
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+}
+
+/** Jekyll's `relative_url`: baseurl, then the path, with doubled slashes collapsed; absolute URLs pass. */
+function relativeUrl(input: string, context: LiquidContext): string {
+  if (hasScheme(input)) {
+    return input;
+  }
+  return `${context.baseurl}/${input}`.replace(/\/{2,}/g, '/');
+}
+
+function hasScheme(url: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//');
+}
+
+/** Splits at `|` outside quotes. */
+function splitFilters(expression: string): string[] {
+  return expression.match(/(?:[^|'"]+|'[^']*'|"[^"]*")+/g)?.map((part) => part.trim()) ?? [];
+}
+
+function unquote(text: string): string {
+  return text.trim().replace(/^(['"])(.*)\1$/, '$2');
+}
+
+function newlinesOf(text: string): string {
+  return '\n'.repeat(text.split('\n').length - 1);
+}

@@ -1,0 +1,73 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import { blogUri, blogwright, nextEvent } from './helpers';
+
+/** The preview in a real VS Code: links clicked in the webview, scroll sync, lock and restore. */
+suite('Preview', () => {
+  const links = () => blogUri('_posts/2020-04-03-links.md');
+
+  async function openPreviewOf(uri: vscode.Uri) {
+    const api = await blogwright();
+    await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One });
+    const rendered = nextEvent(api.preview.onDidRender, (e) => e.uri === uri.toString());
+    await vscode.commands.executeCommand('blogwright.openPreviewToSide');
+    await rendered;
+    return api;
+  }
+
+  teardown(async () => {
+    const api = await blogwright();
+    api.preview.panel?.dispose();
+  });
+
+  test('a click on a link to another post opens its source at the linked heading', async () => {
+    const api = await openPreviewOf(links());
+    const first = blogUri('_posts/2020-01-01-first.md');
+    const opened = nextEvent(vscode.window.onDidChangeActiveTextEditor, (e) => e?.document.uri.toString() === first.toString());
+    // The webview clicks the rendered link itself: its click handler and the extension's openLink path run as for a person.
+    api.preview.clickLink('/2020/01/first.html#hello');
+    const editor = (await opened)!;
+    assert.strictEqual(editor.document.lineAt(editor.selection.active.line).text, '# Hello');
+    assert.strictEqual(editor.viewColumn, vscode.ViewColumn.One, 'the source opens beside the preview, not over it');
+  });
+
+  test('scrolling the preview scrolls the editor to the same source line', async () => {
+    const api = await openPreviewOf(links());
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === links().toString())!;
+    const heading = editor.document.getText().split('\n').indexOf('## Far away');
+    const scrolled = nextEvent(vscode.window.onDidChangeTextEditorVisibleRanges, (e) => {
+      const range = e.visibleRanges[0]!;
+      // The heading is in view near the top (VS Code may keep a few lines of context above a revealed line).
+      return e.textEditor.document === editor.document && range.start.line <= heading && heading - range.start.line <= 10;
+    });
+    // A fragment link scrolls the preview to the heading; the preview reports its new top line to the editor.
+    api.preview.clickLink('#far-away');
+    await scrolled;
+  });
+
+  test('a locked preview stays on its post; unlocking follows the active post again', async () => {
+    const api = await openPreviewOf(links());
+    await vscode.commands.executeCommand('blogwright.preview.lock');
+    assert.ok(api.preview.locked);
+    assert.match(api.preview.panel!.title, /^\[Locked\] Preview Links$/);
+    const second = blogUri('_posts/2020-02-01-second.md');
+    await vscode.window.showTextDocument(second, { viewColumn: vscode.ViewColumn.One });
+    assert.match(api.preview.panel!.title, /Preview Links$/);
+    const followed = nextEvent(api.preview.onDidRender, (e) => e.uri === second.toString());
+    await vscode.commands.executeCommand('blogwright.preview.unlock');
+    await followed;
+    assert.strictEqual(api.preview.panel!.title, 'Preview Second');
+  });
+
+  test('a panel restored after a reload shows its post again, locked as it was', async () => {
+    const api = await blogwright();
+    const panel = vscode.window.createWebviewPanel('blogwright.preview', 'Preview', vscode.ViewColumn.Two, {});
+    const restored = nextEvent(api.preview.onDidRender, (e) => e.uri === links().toString());
+    // What VS Code calls with the state the webview saved (vscode.setState) when the window reloads.
+    await api.preview.deserializeWebviewPanel(panel, { resource: links().toString(), line: 40, locked: true });
+    await restored;
+    assert.strictEqual(api.preview.panel, panel);
+    assert.ok(api.preview.locked);
+    await vscode.commands.executeCommand('blogwright.preview.unlock');
+  });
+});
