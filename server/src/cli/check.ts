@@ -33,7 +33,13 @@ export async function checkBlog(request: CheckRequest, progress: Progress, warn:
 
   const paths = await selectPaths(site, workspace, request);
   const results: FileDiagnostic[][] = [];
-  const logger = { error: (message: string) => warn(message) };
+  let internalErrors = 0;
+  const logger = {
+    error: (message: string) => {
+      internalErrors++;
+      warn(message);
+    },
+  };
   for (const [index, path] of paths.entries()) {
     // Synchronous reads: nothing else waits on this process, and they skip libuv's thread pool.
     const read = workspace.readTextSync(path);
@@ -47,7 +53,7 @@ export async function checkBlog(request: CheckRequest, progress: Progress, warn:
 
   const diagnostics = results.flat();
   diagnostics.sort(byFileThenPosition);
-  return { root, files: results.length, diagnostics };
+  return { root, files: results.length, diagnostics, internalErrors };
 }
 
 async function assertReadableFolder(root: string, given: string): Promise<void> {

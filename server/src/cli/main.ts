@@ -34,6 +34,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     );
     const format = options.format ?? (process.stdout.isTTY ? 'stylish' : 'json');
     process.stdout.write(FORMATTERS[format](report, { cwd, color: useColor(process.stdout), version: version() }));
+    if (report.internalErrors > 0) {
+      process.stderr.write(`blogwright: ${report.internalErrors} internal error${report.internalErrors === 1 ? '' : 's'} (above): the check is incomplete.\n`);
+    }
     return exitStatus(report, options.maxWarnings);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -15,6 +15,8 @@ export interface CheckReport {
   readonly files: number;
   /** By file, then by position. */
   readonly diagnostics: readonly FileDiagnostic[];
+  /** Rules that failed (a bug of ours): the check is incomplete. */
+  readonly internalErrors: number;
 }
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
@@ -40,8 +42,11 @@ export function countBySeverity(report: CheckReport): Record<SeverityName, numbe
   return counts;
 }
 
-/** 0 when nothing fails the check, 1 for errors or more warnings than allowed. */
-export function exitStatus(report: CheckReport, maxWarnings: number | undefined): 0 | 1 {
+/** 0 when nothing fails the check, 1 for errors or more warnings than allowed, 2 when a rule failed. */
+export function exitStatus(report: CheckReport, maxWarnings: number | undefined): 0 | 1 | 2 {
+  if (report.internalErrors > 0) {
+    return 2;
+  }
   const counts = countBySeverity(report);
   return counts.error > 0 || (maxWarnings !== undefined && counts.warning > maxWarnings) ? 1 : 0;
 }
