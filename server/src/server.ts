@@ -14,7 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { fileDiagnostics, pathsToCheck } from './core/fileDiagnostics';
 import { provideQuickFixes } from './core/features/codeActions';
-import { provideCompletions } from './core/features/completion';
+import { provideCompletions, resolveCompletion } from './core/features/completion';
 import { limitCompletions } from './core/features/completionLimit';
 import { provideDefinition } from './core/features/definition';
 import { provideDocumentLinks } from './core/features/documentLinks';
@@ -67,7 +67,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: [' ', '[', ',', '-', '/', '#', '"', "'"], resolveProvider: false },
+        completionProvider: { triggerCharacters: [' ', '[', ',', '-', '/', '#', '"', "'"], resolveProvider: true },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -232,6 +232,8 @@ export function startServer(connection: Connection): void {
     const open = opened(textDocument.uri);
     return open ? limitCompletions(provideCompletions(open.site, open.document, position), open.document, open.document.offsetAt(position)) : [];
   });
+
+  connection.onCompletionResolve((item) => (site ? resolveCompletion(site, item) : item));
 
   connection.onHover(({ textDocument, position }) => {
     const open = opened(textDocument.uri);

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest,
   CompletionRequest,
+  CompletionResolveRequest,
   ConfigurationRequest,
   createProtocolConnection,
   DefinitionRequest,
@@ -150,6 +151,10 @@ export class LspTestClient {
   async complete(relative: string, line: number, character: number): Promise<CompletionItem[]> {
     const result = (await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: this.uri(relative) }, position: { line, character } })) as CompletionItem[] | CompletionList | null;
     return Array.isArray(result) ? result : (result?.items ?? []);
+  }
+
+  resolveCompletion(item: CompletionItem): Promise<CompletionItem> {
+    return this.connection.sendRequest(CompletionResolveRequest.type, item);
   }
 
   #at(relative: string, line: number, character: number) {

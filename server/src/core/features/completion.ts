@@ -5,8 +5,8 @@ import type { SiteIndex } from '../site/siteIndex';
 import type { ITextDocument } from '../workspace';
 import { AUTHOR_KEYS } from '../site/authors';
 import { tagKeys } from '../site/tags';
-import { firstMatching, worthSending } from './completionLimit';
-import { LISTED_KEYS, authorMarkdown, documentLine, plural, tagMarkdown } from './describe';
+import { COMPLETION_LIMIT, isSubsequence, worthSending } from './completionLimit';
+import { authorMarkdown, documentLine, plural, tagMarkdown } from './describe';
 import { JEKYLL_KEYS } from './frontMatterKeys';
 import { bodyLinkAt } from './bodyLinks';
 import { documentDate, documentTitle, postNameOf, resolveLink, urlFolderOf } from './linkTargets';
@@ -116,21 +116,38 @@ function authorItems(site: SiteIndex): readonly CompletionItem[] {
   }, AUTHOR_KEYS);
 }
 
+/** Tags most used first. A tag's recent posts wait for `resolveCompletion`: listing them for every tag is the costly part. */
 function tagItems(site: SiteIndex, key: 'tags' | 'categories'): readonly CompletionItem[] {
-  return site.derived(`completion:${key}`, () =>
-    [...site.tagCounts(key)].map(
-      ([tag, count], rank): CompletionItem => ({
-        label: tag,
-        kind: CompletionItemKind.EnumMember,
-        labelDetails: { description: String(count) },
-        detail: plural(count, 'document'),
-        documentation: { kind: MarkupKind.Markdown, value: tagMarkdown(site, key === 'tags' ? 'tag' : 'category', tag) },
-        sortText: rankText(rank),
-        filterText: tag,
-      }),
-    ),
-    [...tagKeys(key), ...LISTED_KEYS],
+  return site.derived(
+    `completion:${key}`,
+    () =>
+      [...site.tagCounts(key)].map(
+        ([tag, count], rank): CompletionItem => ({
+          label: tag,
+          kind: CompletionItemKind.EnumMember,
+          labelDetails: { description: String(count) },
+          detail: plural(count, 'document'),
+          sortText: rankText(rank),
+          filterText: tag,
+          data: { tag, kind: key === 'tags' ? 'tag' : 'category' } satisfies TagItemData,
+        }),
+      ),
+    tagKeys(key),
   );
+}
+
+interface TagItemData {
+  readonly tag: string;
+  readonly kind: 'tag' | 'category';
+}
+
+/** Fills in what is costly to say for every item at once: a tag's recent posts. */
+export function resolveCompletion(site: SiteIndex, item: CompletionItem): CompletionItem {
+  const data = item.data as Partial<TagItemData> | undefined;
+  if (typeof data?.tag === 'string' && (data.kind === 'tag' || data.kind === 'category')) {
+    return { ...item, documentation: { kind: MarkupKind.Markdown, value: tagMarkdown(site, data.kind, data.tag) } };
+  }
+  return item;
 }
 
 function layoutItems(site: SiteIndex): readonly CompletionItem[] {
@@ -154,7 +171,7 @@ function layoutItems(site: SiteIndex): readonly CompletionItem[] {
           filterText: name,
         }),
       );
-  });
+  }, ['layout']);
 }
 
 /** Keys at the start of a front matter line: the keys this blog uses, most used first, then Jekyll's own. */
@@ -173,12 +190,7 @@ function keyCompletions(site: SiteIndex, text: string, offset: number, range: Ra
 
 function keyItems(site: SiteIndex): readonly CompletionItem[] {
   return site.derived('completion:keys', () => {
-    const uses = new Map<string, number>();
-    for (const document of site.documents.values()) {
-      for (const key of Object.keys(document.data)) {
-        uses.set(key, (uses.get(key) ?? 0) + 1);
-      }
-    }
+    const uses = site.keyCounts();
     const keys = [...new Set([...[...uses].sort((a, b) => b[1] - a[1]).map(([key]) => key), ...JEKYLL_KEYS.keys()])];
     return keys.map((key, rank): CompletionItem => {
       const count = uses.get(key) ?? 0;
@@ -230,13 +242,11 @@ function bodyCompletions(site: SiteIndex, document: ITextDocument, text: string,
   };
   const postUrl = POST_URL.exec(before);
   if (postUrl) {
-    const edit = range(offset - postUrl[1]!.length, tokenEnd(/[\s%}]/));
-    return firstMatching(postUrlItems(site), postUrl[1]!).map((item) => ({ ...item, textEdit: { range: edit, newText: item.label } }));
+    return placeItems(postUrlItems(site), range(offset - postUrl[1]!.length, tokenEnd(/[\s%}]/)), postUrl[1]!);
   }
   const link = LINK_TAG.exec(before);
   if (link) {
-    const edit = range(offset - link[1]!.length, tokenEnd(/[\s%}]/));
-    return firstMatching(linkItems(site), link[1]!).map((item) => ({ ...item, textEdit: { range: edit, newText: item.label } }));
+    return placeItems(linkItems(site), range(offset - link[1]!.length, tokenEnd(/[\s%}]/)), link[1]!);
   }
   const fragment = FRAGMENT.exec(before);
   if (fragment) {
@@ -275,44 +285,101 @@ function fragmentAnchors(site: SiteIndex, text: string, hashOffset: number): rea
   return target.kind === 'document' ? target.document.anchors : undefined;
 }
 
-function postUrlItems(site: SiteIndex): readonly CompletionItem[] {
-  return site.derived('completion:post_url', () => {
-    const posts = [...site.documents.values()].flatMap((document) => {
-      const name = postNameOf(document);
-      return name === undefined ? [] : [{ name, document, date: documentDate(document) ?? '' }];
-    });
-    posts.sort((a, b) => b.date.localeCompare(a.date) || a.name.localeCompare(b.name));
-    return posts.map(
-      ({ name, document, date }, rank): CompletionItem => ({
-        label: name,
-        kind: CompletionItemKind.Reference,
-        labelDetails: { description: date },
-        detail: documentTitle(document) ?? document.path,
-        documentation: { kind: MarkupKind.Markdown, value: documentLine(document) + `\n\n\`${document.path}\`` },
-        sortText: rankText(rank),
-        filterText: name,
-      }),
-    );
-  }, LISTED_KEYS);
+/**
+ * A long blog-wide list as labels in rank order, built when files come and go; the item for each label is built
+ * on first use per version of its document, so a title typed in one post rebuilds one item, not 10,000.
+ */
+interface RankedList {
+  readonly entries: readonly { readonly label: string; readonly path: string }[];
+  item(entry: { readonly label: string; readonly path: string }): CompletionItem;
 }
 
-function linkItems(site: SiteIndex): readonly CompletionItem[] {
-  return site.derived('completion:link', () => {
-    const documents = [...site.documents.values()].filter((d) => d.kind !== 'misnamed-post').sort((a, b) => a.path.localeCompare(b.path));
-    const items = documents.map(
-      (document): CompletionItem => ({
-        label: document.path,
-        kind: CompletionItemKind.File,
-        detail: documentTitle(document) ?? document.path,
-        documentation: { kind: MarkupKind.Markdown, value: documentLine(document) },
-        filterText: document.path,
-      }),
-    );
-    for (const path of [...site.staticFiles].sort()) {
-      items.push({ label: path, kind: CompletionItemKind.File, filterText: path });
+/**
+ * The entries worth sending for `typed`, placed at `edit`: those that match (as `completionLimit.ts` matches), at
+ * most `COMPLETION_LIMIT + 1` so that `limitCompletions` still sees the list is longer than it sends.
+ */
+function placeItems(list: RankedList, edit: Range, typed: string): CompletionItem[] {
+  const lower = typed.toLowerCase();
+  const placed: CompletionItem[] = [];
+  for (const [rank, entry] of list.entries.entries()) {
+    if (placed.length > COMPLETION_LIMIT) {
+      break;
     }
-    return items.map((item, rank) => ({ ...item, sortText: rankText(rank) }));
-  });
+    if (isSubsequence(lower, entry.label.toLowerCase())) {
+      placed.push({ ...list.item(entry), sortText: rankText(rank), textEdit: { range: edit, newText: entry.label } });
+    }
+  }
+  return placed;
+}
+
+/** A `SiteDocument` is replaced when its file changes, which drops its item from these caches. */
+const postUrlItemCache = new WeakMap<object, CompletionItem>();
+const linkItemCache = new WeakMap<object, CompletionItem>();
+
+function cachedItem(cache: WeakMap<object, CompletionItem>, document: object | undefined, build: () => CompletionItem): CompletionItem {
+  if (!document) {
+    return build();
+  }
+  let item = cache.get(document);
+  if (!item) {
+    cache.set(document, (item = build()));
+  }
+  return item;
+}
+
+/** Post names newest first (by the date in the name), each with its title and date. */
+function postUrlItems(site: SiteIndex): RankedList {
+  const entries = site.derived(
+    'completion:post_url',
+    () =>
+      [...site.documents.values()]
+        .flatMap((document) => {
+          const label = postNameOf(document);
+          return label === undefined || document.info.kind !== 'post' ? [] : [{ label, path: document.path, date: document.info.date }];
+        })
+        .sort((a, b) => b.date.localeCompare(a.date) || a.label.localeCompare(b.label)),
+    [],
+  );
+  return {
+    entries,
+    item: (entry) => {
+      const document = site.document(entry.path);
+      return cachedItem(postUrlItemCache, document, () => ({
+        label: entry.label,
+        kind: CompletionItemKind.Reference,
+        ...(document ? { labelDetails: { description: documentDate(document) ?? '' }, detail: documentTitle(document) ?? document.path } : {}),
+        ...(document ? { documentation: { kind: MarkupKind.Markdown, value: documentLine(document) + `\n\n\`${document.path}\`` } } : {}),
+        filterText: entry.label,
+      }));
+    },
+  };
+}
+
+/** Source paths for `{% link %}`: documents, then static files, each alphabetically. */
+function linkItems(site: SiteIndex): RankedList {
+  const entries = site.derived(
+    'completion:link',
+    () => [
+      ...[...site.documents.values()]
+        .filter((d) => d.kind !== 'misnamed-post')
+        .map((d) => ({ label: d.path, path: d.path }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+      ...[...site.staticFiles].sort().map((path) => ({ label: path, path })),
+    ],
+    [],
+  );
+  return {
+    entries,
+    item: (entry) => {
+      const document = site.document(entry.path);
+      return cachedItem(linkItemCache, document, () => ({
+        label: entry.label,
+        kind: CompletionItemKind.File,
+        ...(document ? { detail: documentTitle(document) ?? document.path, documentation: { kind: MarkupKind.Markdown, value: documentLine(document) } } : {}),
+        filterText: entry.label,
+      }));
+    },
+  };
 }
 
 /** One path segment at a time from the blog's URL tree: `](/assets/im|` offers the entries of `/assets/`. */
@@ -327,15 +394,18 @@ function pathItems(site: SiteIndex, documentPath: string, written: string, offse
     return [];
   }
   const edit = range(offset - (written.length - slash - 1), segmentEnd);
-  return entries.map((entry, rank): CompletionItem => ({
-    label: entry.name,
-    kind: entry.folder ? CompletionItemKind.Folder : CompletionItemKind.File,
-    ...(entry.detail ? { detail: entry.detail } : {}),
-    sortText: (entry.folder ? '0' : '1') + rankText(rank),
-    filterText: entry.name,
-    textEdit: { range: edit, newText: entry.folder ? entry.name + '/' : entry.name },
-    ...(entry.folder ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } } : {}),
-  }));
+  return entries.map((entry, rank): CompletionItem => {
+    const document = entry.path === undefined ? undefined : site.document(entry.path);
+    return {
+      label: entry.name,
+      kind: entry.folder ? CompletionItemKind.Folder : CompletionItemKind.File,
+      ...(document ? { detail: documentTitle(document) ?? document.path } : {}),
+      sortText: (entry.folder ? '0' : '1') + rankText(rank),
+      filterText: entry.name,
+      textEdit: { range: edit, newText: entry.folder ? entry.name + '/' : entry.name },
+      ...(entry.folder ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } } : {}),
+    };
+  });
 }
 
 /** The URL folder (`/assets/img/`) a written prefix names; relative ones from the folder of the document's URL. */

@@ -36,30 +36,13 @@ export function limitCompletions(items: CompletionItem[], document: ITextDocumen
   return { isIncomplete: true, items: kept };
 }
 
-/**
- * The items of a long list worth preparing for `typed`: the first `COMPLETION_LIMIT + 1` that match, so that
- * `limitCompletions` still sees the list is longer than it sends. Preparing all 10,000 cost more than sending 200.
- */
-export function firstMatching(items: readonly CompletionItem[], typed: string): readonly CompletionItem[] {
-  if (items.length <= COMPLETION_LIMIT) {
-    return items;
-  }
-  const kept: CompletionItem[] = [];
-  const lower = typed.toLowerCase();
-  for (let i = 0; i < items.length && kept.length <= COMPLETION_LIMIT; i++) {
-    if (isSubsequence(lower, (items[i]!.filterText ?? items[i]!.label).toLowerCase())) {
-      kept.push(items[i]!);
-    }
-  }
-  return kept;
-}
-
 /** The same test for a list prepared item by item: false once enough items are kept, or when `item` does not match. */
 export function worthSending(items: readonly CompletionItem[], typed: string, item: CompletionItem, kept: number): boolean {
   return items.length <= COMPLETION_LIMIT || (kept <= COMPLETION_LIMIT && isSubsequence(typed.toLowerCase(), (item.filterText ?? item.label).toLowerCase()));
 }
 
-function isSubsequence(typed: string, candidate: string): boolean {
+/** Whether the typed characters occur in the candidate in order (both lowercase). */
+export function isSubsequence(typed: string, candidate: string): boolean {
   let at = 0;
   for (const char of typed) {
     at = candidate.indexOf(char, at) + 1;

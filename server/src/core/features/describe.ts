@@ -44,9 +44,6 @@ export function targetMarkdown(target: LinkTarget): string {
   }
 }
 
-/** The front matter keys `documentLine` reads: lists made of such lines depend on them. */
-export const LISTED_KEYS: readonly string[] = ['title', 'date'];
-
 /** `Title` · 2024-01-09, for lists of posts. */
 export function documentLine(document: SiteDocument): string {
   const title = documentTitle(document);

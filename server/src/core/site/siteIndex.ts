@@ -3,9 +3,9 @@ import { hasYamlHeader } from '../frontmatter/split';
 import { parseYaml } from '../frontmatter/yaml';
 import type { BlogwrightSettings } from '../settings';
 import type { IWorkspace, ReadResult } from '../workspace';
-import { AUTHOR_DATA_NAMES, AUTHOR_KEYS, authorIdsOf, authorsFromCollection, authorsFromData, type AuthorSource } from './authors';
+import { AUTHOR_DATA_NAMES, authorIdsOf, authorsFromCollection, authorsFromData, type AuthorSource } from './authors';
 import { readConfig, type ConfigReading } from './config';
-import { countTags, tagKeys } from './tags';
+import { tagKeys, tagsOf } from './tags';
 import { UrlMap } from './urlMap';
 import { LinkIndex } from '../links/linkIndex';
 import type { ScanOptions } from '../links/scanLinks';
@@ -64,6 +64,8 @@ export class SiteIndex {
    */
   #generation = 0;
   readonly #derived = new Map<string, { readonly value: unknown; readonly keys: ReadonlySet<string> | undefined }>();
+  /** Usage counts kept current document by document, so an edit to a post's tags never recounts the blog. */
+  readonly #counts = { tags: new Map<string, number>(), categories: new Map<string, number>(), authors: new Map<string, number>() };
 
   constructor(
     readonly workspace: IWorkspace,
@@ -121,6 +123,9 @@ export class SiteIndex {
   async build(): Promise<void> {
     this.#changed();
     this.#documents.clear();
+    for (const counts of Object.values(this.#counts)) {
+      counts.clear();
+    }
     this.#layouts.clear();
     this.#dataFiles.clear();
     this.#staticFiles.clear();
@@ -164,6 +169,7 @@ export class SiteIndex {
     }
     const before = this.#documents.get(path);
     const linkedBefore = this.#linkTargetState(path);
+    const wasStatic = this.#staticFiles.has(path);
     this.#forget(path);
     if (exists && this.#classifyWithoutText(path)) {
       this.#addWithText(path, text !== undefined ? { kind: 'text', text } : { kind: 'skipped', reason: 'not text' });
@@ -174,7 +180,12 @@ export class SiteIndex {
     }
     const linkedAfter = this.#linkTargetState(path);
     const after = this.#documents.get(path);
-    if (!before || !after || before.kind !== after.kind) {
+    if (!before && !after) {
+      // Not a document (an ignored file, an asset): only the set of static files matters.
+      if (wasStatic !== this.#staticFiles.has(path)) {
+        this.#changed();
+      }
+    } else if (!before || !after || before.kind !== after.kind) {
       this.#changed();
     } else {
       const keys = changedKeys(before.data, after.data);
@@ -237,7 +248,7 @@ export class SiteIndex {
 
   /** How often each tag (or category) is used by posts, drafts, pages and collection documents, most used first. */
   tagCounts(key: 'tags' | 'categories' = 'tags'): ReadonlyMap<string, number> {
-    return this.derived(`tagCounts:${key}`, () => countTags(this.#documents.values(), key), tagKeys(key));
+    return this.derived(`tagCounts:${key}`, () => new Map([...this.#counts[key]].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))), tagKeys(key));
   }
 
   /** How many documents use each front matter key. */
@@ -255,17 +266,21 @@ export class SiteIndex {
 
   /** Post counts per author id, for ranking completions. */
   authorPostCounts(): ReadonlyMap<string, number> {
-    return this.derived('authorPostCounts', () => {
-      const counts = new Map<string, number>();
-      for (const document of this.#documents.values()) {
-        if (document.kind === 'post') {
-          for (const id of authorIdsOf(document.data)) {
-            counts.set(id, (counts.get(id) ?? 0) + 1);
-          }
-        }
+    return this.#counts.authors;
+  }
+
+  /** Adds (+1) or removes (-1) a document's tags, categories and authors from the live counts. */
+  #count(document: SiteDocument, delta: 1 | -1): void {
+    for (const key of ['tags', 'categories'] as const) {
+      for (const tag of new Set(tagsOf(document.data, key))) {
+        bump(this.#counts[key], tag, delta);
       }
-      return counts;
-    }, AUTHOR_KEYS);
+    }
+    if (document.kind === 'post') {
+      for (const id of authorIdsOf(document.data)) {
+        bump(this.#counts.authors, id, delta);
+      }
+    }
   }
 
   /** Drops derived lists: those made of `keys` (or of any key), or all of them. */
@@ -326,7 +341,7 @@ export class SiteIndex {
     if (parsed && text !== undefined && (isMarkdownPath(path, this.config) || PAGE_EXTENSIONS.has(extensionOf(path).toLowerCase()))) {
       this.links.set(path, this.links.scan(text, parsed.bodyStart, this.scanOptions(frontMatterData(parsed))), kind === 'post');
     }
-    this.#documents.set(path, {
+    const document: SiteDocument = {
       tokens: parsed && text !== undefined ? frontMatterTokens(text, parsed) : [],
       anchors: parsed && text !== undefined && isMarkdownPath(path, this.config) ? documentAnchors(text, parsed.bodyStart, this.config) : [],
       path,
@@ -335,11 +350,17 @@ export class SiteIndex {
       data: parsed ? frontMatterData(parsed) : {},
       hasFrontMatter: parsed?.block.kind === 'closed',
       skipped: read.kind === 'skipped' ? read.reason : undefined,
-    });
+    };
+    this.#documents.set(path, document);
+    this.#count(document, 1);
   }
 
   #forget(path: string): void {
     this.links.delete(path);
+    const document = this.#documents.get(path);
+    if (document) {
+      this.#count(document, -1);
+    }
     this.#documents.delete(path);
     this.#staticFiles.delete(path);
     for (const map of [this.#layouts, this.#dataFiles]) {
@@ -401,6 +422,15 @@ function withPositions(source: AuthorSource, text: string): AuthorSource {
 function changedKeys(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...keys].filter((key) => !(key in before) || !(key in after) || JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+}
+
+function bump(counts: Map<string, number>, key: string, delta: 1 | -1): void {
+  const count = (counts.get(key) ?? 0) + delta;
+  if (count > 0) {
+    counts.set(key, count);
+  } else {
+    counts.delete(key);
+  }
 }
 
 function textOf(read: ReadResult): string | undefined {

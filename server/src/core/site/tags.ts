@@ -14,14 +14,3 @@ export function tagsOf(data: Readonly<Record<string, unknown>>, key: 'tags' | 'c
 export function tagKeys(key: 'tags' | 'categories'): readonly string[] {
   return key === 'tags' ? ['tags'] : ['categories', 'category'];
 }
-
-/** How often each tag (or category) is used across documents, most used first. */
-export function countTags(documents: Iterable<{ readonly data: Readonly<Record<string, unknown>> }>, key: 'tags' | 'categories'): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const document of documents) {
-    for (const tag of new Set(tagsOf(document.data, key))) {
-      counts.set(tag, (counts.get(tag) ?? 0) + 1);
-    }
-  }
-  return new Map([...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
-}
