@@ -150,11 +150,12 @@ export function startServer(connection: Connection): void {
   }
 
   /** Applies a file's new text to the model and re-checks what it touched. */
-  async function fileChanged(path: string, text: string | undefined): Promise<void> {
+  async function fileChanged(path: string, text: string | undefined, exists = text !== undefined): Promise<void> {
     if (!site) {
       return;
     }
-    const change = await site.update(path, text);
+    // Also re-checks the documents that link to this file when it appears, moves or goes (links/linkIndex.ts).
+    const change = await site.update(path, text, exists);
     if (change.scope === 'all') {
       await checkAll();
     } else {
@@ -186,7 +187,7 @@ export function startServer(connection: Connection): void {
     timers.delete(document.uri);
     if (path !== undefined && workspace) {
       // Back to the text on disk: the unsaved edits are gone.
-      void workspace.disk.readText(path).then((read) => fileChanged(path, read.kind === 'text' ? read.text : undefined));
+      void workspace.disk.readText(path).then((read) => fileChanged(path, read.kind === 'text' ? read.text : undefined, read.kind !== 'missing'));
     }
   });
 
@@ -205,7 +206,7 @@ export function startServer(connection: Connection): void {
         connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
       } else {
         const read = await workspace.disk.readText(path);
-        await fileChanged(path, read.kind === 'text' ? read.text : undefined);
+        await fileChanged(path, read.kind === 'text' ? read.text : undefined, read.kind !== 'missing');
       }
     }
   });

@@ -28,6 +28,9 @@ export function writeTestBlog(): string {
       // An author id with a typo, for the quick fix test.
       '_posts/2020-06-01-typo.md': '---\nlayout: post\ntitle: Typo\nauthor: jane.deo\n---\nBody\n',
       '_posts/2020-04-03-links.md': PREVIEW_LINKS_POST,
+      // A post_url and its target, for the links suite's rename test.
+      '_posts/2020-07-01-rename-target.md': '---\nlayout: post\ntitle: Rename target\nauthor: jane.doe\ntags: [kafka]\n---\nBody\n',
+      '_posts/2020-07-02-links-to-target.md': '---\nlayout: post\ntitle: Links\nauthor: jane.doe\ntags: [kafka]\n---\nSee [it]({% post_url 2020-07-01-rename-target %}).\n',
       '.vscode/settings.json': JSON.stringify({ 'blogwright.diagnostics.debounce': 50, 'security.workspace.trust.enabled': false }),
     }),
   );

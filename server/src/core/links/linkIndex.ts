@@ -13,8 +13,8 @@ export interface LinkSummary {
   readonly targets: readonly { readonly form: LinkForm; readonly target: string }[];
 }
 
-/** Turns a written target into the key of what it points to (see `targetKeys`), or undefined. */
-export type TargetResolver = (source: string, form: LinkForm, target: string) => string | undefined;
+/** Turns a written target into the keys of what it points to (see `targets.ts`). */
+export type TargetResolver = (source: string, form: LinkForm, target: string) => readonly string[];
 
 export class LinkIndex {
   readonly #summaries = new Map<string, LinkSummary>();
@@ -121,8 +121,7 @@ export class LinkIndex {
     for (const path of this.#unresolved) {
       const keys = new Set<string>();
       for (const { form, target } of this.#summaries.get(path)?.targets ?? []) {
-        const key = this.resolve(path, form, target);
-        if (key !== undefined) {
+        for (const key of this.resolve(path, form, target)) {
           keys.add(key);
         }
       }

@@ -9,28 +9,39 @@ import type { LinkForm } from './scanLinks';
 
 const NO_TAGS = { postUrl: () => undefined, linkUrl: () => undefined };
 
-/** The key of what a link points to: `url:/canonical/path`, `post:2015-03-01-title` or `file:path/in/site.md`. */
-export function targetKey(site: SiteIndex, source: string, form: LinkForm, target: string): string | undefined {
+/**
+ * The keys of what a link points to: `url:/canonical/path`, `file:path/in/site.md`, or for a post_url
+ * `post:2015-03-01-title` and `title:title` (a new post with that title changes the suggestion).
+ */
+export function targetKeys(site: SiteIndex, source: string, form: LinkForm, target: string): string[] {
+  if (target.includes('{{')) {
+    return [];
+  }
   if (form === 'post_url') {
-    return target.includes('{{') ? undefined : 'post:' + postName(target.trim());
+    const name = postName(target.trim());
+    return ['post:' + name, 'title:' + titleOf(name)];
   }
   if (form === 'link') {
-    return target.includes('{{') ? undefined : 'file:' + target.trim().replace(/^\/+/, '');
+    return ['file:' + target.trim().replace(/^\/+/, '')];
   }
   const expanded = expandLiquid(target, site.config, NO_TAGS);
   if (expanded === undefined) {
-    return undefined;
+    return [];
   }
   const resolved = resolveUrl(expanded, site.urls.urlOf(source), site.config);
-  return resolved.kind === 'internal' ? 'url:' + canonicalPath(resolved.path) : undefined;
+  return resolved.kind === 'internal' ? ['url:' + canonicalPath(resolved.path)] : [];
+}
+
+function titleOf(postName: string): string {
+  return postName.replace(/^\d{2,4}-\d{1,2}-\d{1,2}-/, '');
 }
 
 /** Every key by which links can reach a source file: its URLs (redirects too), its post name, its path. */
 export function documentKeys(site: SiteIndex, path: string): string[] {
   const keys = site.urls.urlsOf(path).map((url) => 'url:' + canonicalPath(decodeURIComponentSafe(url)));
   keys.push('file:' + path);
-  if (site.document(path)?.kind === 'post') {
-    keys.push('post:' + postName(path));
+  if (site.document(path)?.kind === 'post' || /(?:^|\/)_posts\//.test(path)) {
+    keys.push('post:' + postName(path), 'title:' + titleOf(postName(path)));
   }
   return keys;
 }

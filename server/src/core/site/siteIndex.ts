@@ -9,7 +9,7 @@ import { tagKeys, tagsOf } from './tags';
 import { UrlMap } from './urlMap';
 import { LinkIndex } from '../links/linkIndex';
 import type { ScanOptions } from '../links/scanLinks';
-import { documentKeys, targetKey } from '../links/targets';
+import { documentKeys, targetKeys } from '../links/targets';
 import { headerIdOptions } from '../render/headerIds';
 import { frontMatterTokens, type FrontMatterToken } from './frontMatterTokens';
 import { documentAnchors, type DocumentAnchor } from './documentAnchors';
@@ -56,7 +56,7 @@ export class SiteIndex {
   /** The built site's URLs, kept current with the documents. */
   readonly urls: UrlMap = new UrlMap(this);
   /** Per-document link summaries (ids, targets) and the reverse index target -> sources. */
-  readonly links: LinkIndex = new LinkIndex((source, form, target) => targetKey(this, source, form, target));
+  readonly links: LinkIndex = new LinkIndex((source, form, target) => targetKeys(this, source, form, target));
   #scanOptions: { config: unknown; liquid: ScanOptions; noLiquid: ScanOptions } | undefined;
   /**
    * Bumped when what blog-wide lists are made of changes: a document added or removed, its front matter data,
