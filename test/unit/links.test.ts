@@ -207,7 +207,8 @@ suite('links', () => {
     const deleted = await site.update('_posts/2015-03-10-foo.md', undefined);
     assert.deepStrictEqual(deleted.scope === 'documents' && [...deleted.paths].sort(), ['_posts/2015-03-10-foo.md', '_posts/2020-01-01-a.md', '_posts/2020-01-02-b.md']);
     const created = await site.update('_posts/2015-04-11-foo.md', files['_posts/2015-03-10-foo.md']);
-    assert.deepStrictEqual(created.scope === 'documents' && [...created.paths], ['_posts/2015-04-11-foo.md']);
+    // a's post_url is broken now; a post with the same title changes its suggestion, so a is re-checked too.
+    assert.deepStrictEqual(created.scope === 'documents' && [...created.paths], ['_posts/2015-04-11-foo.md', '_posts/2020-01-01-a.md']);
     // An edit to the body that keeps ids and URL re-checks only itself; a changed header re-checks its linkers.
     await site.update('_posts/2015-03-10-foo.md', files['_posts/2015-03-10-foo.md']);
     const body = await site.update('_posts/2015-03-10-foo.md', files['_posts/2015-03-10-foo.md'] + '\nMore text.\n');
