@@ -128,7 +128,7 @@ function render(results: readonly BlogResult[], activation: ReturnType<typeof be
       row('edit to the diagnostics of the posts linking to it', 'p95 < 50 ms', ms(server.dependants.median), ms(server.dependants.p95), server.dependants.runs, verdict(server.dependants.p95, 50));
     }
     for (const [kind, figures] of Object.entries(server.completion)) {
-      const none = figures.items === 0 ? ' (no items offered)' : ` (${figures.items} items)`;
+      const none = figures.items === 0 ? ' (no items offered)' : ` (${figures.items} items sent)`;
       row(`completion: ${kind}${none}`, 'p95 < 10 ms', ms(figures.median), ms(figures.p95), figures.runs, verdict(figures.p95, 10));
     }
     row('server RSS after indexing', '< 250 MB', `${mb(server.rssAfterIndexing.median)} MB`, `${mb(server.rssAfterIndexing.p95)} MB`, server.rssAfterIndexing.runs, verdict(server.rssAfterIndexing.p95, 250 * 1024 * 1024));
