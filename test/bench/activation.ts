@@ -1,7 +1,7 @@
 // Measures, in a fresh process, what activating the extension costs the extension host: loading dist/extension.js
 // and running activate() up to its return. The `vscode` module is a do-nothing stand-in (every property is a
 // callable object), so this counts Blogwright's own synchronous work and its bundle, not VS Code's.
-// Prints {"load": ms, "activate": ms}.
+// Usage: node activation.js [BUNDLE] (default dist/extension.js). Prints {"load": ms, "activate": ms}.
 import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
@@ -55,7 +55,7 @@ loader._load = (request, ...rest) => (request === 'vscode' ? vscode : load(reque
 const extensionPath = path.resolve(__dirname, '../../..');
 const started = performance.now();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const extension = require(path.join(extensionPath, 'dist/extension.js')) as { activate(context: unknown): unknown };
+const extension = require(process.argv[2] ?? path.join(extensionPath, 'dist/extension.js')) as { activate(context: unknown): unknown };
 const loaded = performance.now();
 const context = { subscriptions: [] as unknown[], extensionPath, extensionUri: inert(), asAbsolutePath: (p: string) => path.join(extensionPath, p), globalState: inert(), workspaceState: inert() };
 extension.activate(context);
