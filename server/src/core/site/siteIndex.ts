@@ -63,7 +63,7 @@ export class SiteIndex {
    * the authors, layouts or config. An edit to a post's body leaves it alone, so derived lists stay cached.
    */
   #generation = 0;
-  readonly #derived = new Map<string, { readonly value: unknown; readonly keys: ReadonlySet<string> | undefined }>();
+  readonly #derived = new Map<string, { readonly value: unknown; readonly keys: ReadonlySet<string> | typeof KEY_SET | undefined }>();
   /** Usage counts kept current document by document, so an edit to a post's tags never recounts the blog. */
   readonly #counts = { tags: new Map<string, number>(), categories: new Map<string, number>(), authors: new Map<string, number>() };
 
@@ -107,13 +107,14 @@ export class SiteIndex {
   /**
    * A blog-wide list computed once per generation (tag counts, completion items), so requests stay cheap.
    * `keys` names the front matter keys it is made of: an edit that changes only other keys (typing a title
-   * does not change the tag list) keeps it. Without `keys`, any change to any document's data drops it.
+   * does not change the tag list) keeps it. `KEY_SET` is for lists made of which keys documents have, not of
+   * their values. Without `keys`, any change to any document's data drops it.
    * A document added, removed or changed in kind, and changed authors, layouts or config drop everything.
    */
-  derived<T>(name: string, compute: () => T, keys?: readonly string[]): T {
+  derived<T>(name: string, compute: () => T, keys?: readonly string[] | typeof KEY_SET): T {
     let entry = this.#derived.get(name);
     if (!entry) {
-      entry = { value: compute(), keys: keys && new Set(keys) };
+      entry = { value: compute(), keys: keys === KEY_SET ? KEY_SET : keys && new Set(keys) };
       this.#derived.set(name, entry);
     }
     return entry.value as T;
@@ -190,7 +191,7 @@ export class SiteIndex {
     } else {
       const keys = changedKeys(before.data, after.data);
       if (keys.length > 0) {
-        this.#changed(keys);
+        this.#changed(keys, keys.some((key) => !(key in before.data) || !(key in after.data)));
       }
     }
     if (info.kind === 'data' || (this.#authors?.kind === 'collection' && path.startsWith(this.#authors.path + '/'))) {
@@ -261,7 +262,7 @@ export class SiteIndex {
         }
       }
       return counts;
-    });
+    }, KEY_SET);
   }
 
   /** Post counts per author id, for ranking completions. */
@@ -283,15 +284,16 @@ export class SiteIndex {
     }
   }
 
-  /** Drops derived lists: those made of `keys` (or of any key), or all of them. */
-  #changed(keys?: readonly string[]): void {
+  /** Drops derived lists: those made of `keys` (or of any key, or of the key set when it changed), or all of them. */
+  #changed(keys?: readonly string[], keySetChanged = true): void {
     this.#generation++;
     if (!keys) {
       this.#derived.clear();
       return;
     }
     for (const [name, entry] of this.#derived) {
-      if (!entry.keys || keys.some((key) => entry.keys!.has(key))) {
+      const dependsOn = entry.keys;
+      if (!dependsOn || (dependsOn === KEY_SET ? keySetChanged : keys.some((key) => dependsOn.has(key)))) {
         this.#derived.delete(name);
       }
     }
@@ -417,6 +419,9 @@ function withPositions(source: AuthorSource, text: string): AuthorSource {
   );
   return { ...source, authors };
 }
+
+/** For `derived`: a list made of which front matter keys documents have, whatever their values. */
+export const KEY_SET = Symbol('front matter keys present');
 
 /** Top-level keys whose values differ between two versions of a document's front matter. */
 function changedKeys(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): string[] {
