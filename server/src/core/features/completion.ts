@@ -275,7 +275,8 @@ function bodyCompletions(site: SiteIndex, document: ITextDocument, text: string,
 function fragmentAnchors(site: SiteIndex, text: string, hashOffset: number): readonly DocumentAnchor[] | undefined {
   if (/(?:\]\(\s*<?|\b(?:src|href)\s*=\s*["']?)$/.test(text.slice(Math.max(0, hashOffset - 12), hashOffset))) {
     const block = splitFrontMatter(text);
-    return documentAnchors(text, block.kind === 'closed' ? block.bodyStart : 0, site.config);
+    // The scan is the one the checker makes of this text (the link index keeps the last one), so it costs nothing twice.
+    return documentAnchors(text, site.links.scan(text, block.kind === 'closed' ? block.bodyStart : 0, site.scanOptions({})));
   }
   const link = bodyLinkAt(text, 0, hashOffset - 1);
   if (!link || link.end < hashOffset) {

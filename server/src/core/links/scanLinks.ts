@@ -40,6 +40,8 @@ export interface ScannedLinks {
   readonly ids: ReadonlySet<string>;
   /** False when some id cannot be known (Liquid in a header). */
   readonly idsComplete: boolean;
+  /** The headings with a known id, in order, for navigation to a `#fragment`. */
+  readonly headings: readonly { readonly id: string; readonly start: number; readonly text: string }[];
   readonly liquidInCode: readonly LiquidInCode[];
 }
 
@@ -168,11 +170,13 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
 
   // Ids a fragment may point to.
   let idsComplete = true;
+  const headings: { id: string; start: number; text: string }[] = [];
   for (const header of headerIds(blocks.headings.filter((h) => !inside(notMarkdown, h.start)), options.headerIds)) {
     if (header.id === undefined) {
       idsComplete = false;
     } else {
       ids.add(header.id);
+      headings.push({ id: header.id, start: header.heading.start, text: header.heading.text });
     }
   }
   const body = text.slice(bodyStart);
@@ -213,7 +217,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   }
 
   links.sort((a, b) => a.start - b.start);
-  return { links, definitions, ids, idsComplete, liquidInCode };
+  return { links, definitions, ids, idsComplete, headings, liquidInCode };
 }
 
 /** kramdown's reference label matching: case-insensitive, runs of white space as one space. */

@@ -1,7 +1,4 @@
-import { detached } from '../detached';
-import { headerIdOptions, headerIds } from '../render/headerIds';
-import { scanMarkdownBlocks } from '../render/markdownBlocks';
-import type { SiteConfig } from './config';
+import type { ScannedLinks } from '../links/scanLinks';
 
 /** A header id of a document and the heading's line and text: what `#fragment` links point at. */
 export interface DocumentAnchor {
@@ -10,21 +7,18 @@ export interface DocumentAnchor {
   readonly text: string;
 }
 
-/** The header ids of a Markdown document's body, as kramdown writes them, with their lines. */
-export function documentAnchors(text: string, bodyStart: number, config: SiteConfig): DocumentAnchor[] {
+/** The headings the link scan found, with their lines: kept per document, so navigation needs no read. */
+export function documentAnchors(text: string, scanned: ScannedLinks): DocumentAnchor[] {
   const anchors: DocumentAnchor[] = [];
   let line = 0;
-  let scanned = 0;
-  for (const { id, heading } of headerIds(scanMarkdownBlocks(text, bodyStart, config.kramdownInput).headings, headerIdOptions(config))) {
-    if (id === undefined) {
-      continue;
-    }
-    for (; scanned < heading.start; scanned++) {
-      if (text.charCodeAt(scanned) === 10) {
+  let at = 0;
+  for (const heading of scanned.headings) {
+    for (; at < heading.start; at++) {
+      if (text.charCodeAt(at) === 10) {
         line++;
       }
     }
-    anchors.push({ id, line, text: detached(heading.text) });
+    anchors.push({ id: heading.id, line, text: heading.text });
   }
   return anchors;
 }

@@ -340,12 +340,15 @@ export class SiteIndex {
     }
     const kind: SiteDocumentKind = info.kind === 'page-or-static' ? 'page' : (info.kind as SiteDocumentKind);
     const parsed = text === undefined ? undefined : parseFrontMatter(text);
+    let anchors: DocumentAnchor[] = [];
     if (parsed && text !== undefined && (isMarkdownPath(path, this.config) || PAGE_EXTENSIONS.has(extensionOf(path).toLowerCase()))) {
-      this.links.set(path, this.links.scan(text, parsed.bodyStart, this.scanOptions(frontMatterData(parsed))), kind === 'post');
+      const scanned = this.links.scan(text, parsed.bodyStart, this.scanOptions(frontMatterData(parsed)));
+      this.links.set(path, scanned, kind === 'post');
+      anchors = documentAnchors(text, scanned);
     }
     const document: SiteDocument = {
       tokens: parsed && text !== undefined ? frontMatterTokens(text, parsed) : [],
-      anchors: parsed && text !== undefined && isMarkdownPath(path, this.config) ? documentAnchors(text, parsed.bodyStart, this.config) : [],
+      anchors,
       path,
       kind,
       info,
