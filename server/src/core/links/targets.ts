@@ -69,13 +69,13 @@ export function findPost(site: SiteIndex, written: string): PostLookup {
   if (!match) {
     return { kind: 'invalid' };
   }
-  const folder = escapeRegExp(match[1] ?? '');
+  const folder = match[1] ?? '';
   const base = `${match[2]}-${match[3]}`;
-  const file = escapeRegExp(base) + '\\.[^.]+$';
-  const exact = new RegExp(`^_posts/${folder}${file}|^${folder}_posts/?${file}`);
+  // Where Jekyll looks: `_posts/<folder><base>.<ext>` or `<folder>_posts[/]<base>.<ext>`.
+  const prefixes = [`_posts/${folder}`, `${folder}_posts/`, `${folder}_posts`];
   const candidates = site.links.postsNamed(base);
   for (const path of candidates ?? []) {
-    if (exact.test(path)) {
+    if (prefixes.some((prefix) => isPostFile(path, prefix, base))) {
       return { kind: 'found', path };
     }
   }
@@ -86,8 +86,13 @@ export function findPost(site: SiteIndex, written: string): PostLookup {
   return legacy ? { kind: 'found', path: legacy } : { kind: 'missing', name: base };
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `path` is `<prefix><base>.<ext>` with one extension: compared as strings, since a RegExp per link cost more than the check. */
+function isPostFile(path: string, prefix: string, base: string): boolean {
+  if (!path.startsWith(prefix) || !path.startsWith(base, prefix.length)) {
+    return false;
+  }
+  const extension = path.slice(prefix.length + base.length);
+  return extension.length > 1 && extension[0] === '.' && !extension.includes('.', 1);
 }
 
 /**

@@ -51,8 +51,18 @@ export const liquidInCodeRule: Rule = {
   },
 };
 
+/** Scans by check: the link and Liquid-in-code rules share one scan of the document. */
+const scans = new WeakMap<RuleContext, ScannedLinks | undefined>();
+
 /** The scan of a Markdown or HTML document Jekyll renders (drafts included); undefined for anything else. */
-function scanOf({ site, document, text, frontMatter, siteDocument }: RuleContext): ScannedLinks | undefined {
+function scanOf(context: RuleContext): ScannedLinks | undefined {
+  if (!scans.has(context)) {
+    scans.set(context, scan(context));
+  }
+  return scans.get(context);
+}
+
+function scan({ site, document, text, frontMatter, siteDocument }: RuleContext): ScannedLinks | undefined {
   const path = document.path;
   if (!siteDocument || siteDocument.kind === 'misnamed-post' || frontMatter.block.kind !== 'closed') {
     return undefined;
