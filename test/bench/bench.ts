@@ -31,6 +31,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const postsArg = argv[argv.indexOf('--posts') + 1];
   const sizes = argv.includes('--posts') && postsArg ? postsArg.split(',').map(Number) : [1000, 10000];
   const log = (line: string) => process.stderr.write(line + '\n');
+  const loadAtStart = os.loadavg()[0]!;
 
   const blogs: BenchBlog[] = [];
   for (const posts of sizes) {
@@ -66,7 +67,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const activation = await benchActivation(quick ? 3 : 10);
   log(`  load ${activation.load.median.toFixed(1)} ms, activate ${activation.activate.median.toFixed(1)} ms`);
 
-  const report = render(results, activation, quick);
+  const report = render(results, activation, quick, [loadAtStart, os.loadavg()[0]!]);
   if (argv.includes('--no-write')) {
     process.stdout.write(report + '\n');
     return;
@@ -108,13 +109,14 @@ function ms(value: number): string {
   return value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`;
 }
 
-function render(results: readonly BlogResult[], activation: Awaited<ReturnType<typeof benchActivation>>, quick: boolean): string {
+function render(results: readonly BlogResult[], activation: Awaited<ReturnType<typeof benchActivation>>, quick: boolean, load: readonly number[]): string {
   const cpus = os.cpus();
   const lines: string[] = [];
   lines.push(`Measured ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} on commit \`${commit()}\`${quick ? ' (quick run: fewer repetitions)' : ''}.`);
   lines.push('');
   lines.push(`- Machine: ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, ${os.type()} ${os.release()}`);
   lines.push(`- Node ${process.version}`);
+  lines.push(`- Load average (1 min) at start and end: ${load.map((l) => l.toFixed(1)).join(' and ')} on ${cpus.length} cores. Other work on the machine inflates every time below; compare runs at similar load.`);
   lines.push('- Reproduce: `npm run bench` (builds first; generated blogs are cached in the temp folder, `BLOGWRIGHT_BENCH_CACHE` moves them)');
   lines.push('- Times are wall clock as the client sees them (request sent to response or diagnostics received); "runs" is how many samples the median and p95 are taken over.');
   for (const { blog, server, cli, floor } of results) {
