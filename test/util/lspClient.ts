@@ -44,6 +44,8 @@ export const SERVER_PATH = path.resolve(__dirname, '../../../dist/server.js');
 /** The built language server as a real process over stdio, driven as an editor would drive it. */
 export class LspTestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** What the server logged (`window/logMessage`): tests assert that nothing failed. */
+  readonly logs: string[] = [];
   readonly #listeners = new Set<() => void>();
   readonly #publishListeners = new Set<(params: PublishDiagnosticsParams) => void>();
   #indexed: Promise<{ documents: number; milliseconds: number }>;
@@ -64,23 +66,38 @@ export class LspTestClient {
         listener();
       }
     });
+    connection.onNotification('window/logMessage', ({ message }: { message: string }) => {
+      this.logs.push(message);
+    });
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => settings));
     connection.onRequest(RegistrationRequest.type, () => undefined);
     this.#indexed = new Promise((resolve) => connection.onNotification('blogwright/indexed', resolve));
   }
 
-  /** `execArgv` goes to the server's node (the benchmark profiles with `--cpu-prof`). */
-  static async start(root: string, settings: Record<string, unknown> = {}, execArgv: readonly string[] = []): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [...execArgv, SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /**
+   * `execArgv` goes to the server's node (the benchmark profiles with `--cpu-prof`); `options.env` is added to the
+   * server's environment, `options.initializationOptions` is what an editor would send (`workspaceTrusted`).
+   */
+  static async start(
+    root: string,
+    settings: Record<string, unknown> = {},
+    execArgv: readonly string[] = [],
+    options: { env?: Record<string, string>; initializationOptions?: unknown } = {},
+  ): Promise<LspTestClient> {
+    const child = spawn(process.execPath, [...execArgv, SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...options.env } });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     connection.listen();
     const client = new LspTestClient(child, connection, root, settings);
-    await connection.sendRequest(InitializeRequest.type, {
+    const died = new Promise<never>((_resolve, reject) => child.once('exit', (code) => reject(new Error(`the server exited (${code}) before it was initialized`))));
+    const initialized = connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: pathToFileURL(root).href,
       workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'blog' }],
       capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+      initializationOptions: options.initializationOptions,
     });
+    died.catch(() => undefined);
+    await Promise.race([initialized, died]);
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
   }
