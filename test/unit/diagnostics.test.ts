@@ -82,6 +82,17 @@ suite('site index', () => {
     await site.update('_posts/2020-03-01-third.md', '---\ntags: big data\n---\n');
     assert.deepStrictEqual([...site.tagCounts()], [['jvm', 2], ['big', 1], ['data', 1], ['kotlin', 1]]);
   });
+
+  test('counts front matter keys, kept current as documents change and go', async () => {
+    const site = new SiteIndex(new InMemoryWorkspace(exampleBlog()), withSettings(undefined));
+    await site.build();
+    assert.strictEqual(site.keyCounts().get('author'), 3);
+    await site.update('_posts/2020-03-01-third.md', '---\ntitle: T\npublish: true\n---\n');
+    assert.strictEqual(site.keyCounts().get('author'), 2);
+    assert.strictEqual(site.keyCounts().get('publish'), 1);
+    await site.update('_posts/2020-03-01-third.md', undefined);
+    assert.strictEqual(site.keyCounts().get('publish'), undefined);
+  });
 });
 
 suite('blogwright.exclude', () => {

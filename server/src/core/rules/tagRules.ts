@@ -92,7 +92,12 @@ function tableOf(counts: ReadonlyMap<string, number>): TagTable {
     const frequent: { tag: string; normal: string; uses: number }[] = [];
     for (const [tag, uses] of counts) {
       const normal = normalize(tag);
-      byNormal.set(normal, [...(byNormal.get(normal) ?? []), tag]);
+      const forms = byNormal.get(normal);
+      if (forms) {
+        forms.push(tag);
+      } else {
+        byNormal.set(normal, [tag]);
+      }
       if (uses >= FREQUENT && normal.length >= MIN_TYPO_LENGTH) {
         frequent.push({ tag, normal, uses });
       }
