@@ -5,6 +5,7 @@
  */
 import type { LinkForm, ScanOptions, ScannedLinks } from './scanLinks';
 import { scanLinks } from './scanLinks';
+import { detached } from '../detached';
 
 export interface LinkSummary {
   readonly ids: ReadonlySet<string>;
@@ -45,8 +46,8 @@ export class LinkIndex {
     this.delete(path);
     const targets = scanned.links
       .filter((l) => l.form !== 'reference' && !/^(?:mailto|tel|javascript|data):/i.test(l.target))
-      .map((l) => ({ form: l.form, target: l.target }));
-    this.#summaries.set(path, { ids: scanned.ids, idsComplete: scanned.idsComplete, targets });
+      .map((l) => ({ form: l.form, target: detached(l.target) }));
+    this.#summaries.set(path, { ids: new Set([...scanned.ids].map(detached)), idsComplete: scanned.idsComplete, targets });
     this.#unresolved.add(path);
     if (isPost) {
       const name = postName(path);

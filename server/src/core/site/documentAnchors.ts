@@ -1,4 +1,5 @@
 import type { ScannedLinks } from '../links/scanLinks';
+import { detached } from '../detached';
 
 /** A header id of a document and the heading's line and text: what `#fragment` links point at. */
 export interface DocumentAnchor {
@@ -18,7 +19,7 @@ export function documentAnchors(text: string, scanned: ScannedLinks): DocumentAn
         line++;
       }
     }
-    anchors.push({ id: heading.id, line, text: heading.text });
+    anchors.push({ id: detached(heading.id), line, text: detached(heading.text) });
   }
   return anchors;
 }
