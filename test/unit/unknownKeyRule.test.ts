@@ -43,11 +43,16 @@ suite('unknown key rule', () => {
     assert.deepStrictEqual(await findingsOf(files, POST), []);
   });
 
+  test('a plural of a known key, or one letter changed in a four-letter key, is a word of its own', async () => {
+    const files = exampleBlog({ [POST]: post('images: [a.png]\ndata: x\ntgas: [a]') });
+    assert.deepStrictEqual(await findingsOf(files, POST), [['frontmatter.unknown-key', 'tgas']], 'a swap of two letters is still a slip');
+  });
+
   test('keys supplied by _config.yml defaults are known', async () => {
     const files = exampleBlog({
-      '_config.yml': 'defaults:\n  - scope: { path: "" }\n    values: { comments: true }\n',
-      [POST]: post('comments: false\ncomment: x'),
+      '_config.yml': 'defaults:\n  - scope: { path: "" }\n    values: { sidebar: true, comments: true }\n',
+      [POST]: post('comments: false\nsidbar: x'),
     });
-    assert.deepStrictEqual(await findingsOf(files, POST), [['frontmatter.unknown-key', 'comment']]);
+    assert.deepStrictEqual(await findingsOf(files, POST), [['frontmatter.unknown-key', 'sidbar']]);
   });
 });

@@ -62,25 +62,21 @@ function intendedKey(key: string, byOthers: number, counts: ReadonlyMap<string, 
     }
     defaults.forEach((d) => targets.add(d));
   }
-  const close = [...targets].filter((t) => t !== key && isSlip(lower, t.toLowerCase(), byOthers > 0));
+  const close = [...targets].filter((t) => t !== key && isSlip(lower, t.toLowerCase()));
   return close.length === 1 ? close[0] : undefined;
 }
 
 /**
- * One edit apart (`tittle`, `autor`, `layuot`), or a word cut short (`publish` for `published`).
- * A key shared by several documents that is just the target plus or minus an `s` is a deliberate
- * name (`images` beside `image`), not a slip.
+ * One edit apart (`tittle`, `autor`, `titel`), or a word cut short (`publish` for `published`). Not a slip:
+ * the target plus or minus an `s` (`images` beside `image` is a list of its own), and one letter swapped for
+ * another in a four-letter key (`data` is a word, not `date` mistyped).
  */
-function isSlip(key: string, target: string, shared: boolean): boolean {
-  if (differOnlyInDigits(key, target)) {
-    return false;
-  }
-  const plural = key + 's' === target || target + 's' === key;
-  if (plural && shared) {
+function isSlip(key: string, target: string): boolean {
+  if (differOnlyInDigits(key, target) || key + 's' === target || target + 's' === key) {
     return false;
   }
   if (editDistance(key, target, 1) === 1) {
-    return true;
+    return !(key.length < 5 && key.length === target.length && [...key].filter((c, i) => c !== target[i]).length === 1);
   }
   return key.length >= 5 && target.startsWith(key) && target.length - key.length <= 2;
 }
