@@ -1,7 +1,7 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
 import { frontMatterCursorAt, type FrontMatterCursor } from '../frontmatter/cursor';
 import { splitFrontMatter } from '../frontmatter/split';
-import type { SiteIndex } from '../site/siteIndex';
+import { KEY_SET, type SiteIndex } from '../site/siteIndex';
 import type { ITextDocument } from '../workspace';
 import { AUTHOR_KEYS } from '../site/authors';
 import { tagKeys } from '../site/tags';
@@ -206,7 +206,7 @@ function keyItems(site: SiteIndex): readonly CompletionItem[] {
         command: { title: 'Suggest', command: 'editor.action.triggerSuggest' },
       };
     });
-  });
+  }, KEY_SET);
 }
 
 function snippetItem(site: SiteIndex, edit: Range): CompletionItem {
