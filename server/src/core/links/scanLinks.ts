@@ -70,10 +70,14 @@ const IAL_ID = /\{:[^}\n]*?#([A-Za-z_][\w:.-]*)[^}\n]*\}/g;
 
 export function scanLinks(text: string, bodyStart: number, options: ScanOptions): ScannedLinks {
   const input: MarkdownInput = options.headerIds.input;
+  const body = text.slice(bodyStart);
+  /** Matches in the body; none when it lacks `needle`, which every match contains: most posts skip most scans. */
+  const matches = (pattern: RegExp, needle: string): Iterable<RegExpMatchArray> => (body.includes(needle) ? body.matchAll(pattern) : []);
+  const ranges = (pattern: RegExp, needle: string): Range[] => [...matches(pattern, needle)].map((m) => ({ start: bodyStart + m.index!, end: bodyStart + m.index! + m[0].length }));
   const blocks = scanMarkdownBlocks(text, bodyStart, input);
-  const raw = matchRanges(RAW_BLOCK, text, bodyStart);
-  const comments = [...blocks.code.filter((b) => b.kind === 'comment'), ...matchRanges(/\{%-?\s*comment\s*-?%\}[\s\S]*?(?:\{%-?\s*endcomment\s*-?%\}|$)/g, text, bodyStart)];
-  const htmlComments = matchRanges(HTML_COMMENT, text, bodyStart);
+  const raw = ranges(RAW_BLOCK, 'raw');
+  const comments = [...blocks.code.filter((b) => b.kind === 'comment'), ...ranges(/\{%-?\s*comment\s*-?%\}[\s\S]*?(?:\{%-?\s*endcomment\s*-?%\}|$)/g, 'comment')];
+  const htmlComments = ranges(HTML_COMMENT, '<!--');
   const codeBlocks = blocks.code.filter((b) => b.kind !== 'comment');
   const codeSpans = findCodeSpans(text, bodyStart, [...blocks.code, ...htmlComments]);
   // Markdown syntax means nothing in code, Liquid comments and HTML comments.
@@ -83,7 +87,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
 
   // Liquid tags are rendered everywhere, code included, except in raw and comment blocks.
   const liquidOff = sortRanges([...raw, ...comments]);
-  for (const match of text.slice(bodyStart).matchAll(LIQUID_LINK_TAG)) {
+  for (const match of matches(LIQUID_LINK_TAG, '{%')) {
     const start = bodyStart + match.index!;
     if (!options.liquid || inside(liquidOff, start)) {
       continue;
@@ -120,7 +124,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   }
 
   const definitions = new Set<string>();
-  for (const match of text.slice(bodyStart).matchAll(DEFINITION)) {
+  for (const match of matches(DEFINITION, ']:')) {
     const start = bodyStart + match.index!;
     if (inside(notMarkdown, start)) {
       continue;
@@ -135,7 +139,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     links.push({ form: 'definition', start: targetStart, end: targetStart + target.length, target });
   }
 
-  for (const match of text.slice(bodyStart).matchAll(AUTOLINK)) {
+  for (const match of matches(AUTOLINK, '<')) {
     const start = bodyStart + match.index! + 1;
     if (!inside(notMarkdown, start)) {
       links.push({ form: 'autolink', start, end: start + match[1]!.length, target: match[1]! });
@@ -144,7 +148,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
 
   const ids = new Set<string>();
   const htmlOff = sortRanges([...codeBlocks, ...codeSpans, ...comments, ...htmlComments]);
-  for (const tag of text.slice(bodyStart).matchAll(HTML_TAG)) {
+  for (const tag of matches(HTML_TAG, '<')) {
     const tagStart = bodyStart + tag.index!;
     if (inside(htmlOff, tagStart)) {
       continue;
@@ -179,8 +183,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
       headings.push({ id: header.id, start: header.heading.start, text: header.heading.text });
     }
   }
-  const body = text.slice(bodyStart);
-  for (const match of body.matchAll(/<[A-Za-z][^>]*>/g)) {
+  for (const match of matches(/<[A-Za-z][^>]*>/g, '<')) {
     for (const id of match[0].matchAll(HTML_ID)) {
       const value = id[2] ?? id[3] ?? id[4] ?? '';
       if (/\{\{|\{%/.test(value)) {
@@ -190,13 +193,13 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
       }
     }
   }
-  for (const match of body.matchAll(IAL_ID)) {
+  for (const match of matches(IAL_ID, '{:')) {
     ids.add(match[1]!);
   }
-  for (const match of body.matchAll(FOOTNOTE_DEFINITION)) {
+  for (const match of matches(FOOTNOTE_DEFINITION, '[^')) {
     ids.add(`fn:${match[1]}`);
   }
-  for (const match of body.matchAll(/\[\^([^\]\s]+)\](?!:)/g)) {
+  for (const match of matches(/\[\^([^\]\s]+)\](?!:)/g, '[^')) {
     ids.add(`fnref:${match[1]}`);
   }
   if (/\{:\s*toc\s*\}/.test(body)) {
@@ -350,13 +353,6 @@ function findParagraphEnd(text: string, from: number): number {
   return match ? match.index : text.length;
 }
 
-function matchRanges(pattern: RegExp, text: string, from: number): Range[] {
-  const ranges: Range[] = [];
-  for (const match of text.slice(from).matchAll(pattern)) {
-    ranges.push({ start: from + match.index!, end: from + match.index! + match[0].length });
-  }
-  return ranges;
-}
 
 /** Sorted, disjoint ranges covering the same offsets. */
 function sortRanges(ranges: Range[]): Range[] {
