@@ -27,6 +27,10 @@ function navigationBlog(): Record<string, string> {
       '',
       'More in [hello](/2020/01/first.html#hello) and [elsewhere](/2020/01/nope.html).',
       '',
+      '## Own section',
+      '',
+      'Back [up](#own-section) and [nowhere](#nope).',
+      '',
     ].join('\n'),
   });
 }
@@ -219,6 +223,8 @@ suite('completion, hover and navigation over stdio', () => {
       const links = '_posts/2020-08-01-links.md';
       assert.match(markdown(await client.hover(links, 10, 'More in [hello](/20'.length)), /\*\*First\*\*[^]*Section: Hello/);
       assert.match(markdown(await client.hover(links, 10, 'More in [hello](/2020/01/first.html#hello) and [elsewhere](/20'.length)), /No file of the blog is published at `\/2020\/01\/nope\.html`/);
+      assert.strictEqual(markdown(await client.hover(links, 14, 'Back [up](#ow'.length)), 'Section: Own section');
+      assert.match(markdown(await client.hover(links, 14, 'Back [up](#own-section) and [nowhere](#no'.length)), /No heading has the id `nope`/);
     });
 
     test('nothing on plain text', async () => {
@@ -251,6 +257,8 @@ suite('completion, hover and navigation over stdio', () => {
       const [heading] = await client.definition(links, 10, 'More in [hello](/20'.length);
       assert.strictEqual(heading?.uri, client.uri('_posts/2020-01-01-first.md'));
       assert.strictEqual(heading.range.start.line, 7, 'the heading of the fragment');
+      const [own] = await client.definition(links, 14, 'Back [up](#ow'.length);
+      assert.deepStrictEqual([own?.uri, own?.range.start.line], [client.uri(links), 12], 'a fragment of the document itself');
     });
   });
 
@@ -310,6 +318,7 @@ suite('completion, hover and navigation over stdio', () => {
     await client.open('_posts/2020-08-01-links.md', readFileSync(path.join(root, '_posts/2020-08-01-links.md'), 'utf8'));
     const links = await client.documentLinks('_posts/2020-08-01-links.md');
     assert.strictEqual(new URL(links[3]!.target!).hash, '#L8', 'the link to a header id opens at its heading');
+    assert.strictEqual(new URL(links[4]!.target!).hash, '#L13', 'a fragment of the document itself');
     assert.deepStrictEqual(
       links.map((l) => [l.range.start.line, l.range.start.character, path.relative(root, decodeURIComponent(new URL(l.target!).pathname))]),
       [
@@ -317,6 +326,7 @@ suite('completion, hover and navigation over stdio', () => {
         [6, 74, 'about.md'],
         [8, 8, 'assets/img/logo.png'],
         [10, 16, '_posts/2020-01-01-first.md'],
+        [14, 10, '_posts/2020-08-01-links.md'],
       ],
     );
   });

@@ -4,7 +4,8 @@
  * `{{ site.baseurl }}`). Anything else with Liquid in it cannot be known and is left out.
  */
 export interface BodyLink {
-  readonly kind: 'post_url' | 'link' | 'url';
+  /** `fragment`: `](#id)` or `href="#id"`, a heading of the document itself. */
+  readonly kind: 'post_url' | 'link' | 'url' | 'fragment';
   /** The post name, source path or URL path (without `#fragment`, with `site.baseurl` dropped). */
   readonly target: string;
   readonly fragment: string | undefined;
@@ -18,6 +19,7 @@ export interface BodyLink {
 
 const LIQUID_TAG = /\{%-?\s*(post_url|link)\s+([^\s%}]+)\s*-?%\}(#[^\s)"'<>]*)?/g;
 const URL_AFTER = /(\]\(\s*<?|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?|\b(?:src|href)\s*=\s*["']?)((?:\{\{-?\s*site\.baseurl\s*-?\}\})?\/(?!\/)[^\s)"'<>{}]*)/gm;
+const OWN_FRAGMENT = /(\]\(\s*<?|\bhref\s*=\s*["']?)#([^\s)"'<>{}]*)/g;
 const BASEURL = /^\{\{-?\s*site\.baseurl\s*-?\}\}/;
 
 /** Every link in `text` from `from` on (the body), in order. */
@@ -52,6 +54,10 @@ export function bodyLinks(text: string, from = 0): BodyLink[] {
       targetStart: start + baseurl,
       targetEnd: start + (hash < 0 ? written.length : hash),
     });
+  }
+  for (const match of body.matchAll(OWN_FRAGMENT)) {
+    const start = from + match.index + match[1]!.length;
+    links.push({ kind: 'fragment', target: '', fragment: decodeFragment(match[2]!), start, end: start + 1 + match[2]!.length, targetStart: start, targetEnd: start + 1 + match[2]!.length });
   }
   return links.sort((a, b) => a.start - b.start);
 }

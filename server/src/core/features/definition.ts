@@ -19,7 +19,7 @@ export function provideDefinition(site: SiteIndex, document: ITextDocument, posi
     return undefined;
   }
   if (symbol.kind === 'link') {
-    const target = resolveLink(site, symbol.link);
+    const target = resolveLink(site, symbol.link, document.path);
     if (target.kind === 'document') {
       const anchor = symbol.link.fragment ? target.document.anchors.find((a) => a.id === symbol.link.fragment) : undefined;
       return { path: target.path, position: anchor ? { line: anchor.line, character: 0 } : START };

@@ -19,17 +19,22 @@ export function provideDocumentLinks(site: SiteIndex, document: ITextDocument): 
   const block = splitFrontMatter(text);
   const links: BlogDocumentLink[] = [];
   for (const link of bodyLinks(text, block.kind === 'closed' ? block.bodyStart : 0)) {
-    const target = resolveLink(site, link);
-    if (target.kind === 'document' || target.kind === 'static') {
-      const title = target.kind === 'document' ? documentTitle(target.document) : undefined;
-      const anchor = target.kind === 'document' && link.fragment ? target.document.anchors.find((a) => a.id === link.fragment) : undefined;
-      links.push({
-        range: { start: document.positionAt(link.targetStart), end: document.positionAt(link.targetEnd) },
-        path: target.path,
-        line: anchor?.line,
-        tooltip: title ? `Open "${title}" (${target.path})` : `Open ${target.path}`,
-      });
+    const target = resolveLink(site, link, document.path);
+    if (target.kind !== 'document' && target.kind !== 'static') {
+      continue;
     }
+    const anchor = target.kind === 'document' && link.fragment ? target.document.anchors.find((a) => a.id === link.fragment) : undefined;
+    if (link.kind === 'fragment' && !anchor) {
+      // A jump within the document is worth a link only to a heading we can show.
+      continue;
+    }
+    const title = target.kind === 'document' ? documentTitle(target.document) : undefined;
+    links.push({
+      range: { start: document.positionAt(link.targetStart), end: document.positionAt(link.targetEnd) },
+      path: target.path,
+      line: anchor?.line,
+      tooltip: link.kind === 'fragment' ? `Go to "${anchor!.text}"` : title ? `Open "${title}" (${target.path})` : `Open ${target.path}`,
+    });
   }
   return links;
 }

@@ -35,13 +35,19 @@ export function provideHover(site: SiteIndex, document: ITextDocument, position:
     }
   } else {
     ({ start, end } = symbol.link);
-    const target = resolveLink(site, symbol.link);
-    value = targetMarkdown(target);
+    const target = resolveLink(site, symbol.link, document.path);
     const fragment = symbol.link.fragment;
+    value = symbol.link.kind === 'fragment' ? '' : targetMarkdown(target);
     if (fragment && target.kind === 'document') {
       const anchor = target.document.anchors.find((a) => a.id === fragment);
-      value += anchor ? `\n\nSection: ${escapeMarkdown(anchor.text)}` : `\n\nNo heading has the id \`${fragment}\` there.`;
+      // Other ids (raw HTML, footnotes) are valid targets too; the link checker knows them all.
+      const known = anchor !== undefined || site.links.summary(target.path)?.ids.has(fragment) === true;
+      const section = anchor ? `Section: ${escapeMarkdown(anchor.text)}` : known ? `Element \`#${fragment}\`` : `No heading has the id \`${fragment}\` there.`;
+      value = value ? `${value}\n\n${section}` : section;
     }
+  }
+  if (!value) {
+    return undefined;
   }
   return { contents: { kind: MarkupKind.Markdown, value }, range: { start: document.positionAt(start), end: document.positionAt(end) } };
 }

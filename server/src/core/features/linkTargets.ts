@@ -11,9 +11,16 @@ export type LinkTarget =
   /** The URL may come from something the index cannot see (a plugin, a theme): not an error. */
   | { readonly kind: 'unknown'; readonly reason: string };
 
-/** Resolves a `post_url`, `link` or root-relative URL against the index, as the link checker does. */
-export function resolveLink(site: SiteIndex, link: Pick<BodyLink, 'kind' | 'target'>): LinkTarget {
+/**
+ * Resolves a `post_url`, `link` or root-relative URL against the index, as the link checker does; a bare
+ * `#fragment` leads to the document it is written in (`fromPath`).
+ */
+export function resolveLink(site: SiteIndex, link: Pick<BodyLink, 'kind' | 'target'>, fromPath?: string): LinkTarget {
   switch (link.kind) {
+    case 'fragment': {
+      const document = fromPath === undefined ? undefined : site.document(fromPath);
+      return document ? { kind: 'document', path: document.path, document } : { kind: 'unknown', reason: 'This file is not a document of the blog.' };
+    }
     case 'post_url': {
       const found = findPost(site, link.target);
       const document = found.kind === 'found' ? site.document(found.path) : undefined;
