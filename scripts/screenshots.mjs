@@ -79,7 +79,16 @@ try {
   await page.waitForSelector('.squiggly-error');
   await page.screenshot({ path: path.join(out, 'diagnostics.png') });
 
-  // 2. Completion: authors with their display names after `author: `.
+  // 2. Quick fix: a misspelt author id, fixed from the lightbulb.
+  await openFile('2024-08-20-profiling-the-jvm.md');
+  await page.waitForSelector('.squiggly-error');
+  await page.click('.squiggly-error', { force: true });
+  await page.keyboard.press('Control+.');
+  await page.waitForSelector('.action-widget .monaco-list-row');
+  await page.screenshot({ path: path.join(out, 'quick-fix.png') });
+  await page.keyboard.press('Escape');
+
+  // 3. Completion: authors with their display names after `author: `.
   await openFile('2024-07-02-observability.md');
   await page.click('.monaco-editor .view-line >> nth=3');
   await page.keyboard.press('End');
@@ -92,7 +101,7 @@ try {
   await command('File: Revert File');
   await page.waitForSelector('.tab.active:not(.dirty)');
 
-  // 3. Preview beside the post.
+  // 4. Preview beside the post.
   await openFile('2023-10-03-how-we-made-search-fast.md');
   await command('View: Hide Panel');
   await command('Blogwright: Open Preview to the Side');
