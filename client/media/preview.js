@@ -44,23 +44,32 @@
   }
 
   /**
-   * The elements around a source line: the last one at or before it and the next one (binary search,
-   * `data-line` grows down the page).
-   * @param {number} line
+   * The index of the last line element for which `isBefore` holds (binary search: `data-line` and the
+   * elements' positions grow down the page), or -1.
+   * @param {(element: HTMLElement) => boolean} isBefore
    */
-  function around(line) {
+  function lastBefore(isBefore) {
     let low = 0;
     let high = lineElements.length - 1;
     let found = -1;
     while (low <= high) {
       const middle = (low + high) >> 1;
-      if (lineOf(/** @type {HTMLElement} */ (lineElements[middle])) <= line) {
+      if (isBefore(/** @type {HTMLElement} */ (lineElements[middle]))) {
         found = middle;
         low = middle + 1;
       } else {
         high = middle - 1;
       }
     }
+    return found;
+  }
+
+  /**
+   * The elements around a source line: the last one at or before it and the next one.
+   * @param {number} line
+   */
+  function around(line) {
+    const found = lastBefore((element) => lineOf(element) <= line);
     return { previous: lineElements[found], next: lineElements[found + 1] };
   }
 
@@ -84,18 +93,7 @@
   /** The source line at the top of the preview, interpolated between the elements around it. */
   function lineAtTop() {
     const y = window.scrollY;
-    let low = 0;
-    let high = lineElements.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (topOf(/** @type {HTMLElement} */ (lineElements[middle])) <= y) {
-        found = middle;
-        low = middle + 1;
-      } else {
-        high = middle - 1;
-      }
-    }
+    const found = lastBefore((element) => topOf(element) <= y);
     const previous = lineElements[found];
     if (!previous) {
       return 0;

@@ -315,7 +315,7 @@ export function startServer(connection: Connection): void {
     return { ...rendered, version: source.document.version };
   });
 
-  connection.onRequest(previewLinkRequest, async ({ uri, href }) => {
+  connection.onRequest(previewLinkRequest, ({ uri, href }) => {
     const path = workspace?.pathOf(uri);
     if (path === undefined || !workspace || !site) {
       return { kind: 'none', reason: 'The blog is not indexed yet.' };
@@ -324,9 +324,7 @@ export function startServer(connection: Connection): void {
     if (target.kind !== 'source') {
       return target;
     }
-    const source = target.fragment ? await workspace.textDocument(target.path) : undefined;
-    const line = source && 'document' in source ? fragmentLine(site, source.document.getText(), target.fragment) : 0;
-    return { kind: 'source', uri: workspace.uriOf(target.path), line };
+    return { kind: 'source', uri: workspace.uriOf(target.path), line: fragmentLine(site, target.path, target.fragment) };
   });
 
   /** VS Code's `blogwright` section under the blog's `.blogwright.yml` (see docs/decisions.md). */

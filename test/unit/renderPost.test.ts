@@ -25,7 +25,7 @@ async function render(body: string, options: { frontMatter?: string; files?: Rec
 }
 
 function body(html: string): string {
-  return html.slice(html.indexOf('<div class="bw-body">'));
+  return html.slice(html.indexOf('</header>') + '</header>'.length);
 }
 
 suite('preview renderer', () => {
@@ -47,7 +47,7 @@ suite('preview renderer', () => {
       const files = { '_config.yml': 'url: https://blog.example.com\nbaseurl: /tech\npermalink: /:year/:month/:title.html\n' };
       const html = await render(
         '[a]({% post_url 2020-01-01-first %}) [b]({% link about.md %}) [c]({{ site.baseurl }}/about.html)\n' +
-          '[d]({{ "/assets/img/logo.png" | relative_url }}) [e]({{ \'/about.html\' | absolute_url }}) [f]({{ "x" | prepend: site.baseurl }})\n',
+          '[d]({{ "/assets/img/logo.png" | relative_url }}) [e]({{ \'/about.html\' | absolute_url }}) [f]({{ "x" | prepend: site.baseurl }}) [g]({{ "/x" | prepend: "/y" }})\n',
         { files },
       );
       assert.match(html, /<a href="\/tech\/2020\/01\/first.html">a<\/a>/);
@@ -56,7 +56,9 @@ suite('preview renderer', () => {
       assert.match(html, /<a href="\/tech\/about.html">c<\/a>/);
       assert.match(html, /<a href="\/tech\/assets\/img\/logo.png">d<\/a>/);
       assert.match(html, /<a href="https:\/\/blog.example.com\/tech\/about.html">e<\/a>/);
-      assert.match(html, /<a href="\/techx">f<\/a>/);
+      // Liquid the preview cannot evaluate stays readable in the link, never half-evaluated.
+      assert.match(html, /<a href="\{\{ &quot;x&quot; \| prepend: site.baseurl \}\}">f<\/a>/);
+      assert.match(html, /<a href="\/y\/x">g<\/a>/);
     });
 
     test('a post_url to no post is a broken link, not a crash', async () => {
@@ -76,6 +78,11 @@ suite('preview renderer', () => {
       const html = body(await render('{{ page.title }}\n\n{% include a.html\n   b=1 %}\n\nlast\n'));
       assert.match(html, /<p data-line="4">Preview<\/p>/);
       assert.match(html, /<p data-line="9">last<\/p>/);
+    });
+
+    test('render_with_liquid: false shows the Liquid as written', async () => {
+      const html = body(await render('{% include x.html %} {{ site.baseurl }}\n', { frontMatter: 'title: T\nrender_with_liquid: false' }));
+      assert.match(html, /<p data-line="\d+">\{% include x.html %\} \{\{ site.baseurl \}\}<\/p>/);
     });
 
     test('Liquid in an attribute stays text, never markup', async () => {
@@ -219,8 +226,8 @@ suite('preview links', () => {
     assert.deepStrictEqual(resolvePreviewLink(site, from, 'https://blog.example.com/tech/about.html'), { kind: 'source', path: 'about.md', fragment: undefined });
     assert.deepStrictEqual(resolvePreviewLink(site, from, '../01/first.html'), { kind: 'source', path: '_posts/2020-01-01-first.md', fragment: undefined });
     assert.deepStrictEqual(resolvePreviewLink(site, from, '#top'), { kind: 'source', path: from, fragment: 'top' });
-    assert.strictEqual(fragmentLine(site, files['_posts/2020-01-01-first.md']!, 'getting-started'), 6);
-    assert.strictEqual(fragmentLine(site, files['_posts/2020-01-01-first.md']!, 'nothing'), 0);
+    assert.strictEqual(fragmentLine(site, '_posts/2020-01-01-first.md', 'getting-started'), 6);
+    assert.strictEqual(fragmentLine(site, '_posts/2020-01-01-first.md', 'nothing'), 0);
   });
 
   test('other hosts are external, other schemes and unknown URLs go nowhere', async () => {

@@ -49,7 +49,7 @@ export function expandLiquid(target: string, config: SiteConfig, tags: LiquidUrl
 }
 
 /** `site.baseurl`, `site.url`, and a quoted string through `relative_url` / `absolute_url`. */
-function evaluateOutput(expression: string, config: SiteConfig): string | undefined {
+export function evaluateOutput(expression: string, config: SiteConfig): string | undefined {
   const [head, ...filters] = expression.split('|').map((p) => p.trim());
   let value: string | undefined;
   if (head === 'site.baseurl') {

@@ -3,14 +3,14 @@
  * (`post_url`, `link`, `site.baseurl`, `relative_url`, `absolute_url`) become the URLs Jekyll would write,
  * `{% raw %}` is literal, `{% highlight %}` becomes a fenced code block, and every other tag or output
  * becomes a placeholder marker the renderer shows as a quiet box. Nothing is ever evaluated, and the text
- * keeps its line count so `data-line` and header lines stay right.
+ * keeps its line count so `data-line` and header lines stay right. Values come from the link checker's
+ * evaluator (`links/resolveUrl.ts`), so preview and diagnostics agree on every URL.
  */
+import { evaluateOutput } from '../links/resolveUrl';
+import type { SiteConfig } from '../site/config';
 
 export interface LiquidContext {
-  readonly baseurl: string;
-  /** `url` from `_config.yml`, without a trailing slash. */
-  readonly url: string | undefined;
-  readonly siteTitle: string | undefined;
+  readonly config: SiteConfig;
   /** The document's front matter, for `{{ page.title }}` and the like. */
   readonly page: Readonly<Record<string, unknown>>;
   /** URL (without baseurl) of `{% post_url name %}`, undefined when no post has that name. */
@@ -19,14 +19,13 @@ export interface LiquidContext {
   linkUrl(path: string): string | undefined;
 }
 
-export interface ExpandedLiquid {
+export interface AppliedLiquid {
   readonly text: string;
-  /** The Liquid source of each placeholder, by number; see `PLACEHOLDER`. */
+  /** The Liquid source of each placeholder, by number: the text holds `\uE000<n>\uE001` where it was. */
   readonly placeholders: readonly string[];
 }
 
-/** Private-use characters around a placeholder's number: Markdown leaves them alone, no post uses them. */
-export const PLACEHOLDER = /\uE000(\d+)\uE001/g;
+/** Private-use characters around a placeholder's number: Markdown leaves them alone, and they are taken out of the post first. */
 const MARKER_CHARS = /[\uE000\uE001]/g;
 
 /** The href of a URL tag whose target does not exist: the link shows as broken and a click says why. */
@@ -38,7 +37,7 @@ const BLOCK_END: Record<string, RegExp> = {
   highlight: /\{%-?\s*endhighlight\s*-?%\}/g,
 };
 
-export function expandLiquid(text: string, context: LiquidContext): ExpandedLiquid {
+export function applyLiquid(text: string, context: LiquidContext): AppliedLiquid {
   const placeholders: string[] = [];
   const out = expand(text.replace(MARKER_CHARS, '\uFFFD'), context, placeholders);
   return { text: out, placeholders };
@@ -109,7 +108,7 @@ function expand(text: string, context: LiquidContext, placeholders: string[]): s
 }
 
 function urlOrMissing(url: string | undefined, tag: string, argument: string, context: LiquidContext): string {
-  return url === undefined ? `${MISSING_SCHEME}${tag}/${encodeURIComponent(argument)}` : context.baseurl + url;
+  return url === undefined ? `${MISSING_SCHEME}${tag}/${encodeURIComponent(argument)}` : context.config.baseurl + url;
 }
 
 /** `{% highlight lang %}` as a fence longer than any backtick run inside, so the code cannot close it. */
@@ -120,70 +119,17 @@ function fencedCode(language: string, code: string, needsLineBreak: boolean): st
   return (needsLineBreak ? '\n' : '') + fence + language.replace(/[^\w+#.-]/g, '') + body + fence;
 }
 
-/** `{{ ... }}` whose value is known without running anything; undefined otherwise. */
+/** `{{ ... }}` whose value is known without running anything: what the link checker evaluates, plus page variables and the site title. */
 function outputValue(expression: string, context: LiquidContext): string | undefined {
-  const [head = '', ...filters] = splitFilters(expression);
-  let value = valueOf(head, context);
-  for (const filter of filters) {
-    if (value === undefined) {
-      return undefined;
-    }
-    const [, name = '', rawArgument] = /^(\w+)\s*(?::\s*(.*))?$/.exec(filter) ?? [];
-    const argument = rawArgument === undefined ? undefined : valueOf(rawArgument, context);
-    switch (name) {
-      case 'relative_url':
-        value = relativeUrl(value, context);
-        break;
-      case 'absolute_url':
-        value = hasScheme(value) ? value : (context.url ?? '') + relativeUrl(value, context);
-        break;
-      case 'prepend':
-        value = argument === undefined ? undefined : argument + value;
-        break;
-      case 'append':
-        value = argument === undefined ? undefined : value + argument;
-        break;
-      default:
-        return undefined;
-    }
+  const value = evaluateOutput(expression, context.config);
+  if (value !== undefined) {
+    return value;
   }
-  return value;
-}
-
-function valueOf(expression: string, context: LiquidContext): string | undefined {
-  const text = expression.trim();
-  const quoted = /^(['"])(.*)\1$/s.exec(text);
-  if (quoted) {
-    return quoted[2];
+  if (expression === 'site.title') {
+    return context.config.title;
   }
-  switch (text) {
-    case 'site.baseurl':
-      return context.baseurl;
-    case 'site.url':
-      return context.url ?? '';
-    case 'site.title':
-      return context.siteTitle;
-  }
-  const pageKey = /^page\.(\w+)$/.exec(text)?.[1];
-  const value = pageKey === undefined ? undefined : context.page[pageKey];
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
-}
-
-/** Jekyll's `relative_url`: baseurl, then the path, with doubled slashes collapsed; absolute URLs pass. */
-function relativeUrl(input: string, context: LiquidContext): string {
-  if (hasScheme(input)) {
-    return input;
-  }
-  return `${context.baseurl}/${input}`.replace(/\/{2,}/g, '/');
-}
-
-function hasScheme(url: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//');
-}
-
-/** Splits at `|` outside quotes. */
-function splitFilters(expression: string): string[] {
-  return expression.match(/(?:[^|'"]+|'[^']*'|"[^"]*")+/g)?.map((part) => part.trim()) ?? [];
+  const pageValue = /^page\.(\w+)$/.exec(expression) ? context.page[expression.slice(5)] : undefined;
+  return typeof pageValue === 'string' || typeof pageValue === 'number' ? String(pageValue) : undefined;
 }
 
 function unquote(text: string): string {

@@ -6,11 +6,12 @@ import { tagsOf } from '../site/tags';
 import type { SiteIndex } from '../site/siteIndex';
 import type { ITextDocument } from '../workspace';
 import { resolveLink } from '../features/linkTargets';
-import { documentHeaderIds } from './documentHeaderIds';
+import { scanLinks } from '../links/scanLinks';
+import { documentAnchors } from '../site/documentAnchors';
 import { highlightCode } from './highlight';
 import { imageSource, type ImageContext } from './imageSource';
 import { kramdownAttributes } from './kramdownAttributes';
-import { expandLiquid, MISSING_SCHEME, PLACEHOLDER, type LiquidContext } from './liquid';
+import { applyLiquid, MISSING_SCHEME, type LiquidContext } from './liquid';
 import { escapeHtml, sanitizeHtml, type HtmlPolicy } from './sanitizeHtml';
 
 type Token = ReturnType<MarkdownIt['parse']>[number];
@@ -49,26 +50,28 @@ export function renderPost(site: SiteIndex, document: ITextDocument, options: Re
   const data = frontMatterData(frontMatter);
   const title = typeof data['title'] === 'string' ? data['title'] : undefined;
   const bodyLine = document.positionAt(frontMatter.bodyStart).line;
-  const liquid = expandLiquid(text.slice(frontMatter.bodyStart), liquidContext(site, data));
+  const body = text.slice(frontMatter.bodyStart);
+  // `render_with_liquid: false` (Jekyll 4): the post's Liquid is shown as written.
+  const liquid = data['render_with_liquid'] === false ? { text: body.replace(/[\uE000\uE001]/g, '\uFFFD'), placeholders: [] } : applyLiquid(body, liquidContext(site, data));
   const images = imageContext(site, document.path);
   const env: RenderEnv = {
     lineOffset: bodyLine,
-    headerIds: new Map(documentHeaderIds(text, site.config, frontMatter.bodyStart).map((h) => [h.line, h.id])),
+    // The link checker's scan of this very text, so ids match its anchors even before the index catches up.
+    headerIds: new Map(documentAnchors(text, scanLinks(text, frontMatter.bodyStart, site.scanOptions(data))).map((a) => [a.line, a.id])),
     html: {
       image: (attributes) => imageHtml(attributes, images, options.resourceRoot),
       placeholder: placeholderHtml,
     },
   };
-  const body = withPlaceholders(markdown.render(liquid.text, env), liquid.placeholders);
+  const html = withPlaceholders(markdown.render(liquid.text, env), liquid.placeholders);
   const header = renderHeader(site, document.path, data, title);
-  return { html: header + `<div class="bw-body">${body}</div>`, title };
+  // The body's blocks stay top-level beside the header: the webview diffs top-level blocks to update without flicker.
+  return { html: header + html, title };
 }
 
 function liquidContext(site: SiteIndex, page: Record<string, unknown>): LiquidContext {
   return {
-    baseurl: site.config.baseurl,
-    url: site.config.url,
-    siteTitle: site.config.title,
+    config: site.config,
     page,
     postUrl: (name) => urlOfTarget(site, 'post_url', name),
     linkUrl: (path) => urlOfTarget(site, 'link', path),
@@ -83,15 +86,11 @@ function urlOfTarget(site: SiteIndex, kind: 'post_url' | 'link', target: string)
 
 function imageContext(site: SiteIndex, path: string): ImageContext {
   return {
-    baseurl: site.config.baseurl,
-    url: site.config.url,
-    documentFolderUrl: folderOf(site.urls.urlOf(path) ?? '/' + path),
+    config: site.config,
+    // A draft has no URL; its images resolve as if it were served at its path.
+    pageUrl: site.urls.urlOf(path) ?? '/' + path,
     exists: (p) => site.staticFiles.has(p),
   };
-}
-
-function folderOf(url: string): string {
-  return url.slice(0, url.lastIndexOf('/') + 1);
 }
 
 function renderHeader(site: SiteIndex, path: string, data: Record<string, unknown>, title: string | undefined): string {
@@ -154,14 +153,14 @@ function placeholderHtml(label: string): string {
   return `<span class="bw-placeholder" title="Not rendered in the preview">${escapeHtml(label)}</span>`;
 }
 
-/** Puts the placeholders' HTML where their markers are in text; inside a tag (an attribute) the Liquid source stays as text. */
+/** Puts the placeholders' HTML where their markers are in text; inside a tag (an attribute, maybe percent-encoded by markdown-it) the Liquid source stays as text. */
 function withPlaceholders(html: string, placeholders: readonly string[]): string {
   if (placeholders.length === 0) {
     return html;
   }
   const sourceOf = (n: string) => placeholders[Number(n)] ?? '';
   return html.replace(/<[^>]*>|\uE000(\d+)\uE001/g, (match, n: string | undefined) =>
-    n === undefined ? match.replace(PLACEHOLDER, (_, m: string) => escapeHtml(sourceOf(m))) : placeholderHtml(sourceOf(n)),
+    n === undefined ? match.replace(/\uE000(\d+)\uE001|%EE%80%80(\d+)%EE%80%81/g, (_, m?: string, encoded?: string) => escapeHtml(sourceOf(m ?? encoded ?? ''))) : placeholderHtml(sourceOf(n)),
   );
 }
 
