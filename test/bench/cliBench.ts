@@ -7,6 +7,8 @@ import { summarize, type Summary } from './stats';
 
 export interface ProcessFigures {
   readonly time: Summary;
+  /** CPU time (user + system): what the run costs whatever else the machine does. */
+  readonly cpu: Summary;
   readonly peakRss: Summary;
 }
 
@@ -27,6 +29,7 @@ export function benchFloor(root: string, runs: number): Promise<ProcessFigures> 
 async function benchProcess(args: readonly string[], runs: number): Promise<ProcessFigures> {
   const times: number[] = [];
   const peaks: number[] = [];
+  const cpu: number[] = [];
   const folder = mkdtempSync(path.join(tmpdir(), 'blogwright-rss-'));
   try {
     for (let run = 0; run < runs; run++) {
@@ -42,10 +45,12 @@ async function benchProcess(args: readonly string[], runs: number): Promise<Proc
         child.once('exit', (code) => (code === 0 || code === 1 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))));
       });
       times.push(performance.now() - started);
-      peaks.push(Number(readFileSync(rssFile, 'utf8')));
+      const usage = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRss: number; cpu: number };
+      peaks.push(usage.maxRss);
+      cpu.push(usage.cpu);
     }
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
-  return { time: summarize(times), peakRss: summarize(peaks) };
+  return { time: summarize(times), cpu: summarize(cpu), peakRss: summarize(peaks) };
 }

@@ -4,10 +4,12 @@ import { performance } from 'node:perf_hooks';
 import { renderPreviewRequest } from '../../server/src/protocol';
 import { LspTestClient } from '../util/lspClient';
 import type { BenchBlog } from './benchBlogs';
-import { rssOf, summarize, type Summary } from './stats';
+import { cpuTimeOf, rssOf, summarize, type Summary } from './stats';
 
 export interface ServerFigures {
   readonly startup: Summary;
+  /** The server's CPU time from its start to all diagnostics published. */
+  readonly startupCpu: Summary | undefined;
   readonly rssAfterIndexing: Summary;
   readonly edit: Summary;
   readonly dependants: Summary | string;
@@ -35,6 +37,7 @@ const TIMEOUT_MS = 20_000;
 export async function benchServer(blog: BenchBlog, options: ServerBenchOptions, log: (line: string) => void): Promise<ServerFigures> {
   const startups: number[] = [];
   const rss: number[] = [];
+  const cpu: number[] = [];
   let client: LspTestClient | undefined;
   for (let run = 0; run < options.startups; run++) {
     await client?.stop();
@@ -43,7 +46,11 @@ export async function benchServer(blog: BenchBlog, options: ServerBenchOptions, 
     await withTimeout(client.indexed(), 120_000, 'indexing');
     startups.push(performance.now() - started);
     rss.push(rssOf(client.process.pid!));
-    log(`  start to all diagnostics: ${Math.round(startups.at(-1)!)} ms, RSS ${mb(rss.at(-1)!)} MB`);
+    const used = cpuTimeOf(client.process.pid!);
+    if (used !== undefined) {
+      cpu.push(used);
+    }
+    log(`  start to all diagnostics: ${Math.round(startups.at(-1)!)} ms (CPU ${used ?? '?'} ms), RSS ${mb(rss.at(-1)!)} MB`);
   }
   const server = client!;
   try {
@@ -64,7 +71,7 @@ export async function benchServer(blog: BenchBlog, options: ServerBenchOptions, 
       rssGrowth = { edits: options.growthEdits, before, after };
       log(`  RSS over ${options.growthEdits} edits: ${mb(before)} -> ${mb(after)} MB`);
     }
-    return { startup: summarize(startups), rssAfterIndexing: summarize(rss), edit, dependants, completion, preview, rssGrowth };
+    return { startup: summarize(startups), startupCpu: cpu.length > 0 ? summarize(cpu) : undefined, rssAfterIndexing: summarize(rss), edit, dependants, completion, preview, rssGrowth };
   } finally {
     await server.stop();
   }
