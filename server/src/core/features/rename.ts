@@ -1,5 +1,6 @@
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
-import type { FrontMatterToken } from '../site/frontMatterTokens';
+import { parseFrontMatter } from '../frontmatter/parse';
+import { frontMatterTokens, type FrontMatterToken } from '../site/frontMatterTokens';
 import type { SiteIndex } from '../site/siteIndex';
 import type { ITextDocument } from '../workspace';
 import { yamlString } from './newPost';
@@ -32,7 +33,7 @@ export function provideReferences(site: SiteIndex, document: ITextDocument, posi
   if (!token) {
     return [];
   }
-  const references = occurrences(site, token).map(({ path, token: t }) => ({ path, range: rangeOf(t) }));
+  const references = occurrences(site, token, document).map(({ path, token: t }) => ({ path, range: rangeOf(t) }));
   const declaration = includeDeclaration ? authorDeclaration(site, token) : undefined;
   return declaration ? [declaration, ...references] : references;
 }
@@ -57,7 +58,7 @@ export function provideRename(site: SiteIndex, document: ITextDocument, position
     edits.push({ range, newText });
     changes.set(path, edits);
   };
-  for (const { path, token: t } of occurrences(site, token)) {
+  for (const { path, token: t } of occurrences(site, token, document)) {
     if (t.form === 'words' && /\s/.test(name)) {
       return { error: `\`${path}\` writes its ${t.kind === 'tag' ? 'tags' : 'categories'} as one string split at spaces, so the new name cannot contain a space.` };
     }
@@ -79,10 +80,15 @@ function nameTokenAt(document: ITextDocument, position: Position): NameToken | u
   return symbol?.kind === 'token' && symbol.token.kind !== 'layout' ? (symbol.token as NameToken) : undefined;
 }
 
-/** Every token of the same kind and value in the index, in path order. */
-function occurrences(site: SiteIndex, token: NameToken): { path: string; token: FrontMatterToken }[] {
+/**
+ * Every token of the same kind and value in the index, in path order. The document at hand is read from its live
+ * text: the index may lag the last keystrokes by the debounce, and an edit to stale positions would corrupt it.
+ */
+function occurrences(site: SiteIndex, token: NameToken, current: ITextDocument): { path: string; token: FrontMatterToken }[] {
   const found: { path: string; token: FrontMatterToken }[] = [];
-  for (const document of site.documents.values()) {
+  const text = current.getText();
+  const live = [{ path: current.path, tokens: frontMatterTokens(text, parseFrontMatter(text)) }];
+  for (const document of [...live, ...[...site.documents.values()].filter((d) => d.path !== current.path)]) {
     for (const t of document.tokens) {
       if (t.kind === token.kind && t.value === token.value) {
         found.push({ path: document.path, token: t });
