@@ -78,4 +78,10 @@ suite('author rules', () => {
     assert.strictEqual(await afterQuickFix(files, page, 'author.unknown'), '---\nlayout: default\nauthor: john.smith\n---\n');
     assert.deepStrictEqual(await findingsOf(exampleBlog({ [page]: '---\nlayout: default\nauthor: john.smith\n---\n' }), page), []);
   });
+
+  test('other pages may credit anyone; a page with the author layout may not', async () => {
+    const files = exampleBlog({ 'about.md': '---\nlayout: default\ntitle: About\nauthor: The Team\n---\n', 'team/jane.md': '---\nlayout: author\nauthor: jane\n---\n', '_layouts/author.html': '{{ content }}' });
+    assert.deepStrictEqual(await findingsOf(files, 'about.md'), []);
+    assert.deepStrictEqual(await findingsOf(files, 'team/jane.md'), [['author.unknown', 'jane']]);
+  });
 });

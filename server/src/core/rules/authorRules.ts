@@ -4,15 +4,21 @@ import type { AuthorSource } from '../site/authors';
 import type { Finding, Rule, RuleContext } from './rule';
 
 /**
- * `author:`/`authors:` naming someone the blog's author source does not define, with "did you mean".
- * Author pages (`authors/<id>/index.md`, `layout: author`) are checked too: their folder names the author
- * they were meant for. A blog without an author source gets no author diagnostics.
+ * `author:`/`authors:` naming someone the blog's author source does not define, with "did you mean", in posts,
+ * drafts, collection documents and author pages (`authors/<id>/index.md`, `layout: author`), whose folder names
+ * the author they were meant for. A blog without an author source gets no author diagnostics.
  */
 export const unknownAuthorRule: Rule = {
   name: 'unknown author',
   check({ site, frontMatter, siteDocument, text }: RuleContext): Finding[] {
     const source = site.authors;
     if (!source || !siteDocument || (source.kind === 'collection' && siteDocument.path.startsWith(source.path + '/'))) {
+      return [];
+    }
+    const pageFolder = authorPageFolder(siteDocument.path);
+    const layout = frontMatter.entries.get('layout')?.data;
+    if (siteDocument.kind === 'page' && pageFolder === undefined && !(typeof layout === 'string' && /author/i.test(layout))) {
+      // Other pages may credit anyone (`author: The Team` for jekyll-seo-tag): only posts and author pages name ids.
       return [];
     }
     const findings: Finding[] = [];
@@ -27,7 +33,7 @@ export const unknownAuthorRule: Rule = {
           continue;
         }
         const id = item.data.trim();
-        const suggestion = suggestAuthor(id, source, authorPageFolder(siteDocument.path));
+        const suggestion = suggestAuthor(id, source, pageFolder);
         const where = source.kind === 'data' ? source.path : `the ${source.path} collection`;
         findings.push({
           code: 'author.unknown',
