@@ -59,6 +59,31 @@ suite('Preview', () => {
     assert.strictEqual(api.preview.panel!.title, 'Preview Second');
   });
 
+  test('every page has a strict CSP and a fresh nonce; the blog\'s stylesheet loads only from the workspace', async () => {
+    const api = await openPreviewOf(links());
+    const settings = vscode.workspace.getConfiguration('blogwright.preview');
+    const page = () => api.preview.panel!.webview.html;
+    const nonceOf = (html: string) => /script-src 'nonce-([^']+)'/.exec(html)?.[1];
+    const first = page();
+    assert.match(first, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src [^;]+ data:; style-src [^;]+; font-src [^;]+; script-src 'nonce-[^']+'; form-action 'none'; base-uri 'none'">/);
+    assert.strictEqual((first.match(/<script/g) ?? []).length, 1, 'only our script');
+    assert.ok(first.includes(`<script nonce="${nonceOf(first)}"`));
+    try {
+      let rendered = nextEvent(api.preview.onDidRender);
+      await settings.update('stylesheet', 'assets/css/blog.css', vscode.ConfigurationTarget.Workspace);
+      await rendered;
+      const second = page();
+      assert.notStrictEqual(nonceOf(second), nonceOf(first), 'a new nonce for the new page');
+      assert.match(second, /<link rel="stylesheet" href="[^"]*\/assets\/css\/blog\.css">/);
+      rendered = nextEvent(api.preview.onDidRender);
+      await settings.update('stylesheet', '../../etc/outside.css', vscode.ConfigurationTarget.Workspace);
+      await rendered;
+      assert.doesNotMatch(page(), /outside\.css|blog\.css/, 'nothing outside the workspace is loaded');
+    } finally {
+      await settings.update('stylesheet', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   test('a panel restored after a reload shows its post again, locked as it was', async () => {
     const api = await blogwright();
     const panel = vscode.window.createWebviewPanel('blogwright.preview', 'Preview', vscode.ViewColumn.Two, {});
