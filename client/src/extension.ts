@@ -25,7 +25,8 @@ export function activate(context: vscode.ExtensionContext): BlogwrightApi {
     // Problems are written to the output channel; it never jumps open by itself.
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     // Without trust the server never touches the network, whatever the settings say (see README).
-    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
+    // The external link cache lives in the extension's global storage, never in the blog.
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted, storagePath: context.globalStorageUri.fsPath },
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'file', language: 'html' },

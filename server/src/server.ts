@@ -11,6 +11,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileDiagnostics, pathsToCheck } from './core/fileDiagnostics';
 import { provideQuickFixes } from './core/features/codeActions';
@@ -26,6 +27,10 @@ import { fragmentLine, resolvePreviewLink } from './core/features/previewLink';
 import { withSettings, type BlogwrightSettings } from './core/settings';
 import { loadSettings, settingsFromSection, SETTINGS_FILE, type SettingsProblem } from './core/settingsLoader';
 import { SiteIndex } from './core/site/siteIndex';
+import { parseFrontMatter } from './core/frontmatter/parse';
+import { externalLinksOf } from './core/rules/externalLinkRule';
+import type { ITextDocument } from './core/workspace';
+import { DEFAULT_EXTERNAL_LINK_OPTIONS, ExternalLinkChecker } from './externalLinks';
 import { FileSystemWorkspace } from './fileSystemWorkspace';
 import { LspWorkspace, asCoreDocument, openText } from './lspWorkspace';
 import { listAuthorsRequest, newPostRequest, previewLinkRequest, renderPreviewRequest } from './protocol';
@@ -54,6 +59,9 @@ export function startServer(connection: Connection): void {
   let canShowProgress = false;
   /** VS Code says whether the user trusts the workspace; other editors have no such notion, and the user's settings decide. */
   let workspaceTrusted = true;
+  /** Where the client lets the server keep files (VS Code's global storage): the external link cache. */
+  let storagePath: string | undefined;
+  let externalLinks: ExternalLinkChecker | undefined;
   const timers = new Map<string, NodeJS.Timeout>();
   let generation = 0;
 
@@ -63,7 +71,9 @@ export function startServer(connection: Connection): void {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canShowProgress = params.capabilities.window?.workDoneProgress === true;
-    workspaceTrusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
+    const options = params.initializationOptions as { workspaceTrusted?: unknown; storagePath?: unknown } | undefined;
+    workspaceTrusted = options?.workspaceTrusted !== false;
+    storagePath = typeof options?.storagePath === 'string' ? options.storagePath : undefined;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -94,8 +104,37 @@ export function startServer(connection: Connection): void {
     settings = await pullSettings();
     workspace = new LspWorkspace(disk, documents);
     site = new SiteIndex(workspace, settings.core);
+    useExternalLinks();
     await indexAndCheckAll();
   });
+
+  /** External link checks: only when the user turned them on and trusts the workspace (pullSettings). */
+  function useExternalLinks(): void {
+    if (settings.core.externalLinks && !externalLinks) {
+      externalLinks = new ExternalLinkChecker({ ...DEFAULT_EXTERNAL_LINK_OPTIONS, cacheFile: storagePath ? join(storagePath, 'external-links.json') : undefined });
+    } else if (!settings.core.externalLinks) {
+      externalLinks?.dispose();
+      externalLinks = undefined;
+    }
+    if (site) {
+      site.externalLinks = externalLinks;
+    }
+  }
+
+  /** Fetches the document's external links that have no fresh result, then checks it again with them. */
+  async function checkExternalLinks(path: string, document: ITextDocument): Promise<void> {
+    const checker = externalLinks;
+    const siteDocument = site?.document(path);
+    if (!checker || !site || !siteDocument) {
+      return;
+    }
+    const text = document.getText();
+    const scanned = site.links.scan(text, parseFrontMatter(text).bodyStart, site.scanOptions(siteDocument.data));
+    const fresh = await checker.check(externalLinksOf(site, path, scanned).map((l) => l.url));
+    if (fresh.length > 0 && checker === externalLinks) {
+      await checkPath(path);
+    }
+  }
 
   async function indexAndCheckAll(): Promise<void> {
     if (!site) {
@@ -147,6 +186,9 @@ export function startServer(connection: Connection): void {
     }
     const diagnostics = fileDiagnostics(site, 'skipped' in source ? { path, skipped: source.skipped } : source, settings.problems, { error: (m) => connection.console.error(m) });
     connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
+    if (externalLinks && !('skipped' in source)) {
+      void checkExternalLinks(path, source.document);
+    }
   }
 
   /** Applies a file's new text to the model and re-checks what it touched. */
@@ -215,6 +257,7 @@ export function startServer(connection: Connection): void {
 
   async function settingsChanged(): Promise<void> {
     settings = await pullSettings();
+    useExternalLinks();
     if (site) {
       site.settings = settings.core;
       await indexAndCheckAll();
@@ -340,6 +383,9 @@ export function startServer(connection: Connection): void {
     const core = workspaceTrusted ? loaded.settings : { ...loaded.settings, externalLinks: false };
     return { core, problems: loaded.problems, debounce: typeof debounce === 'number' ? debounce : 200 };
   }
+
+  // Results fetched since the last save go to the cache before the server exits.
+  connection.onShutdown(() => externalLinks?.dispose());
 
   documents.listen(connection);
   connection.listen();

@@ -5,6 +5,7 @@ import { unknownAuthorRule } from './rules/authorRules';
 import { dateRule, postFileNameRule } from './rules/dateRules';
 import { frontMatterSyntaxRule, requiredKeysRule } from './rules/frontMatterRules';
 import { layoutRule } from './rules/layoutRules';
+import { externalLinkRule } from './rules/externalLinkRule';
 import { LINK_DEFAULT_LEVELS, linkRule, liquidInCodeRule } from './rules/linkRules';
 import type { Finding, Rule } from './rules/rule';
 import { tagRule } from './rules/tagRules';
@@ -14,7 +15,7 @@ import type { RuleLevel } from './settings';
 import type { SiteIndex } from './site/siteIndex';
 import type { ITextDocument } from './workspace';
 
-export const RULES: readonly Rule[] = [frontMatterSyntaxRule, requiredKeysRule, valueTypesRule, unknownKeyRule, unknownAuthorRule, tagRule, layoutRule, postFileNameRule, dateRule, linkRule, liquidInCodeRule];
+export const RULES: readonly Rule[] = [frontMatterSyntaxRule, requiredKeysRule, valueTypesRule, unknownKeyRule, unknownAuthorRule, tagRule, layoutRule, postFileNameRule, dateRule, linkRule, liquidInCodeRule, externalLinkRule];
 
 /**
  * Default level of each rule; a rule not listed is an error. Errors are for what breaks the build or loses

@@ -21,6 +21,7 @@ export const LINK_DEFAULT_LEVELS = {
   'link.suspicious': 'warning',
   'link.liquid-in-code': 'warning',
   'link.unverified': 'info',
+  'link.external': 'warning',
 } as const;
 
 export const linkRule: Rule = {
@@ -55,7 +56,7 @@ export const liquidInCodeRule: Rule = {
 const scans = new WeakMap<RuleContext, ScannedLinks | undefined>();
 
 /** The scan of a Markdown or HTML document Jekyll renders (drafts included); undefined for anything else. */
-function scanOf(context: RuleContext): ScannedLinks | undefined {
+export function scanOf(context: RuleContext): ScannedLinks | undefined {
   if (!scans.has(context)) {
     scans.set(context, scan(context));
   }

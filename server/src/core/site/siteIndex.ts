@@ -7,6 +7,7 @@ import { AUTHOR_DATA_NAMES, authorIdsOf, authorsFromCollection, authorsFromData,
 import { readConfig, type ConfigReading } from './config';
 import { tagKeys, tagsOf } from './tags';
 import { UrlMap } from './urlMap';
+import type { IExternalLinks } from '../links/externalLinkStatus';
 import { LinkIndex } from '../links/linkIndex';
 import type { ScanOptions } from '../links/scanLinks';
 import { documentKeys, targetKeys } from '../links/targets';
@@ -57,6 +58,8 @@ export class SiteIndex {
   readonly urls: UrlMap = new UrlMap(this);
   /** Per-document link summaries (ids, targets) and the reverse index target -> sources. */
   readonly links: LinkIndex = new LinkIndex((source, form, target) => targetKeys(this, source, form, target));
+  /** External link results, set by an adapter that checks them over the network (off by default). */
+  externalLinks: IExternalLinks | undefined;
   #scanOptions: { config: unknown; liquid: ScanOptions; noLiquid: ScanOptions } | undefined;
   /**
    * Bumped when what blog-wide lists are made of changes: a document added or removed, its front matter data,
