@@ -17,10 +17,10 @@ export function registerNewPostCommand(client: LanguageClient): vscode.Disposabl
     const title =
       args?.title ??
       (await vscode.window.showInputBox({
-        title: 'New Post',
-        prompt: 'Title of the post',
-        placeHolder: 'How we made search fast',
-        validateInput: (value) => (value.trim() ? undefined : 'The post needs a title.'),
+        title: vscode.l10n.t('New Post'),
+        prompt: vscode.l10n.t('Title of the post'),
+        placeHolder: vscode.l10n.t('How we made search fast'),
+        validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('The post needs a title.')),
       }));
     if (!title?.trim()) {
       return undefined;
@@ -31,12 +31,12 @@ export function registerNewPostCommand(client: LanguageClient): vscode.Disposabl
     }
     const post = await client.sendRequest(newPostRequest, { title: title.trim(), author, date: localDate(new Date()) });
     if (!post) {
-      void vscode.window.showErrorMessage('Blogwright: there is no blog open to add a post to.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('Blogwright: there is no blog open to add a post to.'));
       return undefined;
     }
     const uri = vscode.Uri.parse(post.uri);
     if (await exists(uri)) {
-      void vscode.window.showWarningMessage(`Blogwright: ${vscode.workspace.asRelativePath(uri)} already exists; opening it.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Blogwright: {0} already exists; opening it.', vscode.workspace.asRelativePath(uri)));
     } else {
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(post.text));
     }
@@ -54,8 +54,8 @@ async function pickAuthor(client: LanguageClient): Promise<string | undefined | 
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    authors.map((a) => ({ label: a.id, description: a.name, detail: `${a.posts} post${a.posts === 1 ? '' : 's'}` })),
-    { title: 'New Post', placeHolder: 'Author of the post', matchOnDescription: true },
+    authors.map((a) => ({ label: a.id, description: a.name, detail: a.posts === 1 ? vscode.l10n.t('1 post') : vscode.l10n.t('{0} posts', a.posts) })),
+    { title: vscode.l10n.t('New Post'), placeHolder: vscode.l10n.t('Author of the post'), matchOnDescription: true },
   );
   return picked ? picked.label : null;
 }

@@ -1,3 +1,4 @@
+import { l10n } from 'vscode';
 import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult } from 'vscode-languageclient/node';
 
 /** More crashes than this within the window mean the server cannot run here: stop trying. */
@@ -28,11 +29,11 @@ export class ServerRestarts implements ErrorHandler {
     const now = Date.now();
     this.#crashes = [...this.#crashes.filter((time) => now - time < WINDOW_MS), now];
     if (this.#crashes.length > MAX_RESTARTS) {
-      this.log(`The Blogwright language server stopped ${this.#crashes.length} times in three minutes and is not restarted again. Reload the window to try once more.`);
+      this.log(l10n.t('The Blogwright language server stopped {0} times in three minutes and is not restarted again. Reload the window to try once more.', this.#crashes.length));
       return { action: CloseAction.DoNotRestart, handled: true };
     }
     this.#restarted++;
-    this.log('The Blogwright language server stopped unexpectedly and was restarted; diagnostics come back once the blog is checked again.');
+    this.log(l10n.t('The Blogwright language server stopped unexpectedly and was restarted; diagnostics come back once the blog is checked again.'));
     return { action: CloseAction.Restart, handled: true };
   }
 }

@@ -33,7 +33,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
   #scrollTimer: NodeJS.Timeout | undefined;
   #renderedVersion = -1;
   #movedEditorAt = 0;
-  #title = 'Preview';
+  #title = vscode.l10n.t('Preview');
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -79,11 +79,11 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
   open(column: vscode.ViewColumn): void {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !isPreviewable(editor.document)) {
-      void vscode.window.showInformationMessage('Open a post or page to preview it.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a post or page to preview it.'));
       return;
     }
     if (!this.#panel) {
-      const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Preview', { viewColumn: column, preserveFocus: true }, this.#options());
+      const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, vscode.l10n.t('Preview'), { viewColumn: column, preserveFocus: true }, this.#options());
       this.#adopt(panel);
     } else {
       this.#panel.reveal(column, true);
@@ -225,10 +225,10 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
 
   #updateTitle(name: string | undefined): void {
     if (name !== undefined) {
-      this.#title = `Preview ${name}`;
+      this.#title = vscode.l10n.t('Preview {0}', name);
     }
     if (this.#panel) {
-      this.#panel.title = this.#locked ? `[Locked] ${this.#title}` : this.#title;
+      this.#panel.title = this.#locked ? vscode.l10n.t('[Locked] {0}', this.#title) : this.#title;
     }
   }
 
