@@ -217,17 +217,17 @@ class LinkChecker {
 
   /** The closest URL of the site: the same file name elsewhere first, then by edit distance. */
   #closestUrl(path: string): string | undefined {
-    const urls = new Set<string>();
-    for (const [, target] of this.site.urls.entries()) {
-      urls.add(decodeSafe(target.url));
-    }
+    const urls = this.site.urls.publishedUrls();
     const name = path.slice(path.lastIndexOf('/') + 1);
-    const sameName = name.length > 3 ? [...urls].filter((u) => u.endsWith('/' + name)) : [];
+    const sameName = name.length > 3 ? urls.filter((u) => u.endsWith('/' + name)) : [];
     if (sameName.length > 0) {
       return closest(path, sameName, 64);
     }
+    // On a large blog compare with the URLs under the same first folder only (`/2015/...`, `/assets/...`).
+    const first = /^\/[^/]*/.exec(path)?.[0] ?? '/';
+    const candidates = urls.length > 2000 ? urls.filter((u) => u.startsWith(first)) : urls;
     const canonical = canonicalPath(path);
-    return closest(canonical, urls) ?? closest(path, urls);
+    return closest(canonical, candidates) ?? closest(path, candidates);
   }
 
   /** The written target with its path replaced, when the path is written out in it. */
@@ -289,12 +289,4 @@ class LinkChecker {
 
 function shorten(text: string): string {
   return text.length > 80 ? text.slice(0, 77) + '...' : text;
-}
-
-function decodeSafe(url: string): string {
-  try {
-    return decodeURI(url);
-  } catch {
-    return url;
-  }
 }

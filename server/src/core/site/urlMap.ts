@@ -36,6 +36,8 @@ export class UrlMap {
   readonly #urlsBySource = new Map<string, string[]>();
   readonly #dirty = new Set<string>();
   #built = false;
+  #version = 0;
+  #published: { version: number; urls: readonly string[] } | undefined;
 
   constructor(readonly source: UrlMapSource) {}
 
@@ -81,6 +83,21 @@ export class UrlMap {
     return undefined;
   }
 
+  /** Every published URL, decoded, once per change of the map: what suggestions are chosen from. */
+  publishedUrls(): readonly string[] {
+    this.#refresh();
+    if (this.#published?.version !== this.#version) {
+      const urls = new Set<string>();
+      for (const list of this.#urlsBySource.values()) {
+        for (const url of list) {
+          urls.add(decodePath(url));
+        }
+      }
+      this.#published = { version: this.#version, urls: [...urls] };
+    }
+    return this.#published.urls;
+  }
+
   /** Every URL with its target, for suggestions. */
   entries(): IterableIterator<[string, UrlTarget]> {
     this.#refresh();
@@ -99,11 +116,16 @@ export class UrlMap {
         this.#add(path);
       }
       this.#built = true;
+      this.#version++;
       return;
     }
     for (const path of this.#dirty) {
+      const before = this.#urlsBySource.get(path)?.join('\n');
       this.#remove(path);
       this.#add(path);
+      if (this.#urlsBySource.get(path)?.join('\n') !== before) {
+        this.#version++;
+      }
     }
     this.#dirty.clear();
   }
