@@ -29,6 +29,8 @@ export interface CaseResult {
 
 /** More CPU than this for one request on one document is a hang (issue 10: no file blocks the server for more than 1 s). */
 export const HANG_MS = 1000;
+/** Share of the cases that also get hover, definition, references, rename, document links and quick fixes. */
+const FULL_SHARE = 0.35;
 
 /** The blog every case edits one file of: a clean synthetic blog, rebuilt from scratch when a case changes its config. */
 export class FuzzSite {
@@ -123,7 +125,7 @@ function editProblem(text: string, document: TextDocumentSnapshot, edit: TextEdi
  * completion (and resolve), hover, definition, references, rename, document links, quick fixes (applied and
  * checked), and the preview. Exceptions a rule throws are caught by the core and reported here through its logger.
  */
-export async function runCase(fuzz: FuzzSite, seed: number): Promise<CaseResult> {
+export async function runCase(fuzz: FuzzSite, seed: number, measureCpu = false): Promise<CaseResult> {
   const random = new Random(seed);
   const findings: Finding[] = [];
   const caseStarted = process.cpuUsage();
@@ -131,15 +133,25 @@ export async function runCase(fuzz: FuzzSite, seed: number): Promise<CaseResult>
   const original = fuzz.workspace.files.get(path);
   let operation = 'index';
   const logger = { error: (message: string) => findings.push({ kind: 'exception', operation, message }) };
-  /** One request as the server would serve it: a separate task, held to the 1 s budget on its own. */
+  let slowStep = false;
+  /**
+   * One request as the server would serve it: a separate task, held to the 1 s budget on its own. Wall time first
+   * (asking for CPU time is a system call, slow on a busy machine); a step that looks slow makes the case run
+   * again with CPU time measured, so load on the machine never counts as a hang.
+   */
   const step = async <T>(name: string, work: () => T | Promise<T>): Promise<T> => {
     operation = name;
-    const started = process.cpuUsage();
+    const wall = performance.now();
+    const cpu = measureCpu ? process.cpuUsage() : undefined;
     const result = await work();
-    const used = process.cpuUsage(started);
-    const cpuMs = (used.user + used.system) / 1000;
-    if (cpuMs > HANG_MS) {
-      findings.push({ kind: 'hang', operation: name, message: `${cpuMs.toFixed(0)} ms of CPU on ${path} (${text.length} characters)` });
+    if (cpu) {
+      const used = process.cpuUsage(cpu);
+      const cpuMs = (used.user + used.system) / 1000;
+      if (cpuMs > HANG_MS) {
+        findings.push({ kind: 'hang', operation: name, message: `${cpuMs.toFixed(0)} ms of CPU on ${path} (${text.length} characters)` });
+      }
+    } else if (performance.now() - wall > HANG_MS) {
+      slowStep = true;
     }
     return result;
   };
@@ -155,13 +167,15 @@ export async function runCase(fuzz: FuzzSite, seed: number): Promise<CaseResult>
         findings.push({ kind: 'invariant', operation, message: `${diagnostic.code} has a bad range ${JSON.stringify(diagnostic.range)}` });
       }
     }
-    for (const position of positionsOf(random, document, 3)) {
+    for (const position of positionsOf(random, document, 2)) {
       const items = await step('completion', () => provideCompletions(site, document, position));
       if (items.length > 0) {
         await step('completion resolve', () => resolveCompletion(site, random.pick(items)));
       }
     }
-    for (const position of positionsOf(random, document, 1)) {
+    // The other requests on a share of the cases: 100,000 cases must fit in a run on a busy machine.
+    const everything = random.chance(FULL_SHARE);
+    for (const position of everything ? positionsOf(random, document, 1) : []) {
       await step('hover', () => provideHover(site, document, position));
       await step('definition', () => provideDefinition(site, document, position));
       await step('references', () => provideReferences(site, document, position, true));
@@ -176,9 +190,11 @@ export async function runCase(fuzz: FuzzSite, seed: number): Promise<CaseResult>
         }
       }
     }
-    await step('document links', () => provideDocumentLinks(site, document));
+    if (everything) {
+      await step('document links', () => provideDocumentLinks(site, document));
+    }
     const whole = { start: { line: 0, character: 0 }, end: document.positionAt(text.length) };
-    for (const fix of await step('quick fixes', () => provideQuickFixes(site, document, whole))) {
+    for (const fix of everything ? await step('quick fixes', () => provideQuickFixes(site, document, whole)) : []) {
       const problem = editProblem(text, document, fix.edit);
       if (problem) {
         findings.push({ kind: 'invariant', operation: 'quick fixes', message: `${fix.title}: ${problem}` });
@@ -202,6 +218,9 @@ export async function runCase(fuzz: FuzzSite, seed: number): Promise<CaseResult>
     } catch (error) {
       findings.push({ kind: 'crash', operation, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }
+  }
+  if (slowStep) {
+    return runCase(fuzz, seed, true);
   }
   const used = process.cpuUsage(caseStarted);
   return { cpuMs: (used.user + used.system) / 1000, findings };

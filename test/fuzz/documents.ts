@@ -132,7 +132,7 @@ export function mutate(random: Random, text: string, other: () => string): strin
     }
     case 6:
       // A long run of one token: long lines, deep nesting.
-      return text.slice(0, at) + random.pick(TOKENS).repeat(random.size(3000)) + text.slice(at);
+      return text.slice(0, at) + random.pick(TOKENS).repeat(random.size(1500)) + text.slice(at);
     case 7: {
       const lines = text.split('\n');
       const i = random.int(lines.length);

@@ -2,9 +2,10 @@
  * `npm run fuzz`: seeded, deterministic fuzzing of the core and the CLI. Reports crashes, exceptions, hangs
  * (a case over 1 s of CPU, or a worker that stops answering) and broken invariants, and exits 1 if there is any.
  *
- *   node out/test/fuzz/run.js [--cases N] [--seed S] [--workers W] [--cli-blogs B] [--cli-files F] [--replay I]
+ *   node out/test/fuzz/run.js [--from I] [--cases N] [--seed S] [--workers W] [--cli-blogs B] [--cli-files F] [--replay I]
  *
- * `--replay I` runs case I alone in this process and prints its file, text and findings.
+ * Cases `--from` to `--from + --cases` (a long run can be split). `--replay I` runs case I alone in this process
+ * and prints its file, text and findings. SIGINT or SIGTERM stops the run and reports what was done.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -20,6 +21,7 @@ const CHUNK = 250;
 const STUCK_MS = 60_000;
 
 interface Options {
+  from: number;
   cases: number;
   seed: number;
   workers: number;
@@ -29,8 +31,8 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { cases: 100_000, seed: 1, workers: Math.max(1, availableParallelism()), cliBlogs: 40, cliFiles: 60, replay: undefined };
-  const names: Record<string, keyof Options> = { '--cases': 'cases', '--seed': 'seed', '--workers': 'workers', '--cli-blogs': 'cliBlogs', '--cli-files': 'cliFiles', '--replay': 'replay' };
+  const options: Options = { from: 0, cases: 100_000, seed: 1, workers: Math.max(1, availableParallelism()), cliBlogs: 40, cliFiles: 60, replay: undefined };
+  const names: Record<string, keyof Options> = { '--from': 'from', '--cases': 'cases', '--seed': 'seed', '--workers': 'workers', '--cli-blogs': 'cliBlogs', '--cli-files': 'cliFiles', '--replay': 'replay' };
   for (let i = 0; i < argv.length; i += 2) {
     const name = names[argv[i]!];
     const value = Number(argv[i + 1]);
@@ -46,11 +48,12 @@ interface Failure extends Finding {
   readonly where: string;
 }
 
-async function fuzzCore(options: Options, failures: Failure[]): Promise<{ cases: number; cpuMs: number[] }> {
-  const cpuMs: number[] = [];
+async function fuzzCore(options: Options, failures: Failure[], progress: { cases: number; cpuMs: number[] }): Promise<{ cases: number; cpuMs: number[] }> {
+  const cpuMs = progress.cpuMs;
   const chunks: FuzzChunk[] = [];
-  for (let from = 0; from < options.cases; from += CHUNK) {
-    chunks.push({ seed: options.seed, from, to: Math.min(options.cases, from + CHUNK) });
+  const end = options.from + options.cases;
+  for (let from = options.from; from < end; from += CHUNK) {
+    chunks.push({ seed: options.seed, from, to: Math.min(end, from + CHUNK) });
   }
   let done = 0;
   let lastPrinted = Date.now();
@@ -91,6 +94,7 @@ async function fuzzCore(options: Options, failures: Failure[]): Promise<{ cases:
         }
         next = message.index + 1;
         done++;
+        progress.cases = done;
         cpuMs.push(message.cpuMs);
         for (const finding of message.findings) {
           failures.push({ ...finding, where: `case ${message.index} (seed ${caseSeed(options.seed, message.index)})` });
@@ -114,21 +118,20 @@ async function fuzzCore(options: Options, failures: Failure[]): Promise<{ cases:
   return { cases: done, cpuMs };
 }
 
-async function fuzzCli(options: Options, failures: Failure[]): Promise<{ blogs: number; documents: number; slowestMs: number }> {
+async function fuzzCli(options: Options, failures: Failure[], progress: { blogs: number; documents: number; slowestMs: number }): Promise<{ blogs: number; documents: number; slowestMs: number }> {
   let next = 0;
-  let documents = 0;
-  let slowestMs = 0;
   const runner = async () => {
     while (next < options.cliBlogs) {
       const index = next++;
       const result = await runCliBlog(options.seed, index, options.cliFiles);
-      documents += result.documents;
-      slowestMs = Math.max(slowestMs, result.wallMs);
+      progress.blogs++;
+      progress.documents += result.documents;
+      progress.slowestMs = Math.max(progress.slowestMs, result.wallMs);
       failures.push(...result.findings.map((f) => ({ ...f, where: `CLI blog ${index}` })));
     }
   };
   await Promise.all(Array.from({ length: options.workers }, runner));
-  return { blogs: options.cliBlogs, documents, slowestMs };
+  return progress;
 }
 
 async function replay(options: Options, index: number): Promise<void> {
@@ -147,13 +150,26 @@ async function main(): Promise<number> {
   }
   const started = performance.now();
   const failures: Failure[] = [];
-  console.log(`fuzz: ${options.cases} core cases and ${options.cliBlogs} CLI blogs of ${options.cliFiles} fuzzed files, seed ${options.seed}, ${options.workers} workers`);
-  const core = await fuzzCore(options, failures);
-  const cli = await fuzzCli(options, failures);
+  console.log(`fuzz: ${options.cases} core cases from case ${options.from} and ${options.cliBlogs} CLI blogs of ${options.cliFiles} fuzzed files, seed ${options.seed}, ${options.workers} workers`);
+  const progress = { core: { cases: 0, cpuMs: [] as number[] }, cli: { blogs: 0, documents: 0, slowestMs: 0 } };
+  const stop = () => {
+    console.log('fuzz: stopped before the end; the counts below are what was done');
+    process.exit(report(options, progress, failures, started));
+  };
+  process.once('SIGINT', stop).once('SIGTERM', stop);
+  // The CLI first: it is the shorter part, and a run stopped early has then covered both.
+  progress.cli = await fuzzCli(options, failures, progress.cli);
+  progress.core = await fuzzCore(options, failures, progress.core);
+  return report(options, progress, failures, started);
+}
+
+function report(options: Options, progress: { core: { cases: number; cpuMs: number[] }; cli: { blogs: number; documents: number; slowestMs: number } }, failures: Failure[], started: number): number {
+  const { core, cli } = progress;
   const sorted = [...core.cpuMs].sort((a, b) => a - b);
   const count = (kind: Finding['kind']) => failures.filter((f) => f.kind === kind).length;
-  const report = {
+  const summary = {
     seed: options.seed,
+    fromCase: options.from,
     coreCases: core.cases,
     cliBlogs: cli.blogs,
     cliDocuments: cli.documents,
@@ -168,11 +184,11 @@ async function main(): Promise<number> {
   };
   const out = path.resolve(__dirname, '../../fuzz');
   mkdirSync(out, { recursive: true });
-  writeFileSync(path.join(out, 'report.json'), JSON.stringify({ ...report, failures: failures.slice(0, 200) }, null, 2));
+  writeFileSync(path.join(out, 'report.json'), JSON.stringify({ ...summary, failures: failures.slice(0, 200) }, null, 2));
   console.log(
-    `fuzz: ${report.documents} documents (${report.coreCases} core cases, ${report.cliDocuments} in ${report.cliBlogs} CLI runs): ` +
-      `${report.crashes} crashes, ${report.exceptions} exceptions, ${report.hangs} hangs, ${report.invariants} broken invariants; ` +
-      `CPU per case median ${report.cpuMsPerCase.median.toFixed(1)} ms, p99 ${report.cpuMsPerCase.p99.toFixed(1)} ms, max ${report.cpuMsPerCase.max.toFixed(0)} ms; ${report.seconds} s`,
+    `fuzz: ${summary.documents} documents (${summary.coreCases} core cases, ${summary.cliDocuments} in ${summary.cliBlogs} CLI runs): ` +
+      `${summary.crashes} crashes, ${summary.exceptions} exceptions, ${summary.hangs} hangs, ${summary.invariants} broken invariants; ` +
+      `CPU per case median ${summary.cpuMsPerCase.median.toFixed(1)} ms, p99 ${summary.cpuMsPerCase.p99.toFixed(1)} ms, max ${summary.cpuMsPerCase.max.toFixed(0)} ms; ${summary.seconds} s`,
   );
   for (const failure of failures.slice(0, 20)) {
     console.log(`  ${failure.kind} in ${failure.operation}, ${failure.where}: ${failure.message.split('\n').slice(0, 4).join('\n    ')}`);

@@ -31,6 +31,7 @@ export const HOSTILE_YAML: Readonly<Record<string, string>> = {
   'unknown alias': post('title: *nothing'),
   'scalar front matter': post('just a string'),
   'list front matter': post('- a\n- b'),
+  'lone surrogates': post('title: a\ud800b\nslug: x\udc00y\npermalink: /p\ud800/\nlayout: post', '[l](/a\ud800) [m](\udc00.md) {% post_url 2020-01-01-\ud800 %} {% link \udc00.md %} ![i](/\ud800.png)\n'),
 };
 
 /** Whole files that are not what a post should be (the keys are descriptions; the values the bytes). */

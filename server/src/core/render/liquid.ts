@@ -1,3 +1,5 @@
+import { wellFormed } from '../wellFormed';
+
 /**
  * Liquid as far as a preview can know it, applied before Markdown as Jekyll does. URL tags and filters
  * (`post_url`, `link`, `site.baseurl`, `relative_url`, `absolute_url`) become the URLs Jekyll would write,
@@ -108,7 +110,7 @@ function expand(text: string, context: LiquidContext, placeholders: string[]): s
 }
 
 function urlOrMissing(url: string | undefined, tag: string, argument: string, context: LiquidContext): string {
-  return url === undefined ? `${MISSING_SCHEME}${tag}/${encodeURIComponent(argument)}` : context.config.baseurl + url;
+  return url === undefined ? `${MISSING_SCHEME}${tag}/${encodeURIComponent(wellFormed(argument))}` : context.config.baseurl + url;
 }
 
 /** `{% highlight lang %}` as a fence longer than any backtick run inside, so the code cannot close it. */

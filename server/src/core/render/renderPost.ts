@@ -13,6 +13,7 @@ import { imageSource, type ImageContext } from './imageSource';
 import { kramdownAttributes } from './kramdownAttributes';
 import { applyLiquid, MISSING_SCHEME, type LiquidContext } from './liquid';
 import { escapeHtml, sanitizeHtml, type HtmlPolicy } from './sanitizeHtml';
+import { wellFormed } from '../wellFormed';
 
 type Token = ReturnType<MarkdownIt['parse']>[number];
 
@@ -132,7 +133,7 @@ function imageHtml(attributes: ReadonlyMap<string, string>, context: ImageContex
     return placeholderHtml(`image made by Liquid${alt ? ': ' + alt : ''}`);
   }
   const extra = new Map<string, string>();
-  let src = source.kind === 'inline' ? source.url : (resourceRoot ?? '') + '/' + source.path.split('/').map(encodeURIComponent).join('/');
+  let src = source.kind === 'inline' ? source.url : (resourceRoot ?? '') + '/' + wellFormed(source.path).split('/').map(encodeURIComponent).join('/');
   if (source.kind === 'workspace') {
     if (!source.exists) {
       extra.set('class', ((attributes.get('class') ?? '') + ' bw-missing').trim());

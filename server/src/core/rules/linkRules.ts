@@ -12,6 +12,7 @@ import { generatedUrls, type GeneratedUrls } from '../site/generatedUrls';
 import type { SiteConfig } from '../site/config';
 import type { SiteIndex } from '../site/siteIndex';
 import type { Finding, Rule, RuleContext } from './rule';
+import { wellFormed } from '../wellFormed';
 
 /** Link findings, by code: the level each has unless the user says otherwise. */
 export const LINK_DEFAULT_LEVELS = {
@@ -233,7 +234,7 @@ class LinkChecker {
   /** The written target with its path replaced, when the path is written out in it. */
   #rewrite(written: string, resolvedPath: string, suggestion: string): string | undefined {
     const baseurl = this.#config.baseurl;
-    const pathAsWritten = [baseurl + resolvedPath, resolvedPath, encodeURI(baseurl + resolvedPath), encodeURI(resolvedPath)].find((p) => written.includes(p));
+    const pathAsWritten = [baseurl + resolvedPath, resolvedPath, encodeURI(wellFormed(baseurl + resolvedPath)), encodeURI(wellFormed(resolvedPath))].find((p) => written.includes(p));
     if (pathAsWritten === undefined) {
       return undefined;
     }

@@ -11,6 +11,7 @@
  */
 import type { SiteConfig } from './config';
 import { extensionOf, isMarkdownPath } from './documentKind';
+import { wellFormed } from '../wellFormed';
 
 const STYLE_TO_PERMALINK: Readonly<Record<string, string>> = {
   none: '/:categories/:title:output_ext',
@@ -78,7 +79,7 @@ export function escapePath(path: string): string {
   }
   let out = '';
   for (const char of path) {
-    out += /[A-Za-z0-9\-._~!$&'()*+,;=:@/]/.test(char) ? char : encodeURIComponent(char).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+    out += /[A-Za-z0-9\-._~!$&'()*+,;=:@/]/.test(char) ? char : encodeURIComponent(wellFormed(char)).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
   }
   return out;
 }
