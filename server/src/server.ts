@@ -14,6 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileDiagnostics, pathsToCheck } from './core/fileDiagnostics';
+import { configureLocalization } from './localization';
 import { provideQuickFixes } from './core/features/codeActions';
 import { provideCompletions, resolveCompletion } from './core/features/completion';
 import { limitCompletions } from './core/features/completionLimit';
@@ -74,6 +75,7 @@ export function startServer(connection: Connection): void {
     const options = params.initializationOptions as { workspaceTrusted?: unknown; storagePath?: unknown } | undefined;
     workspaceTrusted = options?.workspaceTrusted !== false;
     storagePath = typeof options?.storagePath === 'string' ? options.storagePath : undefined;
+    configureLocalization(params.locale);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,

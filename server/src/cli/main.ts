@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { CliError, parseArgs, USAGE, UsageError, type FormatName } from './args';
 import { checkBlog } from './check';
+import { configureLocalization, environmentLocale } from '../localization';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
@@ -18,6 +19,7 @@ const FORMATTERS: Record<FormatName, (report: CheckReport, context: FormatContex
 
 /** Runs `blogwright` with the given arguments; resolves to the exit status (0 clean, 1 findings, 2 usage or internal error). */
 export async function runCli(argv: readonly string[]): Promise<number> {
+  configureLocalization(environmentLocale());
   try {
     const options = parseArgs(argv);
     if (options.command === 'help') {
