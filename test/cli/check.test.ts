@@ -1,5 +1,7 @@
 import * as assert from 'node:assert';
 import { execFile } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { chmodSync, copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -248,5 +250,40 @@ suite('blogwright check: progress', () => {
     const last = counts.at(-1)!;
     assert.strictEqual(last[1], last[2], 'the last line counts every file');
     assert.ok(terminal.endsWith('\r\x1b[K'), 'the line is cleared');
+  });
+});
+
+suite('blogwright check: --external', () => {
+  let server: Server;
+  let base: string;
+
+  suiteSetup(async () => {
+    // A local server stands in for the web: the test never touches the network.
+    server = createServer((request, response) => {
+      response.statusCode = request.url === '/ok' ? 200 : 404;
+      response.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    // Written as an IPv4-mapped IPv6 address so the link rules do not take it for a
+    // localhost link, which they report as suspicious and never fetch.
+    base = `http://[::ffff:127.0.0.1]:${(server.address() as AddressInfo).port}`;
+  });
+
+  suiteTeardown(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  test('external links are checked only with --external, never because a file in the blog asks', async () => {
+    const post = '_posts/2020-05-01-external.md';
+    const root = writeBlog(
+      exampleBlog({
+        [post]: `---\nlayout: post\ntitle: External\nauthor: jane.doe\n---\n\n[fine](${base}/ok) and [gone](${base}/gone)\n`,
+        '.blogwright.yml': 'links:\n  external:\n    enabled: true\n',
+      }),
+    );
+    const env = { XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'blogwright-cache-')) };
+    const external = (run: { stdout: string }) => (JSON.parse(run.stdout) as JsonReport).diagnostics.filter((d) => d.code === 'link.external');
+    assert.deepStrictEqual(external(await runCli(['check', root, '--format', 'json'], { env })), []);
+    const found = external(await runCli(['check', root, '--external', '--format', 'json'], { env }));
+    assert.deepStrictEqual(found.map((d) => [d.file, d.range.start.line]), [[post, 6]]);
+    assert.match(found[0]!.message, /\/gone/);
   });
 });

@@ -4,7 +4,11 @@ import { fileDiagnostics, pathsToCheck, type FileSource } from '../core/fileDiag
 import { loadSettings, readVsCodeSettings } from '../core/settingsLoader';
 import { SiteIndex } from '../core/site/siteIndex';
 import { TextDocumentSnapshot } from '../core/textDocument';
+import { DEFAULT_EXTERNAL_LINK_OPTIONS, ExternalLinkChecker } from '../externalLinks';
+import { externalLinksOf } from '../core/rules/externalLinkRule';
+import { parseFrontMatter } from '../core/frontmatter/parse';
 import { FileSystemWorkspace } from '../fileSystemWorkspace';
+import { homedir } from 'node:os';
 import { CliError } from './args';
 import type { Progress } from './progress';
 import type { CheckReport, FileDiagnostic } from './report';
@@ -32,6 +36,7 @@ export async function checkBlog(request: CheckRequest, progress: Progress, warn:
   await site.build();
 
   const paths = await selectPaths(site, workspace, request);
+  const external = loaded.settings.externalLinks ? await fetchExternalLinks(site, workspace, paths) : undefined;
   const results: FileDiagnostic[][] = [];
   let internalErrors = 0;
   const logger = {
@@ -50,10 +55,34 @@ export async function checkBlog(request: CheckRequest, progress: Progress, warn:
     progress.checked(index + 1, paths.length);
   }
   progress.done();
+  external?.dispose();
 
   const diagnostics = results.flat();
   diagnostics.sort(byFileThenPosition);
   return { root, files: results.length, diagnostics, internalErrors };
+}
+
+/**
+ * `--external`: fetches every external link of the documents to check first (a few at a time, with time-outs,
+ * through a cache outside the blog), so the rules then report from results at hand.
+ */
+async function fetchExternalLinks(site: SiteIndex, workspace: FileSystemWorkspace, paths: readonly string[]): Promise<ExternalLinkChecker> {
+  const cacheHome = process.env['XDG_CACHE_HOME'] || nodePath.join(homedir(), '.cache');
+  const checker = new ExternalLinkChecker({ ...DEFAULT_EXTERNAL_LINK_OPTIONS, cacheFile: nodePath.join(cacheHome, 'blogwright', 'external-links.json') });
+  site.externalLinks = checker;
+  const urls = new Set<string>();
+  for (const path of paths) {
+    const siteDocument = site.document(path);
+    const read = siteDocument ? workspace.readTextSync(path) : undefined;
+    if (siteDocument && read?.kind === 'text') {
+      const scanned = site.links.scan(read.text, parseFrontMatter(read.text).bodyStart, site.scanOptions(siteDocument.data));
+      for (const { url } of externalLinksOf(site, path, scanned)) {
+        urls.add(url);
+      }
+    }
+  }
+  await checker.check(urls);
+  return checker;
 }
 
 async function assertReadableFolder(root: string, given: string): Promise<void> {
