@@ -77,6 +77,12 @@ suite('hostile front matter', function () {
     assert.strictEqual(parsed.entries.get('title')?.data, 'boom');
   });
 
+  test('an author file with a bad `<<:` merge does not break the index (found by the fuzzer)', async () => {
+    const site = new SiteIndex(new InMemoryWorkspace(exampleBlog({ '_data/authors.yml': 'jane.doe:\n  <<: 1\n  name: Jane\njohn.smith:\n  name: John\n' })), withSettings(undefined));
+    await site.build();
+    assert.strictEqual(site.authors?.authors.get('john.smith')?.name, 'John');
+  });
+
   test('a `_config.yml` that does not parse leaves Jekyll defaults and a problem', () => {
     const reading = readConfig('permalink: /:title\nbaseurl: [unclosed\n');
     assert.strictEqual(reading.config.permalink, 'date');

@@ -25,6 +25,15 @@ export interface AuthorSource {
 /** Data files that blogs use for their authors, in order of preference. */
 export const AUTHOR_DATA_NAMES = ['authors', 'members', 'team', 'people', 'contributors'];
 
+/** A record's plain data; empty when it cannot be read (a `<<:` merge of something that is not a map throws). */
+function recordOf(node: { toJSON(): unknown }): Record<string, unknown> {
+  try {
+    return asRecord(node.toJSON());
+  } catch {
+    return {};
+  }
+}
+
 /**
  * Reads authors from a data file keyed by id (`piotr.betkier: {name: ...}`), or from a list of
  * records that carry an id (`- id: piotr` / `username:` / `key:`). Undefined when the file holds neither.
@@ -38,7 +47,7 @@ export function authorsFromData(path: string, doc: Document.Parsed, yamlOffset =
         continue;
       }
       const id = String(pair.key.value);
-      const record = asRecord(pair.value.toJSON());
+      const record = recordOf(pair.value);
       authors.set(id, { id, name: text(record['name']), bio: text(record['bio']), path, offset: yamlOffset + (pair.key.range?.[0] ?? 0) });
     }
   } else if (isSeq(contents)) {
@@ -46,7 +55,7 @@ export function authorsFromData(path: string, doc: Document.Parsed, yamlOffset =
       if (!isMap(item)) {
         continue;
       }
-      const record = asRecord(item.toJSON());
+      const record = recordOf(item);
       const id = text(record['id']) ?? text(record['username']) ?? text(record['key']) ?? text(record['handle']);
       if (id) {
         authors.set(id, { id, name: text(record['name']), bio: text(record['bio']), path, offset: yamlOffset + (item.range?.[0] ?? 0) });
