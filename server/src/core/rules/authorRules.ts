@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { itemsOf, yamlText } from '../frontmatter/items';
 import { editDistance } from '../similarity';
 import type { AuthorSource } from '../site/authors';
@@ -39,8 +40,8 @@ export const unknownAuthorRule: Rule = {
           code: 'author.unknown',
           start: item.start,
           end: item.end,
-          message: `\`${id}\` is not an author in ${where}${suggestion ? `: did you mean \`${suggestion}\`?` : '.'}`,
-          ...(suggestion ? { data: { title: `Change to ${suggestion}`, replacement: yamlText(suggestion, items.form === 'flow' ? 'flow' : 'scalar') } } : {}),
+          message: suggestion ? l10n.t('`{0}` is not an author in {1}: did you mean `{2}`?', id, where, suggestion) : l10n.t('`{0}` is not an author in {1}.', id, where),
+          ...(suggestion ? { data: { title: l10n.t('Change to {0}', suggestion), replacement: yamlText(suggestion, items.form === 'flow' ? 'flow' : 'scalar') } } : {}),
         });
       }
     }

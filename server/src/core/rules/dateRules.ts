@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isScalar, Scalar } from 'yaml';
 import { hasYamlHeader } from '../frontmatter/split';
 import type { FrontMatterEntry } from '../frontmatter/parse';
@@ -22,7 +23,7 @@ export const postFileNameRule: Rule = {
         return [];
       }
       const start = frontMatter.block.kind === 'none' ? 0 : frontMatter.block.openStart;
-      return [{ code: 'filename.misnamed-post', start, end: start + 3, message: `Jekyll skips this post: a post's file name must be \`YYYY-MM-DD-title.EXT\`, and \`${name}\` is not.` }];
+      return [{ code: 'filename.misnamed-post', start, end: start + 3, message: l10n.t("Jekyll skips this post: a post's file name must be `YYYY-MM-DD-title.EXT`, and `{0}` is not.", name) }];
     }
     if (siteDocument?.info.kind !== 'post' || frontMatter.entries.has('date') || !/^\d{4}-/.test(siteDocument.info.date)) {
       // A `date:` in front matter replaces the file name's date; two-digit years are left to Ruby.
@@ -34,7 +35,7 @@ export const postFileNameRule: Rule = {
       return [];
     }
     const start = frontMatter.block.kind === 'none' ? 0 : frontMatter.block.openStart;
-    return [{ code: 'filename.invalid-date', start, end: start + 3, message: `The date in the file name ${problem.text}` }];
+    return [{ code: 'filename.invalid-date', start, end: start + 3, message: l10n.t('The date in the file name {0}', problem.text) }];
   },
 };
 
@@ -54,7 +55,7 @@ export const dateRule: Rule = {
       return [];
     }
     if (reading.kind === 'invalid') {
-      return [{ code: 'date.invalid', start: entry.value ? entry.valueStart : entry.keyStart, end: entry.value ? entry.valueEnd : entry.keyEnd, message: `Jekyll cannot read this date and stops the build: ${reading.why} Write \`YYYY-MM-DD\` or \`YYYY-MM-DD HH:MM:SS +/-TTTT\`.` }];
+      return [{ code: 'date.invalid', start: entry.value ? entry.valueStart : entry.keyStart, end: entry.value ? entry.valueEnd : entry.keyEnd, message: l10n.t('Jekyll cannot read this date and stops the build: {0} Write `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS +/-TTTT`.', reading.why) }];
     }
     if (siteDocument.info.kind !== 'post' || !/^\d{4}-/.test(siteDocument.info.date)) {
       return [];
@@ -69,13 +70,13 @@ export const dateRule: Rule = {
     if (days.includes(fileDay)) {
       return [];
     }
-    const where = reading.instant === undefined ? '' : zone ? ` in ${zone} (the site's \`timezone\`)` : ' in any time zone';
+    const where = reading.instant === undefined ? '' : zone ? l10n.t(" in {0} (the site's `timezone`)", zone) : l10n.t(' in any time zone');
     return [
       {
         code: 'date.mismatch',
         start: entry.valueStart,
         end: entry.valueEnd,
-        message: `This date falls on ${days[0]}${where}, but the file name says ${fileDay}: Jekyll dates the post, and builds its URL, from \`date:\`.`,
+        message: l10n.t('This date falls on {0}{1}, but the file name says {2}: Jekyll dates the post, and builds its URL, from `date:`.', days[0]!, where, fileDay),
       },
     ];
   },

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { expandLiquid, resolveUrl } from '../links/resolveUrl';
 import type { ScannedLinks } from '../links/scanLinks';
 import type { SiteIndex } from '../site/siteIndex';
@@ -20,7 +21,7 @@ export const externalLinkRule: Rule = {
     }
     return externalLinksOf(context.site, context.document.path, scanned).flatMap(({ url, start, end }) => {
       const status = checker.status(url);
-      return status && !status.ok ? [{ code: 'link.external', start, end, message: `${url} ${status.message}.` }] : [];
+      return status && !status.ok ? [{ code: 'link.external', start, end, message: l10n.t('{0} {1}.', url, status.message) }] : [];
     });
   },
 };

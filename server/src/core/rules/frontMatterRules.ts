@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Finding, Rule, RuleContext } from './rule';
 
 /** The block itself: present where a post needs it, closed, valid YAML, a mapping. */
@@ -7,16 +8,16 @@ export const frontMatterSyntaxRule: Rule = {
     const block = frontMatter.block;
     if (block.kind === 'none') {
       if (siteDocument?.kind === 'post' || siteDocument?.kind === 'draft') {
-        return [{ code: 'frontmatter.missing', start: 0, end: lineEnd(text, 0), message: 'This post has no front matter: start it with a `---` line, the keys, and another `---` line.' }];
+        return [{ code: 'frontmatter.missing', start: 0, end: lineEnd(text, 0), message: l10n.t('This post has no front matter: start it with a `---` line, the keys, and another `---` line.') }];
       }
       return [];
     }
     if (block.kind === 'unclosed') {
-      return [{ code: 'frontmatter.unclosed', start: block.openStart, end: block.openEnd - 1, message: 'Front matter is not closed: add a `---` line after the last key. Jekyll reads the whole file as content.' }];
+      return [{ code: 'frontmatter.unclosed', start: block.openStart, end: block.openEnd - 1, message: l10n.t('Front matter is not closed: add a `---` line after the last key. Jekyll reads the whole file as content.') }];
     }
     const findings: Finding[] = frontMatter.problems.map((p) => ({ code: p.code, start: p.start, end: p.end, message: p.message }));
     if (!frontMatter.isMapping && findings.length === 0) {
-      findings.push({ code: 'frontmatter.not-mapping', start: block.yamlStart, end: block.yamlEnd, message: 'Front matter must be a mapping of `key: value` lines; Jekyll ignores anything else.' });
+      findings.push({ code: 'frontmatter.not-mapping', start: block.yamlStart, end: block.yamlEnd, message: l10n.t('Front matter must be a mapping of `key: value` lines; Jekyll ignores anything else.') });
     }
     return findings;
   },
@@ -46,7 +47,9 @@ export const requiredKeysRule: Rule = {
         code: 'frontmatter.required',
         start,
         end: lineEnd(text, start),
-        message: `Missing ${missing.map((k) => `\`${k}\``).join(', ')}: every ${kind} of this blog needs ${missing.length === 1 ? 'it' : 'them'}.`,
+        message: missing.length === 1
+          ? l10n.t('Missing {0}: every {1} of this blog needs it.', `\`${missing[0]}\``, kind)
+          : l10n.t('Missing {0}: every {1} of this blog needs them.', missing.map((k) => `\`${k}\``).join(', '), kind),
       },
     ];
   },

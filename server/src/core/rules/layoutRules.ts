@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { yamlText } from '../frontmatter/items';
 import { editDistance } from '../similarity';
 import type { Finding, Rule, RuleContext } from './rule';
@@ -24,8 +25,10 @@ export const layoutRule: Rule = {
         code: 'layout.unknown',
         start: entry.valueStart,
         end: entry.valueEnd,
-        message: `There is no layout \`${name}\` in _layouts/${suggestion ? `: did you mean \`${suggestion}\`?` : '.'} Jekyll renders this page without one.`,
-        ...(suggestion ? { data: { title: `Use layout ${suggestion}`, replacement: yamlText(suggestion, 'scalar') } } : {}),
+        message: suggestion
+          ? l10n.t('There is no layout `{0}` in _layouts/: did you mean `{1}`? Jekyll renders this page without one.', name, suggestion)
+          : l10n.t('There is no layout `{0}` in _layouts/. Jekyll renders this page without one.', name),
+        ...(suggestion ? { data: { title: l10n.t('Use layout {0}', suggestion), replacement: yamlText(suggestion, 'scalar') } } : {}),
       },
     ];
   },

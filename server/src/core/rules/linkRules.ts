@@ -3,6 +3,7 @@
  * and Liquid in code that Jekyll would render away. What cannot be known (Liquid variables, pages a
  * plugin makes) is never reported as broken.
  */
+import * as l10n from '@vscode/l10n';
 import { canonicalPath, expandLiquid, resolveUrl, type ResolvedUrl } from '../links/resolveUrl';
 import { normalizeLabel, type LinkOccurrence, type ScannedLinks } from '../links/scanLinks';
 import { closest } from '../links/suggest';
@@ -46,8 +47,8 @@ export const liquidInCodeRule: Rule = {
         code: 'link.liquid-in-code',
         start,
         end,
-        message: `Jekyll renders \`${shorten(expression)}\` although it stands in code, so readers see its output (usually nothing). Wrap it in {% raw %}...{% endraw %} to show it as written.`,
-        data: { title: 'Wrap in {% raw %}', replacement: `{% raw %}${expression}{% endraw %}` },
+        message: l10n.t('Jekyll renders `{0}` although it stands in code, so readers see its output (usually nothing). Wrap it in {% raw %}...{% endraw %} to show it as written.', shorten(expression)),
+        data: { title: l10n.t('Wrap in {% raw %}'), replacement: `{% raw %}${expression}{% endraw %}` },
       };
     });
   },
@@ -102,7 +103,7 @@ class LinkChecker {
           break;
         case 'reference':
           if (!this.scanned.definitions.has(normalizeLabel(link.label ?? link.target))) {
-            this.#report(link, 'link.reference', `No definition for the reference [${link.target}]: kramdown shows the brackets as text. Add \`[${link.target}]: URL\` below the paragraph.`);
+            this.#report(link, 'link.reference', l10n.t('No definition for the reference [{0}]: kramdown shows the brackets as text. Add `[{0}]: URL` below the paragraph.', link.target));
           }
           break;
         default:
@@ -123,13 +124,15 @@ class LinkChecker {
     if (found.kind === 'invalid') {
       const withoutExtension = link.target.trim().replace(/\.[A-Za-z]+$/, '');
       const fixed = withoutExtension !== link.target.trim() && findPost(this.site, withoutExtension).kind === 'found' ? withoutExtension : undefined;
-      this.#report(link, 'link.post-url', `"${link.target.trim()}" is not a post name (YYYY-MM-DD-title, without the extension); Jekyll fails the build.`, fixed);
+      this.#report(link, 'link.post-url', l10n.t('"{0}" is not a post name (YYYY-MM-DD-title, without the extension); Jekyll fails the build.', link.target.trim()), fixed);
       return;
     }
     const folder = link.target.trim().replace(/^\//, '').slice(0, -found.name.length);
     const suggestion = this.#closestPost(found.name);
-    const expected = suggestion ? `No post ${found.name}; did you mean ${suggestion}?` : `No post ${found.name} in _posts.`;
-    this.#report(link, 'link.post-url', `${expected} Jekyll fails the build.`, suggestion === undefined ? undefined : folder + suggestion);
+    const message = suggestion
+      ? l10n.t('No post {0}; did you mean {1}? Jekyll fails the build.', found.name, suggestion)
+      : l10n.t('No post {0} in _posts. Jekyll fails the build.', found.name);
+    this.#report(link, 'link.post-url', message, suggestion === undefined ? undefined : folder + suggestion);
   }
 
   /** The closest post name: the same title on another date first, then by edit distance. */
@@ -147,7 +150,7 @@ class LinkChecker {
     const written = link.target.trim().replace(/^\/+/, '');
     const candidates = [...this.site.staticFiles, ...[...this.site.documents.keys()].filter((p) => this.site.urls.urlOf(p) !== undefined)];
     const suggestion = closest(written, candidates);
-    this.#report(link, 'link.file', `No file ${written} in the site${suggestion ? `; did you mean ${suggestion}?` : '.'} Jekyll fails the build.`, suggestion);
+    this.#report(link, 'link.file', suggestion ? l10n.t('No file {0} in the site; did you mean {1}? Jekyll fails the build.', written, suggestion) : l10n.t('No file {0} in the site. Jekyll fails the build.', written), suggestion);
   }
 
   #checkUrl(link: LinkOccurrence): void {
@@ -184,7 +187,7 @@ class LinkChecker {
     const target = this.site.urls.lookup(resolved.path);
     if (target) {
       if (resolved.missingBaseurl) {
-        this.#report(link, 'link.baseurl', `This link leaves out the site's baseurl ${this.#config.baseurl}: on the published site it points outside the blog.`, link.target.startsWith('/') ? this.#config.baseurl + link.target : undefined);
+        this.#report(link, 'link.baseurl', l10n.t("This link leaves out the site's baseurl {0}: on the published site it points outside the blog.", this.#config.baseurl), link.target.startsWith('/') ? this.#config.baseurl + link.target : undefined);
       }
       if (resolved.fragment !== undefined && (target.kind === 'post' || target.kind === 'page' || target.kind === 'collection')) {
         const summary = target.path === this.path ? { ids: this.scanned.ids, idsComplete: this.scanned.idsComplete } : this.site.links.summary(target.path);
@@ -204,13 +207,13 @@ class LinkChecker {
     if (generated.matches(resolved.path)) {
       return;
     }
-    const what = /\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp)$/i.test(resolved.path) ? 'image' : /\.[a-z0-9]{1,5}$/i.test(resolved.path) && !/\.html?$/i.test(resolved.path) ? 'file' : 'page';
+    const what = /\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp)$/i.test(resolved.path) ? l10n.t('image') : /\.[a-z0-9]{1,5}$/i.test(resolved.path) && !/\.html?$/i.test(resolved.path) ? l10n.t('file') : l10n.t('page');
     const suggestion = this.#closestUrl(resolved.path);
-    const where = resolved.relative ? ` (resolved from this page's URL ${this.#pageUrl})` : '';
+    const where = resolved.relative ? l10n.t(" (resolved from this page's URL {0})", String(this.#pageUrl)) : '';
     const fix = suggestion === undefined ? undefined : this.#rewrite(link.target, resolved.path, suggestion);
-    const expected = `No ${what} at ${resolved.path}${where}${suggestion ? `; did you mean ${suggestion}?` : '.'}`;
+    const expected = suggestion ? l10n.t('No {0} at {1}{2}; did you mean {3}?', what, resolved.path, where, suggestion) : l10n.t('No {0} at {1}{2}.', what, resolved.path, where);
     if (generated.unknownPlugins.length > 0) {
-      this.#report(link, 'link.unverified', `${expected} The plugin ${generated.unknownPlugins.join(', ')} may make it, so this cannot be verified.`, fix);
+      this.#report(link, 'link.unverified', l10n.t('{0} The plugin {1} may make it, so this cannot be verified.', expected, generated.unknownPlugins.join(', ')), fix);
     } else {
       this.#report(link, 'link.url', expected, fix);
     }
@@ -254,10 +257,10 @@ class LinkChecker {
       }
     }
     const suggestion = closest(fragment, ids, Math.max(3, Math.floor(fragment.length / 2)));
-    const where = targetPath === this.path ? 'this page' : targetPath;
+    const where = targetPath === this.path ? l10n.t('this page') : targetPath;
     const hashAt = link.target.lastIndexOf('#');
     const fix = suggestion === undefined || hashAt < 0 ? undefined : link.target.slice(0, hashAt + 1) + suggestion;
-    this.#report(link, 'link.fragment', `No id #${fragment} in ${where}${suggestion ? `; did you mean #${suggestion}?` : '.'}`, fix);
+    this.#report(link, 'link.fragment', suggestion ? l10n.t('No id #{0} in {1}; did you mean #{2}?', fragment, where, suggestion) : l10n.t('No id #{0} in {1}.', fragment, where), fix);
   }
 
   #reportSuspicious(link: LinkOccurrence, resolved: Extract<ResolvedUrl, { kind: 'suspicious' }>): void {
@@ -283,7 +286,7 @@ class LinkChecker {
       start: link.start,
       end: link.end,
       message,
-      ...(replacement !== undefined ? { data: { title: `Change to ${shorten(replacement)}`, replacement } } : {}),
+      ...(replacement !== undefined ? { data: { title: l10n.t('Change to {0}', shorten(replacement)), replacement } } : {}),
     });
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { itemsOf, yamlText, type EntryItems } from '../frontmatter/items';
 import { differOnlyByEnding, differOnlyInDigits, editDistance } from '../similarity';
 import type { Finding, Rule, RuleContext } from './rule';
@@ -45,8 +46,8 @@ function checkKey({ frontMatter, site, text }: RuleContext, key: TagKey): Findin
           code: `${area}.duplicate`,
           start: item.start,
           end: item.end,
-          message: earlier === tag ? `\`${tag}\` is already in this list.` : `\`${tag}\` is \`${earlier}\` again, written differently.`,
-          data: { title: `Remove the second ${tag}`, replacement: '', start: item.removeStart, end: item.removeEnd },
+          message: earlier === tag ? l10n.t('`{0}` is already in this list.', tag) : l10n.t('`{0}` is `{1}` again, written differently.', tag, earlier),
+          data: { title: l10n.t('Remove the second {0}', tag), replacement: '', start: item.removeStart, end: item.removeEnd },
         });
         continue;
       }
@@ -56,13 +57,15 @@ function checkKey({ frontMatter, site, text }: RuleContext, key: TagKey): Findin
         continue;
       }
       const uses = counts.get(common.tag) ?? 0;
-      const what = common.kind === 'variant' ? 'differs only in case, spaces or hyphens from' : 'looks like a typo of';
-      findings.push({
+            findings.push({
         code: `${area}.${common.kind}`,
         start: item.start,
         end: item.end,
-        message: `\`${tag}\` ${what} \`${common.tag}\`, used in ${uses} documents: Jekyll treats them as two ${key}.`,
-        ...(items.form === 'words' && /\s/.test(common.tag) ? {} : { data: { title: `Change to ${common.tag}`, replacement: replacementText(common.tag, items) } }),
+        message:
+          common.kind === 'variant'
+            ? l10n.t('`{0}` differs only in case, spaces or hyphens from `{1}`, used in {2} documents: Jekyll treats them as two {3}.', tag, common.tag, uses, key)
+            : l10n.t('`{0}` looks like a typo of `{1}`, used in {2} documents: Jekyll treats them as two {3}.', tag, common.tag, uses, key),
+        ...(items.form === 'words' && /\s/.test(common.tag) ? {} : { data: { title: l10n.t('Change to {0}', common.tag), replacement: replacementText(common.tag, items) } }),
       });
     }
   }

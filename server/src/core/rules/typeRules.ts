@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { itemsOf, yamlText, type ValueItem } from '../frontmatter/items';
 import type { FrontMatterEntry } from '../frontmatter/parse';
 import type { Finding, Rule, RuleContext } from './rule';
@@ -21,7 +22,7 @@ export const valueTypesRule: Rule = {
     for (const entry of frontMatter.entries.values()) {
       const key = entry.key;
       if (key === 'title' && (entry.data === null || (typeof entry.data === 'string' && entry.data.trim() === ''))) {
-        findings.push({ code: 'frontmatter.empty-title', start: entry.keyStart, end: Math.max(entry.valueEnd, entry.keyEnd), message: 'The title is empty: feeds, the page title and links to this post show nothing.' });
+        findings.push({ code: 'frontmatter.empty-title', start: entry.keyStart, end: Math.max(entry.valueEnd, entry.keyEnd), message: l10n.t('The title is empty: feeds, the page title and links to this post show nothing.') });
         continue;
       }
       if (!TEXT_KEYS.has(key) && !LIST_KEYS.has(key)) {
@@ -34,7 +35,7 @@ export const valueTypesRule: Rule = {
       if (items.form === 'scalar' && WORD_LIST_KEYS.has(key) && (typeof entry.data === 'number' || typeof entry.data === 'boolean')) {
         const item = items.items[0]!;
         const written = text.slice(item.start, item.end);
-        findings.push({ code: 'frontmatter.not-list', start: item.start, end: item.end, message: `Jekyll reads \`${written}\` as a ${typeof entry.data}, not as text, and then ignores \`${key}\`: quote it.`, data: { title: `Quote ${written}`, replacement: JSON.stringify(written) } });
+        findings.push({ code: 'frontmatter.not-list', start: item.start, end: item.end, message: l10n.t('Jekyll reads `{0}` as a {1}, not as text, and then ignores `{2}`: quote it.', written, typeof entry.data, key), data: { title: l10n.t('Quote {0}', written), replacement: JSON.stringify(written) } });
         continue;
       }
       if (items.form === 'words') {
@@ -54,7 +55,7 @@ function misreadItem(key: string, item: ValueItem, text: string, inList: boolean
   if (item.start === item.end) {
     // `-` with nothing after it: a nil item Jekyll drops.
     const dash = text.lastIndexOf('-', item.start);
-    return [{ code: 'frontmatter.empty-item', start: dash, end: dash + 1, message: `An empty item in \`${key}\`: Jekyll reads it as nothing. Remove it or write the value.`, data: { title: 'Remove the empty item', replacement: '', start: item.removeStart, end: item.removeEnd } }];
+    return [{ code: 'frontmatter.empty-item', start: dash, end: dash + 1, message: l10n.t('An empty item in `{0}`: Jekyll reads it as nothing. Remove it or write the value.', key), data: { title: l10n.t('Remove the empty item'), replacement: '', start: item.removeStart, end: item.removeEnd } }];
   }
   if (!item.plain || (!inList && item.data === null)) {
     // Quoted text is text; a bare `key:` or `layout: null` is a deliberate "nothing".
@@ -64,14 +65,17 @@ function misreadItem(key: string, item: ValueItem, text: string, inList: boolean
   if (!reading) {
     return [];
   }
-  const where = inList ? `this item of \`${key}\`` : `\`${key}\``;
+  const where = inList ? l10n.t('this item of `{0}`', key) : `\`${key}\``;
   return [
     {
       code: 'frontmatter.not-text',
       start: item.start,
       end: item.end,
-      message: inList && item.data === null ? `Jekyll reads \`${written}\` as nil and drops this item of \`${key}\`: quote it to keep it as text.` : `Jekyll reads \`${written}\` as ${reading}, not as the text "${written}", in ${where}: quote it.`,
-      ...(written === '~' ? {} : { data: { title: `Quote ${written}`, replacement: JSON.stringify(written) } }),
+      message:
+        inList && item.data === null
+          ? l10n.t('Jekyll reads `{0}` as nil and drops this item of `{1}`: quote it to keep it as text.', written, key)
+          : l10n.t('Jekyll reads `{0}` as {1}, not as the text "{0}", in {2}: quote it.', written, reading, where),
+      ...(written === '~' ? {} : { data: { title: l10n.t('Quote {0}', written), replacement: JSON.stringify(written) } }),
     },
   ];
 }
@@ -127,8 +131,8 @@ function commaInWords(entry: FrontMatterEntry, words: readonly ValueItem[]): Fin
       code: `${area}.comma`,
       start: entry.valueStart,
       end: entry.valueEnd,
-      message: `Jekyll splits \`${entry.key}\` at spaces, not commas: this reads as ${words.map((w) => `"${String(w.data)}"`).join(', ')}. Write a list.`,
-      data: { title: `Write ${list}`, replacement: list },
+      message: l10n.t('Jekyll splits `{0}` at spaces, not commas: this reads as {1}. Write a list.', entry.key, words.map((w) => `"${String(w.data)}"`).join(', ')),
+      data: { title: l10n.t('Write {0}', list), replacement: list },
     },
   ];
 }

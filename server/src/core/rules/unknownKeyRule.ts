@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { differOnlyInDigits, editDistance } from '../similarity';
 import type { Finding, Rule, RuleContext } from './rule';
 
@@ -37,9 +38,9 @@ export const unknownKeyRule: Rule = {
         start: entry.keyStart,
         end: entry.keyEnd,
         message: WELL_KNOWN.has(target)
-          ? `\`${key}\` is not a key Jekyll reads, so it does nothing: did you mean \`${target}\`?`
-          : `No other document uses \`${key}\`: did you mean \`${target}\` (used in ${counts.get(target) ?? 0})?`,
-        data: { title: `Rename to ${target}`, replacement: target },
+          ? l10n.t('`{0}` is not a key Jekyll reads, so it does nothing: did you mean `{1}`?', key, target)
+          : l10n.t('No other document uses `{0}`: did you mean `{1}` (used in {2})?', key, target, counts.get(target) ?? 0),
+        data: { title: l10n.t('Rename to {0}', target), replacement: target },
       });
     }
     return findings;
