@@ -203,7 +203,10 @@ export async function runCase(fuzz: FuzzSite, seed: number, measureCpu = false):
       const fixed = text.slice(0, document.offsetAt(fix.edit.range.start)) + fix.edit.newText + text.slice(document.offsetAt(fix.edit.range.end));
       await step('diagnostics after a quick fix', () => computeDiagnostics(site, new TextDocumentSnapshot(path, 2, fixed), logger));
     }
-    await step('preview', () => renderPost(site, document));
+    // The preview is offered for Markdown and HTML, not for YAML files.
+    if (!path.endsWith('.yml')) {
+      await step('preview', () => renderPost(site, document));
+    }
   } catch (error) {
     findings.push({ kind: 'crash', operation, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   } finally {

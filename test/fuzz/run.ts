@@ -21,6 +21,8 @@ const CHUNK = 250;
 const STUCK_MS = 60_000;
 
 interface Options {
+  /** 1: hangs are reported but do not fail the run (the quick subset in `npm test`, on machines of any speed). */
+  allowHangs: number;
   from: number;
   cases: number;
   seed: number;
@@ -31,8 +33,8 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { from: 0, cases: 100_000, seed: 1, workers: Math.max(1, availableParallelism()), cliBlogs: 40, cliFiles: 60, replay: undefined };
-  const names: Record<string, keyof Options> = { '--from': 'from', '--cases': 'cases', '--seed': 'seed', '--workers': 'workers', '--cli-blogs': 'cliBlogs', '--cli-files': 'cliFiles', '--replay': 'replay' };
+  const options: Options = { allowHangs: 0, from: 0, cases: 100_000, seed: 1, workers: Math.max(1, availableParallelism()), cliBlogs: 40, cliFiles: 60, replay: undefined };
+  const names: Record<string, keyof Options> = { '--allow-hangs': 'allowHangs', '--from': 'from', '--cases': 'cases', '--seed': 'seed', '--workers': 'workers', '--cli-blogs': 'cliBlogs', '--cli-files': 'cliFiles', '--replay': 'replay' };
   for (let i = 0; i < argv.length; i += 2) {
     const name = names[argv[i]!];
     const value = Number(argv[i + 1]);
@@ -196,7 +198,7 @@ function report(options: Options, progress: { core: { cases: number; cpuMs: numb
   if (failures.length > 0) {
     console.log(`  details: ${path.join(out, 'report.json')}; replay one case with --replay <case>`);
   }
-  return failures.length > 0 ? 1 : 0;
+  return failures.some((f) => f.kind !== 'hang' || !options.allowHangs) ? 1 : 0;
 }
 
 main().then(
