@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { computeDiagnostics, type ILogger } from './diagnostics';
 import { SETTINGS_FILE, type SettingsProblem } from './settingsLoader';
@@ -21,12 +22,12 @@ export function pathsToCheck(site: SiteIndex): string[] {
  */
 export function fileDiagnostics(site: SiteIndex, source: FileSource, settingsProblems: readonly SettingsProblem[], logger?: ILogger): Diagnostic[] {
   if ('skipped' in source) {
-    return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, code: 'file.skipped', source: 'blogwright', message: `Not checked: ${source.skipped}.` }];
+    return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, code: 'file.skipped', source: 'blogwright', message: l10n.t('Not checked: {0}.', source.skipped) }];
   }
   const document = source.document;
   if (document.path === CONFIG_FILE) {
     return site.configProblems.map((p) =>
-      diagnostic(document, p.start, p.end, DiagnosticSeverity.Error, 'config.yaml', `${p.message} Jekyll cannot read _config.yml; Blogwright checks the blog with Jekyll's defaults.`),
+      diagnostic(document, p.start, p.end, DiagnosticSeverity.Error, 'config.yaml', l10n.t("{0} Jekyll cannot read _config.yml; Blogwright checks the blog with Jekyll's defaults.", p.message)),
     );
   }
   if (document.path === SETTINGS_FILE) {

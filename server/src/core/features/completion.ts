@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
 import { frontMatterCursorAt, type FrontMatterCursor } from '../frontmatter/cursor';
 import { splitFrontMatter } from '../frontmatter/split';
@@ -166,7 +167,7 @@ function layoutItems(site: SiteIndex): readonly CompletionItem[] {
           label: name,
           kind: CompletionItemKind.File,
           labelDetails: { description: path },
-          detail: `${path}, used by ${plural(uses.get(name) ?? 0, 'document')}`,
+          detail: l10n.t('{0}, used by {1}', path, plural(uses.get(name) ?? 0, 'document')),
           sortText: rankText(rank),
           filterText: name,
         }),
@@ -198,12 +199,12 @@ function keyItems(site: SiteIndex): readonly CompletionItem[] {
       return {
         label: key,
         kind: CompletionItemKind.Property,
-        detail: count > 0 ? `used in ${plural(count, 'document')}` : 'Jekyll',
+        detail: count > 0 ? l10n.t('used in {0}', plural(count, 'document')) : 'Jekyll',
         ...(doc ? { documentation: { kind: MarkupKind.Markdown, value: doc } } : {}),
         sortText: rankText(rank),
         filterText: key,
         // Straight on to the value's completions.
-        command: { title: 'Suggest', command: 'editor.action.triggerSuggest' },
+        command: { title: l10n.t('Suggest'), command: 'editor.action.triggerSuggest' },
       };
     });
   }, KEY_SET);
@@ -215,7 +216,7 @@ function snippetItem(site: SiteIndex, edit: Range): CompletionItem {
   return {
     label: 'front matter',
     kind: CompletionItemKind.Snippet,
-    detail: 'The front matter of a new post, as this blog writes it',
+    detail: l10n.t('The front matter of a new post, as this blog writes it'),
     documentation: { kind: MarkupKind.Markdown, value: '```yaml\n' + snippet.replace(/\$\{\d+:?([^}|]*)(?:\|([^,|]*)[^}]*\|)?\}|\$\d+/g, (_, d, c) => c ?? d ?? '') + '\n```' },
     insertTextFormat: InsertTextFormat.Snippet,
     textEdit: { range: edit, newText: snippet },
@@ -404,7 +405,7 @@ function pathItems(site: SiteIndex, documentPath: string, written: string, offse
       sortText: (entry.folder ? '0' : '1') + rankText(rank),
       filterText: entry.name,
       textEdit: { range: edit, newText: entry.folder ? entry.name + '/' : entry.name },
-      ...(entry.folder ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } } : {}),
+      ...(entry.folder ? { command: { title: l10n.t('Suggest'), command: 'editor.action.triggerSuggest' } } : {}),
     };
   });
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { FrontMatterTokenKind } from '../site/frontMatterTokens';
 import type { SiteDocument, SiteIndex } from '../site/siteIndex';
 import { tagKeys, tagsOf } from '../site/tags';
@@ -16,7 +17,7 @@ export function authorMarkdown(site: SiteIndex, id: string): string {
   }
   lines.push(plural(posts, 'post'));
   if (!author && site.authors) {
-    lines.push(`Not in \`${site.authors.path}\`.`);
+    lines.push(l10n.t('Not in `{0}`.', site.authors.path));
   }
   return lines.join('\n\n');
 }
@@ -25,7 +26,7 @@ export function tagMarkdown(site: SiteIndex, kind: Extract<FrontMatterTokenKind,
   const key = kind === 'tag' ? 'tags' : 'categories';
   const count = site.tagCounts(key).get(tag) ?? 0;
   const recent = documentsWithTag(site, key).get(tag)?.slice(0, RECENT_POSTS) ?? [];
-  const lines = [`**${escapeMarkdown(tag)}**: ${kind} of ${plural(count, 'document')}`];
+  const lines = [kind === 'tag' ? l10n.t('**{0}**: tag of {1}', escapeMarkdown(tag), plural(count, 'document')) : l10n.t('**{0}**: category of {1}', escapeMarkdown(tag), plural(count, 'document'))];
   if (recent.length > 0) {
     lines.push(recent.map((d) => `- ${documentLine(d)}`).join('\n'));
   }
@@ -37,7 +38,7 @@ export function targetMarkdown(target: LinkTarget): string {
     case 'document':
       return documentLine(target.document) + `\n\n\`${target.path}\``;
     case 'static':
-      return `Static file \`${target.path}\``;
+      return l10n.t('Static file `{0}`', target.path);
     case 'unresolved':
     case 'unknown':
       return target.reason;
@@ -71,8 +72,11 @@ export function documentsWithTag(site: SiteIndex, key: 'tags' | 'categories'): R
   }, [...tagKeys(key), 'date']);
 }
 
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+export function plural(count: number, noun: 'post' | 'document'): string {
+  if (noun === 'post') {
+    return count === 1 ? l10n.t('1 post') : l10n.t('{0} posts', count);
+  }
+  return count === 1 ? l10n.t('1 document') : l10n.t('{0} documents', count);
 }
 
 export function escapeMarkdown(text: string): string {

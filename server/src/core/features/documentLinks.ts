@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Range } from 'vscode-languageserver-types';
 import { splitFrontMatter } from '../frontmatter/split';
 import type { SiteIndex } from '../site/siteIndex';
@@ -33,7 +34,7 @@ export function provideDocumentLinks(site: SiteIndex, document: ITextDocument): 
       range: { start: document.positionAt(link.targetStart), end: document.positionAt(link.targetEnd) },
       path: target.path,
       line: anchor?.line,
-      tooltip: link.kind === 'fragment' ? `Go to "${anchor!.text}"` : title ? `Open "${title}" (${target.path})` : `Open ${target.path}`,
+      tooltip: link.kind === 'fragment' ? l10n.t('Go to "{0}"', anchor!.text) : title ? l10n.t('Open "{0}" ({1})', title, target.path) : l10n.t('Open {0}', target.path),
     });
   }
   return links;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { SiteIndex } from '../site/siteIndex';
 import type { ITextDocument } from '../workspace';
@@ -29,7 +30,11 @@ export function provideHover(site: SiteIndex, document: ITextDocument, position:
       case 'layout': {
         const path = site.layouts.get(token.value);
         const uses = [...site.documents.values()].filter((d) => d.data['layout'] === token.value).length;
-        value = path ? `Layout \`${path}\`, used by ${plural(uses, 'document')}` : site.config.hasTheme ? `Layout \`${token.value}\` is not in \`_layouts/\`; the theme may supply it.` : `No layout \`${token.value}\` in \`_layouts/\`.`;
+        value = path
+          ? l10n.t('Layout `{0}`, used by {1}', path, plural(uses, 'document'))
+          : site.config.hasTheme
+            ? l10n.t('Layout `{0}` is not in `_layouts/`; the theme may supply it.', token.value)
+            : l10n.t('No layout `{0}` in `_layouts/`.', token.value);
         break;
       }
     }
@@ -42,7 +47,7 @@ export function provideHover(site: SiteIndex, document: ITextDocument, position:
       const anchor = target.document.anchors.find((a) => a.id === fragment);
       // Other ids (raw HTML, footnotes) are valid targets too; the link checker knows them all.
       const known = anchor !== undefined || site.links.summary(target.path)?.ids.has(fragment) === true;
-      const section = anchor ? `Section: ${escapeMarkdown(anchor.text)}` : known ? `Element \`#${fragment}\`` : `No heading has the id \`${fragment}\` there.`;
+      const section = anchor ? l10n.t('Section: {0}', escapeMarkdown(anchor.text)) : known ? l10n.t('Element `#{0}`', fragment) : l10n.t('No heading has the id `{0}` there.', fragment);
       value = value ? `${value}\n\n${section}` : section;
     }
   }

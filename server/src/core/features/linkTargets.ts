@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { SiteDocument, SiteIndex } from '../site/siteIndex';
 import { findFile, findPost } from '../links/targets';
 import { resolveUrl } from '../links/resolveUrl';
@@ -19,7 +20,7 @@ export function resolveLink(site: SiteIndex, link: Pick<BodyLink, 'kind' | 'targ
   switch (link.kind) {
     case 'fragment': {
       const document = fromPath === undefined ? undefined : site.document(fromPath);
-      return document ? { kind: 'document', path: document.path, document } : { kind: 'unknown', reason: 'This file is not a document of the blog.' };
+      return document ? { kind: 'document', path: document.path, document } : { kind: 'unknown', reason: l10n.t('This file is not a document of the blog.') };
     }
     case 'post_url': {
       const found = findPost(site, link.target);
@@ -27,7 +28,7 @@ export function resolveLink(site: SiteIndex, link: Pick<BodyLink, 'kind' | 'targ
       if (document) {
         return { kind: 'document', path: document.path, document };
       }
-      return { kind: 'unresolved', reason: found.kind === 'invalid' ? `\`${link.target}\` is not a post name (\`YYYY-MM-DD-title\`).` : `No post is named \`${link.target}\`: Jekyll stops the build here.` };
+      return { kind: 'unresolved', reason: found.kind === 'invalid' ? l10n.t('`{0}` is not a post name (`YYYY-MM-DD-title`).', link.target) : l10n.t('No post is named `{0}`: Jekyll stops the build here.', link.target) };
     }
     case 'link': {
       const path = findFile(site, link.target);
@@ -35,13 +36,13 @@ export function resolveLink(site: SiteIndex, link: Pick<BodyLink, 'kind' | 'targ
       if (document) {
         return { kind: 'document', path: document.path, document };
       }
-      return path !== undefined ? { kind: 'static', path } : { kind: 'unresolved', reason: `No file \`${link.target.replace(/^\/+/, '')}\` in the blog: Jekyll stops the build here.` };
+      return path !== undefined ? { kind: 'static', path } : { kind: 'unresolved', reason: l10n.t('No file `{0}` in the blog: Jekyll stops the build here.', link.target.replace(/^\/+/, '')) };
     }
     case 'url': {
       const resolved = resolveUrl(link.target, undefined, site.config);
       const target = resolved.kind === 'internal' ? site.urls.lookup(resolved.path) : undefined;
       if (!target) {
-        return { kind: 'unknown', reason: `No file of the blog is published at \`${link.target}\`; a plugin or the theme may make it.` };
+        return { kind: 'unknown', reason: l10n.t('No file of the blog is published at `{0}`; a plugin or the theme may make it.', link.target) };
       }
       const document = site.document(target.path);
       return document ? { kind: 'document', path: target.path, document } : { kind: 'static', path: target.path };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { resolveUrl } from '../links/resolveUrl';
 import { MISSING_SCHEME } from '../render/liquid';
 import type { SiteIndex } from '../site/siteIndex';
@@ -20,7 +21,7 @@ export function resolvePreviewLink(site: SiteIndex, fromPath: string, href: stri
     const [tag = '', ...rest] = link.slice(MISSING_SCHEME.length).split('/');
     const target = decodeURIComponent(rest.join('/'));
     const resolved = resolveLink(site, { kind: tag === 'link' ? 'link' : 'post_url', target });
-    return { kind: 'none', reason: resolved.kind === 'unresolved' ? resolved.reason : `\`{% ${tag} ${target} %}\` cannot be resolved.` };
+    return { kind: 'none', reason: resolved.kind === 'unresolved' ? resolved.reason : l10n.t('`{% {0} {1} %}` cannot be resolved.', tag, target) };
   }
   if (/^mailto:/i.test(link)) {
     return { kind: 'external', url: link };
@@ -33,10 +34,10 @@ export function resolvePreviewLink(site: SiteIndex, fromPath: string, href: stri
       return { kind: 'external', url: resolved.url.startsWith('//') ? 'https:' + resolved.url : resolved.url };
     case 'internal': {
       const target = site.urls.lookup(resolved.path);
-      return target ? { kind: 'source', path: target.path, fragment: resolved.fragment } : { kind: 'none', reason: `Nothing in the blog is served at \`${href}\`.` };
+      return target ? { kind: 'source', path: target.path, fragment: resolved.fragment } : { kind: 'none', reason: l10n.t('Nothing in the blog is served at `{0}`.', href) };
     }
     default:
-      return { kind: 'none', reason: `The preview does not open \`${href}\`.` };
+      return { kind: 'none', reason: l10n.t('The preview does not open `{0}`.', href) };
   }
 }
 

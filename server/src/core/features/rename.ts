@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { parseFrontMatter } from '../frontmatter/parse';
 import { frontMatterTokens, type FrontMatterToken } from '../site/frontMatterTokens';
@@ -22,7 +23,7 @@ export function prepareRename(site: SiteIndex, document: ITextDocument, position
     return undefined;
   }
   if (token.kind === 'author' && site.authors?.kind === 'collection') {
-    return { error: `Authors of this blog are the names of documents in \`${site.authors.path}\`: rename the author's document, then its posts.` };
+    return { error: l10n.t("Authors of this blog are the names of documents in `{0}`: rename the author's document, then its posts.", site.authors.path) };
   }
   return { range: rangeOf(token), placeholder: token.value };
 }
@@ -50,7 +51,7 @@ export function provideRename(site: SiteIndex, document: ITextDocument, position
   const token = nameTokenAt(document, position)!;
   const name = newName.trim();
   if (!name || /[\r\n]/.test(name)) {
-    return { error: 'The new name must be one line of text.' };
+    return { error: l10n.t('The new name must be one line of text.') };
   }
   const changes = new Map<string, TextEdit[]>();
   const add = (path: string, range: Range, newText: string) => {

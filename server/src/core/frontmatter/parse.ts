@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isAlias, isCollection, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
 import { detached } from '../detached';
 import { asRecord } from '../site/config';
@@ -69,7 +70,7 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
         if ('value' in read) {
           data = read.value;
         } else {
-          problems.push({ code: 'frontmatter.yaml', start: valueStart, end: Math.max(valueEnd, valueStart + 1), message: `This value cannot be read: ${read.error}` });
+          problems.push({ code: 'frontmatter.yaml', start: valueStart, end: Math.max(valueEnd, valueStart + 1), message: l10n.t('This value cannot be read: {0}', read.error) });
         }
       }
       entries.set(name, { key: name, keyStart, keyEnd, value, valueStart, valueEnd, data });

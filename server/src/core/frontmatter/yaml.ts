@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 
 /** A YAML problem, offsets relative to the parsed text. */
@@ -43,7 +44,7 @@ export function parseYaml(source: string): { readonly doc: Document.Parsed; read
   const errors = doc.errors.map((error): YamlError => {
     const opener = unclosedOpener(source, error.code, error.message, error.pos[0]);
     if (opener !== undefined) {
-      return { code: 'frontmatter.yaml', start: opener, end: opener + 1, message: `YAML syntax error: this \`${source[opener]}\` is never closed.` };
+      return { code: 'frontmatter.yaml', start: opener, end: opener + 1, message: l10n.t('YAML syntax error: this `{0}` is never closed.', source[opener]!) };
     }
     const start = Math.min(error.pos[0], lastChar);
     const end = Math.min(error.pos[1], source.length);
@@ -56,7 +57,7 @@ export function parseYaml(source: string): { readonly doc: Document.Parsed; read
 /** Why the text is not parsed at all, checked before the parser spends seconds on it. */
 function refusalOf(source: string): YamlError | undefined {
   if (source.length > MAX_YAML_CHARS) {
-    return { code: 'frontmatter.yaml', start: 0, end: 1, message: `This YAML is ${Math.round(source.length / 1024)} KB, over the ${MAX_YAML_CHARS / 1024} KB Blogwright reads; it is not checked.` };
+    return { code: 'frontmatter.yaml', start: 0, end: 1, message: l10n.t('This YAML is {0} KB, over the {1} KB Blogwright reads; it is not checked.', Math.round(source.length / 1024), MAX_YAML_CHARS / 1024) };
   }
   // Counts brackets, lines and commas without regard to quotes: a false alarm would need thousands of them in strings.
   let depth = 0;
@@ -64,11 +65,11 @@ function refusalOf(source: string): YamlError | undefined {
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
     if ((c === 0x0a || c === 0x2c) && ++items > MAX_YAML_ITEMS) {
-      return { code: 'frontmatter.yaml', start: 0, end: 1, message: `This YAML has more than ${MAX_YAML_ITEMS} lines and items, more than Blogwright reads; it is not checked.` };
+      return { code: 'frontmatter.yaml', start: 0, end: 1, message: l10n.t('This YAML has more than {0} lines and items, more than Blogwright reads; it is not checked.', MAX_YAML_ITEMS) };
     }
     if (c === 0x5b || c === 0x7b) {
       if (++depth > MAX_FLOW_DEPTH) {
-        return { code: 'frontmatter.yaml', start: i, end: i + 1, message: `YAML nested more than ${MAX_FLOW_DEPTH} levels deep is not read.` };
+        return { code: 'frontmatter.yaml', start: i, end: i + 1, message: l10n.t('YAML nested more than {0} levels deep is not read.', MAX_FLOW_DEPTH) };
       }
     } else if ((c === 0x5d || c === 0x7d) && depth > 0) {
       depth--;
@@ -103,7 +104,7 @@ function structureProblems(doc: Document.Parsed): YamlError[] {
         if (isScalar(key) && key.range && (typeof key.value !== 'object' || key.value === null) && typeof key.value !== 'symbol') {
           const id = typeof key.value + ':' + String(key.value);
           if (seen.has(id)) {
-            errors.push({ code: 'frontmatter.duplicate-key', start: key.range[0], end: Math.max(key.range[1], key.range[0] + 1), message: 'Duplicate key: Jekyll keeps only the last value.' });
+            errors.push({ code: 'frontmatter.duplicate-key', start: key.range[0], end: Math.max(key.range[1], key.range[0] + 1), message: l10n.t('Duplicate key: Jekyll keeps only the last value.') });
           }
           seen.add(id);
         }
@@ -119,7 +120,7 @@ function structureProblems(doc: Document.Parsed): YamlError[] {
   }
   if (aliases * (aliases + anchors) > MAX_ALIAS_WORK) {
     const at = firstAlias?.range?.[0] ?? 0;
-    errors.push({ code: 'frontmatter.yaml', start: at, end: at + 1, message: `This YAML has ${aliases} aliases among ${anchors} anchors, too many to read safely; Blogwright does not read it.` });
+    errors.push({ code: 'frontmatter.yaml', start: at, end: at + 1, message: l10n.t('This YAML has {0} aliases among {1} anchors, too many to read safely; Blogwright does not read it.', aliases, anchors) });
   }
   return errors;
 }
@@ -165,5 +166,5 @@ function unclosedOpener(source: string, code: string, message: string, at: numbe
 function syntaxMessage(message: string): string {
   // The library appends "at line L, column C" and a code frame; the diagnostic's range already says where.
   const firstLine = message.split('\n')[0] ?? message;
-  return `YAML syntax error: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`;
+  return l10n.t('YAML syntax error: {0}', firstLine.replace(/ at line \d+, column \d+:?$/, ''));
 }

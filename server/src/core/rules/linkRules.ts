@@ -267,16 +267,16 @@ class LinkChecker {
     const target = link.target.trim();
     switch (resolved.reason) {
       case 'scheme-less':
-        this.#report(link, 'link.suspicious', `${shorten(target)} has no scheme, so browsers look for it on this site (at ${this.#pageUrl ?? 'this page'}'s folder); did you mean ${shorten(resolved.replacement ?? '')}?`, resolved.replacement);
+        this.#report(link, 'link.suspicious', l10n.t("{0} has no scheme, so browsers look for it on this site (at {1}'s folder); did you mean {2}?", shorten(target), this.#pageUrl ?? l10n.t('this page'), shorten(resolved.replacement ?? '')), resolved.replacement);
         return;
       case 'quoted':
-        this.#report(link, 'link.suspicious', 'The URL is wrapped in quotes, which become part of it.', resolved.replacement);
+        this.#report(link, 'link.suspicious', l10n.t('The URL is wrapped in quotes, which become part of it.'), resolved.replacement);
         return;
       case 'parenthesized':
-        this.#report(link, 'link.suspicious', 'The URL is wrapped in an extra pair of parentheses, which become part of it.', resolved.replacement);
+        this.#report(link, 'link.suspicious', l10n.t('The URL is wrapped in an extra pair of parentheses, which become part of it.'), resolved.replacement);
         return;
       case 'localhost':
-        this.#report(link, 'link.suspicious', `${shorten(target)} points to the reader's own machine (localhost): it works only where the server runs.`);
+        this.#report(link, 'link.suspicious', l10n.t("{0} points to the reader's own machine (localhost): it works only where the server runs.", shorten(target)));
     }
   }
 
