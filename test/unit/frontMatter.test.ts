@@ -77,4 +77,20 @@ suite('front matter syntax errors', () => {
     const problem = parseFrontMatter(text).problems[0]!;
     assert.strictEqual(problem.start, text.indexOf('"'));
   });
+
+  test('a quoted value may go on at column 0, as Ruby reads it (real blogs do this)', () => {
+    const text = '---\nexcerpt: "You can\x27t learn\n\nfrom a book.\n\nPractice."\ntitle: \x27It\x27\x27s\nhere\x27\nauthors:\n  - name: "a\nb"\nlayout: post\n---\nbody';
+    const parsed = parseFrontMatter(text);
+    assert.deepStrictEqual(parsed.problems, []);
+    assert.strictEqual(parsed.entries.get('layout')?.data, 'post');
+    assert.match(String(parsed.entries.get('excerpt')?.data), /^You can't learn +from a book\. +Practice\.$/);
+    assert.strictEqual(parsed.entries.get('title')?.data, "It's here");
+    // Offsets are those of the file as written.
+    assert.strictEqual(parsed.entries.get('layout')?.keyStart, text.indexOf('layout'));
+  });
+
+  test('a plain value going on at column 0 stays an error, as in Ruby', () => {
+    assert.strictEqual(parseFrontMatter('---\nexcerpt: one\ntwo\nlayout: post\n---\n').problems[0]?.code, 'frontmatter.yaml');
+    assert.strictEqual(parseFrontMatter('---\nexcerpt: "one\ntwo "x"\n---\n').problems[0]?.code, 'frontmatter.yaml');
+  });
 });

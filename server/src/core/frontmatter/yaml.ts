@@ -28,17 +28,7 @@ export function parseYaml(source: string): { readonly doc: Document.Parsed; read
   if (refusal) {
     return { doc: parseDocument(''), errors: [refusal] };
   }
-  // The library's own `uniqueKeys` check compares every key with every other (40,000 keys take 12 s): ours is linear.
-  // The library makes an Error per problem; without stack traces a file with thousands of them parses 5x faster.
-  // `logLevel: 'error'`: its warnings would go to stderr (the editor's output channel) once per odd key.
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  let doc: Document.Parsed;
-  try {
-    doc = parseDocument(source, { version: '1.1', uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'error' });
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
-  }
+  const doc = readDocument(source);
   // An error the parser only notices at the end (an unclosed `[` or quote) is shown on the last written character.
   const lastChar = Math.max(0, source.trimEnd().length - 1);
   const errors = doc.errors.map((error): YamlError => {
@@ -52,6 +42,98 @@ export function parseYaml(source: string): { readonly doc: Document.Parsed; read
   });
   errors.push(...structureProblems(doc));
   return { doc, errors: errors.sort((a, b) => a.start - b.start) };
+}
+
+function parseAsRuby(source: string): Document.Parsed {
+  // The library's own `uniqueKeys` check compares every key with every other (40,000 keys take 12 s): ours is linear.
+  // The library makes an Error per problem; without stack traces a file with thousands of them parses 5x faster.
+  // `logLevel: 'error'`: its warnings would go to stderr (the editor's output channel) once per odd key.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseDocument(source, { version: '1.1', uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'error' });
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+/**
+ * Ruby's YAML (libyaml) does not require a quoted value's continuation lines to be indented, so
+ * `excerpt: "one\ntwo"` with `two` at column 0 is valid for Jekyll; the library reads `two` as a new key.
+ * Such quoted values are joined onto one line (same length, so every offset stays) and read again; the
+ * reading is kept only when it has no error at all.
+ */
+function readDocument(source: string): Document.Parsed {
+  const doc = parseAsRuby(source);
+  let joined = source;
+  for (let round = 0; round < 10; round++) {
+    const current = round === 0 ? doc : parseAsRuby(joined);
+    if (current.errors.length === 0) {
+      return current;
+    }
+    const next = joinUnindentedQuotes(joined, current);
+    if (next === joined) {
+      break;
+    }
+    joined = next;
+  }
+  return doc;
+}
+
+/** The text with the line breaks inside each quoted value the parser calls unclosed turned into spaces. */
+function joinUnindentedQuotes(source: string, doc: Document.Parsed): string {
+  const chars = source.split('');
+  for (const error of doc.errors) {
+    const quote = error.code === 'MISSING_CHAR' ? /closing (["'])/.exec(error.message)?.[1] : undefined;
+    const open = quote === undefined ? undefined : quotedValueStart(source, error.pos[0], quote);
+    const close = open === undefined ? undefined : closingQuote(source, open, quote!);
+    if (close === undefined) {
+      continue;
+    }
+    for (let i = open! + 1; i < close; i++) {
+      if (chars[i] === '\n' || chars[i] === '\r') {
+        chars[i] = ' ';
+      }
+    }
+  }
+  return chars.join('');
+}
+
+/**
+ * Where a quoted value starts: the quote opening a token (after `: `, `- `, `[`, `,`) on the line holding
+ * `at` or the nearest line above with one (the parser may point past blank lines).
+ */
+function quotedValueStart(source: string, at: number, quote: string): number | undefined {
+  const opener = new RegExp(`(?:^|[:\\-\\[{,]\\s*|^\\s+)(${quote})`);
+  let lineEnd = source.indexOf('\n', at);
+  for (let lines = 0; lines < 4; lines++) {
+    const lineStart = source.lastIndexOf('\n', Math.max(0, (lineEnd === -1 ? source.length : lineEnd) - 1)) + 1;
+    const match = opener.exec(source.slice(lineStart, lineEnd === -1 ? source.length : lineEnd));
+    if (match) {
+      return lineStart + match.index + match[0].length - 1;
+    }
+    if (lineStart === 0) {
+      return undefined;
+    }
+    lineEnd = lineStart - 1;
+  }
+  return undefined;
+}
+
+function closingQuote(source: string, open: number, quote: string): number | undefined {
+  for (let i = open + 1; i < source.length; i++) {
+    const c = source[i];
+    if (quote === '"' && c === '\\') {
+      i++;
+    } else if (c === quote) {
+      if (quote === "'" && source[i + 1] === "'") {
+        i++;
+        continue;
+      }
+      return i;
+    }
+  }
+  return undefined;
 }
 
 /** Why the text is not parsed at all, checked before the parser spends seconds on it. */
