@@ -65,13 +65,21 @@ export function authorsFromData(path: string, doc: Document.Parsed, yamlOffset =
   return authors.size > 0 ? { kind: 'data', path, authors } : undefined;
 }
 
-/** Authors of an `_authors`-style collection, matched by their `name:` as posts write it. */
+/**
+ * Authors of an `_authors`-style collection. Jekyll does not say how a post names one: the theme looks it up
+ * by `name:` (`where: "name"`) or by the document's file name (`where: "slug"`), so both count.
+ */
 export function authorsFromCollection(folder: string, documents: Iterable<{ path: string; data: Record<string, unknown> }>): AuthorSource | undefined {
   const authors = new Map<string, Author>();
   for (const document of documents) {
     const name = text(document.data['name']) ?? text(document.data['title']);
+    const slug = /([^/]+?)(?:\.[^./]*)?$/.exec(document.path)?.[1];
+    const bio = text(document.data['bio']);
     if (name) {
-      authors.set(name, { id: name, name, bio: text(document.data['bio']), path: document.path, offset: 0 });
+      authors.set(name, { id: name, name, bio, path: document.path, offset: 0 });
+    }
+    if (slug && slug !== name) {
+      authors.set(slug, { id: slug, name, bio, path: document.path, offset: 0 });
     }
   }
   return authors.size > 0 ? { kind: 'collection', path: folder, authors } : undefined;
