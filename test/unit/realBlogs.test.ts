@@ -1,6 +1,8 @@
 import * as assert from 'node:assert';
+import { fileDiagnostics } from '../../server/src/core/fileDiagnostics';
+import { TextDocumentSnapshot } from '../../server/src/core/textDocument';
 import { exampleBlog } from '../util/blogs';
-import { findingsOf } from '../util/checkBlog';
+import { findingsOf, indexBlog } from '../util/checkBlog';
 
 /** Conventions of real Jekyll blogs other than the one the checks were first tuned on. */
 suite('real blog conventions', () => {
@@ -14,5 +16,14 @@ suite('real blog conventions', () => {
     });
     delete files['_data/authors.yml'];
     assert.deepStrictEqual(await findingsOf(files, post), [['author.unknown', 'dan-wiliams']]);
+  });
+
+  test('a key repeated in _config.yml is a warning: Jekyll still reads the file (artsy.github.io)', async () => {
+    const config = 'permalink: /blog/:year/:title/\nauthors:\n  laura:\n    name: Laura\n  laura:\n    name: Laura B\n';
+    const files = exampleBlog({ '_config.yml': config });
+    const site = await indexBlog(files);
+    assert.strictEqual(site.config.permalink, '/blog/:year/:title/');
+    const diagnostics = fileDiagnostics(site, { document: new TextDocumentSnapshot('_config.yml', 1, config) }, []);
+    assert.deepStrictEqual(diagnostics.map((d) => [d.code, d.severity]), [['frontmatter.duplicate-key', 2]]);
   });
 });

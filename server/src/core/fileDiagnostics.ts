@@ -27,7 +27,10 @@ export function fileDiagnostics(site: SiteIndex, source: FileSource, settingsPro
   const document = source.document;
   if (document.path === CONFIG_FILE) {
     return site.configProblems.map((p) =>
-      diagnostic(document, p.start, p.end, DiagnosticSeverity.Error, 'config.yaml', l10n.t("{0} Jekyll cannot read _config.yml; Blogwright checks the blog with Jekyll's defaults.", p.message)),
+      // A repeated key does not stop Jekyll (the last value wins), so the settings are still read.
+      p.code === 'frontmatter.duplicate-key'
+        ? diagnostic(document, p.start, p.end, DiagnosticSeverity.Warning, p.code, p.message)
+        : diagnostic(document, p.start, p.end, DiagnosticSeverity.Error, 'config.yaml', l10n.t("{0} Jekyll cannot read _config.yml; Blogwright checks the blog with Jekyll's defaults.", p.message)),
     );
   }
   if (document.path === SETTINGS_FILE) {
