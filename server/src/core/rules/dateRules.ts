@@ -47,7 +47,8 @@ export const dateRule: Rule = {
   name: 'date',
   check({ frontMatter, siteDocument, site, text }: RuleContext): Finding[] {
     const entry = frontMatter.entries.get('date');
-    if (!entry || !siteDocument) {
+    // A page's `date:` is plain data to Jekyll (only collection documents parse it): it cannot stop the build.
+    if (!entry || !siteDocument || siteDocument.info.kind === 'page-or-static') {
       return [];
     }
     const reading = readDate(entry, text);
