@@ -26,4 +26,19 @@ suite('real blog conventions', () => {
     const diagnostics = fileDiagnostics(site, { document: new TextDocumentSnapshot('_config.yml', 1, config) }, []);
     assert.deepStrictEqual(diagnostics.map((d) => [d.code, d.severity]), [['frontmatter.duplicate-key', 2]]);
   });
+
+  test('a page\'s `date:` is never parsed by Jekyll, so a template page with `date: YYYY-MM-DD` is fine (artsy.github.io)', async () => {
+    const page = 'Post-Templates/YYYY-MM-DD-epic-post.markdown';
+    const files = exampleBlog({ [page]: '---\nlayout: post\ntitle: Your Title\ndate: YYYY-MM-DD\n---\nBody\n' });
+    assert.deepStrictEqual((await findingsOf(files, page)).filter(([code]) => code.startsWith('date.')), []);
+  });
+
+  test('references: definitions made by a Liquid loop cannot be known (jekyll docs), `[[a]][[b]]` links the inner labels (ruby-lang.org)', async () => {
+    const post = '_posts/2013-05-12-release.md';
+    const loop = '* Fix ([#1081][])\n\n{% for issue in issue_numbers %}\n[#{{ issue }}]: https://example.org/issues/{{ issue }}\n{% endfor %}\n';
+    const links = async (body: string) => (await findingsOf(exampleBlog({ [post]: `---\nlayout: post\ntitle: A\nauthor: jane.doe\n---\n${body}` }), post)).filter(([code]) => code.startsWith('link.'));
+    assert.deepStrictEqual(await links(loop), []);
+    const nested = '* Unicode 17. [[Feature #19908]][[Feature #20724]] and [[Bug #1]][[Bug #2]]\n\n[Feature #19908]: https://example.org/19908\n[Feature #20724]: https://example.org/20724\n';
+    assert.deepStrictEqual(await links(nested), [['link.reference', '[Bug #2']]);
+  });
 });

@@ -102,7 +102,7 @@ class LinkChecker {
           this.#checkLinkTag(link);
           break;
         case 'reference':
-          if (!this.scanned.definitions.has(normalizeLabel(link.label ?? link.target))) {
+          if (!this.#isDefined(normalizeLabel(link.label ?? link.target))) {
             this.#report(link, 'link.reference', l10n.t('No definition for the reference [{0}]: kramdown shows the brackets as text. Add `[{0}]: URL` below the paragraph.', link.target));
           }
           break;
@@ -111,6 +111,18 @@ class LinkChecker {
       }
     }
     return this.#findings;
+  }
+
+  /**
+   * Whether kramdown finds the reference, or may: definitions written with Liquid (`[#{{ n }}]: …` in a loop)
+   * are unknown until built, and in `[[a]][[b]]` kramdown drops the undefined `[[b]` and links `[b]` inside it.
+   */
+  #isDefined(label: string): boolean {
+    const definitions = this.scanned.definitions;
+    if (definitions.has(label) || (label.startsWith('[') && definitions.has(label.slice(1).trim()))) {
+      return true;
+    }
+    return [...definitions].some((d) => d.includes('{{') || d.includes('{%'));
   }
 
   #checkPostUrl(link: LinkOccurrence): void {
