@@ -41,4 +41,12 @@ suite('real blog conventions', () => {
     const nested = '* Unicode 17. [[Feature #19908]][[Feature #20724]] and [[Bug #1]][[Bug #2]]\n\n[Feature #19908]: https://example.org/19908\n[Feature #20724]: https://example.org/20724\n';
     assert.deepStrictEqual(await links(nested), [['link.reference', '[Bug #2']]);
   });
+
+  test('Ruby plugins in _plugins may make any page: a link the map cannot find is only unverified (artsy.github.io)', async () => {
+    const post = '_posts/2018-08-24-debugging.md';
+    const files = exampleBlog({ [post]: '---\nlayout: post\ntitle: A\nauthor: jane.doe\n---\nSee [Orta](/author/orta/) and [the series](/series/react-native/).\n' });
+    assert.deepStrictEqual((await findingsOf(files, post)).map(([code]) => code), ['link.url', 'link.url']);
+    files['_plugins/author_generator.rb'] = 'module Jekyll; end\n';
+    assert.deepStrictEqual((await findingsOf(files, post)).map(([code]) => code), ['link.unverified', 'link.unverified']);
+  });
 });

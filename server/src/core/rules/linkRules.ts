@@ -224,8 +224,9 @@ class LinkChecker {
     const where = resolved.relative ? l10n.t(" (resolved from this page's URL {0})", String(this.#pageUrl)) : '';
     const fix = suggestion === undefined ? undefined : this.#rewrite(link.target, resolved.path, suggestion);
     const expected = suggestion ? l10n.t('No {0} at {1}{2}; did you mean {3}?', what, resolved.path, where, suggestion) : l10n.t('No {0} at {1}{2}.', what, resolved.path, where);
-    if (generated.unknownPlugins.length > 0) {
-      this.#report(link, 'link.unverified', l10n.t('{0} The plugin {1} may make it, so this cannot be verified.', expected, generated.unknownPlugins.join(', ')), fix);
+    const plugins = this.site.localPlugins.size > 0 ? [...generated.unknownPlugins, ...this.site.localPlugins] : generated.unknownPlugins;
+    if (plugins.length > 0) {
+      this.#report(link, 'link.unverified', l10n.t('{0} The plugin {1} may make it, so this cannot be verified.', expected, plugins.join(', ')), fix);
     } else {
       this.#report(link, 'link.url', expected, fix);
     }

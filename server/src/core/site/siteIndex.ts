@@ -4,7 +4,7 @@ import { parseYaml } from '../frontmatter/yaml';
 import type { BlogwrightSettings } from '../settings';
 import type { IWorkspace, ReadResult } from '../workspace';
 import { AUTHOR_DATA_NAMES, authorIdsOf, authorsFromCollection, authorsFromData, type AuthorSource } from './authors';
-import { readConfig, type ConfigReading } from './config';
+import { readConfig, type ConfigReading, type SiteConfig } from './config';
 import { tagKeys, tagsOf } from './tags';
 import { UrlMap } from './urlMap';
 import type { IExternalLinks } from '../links/externalLinkStatus';
@@ -53,6 +53,8 @@ export class SiteIndex {
   readonly #layouts = new Map<string, string>();
   readonly #dataFiles = new Map<string, string>();
   readonly #staticFiles = new Set<string>();
+  /** Ruby files in `_plugins`: Jekyll runs them, and they may make any page. */
+  readonly #localPlugins = new Set<string>();
   #authors: AuthorSource | undefined;
   /** The built site's URLs, kept current with the documents. */
   readonly urls: UrlMap = new UrlMap(this);
@@ -99,6 +101,10 @@ export class SiteIndex {
     return this.#staticFiles;
   }
 
+  get localPlugins(): ReadonlySet<string> {
+    return this.#localPlugins;
+  }
+
   document(path: string): SiteDocument | undefined {
     return this.#documents.get(path);
   }
@@ -133,6 +139,7 @@ export class SiteIndex {
     this.#layouts.clear();
     this.#dataFiles.clear();
     this.#staticFiles.clear();
+    this.#localPlugins.clear();
     this.urls.reset();
     this.links.clear();
     this.#config = readConfig(textOf(await this.workspace.readText('_config.yml')));
@@ -174,6 +181,7 @@ export class SiteIndex {
     const before = this.#documents.get(path);
     const linkedBefore = this.#linkTargetState(path);
     const wasStatic = this.#staticFiles.has(path);
+    const wasPlugin = this.#localPlugins.has(path);
     this.#forget(path);
     if (exists && this.#classifyWithoutText(path)) {
       this.#addWithText(path, text !== undefined ? { kind: 'text', text } : { kind: 'skipped', reason: 'not text' });
@@ -186,7 +194,7 @@ export class SiteIndex {
     const after = this.#documents.get(path);
     if (!before && !after) {
       // Not a document (an ignored file, an asset): only the set of static files matters.
-      if (wasStatic !== this.#staticFiles.has(path)) {
+      if (wasStatic !== this.#staticFiles.has(path) || wasPlugin !== this.#localPlugins.has(path)) {
         this.#changed();
       }
     } else if (!before || !after || before.kind !== after.kind) {
@@ -324,6 +332,9 @@ export class SiteIndex {
         this.#staticFiles.add(path);
         return false;
       default:
+        if (isLocalPlugin(path, this.config)) {
+          this.#localPlugins.add(path);
+        }
         return false;
     }
   }
@@ -371,6 +382,7 @@ export class SiteIndex {
     }
     this.#documents.delete(path);
     this.#staticFiles.delete(path);
+    this.#localPlugins.delete(path);
     for (const map of [this.#layouts, this.#dataFiles]) {
       for (const [name, p] of map) {
         if (p === path) {
@@ -452,4 +464,10 @@ function textOf(read: ReadResult): string | undefined {
 function isTemplate(path: string, config: SiteIndex['config']): boolean {
   const kind = classifyPath(path, config).kind;
   return kind === 'layout' || kind === 'include';
+}
+
+/** A Ruby file in `plugins_dir` (default `_plugins`), which Jekyll loads outside safe mode. */
+function isLocalPlugin(path: string, config: SiteConfig): boolean {
+  const dir = typeof config.raw['plugins_dir'] === 'string' ? config.raw['plugins_dir'].replace(/^\.?\/+|\/+$/g, '') : '_plugins';
+  return path.startsWith(dir + '/') && path.endsWith('.rb');
 }
