@@ -49,4 +49,15 @@ suite('real blog conventions', () => {
     files['_plugins/author_generator.rb'] = 'module Jekyll; end\n';
     assert.deepStrictEqual((await findingsOf(files, post)).map(([code]) => code), ['link.unverified', 'link.unverified']);
   });
+
+  test('`date: February 2, 2021` dates the post as Ruby reads it, so its URL has that day (18F)', async () => {
+    const files = exampleBlog({
+      '_config.yml': 'permalink: pretty\ntimezone: America/New_York\n',
+      '_posts/2021-02-01-path-analysis.md': '---\ntitle: A\ndate: February 2, 2021\n---\nA\n',
+      '_posts/2021-03-01-eu.md': '---\ntitle: B\ndate: 3 Mar 2021\n---\nB\n',
+    });
+    const site = await indexBlog(files);
+    assert.strictEqual(site.urls.urlOf('_posts/2021-02-01-path-analysis.md'), '/2021/02/02/path-analysis/');
+    assert.strictEqual(site.urls.urlOf('_posts/2021-03-01-eu.md'), '/2021/03/03/eu/');
+  });
 });

@@ -139,8 +139,15 @@ export function postDate(fileDate: string | undefined, frontMatterDate: unknown,
   return undefined;
 }
 
-/** A date string Ruby's `Time.parse` would read: `2015-03-01`, `2015-03-01 10:00`, with an optional zone. */
+/**
+ * A date string Ruby's `Time.parse` would read: `2015-03-01`, `2015-03-01 10:00`, with an optional zone, or a
+ * day written with an English month name (`February 2, 2021`, `2 Feb 2021`), midnight in the site's zone.
+ */
 function parseDateString(text: string, timezone: string | undefined): DateParts | undefined {
+  const named = namedMonthDate(text);
+  if (named) {
+    return named;
+  }
   const match = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ tT](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[-+]\d{2}:?\d{2})?)?\s*$/.exec(text);
   if (!match) {
     return undefined;
@@ -153,6 +160,21 @@ function parseDateString(text: string, timezone: string | undefined): DateParts 
   const offsetMinutes = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
   const utc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second) - offsetMinutes * 60_000;
   return inTimeZone(new Date(utc), timezone);
+}
+
+const MONTH_NAME = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+const US_DATE = new RegExp(`^\\s*(?:[a-z]+,?\\s+)?${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\s*$`, 'i');
+const EU_DATE = new RegExp(`^\\s*(?:[a-z]+,?\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_NAME},?\\s+(\\d{4})\\s*$`, 'i');
+
+function namedMonthDate(text: string): DateParts | undefined {
+  const us = US_DATE.exec(text);
+  const eu = us ? undefined : EU_DATE.exec(text);
+  const [monthName, day, year] = us ? [us[1]!, us[2]!, us[3]!] : eu ? [eu[2]!, eu[1]!, eu[3]!] : [];
+  if (!monthName) {
+    return undefined;
+  }
+  const month = MONTHS.findIndex((m) => m.slice(0, 3).toLowerCase() === monthName.toLowerCase()) + 1;
+  return { year: Number(year), month, day: Number(day), hour: 0, minute: 0, second: 0 };
 }
 
 function inTimeZone(date: Date, timezone: string | undefined): DateParts {
