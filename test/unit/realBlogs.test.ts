@@ -60,4 +60,28 @@ suite('real blog conventions', () => {
     assert.strictEqual(site.urls.urlOf('_posts/2021-02-01-path-analysis.md'), '/2021/02/02/path-analysis/');
     assert.strictEqual(site.urls.urlOf('_posts/2021-03-01-eu.md'), '/2021/03/03/eu/');
   });
+
+  test('Liquid in code that is meant to run is not reported: HTML pages, strings, site values, the page\'s own loop variables (hyde, jekyll docs, ruby-lang.org)', async () => {
+    const page = 'index.html';
+    const post = '_posts/2020-01-01-install.md';
+    const files = exampleBlog({
+      '_config.yml': 'version: 4.4.1\n',
+      '_data/ruby.yml': 'current_version: 3.4\n',
+      [page]: '---\nlayout: default\n---\n<div>\n\n    {{ post.content }}\n</div>\n',
+      [post]: [
+        '---\nlayout: post\ntitle: A\nauthor: jane.doe\n---',
+        'Run `gem install jekyll -v {{ site.version }}` on Ruby `{{ site.data.ruby.current_version }}`; write `{{ "{{" }}` for braces.',
+        '{% for snapshot in site.data.ruby.snapshots %}',
+        '    git checkout {{ snapshot.branch }}',
+        '{% endfor %}',
+        'A layout shows `{{ page.title }}` and `{{ site.nothing }}`.',
+        '',
+      ].join('\n'),
+    });
+    assert.deepStrictEqual((await findingsOf(files, page)).filter(([code]) => code === 'link.liquid-in-code'), []);
+    assert.deepStrictEqual((await findingsOf(files, post)).filter(([code]) => code === 'link.liquid-in-code'), [
+      ['link.liquid-in-code', '{{ page.title }}'],
+      ['link.liquid-in-code', '{{ site.nothing }}'],
+    ]);
+  });
 });

@@ -40,9 +40,16 @@ export const linkRule: Rule = {
 export const liquidInCodeRule: Rule = {
   name: 'liquid in code',
   check(context: RuleContext): Finding[] {
+    // Only Markdown has code blocks: an indented line of an HTML page is markup, and its Liquid is meant to run.
+    if (!isMarkdownPath(context.document.path, context.site.config)) {
+      return [];
+    }
     const scanned = scanOf(context);
-    return (scanned?.liquidInCode ?? []).map(({ start, end }) => {
+    return (scanned?.liquidInCode ?? []).flatMap(({ start, end }) => {
       const expression = context.text.slice(start, end);
+      if (meantAsOutput(expression, context)) {
+        return [];
+      }
       return {
         code: 'link.liquid-in-code',
         start,
@@ -53,6 +60,29 @@ export const liquidInCodeRule: Rule = {
     });
   },
 };
+
+/**
+ * Output in code that the author means readers to see: a string (`{{ "{{" }}`, the way to show braces), a
+ * setting or data value of the site (`{{ site.version }}` in an install command), or a variable the page sets
+ * itself (`{% for snapshot in ... %}`).
+ */
+function meantAsOutput(expression: string, context: RuleContext): boolean {
+  const inner = /^\{\{-?\s*([\s\S]*?)\s*-?\}\}$/.exec(expression)?.[1];
+  if (inner === undefined) {
+    return false;
+  }
+  if (/^(["'])[^"']*\1/.test(inner)) {
+    return true;
+  }
+  const [name, first, second] = (/^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*/.exec(inner)?.[0] ?? '').split('.');
+  if (name === 'site') {
+    if (first === 'data') {
+      return second !== undefined && [...context.site.dataFiles.keys()].some((d) => d === second || d.startsWith(second + '/'));
+    }
+    return first !== undefined && Object.hasOwn(context.site.config.raw, first);
+  }
+  return name !== undefined && name !== '' && new RegExp(`\\{%-?\\s*(?:for\\s+${name}\\s+in\\b|assign\\s+${name}\\s*=|capture\\s+${name}\\s*-?%)`).test(context.text);
+}
 
 /** Scans by check: the link and Liquid-in-code rules share one scan of the document. */
 const scans = new WeakMap<RuleContext, ScannedLinks | undefined>();

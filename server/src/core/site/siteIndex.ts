@@ -101,6 +101,11 @@ export class SiteIndex {
     return this.#staticFiles;
   }
 
+  /** `_data` files by name as Liquid reaches them (`site.data.NAME`, `a/b` for `_data/a/b.yml`). */
+  get dataFiles(): ReadonlyMap<string, string> {
+    return this.#dataFiles;
+  }
+
   get localPlugins(): ReadonlySet<string> {
     return this.#localPlugins;
   }
