@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /** What the command line asked for. */
 export interface CliOptions {
   readonly command: 'check' | 'help' | 'version';
@@ -48,7 +50,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   }
   const [command, ...rest] = argv;
   if (command !== 'check') {
-    throw new UsageError(`Unknown command "${command}": the command is "check".`);
+    throw new UsageError(l10n.t('Unknown command "{0}": the command is "check".', command));
   }
   let format: FormatName | undefined;
   let maxWarnings: number | undefined;
@@ -65,7 +67,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     const value = (): string => {
       const v = inline ?? rest[++i];
       if (v === undefined || v === '') {
-        throw new UsageError(`${flag} needs a value.`);
+        throw new UsageError(l10n.t('{0} needs a value.', flag));
       }
       return v;
     };
@@ -73,7 +75,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--format': {
         const name = value();
         if (!(FORMATS as readonly string[]).includes(name)) {
-          throw new UsageError(`Unknown format "${name}": use ${FORMATS.join(', ')}.`);
+          throw new UsageError(l10n.t('Unknown format "{0}": use {1}.', name, FORMATS.join(', ')));
         }
         format = name as FormatName;
         break;
@@ -81,7 +83,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--max-warnings': {
         const text = value();
         if (!/^\d+$/.test(text)) {
-          throw new UsageError(`--max-warnings takes a whole number of warnings, not "${text}".`);
+          throw new UsageError(l10n.t('--max-warnings takes a whole number of warnings, not "{0}".', text));
         }
         maxWarnings = Number(text);
         break;
@@ -98,7 +100,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       default:
         if (arg.startsWith('-') && arg !== '-') {
-          throw new UsageError(`Unknown option "${arg}".`);
+          throw new UsageError(l10n.t('Unknown option "{0}".', arg));
         }
         positional.push(arg);
     }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
 import { fileDiagnostics, pathsToCheck, type FileSource } from '../core/fileDiagnostics';
@@ -90,15 +91,15 @@ async function assertReadableFolder(root: string, given: string): Promise<void> 
   try {
     stat = await fs.stat(root);
   } catch {
-    throw new CliError(`The blog folder "${given}" does not exist (${root}).`);
+    throw new CliError(l10n.t('The blog folder "{0}" does not exist ({1}).', given, root));
   }
   if (!stat.isDirectory()) {
-    throw new CliError(`"${given}" is not a folder. Give the blog's folder first, then the files to check: blogwright check . ${given}`);
+    throw new CliError(l10n.t("\"{0}\" is not a folder. Give the blog's folder first, then the files to check: blogwright check . {0}", given));
   }
   try {
     await fs.readdir(root);
   } catch (error) {
-    throw new CliError(`The blog folder "${given}" cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+    throw new CliError(l10n.t('The blog folder "{0}" cannot be read: {1}.', given, (error as NodeJS.ErrnoException).code ?? String(error)));
   }
 }
 
@@ -116,13 +117,13 @@ async function selectPaths(site: SiteIndex, workspace: FileSystemWorkspace, requ
     }
     const relative = workspace.relativePath(absolute);
     if (relative === undefined) {
-      throw new CliError(`"${given}" is outside the blog folder ${workspace.root}.`);
+      throw new CliError(l10n.t('"{0}" is outside the blog folder {1}.', given, workspace.root));
     }
     let stat;
     try {
       stat = await fs.stat(absolute);
     } catch {
-      throw new CliError(`"${given}" does not exist.`);
+      throw new CliError(l10n.t('"{0}" does not exist.', given));
     }
     for (const path of all) {
       if (stat.isDirectory() ? path.startsWith(relative + '/') : path === relative) {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { readFileSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { CliError, parseArgs, USAGE, UsageError, type FormatName } from './args';
@@ -37,7 +38,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     const format = options.format ?? (process.stdout.isTTY ? 'stylish' : 'json');
     process.stdout.write(FORMATTERS[format](report, { cwd, color: useColor(process.stdout), version: version() }));
     if (report.internalErrors > 0) {
-      process.stderr.write(`blogwright: ${report.internalErrors} internal error${report.internalErrors === 1 ? '' : 's'} (above): the check is incomplete.\n`);
+      process.stderr.write(
+        `blogwright: ${report.internalErrors === 1 ? l10n.t('1 internal error (above): the check is incomplete.') : l10n.t('{0} internal errors (above): the check is incomplete.', report.internalErrors)}\n`,
+      );
     }
     return exitStatus(report, options.maxWarnings);
   } catch (error) {
@@ -46,7 +49,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     } else if (error instanceof CliError) {
       process.stderr.write(`blogwright: ${error.message}\n`);
     } else {
-      process.stderr.write(`blogwright: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(`blogwright: ${l10n.t('internal error: {0}', error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
     }
     return 2;
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 /** Progress for people watching a large blog being checked: on stderr, on a terminal only, a line redrawn in place. */
 export interface Progress {
   indexing(): void;
@@ -32,7 +33,7 @@ export function terminalProgress(stream: NodeJS.WriteStream): Progress {
       const now = Date.now();
       if (total >= MIN_FILES && (now - last >= REDRAW_MS || done === total)) {
         last = now;
-        show(`blogwright: checked ${done} of ${total} files`);
+        show(`blogwright: ${l10n.t('checked {0} of {1} files', done, total)}`);
       }
     },
     done() {

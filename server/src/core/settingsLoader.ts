@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isMap, type Document } from 'yaml';
 import { asRecord } from './site/config';
 import { parseJsonc } from './jsonc';
@@ -45,12 +46,12 @@ export async function readSettingsFile(workspace: IWorkspace): Promise<{ layer: 
   const { doc, errors } = parseYaml(read.text);
   const syntax = errors.filter((e) => e.code === 'frontmatter.yaml');
   if (syntax.length > 0) {
-    return { layer: undefined, problems: syntax.map((e) => ({ file: SETTINGS_FILE, start: e.start, end: e.end, message: `${e.message} Blogwright ignores ${SETTINGS_FILE}.` })) };
+    return { layer: undefined, problems: syntax.map((e) => ({ file: SETTINGS_FILE, start: e.start, end: e.end, message: l10n.t('{0} Blogwright ignores {1}.', e.message, SETTINGS_FILE) })) };
   }
   const data = yamlToData(doc);
   const firstLineEnd = Math.max(1, read.text.indexOf('\n'));
   if ('error' in data || (doc.contents !== null && !isMap(doc.contents))) {
-    return { layer: undefined, problems: [{ file: SETTINGS_FILE, start: 0, end: firstLineEnd, message: `${SETTINGS_FILE} must be a mapping of settings; Blogwright ignores it.` }] };
+    return { layer: undefined, problems: [{ file: SETTINGS_FILE, start: 0, end: firstLineEnd, message: l10n.t('{0} must be a mapping of settings; Blogwright ignores it.', SETTINGS_FILE) }] };
   }
   const { layer, problems } = settingsFromSection(data.value, { fromBlog: true });
   return {
@@ -67,7 +68,7 @@ export async function readVsCodeSettings(workspace: IWorkspace): Promise<{ layer
   }
   const parsed = parseJsonc(read.text);
   if ('error' in parsed) {
-    return { layer: undefined, problems: [{ file: VSCODE_SETTINGS_FILE, start: parsed.offset, end: parsed.offset + 1, message: `${parsed.error}; its blogwright settings are ignored.` }] };
+    return { layer: undefined, problems: [{ file: VSCODE_SETTINGS_FILE, start: parsed.offset, end: parsed.offset + 1, message: l10n.t('{0}; its blogwright settings are ignored.', parsed.error) }] };
   }
   const section: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(asRecord(parsed.value))) {
@@ -99,7 +100,7 @@ export function settingsFromSection(raw: unknown, { fromBlog }: { fromBlog: bool
         // YAML 1.1 reads an unquoted `off` as false.
         validate[code] = 'off';
       } else {
-        problems.push({ path: ['validate', ...segments], message: `\`${String(level)}\` is not a level: use off, hint, info, warning or error.` });
+        problems.push({ path: ['validate', ...segments], message: l10n.t('`{0}` is not a level: use off, hint, info, warning or error.', String(level)) });
       }
     }
     layer.validate = validate;
@@ -108,11 +109,11 @@ export function settingsFromSection(raw: unknown, { fromBlog }: { fromBlog: bool
     const requiredKeys: Partial<Record<DocumentKindName, string[]>> = {};
     for (const [kind, keys] of Object.entries(objectAt(section, ['requiredKeys'], problems))) {
       if (!KINDS.has(kind)) {
-        problems.push({ path: ['requiredKeys', kind], message: `\`${kind}\` is not a kind of document: use post, draft, page or collection.` });
+        problems.push({ path: ['requiredKeys', kind], message: l10n.t('`{0}` is not a kind of document: use post, draft, page or collection.', kind) });
       } else if (Array.isArray(keys) && keys.every((k) => typeof k === 'string')) {
         requiredKeys[kind as DocumentKindName] = keys as string[];
       } else {
-        problems.push({ path: ['requiredKeys', kind], message: 'Required keys must be a list of key names.' });
+        problems.push({ path: ['requiredKeys', kind], message: l10n.t('Required keys must be a list of key names.') });
       }
     }
     layer.requiredKeys = requiredKeys;
@@ -123,7 +124,7 @@ export function settingsFromSection(raw: unknown, { fromBlog }: { fromBlog: bool
     if (typeof source === 'string' && /^(auto|none|data:.+|collection:.+)$/.test(source)) {
       layer.authorsSource = source;
     } else {
-      problems.push({ path: ['authors', 'source'], message: 'Use auto, none, data:<name> or collection:<name>.' });
+      problems.push({ path: ['authors', 'source'], message: l10n.t('Use auto, none, data:<name> or collection:<name>.') });
     }
   }
   if (section['exclude'] !== undefined) {
@@ -131,7 +132,7 @@ export function settingsFromSection(raw: unknown, { fromBlog }: { fromBlog: bool
     if (Array.isArray(exclude) && exclude.every((e) => typeof e === 'string')) {
       layer.exclude = exclude as string[];
     } else {
-      problems.push({ path: ['exclude'], message: 'Use a list of path globs, such as `_drafts/**`.' });
+      problems.push({ path: ['exclude'], message: l10n.t('Use a list of path globs, such as `_drafts/**`.') });
     }
   }
   const external = asRecord(asRecord(section['links'])['external'])['enabled'];
@@ -139,7 +140,7 @@ export function settingsFromSection(raw: unknown, { fromBlog }: { fromBlog: bool
     if (typeof external === 'boolean') {
       layer.externalLinks = external;
     } else {
-      problems.push({ path: ['links', 'external', 'enabled'], message: 'Use true or false.' });
+      problems.push({ path: ['links', 'external', 'enabled'], message: l10n.t('Use true or false.') });
     }
   }
   return { layer, problems };
@@ -149,7 +150,7 @@ function objectAt(section: Record<string, unknown>, path: string[], problems: { 
   const value = section[path[0]!];
   const record = asRecord(value);
   if (record !== value) {
-    problems.push({ path, message: 'This setting must be a mapping.' });
+    problems.push({ path, message: l10n.t('This setting must be a mapping.') });
   }
   return record;
 }

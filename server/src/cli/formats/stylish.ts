@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { countBySeverity, messageText, pathFromCwd, severityName, type CheckReport, type FormatContext, type SeverityName } from '../report';
 
 const STYLES = { red: 31, yellow: 33, cyan: 36, gray: 90, bold: 1, underline: 4 } as const;
@@ -34,19 +35,28 @@ export function formatStylish(report: CheckReport, context: FormatContext): stri
 /** `✖ 3 problems (2 errors, 1 warning) in 12 files`, or `✔ No problems in 12 files`. */
 export function summaryLine(counts: Record<SeverityName, number>, files: number): string {
   const total = counts.error + counts.warning + counts.information + counts.hint;
-  const filesText = `${files} file${files === 1 ? '' : 's'}`;
+  const filesText = plural(files, 'file');
   if (total === 0) {
-    return `✔ No problems in ${filesText}`;
+    return `✔ ${l10n.t('No problems in {0}', filesText)}`;
   }
   const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
   if (counts.information + counts.hint > 0) {
-    parts.push(`${counts.information + counts.hint} info`);
+    parts.push(l10n.t('{0} info', counts.information + counts.hint));
   }
-  return `✖ ${plural(total, 'problem')} (${parts.join(', ')}) in ${filesText}`;
+  return `✖ ${l10n.t('{0} ({1}) in {2}', plural(total, 'problem'), parts.join(', '), filesText)}`;
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
+function plural(count: number, word: 'file' | 'problem' | 'error' | 'warning'): string {
+  switch (word) {
+    case 'file':
+      return count === 1 ? l10n.t('1 file') : l10n.t('{0} files', count);
+    case 'problem':
+      return count === 1 ? l10n.t('1 problem') : l10n.t('{0} problems', count);
+    case 'error':
+      return count === 1 ? l10n.t('1 error') : l10n.t('{0} errors', count);
+    case 'warning':
+      return count === 1 ? l10n.t('1 warning') : l10n.t('{0} warnings', count);
+  }
 }
 
 function alignColumns(rows: string[][], paint: (style: keyof typeof STYLES, text: string) => string): string[] {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isMap } from 'yaml';
 import { parseYaml, yamlToData, type YamlError } from '../frontmatter/yaml';
 
@@ -60,12 +61,12 @@ export function readConfig(text: string | undefined): ConfigReading {
   const { doc, errors } = parseYaml(text);
   const syntaxErrors = errors.filter((e) => e.code === 'frontmatter.yaml');
   if (syntaxErrors.length > 0 || (doc.contents !== null && !isMap(doc.contents))) {
-    const problems = syntaxErrors.length > 0 ? errors : [{ code: 'frontmatter.yaml' as const, start: 0, end: 1, message: '_config.yml must be a mapping of settings; Jekyll uses its defaults.' }];
+    const problems = syntaxErrors.length > 0 ? errors : [{ code: 'frontmatter.yaml' as const, start: 0, end: 1, message: l10n.t('_config.yml must be a mapping of settings; Jekyll uses its defaults.') }];
     return { config: DEFAULT_CONFIG, problems };
   }
   const data = yamlToData(doc);
   if ('error' in data) {
-    return { config: DEFAULT_CONFIG, problems: [{ code: 'frontmatter.yaml', start: 0, end: 1, message: `_config.yml cannot be read: ${data.error}` }] };
+    return { config: DEFAULT_CONFIG, problems: [{ code: 'frontmatter.yaml', start: 0, end: 1, message: l10n.t('_config.yml cannot be read: {0}', data.error) }] };
   }
   return { config: toConfig(asRecord(data.value)), problems: errors };
 }
