@@ -57,7 +57,9 @@ const started = performance.now();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const extension = require(process.argv[2] ?? path.join(extensionPath, 'dist/extension.js')) as { activate(context: unknown): unknown };
 const loaded = performance.now();
-const context = { subscriptions: [] as unknown[], extensionPath, extensionUri: inert(), asAbsolutePath: (p: string) => path.join(extensionPath, p), globalState: inert(), workspaceState: inert() };
+const known: Record<string, unknown> = { subscriptions: [], extensionPath, asAbsolutePath: (p: string) => path.join(extensionPath, p) };
+// Any other member of the ExtensionContext (storage URIs, state, secrets) is inert too.
+const context = new Proxy(known, { get: (target, key) => (typeof key === 'string' && key in target ? target[key] : inert()) });
 extension.activate(context);
 const activated = performance.now();
 process.stdout.write(JSON.stringify({ load: loaded - started, activate: activated - loaded }) + '\n');
