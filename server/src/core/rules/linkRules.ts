@@ -145,11 +145,12 @@ class LinkChecker {
 
   /**
    * Whether kramdown finds the reference, or may: definitions written with Liquid (`[#{{ n }}]: …` in a loop)
-   * are unknown until built, and in `[[a]][[b]]` kramdown drops the undefined `[[b]` and links `[b]` inside it.
+   * are unknown until built. A label starting with `[` (`[[a]][[b]]`, `[NOTE][[b]](url)`) is no reference:
+   * kramdown keeps that `[` as text and reads what follows as its own link, which is checked as such.
    */
   #isDefined(label: string): boolean {
     const definitions = this.scanned.definitions;
-    if (definitions.has(label) || (label.startsWith('[') && definitions.has(label.slice(1).trim()))) {
+    if (definitions.has(label) || label.startsWith('[')) {
       return true;
     }
     return [...definitions].some((d) => d.includes('{{') || d.includes('{%'));
