@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fs, readlinkSync, readSync, realpathSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import type { IWorkspace, ReadResult } from './core/workspace';
@@ -84,7 +85,7 @@ export class FileSystemWorkspace implements IWorkspace {
         return { kind: 'missing' };
       }
       if (stat.size > MAX_FILE_BYTES) {
-        return { kind: 'skipped', reason: `the file is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over Blogwright's ${MAX_FILE_BYTES / 1024 / 1024} MB limit` };
+        return { kind: 'skipped', reason: l10n.t("the file is {0} MB, over Blogwright's {1} MB limit", (stat.size / 1024 / 1024).toFixed(1), MAX_FILE_BYTES / 1024 / 1024) };
       }
       const bytes = Buffer.allocUnsafe(stat.size);
       let length = 0;
@@ -136,7 +137,7 @@ const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 export function decodeText(bytes: Uint8Array): ReadResult {
   const head = bytes.subarray(0, 8192);
   if (head.includes(0)) {
-    return { kind: 'skipped', reason: 'the file is binary (it contains NUL bytes)' };
+    return { kind: 'skipped', reason: l10n.t('the file is binary (it contains NUL bytes)') };
   }
   return { kind: 'text', text: decoder.decode(bytes) };
 }

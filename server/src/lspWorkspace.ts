@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -51,7 +52,7 @@ export class LspWorkspace implements IWorkspace {
 /** An open buffer is held to the same size limit as a file on disk: the editor can hold more than we can check in time. */
 export function openText(document: TextDocument): ReadResult {
   const text = document.getText();
-  return text.length > MAX_FILE_BYTES ? { kind: 'skipped', reason: `the document has ${(text.length / 1024 / 1024).toFixed(1)} million characters, over Blogwright's ${MAX_FILE_BYTES / 1024 / 1024} MB limit` } : { kind: 'text', text };
+  return text.length > MAX_FILE_BYTES ? { kind: 'skipped', reason: l10n.t("the document has {0} million characters, over Blogwright's {1} MB limit", (text.length / 1024 / 1024).toFixed(1), MAX_FILE_BYTES / 1024 / 1024) } : { kind: 'text', text };
 }
 
 export function asCoreDocument(path: string, document: TextDocument): ITextDocument {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -363,7 +364,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(previewLinkRequest, ({ uri, href }) => {
     const path = workspace?.pathOf(uri);
     if (path === undefined || !workspace || !site) {
-      return { kind: 'none', reason: 'The blog is not indexed yet.' };
+      return { kind: 'none', reason: l10n.t('The blog is not indexed yet.') };
     }
     const target = resolvePreviewLink(site, path, href);
     if (target.kind !== 'source') {

@@ -61,11 +61,16 @@ export function provideRename(site: SiteIndex, document: ITextDocument, position
   };
   for (const { path, token: t } of occurrences(site, token, document)) {
     if (t.form === 'words' && /\s/.test(name)) {
-      return { error: `\`${path}\` writes its ${t.kind === 'tag' ? 'tags' : 'categories'} as one string split at spaces, so the new name cannot contain a space.` };
+      return {
+        error:
+          t.kind === 'tag'
+            ? l10n.t('`{0}` writes its tags as one string split at spaces, so the new name cannot contain a space.', path)
+            : l10n.t('`{0}` writes its categories as one string split at spaces, so the new name cannot contain a space.', path),
+      };
     }
     const newText = t.quote === '"' ? name.replace(/[\\"]/g, '\\$&') : t.quote === "'" ? name.replace(/'/g, "''") : t.form === 'words' ? name : yamlString(name, t.form === 'item');
     if (t.form === 'words' && newText !== yamlString(newText)) {
-      return { error: `\`${path}\` writes its tags as one string, where \`${name}\` would not read back as written.` };
+      return { error: l10n.t('`{0}` writes its tags as one string, where `{1}` would not read back as written.', path, name) };
     }
     add(path, rangeOf(t), newText);
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { frontMatterData, parseFrontMatter } from '../frontmatter/parse';
 import { hasYamlHeader } from '../frontmatter/split';
 import { parseYaml } from '../frontmatter/yaml';
@@ -189,7 +190,7 @@ export class SiteIndex {
     const wasPlugin = this.#localPlugins.has(path);
     this.#forget(path);
     if (exists && this.#classifyWithoutText(path)) {
-      this.#addWithText(path, text !== undefined ? { kind: 'text', text } : { kind: 'skipped', reason: 'not text' });
+      this.#addWithText(path, text !== undefined ? { kind: 'text', text } : { kind: 'skipped', reason: l10n.t('not text') });
     }
     this.urls.touch(path);
     if (isTemplate(path, this.config)) {
