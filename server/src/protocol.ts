@@ -55,3 +55,6 @@ export type PreviewLinkTarget =
   | { readonly kind: 'none'; readonly reason: string };
 
 export const previewLinkRequest = new RequestType<PreviewLinkParams, PreviewLinkTarget, void>('blogwright/previewLink');
+
+/** The server's process id: the VS Code suite kills it to prove the client brings it back. */
+export const serverProcessRequest = new RequestType<Record<string, never>, { readonly pid: number }, void>('blogwright/serverProcess');

@@ -35,7 +35,7 @@ import type { ITextDocument } from './core/workspace';
 import { DEFAULT_EXTERNAL_LINK_OPTIONS, ExternalLinkChecker } from './externalLinks';
 import { FileSystemWorkspace } from './fileSystemWorkspace';
 import { LspWorkspace, asCoreDocument, openText } from './lspWorkspace';
-import { listAuthorsRequest, newPostRequest, previewLinkRequest, renderPreviewRequest } from './protocol';
+import { listAuthorsRequest, newPostRequest, previewLinkRequest, renderPreviewRequest, serverProcessRequest } from './protocol';
 
 /** Sent once the whole blog is indexed and its diagnostics published: editors show progress, tests wait on it. */
 export const indexedNotification = new NotificationType<{ documents: number; milliseconds: number }>('blogwright/indexed');
@@ -347,6 +347,8 @@ export function startServer(connection: Connection): void {
     const post = newPost(site, title, author, date);
     return { uri: workspace.uriOf(post.path), text: post.text };
   });
+
+  connection.onRequest(serverProcessRequest, () => ({ pid: process.pid }));
 
   connection.onRequest(renderPreviewRequest, async ({ uri, resourceRoot }) => {
     const path = workspace?.pathOf(uri);
