@@ -54,7 +54,18 @@ function decodeURIComponentSafe(text: string): string {
   }
 }
 
-const POST_PATH = /^(.+\/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)$/;
+/**
+ * Jekyll's `^(?>.+/)*?(date)-(title)$`: its atomic group takes the folder up to the last `/` in one step.
+ * Written here as that split, because JavaScript has no atomic groups and `(.+\/)*?` backtracks
+ * exponentially on a name with many slashes.
+ */
+const POST_NAME = /^(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)$/;
+
+function matchPostPath(name: string): [folder: string | undefined, date: string, title: string] | undefined {
+  const slash = name.lastIndexOf('/');
+  const match = POST_NAME.exec(name.slice(slash + 1));
+  return match ? [slash >= 0 ? name.slice(0, slash + 1) : undefined, match[1]!, match[2]!] : undefined;
+}
 
 export type PostLookup = { readonly kind: 'found'; readonly path: string } | { readonly kind: 'invalid' } | { readonly kind: 'missing'; readonly name: string };
 
@@ -65,12 +76,12 @@ export type PostLookup = { readonly kind: 'found'; readonly path: string } | { r
  */
 export function findPost(site: SiteIndex, written: string): PostLookup {
   const name = written.trim().replace(/^\//, '');
-  const match = POST_PATH.exec(name);
+  const match = matchPostPath(name);
   if (!match) {
     return { kind: 'invalid' };
   }
-  const folder = match[1] ?? '';
-  const base = `${match[2]}-${match[3]}`;
+  const folder = match[0] ?? '';
+  const base = `${match[1]}-${match[2]}`;
   // Where Jekyll looks: `_posts/<folder><base>.<ext>` or `<folder>_posts[/]<base>.<ext>`.
   const prefixes = [`_posts/${folder}`, `${folder}_posts/`, `${folder}_posts`];
   const candidates = site.links.postsNamed(base);
@@ -80,8 +91,8 @@ export function findPost(site: SiteIndex, written: string): PostLookup {
     }
   }
   // The legacy pass compares the date as a date: `2015-3-1-title` finds `2015-03-01-title`.
-  const [year, month, day] = match[2]!.split('-').map(Number) as [number, number, number];
-  const padded = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}-${match[3]}`;
+  const [year, month, day] = match[1].split('-').map(Number) as [number, number, number];
+  const padded = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}-${match[2]}`;
   const legacy = [...(candidates ?? []), ...(site.links.postsNamed(padded) ?? [])][0];
   return legacy ? { kind: 'found', path: legacy } : { kind: 'missing', name: base };
 }

@@ -103,6 +103,10 @@ export function kramdownId(text: string): string {
  * entities and escapes turned into characters. Punctuation that GFM's rule drops anyway is left alone.
  */
 export function headerTextContent(source: string): string {
+  // No real header is this long; past it the regular expressions below would cost time quadratic in the length.
+  if (source.length > MAX_HEADER_SOURCE) {
+    return source;
+  }
   const codeSpans: string[] = [];
   let text = source.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_m, _ticks: string, content: string) => {
     codeSpans.push(content.trim());
@@ -120,6 +124,8 @@ export function headerTextContent(source: string): string {
     .replace(/\u0001(\d+)\u0001/g, (_m, code: string) => String.fromCharCode(Number(code)));
   return text.replace(/\u0000(\d+)\u0000/g, (_m, index: string) => codeSpans[Number(index)]!);
 }
+
+const MAX_HEADER_SOURCE = 2_000;
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', hellip: '…',
