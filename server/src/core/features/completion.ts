@@ -109,9 +109,9 @@ function authorItems(site: SiteIndex): readonly CompletionItem[] {
           label: author.id,
           kind: CompletionItemKind.Value,
           ...(author.name ? { labelDetails: { description: author.name }, detail: author.name } : {}),
-          documentation: { kind: MarkupKind.Markdown, value: authorMarkdown(site, author.id) },
           sortText: rankText(rank),
           filterText: author.name ? `${author.id} ${author.name}` : author.id,
+          data: { author: author.id } satisfies AuthorItemData,
         }),
       );
   }, AUTHOR_KEYS);
@@ -142,11 +142,21 @@ interface TagItemData {
   readonly kind: 'tag' | 'category';
 }
 
-/** Fills in what is costly to say for every item at once: a tag's recent posts. */
+interface AuthorItemData {
+  readonly author: string;
+}
+
+/**
+ * Fills in what is costly to say for every item at once: a tag's recent posts, an author's bio and post count.
+ * Typing in `author:` changes the counts the author list is derived from, so the list is rebuilt per keystroke.
+ */
 export function resolveCompletion(site: SiteIndex, item: CompletionItem): CompletionItem {
-  const data = item.data as Partial<TagItemData> | undefined;
+  const data = item.data as Partial<TagItemData & AuthorItemData> | undefined;
   if (typeof data?.tag === 'string' && (data.kind === 'tag' || data.kind === 'category')) {
     return { ...item, documentation: { kind: MarkupKind.Markdown, value: tagMarkdown(site, data.kind, data.tag) } };
+  }
+  if (typeof data?.author === 'string') {
+    return { ...item, documentation: { kind: MarkupKind.Markdown, value: authorMarkdown(site, data.author) } };
   }
   return item;
 }
