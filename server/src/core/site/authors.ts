@@ -1,5 +1,4 @@
-import { isMap, isScalar, isSeq, type Document } from 'yaml';
-import { asRecord } from './config';
+import { isMap, isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
 
 export interface Author {
   /** What posts write in `author:`: a data-file key, or the `name:` of an author document. */
@@ -25,13 +24,22 @@ export interface AuthorSource {
 /** Data files that blogs use for their authors, in order of preference. */
 export const AUTHOR_DATA_NAMES = ['authors', 'members', 'team', 'people', 'contributors'];
 
-/** A record's plain data; empty when it cannot be read (a `<<:` merge of something that is not a map throws). */
-function recordOf(node: { toJSON(): unknown }): Record<string, unknown> {
-  try {
-    return asRecord(node.toJSON());
-  } catch {
-    return {};
+/** The fields an author record is read for. */
+const AUTHOR_FIELDS = new Set(['name', 'bio', 'id', 'username', 'key', 'handle']);
+
+/**
+ * The author fields of a record, read from its scalar entries only. Converting the whole record would also
+ * convert whatever else it holds: a key that is a deeply nested flow map costs exponential time (the fuzzer found
+ * a 189-character file that took 9 s), and a `<<:` merge of a non-map throws.
+ */
+function recordOf(node: YAMLMap): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (const pair of node.items) {
+    if (isScalar(pair.key) && isScalar(pair.value) && AUTHOR_FIELDS.has(String(pair.key.value))) {
+      record[String(pair.key.value)] = pair.value.value;
+    }
   }
+  return record;
 }
 
 /**
