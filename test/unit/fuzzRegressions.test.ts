@@ -1,5 +1,7 @@
 import * as assert from 'node:assert';
 import { exampleBlog } from '../util/blogs';
+import { renderPost } from '../../server/src/core/render/renderPost';
+import { TextDocumentSnapshot } from '../../server/src/core/textDocument';
 import { diagnosticsOf, indexBlog } from '../util/checkBlog';
 
 /** Inputs the fuzzer (npm run fuzz) found to hang the server; each would run for minutes if the fix regressed. */
@@ -23,5 +25,16 @@ suite('fuzz regressions in data files', () => {
     const nested = '{'.repeat(40) + 'x' + '}'.repeat(40);
     const site = await indexBlog(exampleBlog({ '_data/authors.yml': `jane.doe:\n  name: Jane Doe\n  ${nested}: 1\njohn.smith:\n  name: John Smith\n` }));
     assert.strictEqual(site.authors?.authors.get('jane.doe')?.name, 'Jane Doe');
+  });
+});
+
+suite('fuzz regressions in the preview', () => {
+  test('a body over 512 KB is not rendered, only named (case 85493)', async () => {
+    const path = '_posts/2021-01-03-huge.md';
+    const text = '---\ntitle: Huge\n---\n' + '*a* '.repeat(200_000);
+    const site = await indexBlog(exampleBlog({ [path]: text }));
+    const rendered = renderPost(site, new TextDocumentSnapshot(path, 1, text));
+    assert.match(rendered.html, /too long to preview/);
+    assert.match(rendered.html, /Huge/);
   });
 });

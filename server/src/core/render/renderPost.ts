@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import { parseFrontMatter, frontMatterData } from '../frontmatter/parse';
@@ -45,6 +46,9 @@ const markdown = createMarkdown();
  * Markdown as kramdown would render it, raw HTML rebuilt from allow-lists, images mapped to the blog's files.
  * Block elements carry `data-line` (the source line) for scroll sync. Pure: the benchmark times it directly.
  */
+/** Bodies longer than this are not rendered: the largest real posts are under 100 KB. */
+const MAX_PREVIEW_BODY = 512 * 1024;
+
 export function renderPost(site: SiteIndex, document: ITextDocument, options: RenderOptions = {}): RenderedPost {
   const text = document.getText();
   const frontMatter = parseFrontMatter(text);
@@ -52,6 +56,11 @@ export function renderPost(site: SiteIndex, document: ITextDocument, options: Re
   const title = typeof data['title'] === 'string' ? data['title'] : undefined;
   const bodyLine = document.positionAt(frontMatter.bodyStart).line;
   const body = text.slice(frontMatter.bodyStart);
+  if (body.length > MAX_PREVIEW_BODY) {
+    // Rendering a megabyte of Markdown blocks the server for seconds (the fuzzer measured 1.5 s); no post is this long.
+    const notice = `<p class="bw-placeholder" data-line="${bodyLine}">${escapeHtml(l10n.t('This post is {0} KB of text, too long to preview.', Math.round(body.length / 1024)))}</p>`;
+    return { html: renderHeader(site, document.path, data, title) + notice, title };
+  }
   // `render_with_liquid: false` (Jekyll 4): the post's Liquid is shown as written.
   const liquid = data['render_with_liquid'] === false ? { text: body.replace(/[\uE000\uE001]/g, '\uFFFD'), placeholders: [] } : applyLiquid(body, liquidContext(site, data));
   const images = imageContext(site, document.path);
