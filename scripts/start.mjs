@@ -1,7 +1,7 @@
 // `npm start`: opens examples/blog in VS Code with the extension under development loaded.
 // Desktop VS Code when `code` is on PATH; otherwise VS Code in the browser, served from a local VS Code server.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -27,6 +27,8 @@ if (!existsSync(path.join(dir, 'out', 'server-main.js'))) {
 
 const port = Number(process.env.PORT ?? 8123);
 const data = path.join(tmpdir(), 'blogwright-start');
+// VS Code's server creates its data folders but not their parent.
+mkdirSync(data, { recursive: true });
 const server = spawn(process.execPath, [
   path.join(dir, 'out', 'server-main.js'),
   '--host', '127.0.0.1', '--port', String(port),
