@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { parseFrontMatter } from './frontmatter/parse';
+import { scannedLinksOf } from './site/documentAnalysis';
 import { globMatcher } from './glob';
 import { unknownAuthorRule } from './rules/authorRules';
 import { dateRule, postFileNameRule } from './rules/dateRules';
@@ -51,13 +52,15 @@ export function computeDiagnostics(site: SiteIndex, document: ITextDocument, log
     return [];
   }
   const text = document.getText();
+  const indexed = site.takeAnalysis(document.path, text);
   const context = {
     site,
     settings: site.settings,
     document,
     text,
-    frontMatter: parseFrontMatter(text),
+    frontMatter: indexed?.frontMatter ?? parseFrontMatter(text),
     siteDocument: site.document(document.path),
+    indexedLinks: indexed && scannedLinksOf(indexed, text),
   };
   const diagnostics: Diagnostic[] = [];
   for (const rule of RULES) {

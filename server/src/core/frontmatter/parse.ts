@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { isAlias, isCollection, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, type Node } from 'yaml';
 import { detached } from '../detached';
 import { asRecord } from '../site/config';
 import { splitFrontMatter, type FrontMatterBlock } from './split';
@@ -28,8 +28,7 @@ export interface ParsedFrontMatter {
   readonly entries: ReadonlyMap<string, FrontMatterEntry>;
   /** False when the YAML is a scalar or a list: Jekyll then keeps no data. */
   readonly isMapping: boolean;
-  /** The parsed YAML; its node ranges are relative to `yamlOffset`. */
-  readonly yaml: Document.Parsed | undefined;
+  /** Where the YAML starts: entry value nodes' ranges are relative to it. */
   readonly yamlOffset: number;
 }
 
@@ -38,7 +37,7 @@ const NO_ENTRIES: ReadonlyMap<string, FrontMatterEntry> = new Map();
 export function parseFrontMatter(text: string): ParsedFrontMatter {
   const block = splitFrontMatter(text);
   if (block.kind !== 'closed') {
-    return { block, bodyStart: 0, problems: [], entries: NO_ENTRIES, isMapping: false, yaml: undefined, yamlOffset: 0 };
+    return { block, bodyStart: 0, problems: [], entries: NO_ENTRIES, isMapping: false, yamlOffset: 0 };
   }
   const offset = block.yamlStart;
   // Detached: the site index keeps values read from it, which must not keep the whole file alive.
@@ -76,7 +75,7 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
       entries.set(name, { key: name, keyStart, keyEnd, value, valueStart, valueEnd, data });
     }
   }
-  return { block, bodyStart: block.bodyStart, problems, entries, isMapping, yaml: doc, yamlOffset: offset };
+  return { block, bodyStart: block.bodyStart, problems, entries, isMapping, yamlOffset: offset };
 }
 
 function containsAlias(root: Node): boolean {

@@ -21,8 +21,9 @@ export interface LinkOccurrence {
   /** Offsets of the target text (the URL, the post name, the reference label) in the document. */
   readonly start: number;
   readonly end: number;
+  /** Always the text from `start` to `end`: the site index keeps only the offsets (site/documentAnalysis.ts). */
   readonly target: string;
-  /** For `reference`: the label as written, to look up in the definitions. */
+  /** For `reference`: the label as written (the same as `target`), to look up in the definitions. */
   readonly label?: string;
 }
 

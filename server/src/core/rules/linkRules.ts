@@ -95,7 +95,7 @@ export function scanOf(context: RuleContext): ScannedLinks | undefined {
   return scans.get(context);
 }
 
-function scan({ site, document, text, frontMatter, siteDocument }: RuleContext): ScannedLinks | undefined {
+function scan({ site, document, text, frontMatter, siteDocument, indexedLinks }: RuleContext): ScannedLinks | undefined {
   const path = document.path;
   if (!siteDocument || siteDocument.kind === 'misnamed-post' || frontMatter.block.kind !== 'closed') {
     return undefined;
@@ -103,7 +103,7 @@ function scan({ site, document, text, frontMatter, siteDocument }: RuleContext):
   if (!isMarkdownPath(path, site.config) && !['.html', '.htm'].includes(extensionOf(path).toLowerCase())) {
     return undefined;
   }
-  return site.links.scan(text, frontMatter.bodyStart, site.scanOptions(siteDocument.data));
+  return indexedLinks ?? site.links.scan(text, frontMatter.bodyStart, site.scanOptions(siteDocument.data));
 }
 
 const generatedByConfig = new WeakMap<SiteConfig, GeneratedUrls>();

@@ -1,4 +1,5 @@
 import type { ParsedFrontMatter } from '../frontmatter/parse';
+import type { ScannedLinks } from '../links/scanLinks';
 import type { BlogwrightSettings } from '../settings';
 import type { SiteDocument, SiteIndex } from '../site/siteIndex';
 import type { ITextDocument } from '../workspace';
@@ -30,6 +31,8 @@ export interface RuleContext {
   readonly frontMatter: ParsedFrontMatter;
   /** What the site model knows of this file; undefined for files Jekyll does not render. */
   readonly siteDocument: SiteDocument | undefined;
+  /** The links indexing scanned in this very text, when it kept them for this check. */
+  readonly indexedLinks: ScannedLinks | undefined;
 }
 
 export interface Rule {

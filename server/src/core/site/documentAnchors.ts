@@ -12,12 +12,12 @@ export interface DocumentAnchor {
 export function documentAnchors(text: string, scanned: ScannedLinks): DocumentAnchor[] {
   const anchors: DocumentAnchor[] = [];
   let line = 0;
+  /** Just after the last line break counted. */
   let at = 0;
   for (const heading of scanned.headings) {
-    for (; at < heading.start; at++) {
-      if (text.charCodeAt(at) === 10) {
-        line++;
-      }
+    for (let next = text.indexOf('\n', at); next >= 0 && next < heading.start; next = text.indexOf('\n', at)) {
+      line++;
+      at = next + 1;
     }
     anchors.push({ id: detached(heading.id), line, text: detached(heading.text) });
   }

@@ -10,11 +10,12 @@ import { tagKeys, tagsOf } from './tags';
 import { UrlMap } from './urlMap';
 import type { IExternalLinks } from '../links/externalLinkStatus';
 import { LinkIndex } from '../links/linkIndex';
-import type { ScanOptions } from '../links/scanLinks';
+import type { ScanOptions, ScannedLinks } from '../links/scanLinks';
 import { documentKeys, targetKeys } from '../links/targets';
 import { headerIdOptions } from '../render/headerIds';
 import { frontMatterTokens, type FrontMatterToken } from './frontMatterTokens';
 import { documentAnchors, type DocumentAnchor } from './documentAnchors';
+import { keptAnalysis, type DocumentAnalysis } from './documentAnalysis';
 import { TextDocumentSnapshot } from '../textDocument';
 import { classifyPath, extensionOf, isMarkdownPath, type DocumentKind } from './documentKind';
 
@@ -70,6 +71,8 @@ export class SiteIndex {
    */
   #generation = 0;
   readonly #derived = new Map<string, { readonly value: unknown; readonly keys: ReadonlySet<string> | typeof KEY_SET | undefined }>();
+  /** Analyses made by `build` that no check has used yet; each is taken once (`takeAnalysis`). */
+  readonly #unchecked = new Map<string, DocumentAnalysis>();
   /** Usage counts kept current document by document, so an edit to a post's tags never recounts the blog. */
   readonly #counts = { tags: new Map<string, number>(), categories: new Map<string, number>(), authors: new Map<string, number>() };
 
@@ -148,6 +151,7 @@ export class SiteIndex {
     this.#localPlugins.clear();
     this.urls.reset();
     this.links.clear();
+    this.#unchecked.clear();
     this.#config = readConfig(textOf(await this.workspace.readText('_config.yml')));
     const paths = await this.workspace.listFiles();
     const toRead: string[] = [];
@@ -160,7 +164,7 @@ export class SiteIndex {
       }
     }
     for (const [index, path] of toRead.entries()) {
-      this.#addWithText(path, await this.workspace.readText(path));
+      this.#addWithText(path, await this.workspace.readText(path), true);
       if (index % YIELD_EVERY === YIELD_EVERY - 1) {
         // Reads may be synchronous: let requests for the open document in between.
         await new Promise((resolve) => setImmediate(resolve));
@@ -229,6 +233,16 @@ export class SiteIndex {
     const dependents = this.links.sourcesOf(new Set([...linkedBefore.keys, ...linkedAfter.keys]));
     dependents.delete(path);
     return { scope: 'documents', paths: [path, ...dependents] };
+  }
+
+  /**
+   * The analysis `build` made of this document, once: its first check then parses nothing again. Undefined
+   * after an update (which brings new text) or for another text than the one indexed.
+   */
+  takeAnalysis(path: string, text: string): DocumentAnalysis | undefined {
+    const analysis = this.#unchecked.get(path);
+    this.#unchecked.delete(path);
+    return analysis?.length === text.length ? analysis : undefined;
   }
 
   /** What links to `path` depend on: its existence, its URLs and its ids. */
@@ -345,7 +359,8 @@ export class SiteIndex {
     }
   }
 
-  #addWithText(path: string, read: ReadResult): void {
+  /** Indexes a document; `keep` keeps its analysis for its first check (a whole-blog build checks everything next). */
+  #addWithText(path: string, read: ReadResult, keep = false): void {
     const info = classifyPath(path, this.config);
     const text = textOf(read);
     if (info.kind === 'page-or-static' && (text === undefined || !hasYamlHeader(text))) {
@@ -360,11 +375,16 @@ export class SiteIndex {
     }
     const kind: SiteDocumentKind = info.kind === 'page-or-static' ? 'page' : (info.kind as SiteDocumentKind);
     const parsed = text === undefined ? undefined : parseFrontMatter(text);
+    const data = parsed ? frontMatterData(parsed) : {};
     let anchors: DocumentAnchor[] = [];
+    let scanned: ScannedLinks | undefined;
     if (parsed && text !== undefined && (isMarkdownPath(path, this.config) || PAGE_EXTENSIONS.has(extensionOf(path).toLowerCase()))) {
-      const scanned = this.links.scan(text, parsed.bodyStart, this.scanOptions(frontMatterData(parsed)));
+      scanned = this.links.scan(text, parsed.bodyStart, this.scanOptions(data));
       this.links.set(path, scanned, kind === 'post');
       anchors = documentAnchors(text, scanned);
+    }
+    if (keep && parsed && text !== undefined) {
+      this.#unchecked.set(path, keptAnalysis(text, parsed, scanned, this.links.summary(path)?.ids));
     }
     const document: SiteDocument = {
       tokens: parsed && text !== undefined ? frontMatterTokens(text, parsed) : [],
@@ -372,7 +392,7 @@ export class SiteIndex {
       path,
       kind,
       info,
-      data: parsed ? frontMatterData(parsed) : {},
+      data,
       hasFrontMatter: parsed?.block.kind === 'closed',
       skipped: read.kind === 'skipped' ? read.reason : undefined,
     };
@@ -382,6 +402,7 @@ export class SiteIndex {
 
   #forget(path: string): void {
     this.links.delete(path);
+    this.#unchecked.delete(path);
     const document = this.#documents.get(path);
     if (document) {
       this.#count(document, -1);
