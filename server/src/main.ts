@@ -1,6 +1,10 @@
+import { limitHeapGrowth } from './heap';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { guardedConnection } from './guardedConnection';
 import { startServer } from './server';
+
+// Edits make short-lived garbage; a growth of half what survived keeps the server near its live size.
+limitHeapGrowth(50);
 
 // `createConnection` picks the transport from the command line: --stdio, --node-ipc or --socket=N.
 const connection = createConnection(ProposedFeatures.all);
