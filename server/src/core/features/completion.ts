@@ -15,6 +15,7 @@ import type { DocumentAnchor } from '../site/documentAnchors';
 import { documentAnchors } from '../site/documentAnchors';
 import { postSnippet, yamlString } from './newPost';
 import { urlTree } from './urlTree';
+import { byCodeUnits } from '../codeUnitOrder';
 
 /**
  * Completions at a position. Each context replaces exactly the token being typed (`textEdit`), so the editor
@@ -101,19 +102,25 @@ function valueItems(items: readonly CompletionItem[], cursor: FrontMatterCursor,
 function authorItems(site: SiteIndex): readonly CompletionItem[] {
   return site.derived('completion:authors', () => {
     const counts = site.authorPostCounts();
-    const authors = site.authors ? [...site.authors.authors.values()].map((a) => ({ id: a.id, name: a.name })) : [...counts.keys()].map((id) => ({ id, name: undefined }));
-    return authors
-      .sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || a.id.localeCompare(b.id))
-      .map(
-        (author, rank): CompletionItem => ({
-          label: author.id,
-          kind: CompletionItemKind.Value,
-          ...(author.name ? { labelDetails: { description: author.name }, detail: author.name } : {}),
-          sortText: rankText(rank),
-          filterText: author.name ? `${author.id} ${author.name}` : author.id,
-          data: { author: author.id } satisfies AuthorItemData,
-        }),
-      );
+    const authors = site.authors ? [...site.authors.authors.values()] : [...counts.keys()].map((id) => ({ id, name: undefined }));
+    // Rebuilt on every keystroke in `author:` (the counts change): no spreads and no lookups in the comparison,
+    // which made it 3.5 ms for 1,250 authors.
+    const ranked = authors.map((author) => ({ id: author.id, name: author.name, posts: counts.get(author.id) ?? 0 }));
+    ranked.sort((a, b) => b.posts - a.posts || byCodeUnits(a.id, b.id));
+    return ranked.map((author, rank): CompletionItem => {
+      const item: CompletionItem = {
+        label: author.id,
+        kind: CompletionItemKind.Value,
+        sortText: rankText(rank),
+        filterText: author.name ? `${author.id} ${author.name}` : author.id,
+        data: { author: author.id } satisfies AuthorItemData,
+      };
+      if (author.name) {
+        item.labelDetails = { description: author.name };
+        item.detail = author.name;
+      }
+      return item;
+    });
   }, AUTHOR_KEYS);
 }
 
@@ -171,7 +178,7 @@ function layoutItems(site: SiteIndex): readonly CompletionItem[] {
       }
     }
     return [...site.layouts]
-      .sort((a, b) => (uses.get(b[0]) ?? 0) - (uses.get(a[0]) ?? 0) || a[0].localeCompare(b[0]))
+      .sort((a, b) => (uses.get(b[0]) ?? 0) - (uses.get(a[0]) ?? 0) || byCodeUnits(a[0], b[0]))
       .map(
         ([name, path], rank): CompletionItem => ({
           label: name,
@@ -349,7 +356,7 @@ function postUrlItems(site: SiteIndex): RankedList {
           const label = postNameOf(document);
           return label === undefined || document.info.kind !== 'post' ? [] : [{ label, path: document.path, date: document.info.date }];
         })
-        .sort((a, b) => b.date.localeCompare(a.date) || a.label.localeCompare(b.label)),
+        .sort((a, b) => byCodeUnits(b.date, a.date) || byCodeUnits(a.label, b.label)),
     [],
   );
   return {
@@ -375,7 +382,7 @@ function linkItems(site: SiteIndex): RankedList {
       ...[...site.documents.values()]
         .filter((d) => d.kind !== 'misnamed-post')
         .map((d) => ({ label: d.path, path: d.path }))
-        .sort((a, b) => a.label.localeCompare(b.label)),
+        .sort((a, b) => byCodeUnits(a.label, b.label)),
       ...[...site.staticFiles].sort().map((path) => ({ label: path, path })),
     ],
     [],

@@ -3,6 +3,7 @@ import type { FrontMatterTokenKind } from '../site/frontMatterTokens';
 import type { SiteDocument, SiteIndex } from '../site/siteIndex';
 import { tagKeys, tagsOf } from '../site/tags';
 import { documentDate, documentTitle, type LinkTarget } from './linkTargets';
+import { byCodeUnits } from '../codeUnitOrder';
 
 /** Markdown that completion documentation and hovers share, so both say the same thing. */
 
@@ -66,7 +67,7 @@ export function documentsWithTag(site: SiteIndex, key: 'tags' | 'categories'): R
       }
     }
     for (const list of byTag.values()) {
-      list.sort((a, b) => (documentDate(b) ?? '').localeCompare(documentDate(a) ?? ''));
+      list.sort((a, b) => byCodeUnits(documentDate(b) ?? '', documentDate(a) ?? ''));
     }
     return byTag;
   }, [...tagKeys(key), 'date']);

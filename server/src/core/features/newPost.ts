@@ -1,5 +1,6 @@
 import type { SiteIndex } from '../site/siteIndex';
 import { documentDate } from './linkTargets';
+import { byCodeUnits } from '../codeUnitOrder';
 
 /** A key of the blog's usual post front matter and how a new post fills it. */
 export interface UsualKey {
@@ -137,5 +138,5 @@ export function newPostAuthors(site: SiteIndex): { id: string; name: string | un
   const ids = site.authors ? [...site.authors.authors.keys()] : [...counts.keys()];
   return ids
     .map((id) => ({ id, name: site.authors?.authors.get(id)?.name, posts: counts.get(id) ?? 0 }))
-    .sort((a, b) => b.posts - a.posts || a.id.localeCompare(b.id));
+    .sort((a, b) => b.posts - a.posts || byCodeUnits(a.id, b.id));
 }

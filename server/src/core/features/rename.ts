@@ -6,6 +6,7 @@ import type { SiteIndex } from '../site/siteIndex';
 import type { ITextDocument } from '../workspace';
 import { yamlString } from './newPost';
 import { symbolAt } from './symbolAt';
+import { byCodeUnits } from '../codeUnitOrder';
 
 /** Tags, categories and author ids are blog-wide names: find and rename them in every document at once. */
 
@@ -101,7 +102,7 @@ function occurrences(site: SiteIndex, token: NameToken, current: ITextDocument):
       }
     }
   }
-  return found.sort((a, b) => a.path.localeCompare(b.path) || a.token.start - b.token.start);
+  return found.sort((a, b) => byCodeUnits(a.path, b.path) || a.token.start - b.token.start);
 }
 
 function authorDeclaration(site: SiteIndex, token: NameToken): BlogReference | undefined {

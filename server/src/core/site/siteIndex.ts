@@ -18,6 +18,7 @@ import { documentAnchors, type DocumentAnchor } from './documentAnchors';
 import { keptAnalysis, type DocumentAnalysis } from './documentAnalysis';
 import { TextDocumentSnapshot } from '../textDocument';
 import { classifyPath, extensionOf, isMarkdownPath, type DocumentKind } from './documentKind';
+import { byCodeUnits } from '../codeUnitOrder';
 
 export type SiteDocumentKind = 'post' | 'draft' | 'page' | 'collection' | 'misnamed-post';
 
@@ -280,7 +281,7 @@ export class SiteIndex {
 
   /** How often each tag (or category) is used by posts, drafts, pages and collection documents, most used first. */
   tagCounts(key: 'tags' | 'categories' = 'tags'): ReadonlyMap<string, number> {
-    return this.derived(`tagCounts:${key}`, () => new Map([...this.#counts[key]].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))), tagKeys(key));
+    return this.derived(`tagCounts:${key}`, () => new Map([...this.#counts[key]].sort((a, b) => b[1] - a[1] || byCodeUnits(a[0], b[0]))), tagKeys(key));
   }
 
   /** How many documents use each front matter key. */
