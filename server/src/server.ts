@@ -150,10 +150,6 @@ export function startServer(connection: Connection): void {
     await site.build();
     progress?.report(`checking ${site.documents.size} documents`);
     const checked = await checkAll();
-    // The reverse link index, in batches between requests: an edit's dependants are then known at once.
-    while (checked !== undefined && site.links.resolveSome(200)) {
-      await new Promise((resolve) => setImmediate(resolve));
-    }
     progress?.done();
     if (checked !== undefined) {
       connection.sendNotification(indexedNotification, { documents: checked, milliseconds: Date.now() - started });

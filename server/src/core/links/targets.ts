@@ -2,6 +2,7 @@
  * What links point to, as keys for the reverse index, and how `{% post_url %}` and `{% link %}` find
  * their targets (jekyll/jekyll `Tags::PostComparer`, `Tags::Link`).
  */
+import type { SiteConfig } from '../site/config';
 import type { SiteIndex } from '../site/siteIndex';
 import { postName } from './linkIndex';
 import { canonicalPath, expandLiquid, resolveUrl } from './resolveUrl';
@@ -10,10 +11,11 @@ import type { LinkForm } from './scanLinks';
 const NO_TAGS = { postUrl: () => undefined, linkUrl: () => undefined };
 
 /**
- * The keys of what a link points to: `url:/canonical/path`, `file:path/in/site.md`, or for a post_url
- * `post:2015-03-01-title` and `title:title` (a new post with that title changes the suggestion).
+ * The keys of what a link from a document published at `sourceUrl` points to: `url:/canonical/path`,
+ * `file:path/in/site.md`, or for a post_url `post:2015-03-01-title` and `title:title` (a new post with that
+ * title changes the suggestion). Nothing but the config and the source's URL decides them.
  */
-export function targetKeys(site: SiteIndex, source: string, form: LinkForm, target: string): string[] {
+export function targetKeys(config: SiteConfig, sourceUrl: string | undefined, form: LinkForm, target: string): string[] {
   if (target.includes('{{')) {
     return [];
   }
@@ -24,11 +26,11 @@ export function targetKeys(site: SiteIndex, source: string, form: LinkForm, targ
   if (form === 'link') {
     return ['file:' + target.trim().replace(/^\/+/, '')];
   }
-  const expanded = expandLiquid(target, site.config, NO_TAGS);
+  const expanded = expandLiquid(target, config, NO_TAGS);
   if (expanded === undefined) {
     return [];
   }
-  const resolved = resolveUrl(expanded, site.urls.urlOf(source), site.config);
+  const resolved = resolveUrl(expanded, sourceUrl, config);
   return resolved.kind === 'internal' ? ['url:' + canonicalPath(resolved.path)] : [];
 }
 

@@ -215,14 +215,15 @@ export function datePlaceholders(date: DateParts): Record<string, string> {
     hour: pad(date.hour),
     minute: pad(date.minute),
     second: pad(date.second),
-    short_month: MONTHS[date.month - 1]!.slice(0, 3),
-    long_month: MONTHS[date.month - 1]!,
+    // A month past 12 (`2014-13-01-x.md`, reported by filename.invalid-date) must not throw here.
+    short_month: (MONTHS[date.month - 1] ?? '').slice(0, 3),
+    long_month: MONTHS[date.month - 1] ?? '',
     y_day: pad(yDay, 3),
     w_year: String(isoYear),
     week: pad(week),
     w_day: String(isoWeekday),
-    short_day: DAYS[weekday]!.slice(0, 3),
-    long_day: DAYS[weekday]!,
+    short_day: (DAYS[weekday] ?? '').slice(0, 3),
+    long_day: DAYS[weekday] ?? '',
   };
 }
 

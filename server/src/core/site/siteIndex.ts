@@ -7,10 +7,10 @@ import type { IWorkspace, ReadResult } from '../workspace';
 import { AUTHOR_DATA_NAMES, authorIdsOf, authorsFromCollection, authorsFromData, type AuthorSource } from './authors';
 import { readConfig, type ConfigReading, type SiteConfig } from './config';
 import { tagKeys, tagsOf } from './tags';
-import { UrlMap } from './urlMap';
+import { publishedUrlOf, UrlMap } from './urlMap';
 import type { IExternalLinks } from '../links/externalLinkStatus';
 import { LinkIndex } from '../links/linkIndex';
-import type { ScanOptions, ScannedLinks } from '../links/scanLinks';
+import type { ScanOptions } from '../links/scanLinks';
 import { documentKeys, targetKeys } from '../links/targets';
 import { headerIdOptions } from '../render/headerIds';
 import { frontMatterTokens, type FrontMatterToken } from './frontMatterTokens';
@@ -62,7 +62,10 @@ export class SiteIndex {
   /** The built site's URLs, kept current with the documents. */
   readonly urls: UrlMap = new UrlMap(this);
   /** Per-document link summaries (ids, targets) and the reverse index target -> sources. */
-  readonly links: LinkIndex = new LinkIndex((source, form, target) => targetKeys(this, source, form, target));
+  readonly links: LinkIndex = new LinkIndex((source, targets) => {
+    const url = publishedUrlOf(this.#documents.get(source), this.config);
+    return targets.flatMap((link) => targetKeys(this.config, url, link.form, link.target));
+  });
   /** External link results, set by an adapter that checks them over the network (off by default). */
   externalLinks: IExternalLinks | undefined;
   #scanOptions: { config: unknown; liquid: ScanOptions; noLiquid: ScanOptions } | undefined;
@@ -377,19 +380,11 @@ export class SiteIndex {
     const kind: SiteDocumentKind = info.kind === 'page-or-static' ? 'page' : (info.kind as SiteDocumentKind);
     const parsed = text === undefined ? undefined : parseFrontMatter(text);
     const data = parsed ? frontMatterData(parsed) : {};
-    let anchors: DocumentAnchor[] = [];
-    let scanned: ScannedLinks | undefined;
-    if (parsed && text !== undefined && (isMarkdownPath(path, this.config) || PAGE_EXTENSIONS.has(extensionOf(path).toLowerCase()))) {
-      scanned = this.links.scan(text, parsed.bodyStart, this.scanOptions(data));
-      this.links.set(path, scanned, kind === 'post');
-      anchors = documentAnchors(text, scanned);
-    }
-    if (keep && parsed && text !== undefined) {
-      this.#unchecked.set(path, keptAnalysis(text, parsed, scanned, this.links.summary(path)?.ids));
-    }
+    const scanned =
+      parsed && text !== undefined && (isMarkdownPath(path, this.config) || PAGE_EXTENSIONS.has(extensionOf(path).toLowerCase())) ? this.links.scan(text, parsed.bodyStart, this.scanOptions(data)) : undefined;
     const document: SiteDocument = {
       tokens: parsed && text !== undefined ? frontMatterTokens(text, parsed) : [],
-      anchors,
+      anchors: scanned && text !== undefined ? documentAnchors(text, scanned) : [],
       path,
       kind,
       info,
@@ -398,6 +393,13 @@ export class SiteIndex {
       skipped: read.kind === 'skipped' ? read.reason : undefined,
     };
     this.#documents.set(path, document);
+    if (scanned) {
+      // After the document is in: its links resolve against its own URL.
+      this.links.set(path, scanned, kind === 'post');
+    }
+    if (keep && parsed && text !== undefined) {
+      this.#unchecked.set(path, keptAnalysis(text, parsed, scanned, this.links.summary(path)?.ids));
+    }
     this.#count(document, 1);
   }
 

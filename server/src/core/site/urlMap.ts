@@ -175,6 +175,11 @@ function staticTargets(path: string, config: SiteConfig): UrlTarget[] {
   return targets;
 }
 
+/** Where Jekyll publishes a document (its first URL), worked out from the document alone, as the map does. */
+export function publishedUrlOf(document: SiteDocument | undefined, config: SiteConfig): string | undefined {
+  return documentTargets(document, config)[0]?.url;
+}
+
 function documentTargets(document: SiteDocument | undefined, config: SiteConfig): UrlTarget[] {
   if (!document) {
     return [];

@@ -1,0 +1,36 @@
+import * as assert from 'node:assert';
+import { indexBlog } from '../util/checkBlog';
+
+const BLOG = {
+  '_config.yml': 'permalink: /:year/:month/:title.html\n',
+  '_posts/2015-03-10-foo.md': '---\ntitle: Foo\n---\n## Start\n',
+  '_posts/2020-05-01-relative.md': '---\ntitle: Relative\n---\n[foo](../../2015/03/foo.html#start)\n',
+  '_posts/2020-05-02-absolute.md': '---\ntitle: Absolute\n---\n[foo](/2015/03/foo.html) [new]({% post_url 2021-01-01-new %})\n',
+  'about.md': '---\ntitle: About\n---\nNo links.\n',
+};
+
+/** The reverse index (links/linkIndex.ts): which documents an update re-checks besides the file itself. */
+suite('reverse link index', () => {
+  test('a target that changes its ids or goes away re-checks the documents linking to it, relative links included', async () => {
+    const site = await indexBlog(BLOG);
+    const renamed = await site.update('_posts/2015-03-10-foo.md', '---\ntitle: Foo\n---\n## Begin\n');
+    assert.deepStrictEqual(new Set(renamed.scope === 'documents' ? renamed.paths : []), new Set(['_posts/2015-03-10-foo.md', '_posts/2020-05-01-relative.md', '_posts/2020-05-02-absolute.md']));
+    const deleted = await site.update('_posts/2015-03-10-foo.md', undefined);
+    assert.ok(deleted.scope === 'documents' && deleted.paths.includes('_posts/2020-05-01-relative.md'));
+  });
+
+  test('a post that appears re-checks the posts that linked to it before it existed', async () => {
+    const site = await indexBlog(BLOG);
+    const created = await site.update('_posts/2021-01-01-new.md', '---\ntitle: New\n---\n');
+    assert.deepStrictEqual(created.scope === 'documents' ? created.paths : [], ['_posts/2021-01-01-new.md', '_posts/2020-05-02-absolute.md']);
+  });
+
+  test("a relative link follows its own document's URL: moved by a permalink, it points elsewhere", async () => {
+    const site = await indexBlog(BLOG);
+    // Published at /x/y/z/, `../../2015/03/foo.html` is /x/2015/03/foo.html: no longer a link to foo.
+    await site.update('_posts/2020-05-01-relative.md', '---\ntitle: Relative\npermalink: /x/y/z/\n---\n[foo](../../2015/03/foo.html#start)\n');
+    const renamed = await site.update('_posts/2015-03-10-foo.md', '---\ntitle: Foo\n---\n## Begin\n');
+    assert.ok(renamed.scope === 'documents' && !renamed.paths.includes('_posts/2020-05-01-relative.md'), JSON.stringify(renamed));
+    assert.ok(renamed.paths.includes('_posts/2020-05-02-absolute.md'));
+  });
+});
