@@ -32,7 +32,7 @@ export async function checkBlog(request: CheckRequest, progress: Progress, warn:
     warn(`${problem.file}: ${problem.message}`);
   }
   const loaded = await loadSettings(workspace, vscode.layer, request.external === undefined ? undefined : { externalLinks: request.external });
-  const site = new SiteIndex(workspace, loaded.settings);
+  const site = new SiteIndex(workspace, loaded.settings, { dependants: false });
   progress.indexing();
   await site.build();
 

@@ -33,7 +33,8 @@ export class LinkIndex {
   readonly templateIds = new Map<string, ReadonlySet<string>>();
   #lastScan: { text: string; options: ScanOptions; result: ScannedLinks } | undefined;
 
-  constructor(readonly resolve: TargetResolver) {}
+  /** Without a resolver there is no reverse index: `sourcesOf` finds nothing. */
+  constructor(readonly resolve: TargetResolver | undefined) {}
 
   /** Scans a text, reusing the last result when the same text is asked for again. */
   scan(text: string, bodyStart: number, options: ScanOptions): ScannedLinks {
@@ -54,6 +55,10 @@ export class LinkIndex {
   set(path: string, scanned: ScannedLinks, isPost: boolean): void {
     this.delete(path);
     this.#summaries.set(path, { ids: new Set([...scanned.ids].map(detached)), idsComplete: scanned.idsComplete });
+    if (!this.resolve) {
+      this.#addPost(path, isPost);
+      return;
+    }
     const targets = scanned.links.filter((l) => l.form !== 'reference' && !/^(?:mailto|tel|javascript|data):/i.test(l.target));
     const linksTo: Referrers[] = [];
     for (const key of new Set(this.resolve(path, targets))) {
@@ -66,6 +71,10 @@ export class LinkIndex {
       linksTo.push(referrers);
     }
     this.#linksTo.set(path, linksTo);
+    this.#addPost(path, isPost);
+  }
+
+  #addPost(path: string, isPost: boolean): void {
     if (isPost) {
       const name = postName(path);
       let paths = this.#postsByName.get(name);
