@@ -66,6 +66,8 @@ export function startServer(connection: Connection): void {
   let externalLinks: ExternalLinkChecker | undefined;
   const timers = new Map<string, NodeJS.Timeout>();
   let generation = 0;
+  /** Files that changed while the blog was being read: applied once it is read, not to a half-built index. */
+  let changedWhileIndexing: Set<string> | undefined;
 
   connection.onInitialize((params): InitializeResult => {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
@@ -140,14 +142,24 @@ export function startServer(connection: Connection): void {
   }
 
   async function indexAndCheckAll(): Promise<void> {
-    if (!site) {
+    if (!site || !workspace) {
       return;
     }
     const started = Date.now();
     // Shown by VS Code in the status bar while the blog is read and checked.
     const progress = canShowProgress ? await connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('Blogwright', undefined, 'indexing the blog');
+    const changed = new Set<string>();
+    changedWhileIndexing = changed;
     await site.build();
+    if (changedWhileIndexing === changed) {
+      changedWhileIndexing = undefined;
+    }
+    for (const path of changed) {
+      // As it is now: the build may have read it before the change or after.
+      const read = await workspace.readText(path);
+      await site.update(path, read.kind === 'text' ? read.text : undefined, read.kind !== 'missing');
+    }
     progress?.report(`checking ${site.documents.size} documents`);
     const checked = await checkAll();
     progress?.done();
@@ -162,7 +174,9 @@ export function startServer(connection: Connection): void {
       return undefined;
     }
     const mine = ++generation;
-    const paths = pathsToCheck(site);
+    // The documents open in the editor first: their diagnostics are the ones the user is looking at.
+    const open = new Set(documents.keys().flatMap((uri) => workspace?.pathOf(uri) ?? []));
+    const paths = pathsToCheck(site).sort((a, b) => Number(open.has(b)) - Number(open.has(a)));
     let count = 0;
     for (const path of paths) {
       if (mine !== generation) {
@@ -197,6 +211,11 @@ export function startServer(connection: Connection): void {
   /** Applies a file's new text to the model and re-checks what it touched. */
   async function fileChanged(path: string, text: string | undefined, exists = text !== undefined): Promise<void> {
     if (!site) {
+      return;
+    }
+    if (changedWhileIndexing) {
+      // Checked with the whole blog once it is read; checked now, it would meet links to posts not yet read.
+      changedWhileIndexing.add(path);
       return;
     }
     // Also re-checks the documents that link to this file when it appears, moves or goes (links/linkIndex.ts).
