@@ -219,4 +219,11 @@ suite('links', () => {
     assert.deepStrictEqual(image.scope === 'documents' && image.paths, ['assets/img/new.png']);
     assert.ok(site.urls.lookup('/assets/img/new.png'));
   });
+
+  test('a document broken wholesale gets did-you-mean for its first 20 broken links only (each search is costly)', async () => {
+    const body = Array.from({ length: 25 }, (_, i) => `[post ${i}](/2015/03/fo${i}.html)`).join('\n');
+    const findings = await check(body);
+    assert.strictEqual(findings.length, 25);
+    assert.strictEqual(findings.filter((f) => /did you mean \/2015\/03\/foo\.html/.test(f.message)).length, 20, JSON.stringify(findings.map((f) => f.message)));
+  });
 });

@@ -108,10 +108,18 @@ function scan({ site, document, text, frontMatter, siteDocument, indexedLinks }:
 
 const generatedByConfig = new WeakMap<SiteConfig, GeneratedUrls>();
 
+/**
+ * Broken links per document that get a did-you-mean: each search compares with up to 2,000 URLs. A document
+ * with more is broken wholesale (a baseurl or permalink setting the blog's links do not follow), where the
+ * suggestions would cost seconds and say nothing.
+ */
+const SUGGESTIONS_PER_DOCUMENT = 20;
+
 class LinkChecker {
   readonly #config: SiteConfig;
   readonly #pageUrl: string | undefined;
   readonly #findings: Finding[] = [];
+  #suggestions = 0;
 
   constructor(
     readonly site: SiteIndex,
@@ -251,7 +259,7 @@ class LinkChecker {
       return;
     }
     const what = /\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp)$/i.test(resolved.path) ? l10n.t('image') : /\.[a-z0-9]{1,5}$/i.test(resolved.path) && !/\.html?$/i.test(resolved.path) ? l10n.t('file') : l10n.t('page');
-    const suggestion = this.#closestUrl(resolved.path);
+    const suggestion = this.#suggestions++ < SUGGESTIONS_PER_DOCUMENT ? this.#closestUrl(resolved.path) : undefined;
     const where = resolved.relative ? l10n.t(" (resolved from this page's URL {0})", String(this.#pageUrl)) : '';
     const fix = suggestion === undefined ? undefined : this.#rewrite(link.target, resolved.path, suggestion);
     const expected = suggestion ? l10n.t('No {0} at {1}{2}; did you mean {3}?', what, resolved.path, where, suggestion) : l10n.t('No {0} at {1}{2}.', what, resolved.path, where);
