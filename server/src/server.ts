@@ -141,7 +141,16 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  async function indexAndCheckAll(): Promise<void> {
+  /** The last whole-blog run: a settings change while the blog is read waits for it, never reads alongside it. */
+  let indexing: Promise<void> = Promise.resolve();
+
+  function indexAndCheckAll(): Promise<void> {
+    // Runs after the previous one whether it succeeded or failed (a failure is logged where it was awaited).
+    indexing = indexing.then(readAndCheckBlog, readAndCheckBlog);
+    return indexing;
+  }
+
+  async function readAndCheckBlog(): Promise<void> {
     if (!site || !workspace) {
       return;
     }
