@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Schema, type Document, type Node } from 'yaml';
 
 /** A YAML problem, offsets relative to the parsed text. */
 export interface YamlError {
@@ -44,6 +44,13 @@ export function parseYaml(source: string): { readonly doc: Document.Parsed; read
   return { doc, errors: errors.sort((a, b) => a.start - b.start) };
 }
 
+const RUBY_OPTIONS = { version: '1.1', uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'error' } as const;
+/**
+ * The schema the library would make for these options, made once: it made one per document (its tag lists
+ * copied each time), and every parsed list and map keeps a reference to its schema.
+ */
+const RUBY_SCHEMA = new Schema({ ...RUBY_OPTIONS, resolveKnownTags: false, schema: 'yaml-1.1' });
+
 function parseAsRuby(source: string): Document.Parsed {
   // The library's own `uniqueKeys` check compares every key with every other (40,000 keys take 12 s): ours is linear.
   // The library makes an Error per problem; without stack traces a file with thousands of them parses 5x faster.
@@ -51,7 +58,7 @@ function parseAsRuby(source: string): Document.Parsed {
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return parseDocument(source, { version: '1.1', uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'error' });
+    return parseDocument(source, { ...RUBY_OPTIONS, schema: RUBY_SCHEMA });
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
