@@ -2,6 +2,7 @@ import * as assert from 'node:assert';
 import { computeDiagnostics } from '../../server/src/core/diagnostics';
 import { parseFrontMatter } from '../../server/src/core/frontmatter/parse';
 import { scanLinks } from '../../server/src/core/links/scanLinks';
+import { scannedLinksOf } from '../../server/src/core/site/documentAnalysis';
 import { TextDocumentSnapshot } from '../../server/src/core/textDocument';
 import { indexBlog } from '../util/checkBlog';
 
@@ -52,7 +53,10 @@ suite('document analysis (index to first check)', () => {
     await again.update(POST, TEXT);
     assert.strictEqual(again.takeAnalysis(POST, TEXT), undefined);
     const third = await indexBlog(BLOG);
-    assert.ok(third.takeAnalysis(POST, TEXT));
+    const kept = third.takeAnalysis(POST, TEXT);
+    assert.ok(kept);
+    // What the check gets back is the scan itself: links, headings, ids, definitions, Liquid in code.
+    assert.deepStrictEqual(scannedLinksOf(kept, TEXT), scanLinks(TEXT, parseFrontMatter(TEXT).bodyStart, third.scanOptions({})));
   });
 
   test('a link target is always the text between its offsets (the index keeps only the offsets)', async () => {

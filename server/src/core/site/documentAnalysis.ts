@@ -1,6 +1,7 @@
 import { detached } from '../detached';
 import type { ParsedFrontMatter } from '../frontmatter/parse';
 import type { LinkForm, LinkOccurrence, ScannedLinks } from '../links/scanLinks';
+import type { DocumentAnchor } from './documentAnchors';
 
 /**
  * What indexing learned of a document's text: its parsed front matter and its links. The index keeps it until
@@ -18,27 +19,34 @@ export interface DocumentAnalysis {
  * from the text when checked. Thousands wait for their check at once, and strings kept from a file would keep
  * the whole file alive (see `detached`); on a 10,000-post blog this form takes 70 MB less than the scan itself.
  */
-interface KeptLinks extends Omit<ScannedLinks, 'links'> {
+interface KeptLinks extends Omit<ScannedLinks, 'links' | 'headings'> {
   readonly spans: Int32Array;
+  /** Where each heading starts; their ids and text are the index's anchors, in the same order. */
+  readonly headingStarts: Int32Array;
+  readonly anchors: readonly DocumentAnchor[];
 }
+
+/** Most documents define no references: one empty set for all of them. */
+const NO_DEFINITIONS: ReadonlySet<string> = new Set();
 
 const FORM_CODES = { inline: 0, image: 1, reference: 2, definition: 3, autolink: 4, html: 5, post_url: 6, link: 7 } satisfies Record<LinkForm, number>;
 const FORMS = Object.keys(FORM_CODES) as LinkForm[];
 
-/** `ids` is the index's own (detached) copy of `scanned.ids`. */
-export function keptAnalysis(text: string, frontMatter: ParsedFrontMatter, scanned: ScannedLinks | undefined, ids: ReadonlySet<string> | undefined): DocumentAnalysis {
-  return { length: text.length, frontMatter, links: scanned && keptLinks(scanned, ids ?? new Set([...scanned.ids].map(detached))) };
+/** `ids` and `anchors` are what the index keeps of `scanned` (detached): shared, not copied again. */
+export function keptAnalysis(text: string, frontMatter: ParsedFrontMatter, scanned: ScannedLinks | undefined, ids: ReadonlySet<string> | undefined, anchors: readonly DocumentAnchor[]): DocumentAnalysis {
+  return { length: text.length, frontMatter, links: scanned && keptLinks(scanned, ids ?? new Set([...scanned.ids].map(detached)), anchors) };
 }
 
-function keptLinks(scanned: ScannedLinks, ids: ReadonlySet<string>): KeptLinks {
+function keptLinks(scanned: ScannedLinks, ids: ReadonlySet<string>, anchors: readonly DocumentAnchor[]): KeptLinks {
   const spans = new Int32Array(scanned.links.length * 3);
   scanned.links.forEach((link, i) => spans.set([FORM_CODES[link.form], link.start, link.end], i * 3));
   return {
     spans,
-    definitions: new Set([...scanned.definitions].map(detached)),
+    definitions: scanned.definitions.size === 0 ? NO_DEFINITIONS : new Set([...scanned.definitions].map(detached)),
     ids,
     idsComplete: scanned.idsComplete,
-    headings: scanned.headings.map((heading) => ({ start: heading.start, id: detached(heading.id), text: detached(heading.text) })),
+    headingStarts: Int32Array.from(scanned.headings, (heading) => heading.start),
+    anchors,
     liquidInCode: scanned.liquidInCode,
   };
 }
@@ -57,5 +65,6 @@ export function scannedLinksOf(analysis: DocumentAnalysis, text: string): Scanne
     const target = text.slice(start, end);
     links.push(form === 'reference' ? { form, start, end, target, label: target } : { form, start, end, target });
   }
-  return { links, definitions: kept.definitions, ids: kept.ids, idsComplete: kept.idsComplete, headings: kept.headings, liquidInCode: kept.liquidInCode };
+  const headings = kept.anchors.map((anchor, i) => ({ id: anchor.id, start: kept.headingStarts[i]!, text: anchor.text }));
+  return { links, definitions: kept.definitions, ids: kept.ids, idsComplete: kept.idsComplete, headings, liquidInCode: kept.liquidInCode };
 }

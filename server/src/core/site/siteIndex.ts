@@ -409,7 +409,7 @@ export class SiteIndex {
       this.links.set(path, scanned, kind === 'post');
     }
     if (keep && parsed && text !== undefined) {
-      this.#unchecked.set(path, keptAnalysis(text, parsed, scanned, this.links.summary(path)?.ids));
+      this.#unchecked.set(path, keptAnalysis(text, parsed, scanned, this.links.summary(path)?.ids, document.anchors));
     }
     this.#count(document, 1);
   }
