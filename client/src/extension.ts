@@ -3,6 +3,7 @@ import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClie
 import { registerNewPostCommand } from './newPostCommand';
 import { PreviewManager } from './preview/previewManager';
 import { ServerRestarts } from './serverRestarts';
+import { SERVER_NODE_FLAGS } from '../../server/src/serverProcess';
 
 let client: LanguageClient | undefined;
 
@@ -16,8 +17,8 @@ export interface BlogwrightApi {
 export function activate(context: vscode.ExtensionContext): BlogwrightApi {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
   const restarts = new ServerRestarts((message) => client?.outputChannel.appendLine(message));
   const clientOptions: LanguageClientOptions = {

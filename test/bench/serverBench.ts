@@ -5,6 +5,7 @@ import { renderPreviewRequest } from '../../server/src/protocol';
 import { LspTestClient } from '../util/lspClient';
 import type { BenchBlog } from './benchBlogs';
 import { cpuTimeOf, rssOf, summarize, type Summary } from './stats';
+import { SERVER_NODE_FLAGS } from '../../server/src/serverProcess';
 
 export interface ServerFigures {
   readonly startup: Summary;
@@ -42,7 +43,8 @@ export async function benchServer(blog: BenchBlog, options: ServerBenchOptions, 
   for (let run = 0; run < options.startups; run++) {
     await client?.stop();
     const started = performance.now();
-    client = await LspTestClient.start(blog.root, SETTINGS, options.execArgv ?? []);
+    // Started as the extension starts it (SERVER_NODE_FLAGS), plus any profiling flags.
+    client = await LspTestClient.start(blog.root, SETTINGS, [...SERVER_NODE_FLAGS, ...(options.execArgv ?? [])]);
     await withTimeout(client.indexed(), 120_000, 'indexing');
     startups.push(performance.now() - started);
     rss.push(rssOf(client.process.pid!));
