@@ -16,7 +16,8 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  // dist/extension.js is the small entry; it loads dist/client.js through a code cache (client/src/main.ts).
+  { ...common, entryPoints: { extension: 'client/src/main.ts', client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli.ts' }, outdir: 'dist' },
 ];
 

@@ -80,23 +80,39 @@ async function main(argv: readonly string[]): Promise<void> {
   log(`wrote ${path.relative(process.cwd(), REPORT) || REPORT}`);
 }
 
-/** Activation of the bundle that ships: built as `vscode:prepublish` builds it (minified), into a temp folder. */
-async function benchActivation(runs: number): Promise<{ load: Summary; activate: Summary; total: Summary }> {
+/**
+ * Activation of the bundles that ship, built as `vscode:prepublish` builds them (minified), into a temp folder:
+ * the first run in a fresh global storage compiles the client and writes the code cache (as the first activation
+ * after an install or update does), the others load it (every later activation).
+ */
+async function benchActivation(runs: number): Promise<{ first: Summary; load: Summary; activate: Summary; total: Summary }> {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'blogwright-activation-'));
   const bundle = path.join(folder, 'extension.js');
-  await esbuild.build({ entryPoints: [path.join(REPO, 'client/src/extension.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, external: ['vscode'], logLevel: 'warning' });
+  const storage = path.join(folder, 'storage');
+  await esbuild.build({
+    entryPoints: { extension: path.join(REPO, 'client/src/main.ts'), client: path.join(REPO, 'client/src/extension.ts') },
+    outdir: folder,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: true,
+    external: ['vscode'],
+    logLevel: 'warning',
+  });
+  const run = () => JSON.parse(execFileSync(process.execPath, [path.join(__dirname, 'activation.js'), bundle, storage], { encoding: 'utf8' })) as { load: number; activate: number };
+  const first = run();
   const load: number[] = [];
   const activate: number[] = [];
   const total: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const out = execFileSync(process.execPath, [path.join(__dirname, 'activation.js'), bundle], { encoding: 'utf8' });
-    const figures = JSON.parse(out) as { load: number; activate: number };
+  for (let i = 0; i < runs; i++) {
+    const figures = run();
     load.push(figures.load);
     activate.push(figures.activate);
     total.push(figures.load + figures.activate);
   }
   rmSync(folder, { recursive: true, force: true });
-  return { load: summarize(load), activate: summarize(activate), total: summarize(total) };
+  return { first: summarize([first.load + first.activate]), load: summarize(load), activate: summarize(activate), total: summarize(total) };
 }
 
 type Verdict = 'met' | 'MISSED' | '-';
@@ -157,12 +173,13 @@ function render(results: readonly BlogResult[], activation: Awaited<ReturnType<t
   lines.push('');
   lines.push('### Extension activation (client side)');
   lines.push('');
-  lines.push('Loading the extension bundle as it ships (minified, as `vscode:prepublish` builds it) and running `activate()` to its return in a fresh Node process with an inert `vscode` stand-in (test/bench/activation.ts): the synchronous work activation puts on the extension host.');
+  lines.push('Loading the extension as it ships (minified, as `vscode:prepublish` builds it) and running `activate()` to its return in a fresh Node process with an inert `vscode` stand-in (test/bench/activation.ts): the synchronous work activation puts on the extension host. `activate()` includes loading the client bundle, through the V8 code cache the entry keeps in the global storage (client/src/main.ts); the first activation after an install or update has no cache yet and writes it.');
   lines.push('');
   lines.push('| figure | target | median | p95 | runs | verdict |');
   lines.push('|---|---|---|---|---|---|');
-  lines.push(`| load the bundle | - | ${ms(activation.load.median)} | ${ms(activation.load.p95)} | ${activation.load.runs} | - |`);
-  lines.push(`| activate() until it returns | - | ${ms(activation.activate.median)} | ${ms(activation.activate.p95)} | ${activation.activate.runs} | - |`);
+  lines.push(`| first activation (no code cache yet): load + activate | - | ${ms(activation.first.median)} | ${ms(activation.first.p95)} | 1 | - |`);
+  lines.push(`| load the entry | - | ${ms(activation.load.median)} | ${ms(activation.load.p95)} | ${activation.load.runs} | - |`);
+  lines.push(`| activate() until it returns (client loaded from the cache) | - | ${ms(activation.activate.median)} | ${ms(activation.activate.p95)} | ${activation.activate.runs} | - |`);
   lines.push(`| load + activate | < 50 ms | ${ms(activation.total.median)} | ${ms(activation.total.p95)} | ${activation.total.runs} | ${verdict(activation.total.p95, 50)} |`);
   return lines.join('\n');
 }
