@@ -4,7 +4,7 @@
  * activation; with the cache V8 skips it from the second activation on. Any problem with the cache (none yet,
  * another VS Code's V8, a damaged file) falls back to compiling, and the cache is written again afterwards.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
 import { Script } from 'node:vm';
@@ -55,7 +55,10 @@ function writeCache(storage: string, cacheFile: string, script: Script): void {
     for (const old of readdirSync(storage).filter((name) => name.startsWith('client-') && name.endsWith('.v8cache'))) {
       rmSync(path.join(storage, old), { force: true });
     }
-    writeFileSync(cacheFile, script.createCachedData());
+    // Written aside, then renamed: another window activating at the same moment reads a whole cache or none.
+    const partial = `${cacheFile}.${process.pid}.partial`;
+    writeFileSync(partial, script.createCachedData());
+    renameSync(partial, cacheFile);
   } catch {
     // Without a cache the next activation compiles, as the first did.
   }
