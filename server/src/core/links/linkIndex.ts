@@ -58,13 +58,24 @@ export class LinkIndex {
   set(path: string, scanned: ScannedLinks, isPost: boolean): void {
     this.delete(path);
     this.#summaries.set(path, { ids: new Set([...scanned.ids].map(detached)), idsComplete: scanned.idsComplete });
-    if (!this.resolve) {
-      this.#addPost(path, isPost);
-      return;
+    if (isPost) {
+      const name = postName(path);
+      let paths = this.#postsByName.get(name);
+      if (!paths) {
+        this.#postsByName.set(name, (paths = new Set()));
+      }
+      paths.add(path);
     }
+    if (this.resolve) {
+      this.#linksTo.set(path, this.#referrersOf(path, this.resolve, scanned));
+    }
+  }
+
+  /** Adds `path` to the referrers of every key its links resolve to. */
+  #referrersOf(path: string, resolve: TargetResolver, scanned: ScannedLinks): Referrers[] {
     const targets = scanned.links.filter((l) => l.form !== 'reference' && !/^(?:mailto|tel|javascript|data):/i.test(l.target));
     const linksTo: Referrers[] = [];
-    for (const key of new Set(this.resolve(path, targets))) {
+    for (const key of new Set(resolve(path, targets))) {
       let referrers = this.#referrers.get(key);
       if (!referrers) {
         referrers = { key: detached(key), sources: [] };
@@ -74,19 +85,7 @@ export class LinkIndex {
       referrers.sources.push(path);
       linksTo.push(referrers);
     }
-    this.#linksTo.set(path, linksTo);
-    this.#addPost(path, isPost);
-  }
-
-  #addPost(path: string, isPost: boolean): void {
-    if (isPost) {
-      const name = postName(path);
-      let paths = this.#postsByName.get(name);
-      if (!paths) {
-        this.#postsByName.set(name, (paths = new Set()));
-      }
-      paths.add(path);
-    }
+    return linksTo;
   }
 
   delete(path: string): void {
