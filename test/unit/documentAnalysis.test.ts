@@ -1,5 +1,6 @@
 import * as assert from 'node:assert';
 import { computeDiagnostics } from '../../server/src/core/diagnostics';
+import { withSettings } from '../../server/src/core/settings';
 import { parseFrontMatter } from '../../server/src/core/frontmatter/parse';
 import { scanLinks } from '../../server/src/core/links/scanLinks';
 import { scannedLinksOf } from '../../server/src/core/site/documentAnalysis';
@@ -57,6 +58,12 @@ suite('document analysis (index to first check)', () => {
     assert.ok(kept);
     // What the check gets back is the scan itself: links, headings, ids, definitions, Liquid in code.
     assert.deepStrictEqual(scannedLinksOf(kept, TEXT), scanLinks(TEXT, parseFrontMatter(TEXT).bodyStart, third.scanOptions({})));
+  });
+
+  test('an excluded file gives up its analysis too, so the index keeps none for it', async () => {
+    const site = await indexBlog(BLOG, withSettings({ exclude: ['_posts/2020-*'] }));
+    assert.deepStrictEqual(computeDiagnostics(site, new TextDocumentSnapshot(POST, 1, TEXT)), []);
+    assert.strictEqual(site.takeAnalysis(POST, TEXT), undefined);
   });
 
   test('a link target is always the text between its offsets (the index keeps only the offsets)', async () => {

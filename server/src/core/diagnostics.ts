@@ -48,11 +48,12 @@ export interface ILogger {
 
 /** Every diagnostic of one document: front matter, then the rest. A rule that throws is logged and skipped. */
 export function computeDiagnostics(site: SiteIndex, document: ITextDocument, logger?: ILogger): Diagnostic[] {
+  const text = document.getText();
+  // Taken even from an excluded file, so that the index does not keep it.
+  const indexed = site.takeAnalysis(document.path, text);
   if (excluded(site.settings.exclude, document.path)) {
     return [];
   }
-  const text = document.getText();
-  const indexed = site.takeAnalysis(document.path, text);
   const context = {
     site,
     settings: site.settings,
