@@ -31,7 +31,7 @@ import { loadSettings, settingsFromSection, SETTINGS_FILE, type SettingsProblem 
 import { SiteIndex } from './core/site/siteIndex';
 import { parseFrontMatter } from './core/frontmatter/parse';
 import { externalLinksOf } from './core/rules/externalLinkRule';
-import type { ITextDocument } from './core/workspace';
+import type { ITextDocument, ReadResult } from './core/workspace';
 import { DEFAULT_EXTERNAL_LINK_OPTIONS, ExternalLinkChecker } from './externalLinks';
 import { FileSystemWorkspace } from './fileSystemWorkspace';
 import { LspWorkspace, asCoreDocument, openText } from './lspWorkspace';
@@ -167,7 +167,7 @@ export function startServer(connection: Connection): void {
     for (const path of changed) {
       // As it is now: the build may have read it before the change or after.
       const read = await workspace.readText(path);
-      await site.update(path, read.kind === 'text' ? read.text : undefined, read.kind !== 'missing');
+      await site.update(path, ...contentOf(read));
     }
     progress?.report(`checking ${site.documents.size} documents`);
     const checked = await checkAll();
@@ -260,7 +260,7 @@ export function startServer(connection: Connection): void {
     timers.delete(document.uri);
     if (path !== undefined && workspace) {
       // Back to the text on disk: the unsaved edits are gone.
-      void workspace.disk.readText(path).then((read) => fileChanged(path, read.kind === 'text' ? read.text : undefined, read.kind !== 'missing'));
+      void workspace.disk.readText(path).then((read) => fileChanged(path, ...contentOf(read)));
     }
   });
 
@@ -279,7 +279,7 @@ export function startServer(connection: Connection): void {
         connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
       } else {
         const read = await workspace.disk.readText(path);
-        await fileChanged(path, read.kind === 'text' ? read.text : undefined, read.kind !== 'missing');
+        await fileChanged(path, ...contentOf(read));
       }
     }
   });
@@ -422,4 +422,9 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** A file as read from disk, as `SiteIndex.update` takes it: its text (none when skipped or gone), and whether it exists. */
+function contentOf(read: ReadResult): [text: string | undefined, exists: boolean] {
+  return [read.kind === 'text' ? read.text : undefined, read.kind !== 'missing'];
 }

@@ -53,11 +53,12 @@ export class LinkIndex {
   /**
    * Records a document's ids and resolves its links into keys at once: a key depends only on the link, the
    * config and the document's own URL, so nothing needs resolving again when other documents change, and the
-   * written targets need not be kept (on 10,000 posts they were 400,000 strings).
+   * written targets need not be kept (on 10,000 posts they were 400,000 strings). Returns the summary kept.
    */
-  set(path: string, scanned: ScannedLinks, isPost: boolean): void {
+  set(path: string, scanned: ScannedLinks, isPost: boolean): LinkSummary {
     this.delete(path);
-    this.#summaries.set(path, { ids: new Set([...scanned.ids].map(detached)), idsComplete: scanned.idsComplete });
+    const summary = { ids: new Set([...scanned.ids].map(detached)), idsComplete: scanned.idsComplete };
+    this.#summaries.set(path, summary);
     if (isPost) {
       const name = postName(path);
       let paths = this.#postsByName.get(name);
@@ -69,6 +70,7 @@ export class LinkIndex {
     if (this.resolve) {
       this.#linksTo.set(path, this.#referrersOf(path, this.resolve, scanned));
     }
+    return summary;
   }
 
   /** Adds `path` to the referrers of every key its links resolve to. */

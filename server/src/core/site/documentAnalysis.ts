@@ -32,12 +32,18 @@ const NO_DEFINITIONS: ReadonlySet<string> = new Set();
 const FORM_CODES = { inline: 0, image: 1, reference: 2, definition: 3, autolink: 4, html: 5, post_url: 6, link: 7 } satisfies Record<LinkForm, number>;
 const FORMS = Object.keys(FORM_CODES) as LinkForm[];
 
-/** `ids` and `anchors` are what the index keeps of `scanned` (detached): shared, not copied again. */
-export function keptAnalysis(text: string, frontMatter: ParsedFrontMatter, scanned: ScannedLinks | undefined, ids: ReadonlySet<string> | undefined, anchors: readonly DocumentAnchor[]): DocumentAnalysis {
-  return { length: text.length, frontMatter, links: scanned && keptLinks(scanned, ids ?? new Set([...scanned.ids].map(detached)), anchors) };
+/** What the index keeps of a scan (detached): shared with the kept analysis, not copied again. */
+interface IndexedScan {
+  readonly scanned: ScannedLinks;
+  readonly ids: ReadonlySet<string>;
+  readonly anchors: readonly DocumentAnchor[];
 }
 
-function keptLinks(scanned: ScannedLinks, ids: ReadonlySet<string>, anchors: readonly DocumentAnchor[]): KeptLinks {
+export function keptAnalysis(text: string, frontMatter: ParsedFrontMatter, links: IndexedScan | undefined): DocumentAnalysis {
+  return { length: text.length, frontMatter, links: links && keptLinks(links) };
+}
+
+function keptLinks({ scanned, ids, anchors }: IndexedScan): KeptLinks {
   const spans = new Int32Array(scanned.links.length * 3);
   scanned.links.forEach((link, i) => spans.set([FORM_CODES[link.form], link.start, link.end], i * 3));
   return {

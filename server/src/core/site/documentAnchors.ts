@@ -1,5 +1,6 @@
 import type { ScannedLinks } from '../links/scanLinks';
 import { detached } from '../detached';
+import { LineCounter } from '../lineCounter';
 
 /** A header id of a document and the heading's line and text: what `#fragment` links point at. */
 export interface DocumentAnchor {
@@ -10,16 +11,9 @@ export interface DocumentAnchor {
 
 /** The headings the link scan found, with their lines: kept per document, so navigation needs no read. */
 export function documentAnchors(text: string, scanned: ScannedLinks): DocumentAnchor[] {
-  const anchors: DocumentAnchor[] = [];
-  let line = 0;
-  /** Just after the last line break counted. */
-  let at = 0;
-  for (const heading of scanned.headings) {
-    for (let next = text.indexOf('\n', at); next >= 0 && next < heading.start; next = text.indexOf('\n', at)) {
-      line++;
-      at = next + 1;
-    }
-    anchors.push({ id: detached(heading.id), line, text: detached(heading.text) });
-  }
-  return anchors;
+  const lines = new LineCounter(text);
+  return scanned.headings.map((heading) => {
+    lines.moveTo(heading.start);
+    return { id: detached(heading.id), line: lines.line, text: detached(heading.text) };
+  });
 }

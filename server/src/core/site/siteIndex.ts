@@ -404,12 +404,10 @@ export class SiteIndex {
       skipped: read.kind === 'skipped' ? read.reason : undefined,
     };
     this.#documents.set(path, document);
-    if (scanned) {
-      // After the document is in: its links resolve against its own URL.
-      this.links.set(path, scanned, kind === 'post');
-    }
+    // After the document is in: its links resolve against its own URL.
+    const summary = scanned && this.links.set(path, scanned, kind === 'post');
     if (keep && parsed && text !== undefined) {
-      this.#unchecked.set(path, keptAnalysis(text, parsed, scanned, this.links.summary(path)?.ids, document.anchors));
+      this.#unchecked.set(path, keptAnalysis(text, parsed, scanned && summary && { scanned, ids: summary.ids, anchors: document.anchors }));
     }
     this.#count(document, 1);
   }
