@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs a local VS Code server (code-server's bundled VS Code) into a cache folder outside the repo,
-# for machines that cannot download VS Code (see ../shared/VSCODE-E2E.md). Idempotent.
+# for machines that cannot download VS Code (see ../shared/VSCODE-E2E.md). Idempotent. Called by scripts/setup.sh,
+# which first installs the Debian packages it needs (ripgrep, libkrb5-dev).
 set -euo pipefail
 DIR="${BLOGWRIGHT_VSCODE_DIR:-$HOME/.cache/blogwright-vscode}"
 VERSION="${BLOGWRIGHT_CODE_SERVER_VERSION:-4.100.3}"
@@ -9,18 +10,7 @@ if [ -f "$DIR/.installed-$VERSION" ]; then
   echo "$VSCODE"
   exit 0
 fi
-log() { echo "[blogwright] $*" >&2; }
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-  missing=()
-  [ -f /usr/include/krb5.h ] || [ -f /usr/include/krb5/krb5.h ] || missing+=(libkrb5-dev)
-  command -v rg >/dev/null || missing+=(ripgrep)
-  command -v chromium >/dev/null || missing+=(chromium)
-  if [ ${#missing[@]} -gt 0 ]; then
-    log "installing ${missing[*]} (apt)"
-    apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
-  fi
-fi
+log() { echo "[setup] $*" >&2; }
 log "installing the local VS Code server (code-server $VERSION) into $DIR; this takes a few minutes, once"
 mkdir -p "$DIR"
 npm install --prefix "$DIR" --ignore-scripts --no-audit --no-fund --loglevel=error "code-server@$VERSION" >&2

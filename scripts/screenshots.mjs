@@ -15,8 +15,9 @@ const blog = mkdtempSync(path.join(tmpdir(), 'blogwright-shots-'));
 cpSync(path.join(repo, 'examples', 'blog'), blog, { recursive: true });
 
 const vscodeDir = path.join(process.env.BLOGWRIGHT_VSCODE_DIR ?? path.join(homedir(), '.cache', 'blogwright-vscode'), 'node_modules', 'code-server', 'lib', 'vscode');
-if (spawnSync('bash', [path.join(repo, 'scripts', 'install-vscode-server.sh')], { stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) {
-  throw new Error('the local VS Code server could not be installed');
+// The same set-up as the tests': Chromium and VS Code's server, installed when missing.
+if (spawnSync('bash', [path.join(repo, 'scripts', 'setup.sh'), 'test'], { stdio: ['ignore', 'inherit', 'inherit'] }).status !== 0) {
+  throw new Error('scripts/setup.sh could not install what the screenshots need');
 }
 const port = await new Promise((resolve) => {
   const s = createServer().listen(0, '127.0.0.1', () => {

@@ -15,14 +15,10 @@ if (code.status === 0) {
 }
 
 const dir = path.join(process.env.BLOGWRIGHT_VSCODE_DIR ?? path.join(homedir(), '.cache', 'blogwright-vscode'), 'node_modules', 'code-server', 'lib', 'vscode');
+// scripts/setup.sh (run by `npm start` before this) installs it when missing.
 if (!existsSync(path.join(dir, 'out', 'server-main.js'))) {
-  console.log('No desktop VS Code on PATH: installing a local VS Code server to serve VS Code in the browser.');
-  console.log('This happens once and takes a few minutes; progress follows.');
-  const install = spawnSync('bash', [path.join(repo, 'scripts', 'install-vscode-server.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (install.status !== 0) {
-    console.error('The local VS Code server could not be installed; see the messages above.');
-    process.exit(1);
-  }
+  console.error(`No VS Code server in ${dir}: run \`bash scripts/setup.sh start\` (npm start does) and try again.`);
+  process.exit(1);
 }
 
 const port = Number(process.env.PORT ?? 8123);

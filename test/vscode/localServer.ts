@@ -10,16 +10,9 @@ export function localVsCodeDir(): string {
   return path.join(process.env['BLOGWRIGHT_VSCODE_DIR'] ?? path.join(homedir(), '.cache', 'blogwright-vscode'), 'node_modules', 'code-server', 'lib', 'vscode');
 }
 
-/** Installs the local VS Code server on first use; returns its folder, or undefined when that failed. */
-export function ensureLocalVsCode(repoRoot: string): string | undefined {
+/** The local VS Code server's folder, or undefined when scripts/setup.sh (run by `npm test`) has not installed it. */
+export function installedLocalVsCode(): string | undefined {
   const dir = localVsCodeDir();
-  if (!existsSync(path.join(dir, 'out', 'server-main.js'))) {
-    console.log('[vscode] installing a local VS Code server (first use, a few minutes)...');
-    const install = spawnSync('bash', [path.join(repoRoot, 'scripts', 'install-vscode-server.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
-    if (install.status !== 0) {
-      return undefined;
-    }
-  }
   return existsSync(path.join(dir, 'out', 'server-main.js')) ? dir : undefined;
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
 import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTests } from '@vscode/test-electron';
-import { ensureLocalVsCode, resultsReceiver, startVsCodeServer } from './localServer';
+import { installedLocalVsCode, resultsReceiver, startVsCodeServer } from './localServer';
 import type { SuiteResult } from './suite/index';
 import { writeTestBlog } from './testBlog';
 
@@ -12,8 +12,12 @@ const REPO_ROOT = path.resolve(__dirname, '../../..');
 const SUITE = path.resolve(__dirname, 'suite', 'index');
 /** A deadline for the whole suite, so a hung VS Code fails the run instead of stalling CI. */
 const SUITE_DEADLINE_MS = 10 * 60 * 1000;
-/** Set (as CI does) to run the suite against the packaged VSIX instead of the development folder. */
-const VSIX = process.env['BLOGWRIGHT_TEST_VSIX'] ? path.resolve(process.env['BLOGWRIGHT_TEST_VSIX']) : undefined;
+/**
+ * The packaged VSIX to run the suite against instead of the development folder: BLOGWRIGHT_TEST_VSIX, or in CI the
+ * one `npm test` has just packaged, so that a packaging mistake fails CI.
+ */
+const VSIX_FILE = process.env['BLOGWRIGHT_TEST_VSIX'] || (process.env['CI'] ? path.join(REPO_ROOT, 'blogwright.vsix') : undefined);
+const VSIX = VSIX_FILE ? path.resolve(VSIX_FILE) : undefined;
 
 /**
  * VS Code runs a test entry only for an extension under development; with a VSIX installed, that is an
@@ -55,10 +59,10 @@ async function main(): Promise<number> {
 }
 
 async function runInLocalServer(blog: string): Promise<number> {
-  const vscodeDir = ensureLocalVsCode(REPO_ROOT);
+  const vscodeDir = installedLocalVsCode();
   const browserPath = process.env['CHROMIUM_PATH'] ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
   if (!vscodeDir || !browserPath) {
-    console.error(`[vscode] NO REAL VS CODE AVAILABLE: ${!vscodeDir ? 'the local VS Code server could not be installed' : 'no Chromium found'}. The integration suite did not run.`);
+    console.error(`[vscode] NO REAL VS CODE AVAILABLE: ${!vscodeDir ? 'the local VS Code server is not installed (run `bash scripts/setup.sh test`)' : 'no Chromium found'}. The integration suite did not run.`);
     return 1;
   }
   const receiver = await resultsReceiver();
