@@ -1,3 +1,5 @@
+import { decodeComponent } from '../url';
+
 /**
  * Links written in a document's text that navigation understands: `{% post_url name %}`, `{% link path %}` and
  * root-relative URLs in Markdown links, reference definitions and `src`/`href` attributes (also behind
@@ -32,7 +34,7 @@ export function bodyLinks(text: string, from = 0): BodyLink[] {
     links.push({
       kind: match[1] as 'post_url' | 'link',
       target: match[2]!,
-      fragment: match[3] ? decodeFragment(match[3].slice(1)) : undefined,
+      fragment: match[3] ? decodeComponent(match[3].slice(1)) : undefined,
       start,
       end: start + match[0].length,
       targetStart,
@@ -48,7 +50,7 @@ export function bodyLinks(text: string, from = 0): BodyLink[] {
     links.push({
       kind: 'url',
       target: path.replace(/[?].*$/, ''),
-      fragment: hash < 0 ? undefined : decodeFragment(written.slice(hash + 1)),
+      fragment: hash < 0 ? undefined : decodeComponent(written.slice(hash + 1)),
       start,
       end: start + written.length,
       targetStart: start + baseurl,
@@ -57,7 +59,7 @@ export function bodyLinks(text: string, from = 0): BodyLink[] {
   }
   for (const match of body.matchAll(OWN_FRAGMENT)) {
     const start = from + match.index + match[1]!.length;
-    links.push({ kind: 'fragment', target: '', fragment: decodeFragment(match[2]!), start, end: start + 1 + match[2]!.length, targetStart: start, targetEnd: start + 1 + match[2]!.length });
+    links.push({ kind: 'fragment', target: '', fragment: decodeComponent(match[2]!), start, end: start + 1 + match[2]!.length, targetStart: start, targetEnd: start + 1 + match[2]!.length });
   }
   return links.sort((a, b) => a.start - b.start);
 }
@@ -70,12 +72,4 @@ export function bodyLinkAt(text: string, from: number, offset: number): BodyLink
   // Links never span lines here, so only the cursor's line is scanned.
   const lineText = text.slice(0, lineEnd);
   return bodyLinks(lineText, Math.max(from, lineStart)).find((link) => link.start <= offset && offset <= link.end);
-}
-
-function decodeFragment(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
-  }
 }

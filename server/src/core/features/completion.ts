@@ -10,6 +10,7 @@ import { COMPLETION_LIMIT, isSubsequence, worthSending } from './completionLimit
 import { authorMarkdown, documentLine, plural, tagMarkdown } from './describe';
 import { JEKYLL_KEYS } from './frontMatterKeys';
 import { bodyLinkAt } from './bodyLinks';
+import { LINK_TAG_BEFORE_CURSOR } from '../links/linkTags';
 import { documentDate, documentTitle, postNameOf, resolveLink, urlFolderOf } from './linkTargets';
 import type { DocumentAnchor } from '../site/documentAnchors';
 import { documentAnchors } from '../site/documentAnchors';
@@ -244,8 +245,6 @@ function snippetItem(site: SiteIndex, edit: Range): CompletionItem {
   };
 }
 
-const POST_URL = /\{%-?\s*post_url\s+([^\s%}]*)$/;
-const LINK_TAG = /\{%-?\s*link\s+([^\s%}]*)$/;
 /** A `#fragment` being typed right after a link's start, a URL or a Liquid link tag. */
 const FRAGMENT = /(?:\]\(\s*<?|\b(?:src|href)\s*=\s*["']?|[^\s(]\/?|%\})#([\w\-.:\u00C0-\uFFFF]*)$/;
 const URL_START = /(?:\]\(\s*<?|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?|\b(?:src|href)\s*=\s*["']?)(?:\{\{-?\s*site\.baseurl\s*-?\}\})?((?:\/|\.\.?\/)[^\s)"'<>{}#]*)$/;
@@ -260,13 +259,10 @@ function bodyCompletions(site: SiteIndex, document: ITextDocument, text: string,
     }
     return end;
   };
-  const postUrl = POST_URL.exec(before);
-  if (postUrl) {
-    return placeItems(postUrlItems(site), range(offset - postUrl[1]!.length, tokenEnd(/[\s%}]/)), postUrl[1]!);
-  }
-  const link = LINK_TAG.exec(before);
-  if (link) {
-    return placeItems(linkItems(site), range(offset - link[1]!.length, tokenEnd(/[\s%}]/)), link[1]!);
+  const tag = LINK_TAG_BEFORE_CURSOR.exec(before);
+  if (tag) {
+    const typed = tag[2]!;
+    return placeItems(tag[1] === 'post_url' ? postUrlItems(site) : linkItems(site), range(offset - typed.length, tokenEnd(/[\s%}]/)), typed);
   }
   const fragment = FRAGMENT.exec(before);
   if (fragment) {

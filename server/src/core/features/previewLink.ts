@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { resolveUrl } from '../links/resolveUrl';
+import { decodeComponent } from '../url';
 import { MISSING_SCHEME } from '../render/liquid';
 import type { SiteIndex } from '../site/siteIndex';
 import { resolveLink } from './linkTargets';
@@ -19,7 +20,7 @@ export function resolvePreviewLink(site: SiteIndex, fromPath: string, href: stri
   const link = href.trim();
   if (link.startsWith(MISSING_SCHEME)) {
     const [tag = '', ...rest] = link.slice(MISSING_SCHEME.length).split('/');
-    const target = decodeURIComponent(rest.join('/'));
+    const target = decodeComponent(rest.join('/'));
     const resolved = resolveLink(site, { kind: tag === 'link' ? 'link' : 'post_url', target });
     return { kind: 'none', reason: resolved.kind === 'unresolved' ? resolved.reason : l10n.t('`{% {0} {1} %}` cannot be resolved.', tag, target) };
   }

@@ -1,4 +1,5 @@
 import type { SiteIndex } from '../site/siteIndex';
+import { decodeUri } from '../url';
 
 export interface UrlTreeEntry {
   readonly name: string;
@@ -39,7 +40,7 @@ export function urlTree(site: SiteIndex): ReadonlyMap<string, readonly UrlTreeEn
     for (const document of site.documents.values()) {
       const url = site.urls.urlOf(document.path);
       if (url !== undefined) {
-        add(safeDecode(url), document.path);
+        add(decodeUri(url), document.path);
       }
     }
     const sorted = new Map<string, UrlTreeEntry[]>();
@@ -48,12 +49,4 @@ export function urlTree(site: SiteIndex): ReadonlyMap<string, readonly UrlTreeEn
     }
     return sorted;
   }, URL_KEYS);
-}
-
-function safeDecode(url: string): string {
-  try {
-    return decodeURI(url);
-  } catch {
-    return url;
-  }
 }

@@ -6,6 +6,7 @@
 import type { LinkForm, ScanOptions, ScannedLinks } from './scanLinks';
 import { scanLinks } from './scanLinks';
 import { detached } from '../detached';
+import { postName } from '../site/postName';
 
 export interface LinkSummary {
   readonly ids: ReadonlySet<string>;
@@ -139,11 +140,4 @@ export class LinkIndex {
     }
     return sources;
   }
-}
-
-/** `_posts/sub/2015-03-01-title.md` -> `2015-03-01-title`. */
-export function postName(path: string): string {
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(0, dot) : base;
 }

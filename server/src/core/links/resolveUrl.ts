@@ -4,7 +4,8 @@
  * Liquid makes the URL unknowable. Relative URLs resolve against the page's output URL, as a browser does.
  */
 import type { SiteConfig } from '../site/config';
-import { decodePath } from '../site/urlMap';
+import { decodeComponent, decodePath } from '../url';
+import { LINK_TAG_SOURCE } from './linkTags';
 
 export type SuspiciousReason = 'scheme-less' | 'quoted' | 'parenthesized' | 'localhost';
 
@@ -27,7 +28,7 @@ export interface LiquidUrls {
   linkUrl(path: string): string | undefined;
 }
 
-const LIQUID = /\{\{-?\s*([\s\S]*?)\s*-?\}\}|\{%-?\s*(post_url|link)\s+([\s\S]*?)\s*-?%\}/g;
+const LIQUID = new RegExp(String.raw`\{\{-?\s*([\s\S]*?)\s*-?\}\}|` + LINK_TAG_SOURCE, 'g');
 
 /** Expands the Liquid Jekyll uses to build URLs; undefined when other Liquid makes the URL unknowable. */
 export function expandLiquid(target: string, config: SiteConfig, tags: LiquidUrls): string | undefined {
@@ -37,7 +38,7 @@ export function expandLiquid(target: string, config: SiteConfig, tags: LiquidUrl
   let unknown = false;
   const expanded = target.replace(LIQUID, (match, output: string | undefined, tag: string | undefined, argument: string | undefined) => {
     if (tag) {
-      const url = argument!.includes('{{') ? undefined : tag === 'post_url' ? tags.postUrl(argument!.trim()) : tags.linkUrl(argument!.trim());
+      const url = argument!.includes('{{') ? undefined : tag === 'post_url' ? tags.postUrl(argument!) : tags.linkUrl(argument!);
       unknown ||= url === undefined;
       return url ?? match;
     }
@@ -103,7 +104,7 @@ export function resolveUrl(written: string, pageUrl: string | undefined, config:
     return { kind: 'skip' };
   }
   if (target.startsWith('#')) {
-    return { kind: 'fragment', fragment: decodeFragment(target.slice(1)) };
+    return { kind: 'fragment', fragment: decodeComponent(target.slice(1)) };
   }
   const scheme = SCHEME.exec(target)?.[1]?.toLowerCase();
   if (scheme !== undefined || target.startsWith('//')) {
@@ -146,7 +147,7 @@ export function resolveUrl(written: string, pageUrl: string | undefined, config:
 
 function internal(pathname: string, hash: string, config: SiteConfig, relative: boolean): ResolvedUrl {
   let path = decodePath(pathname);
-  const fragment = hash.length > 1 ? decodeFragment(hash.slice(1)) : undefined;
+  const fragment = hash.length > 1 ? decodeComponent(hash.slice(1)) : undefined;
   let missingBaseurl = false;
   if (config.baseurl) {
     if (path === config.baseurl || path.startsWith(config.baseurl + '/')) {
@@ -163,14 +164,6 @@ function hashOf(target: string): string {
   return at < 0 ? '' : target.slice(at);
 }
 
-function decodeFragment(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
-  }
-}
-
 function siteOrigin(config: SiteConfig): URL | undefined {
   if (!config.url) {
     return undefined;
@@ -185,10 +178,4 @@ function siteOrigin(config: SiteConfig): URL | undefined {
 function sameHost(a: string, b: string): boolean {
   const strip = (host: string) => host.toLowerCase().replace(/^www\./, '');
   return strip(a) === strip(b);
-}
-
-/** The form of a URL path that all its equivalent spellings share: `/x/`, `/x/index.html`, `/x.html` -> `/x`. */
-export function canonicalPath(path: string): string {
-  const canonical = path.replace(/\/index\.html?$/, '/').replace(/\.html?$/, '').replace(/\/+$/, '');
-  return canonical === '' ? '/' : canonical;
 }

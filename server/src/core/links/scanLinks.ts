@@ -5,6 +5,7 @@
  */
 import { headerIds, type HeaderIdOptions } from '../render/headerIds';
 import { scanMarkdownBlocks, type MarkdownInput } from '../render/markdownBlocks';
+import { LINK_TAG_SOURCE } from './linkTags';
 
 export type LinkForm =
   | 'inline' // [text](url)
@@ -60,7 +61,7 @@ interface Range {
 const HTML_TAG = /<(a|img|source|video|audio|iframe|link|area|embed|track|script)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
 const HTML_ATTRIBUTE = /\s(href|src|srcset|poster)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 const HTML_ID = /\s(?:id|name)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
-const LIQUID_LINK_TAG = /\{%-?\s*(post_url|link)\s+([\s\S]*?)\s*-?%\}/g;
+const LIQUID_LINK_TAG = new RegExp(LINK_TAG_SOURCE, 'g');
 const LIQUID_ANY = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
 const RAW_BLOCK = /\{%-?\s*raw\s*-?%\}[\s\S]*?(?:\{%-?\s*endraw\s*-?%\}|$)/g;
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;

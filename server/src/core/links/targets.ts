@@ -3,10 +3,18 @@
  * their targets (jekyll/jekyll `Tags::PostComparer`, `Tags::Link`).
  */
 import type { SiteConfig } from '../site/config';
-import type { SiteIndex } from '../site/siteIndex';
-import { postName } from './linkIndex';
-import { canonicalPath, expandLiquid, resolveUrl } from './resolveUrl';
+import { postName, postUrlName, withoutDate } from '../site/postName';
+import { expandLiquid, resolveUrl } from './resolveUrl';
+import { canonicalPath, decodeComponent } from '../url';
 import type { LinkForm } from './scanLinks';
+
+/** What `{% post_url %}`/`{% link %}` lookups and the reverse index read of the site: a narrow view of `SiteIndex`. */
+export interface LinkSite {
+  readonly staticFiles: ReadonlySet<string>;
+  readonly urls: { urlOf(path: string): string | undefined; urlsOf(path: string): readonly string[] };
+  document(path: string): { readonly kind: string } | undefined;
+  readonly links: { postsNamed(name: string): ReadonlySet<string> | undefined };
+}
 
 const NO_TAGS = { postUrl: () => undefined, linkUrl: () => undefined };
 
@@ -21,7 +29,7 @@ export function targetKeys(config: SiteConfig, sourceUrl: string | undefined, fo
   }
   if (form === 'post_url') {
     const name = postName(target.trim());
-    return ['post:' + name, 'title:' + titleOf(name)];
+    return ['post:' + name, 'title:' + withoutDate(name)];
   }
   if (form === 'link') {
     return ['file:' + target.trim().replace(/^\/+/, '')];
@@ -34,39 +42,14 @@ export function targetKeys(config: SiteConfig, sourceUrl: string | undefined, fo
   return resolved.kind === 'internal' ? ['url:' + canonicalPath(resolved.path)] : [];
 }
 
-function titleOf(postName: string): string {
-  return postName.replace(/^\d{2,4}-\d{1,2}-\d{1,2}-/, '');
-}
-
 /** Every key by which links can reach a source file: its URLs (redirects too), its post name, its path. */
-export function documentKeys(site: SiteIndex, path: string): string[] {
-  const keys = site.urls.urlsOf(path).map((url) => 'url:' + canonicalPath(decodeURIComponentSafe(url)));
+export function documentKeys(site: LinkSite, path: string): string[] {
+  const keys = site.urls.urlsOf(path).map((url) => 'url:' + canonicalPath(decodeComponent(url)));
   keys.push('file:' + path);
   if (site.document(path)?.kind === 'post' || /(?:^|\/)_posts\//.test(path)) {
-    keys.push('post:' + postName(path), 'title:' + titleOf(postName(path)));
+    keys.push('post:' + postName(path), 'title:' + withoutDate(postName(path)));
   }
   return keys;
-}
-
-function decodeURIComponentSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
-/**
- * Jekyll's `^(?>.+/)*?(date)-(title)$`: its atomic group takes the folder up to the last `/` in one step.
- * Written here as that split, because JavaScript has no atomic groups and `(.+\/)*?` backtracks
- * exponentially on a name with many slashes.
- */
-const POST_NAME = /^(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)$/;
-
-function matchPostPath(name: string): [folder: string | undefined, date: string, title: string] | undefined {
-  const slash = name.lastIndexOf('/');
-  const match = POST_NAME.exec(name.slice(slash + 1));
-  return match ? [slash >= 0 ? name.slice(0, slash + 1) : undefined, match[1]!, match[2]!] : undefined;
 }
 
 export type PostLookup = { readonly kind: 'found'; readonly path: string } | { readonly kind: 'invalid' } | { readonly kind: 'missing'; readonly name: string };
@@ -76,14 +59,14 @@ export type PostLookup = { readonly kind: 'found'; readonly path: string } | { r
  * or `folder/_posts/<date>-<title>.*`. Jekyll's legacy second pass (same title and date, folder ignored)
  * also finds a post, with a deprecation warning, so it counts as found.
  */
-export function findPost(site: SiteIndex, written: string): PostLookup {
+export function findPost(site: LinkSite, written: string): PostLookup {
   const name = written.trim().replace(/^\//, '');
-  const match = matchPostPath(name);
+  const match = postUrlName(name);
   if (!match) {
     return { kind: 'invalid' };
   }
-  const folder = match[0] ?? '';
-  const base = `${match[1]}-${match[2]}`;
+  const folder = match.folder ?? '';
+  const base = `${match.date}-${match.title}`;
   // Where Jekyll looks: `_posts/<folder><base>.<ext>` or `<folder>_posts[/]<base>.<ext>`.
   const prefixes = [`_posts/${folder}`, `${folder}_posts/`, `${folder}_posts`];
   const candidates = site.links.postsNamed(base);
@@ -93,8 +76,8 @@ export function findPost(site: SiteIndex, written: string): PostLookup {
     }
   }
   // The legacy pass compares the date as a date: `2015-3-1-title` finds `2015-03-01-title`.
-  const [year, month, day] = match[1].split('-').map(Number) as [number, number, number];
-  const padded = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}-${match[2]}`;
+  const [year, month, day] = match.date.split('-').map(Number) as [number, number, number];
+  const padded = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}-${match.title}`;
   const legacy = [...(candidates ?? []), ...(site.links.postsNamed(padded) ?? [])][0];
   return legacy ? { kind: 'found', path: legacy } : { kind: 'missing', name: base };
 }
@@ -112,7 +95,7 @@ function isPostFile(path: string, prefix: string, base: string): boolean {
  * `{% link path %}`: a page, static file or written collection document by its path from the site root.
  * A leading `/` is accepted (Jekyll matches static files with it).
  */
-export function findFile(site: SiteIndex, written: string): string | undefined {
+export function findFile(site: LinkSite, written: string): string | undefined {
   const path = written.trim().replace(/^\/+/, '');
   if (site.staticFiles.has(path) || site.urls.urlOf(path) !== undefined) {
     return path;

@@ -10,6 +10,7 @@ import { wellFormed } from '../wellFormed';
  */
 import { evaluateOutput } from '../links/resolveUrl';
 import type { SiteConfig } from '../site/config';
+import { linkTagArgument } from '../links/linkTags';
 
 export interface LiquidContext {
   readonly config: SiteConfig;
@@ -97,7 +98,7 @@ function expand(text: string, context: LiquidContext, placeholders: string[]): s
       }
       continue;
     }
-    const argument = unquote(args.join(' '));
+    const argument = linkTagArgument(inner.slice(name.length));
     if (name === 'post_url') {
       out += urlOrMissing(context.postUrl(argument), 'post_url', argument, context);
     } else if (name === 'link') {
@@ -132,10 +133,6 @@ function outputValue(expression: string, context: LiquidContext): string | undef
   }
   const pageValue = /^page\.(\w+)$/.exec(expression) ? context.page[expression.slice(5)] : undefined;
   return typeof pageValue === 'string' || typeof pageValue === 'number' ? String(pageValue) : undefined;
-}
-
-function unquote(text: string): string {
-  return text.trim().replace(/^(['"])(.*)\1$/, '$2');
 }
 
 function newlinesOf(text: string): string {

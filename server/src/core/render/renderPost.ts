@@ -4,6 +4,7 @@ import footnote from 'markdown-it-footnote';
 import { parseFrontMatter, frontMatterData } from '../frontmatter/parse';
 import { authorIdsOf } from '../site/authors';
 import { tagsOf } from '../site/tags';
+import { datedFileName } from '../site/postName';
 import type { SiteIndex } from '../site/siteIndex';
 import type { ITextDocument } from '../workspace';
 import { resolveLink } from '../features/linkTargets';
@@ -126,7 +127,7 @@ function dateOf(path: string, data: Record<string, unknown>): string | undefined
   if (typeof value === 'string') {
     return value;
   }
-  return /(?:^|\/)(\d{4}-\d{2}-\d{2})-[^/]*$/.exec(path)?.[1];
+  return datedFileName(path.slice(path.lastIndexOf('/') + 1))?.date;
 }
 
 const IMAGE_ATTRIBUTES = ['alt', 'title', 'width', 'height', 'class', 'id', 'align'];

@@ -4,11 +4,13 @@
  * plugin makes) is never reported as broken.
  */
 import * as l10n from '@vscode/l10n';
-import { canonicalPath, expandLiquid, resolveUrl, type ResolvedUrl } from '../links/resolveUrl';
+import { expandLiquid, resolveUrl, type ResolvedUrl } from '../links/resolveUrl';
+import { canonicalPath } from '../url';
 import { normalizeLabel, type LinkOccurrence, type ScannedLinks } from '../links/scanLinks';
 import { closest } from '../links/suggest';
 import { findFile, findPost } from '../links/targets';
 import { isMarkdownPath, extensionOf } from '../site/documentKind';
+import { withoutDate } from '../site/postName';
 import { generatedUrls, type GeneratedUrls } from '../site/generatedUrls';
 import type { SiteConfig } from '../site/config';
 import type { SiteIndex } from '../site/siteIndex';
@@ -188,9 +190,9 @@ class LinkChecker {
 
   /** The closest post name: the same title on another date first, then by edit distance. */
   #closestPost(name: string): string | undefined {
-    const title = name.replace(/^\d{2,4}-\d{1,2}-\d{1,2}-/, '');
+    const title = withoutDate(name);
     const names = [...this.site.links.postNames()];
-    const sameTitle = names.filter((n) => n.endsWith('-' + title) && n.replace(/^\d{2,4}-\d{1,2}-\d{1,2}-/, '') === title);
+    const sameTitle = names.filter((n) => n.endsWith('-' + title) && withoutDate(n) === title);
     return closest(name, sameTitle, 10) ?? sameTitle[0] ?? closest(name, names);
   }
 

@@ -1,4 +1,5 @@
 import type { SiteConfig } from './config';
+import { datedFileName } from './postName';
 
 /** What Jekyll makes of a file, judged by its path (pages also need front matter; see `SiteIndex`). */
 export type DocumentKind =
@@ -15,8 +16,6 @@ export type DocumentKind =
   | { readonly kind: 'page-or-static'; readonly ext: string }
   | { readonly kind: 'ignored' };
 
-/** Jekyll's `Document::DATE_FILENAME_MATCHER`, on the file name alone. */
-const POST_NAME = /^(\d{2,4}-\d{1,2}-\d{1,2})-(.*)(\.[^.]+)$/;
 
 export function classifyPath(path: string, config: SiteConfig): DocumentKind {
   if (path === '_config.yml') {
@@ -32,13 +31,13 @@ export function classifyPath(path: string, config: SiteConfig): DocumentKind {
 
   const postsAt = folders.indexOf('_posts');
   if (postsAt >= 0) {
-    const match = POST_NAME.exec(name);
+    const match = datedFileName(name);
     if (!match) {
       return { kind: 'misnamed-post', ext };
     }
     // Folders above `_posts` are categories; folders inside it are not.
     const categories = folders.slice(0, postsAt).filter((f) => f !== config.collectionsDir);
-    return { kind: 'post', date: match[1]!, slug: match[2]!, ext, categories };
+    return { kind: 'post', date: match.date, slug: match.slug, ext, categories };
   }
   const draftsAt = folders.indexOf('_drafts');
   if (draftsAt >= 0) {

@@ -13,30 +13,15 @@ import { LinkIndex } from '../links/linkIndex';
 import type { ScanOptions } from '../links/scanLinks';
 import { documentKeys, targetKeys } from '../links/targets';
 import { headerIdOptions } from '../render/headerIds';
-import { frontMatterTokens, type FrontMatterToken } from './frontMatterTokens';
-import { documentAnchors, type DocumentAnchor } from './documentAnchors';
+import { frontMatterTokens } from './frontMatterTokens';
+import { documentAnchors } from './documentAnchors';
 import { keptAnalysis, type DocumentAnalysis } from './documentAnalysis';
 import { TextDocumentSnapshot } from '../textDocument';
-import { classifyPath, extensionOf, isMarkdownPath, type DocumentKind } from './documentKind';
+import { classifyPath, extensionOf, isMarkdownPath } from './documentKind';
 import { byCodeUnits } from '../codeUnitOrder';
+import type { SiteDocument, SiteDocumentKind } from './siteDocument';
 
-export type SiteDocumentKind = 'post' | 'draft' | 'page' | 'collection' | 'misnamed-post';
-
-/** A document Jekyll renders (or, for a misnamed post, silently skips), summarised for blog-wide features. */
-export interface SiteDocument {
-  readonly path: string;
-  readonly kind: SiteDocumentKind;
-  readonly info: DocumentKind;
-  /** Front matter as Jekyll reads it; empty without front matter or with broken YAML. */
-  readonly data: Readonly<Record<string, unknown>>;
-  readonly hasFrontMatter: boolean;
-  /** Tags, categories, authors and layout as written, with positions: references and rename read these. */
-  readonly tokens: readonly FrontMatterToken[];
-  /** Header ids of a Markdown document, for `#fragment` completion and navigation. */
-  readonly anchors: readonly DocumentAnchor[];
-  /** Set when the file was not read (too large, binary). */
-  readonly skipped: string | undefined;
-}
+export type { SiteDocument, SiteDocumentKind } from './siteDocument';
 
 /** What an update touched, so the adapter re-checks only that. */
 export type SiteChange = { readonly scope: 'all' } | { readonly scope: 'documents'; readonly paths: readonly string[] };

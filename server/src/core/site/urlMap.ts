@@ -2,7 +2,9 @@ import type { SiteConfig } from './config';
 import { extensionOf } from './documentKind';
 import { withDefaults } from './frontMatterDefaults';
 import { addPermalinkSuffix, destinationOf, documentUrl, outputExtension, pageUrl, styleToTemplate } from './permalink';
-import type { SiteDocument } from './siteIndex';
+import type { SiteDocument } from './siteDocument';
+import { decodePath } from '../url';
+import { datedFileName } from './postName';
 
 export type UrlTargetKind = 'post' | 'page' | 'collection' | 'static' | 'redirect';
 
@@ -205,15 +207,15 @@ function documentTargets(document: SiteDocument | undefined, config: SiteConfig)
     data = withDefaults(config, document.path, info.collection, document.data);
     const folder = (config.collectionsDir ? config.collectionsDir + '/' : '') + '_' + info.collection;
     const name = document.path.slice(document.path.lastIndexOf('/') + 1);
-    const dated = /^(\d{2,4}-\d{1,2}-\d{1,2})-(.*)\.[^.]+$/.exec(name);
+    const dated = datedFileName(name);
     url = documentUrl(
       {
         path: document.path,
         collection: info.collection,
         collectionFolder: folder,
         data,
-        fileDate: dated?.[1],
-        fileSlug: dated ? dated[2]! : name.slice(0, name.length - extensionOf(name).length),
+        fileDate: dated?.date,
+        fileSlug: dated ? dated.slug : name.slice(0, name.length - extensionOf(name).length),
         pathCategories: [],
       },
       collection.permalink ?? addPermalinkSuffix('/:collection/:path', config.permalink),
@@ -239,16 +241,4 @@ function redirectsOf(data: Readonly<Record<string, unknown>>): string[] {
   const value = data['redirect_from'];
   const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
   return list.filter((v): v is string => typeof v === 'string' && v.length > 0).map((v) => (v.startsWith('/') ? v : '/' + v));
-}
-
-/** A URL path with percent escapes decoded (an invalid escape is kept as written). */
-export function decodePath(path: string): string {
-  if (!path.includes('%')) {
-    return path;
-  }
-  try {
-    return decodeURIComponent(path.replace(/%2F/gi, '%252F'));
-  } catch {
-    return path;
-  }
 }

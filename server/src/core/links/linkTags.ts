@@ -1,0 +1,37 @@
+/**
+ * The grammar of Jekyll's URL tags, `{% post_url NAME %}` and `{% link PATH %}`, in one place: the scanner, the
+ * URL evaluator, navigation, completion and the preview all read tags through it. Jekyll hands each tag its whole
+ * markup and strips it (`Tags::PostUrl#initialize`, `Tags::Link#initialize`): the argument is everything between
+ * the tag name and `%}`, outer white space trimmed, quotes and inner spaces kept.
+ */
+
+export type LinkTagName = 'post_url' | 'link';
+
+/** A whole tag: group 1 the name, group 2 the argument (trimmed by the pattern itself). */
+export const LINK_TAG_SOURCE = String.raw`\{%-?\s*(post_url|link)\s+([\s\S]*?)\s*-?%\}`;
+
+/** A tag being typed: `{% post_url 2015-` up to the cursor, group 1 the name, group 2 the word typed so far. */
+export const LINK_TAG_BEFORE_CURSOR = /\{%-?\s*(post_url|link)\s+([^\s%}]*)$/;
+
+const FRAGMENT_AFTER = /#[^\s)"'<>]*/y;
+
+export function isLinkTagName(name: string): name is LinkTagName {
+  return name === 'post_url' || name === 'link';
+}
+
+/** The argument of a tag from its markup (what follows the tag name inside `{% %}`). */
+export function linkTagArgument(markup: string): string {
+  return markup.trim();
+}
+
+/** The `#fragment` written right after a tag that ends at `tagEnd` (`{% post_url a %}#part`), without the `#`. */
+export function fragmentAfterTag(text: string, tagEnd: number): string | undefined {
+  FRAGMENT_AFTER.lastIndex = tagEnd;
+  return FRAGMENT_AFTER.exec(text)?.[0].slice(1);
+}
+
+/** Where the tag whose argument ends at `argumentEnd` closes: just after its `%}`. */
+export function tagEndAfter(text: string, argumentEnd: number): number {
+  const close = text.indexOf('%}', argumentEnd);
+  return close < 0 ? text.length : close + 2;
+}

@@ -1,0 +1,36 @@
+/**
+ * URL text as links and the site model compare it. A leaf: it imports nothing, so every layer may use it.
+ * Decoding never throws: a malformed escape (`%E0%A4%A`) is kept as written, as browsers keep it.
+ */
+
+/** `decodeURIComponent`, or the text as written when an escape is malformed. */
+export function decodeComponent(text: string): string {
+  if (!text.includes('%')) {
+    return text;
+  }
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** `decodeURI` (reserved characters stay escaped), or the text as written when an escape is malformed. */
+export function decodeUri(text: string): string {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A URL path with percent escapes decoded, except `%2F`, which would make a `/` that splits a segment. */
+export function decodePath(path: string): string {
+  return path.includes('%') ? decodeComponent(path.replace(/%2F/gi, '%252F')) : path;
+}
+
+/** The form of a URL path that all its equivalent spellings share: `/x/`, `/x/index.html`, `/x.html` -> `/x`. */
+export function canonicalPath(path: string): string {
+  const canonical = path.replace(/\/index\.html?$/, '/').replace(/\.html?$/, '').replace(/\/+$/, '');
+  return canonical === '' ? '/' : canonical;
+}
