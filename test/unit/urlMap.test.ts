@@ -56,6 +56,20 @@ suite('permalinks and the URL map', () => {
     assert.strictEqual(await postUrl('', undefined, '---\ncategory: Ruby On Rails\n---\n'), '/ruby%20on%20rails/2015/03/01/My-Post.html');
   });
 
+  test('categories: the folders first, then categories, then category (found by the conformance run)', async () => {
+    assert.strictEqual(await postUrl('', 'Tech/_posts/2020-01-02-one.md', '---\ncategories: [b, a]\ncategory: c\n---\n'), '/tech/b/a/c/2020/01/02/one.html');
+  });
+
+  test('published: false (also YAML no, also from defaults) publishes nothing; the string "false" does (found by the conformance run)', async () => {
+    assert.strictEqual(await postUrl('', undefined, '---\npublished: false\n---\n'), undefined);
+    assert.strictEqual(await postUrl('', undefined, '---\npublished: no\n---\n'), undefined);
+    assert.strictEqual(await postUrl('', undefined, '---\npublished: "false"\n---\n'), '/2015/03/01/My-Post.html');
+    assert.strictEqual(await postUrl('defaults:\n  - scope: { path: _posts }\n    values: { published: false }\n'), undefined);
+    const site = await siteOf({ 'page.md': '---\npublished: false\n---\n', '_config.yml': 'collections:\n  things:\n    output: true\n', '_things/t.md': '---\npublished: false\n---\n' });
+    assert.strictEqual(site.urls.urlOf('page.md'), undefined);
+    assert.strictEqual(site.urls.urlOf('_things/t.md'), undefined);
+  });
+
   test('defaults in _config.yml supply permalink', async () => {
     const config = 'defaults:\n  - scope: { path: "_posts/old" }\n    values: { permalink: "/old/:title/" }\n';
     assert.strictEqual(await postUrl(config, '_posts/old/2015-03-01-a.md'), '/old/a/');

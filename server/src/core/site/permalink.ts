@@ -274,11 +274,11 @@ export function documentPlaceholders(input: DocumentUrlInput, config: SiteConfig
   };
 }
 
-/** `categories`/`category` from front matter (a string splits at spaces), then the folders above `_posts`. */
+/** The folders above `_posts`, then `categories` (a string splits at spaces), then `category`: Jekyll's order. */
 export function categoriesOf(data: Readonly<Record<string, unknown>>, pathCategories: readonly string[]): string[] {
   const fromData = (value: unknown, split: boolean): string[] =>
     Array.isArray(value) ? value.filter((v) => v !== null && v !== undefined).map(String) : typeof value === 'string' ? (split ? value.split(/\s+/).filter(Boolean) : [value]) : typeof value === 'number' ? [String(value)] : [];
-  const categories = [...fromData(data['categories'], true), ...pathCategories, ...fromData(data['category'], false)];
+  const categories = [...pathCategories, ...fromData(data['categories'], true), ...fromData(data['category'], false)];
   return [...new Set(categories)];
 }
 

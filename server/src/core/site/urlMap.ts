@@ -229,6 +229,10 @@ function documentTargets(document: SiteDocument | undefined, config: SiteConfig)
   } else {
     return [];
   }
+  // `published: false` (after defaults) keeps the document out of the build; the string "false" does not.
+  if (data['published'] === false) {
+    return [];
+  }
   const targets: UrlTarget[] = [{ url, path: document.path, kind }];
   for (const from of redirectsOf(data)) {
     targets.push({ url: from, path: document.path, kind: 'redirect' });
