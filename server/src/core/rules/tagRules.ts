@@ -12,7 +12,7 @@ const MORE_USED = 3;
 const MIN_TYPO_LENGTH = 6;
 
 /**
- * Tags (and categories) that split one topic in two: a variant of a more used tag that differs only in
+ * Tags (and categories) that split one topic in two: a variant of an as much or more used tag that differs only in
  * case, spaces, hyphens or underscores (`Kotlin`/`kotlin`, `bigdata`/`big data`), a likely typo of a
  * frequent tag (`kotiln`), and the same tag twice in one list. A new tag as such is fine.
  */
@@ -123,14 +123,13 @@ function commonForm(tag: string, counts: ReadonlyMap<string, number>): CommonFor
 }
 
 function variantOf(tag: string, table: TagTable): CommonForm | undefined {
-  const forms = table.byNormal.get(normalize(tag)) ?? [];
-  const [first, second] = forms.map((t) => table.counts.get(t) ?? 0);
-  const uses = table.counts.get(tag) ?? 0;
-  // The most used form wins, unless another is used as often: then there is no telling which is right.
-  if (first === undefined || forms[0] === tag || first <= uses || first === second) {
+  // Two spellings are two tag pages whatever their counts: every form but the one most used is reported, and on a
+  // tie each names the other. `forms` is most used first, so the first other form is the one to offer.
+  const other = (table.byNormal.get(normalize(tag)) ?? []).find((form) => form !== tag);
+  if (other === undefined || (table.counts.get(other) ?? 0) < (table.counts.get(tag) ?? 0)) {
     return undefined;
   }
-  return { kind: 'variant', tag: forms[0]! };
+  return { kind: 'variant', tag: other };
 }
 
 function typoOf(tag: string, table: TagTable): CommonForm | undefined {
