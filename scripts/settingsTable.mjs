@@ -1,7 +1,8 @@
 // Writes the README's table of every setting from package.json (and package.nls.json for the texts), between
 // the markers <!-- settings:start --> and <!-- settings:end -->. `--check` only says whether it is current.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { rewriteReadme } from './rewriteReadme.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const START = '<!-- settings:start -->';
@@ -29,15 +30,5 @@ export function readmeWithTable(readme) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const file = path.join(root, 'README.md');
-  const readme = readFileSync(file, 'utf8');
-  const updated = readmeWithTable(readme);
-  if (process.argv.includes('--check')) {
-    if (updated !== readme) {
-      console.error('README.md settings table is out of date: run `npm run docs:settings`.');
-      process.exit(1);
-    }
-  } else {
-    writeFileSync(file, updated);
-  }
+  rewriteReadme(readmeWithTable, 'README.md settings table is out of date: run `npm run docs:settings`.');
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
 import * as path from 'node:path';
 import Ajv04 from 'ajv-draft-04';
+import { RULE_CATALOG, RULE_CODES } from '../../server/src/core/ruleCatalog';
 import { exampleBlog, writeBlog } from '../util/blogs';
 import { runCli, type JsonReport } from '../util/cli';
 
@@ -90,7 +91,7 @@ suite('blogwright check: output formats', () => {
   test('sarif is valid SARIF 2.1.0 with 1-based regions', async () => {
     const run = await runCli(['check', root, '--format', 'sarif'], { cwd: root });
     assert.strictEqual(run.status, 1);
-    const sarif = JSON.parse(run.stdout) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: object } }[] }[] }[] };
+    const sarif = JSON.parse(run.stdout) as { runs: { tool: { driver: { rules: { id: string; shortDescription: object; defaultConfiguration: object }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: object } }[] }[] }[] };
     const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
     const validate = ajv.compile(sarifSchema);
     assert.ok(validate(sarif), JSON.stringify(validate.errors, null, 2));
@@ -107,6 +108,14 @@ suite('blogwright check: output formats', () => {
     for (const result of results) {
       assert.strictEqual(rules[result.ruleIndex]!.id, result.ruleId);
     }
+    // Every rule of the catalog, with what it finds and its default level, so code scanning can describe it.
+    assert.deepStrictEqual(rules.map((r) => r.id), RULE_CODES);
+    assert.deepStrictEqual(rules.find((r) => r.id === 'link.unverified'), {
+      id: 'link.unverified',
+      shortDescription: { text: RULE_CATALOG['link.unverified'].description.replace(/`/g, ''), markdown: RULE_CATALOG['link.unverified'].description },
+      defaultConfiguration: { level: 'note' },
+      properties: { tags: ['link'] },
+    });
   });
 
   test('a clean blog is still valid SARIF, with no results', async () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert';
 import { computeDiagnostics, type DiagnosticFixData } from '../../server/src/core/diagnostics';
+import { areaOf } from '../../server/src/core/ruleCatalog';
 import { withSettings } from '../../server/src/core/settings';
 import { SiteIndex } from '../../server/src/core/site/siteIndex';
 import { TextDocumentSnapshot } from '../../server/src/core/textDocument';
@@ -28,7 +29,7 @@ async function check(body: string, files: Record<string, string> = blog(), path 
   await site.build();
   const text = all[path]!;
   return computeDiagnostics(site, new TextDocumentSnapshot(path, 1, text))
-    .filter((d) => String(d.code).startsWith('link.'))
+    .filter((d) => areaOf(d.code) === 'link' || areaOf(d.code) === 'liquid')
     .map((d) => {
       const document = new TextDocumentSnapshot(path, 1, text);
       const covered = text.slice(document.offsetAt(d.range.start), document.offsetAt(d.range.end));
@@ -154,7 +155,7 @@ suite('links', () => {
     const body = '`[a](/nope1.html)`\n\n```\n[b](/nope2.html)\n```\n\n    [c](/nope3.html)\n\n<!-- [d](/nope4.html) -->\n\n{% comment %}[e](/nope5.html){% endcomment %}\n\n{% raw %}[f]({{ x }}){% endraw %}\n\n```\n{% post_url 2015-01-01-gone %}\n```\n';
     assert.deepStrictEqual(codes(await check(body)), [
       ['link.post-url', '2015-01-01-gone'],
-      ['link.liquid-in-code', '{% post_url 2015-01-01-gone %}'],
+      ['liquid.in-code', '{% post_url 2015-01-01-gone %}'],
     ]);
   });
 
@@ -183,8 +184,8 @@ suite('links', () => {
     assert.deepStrictEqual(
       findings.map((f) => [f.code, f.covered, f.fix]),
       [
-        ['link.liquid-in-code', '{{ secrets.USER }}', '{% raw %}{{ secrets.USER }}{% endraw %}'],
-        ['link.liquid-in-code', '{% if x %}', '{% raw %}{% if x %}{% endraw %}'],
+        ['liquid.in-code', '{{ secrets.USER }}', '{% raw %}{{ secrets.USER }}{% endraw %}'],
+        ['liquid.in-code', '{% if x %}', '{% raw %}{% if x %}{% endraw %}'],
       ],
     );
   });

@@ -79,10 +79,10 @@ suite('real blog conventions', () => {
         '',
       ].join('\n'),
     });
-    assert.deepStrictEqual((await findingsOf(files, page)).filter(([code]) => code === 'link.liquid-in-code'), []);
-    assert.deepStrictEqual((await findingsOf(files, post)).filter(([code]) => code === 'link.liquid-in-code'), [
-      ['link.liquid-in-code', '{{ page.title }}'],
-      ['link.liquid-in-code', '{{ site.nothing }}'],
+    assert.deepStrictEqual((await findingsOf(files, page)).filter(([code]) => code === 'liquid.in-code'), []);
+    assert.deepStrictEqual((await findingsOf(files, post)).filter(([code]) => code === 'liquid.in-code'), [
+      ['liquid.in-code', '{{ page.title }}'],
+      ['liquid.in-code', '{{ site.nothing }}'],
     ]);
   });
 });

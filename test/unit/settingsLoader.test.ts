@@ -20,9 +20,18 @@ suite('settings loader', () => {
   });
 
   test('a section in VS Code shape becomes a layer; dotted and nested rule codes are the same', () => {
-    const { layer, problems } = settingsFromSection({ validate: { 'link.anchor': 'warning', frontmatter: { required: false } }, 'authors.source': 'data:members', requiredKeys: { post: ['title'] } }, { fromBlog: true });
-    assert.deepStrictEqual(layer, { validate: { 'link.anchor': 'warning', 'frontmatter.required': 'off' }, requiredKeys: { post: ['title'] }, authorsSource: 'data:members' });
+    const { layer, problems } = settingsFromSection({ validate: { 'link.fragment': 'info', frontmatter: { required: false } }, 'authors.source': 'data:members', requiredKeys: { post: ['title'] } }, { fromBlog: true });
+    assert.deepStrictEqual(layer, { validate: { 'link.fragment': 'info', 'frontmatter.required': 'off' }, requiredKeys: { post: ['title'] }, authorsSource: 'data:members' });
     assert.deepStrictEqual(problems, []);
+  });
+
+  test('validate keeps codes and areas, reads a renamed code as its new name, and drops keys that name no rule', () => {
+    const { layer, problems } = settingsFromSection({ validate: { 'link.liquid-in-code': 'off', link: 'info', 'link.anchor': 'error', tags: 'off' } }, { fromBlog: true });
+    assert.deepStrictEqual(layer.validate, { 'liquid.in-code': 'off', link: 'info' });
+    assert.deepStrictEqual(problems, []);
+    const both = (validate: Record<string, string>) => settingsFromSection({ validate }, { fromBlog: true }).layer.validate;
+    assert.deepStrictEqual(both({ 'liquid.in-code': 'error', 'link.liquid-in-code': 'off' }), { 'liquid.in-code': 'error' });
+    assert.deepStrictEqual(both({ 'link.liquid-in-code': 'off', 'liquid.in-code': 'error' }), { 'liquid.in-code': 'error' });
   });
 
   test('bad values are problems with their path; good ones are kept', () => {

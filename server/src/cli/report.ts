@@ -1,10 +1,11 @@
 import * as nodePath from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { BlogwrightDiagnostic } from '../core/diagnostics';
 
 /** One diagnostic and the file it is in (relative to the blog root, forward slashes). */
 export interface FileDiagnostic {
   readonly file: string;
-  readonly diagnostic: Diagnostic;
+  readonly diagnostic: BlogwrightDiagnostic;
 }
 
 /** The outcome of one check, ready for any output format. */

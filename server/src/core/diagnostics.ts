@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { parseFrontMatter } from './frontmatter/parse';
 import { scannedLinksOf } from './site/documentAnalysis';
 import { globMatcher } from './glob';
@@ -7,47 +7,28 @@ import { dateRule, postFileNameRule } from './rules/dateRules';
 import { frontMatterSyntaxRule, requiredKeysRule } from './rules/frontMatterRules';
 import { layoutRule } from './rules/layoutRules';
 import { externalLinkRule } from './rules/externalLinkRule';
-import { LINK_DEFAULT_LEVELS, linkRule, liquidInCodeRule } from './rules/linkRules';
+import { linkRule, liquidInCodeRule } from './rules/linkRules';
 import type { Finding, Rule } from './rules/rule';
 import { tagRule } from './rules/tagRules';
 import { valueTypesRule } from './rules/typeRules';
 import { unknownKeyRule } from './rules/unknownKeyRule';
-import type { RuleLevel } from './settings';
+import { levelOf, type RuleCode, type RuleLevel, type ValidateSettings } from './ruleCatalog';
 import type { SiteIndex } from './site/siteIndex';
 import type { ITextDocument } from './workspace';
 
 export const RULES: readonly Rule[] = [frontMatterSyntaxRule, requiredKeysRule, valueTypesRule, unknownKeyRule, unknownAuthorRule, tagRule, layoutRule, postFileNameRule, dateRule, linkRule, liquidInCodeRule, externalLinkRule];
 
-/**
- * Default level of each rule; a rule not listed is an error. Errors are for what breaks the build or loses
- * content (YAML errors, skipped posts, unknown authors, unreadable dates); warnings for what Jekyll renders
- * but the editor would still fix.
- */
-const DEFAULT_LEVELS: Readonly<Record<string, RuleLevel>> = {
-  'frontmatter.duplicate-key': 'warning',
-  'frontmatter.unknown-key': 'warning',
-  'frontmatter.not-text': 'warning',
-  'frontmatter.empty-item': 'warning',
-  'tag.variant': 'warning',
-  'tag.typo': 'warning',
-  'tag.duplicate': 'warning',
-  'tag.comma': 'warning',
-  'category.variant': 'warning',
-  'category.typo': 'warning',
-  'category.duplicate': 'warning',
-  'category.comma': 'warning',
-  'layout.unknown': 'warning',
-  'filename.invalid-date': 'warning',
-  'date.mismatch': 'warning',
-  ...LINK_DEFAULT_LEVELS,
-};
+/** A diagnostic of ours: its code is one of the catalog's. */
+export interface BlogwrightDiagnostic extends Diagnostic {
+  readonly code: RuleCode;
+}
 
 export interface ILogger {
   error(message: string): void;
 }
 
 /** Every diagnostic of one document: front matter, then the rest. A rule that throws is logged and skipped. */
-export function computeDiagnostics(site: SiteIndex, document: ITextDocument, logger?: ILogger): Diagnostic[] {
+export function computeDiagnostics(site: SiteIndex, document: ITextDocument, logger?: ILogger): BlogwrightDiagnostic[] {
   const text = document.getText();
   // Taken even from an excluded file, so that the index does not keep it.
   const indexed = site.takeAnalysis(document.path, text);
@@ -63,7 +44,7 @@ export function computeDiagnostics(site: SiteIndex, document: ITextDocument, log
     siteDocument: site.document(document.path),
     indexedLinks: indexed && scannedLinksOf(indexed, text),
   };
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: BlogwrightDiagnostic[] = [];
   for (const rule of RULES) {
     let findings: Finding[];
     try {
@@ -73,18 +54,10 @@ export function computeDiagnostics(site: SiteIndex, document: ITextDocument, log
       continue;
     }
     for (const finding of findings) {
-      const severity = toSeverity(levelOf(finding.code, site.settings.validate));
-      if (severity === undefined) {
-        continue;
+      const severity = severityOf(finding.code, site.settings.validate);
+      if (severity !== undefined) {
+        diagnostics.push(toDiagnostic(finding.code, severity, rangeOf(document, finding.start, finding.end), finding.message, finding.data && fixData(document, finding)));
       }
-      diagnostics.push({
-        range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
-        severity,
-        code: finding.code,
-        source: 'blogwright',
-        message: finding.message,
-        ...(finding.data ? { data: fixData(document, finding) } : {}),
-      });
     }
   }
   return diagnostics;
@@ -112,14 +85,20 @@ export interface DiagnosticFixData {
 
 function fixData(document: ITextDocument, finding: Finding): DiagnosticFixData {
   const fix = finding.data!;
-  const start = fix.start ?? finding.start;
-  const end = fix.end ?? finding.end;
-  return { fix: { title: fix.title, edit: { range: { start: document.positionAt(start), end: document.positionAt(end) }, newText: fix.replacement } } };
+  return { fix: { title: fix.title, edit: { range: rangeOf(document, fix.start ?? finding.start, fix.end ?? finding.end), newText: fix.replacement } } };
 }
 
-/** The configured level: the rule's own setting, else its area's (`frontmatter`), else the default. */
-export function levelOf(code: string, validate: Readonly<Record<string, RuleLevel>>): RuleLevel {
-  return validate[code] ?? validate[code.split('.')[0]!] ?? DEFAULT_LEVELS[code] ?? 'error';
+export function rangeOf(document: ITextDocument, start: number, end: number): Range {
+  return { start: document.positionAt(start), end: document.positionAt(end) };
+}
+
+export function toDiagnostic(code: RuleCode, severity: DiagnosticSeverity, range: Range, message: string, data?: DiagnosticFixData): BlogwrightDiagnostic {
+  return { range, severity, code, source: 'blogwright', message, ...(data ? { data } : {}) };
+}
+
+/** The severity `blogwright.validate` gives a code (its own level, else its area's, else its default); undefined when off. */
+export function severityOf(code: RuleCode, validate: ValidateSettings): DiagnosticSeverity | undefined {
+  return toSeverity(levelOf(code, validate));
 }
 
 export function toSeverity(level: RuleLevel): DiagnosticSeverity | undefined {

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { computeDiagnostics, type ILogger } from './diagnostics';
+import type { Range } from 'vscode-languageserver-types';
+import { computeDiagnostics, rangeOf, severityOf, toDiagnostic, type BlogwrightDiagnostic, type ILogger } from './diagnostics';
+import type { RuleCode } from './ruleCatalog';
 import { SETTINGS_FILE, type SettingsProblem } from './settingsLoader';
 import type { SiteIndex } from './site/siteIndex';
 import type { ITextDocument } from './workspace';
@@ -20,25 +21,26 @@ export function pathsToCheck(site: SiteIndex): string[] {
  * `_config.yml`, the unusable values of `.blogwright.yml`, a notice for a file too large or binary to read, or
  * the rules' findings for a document.
  */
-export function fileDiagnostics(site: SiteIndex, source: FileSource, settingsProblems: readonly SettingsProblem[], logger?: ILogger): Diagnostic[] {
+export function fileDiagnostics(site: SiteIndex, source: FileSource, settingsProblems: readonly SettingsProblem[], logger?: ILogger): BlogwrightDiagnostic[] {
+  const validate = site.settings.validate;
+  const reported = (code: RuleCode, range: Range, message: string): BlogwrightDiagnostic[] => {
+    const severity = severityOf(code, validate);
+    return severity === undefined ? [] : [toDiagnostic(code, severity, range, message)];
+  };
   if ('skipped' in source) {
-    return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, code: 'file.skipped', source: 'blogwright', message: l10n.t('Not checked: {0}.', source.skipped) }];
+    return reported('file.skipped', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, l10n.t('Not checked: {0}.', source.skipped));
   }
   const document = source.document;
   if (document.path === CONFIG_FILE) {
-    return site.configProblems.map((p) =>
+    return site.configProblems.flatMap((p) =>
       // A repeated key does not stop Jekyll (the last value wins), so the settings are still read.
       p.code === 'frontmatter.duplicate-key'
-        ? diagnostic(document, p.start, p.end, DiagnosticSeverity.Warning, p.code, p.message)
-        : diagnostic(document, p.start, p.end, DiagnosticSeverity.Error, 'config.yaml', l10n.t("{0} Jekyll cannot read _config.yml; Blogwright checks the blog with Jekyll's defaults.", p.message)),
+        ? reported(p.code, rangeOf(document, p.start, p.end), p.message)
+        : reported('config.yaml', rangeOf(document, p.start, p.end), l10n.t("{0} Jekyll cannot read _config.yml; Blogwright checks the blog with Jekyll's defaults.", p.message)),
     );
   }
   if (document.path === SETTINGS_FILE) {
-    return settingsProblems.filter((p) => p.file === SETTINGS_FILE).map((p) => diagnostic(document, p.start, p.end, DiagnosticSeverity.Error, 'settings.invalid', p.message));
+    return settingsProblems.filter((p) => p.file === SETTINGS_FILE).flatMap((p) => reported('settings.invalid', rangeOf(document, p.start, p.end), p.message));
   }
   return computeDiagnostics(site, document, logger);
-}
-
-function diagnostic(document: ITextDocument, start: number, end: number, severity: DiagnosticSeverity, code: string, message: string): Diagnostic {
-  return { range: { start: document.positionAt(start), end: document.positionAt(end) }, severity, code, source: 'blogwright', message };
 }

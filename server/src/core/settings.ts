@@ -1,9 +1,8 @@
-/** How loudly a rule speaks; `off` silences it. */
-export type RuleLevel = 'off' | 'hint' | 'info' | 'warning' | 'error';
+import type { ValidateSettings } from './ruleCatalog';
 
 export interface BlogwrightSettings {
   /** Per rule code (`frontmatter.required`), or per area (`frontmatter`); the most specific wins. */
-  readonly validate: Readonly<Record<string, RuleLevel>>;
+  readonly validate: ValidateSettings;
   /** Keys each kind of document must have. `author` means "an author, when the blog keeps authors". */
   readonly requiredKeys: Readonly<Record<'post' | 'draft' | 'page' | 'collection', readonly string[]>>;
   /** `auto`, `data:<name>` (a file in `_data/`), `collection:<name>` or `none`. */

@@ -3,7 +3,8 @@ import { isMap, type Document } from 'yaml';
 import { asRecord } from './site/config';
 import { parseJsonc } from './jsonc';
 import { parseYaml, yamlToData } from './frontmatter/yaml';
-import { mergeSettings, type BlogwrightSettings, type DocumentKindName, type RuleLevel, type SettingsLayer } from './settings';
+import { validateKey, type RuleLevel, type ValidateSettings } from './ruleCatalog';
+import { mergeSettings, type BlogwrightSettings, type DocumentKindName, type SettingsLayer } from './settings';
 import type { IWorkspace } from './workspace';
 
 /** The blog's own settings file, read by the language server and the CLI alike. */
@@ -91,16 +92,19 @@ export function settingsFromSection(raw: unknown, { fromBlog }: { fromBlog: bool
   const layer: { -readonly [K in keyof SettingsLayer]: SettingsLayer[K] } = {};
 
   if (section['validate'] !== undefined) {
-    const validate: Record<string, RuleLevel> = {};
-    for (const [segments, level] of leaves(objectAt(section, ['validate'], problems), [])) {
-      const code = segments.join('.');
-      if (typeof level === 'string' && LEVELS.has(level)) {
-        validate[code] = level as RuleLevel;
-      } else if (level === false) {
-        // YAML 1.1 reads an unquoted `off` as false.
-        validate[code] = 'off';
-      } else {
-        problems.push({ path: ['validate', ...segments], message: l10n.t('`{0}` is not a level: use off, hint, info, warning or error.', String(level)) });
+    const validate: { -readonly [K in keyof ValidateSettings]: ValidateSettings[K] } = {};
+    for (const [segments, value] of leaves(objectAt(section, ['validate'], problems), [])) {
+      // YAML 1.1 reads an unquoted `off` as false.
+      const level = value === false ? 'off' : value;
+      if (typeof level !== 'string' || !LEVELS.has(level)) {
+        problems.push({ path: ['validate', ...segments], message: l10n.t('`{0}` is not a level: use off, hint, info, warning or error.', String(value)) });
+        continue;
+      }
+      const written = segments.join('.');
+      const key = validateKey(written);
+      // A key that names no rule or area does nothing (as always); a code's current name beats its old one.
+      if (key !== undefined && (key === written || !(key in validate))) {
+        validate[key] = level as RuleLevel;
       }
     }
     layer.validate = validate;

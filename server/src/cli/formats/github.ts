@@ -13,7 +13,7 @@ export function formatGithub(report: CheckReport, context: FormatContext): strin
       `endLine=${end.line + 1}`,
       `col=${start.character + 1}`,
       `endColumn=${end.character + 1}`,
-      `title=${escapeProperty(`blogwright ${String(diagnostic.code ?? '')}`)}`,
+      `title=${escapeProperty(`blogwright ${diagnostic.code}`)}`,
     ];
     return `::${COMMANDS[severityName(diagnostic)]} ${properties.join(',')}::${escapeData(messageText(diagnostic))}`;
   });

@@ -13,7 +13,7 @@ export function formatJson(report: CheckReport): string {
       file,
       range: { start: { line: diagnostic.range.start.line, character: diagnostic.range.start.character }, end: { line: diagnostic.range.end.line, character: diagnostic.range.end.character } },
       severity: severityName(diagnostic),
-      code: String(diagnostic.code ?? ''),
+      code: diagnostic.code,
       message: messageText(diagnostic),
     })),
   };

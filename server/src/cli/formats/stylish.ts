@@ -23,7 +23,7 @@ export function formatStylish(report: CheckReport, context: FormatContext): stri
     }
     const { line, character } = diagnostic.range.start;
     const severity = severityName(diagnostic);
-    group.push([`${line + 1}:${character + 1}`, severity, messageText(diagnostic).replace(/\s*\n\s*/g, ' '), String(diagnostic.code ?? '')]);
+    group.push([`${line + 1}:${character + 1}`, severity, messageText(diagnostic).replace(/\s*\n\s*/g, ' '), diagnostic.code]);
   }
   flush();
   const counts = countBySeverity(report);

@@ -14,19 +14,9 @@ import { withoutDate } from '../site/postName';
 import { generatedUrls, type GeneratedUrls } from '../site/generatedUrls';
 import type { SiteConfig } from '../site/config';
 import type { SiteIndex } from '../site/siteIndex';
+import type { FixableCode } from '../ruleCatalog';
 import type { Finding, Rule, RuleContext } from './rule';
 import { wellFormed } from '../wellFormed';
-
-/** Link findings, by code: the level each has unless the user says otherwise. */
-export const LINK_DEFAULT_LEVELS = {
-  'link.fragment': 'warning',
-  'link.reference': 'warning',
-  'link.baseurl': 'warning',
-  'link.suspicious': 'warning',
-  'link.liquid-in-code': 'warning',
-  'link.unverified': 'info',
-  'link.external': 'warning',
-} as const;
 
 export const linkRule: Rule = {
   name: 'links',
@@ -53,7 +43,7 @@ export const liquidInCodeRule: Rule = {
         return [];
       }
       return {
-        code: 'link.liquid-in-code',
+        code: 'liquid.in-code',
         start,
         end,
         message: l10n.t('Jekyll renders `{0}` although it stands in code, so readers see its output (usually nothing). Wrap it in {% raw %}...{% endraw %} to show it as written.', shorten(expression)),
@@ -143,7 +133,7 @@ class LinkChecker {
           break;
         case 'reference':
           if (!this.#isDefined(normalizeLabel(link.label ?? link.target))) {
-            this.#report(link, 'link.reference', l10n.t('No definition for the reference [{0}]: kramdown shows the brackets as text. Add `[{0}]: URL` below the paragraph.', link.target));
+            this.#findings.push({ code: 'link.reference', start: link.start, end: link.end, message: l10n.t('No definition for the reference [{0}]: kramdown shows the brackets as text. Add `[{0}]: URL` below the paragraph.', link.target) });
           }
           break;
         default:
@@ -334,7 +324,7 @@ class LinkChecker {
     }
   }
 
-  #report(link: LinkOccurrence, code: string, message: string, replacement?: string): void {
+  #report(link: LinkOccurrence, code: FixableCode, message: string, replacement?: string): void {
     this.#findings.push({
       code,
       start: link.start,

@@ -1,18 +1,21 @@
+import type { FixableCode, RuleCode } from '../ruleCatalog';
 import type { ParsedFrontMatter } from '../frontmatter/parse';
 import type { ScannedLinks } from '../links/scanLinks';
 import type { BlogwrightSettings } from '../settings';
 import type { SiteDocument, SiteIndex } from '../site/siteIndex';
 import type { ITextDocument } from '../workspace';
 
-/** One problem a rule found, with offsets into the document's text. */
-export interface Finding {
+/** One problem a rule found, with offsets into the document's text; only a fixable code may carry a fix. */
+export type Finding = FindingOf<FixableCode, FixData> | FindingOf<Exclude<RuleCode, FixableCode>, undefined>;
+
+interface FindingOf<C extends RuleCode, F extends FixData | undefined> {
   /** `area.rule`, stable: users configure severities and CI tools filter by it. */
-  readonly code: string;
+  readonly code: C;
   readonly start: number;
   readonly end: number;
   readonly message: string;
   /** Context for a quick fix (for example the replacement text). */
-  readonly data?: FixData;
+  readonly data?: F;
 }
 
 /** A quick fix a finding offers: replace its own range (or `start`..`end` when given) with `replacement`. */
