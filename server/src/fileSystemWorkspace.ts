@@ -23,9 +23,12 @@ export class FileSystemWorkspace implements IWorkspace {
   readonly root: string;
   /** The root with its own symbolic links resolved (a blog may be opened through one). */
   readonly #realRoot: string;
+  /** Folders (relative to the root) that are not this workspace's: the sites nested in a site. */
+  readonly #others: ReadonlySet<string>;
 
-  constructor(root: string) {
+  constructor(root: string, { others = [] }: { readonly others?: readonly string[] } = {}) {
     this.root = nodePath.resolve(root);
+    this.#others = new Set(others);
     try {
       this.#realRoot = realpathSync.native(this.root);
     } catch {
@@ -33,7 +36,7 @@ export class FileSystemWorkspace implements IWorkspace {
     }
   }
 
-  async listFiles(): Promise<string[]> {
+  async listFiles(skipFolder?: (folder: string) => boolean): Promise<string[]> {
     const files: string[] = [];
     const walk = async (folder: string, prefix: string): Promise<void> => {
       let entries;
@@ -46,7 +49,7 @@ export class FileSystemWorkspace implements IWorkspace {
       for (const entry of entries) {
         const rel = prefix + entry.name;
         if (entry.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(entry.name)) {
+          if (!SKIPPED_FOLDERS.has(entry.name) && !this.#others.has(rel) && !skipFolder?.(rel)) {
             folders.push(walk(nodePath.join(folder, entry.name), rel + '/'));
           }
         } else if (entry.isFile()) {

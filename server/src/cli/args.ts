@@ -3,7 +3,7 @@ import * as l10n from '@vscode/l10n';
 /** What the command line asked for. */
 export interface CliOptions {
   readonly command: 'check' | 'help' | 'version';
-  /** The blog's folder as given (resolved later against the current folder); undefined for the current folder. */
+  /** The folder to check as given (a site, or a folder with sites in it); undefined for the current folder. */
   readonly root: string | undefined;
   /** Files or folders to check, as given; empty for the whole blog. */
   readonly paths: readonly string[];
@@ -24,10 +24,11 @@ export class UsageError extends CliError {}
 
 export const USAGE = `Usage: blogwright check [ROOT] [PATHS...] [options]
 
-Checks a Jekyll blog's front matter and links as the Blogwright editor extension does.
+Checks the front matter and links of every Jekyll site under ROOT as the Blogwright editor extension does.
 
-  ROOT                the blog's folder (the one with _config.yml); default: the current folder
-  PATHS               check only these files or folders; links are still resolved against the whole blog
+  ROOT                a site's folder (the one with _config.yml), or a folder with sites in it (a repository
+                      with its site in docs/): each site is checked from its own folder; default: the current folder
+  PATHS               check only these files or folders; links are still resolved against each whole site
 
 Options:
   --format NAME       stylish (default on a terminal), json (default otherwise), sarif, github
@@ -37,7 +38,7 @@ Options:
   -h, --help          show this help
   --version           show Blogwright's version
 
-Settings come from .vscode/settings.json (blogwright.* keys), then .blogwright.yml at ROOT, then these flags.
+Settings come from ROOT/.vscode/settings.json (blogwright.* keys), then .blogwright.yml at each site's root, then these flags.
 Exit status: 0 no errors (and at most N warnings), 1 errors or too many warnings, 2 usage or internal error.
 `;
 

@@ -4,6 +4,7 @@ import * as nodePath from 'node:path';
 import { fileDiagnostics, pathsToCheck, type FileSource } from '../core/fileDiagnostics';
 import { loadSettings, readVsCodeSettings } from '../core/settingsLoader';
 import { SiteIndex } from '../core/site/siteIndex';
+import { findSites, nestedSiteFolders } from '../core/site/siteDiscovery';
 import { TextDocumentSnapshot } from '../core/textDocument';
 import { DEFAULT_EXTERNAL_LINK_OPTIONS, ExternalLinkChecker } from '../externalLinks';
 import { externalLinksOf } from '../core/rules/externalLinkRule';
@@ -21,23 +22,25 @@ export interface CheckRequest {
   readonly external: boolean | undefined;
 }
 
-/** Checks the blog (or the given files of it) with the same core and settings as the language server. */
+/**
+ * Checks every Jekyll site under the root (or the given files of them), each from its own folder with its own
+ * settings, with the same core as the language server. Files outside every site are not checked.
+ */
 export async function checkBlog(request: CheckRequest, progress: Progress, warn: (message: string) => void): Promise<CheckReport> {
   const root = nodePath.resolve(request.cwd, request.root ?? '.');
   await assertReadableFolder(root, request.root ?? '.');
   const workspace = new FileSystemWorkspace(root);
+  const sites = await findSites(workspace);
+  if (sites.length === 0) {
+    throw new CliError(l10n.t('No Jekyll site in "{0}": a site is a folder with _config.yml and _posts, _layouts or an index page.', request.root ?? '.'));
+  }
+  const wanted = await wantedPaths(workspace, request);
 
+  // The editor's settings of the folder as opened (VS Code reads .vscode/ there), under each site's .blogwright.yml.
   const vscode = await readVsCodeSettings(workspace);
   for (const problem of vscode.problems) {
     warn(`${problem.file}: ${problem.message}`);
   }
-  const loaded = await loadSettings(workspace, vscode.layer, request.external === undefined ? undefined : { externalLinks: request.external });
-  const site = new SiteIndex(workspace, loaded.settings, { dependants: false });
-  progress.indexing();
-  await site.build();
-
-  const paths = await selectPaths(site, workspace, request);
-  const external = loaded.settings.externalLinks ? await fetchExternalLinks(site, workspace, paths) : undefined;
   const results: FileDiagnostic[][] = [];
   let internalErrors = 0;
   const logger = {
@@ -46,21 +49,33 @@ export async function checkBlog(request: CheckRequest, progress: Progress, warn:
       warn(message);
     },
   };
-  for (const [index, path] of paths.entries()) {
-    // Synchronous reads: nothing else waits on this process, and they skip libuv's thread pool.
-    const read = workspace.readTextSync(path);
-    if (read.kind !== 'missing') {
-      const source: FileSource = read.kind === 'skipped' ? { path, skipped: read.reason } : { document: new TextDocumentSnapshot(path, 0, read.text) };
-      results.push(fileDiagnostics(site, source, loaded.problems, logger).map((diagnostic) => ({ file: path, diagnostic })));
+  progress.indexing();
+  for (const siteRoot of sites) {
+    const prefix = siteRoot.path === '' ? '' : siteRoot.path + '/';
+    const siteWorkspace = siteRoot.path === '' && sites.length === 1 ? workspace : new FileSystemWorkspace(nodePath.join(root, siteRoot.path), { others: nestedSiteFolders(sites, siteRoot) });
+    const loaded = await loadSettings(siteWorkspace, vscode.layer, request.external === undefined ? undefined : { externalLinks: request.external });
+    const site = new SiteIndex(siteWorkspace, loaded.settings, { dependants: false });
+    await site.build();
+    const paths = pathsToCheck(site)
+      .sort(byPath)
+      .filter((path) => wanted(prefix + path));
+    const external = loaded.settings.externalLinks ? await fetchExternalLinks(site, siteWorkspace, paths) : undefined;
+    for (const [index, path] of paths.entries()) {
+      // Synchronous reads: nothing else waits on this process, and they skip libuv's thread pool.
+      const read = siteWorkspace.readTextSync(path);
+      if (read.kind !== 'missing') {
+        const source: FileSource = read.kind === 'skipped' ? { path, skipped: read.reason } : { document: new TextDocumentSnapshot(path, 0, read.text) };
+        results.push(fileDiagnostics(site, source, loaded.problems, logger).map((diagnostic) => ({ file: prefix + path, diagnostic })));
+      }
+      progress.checked(index + 1, paths.length);
     }
-    progress.checked(index + 1, paths.length);
+    external?.dispose();
   }
   progress.done();
-  external?.dispose();
 
   const diagnostics = results.flat();
   diagnostics.sort(byFileThenPosition);
-  return { root, files: results.length, diagnostics, internalErrors };
+  return { root, sites: sites.map((site) => site.path), files: results.length, diagnostics, internalErrors };
 }
 
 /**
@@ -103,17 +118,14 @@ async function assertReadableFolder(root: string, given: string): Promise<void> 
   }
 }
 
-/** Every checkable file, or those under the given paths; a given path must exist inside the blog. */
-async function selectPaths(site: SiteIndex, workspace: FileSystemWorkspace, request: CheckRequest): Promise<string[]> {
-  const all = pathsToCheck(site).sort(byPath);
-  if (request.paths.length === 0) {
-    return all;
-  }
-  const wanted = new Set<string>();
+/** Which root-relative paths to report: all, or those under the given paths, each of which must exist inside the root. */
+async function wantedPaths(workspace: FileSystemWorkspace, request: CheckRequest): Promise<(path: string) => boolean> {
+  const files = new Set<string>();
+  const folders: string[] = [];
   for (const given of request.paths) {
     const absolute = nodePath.resolve(request.cwd, given);
     if (absolute === workspace.root) {
-      return all;
+      return () => true;
     }
     const relative = workspace.relativePath(absolute);
     if (relative === undefined) {
@@ -125,13 +137,13 @@ async function selectPaths(site: SiteIndex, workspace: FileSystemWorkspace, requ
     } catch {
       throw new CliError(l10n.t('"{0}" does not exist.', given));
     }
-    for (const path of all) {
-      if (stat.isDirectory() ? path.startsWith(relative + '/') : path === relative) {
-        wanted.add(path);
-      }
+    if (stat.isDirectory()) {
+      folders.push(relative + '/');
+    } else {
+      files.add(relative);
     }
   }
-  return all.filter((path) => wanted.has(path));
+  return request.paths.length === 0 ? () => true : (path) => files.has(path) || folders.some((folder) => path.startsWith(folder));
 }
 
 /** Configuration files first, then documents in path order, as `ls -R` would show them. */

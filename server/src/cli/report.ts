@@ -2,7 +2,7 @@ import * as nodePath from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { BlogwrightDiagnostic } from '../core/diagnostics';
 
-/** One diagnostic and the file it is in (relative to the blog root, forward slashes). */
+/** One diagnostic and the file it is in (relative to the root given, forward slashes). */
 export interface FileDiagnostic {
   readonly file: string;
   readonly diagnostic: BlogwrightDiagnostic;
@@ -10,8 +10,10 @@ export interface FileDiagnostic {
 
 /** The outcome of one check, ready for any output format. */
 export interface CheckReport {
-  /** The blog root, absolute. */
+  /** The folder checked, absolute. */
   readonly root: string;
+  /** The sites checked, as folders relative to the root (`''` for the root itself), outermost first. */
+  readonly sites: readonly string[];
   /** How many files were checked. */
   readonly files: number;
   /** By file, then by position. */

@@ -17,7 +17,7 @@ export function formatGithub(report: CheckReport, context: FormatContext): strin
     ];
     return `::${COMMANDS[severityName(diagnostic)]} ${properties.join(',')}::${escapeData(messageText(diagnostic))}`;
   });
-  lines.push(summaryLine(countBySeverity(report), report.files));
+  lines.push(summaryLine(countBySeverity(report), report));
   return lines.join('\n') + '\n';
 }
 

@@ -27,23 +27,31 @@ export function formatStylish(report: CheckReport, context: FormatContext): stri
   }
   flush();
   const counts = countBySeverity(report);
-  const summary = summaryLine(counts, report.files);
+  const summary = summaryLine(counts, report);
   out.push(counts.error > 0 ? paint('red', paint('bold', summary)) : counts.warning > 0 ? paint('yellow', paint('bold', summary)) : summary);
   return out.join('\n') + '\n';
 }
 
-/** `✖ 3 problems (2 errors, 1 warning) in 12 files`, or `✔ No problems in 12 files`. */
-export function summaryLine(counts: Record<SeverityName, number>, files: number): string {
+/**
+ * `✖ 3 problems (2 errors, 1 warning) in 12 files`, or `✔ No problems in 12 files`, then the sites checked
+ * (`; sites: docs, lib/site_template`) unless the root itself was the one site.
+ */
+export function summaryLine(counts: Record<SeverityName, number>, report: Pick<CheckReport, 'files' | 'sites'>): string {
   const total = counts.error + counts.warning + counts.information + counts.hint;
-  const filesText = plural(files, 'file');
+  const filesText = plural(report.files, 'file');
+  const sites = report.sites.length === 1 && report.sites[0] === '' ? '' : `; ${sitesText(report.sites.map((site) => site || '.'))}`;
   if (total === 0) {
-    return `✔ ${l10n.t('No problems in {0}', filesText)}`;
+    return `✔ ${l10n.t('No problems in {0}', filesText)}${sites}`;
   }
   const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
   if (counts.information + counts.hint > 0) {
     parts.push(l10n.t('{0} info', counts.information + counts.hint));
   }
-  return `✖ ${l10n.t('{0} ({1}) in {2}', plural(total, 'problem'), parts.join(', '), filesText)}`;
+  return `✖ ${l10n.t('{0} ({1}) in {2}', plural(total, 'problem'), parts.join(', '), filesText)}${sites}`;
+}
+
+function sitesText(sites: readonly string[]): string {
+  return sites.length === 1 ? l10n.t('site: {0}', sites[0]!) : l10n.t('sites: {0}', sites.join(', '));
 }
 
 function plural(count: number, word: 'file' | 'problem' | 'error' | 'warning'): string {

@@ -1,0 +1,114 @@
+import * as assert from 'node:assert';
+import * as path from 'node:path';
+import { exampleBlog, writeBlog } from '../util/blogs';
+import { runCli, type JsonReport } from '../util/cli';
+
+/** Every file of `blog` under `folder/`. */
+function under(folder: string, blog: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(blog).map(([name, text]) => [`${folder}/${name}`, text]));
+}
+
+async function checkJson(args: string[], cwd?: string): Promise<{ status: number | null; report: JsonReport; stderr: string }> {
+  const run = await runCli(['check', ...args, '--format', 'json'], cwd ? { cwd } : {});
+  assert.notStrictEqual(run.stdout, '', run.stderr);
+  return { status: run.status, report: JSON.parse(run.stdout) as JsonReport, stderr: run.stderr };
+}
+
+const untitled = '---\nlayout: post\nauthor: jane.doe\n---\nSee {% post_url 2020-01-01-first %}.\n';
+
+suite('blogwright check: every site under ROOT, each from its own folder', () => {
+  // A product's repository: its blog in docs/, with its own settings; a README and fixtures outside it.
+  const repository = writeBlog({
+    'README.md': '---\ntitle: [broken\n---\n[nowhere](/nowhere.html)\n',
+    'lib/thing.rb': 'puts 1\n',
+    'test/fixtures/_posts/bad-name.md': '---\n---\n',
+    ...under(
+      'docs',
+      exampleBlog({
+        '_posts/2020-04-01-untitled.md': untitled,
+        '_posts/2020-04-02-links.md': '---\nlayout: post\ntitle: L\nauthor: jane.doe\n---\n[about](/about.html) [gone](/gone.html)\n',
+        '.blogwright.yml': 'validate:\n  link.url: warning\n',
+      }),
+    ),
+  });
+
+  test("a site's diagnostics from the top are those of a run from its folder, paths relative to the given root", async () => {
+    const top = await checkJson(['.'], repository);
+    const docs = await checkJson(['.'], path.join(repository, 'docs'));
+    assert.deepStrictEqual(
+      top.report.diagnostics,
+      docs.report.diagnostics.map((d) => ({ ...d, file: `docs/${d.file}` })),
+    );
+    assert.strictEqual(top.report.files, docs.report.files);
+    assert.strictEqual(top.status, 1);
+    // The site's own .blogwright.yml applies: the broken link is a warning there.
+    assert.deepStrictEqual(
+      top.report.diagnostics.map((d) => [d.file, d.code, d.severity]),
+      [
+        ['docs/_posts/2020-04-01-untitled.md', 'frontmatter.required', 'error'],
+        ['docs/_posts/2020-04-02-links.md', 'link.url', 'warning'],
+      ],
+    );
+  });
+
+  test('the summary names the sites checked; a lone site at the root is not named', async () => {
+    const run = await runCli(['check', '.', '--format', 'stylish'], { cwd: repository });
+    assert.match(run.stdout, /✖ 2 problems \(1 error, 1 warning\) in \d+ files; site: docs\n$/);
+    const alone = await runCli(['check', '.', '--format', 'stylish'], { cwd: path.join(repository, 'docs') });
+    assert.match(alone.stdout, /in \d+ files\n$/);
+  });
+
+  test("PATHS select files of any site; a path outside every site is not an error, and nothing in it is checked", async () => {
+    const { status, report } = await checkJson(['.', 'docs/_posts/2020-04-02-links.md', 'README.md', 'lib'], repository);
+    assert.strictEqual(status, 0);
+    assert.deepStrictEqual(
+      report.diagnostics.map((d) => d.file),
+      ['docs/_posts/2020-04-02-links.md'],
+    );
+  });
+
+  test('two sites side by side: each has its own permalinks, authors and settings, and links never cross', async () => {
+    const root = writeBlog({
+      ...under('blog', exampleBlog()),
+      ...under('shop', {
+        '_config.yml': 'title: Shop\npermalink: /news/:title/\n',
+        '_data/authors.yml': 'bob:\n  name: Bob\n',
+        '_layouts/post.html': '{{ content }}\n',
+        '_posts/2020-01-01-first.md': '---\nlayout: post\ntitle: Shop news\nauthor: bob\n---\n',
+        '_posts/2020-02-01-second.md': '---\nlayout: post\ntitle: S\nauthor: jane.doe\n---\n{% post_url 2020-03-01-third %} [a](/2020/01/first.html) [b](/news/first/)\n',
+      }),
+    });
+    const { report } = await checkJson(['.'], root);
+    assert.deepStrictEqual(
+      report.diagnostics.map((d) => [d.file, d.code]),
+      [
+        ['shop/_posts/2020-02-01-second.md', 'author.unknown'],
+        ['shop/_posts/2020-02-01-second.md', 'link.post-url'],
+        ['shop/_posts/2020-02-01-second.md', 'link.url'],
+      ],
+    );
+  });
+
+  test('a site inside a site: its files are its own, not the outer site\'s', async () => {
+    const root = writeBlog({
+      ...exampleBlog({ '_config.yml': 'title: Outer\npermalink: /:year/:month/:title.html\nexclude: [docs]\n', '_posts/2020-05-01-outer.md': '---\nlayout: post\ntitle: O\nauthor: jane.doe\n---\n[in docs](/docs/guide.html)\n' }),
+      ...under('docs', { '_config.yml': 'title: Docs\n', 'index.md': '---\ntitle: Docs\n---\n[guide](/guide.html) [first](/2020/01/first.html)\n', 'guide.md': '---\ntitle: Guide\n---\n' }),
+    });
+    const { report } = await checkJson(['.'], root);
+    assert.deepStrictEqual(
+      report.diagnostics.map((d) => [d.file, d.code]),
+      [
+        ['_posts/2020-05-01-outer.md', 'link.url'],
+        ['docs/index.md', 'link.url'],
+      ],
+    );
+  });
+
+  test('no site under ROOT exits 2 and says what a site is', async () => {
+    const root = writeBlog({ 'README.md': '# A plain repository\n', 'content/posts/first.md': '---\ntitle: Hugo\n---\n', 'config.toml': 'title = "Hugo"\n' });
+    const run = await runCli(['check', root]);
+    assert.strictEqual(run.status, 2);
+    assert.strictEqual(run.stdout, '');
+    assert.match(run.stderr, /No Jekyll site in ".*": a site is a folder with _config\.yml and _posts, _layouts or an index page\./);
+  });
+});
