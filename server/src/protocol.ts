@@ -1,5 +1,5 @@
 /** Requests between the Blogwright client and server that LSP does not define. Both sides import this file. */
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 
 export interface RenderPreviewParams {
   readonly uri: string;
@@ -58,3 +58,78 @@ export const previewLinkRequest = new RequestType<PreviewLinkParams, PreviewLink
 
 /** The server's process id: the VS Code suite kills it to prove the client brings it back. */
 export const serverProcessRequest = new RequestType<Record<string, never>, { readonly pid: number }, void>('blogwright/serverProcess');
+
+/** Where pasted or dropped images go in a post, and the Markdown that links them. */
+export interface PlaceImagesParams {
+  /** The post (or page) the images are put into. */
+  readonly uri: string;
+  /** The author's local date, `YYYY-MM-DD`: it names a draft's folder. */
+  readonly date: string;
+  readonly images: readonly { readonly fileName: string; readonly alt: string | undefined }[];
+  /** The `blogwright.images.folder` setting: a folder template that replaces the learned one. */
+  readonly folder: string | undefined;
+}
+
+export interface PlacedImageResult {
+  /** The new file (`file:` URI); never an existing one. */
+  readonly uri: string;
+  readonly markdown: string;
+  readonly alt: string;
+  readonly url: string;
+}
+
+export const placeImagesRequest = new RequestType<PlaceImagesParams, PlacedImageResult[] | null, void>('blogwright/placeImages');
+
+/** A published file of the blog, linked where it is when dropped into a post (it is not copied). */
+export const publishedFileUrlRequest = new RequestType<{ readonly uri: string; readonly file: string }, { readonly markdown: string } | null, void>('blogwright/publishedFileUrl');
+
+export interface MoveDocumentParams {
+  readonly uri: string;
+  /** For publishing: the post's date, `YYYY-MM-DD`. */
+  readonly date?: string;
+}
+
+export interface MoveDocumentResult {
+  /** One edit: the text changes of the moved file, the move, the links that follow it. */
+  readonly edit: WorkspaceEdit;
+  readonly newUri: string;
+  /** Files whose links to it cannot follow (they will be reported). */
+  readonly stranded: readonly string[];
+}
+
+export const publishDraftRequest = new RequestType<MoveDocumentParams, MoveDocumentResult | { readonly error: string }, void>('blogwright/publishDraft');
+export const unpublishPostRequest = new RequestType<MoveDocumentParams, MoveDocumentResult | { readonly error: string }, void>('blogwright/unpublishPost');
+
+/** One level of the Blog view (`overviewChildren` in the core). */
+export interface OverviewParams {
+  /** The node whose children are wanted; none for the top level. */
+  readonly parent: string | undefined;
+  readonly filter: string;
+}
+
+export interface OverviewItem {
+  readonly id: string;
+  readonly label: string;
+  readonly description?: string;
+  readonly kind: string;
+  readonly count?: number;
+  /** A post's file (`file:` URI). */
+  readonly uri?: string;
+}
+
+export const overviewRequest = new RequestType<OverviewParams, OverviewItem[], void>('blogwright/overview');
+
+/** Sent when the index changed (a file appeared, changed or went, a check finished): the Blog view refreshes. */
+export const siteChangedNotification = new NotificationType<Record<string, never>>('blogwright/siteChanged');
+
+export interface PostStatsResult {
+  readonly words: number;
+  /** Whole minutes at `wordsPerMinute`, rounded down (0: less than a minute). */
+  readonly minutes: number;
+  readonly wordsPerMinute: number;
+  /** The page's URL with `baseurl`, and the full one when `_config.yml` has `url`. */
+  readonly url: string | undefined;
+  readonly absoluteUrl: string | undefined;
+}
+
+export const postStatsRequest = new RequestType<{ readonly uri: string }, PostStatsResult | null, void>('blogwright/postStats');

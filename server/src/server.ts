@@ -35,7 +35,8 @@ import type { ITextDocument, ReadResult } from './core/workspace';
 import { DEFAULT_EXTERNAL_LINK_OPTIONS, ExternalLinkChecker } from './externalLinks';
 import { FileSystemWorkspace } from './fileSystemWorkspace';
 import { LspWorkspace, asCoreDocument, openText } from './lspWorkspace';
-import { listAuthorsRequest, newPostRequest, previewLinkRequest, renderPreviewRequest, serverProcessRequest } from './protocol';
+import { listAuthorsRequest, newPostRequest, previewLinkRequest, renderPreviewRequest, serverProcessRequest, siteChangedNotification } from './protocol';
+import { registerWorkflowRequests } from './workflowRequests';
 
 /** Sent once the whole blog is indexed and its diagnostics published: editors show progress, tests wait on it. */
 export const indexedNotification = new NotificationType<{ documents: number; milliseconds: number }>('blogwright/indexed');
@@ -68,6 +69,16 @@ export function startServer(connection: Connection): void {
   let generation = 0;
   /** Files that changed while the blog was being read: applied once it is read, not to a half-built index. */
   let changedWhileIndexing: Set<string> | undefined;
+  /** Errors and warnings per file as last published, for the Blog view's "problems". */
+  const problems = new Map<string, number>();
+  let siteChangedTimer: NodeJS.Timeout | undefined;
+  /** Tells the client the index changed, at most every 300 ms: the Blog view refreshes. */
+  function siteChanged(): void {
+    siteChangedTimer ??= setTimeout(() => {
+      siteChangedTimer = undefined;
+      void connection.sendNotification(siteChangedNotification, {});
+    }, 300);
+  }
 
   connection.onInitialize((params): InitializeResult => {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
@@ -172,6 +183,7 @@ export function startServer(connection: Connection): void {
     progress?.report(`checking ${site.documents.size} documents`);
     const checked = await checkAll();
     progress?.done();
+    siteChanged();
     if (checked !== undefined) {
       connection.sendNotification(indexedNotification, { documents: checked, milliseconds: Date.now() - started });
     }
@@ -208,12 +220,26 @@ export function startServer(connection: Connection): void {
     const isConfig = path === '_config.yml' || path === SETTINGS_FILE;
     if (!source || (!isConfig && !site.document(path) && !documents.get(uri))) {
       connection.sendDiagnostics({ uri, diagnostics: [] });
+      countProblems(path, []);
       return;
     }
     const diagnostics = fileDiagnostics(site, 'skipped' in source ? { path, skipped: source.skipped } : source, settings.problems, { error: (m) => connection.console.error(m) });
+    countProblems(path, diagnostics);
     connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
     if (externalLinks && !('skipped' in source)) {
       void checkExternalLinks(path, source.document);
+    }
+  }
+
+  function countProblems(path: string, diagnostics: readonly { severity?: number }[]): void {
+    const count = diagnostics.filter((d) => d.severity !== undefined && d.severity <= 2).length;
+    if ((problems.get(path) ?? 0) !== count) {
+      if (count === 0) {
+        problems.delete(path);
+      } else {
+        problems.set(path, count);
+      }
+      siteChanged();
     }
   }
 
@@ -229,6 +255,7 @@ export function startServer(connection: Connection): void {
     }
     // Also re-checks the documents that link to this file when it appears, moves or goes (links/linkIndex.ts).
     const change = await site.update(path, text, exists);
+    siteChanged();
     if (change.scope === 'all') {
       await checkAll();
     } else {
@@ -375,6 +402,8 @@ export function startServer(connection: Connection): void {
     const post = newPost(site, title, author, date);
     return { uri: workspace.uriOf(post.path), text: post.text };
   });
+
+  registerWorkflowRequests(connection, () => ({ site, workspace, problems }));
 
   connection.onRequest(serverProcessRequest, () => ({ pid: process.pid }));
 

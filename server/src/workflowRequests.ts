@@ -1,0 +1,139 @@
+/**
+ * The writing workflow's requests (images, drafts, the Blog view, the status bar): look up the document, call the
+ * core, map the result to URIs. The client does what only the editor can (write files, apply edits, show).
+ */
+import * as l10n from '@vscode/l10n';
+import { existsSync } from 'node:fs';
+import type { Connection } from 'vscode-languageserver';
+import type { TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { overviewChildren } from './core/features/blogOverview';
+import { planMove, publishedPath, referrersOf, unpublishedPath, type DocumentMove } from './core/features/drafts';
+import { imageSamplePaths, imageUrl, learnImageConvention, placeImages } from './core/features/imagePlacement';
+import { readingTime } from './core/features/readingTime';
+import type { SiteIndex } from './core/site/siteIndex';
+import type { LspWorkspace } from './lspWorkspace';
+import { overviewRequest, placeImagesRequest, postStatsRequest, publishDraftRequest, publishedFileUrlRequest, unpublishPostRequest, type MoveDocumentResult } from './protocol';
+
+export interface WorkflowState {
+  readonly site: SiteIndex | undefined;
+  readonly workspace: LspWorkspace | undefined;
+  /** Errors and warnings per file, as last published. */
+  readonly problems: ReadonlyMap<string, number>;
+}
+
+export function registerWorkflowRequests(connection: Connection, state: () => WorkflowState): void {
+  /** The blog and the path of `uri` in it, when it is one of its files. */
+  function located(uri: string) {
+    const { site, workspace } = state();
+    const path = workspace?.pathOf(uri);
+    return site && workspace && path !== undefined ? { site, workspace, path } : undefined;
+  }
+
+  async function textOf(workspace: LspWorkspace, path: string): Promise<string | undefined> {
+    const read = await workspace.readText(path);
+    return read.kind === 'text' ? read.text : undefined;
+  }
+
+  connection.onRequest(placeImagesRequest, async ({ uri, date, images, folder }) => {
+    const at = located(uri);
+    if (!at || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      return null;
+    }
+    const { site, workspace, path } = at;
+    const samples: { path: string; text: string }[] = [];
+    for (const sample of imageSamplePaths(site)) {
+      const text = await textOf(workspace, sample);
+      if (text !== undefined) {
+        samples.push({ path: sample, text });
+      }
+    }
+    const convention = learnImageConvention(site, samples);
+    const exists = (file: string) => site.staticFiles.has(file) || site.document(file) !== undefined || existsSync(workspace.disk.absolutePath(file) ?? workspace.disk.root);
+    return placeImages(convention, path, date, images, exists, folder).map((placed) => ({ uri: workspace.uriOf(placed.path), markdown: placed.markdown, alt: placed.alt, url: placed.url }));
+  });
+
+  connection.onRequest(publishedFileUrlRequest, ({ uri, file }) => {
+    const at = located(uri);
+    const filePath = state().workspace?.pathOf(file);
+    if (!at || filePath === undefined || !at.site.staticFiles.has(filePath)) {
+      return null;
+    }
+    const learned = learnImageConvention(at.site, []);
+    const name = filePath.slice(filePath.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+    const url = imageUrl('/' + filePath.split('/').map(encodeURIComponent).join('/'), learned.urlStyle);
+    return { markdown: `![${name.replace(/[-_]+/g, ' ').replace(/([[\]\\])/g, '\\$1')}](${url})` };
+  });
+
+  async function move(uri: string, target: (site: SiteIndex, path: string) => string | undefined, date: string | undefined, notMovable: string): Promise<MoveDocumentResult | { error: string }> {
+    const at = located(uri);
+    const to = at && target(at.site, at.path);
+    if (!at || to === undefined) {
+      return { error: notMovable };
+    }
+    const { site, workspace, path } = at;
+    if (site.document(to) || existsSync(workspace.disk.absolutePath(to) ?? workspace.disk.root)) {
+      return { error: l10n.t('{0} already exists.', to) };
+    }
+    const text = await textOf(workspace, path);
+    if (text === undefined) {
+      return { error: notMovable };
+    }
+    const referrers = new Map<string, string>();
+    for (const referrer of referrersOf(site, path)) {
+      const referrerText = await textOf(workspace, referrer);
+      if (referrerText !== undefined) {
+        referrers.set(referrer, referrerText);
+      }
+    }
+    const planned = planMove(site, path, to, text, date, referrers);
+    return { edit: workspaceEdit(workspace, planned, { [path]: text, ...Object.fromEntries(referrers) }), newUri: workspace.uriOf(to), stranded: planned.stranded.map((p) => workspace.uriOf(p)) };
+  }
+
+  connection.onRequest(publishDraftRequest, ({ uri, date }) =>
+    date ? move(uri, (site, path) => publishedPath(site, path, date), date, l10n.t('Only a draft of the blog (a file in `_drafts/`) can be published.')) : { error: l10n.t('Publishing needs a date.') },
+  );
+
+  connection.onRequest(unpublishPostRequest, ({ uri }) => move(uri, unpublishedPath, undefined, l10n.t('Only a post of the blog (a file in `_posts/`) can go back to the drafts.')));
+
+  connection.onRequest(overviewRequest, ({ parent, filter }) => {
+    const { site, workspace, problems } = state();
+    if (!site || !workspace) {
+      return [];
+    }
+    return overviewChildren(site, parent, filter, problems).map(({ path, ...node }) => (path === undefined ? node : { ...node, uri: workspace.uriOf(path) }));
+  });
+
+  connection.onRequest(postStatsRequest, async ({ uri }) => {
+    const at = located(uri);
+    const text = at && (await textOf(at.workspace, at.path));
+    if (!at || text === undefined) {
+      return null;
+    }
+    const { site, path } = at;
+    const stats = readingTime(text, site.config.raw['words_per_minute']);
+    const published = site.urls.urlOf(path);
+    const url = published === undefined ? undefined : site.config.baseurl.replace(/\/+$/, '') + published;
+    const absoluteUrl = url !== undefined && site.config.url ? site.config.url.replace(/\/+$/, '') + url : undefined;
+    return { ...stats, url, absoluteUrl };
+  });
+}
+
+/** The move as one LSP edit: the moved file's own changes first (at its old URI), then the move, then the links. */
+function workspaceEdit(workspace: LspWorkspace, move: DocumentMove, texts: Readonly<Record<string, string>>): WorkspaceEdit {
+  const byPath = new Map<string, typeof move.changes>();
+  for (const change of move.changes) {
+    byPath.set(change.path, [...(byPath.get(change.path) ?? []), change]);
+  }
+  const textEdit = (path: string): TextDocumentEdit => {
+    const document = TextDocument.create(workspace.uriOf(path), 'markdown', 0, texts[path] ?? '');
+    const version = workspace.documents.get(document.uri)?.version ?? null;
+    return {
+      textDocument: { uri: document.uri, version },
+      edits: byPath.get(path)!.map((c) => ({ range: { start: document.positionAt(c.start), end: document.positionAt(c.end) }, newText: c.newText })),
+    };
+  };
+  const own = byPath.has(move.from) ? [textEdit(move.from)] : [];
+  const links = [...byPath.keys()].filter((p) => p !== move.from).map(textEdit);
+  return { documentChanges: [...own, { kind: 'rename', oldUri: workspace.uriOf(move.from), newUri: workspace.uriOf(move.to) }, ...links] };
+}
