@@ -3,6 +3,7 @@ import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClie
 import { registerNewPostCommand } from './newPostCommand';
 import { PreviewManager } from './preview/previewManager';
 import { ServerRestarts } from './serverRestarts';
+import { registerWorkflow, type Workflow } from './workflow';
 import { SERVER_NODE_FLAGS } from '../../server/src/serverProcess';
 
 let client: LanguageClient | undefined;
@@ -12,6 +13,7 @@ export interface BlogwrightApi {
   readonly client: LanguageClient;
   readonly preview: PreviewManager;
   readonly restarts: ServerRestarts;
+  readonly workflow: Workflow;
 }
 
 export function activate(context: vscode.ExtensionContext): BlogwrightApi {
@@ -39,8 +41,9 @@ export function activate(context: vscode.ExtensionContext): BlogwrightApi {
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
   const preview = new PreviewManager(context, client);
   context.subscriptions.push(preview, registerNewPostCommand(client));
+  const workflow = registerWorkflow(context, client);
   void vscode.commands.executeCommand('setContext', 'blogwright.active', true);
-  return { client, preview, restarts };
+  return { client, preview, restarts, workflow };
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { listAuthorsRequest, newPostRequest } from '../../server/src/protocol';
+import { localDate } from './localDate';
 
 /** What the command may be given instead of asking (scripts, keybindings, tests). */
 export interface NewPostArgs {
@@ -58,11 +59,6 @@ async function pickAuthor(client: LanguageClient): Promise<string | undefined | 
     { title: vscode.l10n.t('New Post'), placeHolder: vscode.l10n.t('Author of the post'), matchOnDescription: true },
   );
   return picked ? picked.label : null;
-}
-
-function localDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -31,6 +31,11 @@ export function writeTestBlog(): string {
       // A post_url and its target, for the links suite's rename test.
       '_posts/2020-07-01-rename-target.md': '---\nlayout: post\ntitle: Rename target\nauthor: jane.doe\ntags: [kafka]\n---\nBody\n',
       '_posts/2020-07-02-links-to-target.md': '---\nlayout: post\ntitle: Links\nauthor: jane.doe\ntags: [kafka]\n---\nSee [it]({% post_url 2020-07-01-rename-target %}).\n',
+      // Images in a folder named like the post, for the paste and drop tests; a draft to publish, and a page linking to it.
+      '_posts/2020-08-01-with-image.md': '---\nlayout: post\ntitle: With an image\nauthor: jane.doe\n---\n![Diagram](/assets/img/articles/2020-08-01-with-image/diagram.png)\n',
+      'assets/img/articles/2020-08-01-with-image/diagram.png': 'not really a PNG',
+      '_drafts/ready-to-go.md': '---\nlayout: post\ntitle: Ready to go\nauthor: jane.doe\ndate: 2020-01-01 09:30:00 +0100\n---\nAlmost done.\n',
+      'drafts-index.md': '---\ntitle: Drafts\n---\nNext: {% link _drafts/ready-to-go.md %}\n',
       '.vscode/settings.json': JSON.stringify({ 'blogwright.diagnostics.debounce': 50, 'security.workspace.trust.enabled': false }),
     }),
   );

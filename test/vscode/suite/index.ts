@@ -17,6 +17,11 @@ export interface SuiteResult {
  */
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false });
+  // While iterating on one part: BLOGWRIGHT_SUITE_GREP=Workflow npm run test:vscode
+  const grep = process.env['BLOGWRIGHT_SUITE_GREP'];
+  if (grep) {
+    mocha.grep(grep);
+  }
   for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
