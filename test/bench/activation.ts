@@ -28,6 +28,8 @@ function inert(): unknown {
       }
       return inert();
     },
+    // Assignments (`item.name = ...`, even to a function's read-only `name`) are accepted and forgotten.
+    set: () => true,
     apply: () => inert(),
     construct: () => inert() as object,
   });
