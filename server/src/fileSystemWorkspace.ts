@@ -23,12 +23,12 @@ export class FileSystemWorkspace implements IWorkspace {
   readonly root: string;
   /** The root with its own symbolic links resolved (a blog may be opened through one). */
   readonly #realRoot: string;
-  /** Folders (relative to the root) that are not this workspace's: the sites nested in a site. */
-  readonly #others: ReadonlySet<string>;
+  /** Folders (relative to the root) never listed: a site's nested sites, or what site discovery never looks into. */
+  readonly #skipFolder: ((folder: string) => boolean) | undefined;
 
-  constructor(root: string, { others = [] }: { readonly others?: readonly string[] } = {}) {
+  constructor(root: string, { skipFolder }: { readonly skipFolder?: (folder: string) => boolean } = {}) {
     this.root = nodePath.resolve(root);
-    this.#others = new Set(others);
+    this.#skipFolder = skipFolder;
     try {
       this.#realRoot = realpathSync.native(this.root);
     } catch {
@@ -36,7 +36,7 @@ export class FileSystemWorkspace implements IWorkspace {
     }
   }
 
-  async listFiles(skipFolder?: (folder: string) => boolean): Promise<string[]> {
+  async listFiles(): Promise<string[]> {
     const files: string[] = [];
     const walk = async (folder: string, prefix: string): Promise<void> => {
       let entries;
@@ -49,7 +49,7 @@ export class FileSystemWorkspace implements IWorkspace {
       for (const entry of entries) {
         const rel = prefix + entry.name;
         if (entry.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(entry.name) && !this.#others.has(rel) && !skipFolder?.(rel)) {
+          if (!SKIPPED_FOLDERS.has(entry.name) && !this.#skipFolder?.(rel)) {
             folders.push(walk(nodePath.join(folder, entry.name), rel + '/'));
           }
         } else if (entry.isFile()) {

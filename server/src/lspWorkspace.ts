@@ -13,8 +13,8 @@ export class LspWorkspace implements IWorkspace {
     readonly documents: TextDocuments<TextDocument>,
   ) {}
 
-  listFiles(skipFolder?: (folder: string) => boolean): Promise<string[]> {
-    return this.disk.listFiles(skipFolder);
+  listFiles(): Promise<string[]> {
+    return this.disk.listFiles();
   }
 
   async readText(path: string): Promise<ReadResult> {

@@ -9,8 +9,8 @@ export class InMemoryWorkspace implements IWorkspace {
     this.files = new Map(Object.entries(files));
   }
 
-  async listFiles(skipFolder?: (folder: string) => boolean): Promise<string[]> {
-    return [...this.files.keys()].filter((path) => !skipFolder || !foldersOf(path).some(skipFolder)).sort();
+  async listFiles(): Promise<string[]> {
+    return [...this.files.keys()].sort();
   }
 
   async readText(path: string): Promise<ReadResult> {
@@ -18,10 +18,4 @@ export class InMemoryWorkspace implements IWorkspace {
     const text = this.files.get(path);
     return text === undefined ? { kind: 'missing' } : { kind: 'text', text };
   }
-}
-
-/** `a`, `a/b` for `a/b/c.md`. */
-function foldersOf(path: string): string[] {
-  const segments = path.split('/');
-  return segments.slice(1).map((_, i) => segments.slice(0, i + 1).join('/'));
 }

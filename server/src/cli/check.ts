@@ -4,7 +4,7 @@ import * as nodePath from 'node:path';
 import { fileDiagnostics, pathsToCheck, type FileSource } from '../core/fileDiagnostics';
 import { loadSettings, readVsCodeSettings } from '../core/settingsLoader';
 import { SiteIndex } from '../core/site/siteIndex';
-import { findSites, nestedSiteFolders } from '../core/site/siteDiscovery';
+import { findSites, isNeverContent, nestedSiteFilter } from '../core/site/siteDiscovery';
 import { TextDocumentSnapshot } from '../core/textDocument';
 import { DEFAULT_EXTERNAL_LINK_OPTIONS, ExternalLinkChecker } from '../externalLinks';
 import { externalLinksOf } from '../core/rules/externalLinkRule';
@@ -29,7 +29,7 @@ export interface CheckRequest {
 export async function checkBlog(request: CheckRequest, progress: Progress, warn: (message: string) => void): Promise<CheckReport> {
   const root = nodePath.resolve(request.cwd, request.root ?? '.');
   await assertReadableFolder(root, request.root ?? '.');
-  const workspace = new FileSystemWorkspace(root);
+  const workspace = new FileSystemWorkspace(root, { skipFolder: isNeverContent });
   const sites = await findSites(workspace);
   if (sites.length === 0) {
     throw new CliError(l10n.t('No Jekyll site in "{0}": a site is a folder with _config.yml and _posts, _layouts or an index page.', request.root ?? '.'));
@@ -52,7 +52,8 @@ export async function checkBlog(request: CheckRequest, progress: Progress, warn:
   progress.indexing();
   for (const siteRoot of sites) {
     const prefix = siteRoot.path === '' ? '' : siteRoot.path + '/';
-    const siteWorkspace = siteRoot.path === '' && sites.length === 1 ? workspace : new FileSystemWorkspace(nodePath.join(root, siteRoot.path), { others: nestedSiteFolders(sites, siteRoot) });
+    const nested = nestedSiteFilter(sites, siteRoot);
+    const siteWorkspace = new FileSystemWorkspace(nodePath.join(root, siteRoot.path), nested ? { skipFolder: nested } : {});
     const loaded = await loadSettings(siteWorkspace, vscode.layer, request.external === undefined ? undefined : { externalLinks: request.external });
     const site = new SiteIndex(siteWorkspace, loaded.settings, { dependants: false });
     await site.build();

@@ -22,11 +22,8 @@ export interface FileChange {
  * Paths are relative to the blog root with forward slashes; nothing outside the root is reachable.
  */
 export interface IWorkspace {
-  /**
-   * Every file under the root that may matter to Jekyll (no `.git`, no `node_modules`). `skipFolder` (given a
-   * folder's path) leaves out a whole folder without listing it.
-   */
-  listFiles(skipFolder?: (folder: string) => boolean): Promise<string[]>;
+  /** Every file under the root that may matter to Jekyll (no `.git`, no `node_modules`). */
+  listFiles(): Promise<string[]>;
   /** The file's text, or undefined when it does not exist or cannot be read as text. */
   readText(path: string): Promise<ReadResult>;
 }

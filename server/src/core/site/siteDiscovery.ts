@@ -22,7 +22,7 @@ const JEKYLL_FOLDERS = new Set(['_posts', '_drafts', '_layouts', '_includes', '_
 const INDEX_PAGE = /^index\.(?:html?|md|markdown|mkdown|mkdn|mkd)$/;
 
 export interface DiscoveryOptions {
-  /** More folders (workspace-relative) never to list, such as VS Code's `files.exclude`. */
+  /** More folders (workspace-relative) to leave out, such as VS Code's `files.exclude`. */
   readonly skipFolder?: (path: string) => boolean;
 }
 
@@ -30,10 +30,11 @@ export interface DiscoveryOptions {
  * The Jekyll sites in a workspace, outermost first. A site is a folder with a Jekyll configuration file and a
  * Jekyll-shaped top (a `_posts`, `_layouts`, `_includes`, `_data`, ... folder or an index page); the workspace's
  * own top folder is also one when it has `_posts` or `_drafts` without a configuration, as `jekyll build` takes it.
- * Only file names are listed: no file is read. Hidden folders and `NEVER_CONTENT_FOLDERS` are not even listed.
+ * Only file names are listed: no file is read. What hidden folders and `NEVER_CONTENT_FOLDERS` hold is ignored; a
+ * workspace on disk should not even list them (`FileSystemWorkspace`'s `skipFolder: isNeverContent`).
  */
 export async function findSites(workspace: IWorkspace, options: DiscoveryOptions = {}): Promise<SiteRoot[]> {
-  const files = await workspace.listFiles((folder) => isNeverContent(folder) || options.skipFolder?.(folder) === true);
+  const files = await workspace.listFiles();
   return sitesInListing(files.filter((path) => !inNeverContentFolder(path) && !inSkippedFolder(path, options)));
 }
 
@@ -84,12 +85,18 @@ export function nestedSiteFolders(sites: readonly SiteRoot[], site: SiteRoot): s
   return sites.filter((other) => other !== site && other.path.startsWith(prefix) && other.path !== site.path).map((other) => other.path.slice(prefix.length));
 }
 
+/** For a site's own listing: true for the folders of the sites nested in it. */
+export function nestedSiteFilter(sites: readonly SiteRoot[], site: SiteRoot): ((folder: string) => boolean) | undefined {
+  const nested = new Set(nestedSiteFolders(sites, site));
+  return nested.size === 0 ? undefined : (folder) => nested.has(folder);
+}
+
 /** A site's path relative to itself: `_posts/x.md` for `docs/_posts/x.md` in the site at `docs`. */
 export function pathInSite(site: SiteRoot, path: string): string {
   return site.path === '' ? path : path.slice(site.path.length + 1);
 }
 
-/** True for a folder (workspace-relative) that discovery never lists. */
+/** True for a folder (workspace-relative) that discovery never looks into. */
 export function isNeverContent(folder: string): boolean {
   const name = folder.slice(folder.lastIndexOf('/') + 1);
   return name.startsWith('.') || NEVER_CONTENT_FOLDERS.has(name);
