@@ -185,7 +185,12 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
       headings.push({ id: header.id, start: header.heading.start, text: header.heading.text });
     }
   }
+  // HTML in code is shown, not parsed: its ids are not on the page (in `{% raw %}` they are).
+  const shown = sortRanges([...codeBlocks, ...codeSpans, ...comments, ...htmlComments]);
   for (const match of matches(/<[A-Za-z][^>]*>/g, '<')) {
+    if (inside(shown, bodyStart + match.index!)) {
+      continue;
+    }
     for (const id of match[0].matchAll(HTML_ID)) {
       const value = id[2] ?? id[3] ?? id[4] ?? '';
       if (/\{\{|\{%/.test(value)) {
@@ -198,11 +203,20 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   for (const match of matches(IAL_ID, '{:')) {
     ids.add(match[1]!);
   }
-  for (const match of matches(FOOTNOTE_DEFINITION, '[^')) {
-    ids.add(`fn:${match[1]}`);
-  }
-  for (const match of matches(/\[\^([^\]\s]+)\](?!:)/g, '[^')) {
-    ids.add(`fnref:${match[1]}`);
+  // kramdown writes a footnote only when it is both defined and referenced; the n-th repeat of a reference is `fnref:x:n`.
+  const footnoteDefinitions = [...matches(FOOTNOTE_DEFINITION, '[^')].filter((m) => !inside(notMarkdown, bodyStart + m.index!));
+  const footnotes = new Set(footnoteDefinitions.map((m) => m[1]!));
+  const definitionMarkers = new Set(footnoteDefinitions.map((m) => bodyStart + m.index! + m[0].indexOf('[^')));
+  const references = new Map<string, number>();
+  for (const match of matches(/\[\^([^\]\s]+)\]/g, '[^')) {
+    const name = match[1]!;
+    const at = bodyStart + match.index!;
+    if (footnotes.has(name) && !definitionMarkers.has(at) && !inside(notMarkdown, at)) {
+      const repeat = references.get(name) ?? 0;
+      references.set(name, repeat + 1);
+      ids.add(repeat === 0 ? `fnref:${name}` : `fnref:${name}:${repeat}`);
+      ids.add(`fn:${name}`);
+    }
   }
   if (/\{:\s*toc\s*\}/.test(body)) {
     ids.add('markdown-toc');

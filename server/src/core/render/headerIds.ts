@@ -120,6 +120,8 @@ export function headerTextContent(source: string): string {
     .replace(/<((?:https?|ftp|mailto):[^>\s]+|[^>\s@]+@[^>\s@]+)>/g, '$1')
     .replace(/<\/?[A-Za-z][^>]*>/g, '')
     .replace(/(^|[^\p{L}\p{N}_])(__?)(?=\S)(.+?)(?<=\S)\2(?![\p{L}\p{N}_])/gu, '$1$3')
+    // kramdown's typographic symbols: `---` and `--` are dashes in the text, so GFM's rule drops them.
+    .replace(/---?/g, '\u2013')
     .replace(/&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);/g, (_m, entity: string) => decodeEntity(entity))
     .replace(/\u0001(\d+)\u0001/g, (_m, code: string) => String.fromCharCode(Number(code)));
   return text.replace(/\u0000(\d+)\u0000/g, (_m, index: string) => codeSpans[Number(index)]!);

@@ -35,7 +35,10 @@ export interface MarkdownBlocks {
 
 export type MarkdownInput = 'GFM' | 'kramdown';
 
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+/** kramdown-parser-gfm's fence: the opening line holds at most one word after the fence (```` ```x``` y ```` is text). */
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})[ \t]*(?:\S+)?[ \t]*$/;
+/** kramdown's own input fences code with tildes only. */
+const KRAMDOWN_FENCE_OPEN = /^ {0,3}(~{3,})[ \t]*(?:\S+)?[ \t]*$/;
 const ATX_GFM = /^(#{1,6})[\t ]+(.*)$/;
 const ATX_KRAMDOWN = /^(#{1,6})[\t ]*([^ \t].*)$/;
 const SETEXT_UNDERLINE = /^([-=])[-=]*[ \t]*$/;
@@ -63,7 +66,7 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
       previousWasBlockEnd = true;
       continue;
     }
-    const fence = FENCE_OPEN.exec(content);
+    const fence = (input === 'kramdown' ? KRAMDOWN_FENCE_OPEN : FENCE_OPEN).exec(content);
     const liquid = fence ? null : LIQUID_BLOCK_OPEN.exec(content);
     const closer = fence
       ? new RegExp(`^ {0,3}${fence[1]![0] === '`' ? '`' : '~'}{${fence[1]!.length},}\\s*$`)
