@@ -26,8 +26,8 @@ export async function findingsOf(files: Record<string, string>, path: string, se
 }
 
 /** The file's text after applying the quick fix offered for the diagnostic with `code`, or undefined without one. */
-export async function afterQuickFix(files: Record<string, string>, path: string, code: RuleCode): Promise<string | undefined> {
-  const site = await indexBlog(files);
+export async function afterQuickFix(files: Record<string, string>, path: string, code: RuleCode, settings?: BlogwrightSettings): Promise<string | undefined> {
+  const site = await indexBlog(files, settings);
   const document = new TextDocumentSnapshot(path, 1, files[path]!);
   const diagnostic = computeDiagnostics(site, document).find((d) => d.code === code);
   if (!diagnostic) {

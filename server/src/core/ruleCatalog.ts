@@ -61,6 +61,12 @@ const ENTRIES = {
   'liquid.in-code': { level: 'warning', fix: true, description: '`{{ }}` or `{% %}` in a code block or span without `{% raw %}`: Jekyll renders it away' },
   'config.yaml': { level: 'error', fix: false, description: "`_config.yml` that Jekyll cannot read: the blog is checked with Jekyll's defaults" },
   'settings.invalid': { level: 'error', fix: false, description: 'A value in `.blogwright.yml` that Blogwright cannot use (the rest of the file still applies)' },
+  'editorial.image-alt': { level: 'off', fix: false, description: 'An image without alt text: `![](x.png)`, `<img>` without `alt` (`alt=""` marks a decorative one and is fine)' },
+  'editorial.description': { level: 'off', fix: true, description: 'A post or draft without `description` (or `excerpt`) for search engines and link previews; fix: one from the first paragraph' },
+  'editorial.description-length': { level: 'off', fix: false, description: 'A `description` (or `excerpt`) over 160 characters, more than search engines show' },
+  'editorial.title-length': { level: 'off', fix: false, description: 'A `title` over 60 characters, more than search results show' },
+  'editorial.heading-skip': { level: 'off', fix: true, description: 'A heading that skips a level (an h4 after an h2; the title is the h1); fix: the next level' },
+  'editorial.tags': { level: 'off', fix: false, description: 'A post or draft without tags' },
   'file.skipped': { level: 'info', fix: false, description: 'A file too large (over 2 MB) or binary to check' },
 } as const satisfies Readonly<Record<`${string}.${string}`, RuleEntry>>;
 

@@ -56,7 +56,7 @@ export const requiredKeysRule: Rule = {
 };
 
 /** Whether a `_config.yml` default scope supplies the key for this file. */
-function hasDefault(site: RuleContext['site'], path: string, kind: string, key: string): boolean {
+export function hasDefault(site: RuleContext['site'], path: string, kind: string, key: string): boolean {
   const type = kind === 'post' ? 'posts' : kind === 'page' ? 'pages' : kind === 'draft' ? 'drafts' : kind;
   return site.config.defaults.some(
     (d) => key in d.values && (d.type === undefined || d.type === type || (kind === 'draft' && d.type === 'posts')) && (d.path === '' || path === d.path || path.startsWith(d.path + '/')),
