@@ -29,7 +29,7 @@ import { fragmentLine, resolvePreviewLink } from './core/features/previewLink';
 import { withSettings, type BlogwrightSettings } from './core/settings';
 import { loadSettings, settingsFromSection, SETTINGS_FILE, type SettingsProblem } from './core/settingsLoader';
 import { SiteIndex } from './core/site/siteIndex';
-import { parseFrontMatter } from './core/frontmatter/parse';
+import type { KeptAnalyses } from './core/site/documentAnalysis';
 import { externalLinksOf } from './core/rules/externalLinkRule';
 import type { ITextDocument, ReadResult } from './core/workspace';
 import { DEFAULT_EXTERNAL_LINK_OPTIONS, ExternalLinkChecker } from './externalLinks';
@@ -132,9 +132,6 @@ export function startServer(connection: Connection): void {
       externalLinks?.dispose();
       externalLinks = undefined;
     }
-    if (site) {
-      site.externalLinks = externalLinks;
-    }
   }
 
   /** Fetches the document's external links that have no fresh result, then checks it again with them. */
@@ -144,9 +141,8 @@ export function startServer(connection: Connection): void {
     if (!checker || !site || !siteDocument) {
       return;
     }
-    const text = document.getText();
-    const scanned = site.links.scan(text, parseFrontMatter(text).bodyStart, site.scanOptions(siteDocument.data));
-    const fresh = await checker.check(externalLinksOf(site, path, scanned).map((l) => l.url));
+    const scanned = site.scan(path, document.getText()).links;
+    const fresh = scanned ? await checker.check(externalLinksOf(site, path, scanned).map((l) => l.url)) : [];
     if (fresh.length > 0 && checker === externalLinks) {
       await checkPath(path);
     }
@@ -171,7 +167,7 @@ export function startServer(connection: Connection): void {
     progress?.begin('Blogwright', undefined, 'indexing the blog');
     const changed = new Set<string>();
     changedWhileIndexing = changed;
-    await site.build();
+    const kept = await site.build(settings.core);
     if (changedWhileIndexing === changed) {
       changedWhileIndexing = undefined;
     }
@@ -181,7 +177,7 @@ export function startServer(connection: Connection): void {
       await site.update(path, ...contentOf(read));
     }
     progress?.report(`checking ${site.documents.size} documents`);
-    const checked = await checkAll();
+    const checked = await checkAll(kept);
     progress?.done();
     siteChanged();
     if (checked !== undefined) {
@@ -190,7 +186,7 @@ export function startServer(connection: Connection): void {
   }
 
   /** Re-checks every document in small batches, yielding so that requests for the active one are not kept waiting. */
-  async function checkAll(): Promise<number | undefined> {
+  async function checkAll(kept?: KeptAnalyses): Promise<number | undefined> {
     if (!site) {
       return undefined;
     }
@@ -203,7 +199,7 @@ export function startServer(connection: Connection): void {
       if (mine !== generation) {
         return undefined;
       }
-      await checkPath(path);
+      await checkPath(path, kept);
       if (++count % 50 === 0) {
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -211,7 +207,7 @@ export function startServer(connection: Connection): void {
     return count;
   }
 
-  async function checkPath(path: string): Promise<void> {
+  async function checkPath(path: string, kept?: KeptAnalyses): Promise<void> {
     if (!site || !workspace) {
       return;
     }
@@ -223,7 +219,7 @@ export function startServer(connection: Connection): void {
       countProblems(path, []);
       return;
     }
-    const diagnostics = fileDiagnostics(site, 'skipped' in source ? { path, skipped: source.skipped } : source, settings.problems, { error: (m) => connection.console.error(m) });
+    const diagnostics = fileDiagnostics(site, 'skipped' in source ? { path, skipped: source.skipped } : source, settings.problems, { kept, externalLinks, logger: { error: (m) => connection.console.error(m) } });
     countProblems(path, diagnostics);
     connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics });
     if (externalLinks && !('skipped' in source)) {
@@ -259,7 +255,7 @@ export function startServer(connection: Connection): void {
     if (change.scope === 'all') {
       await checkAll();
     } else {
-      await Promise.all(change.paths.map(checkPath));
+      await Promise.all(change.paths.map((p) => checkPath(p)));
     }
   }
 
@@ -317,7 +313,6 @@ export function startServer(connection: Connection): void {
     settings = await pullSettings();
     useExternalLinks();
     if (site) {
-      site.settings = settings.core;
       await indexAndCheckAll();
     }
   }

@@ -160,7 +160,7 @@ export async function runCase(fuzz: FuzzSite, seed: number, measureCpu = false):
     const document = new TextDocumentSnapshot(path, 1, text);
     const site = fuzz.site;
     await step('index', () => site.update(path, text));
-    const diagnostics = await step('diagnostics', () => computeDiagnostics(site, document, logger));
+    const diagnostics = await step('diagnostics', () => computeDiagnostics(site, document, { logger }));
     for (const diagnostic of diagnostics) {
       const { start, end } = diagnostic.range;
       if (start.line < 0 || end.line < start.line || (end.line === start.line && end.character < start.character) || document.offsetAt(end) > text.length) {
@@ -201,7 +201,7 @@ export async function runCase(fuzz: FuzzSite, seed: number, measureCpu = false):
         continue;
       }
       const fixed = text.slice(0, document.offsetAt(fix.edit.range.start)) + fix.edit.newText + text.slice(document.offsetAt(fix.edit.range.end));
-      await step('diagnostics after a quick fix', () => computeDiagnostics(site, new TextDocumentSnapshot(path, 2, fixed), logger));
+      await step('diagnostics after a quick fix', () => computeDiagnostics(site, new TextDocumentSnapshot(path, 2, fixed), { logger }));
     }
     // The preview is offered for Markdown and HTML, not for YAML files.
     if (!path.endsWith('.yml')) {

@@ -314,6 +314,42 @@ suite('completion, hover and navigation over stdio', () => {
     });
   });
 
+  test('nothing in a fenced or indented code block or a code span is a link: no document link, hover or definition', async () => {
+    // In a folder Jekyll ignores, so the blog's counts stay as the other tests expect.
+    const relative = '_scratch/code.md';
+    const lines = [
+      '---',
+      'title: Code',
+      '---',
+      '',
+      '```',
+      '[fenced]({% post_url 2020-01-01-first %}) [f](/2020/01/first.html#hello) <a href="/about.html">a</a>',
+      '```',
+      '',
+      '    [indented]({% link about.md %}) [i](/2020/01/first.html) [own](#real)',
+      '',
+      'Inline `{% post_url 2020-01-01-first %}` and `[span](/about.html)` and `[x](#real)`.',
+      '',
+      '## Real',
+      '',
+      'Outside code: [first]({% post_url 2020-01-01-first %}).',
+      '',
+    ];
+    await client.open(relative, lines.join('\n'));
+    const links = await client.documentLinks(relative);
+    assert.deepStrictEqual(links.map((l) => l.range.start.line), [14], 'only the link outside code');
+    // Every character of the lines with code: no hover, no definition.
+    for (const line of [5, 8, 10]) {
+      for (let character = 0; character < lines[line]!.length; character += 3) {
+        assert.strictEqual(await client.hover(relative, line, character), null, `hover at ${line}:${character}`);
+        assert.deepStrictEqual(await client.definition(relative, line, character), [], `definition at ${line}:${character}`);
+      }
+    }
+    // The same link outside code is one: the test would pass on a server that offers nothing.
+    assert.match(markdown(await client.hover(relative, 14, 'Outside code: [first]({% post_url 20'.length)), /\*\*First\*\*/);
+    assert.strictEqual((await client.definition(relative, 14, 'Outside code: [first]({% post_url 20'.length))[0]?.uri, client.uri('_posts/2020-01-01-first.md'));
+  });
+
   test('document links: post_url, link tags and root-relative URLs that resolve', async () => {
     await client.open('_posts/2020-08-01-links.md', readFileSync(path.join(root, '_posts/2020-08-01-links.md'), 'utf8'));
     const links = await client.documentLinks('_posts/2020-08-01-links.md');

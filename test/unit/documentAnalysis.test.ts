@@ -3,7 +3,9 @@ import { computeDiagnostics } from '../../server/src/core/diagnostics';
 import { withSettings } from '../../server/src/core/settings';
 import { parseFrontMatter } from '../../server/src/core/frontmatter/parse';
 import { scanLinks } from '../../server/src/core/links/scanLinks';
-import { scannedLinksOf } from '../../server/src/core/site/documentAnalysis';
+import { DocumentScanner } from '../../server/src/core/site/documentScan';
+import { SiteIndex } from '../../server/src/core/site/siteIndex';
+import { InMemoryWorkspace } from '../util/inMemoryWorkspace';
 import { TextDocumentSnapshot } from '../../server/src/core/textDocument';
 import { indexBlog } from '../util/checkBlog';
 
@@ -35,40 +37,51 @@ const BLOG = {
   [POST]: TEXT,
 };
 
-suite('document analysis (index to first check)', () => {
-  test('a first check, from what indexing kept, reports exactly what a fresh parse reports', async () => {
-    const site = await indexBlog(BLOG);
+suite('document analysis (build to first check)', () => {
+  test('a first check, from what the build kept, reports exactly what a fresh parse reports', async () => {
+    const site = new SiteIndex(new InMemoryWorkspace(BLOG), withSettings(undefined));
+    const kept = await site.build();
     const document = new TextDocumentSnapshot(POST, 1, TEXT);
-    const first = computeDiagnostics(site, document);
-    assert.strictEqual(site.takeAnalysis(POST, TEXT), undefined, 'the first check took it');
+    const first = computeDiagnostics(site, document, { kept });
+    assert.strictEqual(kept.take(POST, TEXT, site.document(POST)), undefined, 'the first check took it');
     const fresh = computeDiagnostics(site, document);
     assert.deepStrictEqual(first, fresh);
     assert.ok(first.some((d) => d.code === 'link.post-url'), JSON.stringify(first.map((d) => d.code)));
     assert.ok(first.some((d) => d.code === 'layout.unknown'));
   });
 
-  test('it is kept for the indexed text only, and dropped by an update', async () => {
-    const site = await indexBlog(BLOG);
-    assert.strictEqual(site.takeAnalysis(POST, TEXT + ' '), undefined, 'another text parses afresh');
-    const again = await indexBlog(BLOG);
-    await again.update(POST, TEXT);
-    assert.strictEqual(again.takeAnalysis(POST, TEXT), undefined);
-    const third = await indexBlog(BLOG);
-    const kept = third.takeAnalysis(POST, TEXT);
-    assert.ok(kept);
+  test('it is kept for the indexed text only, and not used after an update', async () => {
+    const site = new SiteIndex(new InMemoryWorkspace(BLOG), withSettings(undefined));
+    assert.strictEqual((await site.build()).take(POST, TEXT + ' ', site.document(POST)), undefined, 'another text parses afresh');
+    const kept = await site.build();
+    await site.update(POST, TEXT);
+    assert.strictEqual(kept.take(POST, TEXT, site.document(POST)), undefined, 'the document changed since the build');
+    const third = await site.build();
+    const scan = third.take(POST, TEXT, site.document(POST));
+    assert.ok(scan);
     // What the check gets back is the scan itself: links, headings, ids, definitions, Liquid in code.
-    assert.deepStrictEqual(scannedLinksOf(kept, TEXT), scanLinks(TEXT, parseFrontMatter(TEXT).bodyStart, third.scanOptions({})));
+    assert.deepStrictEqual(scan, site.scan(POST, TEXT));
+    assert.deepStrictEqual(scan.links, scanLinks(TEXT, parseFrontMatter(TEXT).bodyStart, new DocumentScanner().options(site.config, {})));
   });
 
-  test('an excluded file gives up its analysis too, so the index keeps none for it', async () => {
-    const site = await indexBlog(BLOG, withSettings({ exclude: ['_posts/2020-*'] }));
-    assert.deepStrictEqual(computeDiagnostics(site, new TextDocumentSnapshot(POST, 1, TEXT)), []);
-    assert.strictEqual(site.takeAnalysis(POST, TEXT), undefined);
+  test('a tag in code keeps its mark through the kept form', async () => {
+    const text = '---\ntitle: T\n---\n`{% post_url 2015-03-10-foo %}` and {% post_url 2015-03-10-foo %}\n';
+    const site = new SiteIndex(new InMemoryWorkspace({ ...BLOG, [POST]: text }), withSettings(undefined));
+    const scan = (await site.build()).take(POST, text, site.document(POST));
+    assert.deepStrictEqual(scan?.links?.links.map((l) => [l.form, l.inCode === true]), [['post_url', true], ['post_url', false]]);
+  });
+
+  test('an excluded file is not checked, and the run drops its analysis', async () => {
+    const site = new SiteIndex(new InMemoryWorkspace(BLOG), withSettings({ exclude: ['_posts/2020-*'] }));
+    const kept = await site.build();
+    const before = kept.size;
+    assert.deepStrictEqual(computeDiagnostics(site, new TextDocumentSnapshot(POST, 1, TEXT), { kept }), []);
+    assert.strictEqual(kept.size, before - 1);
   });
 
   test('a link target is always the text between its offsets (the index keeps only the offsets)', async () => {
     const site = await indexBlog(BLOG);
-    const scanned = scanLinks(TEXT, parseFrontMatter(TEXT).bodyStart, site.scanOptions({}));
+    const scanned = site.scan(POST, TEXT).links!;
     assert.ok(scanned.links.length >= 15, String(scanned.links.length));
     for (const link of scanned.links) {
       assert.strictEqual(link.target, TEXT.slice(link.start, link.end), JSON.stringify(link));

@@ -29,7 +29,7 @@ suite('hostile front matter', function () {
       const site = new SiteIndex(new InMemoryWorkspace(exampleBlog({ [path]: text })), withSettings(undefined));
       await site.build();
       const document = new TextDocumentSnapshot(path, 1, text);
-      const diagnostics = computeDiagnostics(site, document, { error: (m) => assert.fail(m) });
+      const diagnostics = computeDiagnostics(site, document, { logger: { error: (m) => assert.fail(m) } });
       provideCompletions(site, document, document.positionAt(text.indexOf('\n') + 3));
       renderPost(site, document);
       const elapsed = cpuMsSince(started);

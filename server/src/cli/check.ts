@@ -8,7 +8,6 @@ import { findSites, isNeverContent, nestedSiteFilter } from '../core/site/siteDi
 import { TextDocumentSnapshot } from '../core/textDocument';
 import { DEFAULT_EXTERNAL_LINK_OPTIONS, ExternalLinkChecker } from '../externalLinks';
 import { externalLinksOf } from '../core/rules/externalLinkRule';
-import { parseFrontMatter } from '../core/frontmatter/parse';
 import { FileSystemWorkspace } from '../fileSystemWorkspace';
 import { homedir } from 'node:os';
 import { CliError } from './args';
@@ -56,7 +55,7 @@ export async function checkBlog(request: CheckRequest, progress: Progress, warn:
     const siteWorkspace = new FileSystemWorkspace(nodePath.join(root, siteRoot.path), nested ? { skipFolder: nested } : {});
     const loaded = await loadSettings(siteWorkspace, vscode.layer, request.external === undefined ? undefined : { externalLinks: request.external });
     const site = new SiteIndex(siteWorkspace, loaded.settings, { dependants: false });
-    await site.build();
+    const kept = await site.build();
     const paths = pathsToCheck(site)
       .sort(byPath)
       .filter((path) => wanted(prefix + path));
@@ -66,7 +65,7 @@ export async function checkBlog(request: CheckRequest, progress: Progress, warn:
       const read = siteWorkspace.readTextSync(path);
       if (read.kind !== 'missing') {
         const source: FileSource = read.kind === 'skipped' ? { path, skipped: read.reason } : { document: new TextDocumentSnapshot(path, 0, read.text) };
-        results.push(fileDiagnostics(site, source, loaded.problems, logger).map((diagnostic) => ({ file: prefix + path, diagnostic })));
+        results.push(fileDiagnostics(site, source, loaded.problems, { kept, externalLinks: external, logger }).map((diagnostic) => ({ file: prefix + path, diagnostic })));
       }
       progress.checked(index + 1, paths.length);
     }
@@ -86,14 +85,13 @@ export async function checkBlog(request: CheckRequest, progress: Progress, warn:
 async function fetchExternalLinks(site: SiteIndex, workspace: FileSystemWorkspace, paths: readonly string[]): Promise<ExternalLinkChecker> {
   const cacheHome = process.env['XDG_CACHE_HOME'] || nodePath.join(homedir(), '.cache');
   const checker = new ExternalLinkChecker({ ...DEFAULT_EXTERNAL_LINK_OPTIONS, cacheFile: nodePath.join(cacheHome, 'blogwright', 'external-links.json') });
-  site.externalLinks = checker;
   const urls = new Set<string>();
   for (const path of paths) {
     const siteDocument = site.document(path);
     const read = siteDocument ? workspace.readTextSync(path) : undefined;
     if (siteDocument && read?.kind === 'text') {
-      const scanned = site.links.scan(read.text, parseFrontMatter(read.text).bodyStart, site.scanOptions(siteDocument.data));
-      for (const { url } of externalLinksOf(site, path, scanned)) {
+      const scanned = site.scan(path, read.text).links;
+      for (const { url } of scanned ? externalLinksOf(site, path, scanned) : []) {
         urls.add(url);
       }
     }

@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
-import { parseFrontMatter } from './frontmatter/parse';
-import { scannedLinksOf } from './site/documentAnalysis';
+import type { IExternalLinks } from './links/externalLinkStatus';
+import type { KeptAnalyses } from './site/documentAnalysis';
 import { globMatcher } from './glob';
 import { unknownAuthorRule } from './rules/authorRules';
 import { dateRule, postFileNameRule } from './rules/dateRules';
@@ -28,30 +28,33 @@ export interface ILogger {
   error(message: string): void;
 }
 
+/** What a check takes from its adapter besides the index: nothing of it is written into the model. */
+export interface CheckInputs {
+  /** What the build this check follows learned of each text (`SiteIndex.build`): each document's is taken once. */
+  readonly kept?: KeptAnalyses;
+  /** Results of external link checks, when the user turned them on. */
+  readonly externalLinks?: IExternalLinks;
+  readonly logger?: ILogger;
+}
+
 /** Every diagnostic of one document: front matter, then the rest. A rule that throws is logged and skipped. */
-export function computeDiagnostics(site: SiteIndex, document: ITextDocument, logger?: ILogger): BlogwrightDiagnostic[] {
-  const text = document.getText();
-  // Taken even from an excluded file, so that the index does not keep it.
-  const indexed = site.takeAnalysis(document.path, text);
-  if (excluded(site.settings.exclude, document.path)) {
+export function computeDiagnostics(site: SiteIndex, document: ITextDocument, { kept, externalLinks, logger }: CheckInputs = {}): BlogwrightDiagnostic[] {
+  const path = document.path;
+  if (excluded(site.settings.exclude, path)) {
+    kept?.drop(path);
     return [];
   }
-  const context = {
-    site,
-    settings: site.settings,
-    document,
-    text,
-    frontMatter: indexed?.frontMatter ?? parseFrontMatter(text),
-    siteDocument: site.document(document.path),
-    indexedLinks: indexed && scannedLinksOf(indexed, text),
-  };
+  const text = document.getText();
+  const siteDocument = site.document(path);
+  const scan = kept?.take(path, text, siteDocument) ?? site.scan(path, text);
+  const context = { site, settings: site.settings, document, text, frontMatter: scan.frontMatter, siteDocument, links: scan.links, externalLinks };
   const diagnostics: BlogwrightDiagnostic[] = [];
   for (const rule of RULES) {
     let findings: Finding[];
     try {
       findings = rule.check(context);
     } catch (error) {
-      logger?.error(`Rule "${rule.name}" failed on ${document.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      logger?.error(`Rule "${rule.name}" failed on ${path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       continue;
     }
     for (const finding of findings) {

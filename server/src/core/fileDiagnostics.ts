@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { Range } from 'vscode-languageserver-types';
-import { computeDiagnostics, rangeOf, severityOf, toDiagnostic, type BlogwrightDiagnostic, type ILogger } from './diagnostics';
+import { computeDiagnostics, rangeOf, severityOf, toDiagnostic, type BlogwrightDiagnostic, type CheckInputs } from './diagnostics';
 import type { RuleCode } from './ruleCatalog';
 import { SETTINGS_FILE, type SettingsProblem } from './settingsLoader';
 import type { SiteIndex } from './site/siteIndex';
@@ -21,7 +21,7 @@ export function pathsToCheck(site: SiteIndex): string[] {
  * `_config.yml`, the unusable values of `.blogwright.yml`, a notice for a file too large or binary to read, or
  * the rules' findings for a document.
  */
-export function fileDiagnostics(site: SiteIndex, source: FileSource, settingsProblems: readonly SettingsProblem[], logger?: ILogger): BlogwrightDiagnostic[] {
+export function fileDiagnostics(site: SiteIndex, source: FileSource, settingsProblems: readonly SettingsProblem[], inputs: CheckInputs = {}): BlogwrightDiagnostic[] {
   const validate = site.settings.validate;
   const reported = (code: RuleCode, range: Range, message: string): BlogwrightDiagnostic[] => {
     const severity = severityOf(code, validate);
@@ -42,5 +42,5 @@ export function fileDiagnostics(site: SiteIndex, source: FileSource, settingsPro
   if (document.path === SETTINGS_FILE) {
     return settingsProblems.filter((p) => p.file === SETTINGS_FILE).flatMap((p) => reported('settings.invalid', rangeOf(document, p.start, p.end), p.message));
   }
-  return computeDiagnostics(site, document, logger);
+  return computeDiagnostics(site, document, inputs);
 }

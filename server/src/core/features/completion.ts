@@ -9,7 +9,7 @@ import { tagKeys } from '../site/tags';
 import { COMPLETION_LIMIT, isSubsequence, worthSending } from './completionLimit';
 import { authorMarkdown, documentLine, plural, tagMarkdown } from './describe';
 import { JEKYLL_KEYS } from './frontMatterKeys';
-import { bodyLinkAt } from './bodyLinks';
+import { navigationLinkAt } from './navigationLinks';
 import { LINK_TAG_BEFORE_CURSOR } from '../links/linkTags';
 import { documentDate, documentTitle, postNameOf, resolveLink, urlFolderOf } from './linkTargets';
 import type { DocumentAnchor } from '../site/documentAnchors';
@@ -266,7 +266,7 @@ function bodyCompletions(site: SiteIndex, document: ITextDocument, text: string,
   }
   const fragment = FRAGMENT.exec(before);
   if (fragment) {
-    const anchors = fragmentAnchors(site, text, offset - fragment[1]!.length - 1);
+    const anchors = fragmentAnchors(site, document.path, text, offset - fragment[1]!.length - 1);
     const edit = range(offset - fragment[1]!.length, tokenEnd(/[\s)"'<>]/));
     return (anchors ?? []).map((anchor, rank) => ({
       label: anchor.id,
@@ -288,13 +288,12 @@ function bodyCompletions(site: SiteIndex, document: ITextDocument, text: string,
  * The header ids a `#` at `hashOffset` can name: the current document's for `](#`, else the target's of the
  * link it ends (`](/2020/01/first.html#`, `{% post_url first %}#`). Undefined when the target is unknown.
  */
-function fragmentAnchors(site: SiteIndex, text: string, hashOffset: number): readonly DocumentAnchor[] | undefined {
+function fragmentAnchors(site: SiteIndex, path: string, text: string, hashOffset: number): readonly DocumentAnchor[] | undefined {
+  const links = site.scan(path, text).links;
   if (/(?:\]\(\s*<?|\b(?:src|href)\s*=\s*["']?)$/.test(text.slice(Math.max(0, hashOffset - 12), hashOffset))) {
-    const block = splitFrontMatter(text);
-    // The scan is the one the checker makes of this text (the link index keeps the last one), so it costs nothing twice.
-    return documentAnchors(text, site.links.scan(text, block.kind === 'closed' ? block.bodyStart : 0, site.scanOptions({})));
+    return links ? documentAnchors(text, links) : [];
   }
-  const link = bodyLinkAt(text, 0, hashOffset - 1);
+  const link = navigationLinkAt(text, links, hashOffset - 1);
   if (!link || link.end < hashOffset) {
     return undefined;
   }

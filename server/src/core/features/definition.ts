@@ -14,7 +14,7 @@ const START: Position = { line: 0, character: 0 };
 
 /** Author -> its data entry (or document), layout -> its file, post_url/link/URL -> the target file. */
 export function provideDefinition(site: SiteIndex, document: ITextDocument, position: Position): BlogLocation | undefined {
-  const symbol = symbolAt(document, document.offsetAt(position));
+  const symbol = symbolAt(site, document, document.offsetAt(position));
   if (!symbol) {
     return undefined;
   }

@@ -1,9 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import type { Range } from 'vscode-languageserver-types';
-import { splitFrontMatter } from '../frontmatter/split';
 import type { SiteIndex } from '../site/siteIndex';
 import type { ITextDocument } from '../workspace';
-import { bodyLinks } from './bodyLinks';
+import { navigationLinks } from './navigationLinks';
 import { documentTitle, resolveLink } from './linkTargets';
 
 export interface BlogDocumentLink {
@@ -17,9 +16,8 @@ export interface BlogDocumentLink {
 /** `{% post_url %}`, `{% link %}` and root-relative URLs that lead to a file of the blog, made clickable. */
 export function provideDocumentLinks(site: SiteIndex, document: ITextDocument): BlogDocumentLink[] {
   const text = document.getText();
-  const block = splitFrontMatter(text);
   const links: BlogDocumentLink[] = [];
-  for (const link of bodyLinks(text, block.kind === 'closed' ? block.bodyStart : 0)) {
+  for (const link of navigationLinks(text, site.scan(document.path, text).links)) {
     const target = resolveLink(site, link, document.path);
     if (target.kind !== 'document' && target.kind !== 'static') {
       continue;

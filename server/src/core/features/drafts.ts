@@ -71,11 +71,9 @@ export function planMove(site: SiteIndex, from: string, to: string, text: string
   const keys = new Set(documentKeys(site, from));
   const stranded: string[] = [];
   for (const [path, referrerText] of referrers) {
-    const document = site.document(path);
     const sourceUrl = site.urls.urlOf(path);
-    const scanned = site.links.scan(referrerText, parseFrontMatter(referrerText).bodyStart, site.scanOptions(document?.data ?? {}));
     let strandedHere = false;
-    for (const link of scanned.links) {
+    for (const link of site.scan(path, referrerText).links?.links ?? []) {
       if (!targetKeys(site.config, sourceUrl, link.form, link.target).some((key) => keys.has(key))) {
         continue;
       }

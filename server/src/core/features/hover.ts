@@ -9,7 +9,7 @@ import { symbolAt } from './symbolAt';
 
 /** Hover on an author (name, bio, posts), a tag (count, recent posts), a layout, or a link (its target). */
 export function provideHover(site: SiteIndex, document: ITextDocument, position: Position): Hover | undefined {
-  const symbol = symbolAt(document, document.offsetAt(position));
+  const symbol = symbolAt(site, document, document.offsetAt(position));
   if (!symbol) {
     return undefined;
   }

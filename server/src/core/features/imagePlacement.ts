@@ -3,7 +3,6 @@
  * their images live in (`assets/img/articles/:name/`, `images/posts/:slug/`, one shared folder) and the way they
  * write image URLs (`/path`, `{{ site.baseurl }}/path`, `{{ '/path' | relative_url }}`).
  */
-import { parseFrontMatter } from '../frontmatter/parse';
 import { resolveUrl } from '../links/resolveUrl';
 import type { SiteIndex } from '../site/siteIndex';
 import { documentDate } from './linkTargets';
@@ -44,10 +43,8 @@ export function learnImageConvention(site: SiteIndex, samples: readonly { readon
   const styles = new Map<ImageUrlStyle, number>();
   for (const { path, text } of samples) {
     const names = postNames(path, undefined);
-    const document = site.document(path);
-    const scanned = site.links.scan(text, parseFrontMatter(text).bodyStart, site.scanOptions(document?.data ?? {}));
     const postFolders = new Map<string, number>();
-    for (const link of scanned.links) {
+    for (const link of site.scan(path, text).links?.links ?? []) {
       const written = link.form === 'image' || link.form === 'html' ? writtenImage(link.target) : undefined;
       if (!written || !isImageFile(written.path.replace(/[?#].*$/, ''))) {
         continue;

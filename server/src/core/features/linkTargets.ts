@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { SiteDocument, SiteIndex } from '../site/siteIndex';
 import { findFile, findPost } from '../links/targets';
 import { resolveUrl } from '../links/resolveUrl';
-import type { BodyLink } from './bodyLinks';
+import type { NavigationLink } from './navigationLinks';
 
 /** Where a link leads: a document or static file of the blog, or why that cannot be said. */
 export type LinkTarget =
@@ -16,7 +16,7 @@ export type LinkTarget =
  * Resolves a `post_url`, `link` or root-relative URL against the index, as the link checker does; a bare
  * `#fragment` leads to the document it is written in (`fromPath`).
  */
-export function resolveLink(site: SiteIndex, link: Pick<BodyLink, 'kind' | 'target'>, fromPath?: string): LinkTarget {
+export function resolveLink(site: SiteIndex, link: Pick<NavigationLink, 'kind' | 'target'>, fromPath?: string): LinkTarget {
   switch (link.kind) {
     case 'fragment': {
       const document = fromPath === undefined ? undefined : site.document(fromPath);

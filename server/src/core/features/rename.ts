@@ -1,6 +1,5 @@
 import * as l10n from '@vscode/l10n';
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { parseFrontMatter } from '../frontmatter/parse';
 import { frontMatterTokens, type FrontMatterToken } from '../site/frontMatterTokens';
 import type { SiteIndex } from '../site/siteIndex';
 import type { ITextDocument } from '../workspace';
@@ -19,7 +18,7 @@ type NameToken = FrontMatterToken & { readonly kind: 'tag' | 'category' | 'autho
 
 /** The tag, category or author id under the cursor, with its range; undefined elsewhere. */
 export function prepareRename(site: SiteIndex, document: ITextDocument, position: Position): { range: Range; placeholder: string } | { error: string } | undefined {
-  const token = nameTokenAt(document, position);
+  const token = nameTokenAt(site, document, position);
   if (!token) {
     return undefined;
   }
@@ -31,7 +30,7 @@ export function prepareRename(site: SiteIndex, document: ITextDocument, position
 
 /** Every place the blog writes the name under the cursor (the author's data entry counts as its declaration). */
 export function provideReferences(site: SiteIndex, document: ITextDocument, position: Position, includeDeclaration: boolean): BlogReference[] {
-  const token = nameTokenAt(document, position);
+  const token = nameTokenAt(site, document, position);
   if (!token) {
     return [];
   }
@@ -49,7 +48,7 @@ export function provideRename(site: SiteIndex, document: ITextDocument, position
   if (!prepared || 'error' in prepared) {
     return prepared;
   }
-  const token = nameTokenAt(document, position)!;
+  const token = nameTokenAt(site, document, position)!;
   const name = newName.trim();
   if (!name || /[\r\n]/.test(name)) {
     return { error: l10n.t('The new name must be one line of text.') };
@@ -82,8 +81,8 @@ export function provideRename(site: SiteIndex, document: ITextDocument, position
   return { changes };
 }
 
-function nameTokenAt(document: ITextDocument, position: Position): NameToken | undefined {
-  const symbol = symbolAt(document, document.offsetAt(position));
+function nameTokenAt(site: SiteIndex, document: ITextDocument, position: Position): NameToken | undefined {
+  const symbol = symbolAt(site, document, document.offsetAt(position));
   return symbol?.kind === 'token' && symbol.token.kind !== 'layout' ? (symbol.token as NameToken) : undefined;
 }
 
@@ -94,7 +93,7 @@ function nameTokenAt(document: ITextDocument, position: Position): NameToken | u
 function occurrences(site: SiteIndex, token: NameToken, current: ITextDocument): { path: string; token: FrontMatterToken }[] {
   const found: { path: string; token: FrontMatterToken }[] = [];
   const text = current.getText();
-  const live = [{ path: current.path, tokens: frontMatterTokens(text, parseFrontMatter(text)) }];
+  const live = [{ path: current.path, tokens: frontMatterTokens(text, site.scan(current.path, text).frontMatter) }];
   for (const document of [...live, ...[...site.documents.values()].filter((d) => d.path !== current.path)]) {
     for (const t of document.tokens) {
       if (t.kind === token.kind && t.value === token.value) {

@@ -1,19 +1,19 @@
-import { parseFrontMatter } from '../frontmatter/parse';
+import type { SiteIndex } from '../site/siteIndex';
 import { frontMatterTokens, tokenAt, type FrontMatterToken } from '../site/frontMatterTokens';
 import type { ITextDocument } from '../workspace';
-import { bodyLinkAt, type BodyLink } from './bodyLinks';
+import { navigationLinkAt, type NavigationLink } from './navigationLinks';
 
 /** What hover, definition, references and rename act on: a front matter token or a link in the body. */
-export type SymbolAt = { readonly kind: 'token'; readonly token: FrontMatterToken } | { readonly kind: 'link'; readonly link: BodyLink };
+export type SymbolAt = { readonly kind: 'token'; readonly token: FrontMatterToken } | { readonly kind: 'link'; readonly link: NavigationLink };
 
-/** Reads the live text (the index may lag an edit by the debounce), front matter first. */
-export function symbolAt(document: ITextDocument, offset: number): SymbolAt | undefined {
+/** Reads the live text (the index may lag an edit by the debounce) through the one scan, front matter first. */
+export function symbolAt(site: SiteIndex, document: ITextDocument, offset: number): SymbolAt | undefined {
   const text = document.getText();
-  const frontMatter = parseFrontMatter(text);
+  const { frontMatter, links } = site.scan(document.path, text);
   if (frontMatter.block.kind === 'closed' && offset <= frontMatter.block.yamlEnd) {
     const token = tokenAt(frontMatterTokens(text, frontMatter), offset);
     return token ? { kind: 'token', token } : undefined;
   }
-  const link = bodyLinkAt(text, frontMatter.bodyStart, offset);
+  const link = navigationLinkAt(text, links, offset);
   return link ? { kind: 'link', link } : undefined;
 }

@@ -1,10 +1,9 @@
 /**
  * Per-document link summaries, so that checking one document never needs another's text: the ids a
  * fragment can point to, and the reverse index from what documents link to (keys, see `targets.ts`) to the
- * documents linking there. Text is scanned once when it is read; only the last scan is kept whole.
+ * documents linking there.
  */
-import type { LinkForm, ScanOptions, ScannedLinks } from './scanLinks';
-import { scanLinks } from './scanLinks';
+import type { LinkForm, ScannedLinks } from './scanLinks';
 import { detached } from '../detached';
 import { postName } from '../site/postName';
 
@@ -35,21 +34,9 @@ export class LinkIndex {
   readonly #postsByName = new Map<string, Set<string>>();
   /** Ids in layouts and includes: a fragment may point to one of them on any page. */
   readonly templateIds = new Map<string, ReadonlySet<string>>();
-  #lastScan: { text: string; options: ScanOptions; result: ScannedLinks } | undefined;
 
   /** Without a resolver there is no reverse index: `sourcesOf` finds nothing. */
   constructor(readonly resolve: TargetResolver | undefined) {}
-
-  /** Scans a text, reusing the last result when the same text is asked for again. */
-  scan(text: string, bodyStart: number, options: ScanOptions): ScannedLinks {
-    const last = this.#lastScan;
-    if (last && last.text === text && last.options.liquid === options.liquid && last.options.headerIds === options.headerIds) {
-      return last.result;
-    }
-    const result = scanLinks(text, bodyStart, options);
-    this.#lastScan = { text, options, result };
-    return result;
-  }
 
   /**
    * Records a document's ids and resolves its links into keys at once: a key depends only on the link, the
@@ -115,7 +102,6 @@ export class LinkIndex {
     this.#linksTo.clear();
     this.#postsByName.clear();
     this.templateIds.clear();
-    this.#lastScan = undefined;
   }
 
   summary(path: string): LinkSummary | undefined {

@@ -26,6 +26,8 @@ export interface LinkOccurrence {
   readonly target: string;
   /** For `reference`: the label as written (the same as `target`), to look up in the definitions. */
   readonly label?: string;
+  /** For `post_url` and `link`: the tag stands in code or a comment, where Liquid renders it but nobody can click it. */
+  readonly inCode?: true;
 }
 
 /** A `{{ ... }}` or `{% ... %}` that Liquid renders although it stands in code. */
@@ -96,7 +98,8 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     }
     const argument = match[2]!;
     const argumentStart = start + match[0].indexOf(argument, match[0].indexOf(match[1]!) + match[1]!.length);
-    links.push({ form: match[1] === 'post_url' ? 'post_url' : 'link', start: argumentStart, end: argumentStart + argument.length, target: argument });
+    const tag = { form: match[1] === 'post_url' ? 'post_url' : 'link', start: argumentStart, end: argumentStart + argument.length, target: argument } as const;
+    links.push(inside(notMarkdown, start) ? { ...tag, inCode: true } : tag);
   }
 
   /** Matches of `pattern` (starting at a `]`) that close a link text outside code. */

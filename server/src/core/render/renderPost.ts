@@ -1,14 +1,13 @@
 import * as l10n from '@vscode/l10n';
 import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
-import { parseFrontMatter, frontMatterData } from '../frontmatter/parse';
+import { frontMatterData } from '../frontmatter/parse';
 import { authorIdsOf } from '../site/authors';
 import { tagsOf } from '../site/tags';
 import { datedFileName } from '../site/postName';
 import type { SiteIndex } from '../site/siteIndex';
 import type { ITextDocument } from '../workspace';
 import { resolveLink } from '../features/linkTargets';
-import { scanLinks } from '../links/scanLinks';
 import { documentAnchors } from '../site/documentAnchors';
 import { highlightCode } from './highlight';
 import { imageSource, type ImageContext } from './imageSource';
@@ -52,7 +51,8 @@ const MAX_PREVIEW_BODY = 512 * 1024;
 
 export function renderPost(site: SiteIndex, document: ITextDocument, options: RenderOptions = {}): RenderedPost {
   const text = document.getText();
-  const frontMatter = parseFrontMatter(text);
+  const scan = site.scan(document.path, text);
+  const frontMatter = scan.frontMatter;
   const data = frontMatterData(frontMatter);
   const title = typeof data['title'] === 'string' ? data['title'] : undefined;
   const bodyLine = document.positionAt(frontMatter.bodyStart).line;
@@ -68,7 +68,7 @@ export function renderPost(site: SiteIndex, document: ITextDocument, options: Re
   const env: RenderEnv = {
     lineOffset: bodyLine,
     // The link checker's scan of this very text, so ids match its anchors even before the index catches up.
-    headerIds: new Map(documentAnchors(text, scanLinks(text, frontMatter.bodyStart, site.scanOptions(data))).map((a) => [a.line, a.id])),
+    headerIds: new Map((scan.links ? documentAnchors(text, scan.links) : []).map((a) => [a.line, a.id])),
     html: {
       image: (attributes) => imageHtml(attributes, images, options.resourceRoot),
       placeholder: placeholderHtml,

@@ -55,10 +55,9 @@ export const editorialRule: Rule = {
 };
 
 /** `![](x.png)` and `<img>` without `alt`; `alt=""` in HTML is a deliberate "decorative" and is left alone. */
-function missingAltTexts({ text, indexedLinks, site, siteDocument, frontMatter }: RuleContext): Finding[] {
-  const scanned = indexedLinks ?? site.links.scan(text, frontMatter.bodyStart, site.scanOptions(siteDocument?.data ?? {}));
+function missingAltTexts({ text, links }: RuleContext): Finding[] {
   const findings: Finding[] = [];
-  for (const link of scanned.links) {
+  for (const link of links?.links ?? []) {
     if (link.form === 'image') {
       const open = text.lastIndexOf('![', link.start);
       const close = text.lastIndexOf('](', link.start);

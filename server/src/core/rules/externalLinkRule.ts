@@ -14,7 +14,7 @@ const NO_TAGS = { postUrl: () => undefined, linkUrl: () => undefined };
 export const externalLinkRule: Rule = {
   name: 'external links',
   check(context): Finding[] {
-    const checker = context.site.externalLinks;
+    const checker = context.externalLinks;
     const scanned = context.settings.externalLinks && checker ? scanOf(context) : undefined;
     if (!scanned || !checker) {
       return [];

@@ -9,7 +9,7 @@ import { canonicalPath } from '../url';
 import { normalizeLabel, type LinkOccurrence, type ScannedLinks } from '../links/scanLinks';
 import { closest } from '../links/suggest';
 import { findFile, findPost } from '../links/targets';
-import { isMarkdownPath, extensionOf } from '../site/documentKind';
+import { isMarkdownPath } from '../site/documentKind';
 import { withoutDate } from '../site/postName';
 import { generatedUrls, type GeneratedUrls } from '../site/generatedUrls';
 import type { SiteConfig } from '../site/config';
@@ -76,26 +76,9 @@ function meantAsOutput(expression: string, context: RuleContext): boolean {
   return name !== undefined && name !== '' && new RegExp(`\\{%-?\\s*(?:for\\s+${name}\\s+in\\b|assign\\s+${name}\\s*=|capture\\s+${name}\\s*-?%)`).test(context.text);
 }
 
-/** Scans by check: the link and Liquid-in-code rules share one scan of the document. */
-const scans = new WeakMap<RuleContext, ScannedLinks | undefined>();
-
 /** The scan of a Markdown or HTML document Jekyll renders (drafts included); undefined for anything else. */
-export function scanOf(context: RuleContext): ScannedLinks | undefined {
-  if (!scans.has(context)) {
-    scans.set(context, scan(context));
-  }
-  return scans.get(context);
-}
-
-function scan({ site, document, text, frontMatter, siteDocument, indexedLinks }: RuleContext): ScannedLinks | undefined {
-  const path = document.path;
-  if (!siteDocument || siteDocument.kind === 'misnamed-post' || frontMatter.block.kind !== 'closed') {
-    return undefined;
-  }
-  if (!isMarkdownPath(path, site.config) && !['.html', '.htm'].includes(extensionOf(path).toLowerCase())) {
-    return undefined;
-  }
-  return indexedLinks ?? site.links.scan(text, frontMatter.bodyStart, site.scanOptions(siteDocument.data));
+export function scanOf({ frontMatter, siteDocument, links }: RuleContext): ScannedLinks | undefined {
+  return siteDocument && siteDocument.kind !== 'misnamed-post' && frontMatter.block.kind === 'closed' ? links : undefined;
 }
 
 const generatedByConfig = new WeakMap<SiteConfig, GeneratedUrls>();

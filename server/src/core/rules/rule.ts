@@ -1,5 +1,6 @@
 import type { FixableCode, RuleCode } from '../ruleCatalog';
 import type { ParsedFrontMatter } from '../frontmatter/parse';
+import type { IExternalLinks } from '../links/externalLinkStatus';
 import type { ScannedLinks } from '../links/scanLinks';
 import type { BlogwrightSettings } from '../settings';
 import type { SiteDocument, SiteIndex } from '../site/siteIndex';
@@ -34,8 +35,10 @@ export interface RuleContext {
   readonly frontMatter: ParsedFrontMatter;
   /** What the site model knows of this file; undefined for files Jekyll does not render. */
   readonly siteDocument: SiteDocument | undefined;
-  /** The links indexing scanned in this very text, when it kept them for this check. */
-  readonly indexedLinks: ScannedLinks | undefined;
+  /** The one scan of this text (`SiteIndex.scan`, or the build's own when the check follows it); undefined unless Markdown or HTML. */
+  readonly links: ScannedLinks | undefined;
+  /** Results of the external link checks the adapter ran, when the user turned them on. */
+  readonly externalLinks: IExternalLinks | undefined;
 }
 
 export interface Rule {

@@ -8,14 +8,12 @@ import { AUTHOR_DATA_NAMES, authorIdsOf, authorsFromCollection, authorsFromData,
 import { readConfig, type ConfigReading, type SiteConfig } from './config';
 import { tagKeys, tagsOf } from './tags';
 import { publishedUrlOf, UrlMap } from './urlMap';
-import type { IExternalLinks } from '../links/externalLinkStatus';
 import { LinkIndex } from '../links/linkIndex';
-import type { ScanOptions } from '../links/scanLinks';
 import { documentKeys, targetKeys } from '../links/targets';
-import { headerIdOptions } from '../render/headerIds';
 import { frontMatterTokens } from './frontMatterTokens';
 import { documentAnchors } from './documentAnchors';
-import { keptAnalysis, type DocumentAnalysis } from './documentAnalysis';
+import { KeptAnalyses, keptAnalysis } from './documentAnalysis';
+import { DocumentScanner, hasScannableBody, type DocumentScan } from './documentScan';
 import { TextDocumentSnapshot } from '../textDocument';
 import { classifyPath, extensionOf, isMarkdownPath } from './documentKind';
 import { byCodeUnits } from '../codeUnitOrder';
@@ -48,17 +46,14 @@ export class SiteIndex {
   readonly urls: UrlMap = new UrlMap(this);
   /** Per-document link summaries (ids, targets) and the reverse index target -> sources. */
   readonly links: LinkIndex;
-  /** External link results, set by an adapter that checks them over the network (off by default). */
-  externalLinks: IExternalLinks | undefined;
-  #scanOptions: { config: unknown; liquid: ScanOptions; noLiquid: ScanOptions } | undefined;
+  readonly #scanner = new DocumentScanner();
+  #settings: BlogwrightSettings;
   /**
    * Bumped when what blog-wide lists are made of changes: a document added or removed, its front matter data,
    * the authors, layouts or config. An edit to a post's body leaves it alone, so derived lists stay cached.
    */
   #generation = 0;
   readonly #derived = new Map<string, { readonly value: unknown; readonly keys: ReadonlySet<string> | typeof KEY_SET | undefined }>();
-  /** Analyses made by `build` that no check has used yet; each is taken once (`takeAnalysis`). */
-  readonly #unchecked = new Map<string, DocumentAnalysis>();
   /** Usage counts kept current document by document, so an edit to a post's tags never recounts the blog. */
   readonly #counts = { tags: new Map<string, number>(), categories: new Map<string, number>(), authors: new Map<string, number>() };
 
@@ -68,9 +63,10 @@ export class SiteIndex {
    */
   constructor(
     readonly workspace: IWorkspace,
-    public settings: BlogwrightSettings,
+    settings: BlogwrightSettings,
     { dependants = true }: { readonly dependants?: boolean } = {},
   ) {
+    this.#settings = settings;
     this.links = new LinkIndex(
       dependants
         ? (source, targets) => {
@@ -79,6 +75,11 @@ export class SiteIndex {
           }
         : undefined,
     );
+  }
+
+  /** The settings the index was last built with; the rules check with them. */
+  get settings(): BlogwrightSettings {
+    return this.#settings;
   }
 
   get config() {
@@ -138,8 +139,14 @@ export class SiteIndex {
     return entry.value as T;
   }
 
-  /** Reads the whole blog. */
-  async build(): Promise<void> {
+  /**
+   * Reads the whole blog, with new settings when given. Returns what it learned of each document's text, for the
+   * check run that follows to take (`computeDiagnostics`), so that run parses and scans nothing twice.
+   */
+  async build(settings: BlogwrightSettings = this.#settings): Promise<KeptAnalyses> {
+    this.#settings = settings;
+    const kept = new KeptAnalyses();
+    this.#scanner.clear();
     this.#changed();
     this.#documents.clear();
     for (const counts of Object.values(this.#counts)) {
@@ -151,7 +158,6 @@ export class SiteIndex {
     this.#localPlugins.clear();
     this.urls.reset();
     this.links.clear();
-    this.#unchecked.clear();
     this.#config = readConfig(textOf(await this.workspace.readText('_config.yml')));
     const paths = await this.workspace.listFiles();
     const toRead: string[] = [];
@@ -164,7 +170,7 @@ export class SiteIndex {
       }
     }
     for (const [index, path] of toRead.entries()) {
-      this.#addWithText(path, await this.workspace.readText(path), true);
+      this.#addWithText(path, await this.workspace.readText(path), kept);
       if (index % YIELD_EVERY === YIELD_EVERY - 1) {
         // Reads may be synchronous: let requests for the open document in between.
         await new Promise((resolve) => setImmediate(resolve));
@@ -174,6 +180,7 @@ export class SiteIndex {
       this.#readTemplateIds(path, textOf(await this.workspace.readText(path)));
     }
     await this.#readAuthors();
+    return kept;
   }
 
   /**
@@ -235,14 +242,9 @@ export class SiteIndex {
     return { scope: 'documents', paths: [path, ...dependents] };
   }
 
-  /**
-   * The analysis `build` made of this document, once: its first check then parses nothing again. Undefined
-   * after an update (which brings new text) or for another text than the one indexed.
-   */
-  takeAnalysis(path: string, text: string): DocumentAnalysis | undefined {
-    const analysis = this.#unchecked.get(path);
-    this.#unchecked.delete(path);
-    return analysis?.length === text.length ? analysis : undefined;
+  /** The one scan of a document's text (see `documentScan.ts`), read as the index reads the document at `path`. */
+  scan(path: string, text: string): DocumentScan {
+    return this.#scanner.scan(this.config, path, text, this.#documents.get(path)?.data);
   }
 
   /** What links to `path` depend on: its existence, its URLs and its ids. */
@@ -255,15 +257,6 @@ export class SiteIndex {
     const summary = this.links.summary(path);
     const ids = summary ? [...summary.ids].join(' ') + (summary.idsComplete ? '' : ' ?') : '';
     return { keys, state: `${this.#documents.get(path)?.kind ?? 'static'}|${this.urls.urlsOf(path).join(' ')}|${ids}` };
-  }
-
-  /** How `scanLinks` reads a document with this front matter. */
-  scanOptions(data: Readonly<Record<string, unknown>>): ScanOptions {
-    if (this.#scanOptions?.config !== this.config) {
-      const headerIds = headerIdOptions(this.config);
-      this.#scanOptions = { config: this.config, liquid: { headerIds, liquid: true }, noLiquid: { headerIds, liquid: false } };
-    }
-    return data['render_with_liquid'] === false ? this.#scanOptions.noLiquid : this.#scanOptions.liquid;
   }
 
   /** Ids in a layout or include (`id="..."`): any page may have them. */
@@ -359,8 +352,8 @@ export class SiteIndex {
     }
   }
 
-  /** Indexes a document; `keep` keeps its analysis for its first check (a whole-blog build checks everything next). */
-  #addWithText(path: string, read: ReadResult, keep = false): void {
+  /** Indexes a document; with `kept`, keeps its analysis there for its first check (a whole-blog build checks everything next). */
+  #addWithText(path: string, read: ReadResult, kept?: KeptAnalyses): void {
     const info = classifyPath(path, this.config);
     const text = textOf(read);
     if (info.kind === 'page-or-static' && (text === undefined || !hasYamlHeader(text))) {
@@ -376,8 +369,7 @@ export class SiteIndex {
     const kind: SiteDocumentKind = info.kind === 'page-or-static' ? 'page' : (info.kind as SiteDocumentKind);
     const parsed = text === undefined ? undefined : parseFrontMatter(text);
     const data = parsed ? frontMatterData(parsed) : {};
-    const scanned =
-      parsed && text !== undefined && (isMarkdownPath(path, this.config) || PAGE_EXTENSIONS.has(extensionOf(path).toLowerCase())) ? this.links.scan(text, parsed.bodyStart, this.scanOptions(data)) : undefined;
+    const scanned = parsed && text !== undefined && hasScannableBody(path, this.config) ? this.#scanner.scan(this.config, path, text, data, parsed).links : undefined;
     const document: SiteDocument = {
       tokens: parsed && text !== undefined ? frontMatterTokens(text, parsed) : [],
       anchors: scanned && text !== undefined ? documentAnchors(text, scanned) : [],
@@ -391,15 +383,14 @@ export class SiteIndex {
     this.#documents.set(path, document);
     // After the document is in: its links resolve against its own URL.
     const summary = scanned && this.links.set(path, scanned, kind === 'post');
-    if (keep && parsed && text !== undefined) {
-      this.#unchecked.set(path, keptAnalysis(text, parsed, scanned && summary && { scanned, ids: summary.ids, anchors: document.anchors }));
+    if (kept && parsed && text !== undefined) {
+      kept.add(path, keptAnalysis(text, parsed, scanned && summary && { scanned, ids: summary.ids, anchors: document.anchors }), document);
     }
     this.#count(document, 1);
   }
 
   #forget(path: string): void {
     this.links.delete(path);
-    this.#unchecked.delete(path);
     const document = this.#documents.get(path);
     if (document) {
       this.#count(document, -1);
@@ -421,7 +412,7 @@ export class SiteIndex {
   }
 
   async #findAuthorSource(): Promise<AuthorSource | undefined> {
-    const setting = this.settings.authorsSource;
+    const setting = this.#settings.authorsSource;
     if (setting === 'none') {
       return undefined;
     }

@@ -1,0 +1,63 @@
+/**
+ * One scan of a document's text, for everything that reads one: indexing, the rules, navigation (document links,
+ * definition, hover, rename), completion, the preview and the adapters' external link checks. The scan is the
+ * checker's: code blocks, code spans and comments are skipped, so nothing in code is a link anywhere.
+ */
+import { frontMatterData, parseFrontMatter, type ParsedFrontMatter } from '../frontmatter/parse';
+import { scanLinks, type ScannedLinks, type ScanOptions } from '../links/scanLinks';
+import { headerIdOptions } from '../render/headerIds';
+import type { SiteConfig } from './config';
+import { extensionOf, isMarkdownPath } from './documentKind';
+
+export interface DocumentScan {
+  readonly frontMatter: ParsedFrontMatter;
+  /** Links, ids and headings of a Markdown or HTML file; undefined for any other file. */
+  readonly links: ScannedLinks | undefined;
+}
+
+/** Extensions of HTML pages, whose links are scanned like Markdown's. */
+const HTML_EXTENSIONS = new Set(['.html', '.htm']);
+
+/** Whether a file's body has links worth scanning: Markdown and HTML. */
+export function hasScannableBody(path: string, config: SiteConfig): boolean {
+  return isMarkdownPath(path, config) || HTML_EXTENSIONS.has(extensionOf(path).toLowerCase());
+}
+
+/**
+ * Scans texts for one config, keeping the last result: the checker, hover and completion asking about the same
+ * text in a row cost one scan.
+ */
+export class DocumentScanner {
+  #options: { config: SiteConfig; liquid: ScanOptions; noLiquid: ScanOptions } | undefined;
+  #last: { path: string; text: string; options: ScanOptions; scan: DocumentScan } | undefined;
+
+  /**
+   * The scan of `text` as the document at `path`. `data` is its front matter as the index read it (Liquid is off
+   * with `render_with_liquid: false`); without it, the text's own front matter decides.
+   */
+  scan(config: SiteConfig, path: string, text: string, data?: Readonly<Record<string, unknown>>, frontMatter?: ParsedFrontMatter): DocumentScan {
+    const last = this.#last;
+    if (last && last.text === text && last.path === path && (data === undefined || last.options === this.options(config, data))) {
+      return last.scan;
+    }
+    const parsed = frontMatter ?? parseFrontMatter(text);
+    const options = this.options(config, data ?? frontMatterData(parsed));
+    const scan = { frontMatter: parsed, links: hasScannableBody(path, config) ? scanLinks(text, parsed.bodyStart, options) : undefined };
+    this.#last = { path, text, options, scan };
+    return scan;
+  }
+
+  /** How `scanLinks` reads a document with this front matter. */
+  options(config: SiteConfig, data: Readonly<Record<string, unknown>>): ScanOptions {
+    if (this.#options?.config !== config) {
+      const headerIds = headerIdOptions(config);
+      this.#options = { config, liquid: { headerIds, liquid: true }, noLiquid: { headerIds, liquid: false } };
+    }
+    return data['render_with_liquid'] === false ? this.#options.noLiquid : this.#options.liquid;
+  }
+
+  /** Forgets the last text: the index was rebuilt. */
+  clear(): void {
+    this.#last = undefined;
+  }
+}
