@@ -5,6 +5,7 @@ import { frontMatterData } from '../frontmatter/parse';
 import { authorIdsOf } from '../site/authors';
 import { tagsOf } from '../site/tags';
 import { datedFileName } from '../site/postName';
+import type { DocumentScan } from '../site/documentScan';
 import type { SiteIndex } from '../site/siteIndex';
 import type { ITextDocument } from '../workspace';
 import { resolveLink } from '../features/linkTargets';
@@ -35,6 +36,8 @@ export interface RenderOptions {
 /** What the markdown-it rules need of one render; passed as markdown-it's `env`. */
 interface RenderEnv {
   readonly lineOffset: number;
+  /** Maps a line of the rendered text back to the body's source line; -1 for text with no source (no `data-line`). */
+  readonly sourceLine: (line: number) => number;
   readonly headerIds: ReadonlyMap<number, string>;
   readonly html: HtmlPolicy;
 }
@@ -64,20 +67,52 @@ export function renderPost(site: SiteIndex, document: ITextDocument, options: Re
   }
   // `render_with_liquid: false` (Jekyll 4): the post's Liquid is shown as written.
   const liquid = data['render_with_liquid'] === false ? { text: body.replace(/[\uE000\uE001]/g, '\uFFFD'), placeholders: [] } : applyLiquid(body, liquidContext(site, data));
+  const html = withPlaceholders(renderMarkdown(site, document, scan, liquid.text, options), liquid.placeholders);
+  const header = renderHeader(site, document.path, data, title);
+  // The body's blocks stay top-level beside the header: the webview diffs top-level blocks to update without flicker.
+  return { html: header + html, title };
+}
+
+export interface MarkdownOptions extends RenderOptions {
+  /** The source line (from the body's start) of a line of `markdownText`, when Liquid changed the line count. */
+  readonly sourceLine?: (line: number) => number;
+}
+
+/**
+ * A document's body after Liquid, as kramdown renders it: top-level blocks carry `data-line` (the line in the
+ * document), headings the link checker's ids (from `scan`, the document's one scan), images the blog's files,
+ * raw HTML rebuilt from allow-lists.
+ */
+export function renderMarkdown(site: SiteIndex, document: ITextDocument, scan: DocumentScan, markdownText: string, options: MarkdownOptions = {}): string {
   const images = imageContext(site, document.path);
   const env: RenderEnv = {
-    lineOffset: bodyLine,
+    lineOffset: document.positionAt(scan.frontMatter.bodyStart).line,
+    sourceLine: options.sourceLine ?? ((line) => line),
     // The link checker's scan of this very text, so ids match its anchors even before the index catches up.
-    headerIds: new Map((scan.links ? documentAnchors(text, scan.links) : []).map((a) => [a.line, a.id])),
+    headerIds: new Map((scan.links ? documentAnchors(document.getText(), scan.links) : []).map((a) => [a.line, a.id])),
     html: {
       image: (attributes) => imageHtml(attributes, images, options.resourceRoot),
       placeholder: placeholderHtml,
     },
   };
-  const html = withPlaceholders(markdown.render(liquid.text, env), liquid.placeholders);
-  const header = renderHeader(site, document.path, data, title);
-  // The body's blocks stay top-level beside the header: the webview diffs top-level blocks to update without flicker.
-  return { html: header + html, title };
+  return markdown.render(markdownText, env);
+}
+
+/** Markdown of a site's own text (`markdownify`, another post's content): no source lines, the same HTML policy. */
+export function markdownToHtml(site: SiteIndex, path: string, markdownText: string, resourceRoot: string | undefined): string {
+  const images = imageContext(site, path);
+  const env: RenderEnv = {
+    lineOffset: 0,
+    sourceLine: () => -1,
+    headerIds: new Map(),
+    html: { image: (attributes) => imageHtml(attributes, images, resourceRoot), placeholder: placeholderHtml },
+  };
+  return markdown.render(markdownText, env);
+}
+
+/** An `<img>` of a layout or include, by the same rules as the post's own images. */
+export function imageHtmlFor(site: SiteIndex, path: string, attributes: ReadonlyMap<string, string>, resourceRoot: string | undefined): string {
+  return imageHtml(attributes, imageContext(site, path), resourceRoot);
 }
 
 function liquidContext(site: SiteIndex, page: Record<string, unknown>): LiquidContext {
@@ -160,7 +195,7 @@ function imageHtml(attributes: ReadonlyMap<string, string>, context: ImageContex
   return html + '>';
 }
 
-function placeholderHtml(label: string): string {
+export function placeholderHtml(label: string): string {
   return `<span class="bw-placeholder" title="Not rendered in the preview">${escapeHtml(label)}</span>`;
 }
 
@@ -186,7 +221,11 @@ function createMarkdown(): MarkdownIt {
     const env = state.env as RenderEnv;
     for (const token of state.tokens) {
       if (token.map && token.nesting >= 0 && token.block) {
-        const line = token.map[0] + env.lineOffset;
+        const sourceLine = env.sourceLine(token.map[0]);
+        if (sourceLine < 0) {
+          continue;
+        }
+        const line = sourceLine + env.lineOffset;
         if (token.level === 0) {
           token.attrSet('data-line', String(line));
         }

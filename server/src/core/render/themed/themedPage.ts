@@ -1,0 +1,269 @@
+import * as l10n from '@vscode/l10n';
+import { toPromise, type Liquid, type Template } from 'liquidjs';
+import { frontMatterData, parseFrontMatter } from '../../frontmatter/parse';
+import { isMarkdownPath } from '../../site/documentKind';
+import { withDefaults } from '../../site/frontMatterDefaults';
+import type { SiteDocument, SiteIndex } from '../../site/siteIndex';
+import type { ITextDocument } from '../../workspace';
+import { markdownToHtml, placeholderHtml, renderMarkdown } from '../renderPost';
+import { beginRender, liquidEngine, renderContext, renderTemplate } from './liquidEngine';
+import { sanitizePage, type SanitizedPage } from './pageHtml';
+import { RenderState } from './renderState';
+import { DocumentDrop, SiteModel, type ContentRenderer } from './siteModel';
+import { pageStyles } from './styles';
+
+/**
+ * The published page without Jekyll: the document's Liquid and Markdown, then its layout, that layout's layout
+ * and so on, with the blog's includes, data and styles, as `jekyll build` writes it, sanitized for the preview.
+ * When a layout is not in the workspace (a theme gem, `remote_theme`) or the render fails or runs over its
+ * limits, the result says so and the preview shows the content alone with that note.
+ */
+export type ThemedPage =
+  | {
+      readonly kind: 'page';
+      /** `<style>` elements: the blog's CSS (Sass compiled), URLs pointing at the workspace. Only when asked for. */
+      readonly head: string;
+      /** The `<body>`'s class attribute. */
+      readonly bodyClass: string;
+      readonly body: string;
+      readonly title: string | undefined;
+    }
+  | { readonly kind: 'unavailable'; readonly note: string };
+
+export interface ThemedOptions {
+  /** The webview URL of the blog root, for images, fonts and CSS `url()`s. */
+  readonly resourceRoot?: string;
+  /** Also make the styles (a whole page); an update of the body leaves them out. */
+  readonly styles?: boolean;
+  /** Where layouts and includes are looked for besides the blog: a local copy of the theme (site-relative). */
+  readonly themeFolder?: string;
+}
+
+/** Time a whole render may take, all layouts together; liquidjs checks it between template nodes. */
+export const RENDER_TIME_LIMIT = 400;
+/** Largest page, after every layout: more is a broken template, not a page. */
+export const MAX_PAGE_SIZE = 8 * 1024 * 1024;
+/** Layouts above this many are a cycle (`a` uses `b` uses `a`). */
+const MAX_LAYOUT_DEPTH = 20;
+/** Another document's content rendered for this page (`site.posts[0].content`) is rendered this deep at most. */
+const MAX_CONTENT_DEPTH = 2;
+
+interface Models {
+  generation: number;
+  model: SiteModel;
+}
+const models = new WeakMap<SiteIndex, Models>();
+
+export async function renderThemedPage(site: SiteIndex, document: ITextDocument, options: ThemedOptions = {}): Promise<ThemedPage> {
+  const text = document.getText();
+  const scan = site.scan(document.path, text);
+  const frontMatter = scan.frontMatter;
+  const indexed = site.document(document.path);
+  const kind = indexed?.info ?? { kind: 'page-or-static' as const, ext: '' };
+  const own = frontMatterData(frontMatter);
+  const data = withDefaults(site.config, document.path, typeOf(indexed), own);
+  const layoutName = firstLayout(site, data, indexed);
+  if (layoutName === undefined) {
+    return { kind: 'unavailable', note: l10n.t('This page has no layout; it is shown as its content alone.') };
+  }
+  if (!site.layouts.has(layoutName)) {
+    return { kind: 'unavailable', note: missingLayoutNote(site, layoutName) };
+  }
+  const engine = liquidEngine(site);
+  beginRender(site);
+  const state = new RenderState(site);
+  const deadline = performance.now() + RENDER_TIME_LIMIT;
+  const model = modelOf(site, options.resourceRoot);
+  const current: SiteDocument = { ...(indexed ?? emptyDocument(document.path)), info: kind, data: own };
+  const page = new DocumentDrop(model, current, { content: text.slice(frontMatter.bodyStart) });
+  try {
+    const body = text.slice(frontMatter.bodyStart);
+    const scope = { site: model.siteDrop, page, paginator: paginator(site, model, document.path) };
+    let content: string;
+    if (isMarkdownPath(document.path, site.config)) {
+      const { output, sourceLine } = data['render_with_liquid'] === false ? { output: body, sourceLine: (l: number) => l } : await renderWithLines(engine, body, document.path, scope, state, deadline);
+      content = renderMarkdown(site, document, scan, output, { sourceLine, ...(options.resourceRoot ? { resourceRoot: options.resourceRoot } : {}) });
+    } else {
+      content = data['render_with_liquid'] === false ? body : await renderLiquid(body, document.path, scope, state, deadline);
+    }
+    const rendered = new DocumentDrop(model, current, { content });
+    let html = content;
+    const seen = new Set<string>();
+    for (let name: string | undefined = layoutName; name !== undefined; ) {
+      const path = site.layouts.get(name);
+      if (path === undefined || seen.size >= MAX_LAYOUT_DEPTH) {
+        break;
+      }
+      if (seen.has(name)) {
+        throw new Error(l10n.t('The layout {0} uses itself through its layout chain.', name));
+      }
+      seen.add(name);
+      const read = await site.workspace.readText(path);
+      if (read.kind !== 'text') {
+        break;
+      }
+      const layout = parseFrontMatter(read.text);
+      const layoutData = frontMatterData(layout);
+      html = await renderLiquid(read.text.slice(layout.bodyStart), path, { site: model.siteDrop, page: rendered, layout: layoutData, content: html, paginator: scope.paginator }, state, deadline);
+      checkSize(html);
+      name = typeof layoutData['layout'] === 'string' && layoutData['layout'] !== 'none' ? layoutData['layout'] : undefined;
+    }
+    const sanitized: SanitizedPage = sanitizePage(html, site, document.path, options.resourceRoot, content);
+    const head = options.styles ? await pageStyles(site, sanitized.styles, options.resourceRoot, deadline) : '';
+    const title = typeof data['title'] === 'string' ? data['title'] : undefined;
+    return { kind: 'page', head, bodyClass: sanitized.bodyClass, body: state.fill(sanitized.body, placeholderHtml), title };
+  } catch (error) {
+    return { kind: 'unavailable', note: l10n.t('The page could not be rendered with its layout: {0}', messageOf(error)) };
+  }
+}
+
+/** The model for the current generation of the blog; a new one after documents, data or config change. */
+function modelOf(site: SiteIndex, resourceRoot: string | undefined): SiteModel {
+  const cached = models.get(site);
+  if (cached && cached.generation === site.generation) {
+    return cached.model;
+  }
+  const model = new SiteModel(site, contentRenderer(site, resourceRoot));
+  models.set(site, { generation: site.generation, model });
+  return model;
+}
+
+/** Another document's `content` and `excerpt`, read and rendered when a template asks for them. */
+function contentRenderer(site: SiteIndex, resourceRoot: string | undefined): ContentRenderer {
+  let depth = 0;
+  const render = async (document: SiteDocument, excerptOnly: boolean): Promise<string> => {
+    const read = await site.workspace.readText(document.path);
+    if (read.kind !== 'text' || depth >= MAX_CONTENT_DEPTH) {
+      return '';
+    }
+    const frontMatter = parseFrontMatter(read.text);
+    let body = read.text.slice(frontMatter.bodyStart);
+    if (excerptOnly) {
+      const separator = typeof document.data['excerpt_separator'] === 'string' ? document.data['excerpt_separator'] : typeof site.config.raw['excerpt_separator'] === 'string' ? site.config.raw['excerpt_separator'] : '\n\n';
+      const at = body.replace(/^\s+/, '').indexOf(separator);
+      body = at >= 0 ? body.replace(/^\s+/, '').slice(0, at) : body;
+    }
+    depth++;
+    try {
+      const model = modelOf(site, resourceRoot);
+      const state = new RenderState(site);
+      const output = await renderLiquid(body, document.path, { site: model.siteDrop, page: model.drop(document) }, state, performance.now() + RENDER_TIME_LIMIT);
+      const html = isMarkdownPath(document.path, site.config) ? markdownToHtml(site, document.path, output, resourceRoot) : output;
+      return state.fill(html, () => '');
+    } catch {
+      return '';
+    } finally {
+      depth--;
+    }
+  };
+  return { content: (d) => render(d, false), excerpt: (d) => render(d, true) };
+}
+
+async function renderLiquid(source: string, path: string, scope: object, state: RenderState, deadline: number): Promise<string> {
+  const output = await renderTemplate(state.site, source, path, scope, state, deadline);
+  checkSize(output);
+  return output;
+}
+
+/**
+ * Liquid over a Markdown body, node by node at the top level, so that each line of the output knows the source
+ * line it came from: text passes through line for line, a tag's output maps to the tag's line. `data-line` and
+ * scroll sync stay right when an include or a loop adds or removes lines.
+ */
+async function renderWithLines(engine: Liquid, source: string, path: string, scope: object, state: RenderState, deadline: number): Promise<{ output: string; sourceLine: (line: number) => number }> {
+  const templates: Template[] = engine.parse(source, path);
+  const ctx = renderContext(engine, scope, state, deadline);
+  /** For each output line, its source line. */
+  const lines: number[] = [0];
+  let output = '';
+  let sourceAt = 0;
+  let sourceLineAt = 0;
+  for (const template of templates) {
+    const begin = template.token.begin;
+    sourceLineAt += countLines(source, sourceAt, begin);
+    sourceAt = begin;
+    const start = sourceLineAt;
+    const piece = String(await toPromise(engine.renderer.renderTemplates([template], ctx)));
+    const isText = template.token.kind === 64; /* TokenKind.HTML: the source itself */
+    let line = start;
+    for (let i = piece.indexOf('\n'); i >= 0; i = piece.indexOf('\n', i + 1)) {
+      lines.push(isText ? ++line : start);
+    }
+    output += piece;
+    if (output.length > MAX_PAGE_SIZE) {
+      checkSize(output);
+    }
+  }
+  return { output, sourceLine: (line) => lines[line] ?? lines[lines.length - 1] ?? 0 };
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) {
+    count++;
+  }
+  return count;
+}
+
+function checkSize(html: string): void {
+  if (html.length > MAX_PAGE_SIZE) {
+    throw new Error(l10n.t('The page is larger than {0} MB; a layout or include repeats without end.', MAX_PAGE_SIZE / 1024 / 1024));
+  }
+}
+
+/**
+ * The layout the document names, after `defaults`; none for `layout: null`/`none`. Without a `layout` key Jekyll 4
+ * gives posts `post` and pages `page` when such a layout exists (`Jekyll::Document`'s default layouts).
+ */
+function firstLayout(site: SiteIndex, data: Readonly<Record<string, unknown>>, document: SiteDocument | undefined): string | undefined {
+  if ('layout' in data) {
+    const value = data['layout'];
+    return typeof value === 'string' && value !== '' && value !== 'none' && value !== 'null' ? value : undefined;
+  }
+  const fallback = document?.kind === 'post' || document?.kind === 'draft' ? 'post' : document?.kind === 'page' ? 'page' : undefined;
+  return fallback !== undefined && site.layouts.has(fallback) ? fallback : undefined;
+}
+
+function missingLayoutNote(site: SiteIndex, name: string): string {
+  return site.config.hasTheme
+    ? l10n.t('The layout "{0}" comes from the blog\'s theme, which is not in the workspace: showing the content alone. Set blogwright.preview.themeFolder to a local copy of the theme.', name)
+    : l10n.t('There is no layout "{0}" in _layouts: showing the content alone.', name);
+}
+
+/** `paginator` for a blog's index page with `paginate:` set (jekyll-paginate): the first page of posts. */
+function paginator(site: SiteIndex, model: SiteModel, path: string): Record<string, unknown> | undefined {
+  const perPage = Number(site.config.raw['paginate']);
+  if (!(perPage > 0) || !/(^|\/)index\.(html|md|markdown)$/.test(path)) {
+    return undefined;
+  }
+  const posts = model.posts();
+  const totalPages = Math.ceil(posts.length / perPage);
+  const pathTemplate = typeof site.config.raw['paginate_path'] === 'string' ? site.config.raw['paginate_path'] : '/page:num';
+  return {
+    page: 1,
+    per_page: perPage,
+    posts: posts.slice(0, perPage),
+    total_posts: posts.length,
+    total_pages: totalPages,
+    previous_page: null,
+    previous_page_path: null,
+    next_page: totalPages > 1 ? 2 : null,
+    next_page_path: totalPages > 1 ? site.config.baseurl + pathTemplate.replace(':num', '2').replace(/\/?$/, '/') : null,
+  };
+}
+
+function typeOf(document: SiteDocument | undefined): string {
+  if (!document) {
+    return 'pages';
+  }
+  return document.kind === 'post' ? 'posts' : document.kind === 'draft' ? 'drafts' : document.info.kind === 'collection' ? document.info.collection : 'pages';
+}
+
+function emptyDocument(path: string): SiteDocument {
+  return { path, kind: 'page', info: { kind: 'page-or-static', ext: '' }, data: {}, hasFrontMatter: true, tokens: [], anchors: [], skipped: undefined };
+}
+
+function messageOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!.slice(0, 300);
+}
