@@ -108,15 +108,21 @@
   }
 
   /**
-   * Replaces only what changed: unchanged top-level blocks at the start and end stay in the page (their
-   * images are not reloaded, nothing flickers), and only their `data-line` is refreshed.
+   * Replaces only what changed: unchanged blocks at the start and end stay in the page (their images are not
+   * reloaded, nothing flickers), and only their `data-line` is refreshed. When one element changed inside an
+   * element that is otherwise the same (a paragraph inside the blog's layout), the change is looked for inside it.
    * @param {string} html
    */
   function update(html) {
     const template = document.createElement('template');
     template.innerHTML = html;
-    const fresh = Array.from(template.content.childNodes);
-    const old = Array.from(content.childNodes);
+    morph(content, template.content);
+  }
+
+  /** @param {Node} target @param {Node} source */
+  function morph(target, source) {
+    const fresh = Array.from(source.childNodes);
+    const old = Array.from(target.childNodes);
     let start = 0;
     while (start < fresh.length && start < old.length && sameBlock(/** @type {Node} */ (old[start]), /** @type {Node} */ (fresh[start]))) {
       start++;
@@ -131,13 +137,33 @@
     for (let i = 0; i < end; i++) {
       copyLines(/** @type {Node} */ (old[old.length - 1 - i]), /** @type {Node} */ (fresh[fresh.length - 1 - i]));
     }
+    const changedOld = old.slice(start, old.length - end);
+    const changedFresh = fresh.slice(start, fresh.length - end);
+    const [oldOne] = changedOld;
+    const [freshOne] = changedFresh;
+    if (changedOld.length === 1 && changedFresh.length === 1 && oldOne instanceof Element && freshOne instanceof Element && sameShell(oldOne, freshOne)) {
+      const line = freshOne.getAttribute('data-line');
+      if (line !== null) {
+        oldOne.setAttribute('data-line', line);
+      }
+      morph(oldOne, freshOne);
+      return;
+    }
     const anchor = old[old.length - end] ?? null;
-    for (const node of old.slice(start, old.length - end)) {
+    for (const node of changedOld) {
       node.remove();
     }
-    for (const node of fresh.slice(start, fresh.length - end)) {
-      content.insertBefore(node, anchor);
+    for (const node of changedFresh) {
+      target.insertBefore(node, anchor);
     }
+  }
+
+  /** The same element with the same attributes (but `data-line`), whatever its children. @param {Element} a @param {Element} b */
+  function sameShell(a, b) {
+    if (a.tagName !== b.tagName || a.attributes.length !== b.attributes.length) {
+      return false;
+    }
+    return Array.from(a.attributes).every((attribute) => attribute.name === 'data-line' || b.getAttribute(attribute.name) === attribute.value);
   }
 
   /** Same block apart from source line numbers (an edit above shifts every line below). */

@@ -5,12 +5,21 @@ export interface RenderPreviewParams {
   readonly uri: string;
   /** The URL under which the preview loads the blog's files (the webview URI of the blog root). */
   readonly resourceRoot?: string;
+  /** "published": through the blog's layouts, includes and styles; "content" (the default): the content alone. */
+  readonly view?: 'published' | 'content';
+  /** A whole page is wanted (with the themed page's styles), not an update of its body. */
+  readonly page?: boolean;
+  /** `blogwright.preview.themeFolder`: a local copy of the blog's theme, relative to the blog root. */
+  readonly themeFolder?: string;
 }
 
 export interface RenderPreviewResult {
+  /** The body (sanitized): the themed page's, or the content alone, after a one-line note when the themed page could not be made. */
   readonly html: string;
   readonly title: string | undefined;
   readonly version: number;
+  /** Set when `html` is the themed page: its `<style>` elements (only when a page was asked for) and its body's class. */
+  readonly themed?: { readonly head: string; readonly bodyClass: string };
 }
 
 export const renderPreviewRequest = new RequestType<RenderPreviewParams, RenderPreviewResult | null, void>('blogwright/renderPreview');

@@ -24,7 +24,7 @@ import { provideDocumentLinks } from './core/features/documentLinks';
 import { provideHover } from './core/features/hover';
 import { newPost, newPostAuthors } from './core/features/newPost';
 import { prepareRename, provideReferences, provideRename } from './core/features/rename';
-import { renderPost } from './core/render/renderPost';
+import { renderPreview } from './core/render/preview';
 import { fragmentLine, resolvePreviewLink } from './core/features/previewLink';
 import { withSettings, type BlogwrightSettings } from './core/settings';
 import { loadSettings, settingsFromSection, SETTINGS_FILE, type SettingsProblem } from './core/settingsLoader';
@@ -402,7 +402,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(serverProcessRequest, () => ({ pid: process.pid }));
 
-  connection.onRequest(renderPreviewRequest, async ({ uri, resourceRoot }) => {
+  connection.onRequest(renderPreviewRequest, async ({ uri, resourceRoot, view, page, themeFolder }) => {
     const path = workspace?.pathOf(uri);
     if (path === undefined || !workspace || !site) {
       return null;
@@ -411,7 +411,7 @@ export function startServer(connection: Connection): void {
     if (!source || 'skipped' in source) {
       return null;
     }
-    const rendered = renderPost(site, source.document, resourceRoot ? { resourceRoot } : {});
+    const rendered = await renderPreview(site, source.document, { view: view ?? 'content', ...(resourceRoot ? { resourceRoot } : {}), ...(page ? { page } : {}), ...(themeFolder ? { themeFolder } : {}) });
     return { ...rendered, version: source.document.version };
   });
 

@@ -36,6 +36,10 @@ export function writeTestBlog(): string {
       'assets/img/articles/2020-08-01-with-image/diagram.png': 'not really a PNG',
       '_drafts/ready-to-go.md': '---\nlayout: post\ntitle: Ready to go\nauthor: jane.doe\ndate: 2020-01-01 09:30:00 +0100\n---\nAlmost done.\n',
       'drafts-index.md': '---\ntitle: Drafts\n---\nNext: {% link _drafts/ready-to-go.md %}\n',
+      // A layout with a footer from an include and an author card from site.data, for the published preview.
+      '_layouts/card.html': '---\nlayout: default\n---\n<article>{{ content }}</article>\n<aside class="author-card">{{ site.data.authors[page.author].name }}: {{ site.data.authors[page.author].bio }}</aside>\n{% include card-footer.html %}\n',
+      '_includes/card-footer.html': '<footer class="site-footer">Footer, first version</footer>\n',
+      '_posts/2020-08-01-card.md': '---\nlayout: card\ntitle: Card\nauthor: jane.doe\n---\nThe body of the card post.\n',
       '.vscode/settings.json': JSON.stringify({ 'blogwright.diagnostics.debounce': 50, 'security.workspace.trust.enabled': false }),
     }),
   );

@@ -23,4 +23,8 @@ export interface PreviewState {
   /** Source line at the top of the preview. */
   readonly line?: number;
   readonly locked?: boolean;
+  /** Published page or content alone; published when absent. */
+  readonly view?: PreviewView;
 }
+
+export type PreviewView = 'published' | 'content';

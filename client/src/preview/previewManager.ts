@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { previewLinkRequest, renderPreviewRequest } from '../../../server/src/protocol';
-import type { FromWebview, PreviewState, ToWebview } from './messages';
+import type { FromWebview, PreviewState, PreviewView, ToWebview } from './messages';
 import { previewPage } from './previewPage';
 
 export const PREVIEW_VIEW_TYPE = 'blogwright.preview';
@@ -34,6 +34,12 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
   #renderedVersion = -1;
   #movedEditorAt = 0;
   #title = vscode.l10n.t('Preview');
+  /** "published": through the blog's layouts and styles; "content": the content alone in the preview's look. */
+  #view: PreviewView = 'published';
+  /** What the page in the webview was made for: an update that needs another page (themed or not, other body class) makes a new one. */
+  #pageShape = '';
+  /** The body last sent to the webview (tests read what the preview shows from it). */
+  #html = '';
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -45,10 +51,14 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
       vscode.commands.registerCommand('blogwright.preview.lock', () => this.#setLocked(true)),
       vscode.commands.registerCommand('blogwright.preview.unlock', () => this.#setLocked(false)),
       vscode.commands.registerCommand('blogwright.preview.toggleLock', () => this.#setLocked(!this.#locked)),
+      vscode.commands.registerCommand('blogwright.preview.showPublished', () => this.#setView('published')),
+      vscode.commands.registerCommand('blogwright.preview.showContent', () => this.#setView('content')),
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.#panel && e.document.uri.toString() === this.#resource?.toString()) {
           this.#scheduleRender();
+        } else if (this.#panel && this.#view === 'published' && e.contentChanges.length > 0 && isThemeFile(e.document.uri)) {
+          this.#scheduleRender(isStyleFile(e.document.uri));
         }
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
@@ -64,6 +74,12 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
         }
       }),
       this.#onDidRender,
+      // Saved outside an editor (a theme update, git): the published page follows its layouts and data too.
+      ...themeWatchers((uri) => {
+        if (this.#panel && this.#view === 'published') {
+          this.#scheduleRender(isStyleFile(uri));
+        }
+      }),
     );
     updatePreviewableContext(vscode.window.activeTextEditor);
   }
@@ -74,6 +90,15 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
 
   get locked(): boolean {
     return this.#locked;
+  }
+
+  get view(): PreviewView {
+    return this.#view;
+  }
+
+  /** The HTML of the body the webview was last given, page or update. */
+  get html(): string {
+    return this.#html;
   }
 
   open(column: vscode.ViewColumn): void {
@@ -104,6 +129,8 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PreviewState | undefined): Promise<void> {
     panel.webview.options = this.#options();
     this.#adopt(panel);
+    this.#view = state?.view ?? 'published';
+    this.#updateViewContext();
     this.#setLocked(state?.locked === true);
     if (state?.resource) {
       this.#show(vscode.Uri.parse(state.resource), state.line ?? 0);
@@ -132,6 +159,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
 
   #adopt(panel: vscode.WebviewPanel): void {
     this.#panel = panel;
+    this.#updateViewContext();
     void vscode.commands.executeCommand('setContext', 'blogwright.previewOpen', true);
     panel.onDidDispose(() => {
       if (this.#panel === panel) {
@@ -172,6 +200,16 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
     }
   }
 
+  #setView(view: PreviewView): void {
+    this.#view = view;
+    this.#updateViewContext();
+    this.#rerenderPage();
+  }
+
+  #updateViewContext(): void {
+    void vscode.commands.executeCommand('setContext', 'blogwright.previewView', this.#view);
+  }
+
   #show(uri: vscode.Uri, line: number): void {
     if (uri.toString() !== this.#resource?.toString()) {
       this.#resource = uri;
@@ -186,12 +224,20 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
     void this.#render(true);
   }
 
-  #scheduleRender(): void {
+  /** After an edit of the document (or, `dependency`, of a layout, include, data file or stylesheet it is made with). */
+  #scheduleRender(dependency?: 'styles' | 'template'): void {
     clearTimeout(this.#renderTimer);
-    this.#renderTimer = setTimeout(() => void this.#render(false), RENDER_DELAY);
+    this.#renderTimer = setTimeout(() => {
+      if (dependency === 'styles') {
+        this.#rerenderPage();
+      } else {
+        void this.#render(false, dependency === 'template');
+      }
+    }, RENDER_DELAY);
   }
 
-  async #render(replacePage: boolean): Promise<void> {
+  /** `force`: show the render even when the document's version is the one shown (a file it is made with changed). */
+  async #render(replacePage: boolean, force = false): Promise<void> {
     const panel = this.#panel;
     const resource = this.#resource;
     if (!panel || !resource) {
@@ -199,13 +245,28 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
     }
     const folder = vscode.workspace.getWorkspaceFolder(resource);
     const resourceRoot = folder ? panel.webview.asWebviewUri(folder.uri).toString() : undefined;
-    const result = await this.client.sendRequest(renderPreviewRequest, { uri: resource.toString(), ...(resourceRoot ? { resourceRoot } : {}) });
-    if (!result || panel !== this.#panel || resource.toString() !== this.#resource?.toString()) {
+    const view = this.#view;
+    const themeFolder = vscode.workspace.getConfiguration('blogwright.preview', folder).get<string>('themeFolder', '').trim();
+    const result = await this.client.sendRequest(renderPreviewRequest, {
+      uri: resource.toString(),
+      view,
+      page: replacePage,
+      ...(resourceRoot ? { resourceRoot } : {}),
+      ...(themeFolder ? { themeFolder } : {}),
+    });
+    if (!result || panel !== this.#panel || resource.toString() !== this.#resource?.toString() || view !== this.#view) {
       return;
     }
-    if (!replacePage && result.version === this.#renderedVersion) {
+    if (!replacePage && !force && result.version === this.#renderedVersion) {
       return;
     }
+    const shape = result.themed ? `themed:${result.themed.bodyClass}` : 'content';
+    if (!replacePage && shape !== this.#pageShape) {
+      // From the content alone to the themed page or back (a layout was added or fixed): a new page, with its styles.
+      return this.#render(true);
+    }
+    this.#pageShape = shape;
+    this.#html = result.html;
     this.#renderedVersion = result.version;
     this.#updateTitle(result.title ?? resource.path.split('/').pop());
     if (replacePage) {
@@ -215,8 +276,9 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
         scriptUri: this.#media(panel.webview, 'preview.js'),
         styleUri: this.#media(panel.webview, 'preview.css'),
         userStyleUri: this.#userStylesheet(panel.webview, folder),
-        state: { resource: resource.toString(), version: result.version, line: this.#line, locked: this.#locked },
+        state: { resource: resource.toString(), version: result.version, line: this.#line, locked: this.#locked, view },
         html: result.html,
+        ...(result.themed ? { themed: { ...result.themed, styleUri: this.#media(panel.webview, 'themed.css') } } : {}),
       });
     } else {
       this.#post({ type: 'update', source: resource.toString(), version: result.version, html: result.html });
@@ -310,6 +372,20 @@ function isPreviewable(document: vscode.TextDocument): boolean {
     return false;
   }
   return /\/_(posts|drafts)\//.test(document.uri.path) || document.lineAt(0).text.trimEnd() === '---';
+}
+
+function themeWatchers(changed: (uri: vscode.Uri) => void): vscode.Disposable[] {
+  const watcher = vscode.workspace.createFileSystemWatcher('**/{_layouts,_includes,_data,_sass}/**');
+  return [watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed)];
+}
+
+/** A file a themed page is made with: a layout, an include, site data, the config, or a stylesheet. */
+function isThemeFile(uri: vscode.Uri): boolean {
+  return uri.scheme === 'file' && (/\/_(layouts|includes|data|sass)\//.test(uri.path) || /\/_config\.yml$/.test(uri.path) || /\.(s[ac]ss|css)$/i.test(uri.path));
+}
+
+function isStyleFile(uri: vscode.Uri): 'styles' | 'template' {
+  return /\.(s[ac]ss|css)$/i.test(uri.path) ? 'styles' : 'template';
 }
 
 function updatePreviewableContext(editor: vscode.TextEditor | undefined): void {

@@ -12,6 +12,11 @@ export interface PreviewPageParts {
   readonly state: PreviewState;
   /** The rendered post (already sanitized by the renderer). */
   readonly html: string;
+  /**
+   * The page as published: the blog's own styles (`<style>` elements from the server, URLs in the workspace) and
+   * its body's class; `html` is then the layouts' body. Without it, the content alone in the preview's own look.
+   */
+  readonly themed?: { readonly head: string; readonly bodyClass: string; readonly styleUri: string };
 }
 
 /**
@@ -21,30 +26,34 @@ export interface PreviewPageParts {
  * No `vscode` import: the Chromium test builds the same page.
  */
 export function previewPage(parts: PreviewPageParts): string {
+  const themed = parts.themed;
   const csp = [
     "default-src 'none'",
     `img-src ${parts.cspSource} data:`,
-    `style-src ${parts.cspSource}`,
-    `font-src ${parts.cspSource}`,
+    // The blog's own styles come inline (compiled, URLs rewritten) and in style attributes; they load nothing from elsewhere.
+    themed ? `style-src ${parts.cspSource} 'unsafe-inline'` : `style-src ${parts.cspSource}`,
+    `font-src ${parts.cspSource} data:`,
     `script-src 'nonce-${parts.nonce}'`,
     "form-action 'none'",
     "base-uri 'none'",
   ].join('; ');
   const state = JSON.stringify(parts.state);
   const userStyle = parts.userStyleUri ? `\n<link rel="stylesheet" href="${escapeAttribute(parts.userStyleUri)}">` : '';
+  const styles = themed ? `<link rel="stylesheet" href="${escapeAttribute(themed.styleUri)}">\n${themed.head}${userStyle}` : `<link rel="stylesheet" href="${escapeAttribute(parts.styleUri)}">${userStyle}`;
+  const bodyClass = themed?.bodyClass ? ` class="${escapeAttribute(themed.bodyClass)}"` : '';
+  // Themed, the body is the blog's: it is the content the script updates, so its children are the layouts' own.
+  const body = themed ? `<body id="blogwright-content"${bodyClass}>${parts.html}</body>` : `<body>\n<main id="blogwright-content">${parts.html}</main>\n</body>`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeAttribute(parts.styleUri)}">${userStyle}
+${styles}
 <meta id="blogwright-state" data-state="${escapeAttribute(state)}">
+<script nonce="${parts.nonce}" src="${escapeAttribute(parts.scriptUri)}" defer></script>
 </head>
-<body>
-<main id="blogwright-content">${parts.html}</main>
-<script nonce="${parts.nonce}" src="${escapeAttribute(parts.scriptUri)}"></script>
-</body>
+${body}
 </html>`;
 }
 

@@ -84,6 +84,28 @@ suite('Preview', () => {
     }
   });
 
+  test('as published: the footer from an include and the author card from site.data; an edit of the include shows', async () => {
+    const api = await openPreviewOf(blogUri('_posts/2020-08-01-card.md'));
+    assert.strictEqual(api.preview.view, 'published');
+    assert.match(api.preview.html, /<aside class="author-card">Jane Doe: Jane writes about the JVM\.<\/aside>/);
+    assert.match(api.preview.html, /<footer class="site-footer">Footer, first version<\/footer>/);
+    assert.match(api.preview.html, /<article><p data-line="5">The body of the card post\.<\/p>/);
+    const footer = await vscode.workspace.openTextDocument(blogUri('_includes/card-footer.html'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(footer.uri, footer.lineAt(0).range, '<footer class="site-footer">Footer, second version</footer>');
+    const updated = nextEvent(api.preview.onDidRender, () => /Footer, second version/.test(api.preview.html));
+    await vscode.workspace.applyEdit(edit);
+    await updated;
+    await footer.save();
+    // The title bar's toggle: the content alone, in the preview's own look.
+    const contentAlone = nextEvent(api.preview.onDidRender);
+    await vscode.commands.executeCommand('blogwright.preview.showContent');
+    await contentAlone;
+    assert.match(api.preview.html, /<h1 class="bw-title" data-line="0">Card<\/h1>/);
+    assert.doesNotMatch(api.preview.html, /author-card|site-footer/);
+    await vscode.commands.executeCommand('blogwright.preview.showPublished');
+  });
+
   test('a panel restored after a reload shows its post again, locked as it was', async () => {
     const api = await blogwright();
     const panel = vscode.window.createWebviewPanel('blogwright.preview', 'Preview', vscode.ViewColumn.Two, {});

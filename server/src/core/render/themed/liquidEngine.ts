@@ -1,4 +1,4 @@
-import { Context, Liquid, Tag, toPromise, type Emitter, type FS, type TagToken, type TopLevelToken, type Template } from 'liquidjs';
+import { Context, Liquid, Tag, TokenKind, toPromise, type Emitter, type FS, type TagToken, type TopLevelToken, type Template } from 'liquidjs';
 import type { SiteIndex } from '../../site/siteIndex';
 import type { ReadResult } from '../../workspace';
 import { highlightCode } from '../highlight';
@@ -20,7 +20,8 @@ import { RenderState, STATE_KEY } from './renderState';
 /** Largest template the engine parses, in characters. */
 const PARSE_LIMIT = 4 * 1024 * 1024;
 
-const engines = new WeakMap<SiteIndex, Liquid>();
+/** Engines by site, then by theme folder ('' for none). */
+const engines = new WeakMap<SiteIndex, Map<string, Liquid>>();
 /** Files read during the current render: an include is looked up (exists) and then read, and may be included many times. */
 const reads = new WeakMap<SiteIndex, Map<string, Promise<ReadResult>>>();
 
@@ -29,20 +30,26 @@ export function beginRender(site: SiteIndex): void {
   reads.set(site, new Map());
 }
 
-export function liquidEngine(site: SiteIndex): Liquid {
-  let engine = engines.get(site);
+/** The engine for a site; `themeFolder` (site-relative) adds a local copy of the theme's `_includes`. */
+export function liquidEngine(site: SiteIndex, themeFolder = ''): Liquid {
+  let bySite = engines.get(site);
+  if (!bySite) {
+    bySite = new Map();
+    engines.set(site, bySite);
+  }
+  let engine = bySite.get(themeFolder);
   if (!engine) {
-    engine = createEngine(site);
-    engines.set(site, engine);
+    engine = createEngine(site, themeFolder);
+    bySite.set(themeFolder, engine);
   }
   return engine;
 }
 
-function createEngine(site: SiteIndex): Liquid {
+function createEngine(site: SiteIndex, themeFolder: string): Liquid {
   const engine = new Liquid({
     fs: workspaceFs(site),
     root: [''],
-    partials: ['_includes'],
+    partials: themeFolder ? ['_includes', normalizePath(`${themeFolder}/_includes`)] : ['_includes'],
     layouts: ['_layouts'],
     extname: '',
     jekyllInclude: true,
@@ -64,7 +71,9 @@ function createEngine(site: SiteIndex): Liquid {
   engine.registerTag('highlight', HighlightTag);
   engine.registerTag('post_url', UrlTag);
   engine.registerTag('link', UrlTag);
-  engine.registerTag('include_relative', includeRelativeTag(engine) as unknown as Parameters<Liquid['registerTag']>[1]);
+  const includes = includeTags(engine);
+  engine.registerTag('include', includes.include as unknown as Parameters<Liquid['registerTag']>[1]);
+  engine.registerTag('include_relative', includes.relative as unknown as Parameters<Liquid['registerTag']>[1]);
   // Plugin tags that write only into <head>: nothing the preview shows.
   for (const name of ['seo', 'feed_meta', 'jekyll_seo', 'github_edit_link_meta']) {
     engine.registerTag(name, SilentTag);
@@ -155,7 +164,7 @@ class HighlightTag extends Tag {
     this.#language = token.args.trim().split(/\s+/)[0] ?? '';
     let code = '';
     for (let next = remainTokens.shift(); next; next = remainTokens.shift()) {
-      if (next.kind === 4 /* TokenKind.Tag */ && (next as TagToken).name === 'endhighlight') {
+      if (next.kind === TokenKind.Tag && (next as TagToken).name === 'endhighlight') {
         break;
       }
       code += next.getText();
@@ -213,20 +222,54 @@ function unknownFilter(name: string) {
   };
 }
 
-/** `{% include_relative file %}`: Jekyll's include, from the including file's folder instead of `_includes`. */
+/** Includes inside includes deeper than this are a loop (an include that includes itself). */
+const MAX_INCLUDE_DEPTH = 50;
+
 type TagConstructor = new (token: TagToken, remain: TopLevelToken[], liquid: Liquid, parser: never) => Tag & { file: unknown };
-function includeRelativeTag(engine: Liquid): TagConstructor {
+
+/**
+ * Jekyll's `include`, and `include_relative` (from the including file's folder instead of `_includes`): liquidjs's
+ * include, nested at most `MAX_INCLUDE_DEPTH` deep, and a file that is not there (or outside the site) is a
+ * placeholder naming it rather than a failed page.
+ */
+function includeTags(engine: Liquid): { include: TagConstructor; relative: TagConstructor } {
   const Include = engine.tags['include'] as unknown as TagConstructor;
-  // @ts-expect-error liquidjs declares `Tag.render` abstract; the include tag implements it.
-  return class IncludeRelative extends Include {
+  class JekyllInclude extends Include {
+    readonly #source: string;
+    constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid, parser: never) {
+      super(token, remainTokens, liquid, parser);
+      this.#source = token.getText();
+    }
+    override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+      const depth = (ctx.getRegister(DEPTH_REGISTER) as number | undefined) ?? 0;
+      if (depth >= MAX_INCLUDE_DEPTH) {
+        throw new Error(`includes nested ${MAX_INCLUDE_DEPTH} deep: an include includes itself`);
+      }
+      ctx.setRegister(DEPTH_REGISTER, depth + 1);
+      try {
+        yield (Include.prototype as unknown as { render(ctx: Context, emitter: Emitter): unknown }).render.call(this, ctx, emitter);
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'ENOENT' && !/ENOENT/.test(String((error as Error).message))) {
+          throw error;
+        }
+        emitter.write(stateOf(ctx).placeholder(`${this.#source} (not found)`));
+      } finally {
+        ctx.setRegister(DEPTH_REGISTER, depth);
+      }
+    }
+  }
+  class IncludeRelative extends JekyllInclude {
     constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid, parser: never) {
       super(token, remainTokens, liquid, parser);
       if (typeof this.file === 'string' && !this.file.startsWith('.')) {
         this.file = './' + this.file;
       }
     }
-  };
+  }
+  return { include: JekyllInclude, relative: IncludeRelative };
 }
+
+const DEPTH_REGISTER = 'blogwright.includeDepth';
 
 /** Memory a render may allocate in strings and arrays (liquidjs's accounting). */
 const MEMORY_LIMIT = 64 * 1024 * 1024;
@@ -237,8 +280,8 @@ export function renderContext(engine: Liquid, scope: object, state: RenderState,
 }
 
 /** Liquid over a whole template (a layout, a stylesheet, another post), within the deadline. */
-export async function renderTemplate(site: SiteIndex, source: string, path: string, scope: object, state: RenderState, deadline: number): Promise<string> {
-  const engine = liquidEngine(site);
+export async function renderTemplate(source: string, path: string, scope: object, state: RenderState, deadline: number): Promise<string> {
+  const engine = state.engine;
   return String(await toPromise(engine.renderer.renderTemplates(engine.parse(source, path), renderContext(engine, scope, state, deadline))));
 }
 

@@ -23,7 +23,7 @@ const ELEMENTS = new Set(
     'svg g path circle rect line polyline polygon ellipse symbol defs use title desc lineargradient radialgradient stop clippath mask text tspan').split(' '),
 );
 /** Kept out with their content: code, metadata, and form data. */
-const DROPPED_WITH_CONTENT = new Set(['script', 'template', 'noscript', 'textarea', 'select', 'xmp', 'noembed', 'noframes', 'math', 'foreignobject', 'head']);
+const DROPPED_WITH_CONTENT = new Set(['script', 'template', 'noscript', 'textarea', 'select', 'xmp', 'noembed', 'noframes', 'math', 'foreignobject']);
 const EMBEDS = new Set(['iframe', 'object', 'embed', 'video', 'audio', 'canvas', 'frame', 'frameset', 'applet', 'portal']);
 const ATTRIBUTES = new Set(
   ('id class title lang dir align valign width height alt colspan rowspan start reversed open datetime name border cellpadding cellspacing ' +

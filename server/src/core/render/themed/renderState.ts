@@ -1,3 +1,4 @@
+import type { Liquid } from 'liquidjs';
 import type { SiteIndex } from '../../site/siteIndex';
 import { escapeHtml } from '../sanitizeHtml';
 
@@ -17,7 +18,10 @@ export class RenderState {
   readonly #placeholders: string[] = [];
   readonly #html: string[] = [];
 
-  constructor(readonly site: SiteIndex) {}
+  constructor(
+    readonly site: SiteIndex,
+    readonly engine: Liquid,
+  ) {}
 
   placeholder(label: string): string {
     this.#placeholders.push(label);

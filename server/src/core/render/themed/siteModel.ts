@@ -121,9 +121,12 @@ export class DocumentDrop extends Drop {
 /** `site`: the config's keys, then Jekyll's own lists, each made on first use. */
 export class SiteDrop extends Drop {
   readonly #model: SiteModel;
-  constructor(model: SiteModel) {
+  readonly #page: SiteDocument | undefined;
+  /** `page`: the document being rendered, which `related_posts` leaves out. */
+  constructor(model: SiteModel, page?: SiteDocument) {
     super();
     this.#model = model;
+    this.#page = page;
   }
 
   override liquidMethodMissing(key: string): unknown {
@@ -136,7 +139,11 @@ export class SiteDrop extends Drop {
       case 'html_pages':
         return model.pages();
       case 'related_posts':
-        return model.posts().slice(0, 10);
+        // Jekyll without `lsi`: the ten newest posts but this one.
+        return model
+          .posts()
+          .filter((p) => DocumentDrop.sourceOf(p).path !== this.#page?.path)
+          .slice(0, 10);
       case 'tags':
         return model.grouped('tags');
       case 'categories':

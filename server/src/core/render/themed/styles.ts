@@ -1,6 +1,6 @@
 import { frontMatterData, parseFrontMatter } from '../../frontmatter/parse';
 import type { SiteIndex } from '../../site/siteIndex';
-import { normalizePath, renderTemplate } from './liquidEngine';
+import { liquidEngine, normalizePath, renderTemplate } from './liquidEngine';
 import type { PageStyle } from './pageHtml';
 import { RenderState } from './renderState';
 import { SiteModel } from './siteModel';
@@ -96,7 +96,7 @@ async function compileSass(site: SiteIndex, path: string, source: string, syntax
 /** Jekyll renders a stylesheet with front matter as a page: `site` and its own `page`. */
 function renderStyleLiquid(site: SiteIndex, source: string, path: string, deadline: number, page: Record<string, unknown> = {}): Promise<string> {
   const model = new SiteModel(site, { content: async () => '', excerpt: async () => '' });
-  return renderTemplate(site, source, path, { site: model.siteDrop, page }, new RenderState(site), deadline);
+  return renderTemplate(source, path, { site: model.siteDrop, page }, new RenderState(site, liquidEngine(site)), deadline);
 }
 
 async function sameInputs(site: SiteIndex, inputs: ReadonlyMap<string, string>): Promise<boolean> {

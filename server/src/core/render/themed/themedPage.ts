@@ -1,15 +1,15 @@
 import * as l10n from '@vscode/l10n';
-import { toPromise, type Liquid, type Template } from 'liquidjs';
+import { TokenKind, toPromise, type Liquid, type Template } from 'liquidjs';
 import { frontMatterData, parseFrontMatter } from '../../frontmatter/parse';
 import { isMarkdownPath } from '../../site/documentKind';
 import { withDefaults } from '../../site/frontMatterDefaults';
 import type { SiteDocument, SiteIndex } from '../../site/siteIndex';
 import type { ITextDocument } from '../../workspace';
 import { markdownToHtml, placeholderHtml, renderMarkdown } from '../renderPost';
-import { beginRender, liquidEngine, renderContext, renderTemplate } from './liquidEngine';
+import { beginRender, liquidEngine, normalizePath, renderContext, renderTemplate } from './liquidEngine';
 import { sanitizePage, type SanitizedPage } from './pageHtml';
 import { RenderState } from './renderState';
-import { DocumentDrop, SiteModel, type ContentRenderer } from './siteModel';
+import { DocumentDrop, SiteDrop, SiteModel, type ContentRenderer } from './siteModel';
 import { pageStyles } from './styles';
 
 /**
@@ -28,6 +28,7 @@ export type ThemedPage =
       readonly body: string;
       readonly title: string | undefined;
     }
+  /** `note` says why, in one line; empty when the page has no layout at all (Jekyll writes its content alone too). */
   | { readonly kind: 'unavailable'; readonly note: string };
 
 export interface ThemedOptions {
@@ -40,7 +41,7 @@ export interface ThemedOptions {
 }
 
 /** Time a whole render may take, all layouts together; liquidjs checks it between template nodes. */
-export const RENDER_TIME_LIMIT = 400;
+export const RENDER_TIME_LIMIT = 600;
 /** Largest page, after every layout: more is a broken template, not a page. */
 export const MAX_PAGE_SIZE = 8 * 1024 * 1024;
 /** Layouts above this many are a cycle (`a` uses `b` uses `a`). */
@@ -64,21 +65,31 @@ export async function renderThemedPage(site: SiteIndex, document: ITextDocument,
   const data = withDefaults(site.config, document.path, typeOf(indexed), own);
   const layoutName = firstLayout(site, data, indexed);
   if (layoutName === undefined) {
-    return { kind: 'unavailable', note: l10n.t('This page has no layout; it is shown as its content alone.') };
+    return { kind: 'unavailable', note: '' };
   }
-  if (!site.layouts.has(layoutName)) {
-    return { kind: 'unavailable', note: missingLayoutNote(site, layoutName) };
+  const themeFolder = options.themeFolder?.replace(/^\/+|\/+$/g, '') ?? '';
+  const layoutPath = async (name: string): Promise<string | undefined> => {
+    const own = site.layouts.get(name);
+    if (own !== undefined || !themeFolder) {
+      return own;
+    }
+    const path = normalizePath(`${themeFolder}/_layouts/${name}.html`);
+    return (await site.workspace.readText(path)).kind === 'text' ? path : undefined;
+  };
+  if ((await layoutPath(layoutName)) === undefined) {
+    return { kind: 'unavailable', note: missingLayoutNote(site, layoutName, themeFolder) };
   }
-  const engine = liquidEngine(site);
+  const engine = liquidEngine(site, themeFolder);
   beginRender(site);
-  const state = new RenderState(site);
+  const state = new RenderState(site, engine);
   const deadline = performance.now() + RENDER_TIME_LIMIT;
   const model = modelOf(site, options.resourceRoot);
   const current: SiteDocument = { ...(indexed ?? emptyDocument(document.path)), info: kind, data: own };
   const page = new DocumentDrop(model, current, { content: text.slice(frontMatter.bodyStart) });
   try {
     const body = text.slice(frontMatter.bodyStart);
-    const scope = { site: model.siteDrop, page, paginator: paginator(site, model, document.path) };
+    const siteDrop = new SiteDrop(model, current);
+    const scope = { site: siteDrop, page, paginator: paginator(site, model, document.path) };
     let content: string;
     if (isMarkdownPath(document.path, site.config)) {
       const { output, sourceLine } = data['render_with_liquid'] === false ? { output: body, sourceLine: (l: number) => l } : await renderWithLines(engine, body, document.path, scope, state, deadline);
@@ -90,7 +101,7 @@ export async function renderThemedPage(site: SiteIndex, document: ITextDocument,
     let html = content;
     const seen = new Set<string>();
     for (let name: string | undefined = layoutName; name !== undefined; ) {
-      const path = site.layouts.get(name);
+      const path = await layoutPath(name);
       if (path === undefined || seen.size >= MAX_LAYOUT_DEPTH) {
         break;
       }
@@ -104,7 +115,7 @@ export async function renderThemedPage(site: SiteIndex, document: ITextDocument,
       }
       const layout = parseFrontMatter(read.text);
       const layoutData = frontMatterData(layout);
-      html = await renderLiquid(read.text.slice(layout.bodyStart), path, { site: model.siteDrop, page: rendered, layout: layoutData, content: html, paginator: scope.paginator }, state, deadline);
+      html = await renderLiquid(read.text.slice(layout.bodyStart), path, { site: siteDrop, page: rendered, layout: layoutData, content: html, paginator: scope.paginator }, state, deadline);
       checkSize(html);
       name = typeof layoutData['layout'] === 'string' && layoutData['layout'] !== 'none' ? layoutData['layout'] : undefined;
     }
@@ -146,7 +157,7 @@ function contentRenderer(site: SiteIndex, resourceRoot: string | undefined): Con
     depth++;
     try {
       const model = modelOf(site, resourceRoot);
-      const state = new RenderState(site);
+      const state = new RenderState(site, liquidEngine(site));
       const output = await renderLiquid(body, document.path, { site: model.siteDrop, page: model.drop(document) }, state, performance.now() + RENDER_TIME_LIMIT);
       const html = isMarkdownPath(document.path, site.config) ? markdownToHtml(site, document.path, output, resourceRoot) : output;
       return state.fill(html, () => '');
@@ -160,7 +171,7 @@ function contentRenderer(site: SiteIndex, resourceRoot: string | undefined): Con
 }
 
 async function renderLiquid(source: string, path: string, scope: object, state: RenderState, deadline: number): Promise<string> {
-  const output = await renderTemplate(state.site, source, path, scope, state, deadline);
+  const output = await renderTemplate(source, path, scope, state, deadline);
   checkSize(output);
   return output;
 }
@@ -184,7 +195,7 @@ async function renderWithLines(engine: Liquid, source: string, path: string, sco
     sourceAt = begin;
     const start = sourceLineAt;
     const piece = String(await toPromise(engine.renderer.renderTemplates([template], ctx)));
-    const isText = template.token.kind === 64; /* TokenKind.HTML: the source itself */
+    const isText = template.token.kind === TokenKind.HTML; // the source itself
     let line = start;
     for (let i = piece.indexOf('\n'); i >= 0; i = piece.indexOf('\n', i + 1)) {
       lines.push(isText ? ++line : start);
@@ -224,7 +235,10 @@ function firstLayout(site: SiteIndex, data: Readonly<Record<string, unknown>>, d
   return fallback !== undefined && site.layouts.has(fallback) ? fallback : undefined;
 }
 
-function missingLayoutNote(site: SiteIndex, name: string): string {
+function missingLayoutNote(site: SiteIndex, name: string, themeFolder: string): string {
+  if (themeFolder) {
+    return l10n.t('The layout "{0}" is neither in _layouts nor in {1}/_layouts: showing the content alone.', name, themeFolder);
+  }
   return site.config.hasTheme
     ? l10n.t('The layout "{0}" comes from the blog\'s theme, which is not in the workspace: showing the content alone. Set blogwright.preview.themeFolder to a local copy of the theme.', name)
     : l10n.t('There is no layout "{0}" in _layouts: showing the content alone.', name);
