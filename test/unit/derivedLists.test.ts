@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { withSettings } from '../../server/src/core/settings';
-import { KEY_SET, SiteIndex } from '../../server/src/core/site/siteIndex';
+import { SiteIndex } from '../../server/src/core/site/siteIndex';
 import { exampleBlog } from '../util/blogs';
 import { InMemoryWorkspace } from '../util/inMemoryWorkspace';
 
@@ -13,8 +13,8 @@ suite('derived lists', () => {
     await index.build();
     let computed = 0;
     const tags = () => index.derived('test:tags', () => ++computed, ['tags']);
-    const keySet = () => index.derived('test:keys', () => ++computed, KEY_SET);
-    const any = () => index.derived('test:any', () => ++computed);
+    const keySet = () => index.derived('test:keys', () => ++computed, 'key-set');
+    const any = () => index.derived('test:any', () => ++computed, 'any-data');
     assert.deepStrictEqual([tags(), keySet(), any()], [1, 2, 3]);
     await index.update(post, text('jvm', 'Retitled'));
     assert.deepStrictEqual([tags(), keySet(), any()], [1, 2, 4], 'a new title keeps the tag and key lists');

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
 import { frontMatterCursorAt, type FrontMatterCursor } from '../frontmatter/cursor';
 import { splitFrontMatter } from '../frontmatter/split';
-import { KEY_SET, type SiteIndex } from '../site/siteIndex';
+import type { SiteIndex } from '../site/siteIndex';
 import type { ITextDocument } from '../workspace';
 import { AUTHOR_KEYS } from '../site/authors';
 import { tagKeys } from '../site/tags';
@@ -227,7 +227,7 @@ function keyItems(site: SiteIndex): readonly CompletionItem[] {
         command: { title: l10n.t('Suggest'), command: 'editor.action.triggerSuggest' },
       };
     });
-  }, KEY_SET);
+  }, 'key-set');
 }
 
 function snippetItem(site: SiteIndex, edit: Range): CompletionItem {
@@ -351,7 +351,7 @@ function postUrlItems(site: SiteIndex): RankedList {
       [...site.documents.values()]
         .flatMap((document) => {
           const label = postNameOf(document);
-          return label === undefined || document.info.kind !== 'post' ? [] : [{ label, path: document.path, date: document.info.date }];
+          return label === undefined || document.kind !== 'post' ? [] : [{ label, path: document.path, date: document.date }];
         })
         .sort((a, b) => byCodeUnits(b.date, a.date) || byCodeUnits(a.label, b.label)),
     [],

@@ -26,7 +26,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `_drafts/x.md` -> `_posts/2024-05-06-x.md` (folders around `_drafts` kept); undefined when `path` is no draft. */
 export function publishedPath(site: SiteIndex, path: string, date: string): string | undefined {
-  const info = site.document(path)?.info;
+  const info = site.document(path);
   if (info?.kind !== 'draft' || !DATE.test(date)) {
     return undefined;
   }
@@ -38,7 +38,7 @@ export function publishedPath(site: SiteIndex, path: string, date: string): stri
 
 /** `_posts/2024-05-06-x.md` -> `_drafts/x.md`; undefined when `path` is no post. */
 export function unpublishedPath(site: SiteIndex, path: string): string | undefined {
-  const info = site.document(path)?.info;
+  const info = site.document(path);
   if (info?.kind !== 'post') {
     return undefined;
   }

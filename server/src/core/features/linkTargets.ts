@@ -58,11 +58,11 @@ export function urlFolderOf(site: SiteIndex, path: string): string {
 
 /** The name `{% post_url %}` writes for a post: its path under `_posts/` without extension, a `dir/_posts/` folder in front. */
 export function postNameOf(document: SiteDocument): string | undefined {
-  if (document.info.kind !== 'post') {
+  if (document.kind !== 'post') {
     return undefined;
   }
   const at = document.path.lastIndexOf('_posts/');
-  const withoutExt = document.path.slice(0, document.path.length - document.info.ext.length);
+  const withoutExt = document.path.slice(0, document.path.length - document.ext.length);
   return withoutExt.slice(0, at) + withoutExt.slice(at + '_posts/'.length);
 }
 
@@ -75,7 +75,7 @@ export function documentDate(document: SiteDocument): string | undefined {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) {
     return value.slice(0, 10);
   }
-  return document.info.kind === 'post' ? normalizeDate(document.info.date) : undefined;
+  return document.kind === 'post' ? normalizeDate(document.date) : undefined;
 }
 
 export function documentTitle(document: SiteDocument): string | undefined {

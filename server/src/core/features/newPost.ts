@@ -44,7 +44,7 @@ export function usualPostKeys(site: SiteIndex): readonly UsualKey[] {
     const fromDefaults = new Set(site.config.defaults.filter((d) => d.type === undefined || d.type === 'posts').flatMap((d) => (d.path === '' || '_posts'.startsWith(d.path) ? Object.keys(d.values) : [])));
     const layout = [...layoutCounts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? (site.layouts.has('post') ? 'post' : undefined);
     return [...keys].filter((key) => !fromDefaults.has(key) && key !== 'date').map((key) => ({ key, common: key === 'layout' ? layout : undefined }));
-  });
+  }, 'any-data');
 }
 
 export interface NewPost {
@@ -105,12 +105,12 @@ function usualPostExtension(site: SiteIndex): string {
   return site.derived('usualPostExtension', () => {
     const counts = new Map<string, number>();
     for (const document of site.documents.values()) {
-      if (document.info.kind === 'post') {
-        counts.set(document.info.ext, (counts.get(document.info.ext) ?? 0) + 1);
+      if (document.kind === 'post') {
+        counts.set(document.ext, (counts.get(document.ext) ?? 0) + 1);
       }
     }
     return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '.md';
-  });
+  }, 'any-data');
 }
 
 /** A YAML scalar that reads back as exactly `value`: plain where that is safe, else double-quoted. */

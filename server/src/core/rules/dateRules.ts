@@ -25,11 +25,11 @@ export const postFileNameRule: Rule = {
       const start = frontMatter.block.kind === 'none' ? 0 : frontMatter.block.openStart;
       return [{ code: 'filename.misnamed-post', start, end: start + 3, message: l10n.t("Jekyll skips this post: a post's file name must be `YYYY-MM-DD-title.EXT`, and `{0}` is not.", name) }];
     }
-    if (siteDocument?.info.kind !== 'post' || frontMatter.entries.has('date') || !/^\d{4}-/.test(siteDocument.info.date)) {
+    if (siteDocument?.kind !== 'post' || frontMatter.entries.has('date') || !/^\d{4}-/.test(siteDocument.date)) {
       // A `date:` in front matter replaces the file name's date; two-digit years are left to Ruby.
       return [];
     }
-    const [year, month, day] = siteDocument.info.date.split('-').map(Number) as [number, number, number];
+    const [year, month, day] = siteDocument.date.split('-').map(Number) as [number, number, number];
     const problem = calendarProblem(year, month, day);
     if (!problem) {
       return [];
@@ -48,7 +48,7 @@ export const dateRule: Rule = {
   check({ frontMatter, siteDocument, site, text }: RuleContext): Finding[] {
     const entry = frontMatter.entries.get('date');
     // A page's `date:` is plain data to Jekyll (only collection documents parse it): it cannot stop the build.
-    if (!entry || !siteDocument || siteDocument.info.kind === 'page-or-static') {
+    if (!entry || !siteDocument || siteDocument.kind === 'page') {
       return [];
     }
     const reading = readDate(entry, text);
@@ -58,10 +58,10 @@ export const dateRule: Rule = {
     if (reading.kind === 'invalid') {
       return [{ code: 'date.invalid', start: entry.value ? entry.valueStart : entry.keyStart, end: entry.value ? entry.valueEnd : entry.keyEnd, message: l10n.t('Jekyll cannot read this date and stops the build: {0} Write `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS +/-TTTT`.', reading.why) }];
     }
-    if (siteDocument.info.kind !== 'post' || !/^\d{4}-/.test(siteDocument.info.date)) {
+    if (siteDocument.kind !== 'post' || !/^\d{4}-/.test(siteDocument.date)) {
       return [];
     }
-    const nameDate = siteDocument.info.date.split('-').map(Number) as [number, number, number];
+    const nameDate = siteDocument.date.split('-').map(Number) as [number, number, number];
     const zone = site.config.timezone;
     const days = daysOf(reading, zone);
     if (!days) {

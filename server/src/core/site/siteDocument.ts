@@ -2,13 +2,14 @@ import type { DocumentAnchor } from './documentAnchors';
 import type { DocumentKind } from './documentKind';
 import type { FrontMatterToken } from './frontMatterTokens';
 
-export type SiteDocumentKind = 'post' | 'draft' | 'page' | 'collection' | 'misnamed-post';
+/** What kind of document, with what its path says (a post's date and slug, a collection's name); one kind per document. */
+export type SiteDocumentShape = Extract<DocumentKind, { readonly kind: 'post' | 'misnamed-post' | 'draft' | 'collection' }> | { readonly kind: 'page'; readonly ext: string };
+
+export type SiteDocumentKind = SiteDocumentShape['kind'];
 
 /** A document Jekyll renders (or, for a misnamed post, silently skips), summarised for blog-wide features. */
-export interface SiteDocument {
+export type SiteDocument = SiteDocumentShape & {
   readonly path: string;
-  readonly kind: SiteDocumentKind;
-  readonly info: DocumentKind;
   /** Front matter as Jekyll reads it; empty without front matter or with broken YAML. */
   readonly data: Readonly<Record<string, unknown>>;
   readonly hasFrontMatter: boolean;
@@ -18,4 +19,4 @@ export interface SiteDocument {
   readonly anchors: readonly DocumentAnchor[];
   /** Set when the file was not read (too large, binary). */
   readonly skipped: string | undefined;
-}
+};

@@ -1,12 +1,12 @@
 import * as l10n from '@vscode/l10n';
 import { frontMatterData, parseFrontMatter } from '../frontmatter/parse';
 import { hasYamlHeader } from '../frontmatter/split';
-import { parseYaml } from '../frontmatter/yaml';
 import type { BlogwrightSettings } from '../settings';
 import type { IWorkspace, ReadResult } from '../workspace';
-import { AUTHOR_DATA_NAMES, authorIdsOf, authorsFromCollection, authorsFromData, type AuthorSource } from './authors';
+import type { AuthorSource } from './authors';
+import { readAuthorSource } from './authorSource';
 import { readConfig, type ConfigReading, type SiteConfig } from './config';
-import { tagKeys, tagsOf } from './tags';
+import { tagKeys } from './tags';
 import { publishedUrlOf, UrlMap } from './urlMap';
 import { LinkIndex } from '../links/linkIndex';
 import { documentKeys, targetKeys } from '../links/targets';
@@ -14,18 +14,16 @@ import { frontMatterTokens } from './frontMatterTokens';
 import { documentAnchors } from './documentAnchors';
 import { KeptAnalyses, keptAnalysis } from './documentAnalysis';
 import { DocumentScanner, hasScannableBody, type DocumentScan } from './documentScan';
-import { TextDocumentSnapshot } from '../textDocument';
-import { classifyPath, extensionOf, isMarkdownPath } from './documentKind';
-import { byCodeUnits } from '../codeUnitOrder';
-import type { SiteDocument, SiteDocumentKind } from './siteDocument';
+import { classifyPath } from './documentKind';
+import { Memo, type MemoDependency } from './memo';
+import type { SiteDocument, SiteDocumentShape } from './siteDocument';
+import { UsageCounts } from './usageCounts';
 
 export type { SiteDocument, SiteDocumentKind } from './siteDocument';
 
 /** What an update touched, so the adapter re-checks only that. */
 export type SiteChange = { readonly scope: 'all' } | { readonly scope: 'documents'; readonly paths: readonly string[] };
 
-/** Extensions whose files may be pages worth reading; anything else outside `_` folders is a static file. */
-const PAGE_EXTENSIONS = new Set(['.html', '.htm']);
 /** Documents read between two turns of the event loop while building. */
 const YIELD_EVERY = 64;
 
@@ -48,14 +46,9 @@ export class SiteIndex {
   readonly links: LinkIndex;
   readonly #scanner = new DocumentScanner();
   #settings: BlogwrightSettings;
-  /**
-   * Bumped when what blog-wide lists are made of changes: a document added or removed, its front matter data,
-   * the authors, layouts or config. An edit to a post's body leaves it alone, so derived lists stay cached.
-   */
-  #generation = 0;
-  readonly #derived = new Map<string, { readonly value: unknown; readonly keys: ReadonlySet<string> | typeof KEY_SET | undefined }>();
-  /** Usage counts kept current document by document, so an edit to a post's tags never recounts the blog. */
-  readonly #counts = { tags: new Map<string, number>(), categories: new Map<string, number>(), authors: new Map<string, number>() };
+  /** Blog-wide lists, kept while what they are made of stays the same: an edit to a post's body keeps them all. */
+  readonly #memo = new Memo();
+  readonly #counts = new UsageCounts();
 
   /**
    * `dependants: false` for a one-shot check (the CLI), which never updates: the reverse link index, which only
@@ -119,24 +112,9 @@ export class SiteIndex {
     return this.#documents.get(path);
   }
 
-  get generation(): number {
-    return this.#generation;
-  }
-
-  /**
-   * A blog-wide list computed once per generation (tag counts, completion items), so requests stay cheap.
-   * `keys` names the front matter keys it is made of: an edit that changes only other keys (typing a title
-   * does not change the tag list) keeps it. `KEY_SET` is for lists made of which keys documents have, not of
-   * their values. Without `keys`, any change to any document's data drops it.
-   * A document added, removed or changed in kind, and changed authors, layouts or config drop everything.
-   */
-  derived<T>(name: string, compute: () => T, keys?: readonly string[] | typeof KEY_SET): T {
-    let entry = this.#derived.get(name);
-    if (!entry) {
-      entry = { value: compute(), keys: keys === KEY_SET ? KEY_SET : keys && new Set(keys) };
-      this.#derived.set(name, entry);
-    }
-    return entry.value as T;
+  /** A blog-wide list, computed once and kept until what it is made of changes (see `memo.ts`). */
+  derived<T>(name: string, compute: () => T, dependsOn: MemoDependency): T {
+    return this.#memo.get(name, compute, dependsOn);
   }
 
   /**
@@ -149,9 +127,7 @@ export class SiteIndex {
     this.#scanner.clear();
     this.#changed();
     this.#documents.clear();
-    for (const counts of Object.values(this.#counts)) {
-      counts.clear();
-    }
+    this.#counts.clear();
     this.#layouts.clear();
     this.#dataFiles.clear();
     this.#staticFiles.clear();
@@ -273,7 +249,7 @@ export class SiteIndex {
 
   /** How often each tag (or category) is used by posts, drafts, pages and collection documents, most used first. */
   tagCounts(key: 'tags' | 'categories' = 'tags'): ReadonlyMap<string, number> {
-    return this.derived(`tagCounts:${key}`, () => new Map([...this.#counts[key]].sort((a, b) => b[1] - a[1] || byCodeUnits(a[0], b[0]))), tagKeys(key));
+    return this.derived(`tagCounts:${key}`, () => this.#counts.sortedTags(key), tagKeys(key));
   }
 
   /** How many documents use each front matter key. */
@@ -286,7 +262,7 @@ export class SiteIndex {
         }
       }
       return counts;
-    }, KEY_SET);
+    }, 'key-set');
   }
 
   /** Post counts per author id, for ranking completions. */
@@ -294,32 +270,12 @@ export class SiteIndex {
     return this.#counts.authors;
   }
 
-  /** Adds (+1) or removes (-1) a document's tags, categories and authors from the live counts. */
-  #count(document: SiteDocument, delta: 1 | -1): void {
-    for (const key of ['tags', 'categories'] as const) {
-      for (const tag of new Set(tagsOf(document.data, key))) {
-        bump(this.#counts[key], tag, delta);
-      }
-    }
-    if (document.kind === 'post') {
-      for (const id of authorIdsOf(document.data)) {
-        bump(this.#counts.authors, id, delta);
-      }
-    }
-  }
-
-  /** Drops derived lists: those made of `keys` (or of any key, or of the key set when it changed), or all of them. */
+  /** Drops the lists a change made stale: those made of `keys` (front matter values), or all of them. */
   #changed(keys?: readonly string[], keySetChanged = true): void {
-    this.#generation++;
-    if (!keys) {
-      this.#derived.clear();
-      return;
-    }
-    for (const [name, entry] of this.#derived) {
-      const dependsOn = entry.keys;
-      if (!dependsOn || (dependsOn === KEY_SET ? keySetChanged : keys.some((key) => dependsOn.has(key)))) {
-        this.#derived.delete(name);
-      }
+    if (keys) {
+      this.#memo.dataChanged(keys, keySetChanged);
+    } else {
+      this.#memo.clear();
     }
   }
 
@@ -339,7 +295,7 @@ export class SiteIndex {
         this.#dataFiles.set(info.name, path);
         return false;
       case 'page-or-static':
-        if (isMarkdownPath(path, this.config) || PAGE_EXTENSIONS.has(extensionOf(path).toLowerCase())) {
+        if (hasScannableBody(path, this.config)) {
           return true;
         }
         this.#staticFiles.add(path);
@@ -366,34 +322,33 @@ export class SiteIndex {
     if (read.kind === 'missing') {
       return;
     }
-    const kind: SiteDocumentKind = info.kind === 'page-or-static' ? 'page' : (info.kind as SiteDocumentKind);
+    const shape = (info.kind === 'page-or-static' ? { kind: 'page', ext: info.ext } : info) as SiteDocumentShape;
     const parsed = text === undefined ? undefined : parseFrontMatter(text);
     const data = parsed ? frontMatterData(parsed) : {};
     const scanned = parsed && text !== undefined && hasScannableBody(path, this.config) ? this.#scanner.scan(this.config, path, text, data, parsed).links : undefined;
     const document: SiteDocument = {
       tokens: parsed && text !== undefined ? frontMatterTokens(text, parsed) : [],
       anchors: scanned && text !== undefined ? documentAnchors(text, scanned) : [],
+      ...shape,
       path,
-      kind,
-      info,
       data,
       hasFrontMatter: parsed?.block.kind === 'closed',
       skipped: read.kind === 'skipped' ? read.reason : undefined,
     };
     this.#documents.set(path, document);
     // After the document is in: its links resolve against its own URL.
-    const summary = scanned && this.links.set(path, scanned, kind === 'post');
+    const summary = scanned && this.links.set(path, scanned, shape.kind === 'post');
     if (kept && parsed && text !== undefined) {
       kept.add(path, keptAnalysis(text, parsed, scanned && summary && { scanned, ids: summary.ids, anchors: document.anchors }), document);
     }
-    this.#count(document, 1);
+    this.#counts.add(document);
   }
 
   #forget(path: string): void {
     this.links.delete(path);
     const document = this.#documents.get(path);
     if (document) {
-      this.#count(document, -1);
+      this.#counts.remove(document);
     }
     this.#documents.delete(path);
     this.#staticFiles.delete(path);
@@ -408,67 +363,19 @@ export class SiteIndex {
   }
 
   async #readAuthors(): Promise<void> {
-    this.#authors = await this.#findAuthorSource();
-  }
-
-  async #findAuthorSource(): Promise<AuthorSource | undefined> {
-    const setting = this.#settings.authorsSource;
-    if (setting === 'none') {
-      return undefined;
-    }
-    const [kind, name] = setting.includes(':') ? (setting.split(':', 2) as [string, string]) : ['auto', ''];
-    if (kind === 'data' || kind === 'auto') {
-      const names = kind === 'data' ? [name] : AUTHOR_DATA_NAMES;
-      for (const dataName of names) {
-        const path = this.#dataFiles.get(dataName);
-        if (path && /\.(?:ya?ml|json)$/i.test(path)) {
-          const text = textOf(await this.workspace.readText(path));
-          const source = text === undefined ? undefined : authorsFromData(path, parseYaml(text).doc);
-          if (source && text !== undefined) {
-            return withPositions(source, text);
-          }
-        }
-      }
-    }
-    if (kind === 'collection' || kind === 'auto') {
-      const collection = kind === 'collection' ? name : 'authors';
-      const folder = (this.config.collectionsDir ? this.config.collectionsDir + '/' : '') + '_' + collection;
-      const documents = [...this.#documents.values()].filter((d) => d.kind === 'collection' && d.path.startsWith(folder + '/'));
-      return authorsFromCollection(folder, documents);
-    }
-    return undefined;
+    this.#authors = await readAuthorSource(this.#settings.authorsSource, {
+      workspace: this.workspace,
+      dataFiles: this.#dataFiles,
+      collectionsDir: this.config.collectionsDir,
+      documents: () => this.#documents.values(),
+    });
   }
 }
-
-/** Adds line and character to each author's definition, so go-to-definition needs no read. */
-function withPositions(source: AuthorSource, text: string): AuthorSource {
-  const snapshot = new TextDocumentSnapshot(source.path, 0, text);
-  const authors = new Map(
-    [...source.authors].map(([id, author]) => {
-      // A quoted key (`"jane.doe":`) starts at its quote; the id's own characters are what rename changes.
-      const start = /["']/.test(text[author.offset] ?? '') ? author.offset + 1 : author.offset;
-      return [id, { ...author, position: snapshot.positionAt(start), idWritten: text.startsWith(id, start) }];
-    }),
-  );
-  return { ...source, authors };
-}
-
-/** For `derived`: a list made of which front matter keys documents have, whatever their values. */
-export const KEY_SET = Symbol('front matter keys present');
 
 /** Top-level keys whose values differ between two versions of a document's front matter. */
 function changedKeys(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...keys].filter((key) => !(key in before) || !(key in after) || JSON.stringify(before[key]) !== JSON.stringify(after[key]));
-}
-
-function bump(counts: Map<string, number>, key: string, delta: 1 | -1): void {
-  const count = (counts.get(key) ?? 0) + delta;
-  if (count > 0) {
-    counts.set(key, count);
-  } else {
-    counts.delete(key);
-  }
 }
 
 function textOf(read: ReadResult): string | undefined {

@@ -186,7 +186,7 @@ function documentTargets(document: SiteDocument | undefined, config: SiteConfig)
   if (!document) {
     return [];
   }
-  const info = document.info;
+  const info = document;
   let url: string | undefined;
   let data: Readonly<Record<string, unknown>> = document.data;
   let kind: UrlTargetKind;

@@ -65,7 +65,7 @@ export class DocumentDrop extends Drop {
     if (this.#overrides && Object.hasOwn(this.#overrides, key)) {
       return this.#overrides[key];
     }
-    const kind = document.info.kind;
+    const kind = document.kind;
     switch (key) {
       case 'url':
         return this.#model.site.urls.urlOf(document.path) ?? '/' + document.path;
@@ -77,9 +77,9 @@ export class DocumentDrop extends Drop {
       case 'content':
         return this.#model.renderer.content(document);
       case 'excerpt':
-        return data['excerpt'] ?? (kind === 'page-or-static' ? undefined : this.#model.renderer.excerpt(document));
+        return data['excerpt'] ?? (kind === 'page' ? undefined : this.#model.renderer.excerpt(document));
       case 'collection':
-        return kind === 'post' ? 'posts' : kind === 'collection' ? document.info.kind === 'collection' && document.info.collection : undefined;
+        return kind === 'post' ? 'posts' : kind === 'collection' ? document.kind === 'collection' && document.collection : undefined;
       case 'id':
         return kind === 'post' || kind === 'collection' ? (this.read('url') as string).replace(/\.html$|\/$/, '') : undefined;
       case 'next':
@@ -88,7 +88,7 @@ export class DocumentDrop extends Drop {
       case 'draft':
         return kind === 'draft';
       case 'name':
-        return kind === 'page-or-static' ? document.path.slice(document.path.lastIndexOf('/') + 1) : data['name'];
+        return kind === 'page' ? document.path.slice(document.path.lastIndexOf('/') + 1) : data['name'];
       case 'dir': {
         const url = this.read('url') as string;
         return url.slice(0, url.lastIndexOf('/') + 1);
@@ -96,9 +96,9 @@ export class DocumentDrop extends Drop {
       case 'title':
         return data['title'] ?? (kind === 'post' ? titleFromSlug(document) : undefined);
       case 'slug':
-        return data['slug'] ?? (kind === 'post' ? document.info.kind === 'post' && document.info.slug.replace(/\.[^.]*$/, '') : undefined);
+        return data['slug'] ?? (kind === 'post' ? document.kind === 'post' && document.slug.replace(/\.[^.]*$/, '') : undefined);
       case 'categories':
-        return kind === 'post' ? categoriesOf(data, document.info.kind === 'post' ? document.info.categories : []) : data['categories'];
+        return kind === 'post' ? categoriesOf(data, document.kind === 'post' ? document.categories : []) : data['categories'];
       case 'tags':
         return kind === 'post' || kind === 'draft' || kind === 'collection' ? tagsOf(data) : data['tags'];
       case 'ext': {
@@ -229,7 +229,7 @@ export class SiteModel {
     if (label === 'posts') {
       return this.posts();
     }
-    return [...this.site.documents.values()].filter((d) => d.info.kind === 'collection' && d.info.collection === label).map((d) => this.drop(d));
+    return [...this.site.documents.values()].filter((d) => d.kind === 'collection' && d.collection === label).map((d) => this.drop(d));
   }
 
   collections(): Record<string, unknown>[] {
@@ -331,12 +331,12 @@ function splitRows(text: string, separator: string): string[][] {
 }
 
 function typeOfDocument(document: SiteDocument): string {
-  return DOCUMENT_TYPE[document.kind] ?? (document.info.kind === 'collection' ? document.info.collection : 'pages');
+  return DOCUMENT_TYPE[document.kind] ?? (document.kind === 'collection' ? document.collection : 'pages');
 }
 
 /** The date as a `Date` whose UTC fields are the site's wall clock (the engine formats in UTC). */
 function documentDate(site: SiteIndex, document: SiteDocument, data: Readonly<Record<string, unknown>>): Date | undefined {
-  const fileDate = document.info.kind === 'post' ? document.info.date : undefined;
+  const fileDate = document.kind === 'post' ? document.date : undefined;
   const parts = postDate(fileDate, data['date'], site.config.timezone);
   return parts ? new JekyllTime(Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second), site.config.timezone) : undefined;
 }
@@ -385,10 +385,10 @@ function offsetMinutes(wallClock: number, timezone: string | undefined): number 
 
 /** Jekyll's title from the file name: `2015-10-10-my-post.md` -> `My Post`. */
 function titleFromSlug(document: SiteDocument): string | undefined {
-  if (document.info.kind !== 'post') {
+  if (document.kind !== 'post') {
     return undefined;
   }
-  return document.info.slug
+  return document.slug
     .replace(/\.[^.]*$/, '')
     .split('-')
     .map((w) => (w ? w[0]!.toUpperCase() + w.slice(1) : w))

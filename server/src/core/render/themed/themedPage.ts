@@ -49,18 +49,12 @@ const MAX_LAYOUT_DEPTH = 20;
 /** Another document's content rendered for this page (`site.posts[0].content`) is rendered this deep at most. */
 const MAX_CONTENT_DEPTH = 2;
 
-interface Models {
-  generation: number;
-  model: SiteModel;
-}
-const models = new WeakMap<SiteIndex, Models>();
 
 export async function renderThemedPage(site: SiteIndex, document: ITextDocument, options: ThemedOptions = {}): Promise<ThemedPage> {
   const text = document.getText();
   const scan = site.scan(document.path, text);
   const frontMatter = scan.frontMatter;
   const indexed = site.document(document.path);
-  const kind = indexed?.info ?? { kind: 'page-or-static' as const, ext: '' };
   const own = frontMatterData(frontMatter);
   const data = withDefaults(site.config, document.path, typeOf(indexed), own);
   const layoutName = firstLayout(site, data, indexed);
@@ -84,7 +78,7 @@ export async function renderThemedPage(site: SiteIndex, document: ITextDocument,
   const state = new RenderState(site, engine);
   const deadline = performance.now() + RENDER_TIME_LIMIT;
   const model = modelOf(site, options.resourceRoot);
-  const current: SiteDocument = { ...(indexed ?? emptyDocument(document.path)), info: kind, data: own };
+  const current: SiteDocument = { ...(indexed ?? emptyDocument(document.path)), data: own };
   const page = new DocumentDrop(model, current, { content: text.slice(frontMatter.bodyStart) });
   try {
     const body = text.slice(frontMatter.bodyStart);
@@ -128,15 +122,9 @@ export async function renderThemedPage(site: SiteIndex, document: ITextDocument,
   }
 }
 
-/** The model for the current generation of the blog; a new one after documents, data or config change. */
+/** The model of the blog as it is; a new one after documents, data or config change. */
 function modelOf(site: SiteIndex, resourceRoot: string | undefined): SiteModel {
-  const cached = models.get(site);
-  if (cached && cached.generation === site.generation) {
-    return cached.model;
-  }
-  const model = new SiteModel(site, contentRenderer(site, resourceRoot));
-  models.set(site, { generation: site.generation, model });
-  return model;
+  return site.derived('themed:model', () => new SiteModel(site, contentRenderer(site, resourceRoot)), 'any-data');
 }
 
 /** Another document's `content` and `excerpt`, read and rendered when a template asks for them. */
@@ -270,11 +258,11 @@ function typeOf(document: SiteDocument | undefined): string {
   if (!document) {
     return 'pages';
   }
-  return document.kind === 'post' ? 'posts' : document.kind === 'draft' ? 'drafts' : document.info.kind === 'collection' ? document.info.collection : 'pages';
+  return document.kind === 'post' ? 'posts' : document.kind === 'draft' ? 'drafts' : document.kind === 'collection' ? document.collection : 'pages';
 }
 
 function emptyDocument(path: string): SiteDocument {
-  return { path, kind: 'page', info: { kind: 'page-or-static', ext: '' }, data: {}, hasFrontMatter: true, tokens: [], anchors: [], skipped: undefined };
+  return { path, kind: 'page', ext: '', data: {}, hasFrontMatter: true, tokens: [], anchors: [], skipped: undefined };
 }
 
 function messageOf(error: unknown): string {
