@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CompletionItem, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
-import { exampleBlog, writeBlog } from '../util/blogs';
+import { exampleBlog, LINKING_LINES, writeBlog } from '../util/blogs';
 import { LspTestClient } from '../util/lspClient';
 
 const CURSOR = '$$CURSOR$$';
@@ -21,10 +21,7 @@ function navigationBlog(): Record<string, string> {
       'author: john.smith',
       '---',
       '',
-      'See [the first post]({% post_url 2020-01-01-first %}) and [about]({% link about.md %}).',
-      '',
-      '![logo](/assets/img/logo.png) and [gone]({% post_url 2099-01-01-nope %}).',
-      '',
+      ...LINKING_LINES,
       'More in [hello](/2020/01/first.html#hello) and [elsewhere](/2020/01/nope.html).',
       '',
       '## Own section',

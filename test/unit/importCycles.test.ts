@@ -65,12 +65,31 @@ suite('import structure', () => {
     assert.deepStrictEqual(importCycles(new Map([['a', ['b']], ['b', []]])), []);
   });
 
-  test('no import cycle in server/src (type-only imports included)', () => {
+  function importGraph(): Map<string, string[]> {
     const files = sourceFiles(SERVER);
     assert.ok(files.length > 50, `found only ${files.length} files under ${SERVER}`);
-    const graph = new Map(files.map((file) => [file, importsOf(file, fs.readFileSync(file, 'utf8'))]));
+    const graph = new Map(files.map((file) => [path.relative(SERVER, file), importsOf(file, fs.readFileSync(file, 'utf8')).map((to) => path.relative(SERVER, to))]));
     assert.ok([...graph.values()].flat().length > 200, 'the import parser found almost no imports');
-    const cycles = importCycles(graph).map((cycle) => cycle.map((file) => path.relative(SERVER, file)).join(' -> '));
-    assert.deepStrictEqual(cycles, []);
+    return graph;
+  }
+
+  test('no import cycle in server/src (type-only imports included)', () => {
+    assert.deepStrictEqual(importCycles(importGraph()).map((cycle) => cycle.join(' -> ')), []);
+  });
+
+  test('the layers of docs/decisions.md: url a leaf, the core free of adapters, nothing below SiteIndex imports it or what reads it', () => {
+    const graph = importGraph();
+    const below = (file: string) => file === 'core/url.ts' || /^core\/(frontmatter|links|site)\//.test(file) && file !== 'core/site/siteIndex.ts';
+    const above = (file: string) => file === 'core/site/siteIndex.ts' || /^core\/(rules|features|render\/themed)\/|^core\/(diagnostics|fileDiagnostics)\.ts$|^core\/render\/renderPost\.ts$/.test(file);
+    const wrong: string[] = [];
+    for (const [file, imports] of graph) {
+      for (const to of imports) {
+        if ((file === 'core/url.ts') || (file.startsWith('core/') && !to.startsWith('core/')) || (below(file) && above(to))) {
+          wrong.push(`${file} -> ${to}`);
+        }
+      }
+    }
+    assert.deepStrictEqual(wrong, []);
+    assert.ok(graph.get('core/site/siteIndex.ts')!.includes('core/links/targets.ts'), 'the composition root uses the link layer');
   });
 });

@@ -28,3 +28,11 @@ export function writeBlog(files: Record<string, string>, folder = mkdtempSync(pa
   }
   return folder;
 }
+
+/** Body lines of a post linking to `exampleBlog`'s posts, page and image in each form navigation reads. */
+export const LINKING_LINES: readonly string[] = [
+  'See [the first post]({% post_url 2020-01-01-first %}) and [about]({% link about.md %}).',
+  '',
+  '![logo](/assets/img/logo.png) and [gone]({% post_url 2099-01-01-nope %}).',
+  '',
+];
