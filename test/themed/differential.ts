@@ -4,7 +4,7 @@
  * styles and <head> stripped, entities decoded, whitespace normalised). Prints one line per blog and each
  * differing post with the first place the texts part.
  *
- *   node out/test/themed/differential.js BLOG_DIR... [--json FILE]
+ *   node out/test/themed/differential.js BLOG_DIR|generated:POSTS... [--json FILE]
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,8 @@ import { renderThemedPage } from '../../server/src/core/render/themed/themedPage
 import { withSettings } from '../../server/src/core/settings';
 import { SiteIndex } from '../../server/src/core/site/siteIndex';
 import { TextDocumentSnapshot } from '../../server/src/core/textDocument';
+import { writeBlog } from '../util/blogs';
+import { generatedThemeBlog } from './generatedTheme';
 
 export interface PostComparison {
   readonly path: string;
@@ -124,7 +126,8 @@ async function main(): Promise<void> {
   let total = 0;
   let same = 0;
   for (const blog of args) {
-    const result = await compareBlog(blog);
+    const generated = /^generated:(\d+)$/.exec(blog);
+    const result = await compareBlog(generated ? writeBlog(generatedThemeBlog(Number(generated[1]))) : blog);
     results.push(result);
     const blogSame = result.posts.filter((p) => p.same).length;
     total += result.posts.length;

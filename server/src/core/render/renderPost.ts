@@ -13,6 +13,7 @@ import { documentAnchors } from '../site/documentAnchors';
 import { highlightCode } from './highlight';
 import { imageSource, type ImageContext } from './imageSource';
 import { kramdownAttributes } from './kramdownAttributes';
+import { kramdownTypography } from './kramdownTypography';
 import { applyLiquid, MISSING_SCHEME, type LiquidContext } from './liquid';
 import { escapeHtml, sanitizeHtml, type HtmlPolicy } from './sanitizeHtml';
 import { wellFormed } from '../wellFormed';
@@ -215,6 +216,7 @@ function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: true });
   md.use(footnote);
   md.use(kramdownAttributes);
+  md.use(kramdownTypography);
   // kramdown's footnote ids: `fn:1` and `fnref:1`.
   md.renderer.rules['footnote_anchor_name'] = (tokens, idx) => `:${Number(tokens[idx]!.meta.id) + 1}`;
   md.core.ruler.push('blogwright_source_lines', (state) => {

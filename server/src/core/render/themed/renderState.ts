@@ -33,6 +33,11 @@ export class RenderState {
     return `\uE002${this.#html.length - 1}\uE003`;
   }
 
+  /** The document's content with its raw HTML put in, before layouts see it (`content | strip_html` counts its words). */
+  fillRawHtml(html: string): string {
+    return html.replace(/<p( data-line="\d+")?>(\uE002\d+\uE003)<\/p>/g, '$2').replace(/\uE002(\d+)\uE003/g, (_, n: string) => this.#html[Number(n)] ?? '');
+  }
+
   /** The page with its markers replaced: HTML between tags, text inside them (percent-encoded in an href). */
   fill(html: string, placeholderHtml: (label: string) => string): string {
     // A marker alone in a paragraph stands for a block of its own.

@@ -181,7 +181,8 @@ export class SiteModel {
   readonly siteDrop: SiteDrop;
   readonly #drops = new Map<string, DocumentDrop>();
   #posts: DocumentDrop[] | undefined;
-  #postIndex: Map<DocumentDrop, number> | undefined;
+  /** Each post's place in `posts()`, by path. */
+  #postIndex: Map<string, number> | undefined;
   #pages: DocumentDrop[] | undefined;
   readonly #grouped = new Map<string, Record<string, DocumentDrop[]>>();
   #data: Promise<Record<string, unknown>> | undefined;
@@ -209,7 +210,7 @@ export class SiteModel {
       const time = (d: DocumentDrop) => DocumentDrop.dateOf(d)?.getTime() ?? 0;
       posts.sort((a, b) => time(b) - time(a) || (DocumentDrop.sourceOf(a).path < DocumentDrop.sourceOf(b).path ? 1 : -1));
       this.#posts = posts;
-      this.#postIndex = new Map(posts.map((p, i) => [p, i]));
+      this.#postIndex = new Map(posts.map((p, i) => [DocumentDrop.sourceOf(p).path, i]));
     }
     return this.#posts;
   }
@@ -217,7 +218,7 @@ export class SiteModel {
   /** `page.next` is the newer post, `page.previous` the older one. */
   neighbour(drop: DocumentDrop, which: 'next' | 'previous'): DocumentDrop | undefined {
     const posts = this.posts();
-    const index = this.#postIndex?.get(this.drop(DocumentDrop.sourceOf(drop)));
+    const index = this.#postIndex?.get(DocumentDrop.sourceOf(drop).path);
     return index === undefined ? undefined : posts[which === 'next' ? index - 1 : index + 1];
   }
 

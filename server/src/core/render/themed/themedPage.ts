@@ -76,8 +76,10 @@ export async function renderThemedPage(site: SiteIndex, document: ITextDocument,
   const engine = liquidEngine(site, themeFolder);
   beginRender(site);
   const state = new RenderState(site, engine);
-  const deadline = performance.now() + RENDER_TIME_LIMIT;
   const model = modelOf(site, options.resourceRoot);
+  // Reading `_data` is I/O, once per generation of the blog: not part of the templates' time.
+  await model.data();
+  const deadline = performance.now() + RENDER_TIME_LIMIT;
   const current: SiteDocument = { ...(indexed ?? emptyDocument(document.path)), data: own };
   const page = new DocumentDrop(model, current, { content: text.slice(frontMatter.bodyStart) });
   try {
@@ -87,9 +89,9 @@ export async function renderThemedPage(site: SiteIndex, document: ITextDocument,
     let content: string;
     if (isMarkdownPath(document.path, site.config)) {
       const { output, sourceLine } = data['render_with_liquid'] === false ? { output: body, sourceLine: (l: number) => l } : await renderWithLines(engine, body, document.path, scope, state, deadline);
-      content = renderMarkdown(site, document, scan, output, { sourceLine, ...(options.resourceRoot ? { resourceRoot: options.resourceRoot } : {}) });
+      content = state.fillRawHtml(renderMarkdown(site, document, scan, output, { sourceLine, ...(options.resourceRoot ? { resourceRoot: options.resourceRoot } : {}) }));
     } else {
-      content = data['render_with_liquid'] === false ? body : await renderLiquid(body, document.path, scope, state, deadline);
+      content = state.fillRawHtml(data['render_with_liquid'] === false ? body : await renderLiquid(body, document.path, scope, state, deadline));
     }
     const rendered = new DocumentDrop(model, current, { content });
     let html = content;
