@@ -36,8 +36,13 @@ export class FileSystemWorkspace implements IWorkspace {
     }
   }
 
-  async listFiles(): Promise<string[]> {
+  /** Every file of the blog, or of one folder of it (`under`, relative to the root: a folder event covers it). */
+  async listFiles(under?: string): Promise<string[]> {
     const files: string[] = [];
+    const start = under === undefined ? this.root : this.absolutePath(under);
+    if (start === undefined || (under !== undefined && !this.#isListedFolder(under, start))) {
+      return files;
+    }
     const walk = async (folder: string, prefix: string): Promise<void> => {
       let entries;
       try {
@@ -58,8 +63,21 @@ export class FileSystemWorkspace implements IWorkspace {
       }
       await Promise.all(folders);
     };
-    await walk(this.root, '');
+    await walk(start, under === undefined || start === this.root ? '' : under.replace(/\/+$/, '') + '/');
     return files.sort();
+  }
+
+  /** Whether the full walk would list the files in this folder: no skipped folder on the way, no symbolic link. */
+  #isListedFolder(under: string, absolute: string): boolean {
+    const parts = under.split('/');
+    if (parts.some((part, i) => SKIPPED_FOLDERS.has(part) || this.#skipFolder?.(parts.slice(0, i + 1).join('/')))) {
+      return false;
+    }
+    try {
+      return realpathSync.native(absolute) === nodePath.join(this.#realRoot, nodePath.relative(this.root, absolute));
+    } catch {
+      return false;
+    }
   }
 
   async readText(path: string): Promise<ReadResult> {

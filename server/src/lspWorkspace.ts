@@ -1,30 +1,102 @@
 import * as l10n from '@vscode/l10n';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import * as nodePath from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ITextDocument, IWorkspace, ReadResult } from './core/workspace';
 import { TextDocumentSnapshot } from './core/textDocument';
-import { MAX_FILE_BYTES, type FileSystemWorkspace } from './fileSystemWorkspace';
+import { MAX_FILE_BYTES } from './fileSystemWorkspace';
+
+/** The blog's files as the server reads them: the file system, or memory in tests. */
+export interface IBlogFiles extends IWorkspace {
+  /** Every file, or only those inside the folder `under` (a folder event covers them). */
+  listFiles(under?: string): Promise<string[]>;
+}
+
+/**
+ * URIs at the edge: the only place a URI becomes a path of the blog. A URI that is not plainly a file under the
+ * root (another scheme, `file://host/...`, an encoded slash, a bad escape) has no path, so it gets no site
+ * features and never reaches the index.
+ */
+export class BlogUris {
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = nodePath.resolve(root);
+  }
+
+  uriOf(path: string): string {
+    return pathToFileURL(nodePath.join(this.root, path)).href;
+  }
+
+  /** The absolute path of a path of the blog, or undefined when it would leave the root. */
+  absolutePath(path: string): string | undefined {
+    const absolute = nodePath.resolve(this.root, path);
+    return absolute === this.root || absolute.startsWith(this.root + nodePath.sep) ? absolute : undefined;
+  }
+
+  pathOf(uri: string): string | undefined {
+    let absolute: string;
+    try {
+      const url = new URL(uri);
+      if (url.protocol !== 'file:' || (url.host !== '' && url.host !== 'localhost')) {
+        return undefined;
+      }
+      absolute = fileURLToPath(url);
+    } catch {
+      return undefined;
+    }
+    const relative = nodePath.relative(this.root, absolute);
+    if (!relative || relative.startsWith('..') || nodePath.isAbsolute(relative)) {
+      return undefined;
+    }
+    return relative.split(nodePath.sep).join('/');
+  }
+}
 
 /** The blog as the editor sees it: open documents' unsaved text over the files on disk. */
-export class LspWorkspace implements IWorkspace {
-  constructor(
-    readonly disk: FileSystemWorkspace,
-    readonly documents: TextDocuments<TextDocument>,
-  ) {}
+export class LspWorkspace implements IBlogFiles {
+  /** The URI of each open buffer of the blog, by path: the editor may spell a URI otherwise than we do. */
+  readonly #open = new Map<string, string>();
 
-  listFiles(): Promise<string[]> {
-    return this.disk.listFiles();
+  constructor(
+    readonly disk: IBlogFiles,
+    readonly uris: BlogUris,
+    readonly documents: TextDocuments<TextDocument>,
+  ) {
+    documents.onDidOpen(({ document }) => {
+      const path = uris.pathOf(document.uri);
+      if (path !== undefined) {
+        this.#open.set(path, document.uri);
+      }
+    });
+    documents.onDidClose(({ document }) => {
+      const path = uris.pathOf(document.uri);
+      if (path !== undefined && this.#open.get(path) === document.uri) {
+        this.#open.delete(path);
+      }
+    });
+  }
+
+  /** The files on disk and the open buffers of files not saved yet. */
+  async listFiles(under?: string): Promise<string[]> {
+    const files = new Set(await this.disk.listFiles(under));
+    for (const path of this.#open.keys()) {
+      if (under === undefined || path.startsWith(under + '/')) {
+        files.add(path);
+      }
+    }
+    return [...files].sort();
   }
 
   async readText(path: string): Promise<ReadResult> {
-    const open = this.documents.get(this.uriOf(path));
+    const open = this.openDocument(path);
     return open ? openText(open) : this.disk.readText(path);
   }
 
   /** The document to check: the editor's buffer when open, else the file read now. */
   async textDocument(path: string): Promise<{ document: ITextDocument } | { skipped: string } | undefined> {
-    const open = this.documents.get(this.uriOf(path));
+    const open = this.openDocument(path);
     if (open) {
       const read = openText(open);
       return read.kind === 'skipped' ? { skipped: read.reason } : { document: asCoreDocument(path, open) };
@@ -36,16 +108,24 @@ export class LspWorkspace implements IWorkspace {
     return read.kind === 'skipped' ? { skipped: read.reason } : undefined;
   }
 
-  uriOf(path: string): string {
-    return pathToFileURL(this.disk.absolutePath(path) ?? this.disk.root).href;
+  /** The editor's buffer of a path, whatever spelling of its URI the editor used. */
+  openDocument(path: string): TextDocument | undefined {
+    const uri = this.#open.get(path);
+    return uri === undefined ? undefined : this.documents.get(uri);
   }
 
-  /** The workspace-relative path of a `file:` URI, or undefined for other schemes and outside files. */
+  /** The paths of the open buffers of the blog. */
+  openPaths(): string[] {
+    return [...this.#open.keys()];
+  }
+
+  /** Where to publish a path's diagnostics: its buffer's own URI when open. */
+  uriOf(path: string): string {
+    return this.openDocument(path)?.uri ?? this.uris.uriOf(path);
+  }
+
   pathOf(uri: string): string | undefined {
-    if (!uri.startsWith('file:')) {
-      return undefined;
-    }
-    return this.disk.relativePath(fileURLToPath(uri));
+    return this.uris.pathOf(uri);
   }
 }
 

@@ -1,13 +1,17 @@
 import { limitHeapGrowth } from './heap';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, Message, ProposedFeatures } from 'vscode-languageserver/node';
 import { guardedConnection } from './guardedConnection';
 import { startServer } from './server';
+import { cancelled } from './languageFeatures';
 
 // Edits make short-lived garbage; a growth of half what survived keeps the server near its live size.
 limitHeapGrowth(50);
 
 // `createConnection` picks the transport from the command line: --stdio, --node-ipc or --socket=N.
-const connection = createConnection(ProposedFeatures.all);
+// A request cancelled before it is dispatched is answered RequestCancelled from the queue, never computed.
+const connection = createConnection(ProposedFeatures.all, {
+  cancelUndispatched: (message) => (Message.isRequest(message) ? { jsonrpc: message.jsonrpc, id: message.id, error: cancelled().toJson() } : undefined),
+});
 // A background update that fails is logged, not fatal: the next edit or save brings the model back.
 process.on('unhandledRejection', (error) => connection.console.error(`Blogwright: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
 startServer(guardedConnection(connection));

@@ -142,3 +142,12 @@ export interface PostStatsResult {
 }
 
 export const postStatsRequest = new RequestType<{ readonly uri: string }, PostStatsResult | null, void>('blogwright/postStats');
+
+/**
+ * Answers once every change sent before it (debounced edits too) is applied and every diagnostic it may have
+ * changed is published: tests and benchmarks compare what the server shows with the disk after it.
+ */
+export const settledRequest = new RequestType<Record<string, never>, Record<string, never>, void>('blogwright/settled');
+
+/** Sent once the whole blog is indexed and its diagnostics published: editors show progress, tests wait on it. */
+export const indexedNotification = new NotificationType<{ documents: number; milliseconds: number }>('blogwright/indexed');

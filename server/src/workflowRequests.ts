@@ -49,7 +49,7 @@ export function registerWorkflowRequests(connection: Connection, state: () => Wo
       }
     }
     const convention = learnImageConvention(site, samples);
-    const exists = (file: string) => site.staticFiles.has(file) || site.document(file) !== undefined || existsSync(workspace.disk.absolutePath(file) ?? workspace.disk.root);
+    const exists = (file: string) => site.staticFiles.has(file) || site.document(file) !== undefined || existsSync(workspace.uris.absolutePath(file) ?? workspace.uris.root);
     return placeImages(convention, path, date, images, exists, folder).map((placed) => ({ uri: workspace.uriOf(placed.path), markdown: placed.markdown, alt: placed.alt, url: placed.url }));
   });
 
@@ -72,7 +72,7 @@ export function registerWorkflowRequests(connection: Connection, state: () => Wo
       return { error: notMovable };
     }
     const { site, workspace, path } = at;
-    if (site.document(to) || existsSync(workspace.disk.absolutePath(to) ?? workspace.disk.root)) {
+    if (site.document(to) || existsSync(workspace.uris.absolutePath(to) ?? workspace.uris.root)) {
       return { error: l10n.t('{0} already exists.', to) };
     }
     const text = await textOf(workspace, path);

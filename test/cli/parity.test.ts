@@ -1,13 +1,9 @@
 import * as assert from 'node:assert';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-protocol';
+import { cliDiagnostics, serverDiagnostics, type PlainDiagnostic } from '../util/agreement';
 import { writeBlog } from '../util/blogs';
-import { runCli, type JsonReport } from '../util/cli';
+import { runCli } from '../util/cli';
 import { generateBlog } from '../util/generateBlog';
 import { LspTestClient } from '../util/lspClient';
-
-const SEVERITIES = { [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'information', [DiagnosticSeverity.Hint]: 'hint' } as const;
 
 /** A generated blog (clean) with one of each kind of problem added, and settings in every place they can be. */
 function blogWithProblems(): Record<string, string> {
@@ -27,43 +23,25 @@ function blogWithProblems(): Record<string, string> {
   };
 }
 
-interface Plain {
-  file: string;
-  range: Diagnostic['range'];
-  severity: string;
-  code: string;
-  message: string;
-}
-
-const order = (a: Plain, b: Plain) => JSON.stringify(a) < JSON.stringify(b) ? -1 : 1;
-
 suite('the CLI and the language server report the same diagnostics', () => {
   test('for a whole blog, settings files included', async () => {
     const root = writeBlog(blogWithProblems());
 
     const run = await runCli(['check', root, '--format', 'json']);
     assert.strictEqual(run.status, 1, run.stderr);
-    const fromCli: Plain[] = (JSON.parse(run.stdout) as JsonReport).diagnostics.map((d) => ({ ...d }));
+    const fromCli = await cliDiagnostics(root);
 
     // The server gets `.vscode/settings.json` from VS Code, not from the file: hand it the same section.
     const client = await LspTestClient.start(root, { validate: { 'frontmatter.duplicate-key': 'info' } });
-    let fromServer: Plain[];
+    let fromServer: PlainDiagnostic[];
     try {
       await client.indexed();
-      fromServer = [...client.diagnostics].flatMap(([uri, diagnostics]) =>
-        diagnostics.map((d) => ({
-          file: path.relative(root, fileURLToPath(uri)).split(path.sep).join('/'),
-          range: d.range,
-          severity: SEVERITIES[d.severity ?? DiagnosticSeverity.Error],
-          code: String(d.code),
-          message: typeof d.message === 'string' ? d.message : '',
-        })),
-      );
+      fromServer = serverDiagnostics(client);
     } finally {
       await client.stop();
     }
 
-    assert.deepStrictEqual(fromCli.sort(order), fromServer.sort(order));
+    assert.deepStrictEqual(fromCli, fromServer);
     // The comparison means something only if both saw many kinds of problem, from every settings source.
     const kinds = new Set(fromCli.map((d) => `${d.code}:${d.severity}`));
     for (const expected of ['frontmatter.required:error', 'frontmatter.yaml:error', 'frontmatter.duplicate-key:information', 'frontmatter.unclosed:error', 'frontmatter.not-mapping:warning', 'settings.invalid:error', 'file.skipped:information']) {

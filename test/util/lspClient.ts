@@ -15,6 +15,7 @@ import {
   RenameRequest,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
   InitializedNotification,
@@ -133,9 +134,21 @@ export class LspTestClient {
   }
 
   async open(relative: string, text: string): Promise<void> {
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri: this.uri(relative), languageId: 'markdown', version: 1, text },
-    });
+    await this.openUri(this.uri(relative), text);
+  }
+
+  /** Opens a document under any URI (`untitled:`, `file://host/...`), as editors may. */
+  async openUri(uri: string, text: string): Promise<void> {
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  }
+
+  async close(relative: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: this.uri(relative) } });
+  }
+
+  /** Resolves once every change sent before it is applied and every diagnostic it changed is published. */
+  settled(): Promise<void> {
+    return this.connection.sendRequest('blogwright/settled', {});
   }
 
   async change(relative: string, version: number, text: string): Promise<void> {

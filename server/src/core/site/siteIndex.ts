@@ -18,6 +18,7 @@ import { classifyPath } from './documentKind';
 import { Memo, type MemoDependency } from './memo';
 import type { SiteDocument, SiteDocumentShape } from './siteDocument';
 import { UsageCounts } from './usageCounts';
+import { NOT_CANCELLED, type CancellationToken } from '../cancellation';
 
 export type { SiteDocument, SiteDocumentKind } from './siteDocument';
 
@@ -119,9 +120,10 @@ export class SiteIndex {
 
   /**
    * Reads the whole blog, with new settings when given. Returns what it learned of each document's text, for the
-   * check run that follows to take (`computeDiagnostics`), so that run parses and scans nothing twice.
+   * check run that follows to take (`computeDiagnostics`), so that run parses and scans nothing twice. Stops where
+   * it is when `token` is cancelled (the caller then drops this index).
    */
-  async build(settings: BlogwrightSettings = this.#settings): Promise<KeptAnalyses> {
+  async build(settings: BlogwrightSettings = this.#settings, token: CancellationToken = NOT_CANCELLED): Promise<KeptAnalyses> {
     this.#settings = settings;
     const kept = new KeptAnalyses();
     this.#scanner.clear();
@@ -150,6 +152,9 @@ export class SiteIndex {
       if (index % YIELD_EVERY === YIELD_EVERY - 1) {
         // Reads may be synchronous: let requests for the open document in between.
         await new Promise((resolve) => setImmediate(resolve));
+        if (token.isCancellationRequested) {
+          return kept;
+        }
       }
     }
     for (const path of templates) {

@@ -1,0 +1,85 @@
+import { editDistance } from '../core/similarity';
+import type { SiteIndex } from '../core/site/siteIndex';
+import { tagsOf } from '../core/site/tags';
+
+/**
+ * What one file gives the messages of other documents, beyond the link targets the reverse link index tracks:
+ * whether and where it is a target at all (suggestions list every page), its tags and categories (counts), and its
+ * front matter keys (key counts).
+ */
+export interface BlogFacts {
+  readonly target: string;
+  readonly tags: ReadonlySet<string>;
+  readonly keys: ReadonlySet<string>;
+}
+
+/** Where the publisher knows which documents show messages of an area (`link.`, `tag.`). */
+export type FindingsOf = (codePrefix: string) => Iterable<string>;
+
+const TAG_KEYS = ['tags', 'categories'] as const;
+
+export function factsOf(site: SiteIndex, path: string): BlogFacts {
+  const document = site.document(path);
+  const kind = document?.kind ?? (site.staticFiles.has(path) ? 'static' : '');
+  return {
+    target: kind && `${kind}|${site.urls.urlsOf(path).join(' ')}`,
+    tags: new Set(document ? TAG_KEYS.flatMap((key) => tagsOf(document.data, key).map((tag) => `${key}:${tag}`)) : []),
+    keys: new Set(document ? Object.keys(document.data) : []),
+  };
+}
+
+/**
+ * The documents whose messages may change when a file's facts go from `before` to `after`: those that show link
+ * messages when a target comes, goes or moves (a suggestion may name it), and those with a tag or key near one
+ * whose count changed (same normal form or two edits apart: a superset of what `tagRules` and `unknownKeyRule`
+ * compare), with those already showing such messages (their counts may be quoted).
+ */
+export function dependantsOf(site: SiteIndex, before: BlogFacts, after: BlogFacts, findingsOf: FindingsOf): Set<string> {
+  const paths = new Set<string>();
+  if (before.target !== after.target) {
+    addAll(paths, findingsOf('link.'));
+  }
+  // Compared as written (counts are per spelling), related by normal form.
+  const tags = changed(before.tags, after.tags).map((entry) => {
+    const colon = entry.indexOf(':');
+    return `${entry.slice(0, colon)}:${normalTag(entry.slice(colon + 1))}`;
+  });
+  const keys = changed(before.keys, after.keys).map((key) => key.toLowerCase());
+  if (tags.length > 0) {
+    addAll(paths, findingsOf('tag.'));
+    addAll(paths, findingsOf('category.'));
+  }
+  if (keys.length > 0) {
+    addAll(paths, findingsOf('frontmatter.unknown-key'));
+  }
+  if (tags.length === 0 && keys.length === 0) {
+    return paths;
+  }
+  for (const [path, document] of site.documents) {
+    const near =
+      (tags.length > 0 && TAG_KEYS.some((key) => tagsOf(document.data, key).some((tag) => tags.some((t) => related(`${key}:${normalTag(tag)}`, t))))) ||
+      (keys.length > 0 && Object.keys(document.data).some((key) => keys.some((k) => related(key.toLowerCase(), k))));
+    if (near) {
+      paths.add(path);
+    }
+  }
+  return paths;
+}
+
+function normalTag(tag: string): string {
+  return tag.toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+function related(a: string, b: string): boolean {
+  return a === b || editDistance(a, b, 2) <= 2;
+}
+
+function changed(before: ReadonlySet<string>, after: ReadonlySet<string>): string[] {
+  return [...[...before].filter((x) => !after.has(x)), ...[...after].filter((x) => !before.has(x))];
+}
+
+function addAll(into: Set<string>, paths: Iterable<string>): void {
+  for (const path of paths) {
+    into.add(path);
+  }
+}

@@ -1,0 +1,182 @@
+import { DiagnosticSeverity, type Connection, type Diagnostic, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import { fileDiagnostics, pathsToCheck } from '../core/fileDiagnostics';
+import { externalLinksOf } from '../core/rules/externalLinkRule';
+import { SETTINGS_FILE } from '../core/settingsLoader';
+import type { KeptAnalyses } from '../core/site/documentAnalysis';
+import type { ITextDocument } from '../core/workspace';
+import type { ExternalLinkChecker } from '../externalLinks';
+import { indexedNotification, siteChangedNotification } from '../protocol';
+import type { BlogSession, ISessionListener } from './blogSession';
+import type { IBackgroundWork } from './stateQueue';
+
+/** Documents checked in one slice before the queue lets requests and changes in. */
+const SLICE = 50;
+
+/**
+ * Publishes every document's diagnostics, pushed. What a change may have altered is queued for a re-check: the
+ * changed files and the documents linking to them first, then the rest; a rebuild queues the whole blog, the open
+ * documents first. Re-checks run as the state queue's background work, in slices, so an edit or a request never
+ * waits for a whole-blog check, and a document is always checked against the blog as the last change left it.
+ */
+export class DiagnosticsPublisher implements ISessionListener, IBackgroundWork {
+  readonly #first = new Set<string>();
+  readonly #then = new Set<string>();
+  /** The codes each document shows now, for `findingsOf`. */
+  readonly #codes = new Map<string, ReadonlySet<string>>();
+  /** The rebuild whose whole-blog check is under way: `blogwright/indexed` is sent when it is done. */
+  #indexing: { started: number; checked: number } | undefined;
+  /** What the last build learned of each text: its whole-blog check takes each once, then it is dropped. */
+  #kept: KeptAnalyses | undefined;
+  /** Errors and warnings per file as last published, for the Blog view's "problems". */
+  readonly problems = new Map<string, number>();
+  #siteChangedTimer: NodeJS.Timeout | undefined;
+  /** Shown by the editor (VS Code: in the status bar) while the blog is read and checked. */
+  #progress: Promise<WorkDoneProgressServerReporter> | undefined;
+  /** Set when the user turned external link checks on (and trusts the workspace). */
+  externalLinks: ExternalLinkChecker | undefined;
+
+  readonly #logger = { error: (message: string) => this.connection.console.error(message) };
+
+  constructor(
+    readonly connection: Connection,
+    readonly session: BlogSession,
+    readonly canShowProgress: boolean,
+  ) {
+    session.queue.addBackground(this);
+    session.listen(this);
+  }
+
+  rebuilding(): void {
+    if (this.canShowProgress && !this.#progress) {
+      this.#progress = this.connection.window.createWorkDoneProgress().then((progress) => {
+        progress.begin('Blogwright', undefined, 'indexing the blog');
+        return progress;
+      });
+    }
+  }
+
+  rebuilt(started: number, kept: KeptAnalyses): void {
+    this.#kept = kept;
+    const site = this.session.site!;
+    const open = new Set(this.session.workspace.openPaths());
+    const paths = pathsToCheck(site);
+    this.#first.clear();
+    this.#then.clear();
+    for (const path of [...paths.filter((p) => open.has(p)), ...paths.filter((p) => !open.has(p)), ...this.#codes.keys()]) {
+      this.#then.add(path);
+    }
+    this.#indexing = { started, checked: 0 };
+    void this.#progress?.then((progress) => progress.report(`checking ${site.documents.size} documents`));
+    this.session.queue.wake();
+  }
+
+  changed(first: Iterable<string>, then: Iterable<string>): void {
+    this.#siteChanged();
+    for (const path of first) {
+      this.#then.delete(path);
+      this.#first.add(path);
+    }
+    for (const path of then) {
+      if (!this.#first.has(path)) {
+        this.#then.add(path);
+      }
+    }
+    this.session.queue.wake();
+  }
+
+  readonly findingsOf = (prefix: string): string[] => [...this.#codes].filter(([, codes]) => [...codes].some((code) => code.startsWith(prefix))).map(([path]) => path);
+
+  hasWork(): boolean {
+    return this.#first.size > 0 || this.#then.size > 0;
+  }
+
+  async runSlice(): Promise<void> {
+    for (let count = 0; count < SLICE && !this.session.queue.changesWaiting; count++) {
+      const path = take(this.#first) ?? take(this.#then);
+      if (path === undefined) {
+        break;
+      }
+      await this.#check(path);
+      if (this.#indexing) {
+        this.#indexing.checked++;
+      }
+    }
+    if (!this.hasWork() && this.#indexing) {
+      this.connection.sendNotification(indexedNotification, { documents: this.#indexing.checked, milliseconds: Date.now() - this.#indexing.started });
+      this.#indexing = undefined;
+      this.#kept = undefined;
+      void this.#progress?.then((progress) => progress.done());
+      this.#progress = undefined;
+      this.#siteChanged();
+    }
+  }
+
+  async #check(path: string): Promise<void> {
+    const site = this.session.site;
+    if (!site) {
+      return;
+    }
+    const workspace = this.session.workspace;
+    const uri = workspace.uriOf(path);
+    const open = workspace.openDocument(path);
+    const source = await workspace.textDocument(path);
+    const isConfig = path === '_config.yml' || path === SETTINGS_FILE;
+    // Gone, or no longer a document of the blog: its diagnostics are cleared.
+    const checked = source && (isConfig || site.document(path) || open) ? source : undefined;
+    const diagnostics = checked ? fileDiagnostics(site, 'skipped' in checked ? { path, skipped: checked.skipped } : checked, this.session.settings.problems, { kept: this.#kept, externalLinks: this.externalLinks, logger: this.#logger }) : [];
+    this.#remember(path, diagnostics);
+    this.connection.sendDiagnostics({ uri, version: checked && open?.version, diagnostics });
+    if (checked && this.externalLinks && !('skipped' in checked)) {
+      void this.#checkExternalLinks(path, checked.document);
+    }
+  }
+
+  /** Keeps what a document shows: its codes for `findingsOf`, its errors and warnings for the Blog view. */
+  #remember(path: string, diagnostics: readonly Diagnostic[]): void {
+    if (diagnostics.length > 0) {
+      this.#codes.set(path, new Set(diagnostics.map((d) => String(d.code))));
+    } else {
+      this.#codes.delete(path);
+    }
+    const count = diagnostics.filter((d) => d.severity !== undefined && d.severity <= DiagnosticSeverity.Warning).length;
+    if ((this.problems.get(path) ?? 0) !== count) {
+      if (count === 0) {
+        this.problems.delete(path);
+      } else {
+        this.problems.set(path, count);
+      }
+      this.#siteChanged();
+    }
+  }
+
+  /** Tells the client the index changed, at most every 300 ms: the Blog view refreshes. */
+  #siteChanged(): void {
+    this.#siteChangedTimer ??= setTimeout(() => {
+      this.#siteChangedTimer = undefined;
+      void this.connection.sendNotification(siteChangedNotification, {});
+    }, 300);
+  }
+
+  /** Fetches the document's external links that have no fresh result, then queues it for a re-check with them. */
+  async #checkExternalLinks(path: string, document: ITextDocument): Promise<void> {
+    const checker = this.externalLinks;
+    const site = this.session.site;
+    const siteDocument = site?.document(path);
+    if (!checker || !site || !siteDocument) {
+      return;
+    }
+    const scanned = site.scan(path, document.getText()).links;
+    const fresh = scanned ? await checker.check(externalLinksOf(site, path, scanned).map((l) => l.url)) : [];
+    if (fresh.length > 0 && checker === this.externalLinks) {
+      this.changed([path], []);
+    }
+  }
+}
+
+function take(set: Set<string>): string | undefined {
+  for (const value of set) {
+    set.delete(value);
+    return value;
+  }
+  return undefined;
+}
