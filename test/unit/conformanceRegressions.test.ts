@@ -5,9 +5,14 @@
 import * as assert from 'node:assert';
 import { scanLinks } from '../../server/src/core/links/scanLinks';
 import type { HeaderIdOptions } from '../../server/src/core/render/headerIds';
+import { findingsOf } from '../util/checkBlog';
 
 const GFM: HeaderIdOptions = { input: 'GFM', autoIds: true, prefix: '', transliterated: false };
 const KRAMDOWN: HeaderIdOptions = { ...GFM, input: 'kramdown' };
+
+async function linkFindings(files: Record<string, string>): Promise<[string, string][]> {
+  return (await findingsOf(files, '_posts/2020-01-01-a.md')).filter(([code]) => code.startsWith('link.'));
+}
 
 function idsOf(body: string, headerIds = GFM): string[] {
   return [...scanLinks(body, 0, { headerIds, liquid: true }).ids].sort();
@@ -38,5 +43,35 @@ suite('conformance regressions (found by the real Jekyll)', () => {
   test('a footnote reference followed by a colon is a reference; one in code is not (allegro: "learning[^5]:", "[^\\n]")', () => {
     assert.deepStrictEqual(idsOf('Learning[^5]:\n\n[^5]: five\n'), ['fn:5', 'fnref:5']);
     assert.deepStrictEqual(idsOf('    regex = [^\\n]\n\n`[^1]`\n\n[^1]: one\n'), []);
+  });
+
+  test('kramdown reads a link destination up to its `)`, spaces included; a quoted title after white space is split off', () => {
+    const targets = (body: string) => scanLinks(body, 0, { headerIds: GFM, liquid: true }).links.map((l) => l.target);
+    assert.deepStrictEqual(targets('[a](/my file.png) [b](/x "T") [c](/x#a \'t\') [d](</x "T">) [e](/a(b)c)'), ['/my file.png', '/x', '/x#a', '/x "T"', '/a(b)c']);
+    assert.deepStrictEqual(targets('[a](/never closed\n\nnext'), [], 'no `)` in the paragraph: text, not a link');
+  });
+
+  test('a link to a file with a space in its name is found (fuzzer: [t](/assets/my file.png))', async () => {
+    const files = { '_config.yml': '', 'assets/my file.png': 'png', '_posts/2020-01-01-a.md': '---\ntitle: A\n---\n[t](/assets/my file.png) [u](/assets/none here.png)\n' };
+    assert.deepStrictEqual(await linkFindings(files), [['link.url', '/assets/none here.png']]);
+  });
+
+  test("post_url's legacy pass compares the post's slug: a post whose front matter sets another slug is not found (Jekyll fails the build)", async () => {
+    const files = {
+      '_config.yml': '',
+      'Tech/_posts/2021-12-02-notes.md': '---\ntitle: N\nslug: Custom notes\n---\n',
+      'Tech/_posts/2021-12-03-plain.md': '---\ntitle: P\n---\n',
+      '_posts/2020-01-01-a.md': '---\ntitle: A\n---\n{% post_url 2021-12-02-notes %} {% post_url 2021-12-03-plain %} {% post_url Tech/2021-12-02-notes %}\n',
+    };
+    assert.deepStrictEqual(await linkFindings(files), [['link.post-url', '2021-12-02-notes']]);
+  });
+
+  test('GFM input gives headers inside <div markdown="1"> kramdown ids, counted apart (opensource.guide, Arabic headers)', () => {
+    const body = '<div dir="rtl" markdown="1">\n\n## Zürich café -- x\n\n## Hello World!\n\n## Hello World!\n\n## مرحبا\n\n</div>\n\n## Hello World!\n';
+    assert.deepStrictEqual(idsOf(body), ['hello-world', 'hello-world-1', 'section', 'zrich-caf--x']);
+  });
+
+  test('GFM ids drop zero-width joiners (opensource.guide, Persian) and decode Latin-1 entities (French: r&ocirc;les)', () => {
+    assert.deepStrictEqual(idsOf('## انجمن\u200cتان\n\n## Apprendre &agrave; dire non\n'), ['apprendre-à-dire-non', 'انجمنتان']);
   });
 });

@@ -180,7 +180,8 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   // Ids a fragment may point to.
   let idsComplete = true;
   const headings: { id: string; start: number; text: string }[] = [];
-  for (const header of headerIds(blocks.headings.filter((h) => !inside(notMarkdown, h.start)), options.headerIds)) {
+  const markdownHtml = body.includes('markdown=') ? markdownHtmlBlocks(text, bodyStart) : [];
+  for (const header of headerIds(blocks.headings.filter((h) => !inside(notMarkdown, h.start)), options.headerIds, (offset) => inside(markdownHtml, offset))) {
     if (header.id === undefined) {
       idsComplete = false;
     } else {
@@ -242,6 +243,34 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   return { links, definitions, ids, idsComplete, headings, liquidInCode };
 }
 
+const MARKDOWN_HTML_OPEN = /^ {0,3}<([A-Za-z][\w-]*)\b[^>\n]*\smarkdown\s*=\s*(["']?)(?:1|block|span)\2[^>\n]*>/gm;
+
+/** HTML blocks whose content kramdown parses as Markdown (`<div markdown="1">`), to their closing tag. */
+function markdownHtmlBlocks(text: string, bodyStart: number): Range[] {
+  const blocks: Range[] = [];
+  const body = text.slice(bodyStart);
+  for (const open of body.matchAll(MARKDOWN_HTML_OPEN)) {
+    const start = bodyStart + open.index!;
+    if (blocks.length > 0 && start < blocks[blocks.length - 1]!.end) {
+      continue;
+    }
+    // Same-name tags nest; the block ends at the tag that closes this one, or at the end of the document.
+    const tags = new RegExp(`<(/?)${open[1]}\\b[^>]*>`, 'gi');
+    tags.lastIndex = start + open[0].length;
+    let depth = 1;
+    let end = text.length;
+    for (let tag = tags.exec(text); tag; tag = tags.exec(text)) {
+      depth += tag[1] ? -1 : 1;
+      if (depth === 0) {
+        end = tag.index + tag[0].length;
+        break;
+      }
+    }
+    blocks.push({ start, end });
+  }
+  return blocks;
+}
+
 /** kramdown's reference label matching: case-insensitive, runs of white space as one space. */
 export function normalizeLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -266,7 +295,14 @@ function openingBracket(text: string, close: number, limit: number): number | un
   return undefined;
 }
 
-/** The link destination after `](`: `<...>`, or up to white space or the unbalanced `)`. */
+/** No link destination is longer; past it a `](` without its `)` is text, and scanning stays linear. */
+const MAX_DESTINATION = 2_000;
+
+/**
+ * The link destination after `](`, as kramdown reads it: `<...>`, or everything up to the `)` that balances
+ * the opening one, spaces included (`[a](/my file.png)`), except a title after white space (`"t"`, `'t'`).
+ * Undefined when no `)` closes it within the paragraph: kramdown then prints the text.
+ */
 function parseDestination(text: string, from: number): { start: number; end: number; target: string } | undefined {
   let i = from;
   // White space, one line break included, may come before the destination.
@@ -281,20 +317,30 @@ function parseDestination(text: string, from: number): { start: number; end: num
     return { start: i + 1, end: close, target: text.slice(i + 1, close) };
   }
   const start = i;
+  const limit = Math.min(text.length, start + MAX_DESTINATION);
   let depth = 0;
+  let end: number | undefined;
   // Liquid in the destination is one unit: `{{ "/a b" | relative_url }}` has spaces but is not a title.
-  while (i < text.length) {
+  while (i < limit) {
     if (text.startsWith('{{', i) || text.startsWith('{%', i)) {
-      const end = text.indexOf(text[i + 1] === '{' ? '}}' : '%}', i + 2);
-      if (end < 0) {
+      const close = text.indexOf(text[i + 1] === '{' ? '}}' : '%}', i + 2);
+      if (close < 0) {
         break;
       }
-      i = end + 2;
+      i = close + 2;
       continue;
     }
     const c = text[i]!;
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
-      break;
+      if (c === '\n' && /^\n[ \t]*\r?\n/.test(text.slice(i, i + 200))) {
+        return undefined; // a blank line ends the paragraph
+      }
+      if (depth === 0 && (text[i + 1] === '"' || text[i + 1] === "'")) {
+        end = i;
+        break;
+      }
+      i++;
+      continue;
     }
     if (c === '\\') {
       i += 2;
@@ -304,13 +350,20 @@ function parseDestination(text: string, from: number): { start: number; end: num
       depth++;
     } else if (c === ')') {
       if (depth === 0) {
+        end = i;
         break;
       }
       depth--;
     }
     i++;
   }
-  return { start, end: i, target: text.slice(start, i) };
+  if (end === undefined) {
+    return undefined;
+  }
+  while (end > start && /\s/.test(text[end - 1]!)) {
+    end--;
+  }
+  return { start, end, target: text.slice(start, end) };
 }
 
 /** Inline code spans: a run of backticks up to the next run of the same length, within a paragraph. */

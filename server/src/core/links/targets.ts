@@ -12,7 +12,7 @@ import type { LinkForm } from './scanLinks';
 export interface LinkSite {
   readonly staticFiles: ReadonlySet<string>;
   readonly urls: { urlOf(path: string): string | undefined; urlsOf(path: string): readonly string[] };
-  document(path: string): { readonly kind: string } | undefined;
+  document(path: string): { readonly kind: string; readonly data: Readonly<Record<string, unknown>> } | undefined;
   readonly links: { postsNamed(name: string): ReadonlySet<string> | undefined };
 }
 
@@ -78,7 +78,11 @@ export function findPost(site: LinkSite, written: string): PostLookup {
   // The legacy pass compares the date as a date: `2015-3-1-title` finds `2015-03-01-title`.
   const [year, month, day] = match.date.split('-').map(Number) as [number, number, number];
   const padded = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}-${match.title}`;
-  const legacy = [...(candidates ?? []), ...(site.links.postsNamed(padded) ?? [])][0];
+  // It compares the title with the post's `slug`, so a post whose front matter sets another slug is not found.
+  const legacy = [...(candidates ?? []), ...(site.links.postsNamed(padded) ?? [])].find((path) => {
+    const slug = site.document(path)?.data['slug'];
+    return typeof slug !== 'string' || slug === match.title;
+  });
   return legacy ? { kind: 'found', path: legacy } : { kind: 'missing', name: base };
 }
 

@@ -38,8 +38,10 @@ export interface HeaderId {
 }
 
 /** The id of every heading, in document order; headings without an id (auto_ids off) are left out. */
-export function headerIds(headings: readonly Heading[], options: HeaderIdOptions): HeaderId[] {
+export function headerIds(headings: readonly Heading[], options: HeaderIdOptions, inMarkdownHtml?: (offset: number) => boolean): HeaderId[] {
   const seen = new Map<string, number>();
+  /** kramdown-parser-gfm gives headers inside `<div markdown="1">` kramdown's own ids, counted apart. */
+  const seenInHtml = new Map<string, number>();
   const ids: HeaderId[] = [];
   for (const heading of headings) {
     if (heading.customId !== undefined) {
@@ -53,7 +55,8 @@ export function headerIds(headings: readonly Heading[], options: HeaderIdOptions
       ids.push({ id: undefined, heading });
       continue;
     }
-    ids.push({ id: options.prefix + nextId(heading.text, options, seen), heading });
+    const inHtml = options.input === 'GFM' && inMarkdownHtml?.(heading.start) === true;
+    ids.push({ id: options.prefix + (inHtml ? nextKramdownId(headerTextContent(heading.text), options, seenInHtml) : nextId(heading.text, options, seen)), heading });
   }
   return ids;
 }
@@ -66,7 +69,10 @@ function nextId(source: string, options: HeaderIdOptions, seen: Map<string, numb
     seen.set(base, count);
     return count > 0 ? `${base}-${count}` : base;
   }
-  const text = options.input === 'GFM' ? headerTextContent(source) : source;
+  return nextKramdownId(options.input === 'GFM' ? headerTextContent(source) : source, options, seen);
+}
+
+function nextKramdownId(text: string, options: HeaderIdOptions, seen: Map<string, number>): string {
   let base = kramdownId(options.transliterated ? transliterate(text) : text);
   if (base === '') {
     base = 'section';
@@ -84,7 +90,7 @@ function nextId(source: string, options: HeaderIdOptions, seen: Map<string, numb
 export function gfmId(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\u200c\u200d\- \t]/gu, '')
+    .replace(/[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\- \t]/gu, '')
     .replace(/[ \t]/g, '-');
 }
 
@@ -129,10 +135,19 @@ export function headerTextContent(source: string): string {
 
 const MAX_HEADER_SOURCE = 2_000;
 
+/** HTML 4's Latin-1 entities, U+00A0 to U+00FF in order: `&agrave;` in a French header is `à` (opensource.guide). */
+const LATIN1_ENTITIES = (
+  'nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 acute micro para ' +
+  'middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute ' +
+  'Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute ' +
+  'THORN szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ' +
+  'ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml'
+).split(' ');
+
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', hellip: '…',
-  aacute: 'á', eacute: 'é', iacute: 'í', oacute: 'ó', uacute: 'ú', auml: 'ä', ouml: 'ö', uuml: 'ü', szlig: 'ß',
-  Aacute: 'Á', Eacute: 'É', Oacute: 'Ó', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', ccedil: 'ç', ntilde: 'ñ', copy: '©', reg: '®',
+  ...Object.fromEntries(LATIN1_ENTITIES.map((name, i) => [name, String.fromCharCode(0xa0 + i)])),
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ndash: '–', mdash: '—', hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
+  OElig: 'Œ', oelig: 'œ', Scaron: 'Š', scaron: 'š', Yuml: 'Ÿ', euro: '€', trade: '™', bull: '•',
 };
 
 function decodeEntity(entity: string): string {
