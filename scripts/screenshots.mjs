@@ -1,7 +1,7 @@
 // `npm run screenshots`: takes the README's screenshots from the real VS Code (the local VS Code server in
 // headless Chromium), on examples/blog, with the built extension. Writes images/screenshots/*.png.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, watch } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -112,6 +112,46 @@ try {
   await page.mouse.move(640, 740);
   await page.waitForSelector('.workbench-hover, .monaco-hover:not(.hidden)', { state: 'detached' }).catch(() => undefined);
   await page.screenshot({ path: path.join(out, 'preview.png') });
+  // 5. The Blog view: posts by year, tag and author, with the status bar's words, reading time and URL.
+  await command('View: Close All Editors');
+  await openFile('2023-10-03-how-we-made-search-fast.md');
+  await command('View: Show Blog');
+  const row = (label) => page.locator(`.pane-body .monaco-list-row[aria-label*="${label}"]`).first();
+  await row('Posts by year').click();
+  await row('2024').click();
+  await row('Posts with problems').click();
+  await page.waitForSelector('.statusbar-item >> text=/words/');
+  await page.mouse.move(640, 740);
+  await page.screenshot({ path: path.join(out, 'blog-view.png') });
+
+  // 6. Pasting an image: a real paste (Ctrl+V) of an image on the clipboard, into the folder the blog's posts use.
+  await openFile('2024-06-18-feature-flags.md');
+  await command('View: Show Explorer');
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row');
+  await page.click('.monaco-editor .view-line >> nth=3');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://127.0.0.1:${port}` });
+  const png = readFileSync(path.join(repo, 'examples', 'blog', 'assets', 'img', 'articles', 'search-flamegraph.png')).toString('base64');
+  await page.evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': new Blob([bytes], { type: 'image/png' }) })]);
+  }, png);
+  // The file is written by the paste's additional edit, just after the text: wait for it to appear.
+  const pasted = path.join(blog, 'assets', 'img', 'articles', 'image.png');
+  const landed = new Promise((resolve, reject) => {
+    const watcher = watch(path.dirname(pasted), () => existsSync(pasted) && (watcher.close(), resolve()));
+    setTimeout(() => (watcher.close(), reject(new Error('the pasted image was not copied into assets/img/articles/'))), 30_000);
+  });
+  await page.keyboard.press('Control+V');
+  await page.waitForSelector('.monaco-editor .view-line >> text=/!\\[image\\]\\(\\/assets\\/img\\/articles\\/image\\.png\\)/');
+  await landed;
+  // Opening the image reveals it in the explorer; back in the post, both show.
+  await openFile('image.png');
+  await openFile('2024-06-18-feature-flags.md');
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row[aria-label*="image.png"]');
+  await page.mouse.move(640, 740);
+  await page.screenshot({ path: path.join(out, 'paste.png') });
   console.log(`screenshots written to ${path.relative(repo, out)}`);
 } catch (error) {
   await browser.contexts()[0]?.pages()[0]?.screenshot({ path: path.join(tmpdir(), 'blogwright-screenshots-failure.png') });
