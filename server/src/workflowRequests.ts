@@ -4,7 +4,8 @@
  */
 import * as l10n from '@vscode/l10n';
 import { existsSync } from 'node:fs';
-import type { Connection } from 'vscode-languageserver';
+import type { CancellationToken, Connection } from 'vscode-languageserver';
+import { cancelled } from './languageFeatures';
 import type { TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { overviewChildren } from './core/features/blogOverview';
@@ -24,7 +25,10 @@ export interface WorkflowState {
 
 export function registerWorkflowRequests(connection: Connection, state: () => WorkflowState): void {
   /** The blog and the path of `uri` in it, when it is one of its files. */
-  function located(uri: string) {
+  function located(uri: string, token?: CancellationToken) {
+    if (token?.isCancellationRequested) {
+      throw cancelled();
+    }
     const { site, workspace } = state();
     const path = workspace?.pathOf(uri);
     return site && workspace && path !== undefined ? { site, workspace, path } : undefined;
@@ -35,8 +39,8 @@ export function registerWorkflowRequests(connection: Connection, state: () => Wo
     return read.kind === 'text' ? read.text : undefined;
   }
 
-  connection.onRequest(placeImagesRequest, async ({ uri, date, images, folder }) => {
-    const at = located(uri);
+  connection.onRequest(placeImagesRequest, async ({ uri, date, images, folder }, token) => {
+    const at = located(uri, token);
     if (!at || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
       return null;
     }
@@ -96,7 +100,10 @@ export function registerWorkflowRequests(connection: Connection, state: () => Wo
 
   connection.onRequest(unpublishPostRequest, ({ uri }) => move(uri, unpublishedPath, undefined, l10n.t('Only a post of the blog (a file in `_posts/`) can go back to the drafts.')));
 
-  connection.onRequest(overviewRequest, ({ parent, filter }) => {
+  connection.onRequest(overviewRequest, ({ parent, filter }, token) => {
+    if (token.isCancellationRequested) {
+      throw cancelled();
+    }
     const { site, workspace, problems } = state();
     if (!site || !workspace) {
       return [];
@@ -104,8 +111,8 @@ export function registerWorkflowRequests(connection: Connection, state: () => Wo
     return overviewChildren(site, parent, filter, problems).map(({ path, ...node }) => (path === undefined ? node : { ...node, uri: workspace.uriOf(path) }));
   });
 
-  connection.onRequest(postStatsRequest, async ({ uri }) => {
-    const at = located(uri);
+  connection.onRequest(postStatsRequest, async ({ uri }, token) => {
+    const at = located(uri, token);
     const text = at && (await textOf(at.workspace, at.path));
     if (!at || text === undefined) {
       return null;
