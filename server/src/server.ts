@@ -16,6 +16,7 @@ import { configureLocalization } from './localization';
 import { newPost, newPostAuthors } from './core/features/newPost';
 import { fragmentLine, resolvePreviewLink } from './core/features/previewLink';
 import { renderPreview } from './core/render/preview';
+import { WorkerSassCompiler } from './sassCompiler';
 import { DEFAULT_EXTERNAL_LINK_OPTIONS, ExternalLinkChecker } from './externalLinks';
 import { FileSystemWorkspace } from './fileSystemWorkspace';
 import { cancelled, registerLanguageFeatures } from './languageFeatures';
@@ -144,6 +145,9 @@ export function startServer(connection: Connection, { files = (root) => new File
     return {};
   });
 
+  // The published preview's Sass compiler: a thread started on the first Sass stylesheet, ended with the server.
+  const sass = new WorkerSassCompiler();
+  connection.onShutdown(() => sass.dispose());
   connection.onRequest(renderPreviewRequest, async ({ uri, resourceRoot, view, page, themeFolder }, token) => {
     const path = session?.uris.pathOf(uri);
     const source = path === undefined ? undefined : await session?.workspace.textDocument(path);
@@ -154,7 +158,7 @@ export function startServer(connection: Connection, { files = (root) => new File
     if (!site || !source || 'skipped' in source) {
       return null;
     }
-    const rendered = await renderPreview(site, source.document, { view: view ?? 'content', ...(resourceRoot ? { resourceRoot } : {}), ...(page ? { page } : {}), ...(themeFolder ? { themeFolder } : {}) });
+    const rendered = await renderPreview(site, source.document, { view: view ?? 'content', sass, ...(resourceRoot ? { resourceRoot } : {}), ...(page ? { page } : {}), ...(themeFolder ? { themeFolder } : {}) });
     if (token.isCancellationRequested) {
       throw cancelled();
     }

@@ -10,7 +10,7 @@ const VSIX = path.join(ROOT, 'blogwright.vsix');
 const ALLOWED = [
   /^extension\/package\.json$/,
   /^extension\/package\.nls(\.[\w-]+)?\.json$/,
-  /^extension\/dist\/(extension|client|server)\.js$/,
+  /^extension\/dist\/(extension|client|server|sassWorker)\.js$/,
   /^extension\/client\/media\/[\w.-]+\.(js|css)$/,
   /^extension\/syntaxes\/[\w.-]+\.json$/,
   /^extension\/images\/[\w.-]+\.png$/,
@@ -34,8 +34,9 @@ suite('VSIX', () => {
     assert.ok(!names.some((n) => n.includes('node_modules') || n.endsWith('.map') || n.endsWith('.ts')), 'no sources, maps or node_modules');
   });
 
-  test('stays under 1 MB', () => {
+  // dart-sass for the published preview is most of it (700 KB compressed); the bar is the issue's 5 MB.
+  test('stays under 5 MB', () => {
     const size = statSync(VSIX).size;
-    assert.ok(size < 1024 * 1024, `the VSIX is ${(size / 1024).toFixed(0)} KB`);
+    assert.ok(size < 5 * 1024 * 1024, `the VSIX is ${(size / 1024).toFixed(0)} KB`);
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert';
 import { renderThemedPage, type ThemedPage } from '../../server/src/core/render/themed/themedPage';
+import { WorkerSassCompiler } from '../../server/src/sassCompiler';
 import { withSettings } from '../../server/src/core/settings';
 import { SiteIndex } from '../../server/src/core/site/siteIndex';
 import { TextDocumentSnapshot } from '../../server/src/core/textDocument';
@@ -19,11 +20,13 @@ const THEME: Record<string, string> = {
   'assets/bg.png': 'png',
 };
 
+const sass = new WorkerSassCompiler();
+
 async function themed(body: string, files: Record<string, string> = {}, frontMatter = 'title: Themed\nlayout: post\nauthor: jane.doe'): Promise<ThemedPage> {
   const text = `---\n${frontMatter}\n---\n${body}`;
   const site = new SiteIndex(new InMemoryWorkspace(exampleBlog({ ...THEME, ...files, [POST]: text })), withSettings(undefined));
   await site.build();
-  return renderThemedPage(site, new TextDocumentSnapshot(POST, 1, text), { resourceRoot: ROOT, styles: true });
+  return renderThemedPage(site, new TextDocumentSnapshot(POST, 1, text), { resourceRoot: ROOT, styles: true, sass });
 }
 
 function page(result: ThemedPage): Extract<ThemedPage, { kind: 'page' }> {
@@ -41,6 +44,8 @@ async function withinASecond(run: () => Promise<ThemedPage>): Promise<ThemedPage
 }
 
 suite('themed preview', () => {
+  suiteTeardown(() => sass.dispose());
+
   test('the layout chain with an include footer, an author card from site.data, the content with source lines', async () => {
     const result = page(await themed('# Hello\n\nSome *text*.\n'));
     assert.match(result.body, /<header><a href="\/tech\/">The Blog<\/a><\/header>/);
@@ -56,6 +61,29 @@ suite('themed preview', () => {
   test('styles: the linked CSS inline, url() into the workspace', async () => {
     const result = page(await themed('x\n'));
     assert.match(result.head, /<style>\nbody \{ color: #123; background: url\("https:\/\/res\.test\/blog\/assets\/bg\.png"\); \}/);
+  });
+
+  test('Sass: an .scss entry with front matter and Liquid, its partials from _sass, compiled in the Sass thread', async function () {
+    this.timeout(20_000);
+    const layout = THEME['_layouts/default.html']!.replace('/assets/main.css', '/assets/site.css');
+    const result = page(
+      await themed('x\n', {
+        '_layouts/default.html': layout,
+        'assets/site.scss': '---\n---\n@import "base";\n.title { content: "{{ site.title }}"; }\n',
+        '_sass/_base.scss': '$ink: #123456;\nbody { color: $ink; .inner { margin: 0; } }\n',
+      }),
+    );
+    assert.match(result.head, /body \{\n  color: #123456;\n\}\nbody \.inner \{/);
+    assert.match(result.head, /\.title \{\n  content: "The Blog";/);
+  });
+
+  test('Sass that loops forever is stopped; the page shows without it', async function () {
+    this.timeout(20_000);
+    const layout = THEME['_layouts/default.html']!.replace('/assets/main.css', '/assets/site.css');
+    const started = performance.now();
+    const result = page(await themed('x\n', { '_layouts/default.html': layout, 'assets/site.scss': '---\n---\n$i: 0;\n@while $i >= 0 { $i: $i + 1; }\n' }));
+    assert.ok(performance.now() - started < 6000);
+    assert.match(result.head, /Sass took longer than 3 s/);
   });
 
   test('Liquid in the post: includes with parameters, data-line after lines Liquid added', async () => {

@@ -1,6 +1,7 @@
 import { escapeHtml } from './sanitizeHtml';
 import { renderPost } from './renderPost';
 import { renderThemedPage } from './themed/themedPage';
+import type { ISassCompiler } from './themed/styles';
 import type { SiteIndex } from '../site/siteIndex';
 import type { ITextDocument } from '../workspace';
 
@@ -15,6 +16,8 @@ export interface PreviewRequest {
   readonly page?: boolean;
   /** A local copy of the blog's theme, relative to the blog root. */
   readonly themeFolder?: string;
+  /** The adapter's Sass compiler. */
+  readonly sass?: ISassCompiler;
 }
 
 export interface PreviewRender {
@@ -29,7 +32,7 @@ export interface PreviewRender {
 export async function renderPreview(site: SiteIndex, document: ITextDocument, request: PreviewRequest): Promise<PreviewRender> {
   const resourceRoot = request.resourceRoot ? { resourceRoot: request.resourceRoot } : {};
   if (request.view === 'published') {
-    const themed = await renderThemedPage(site, document, { ...resourceRoot, styles: request.page === true, ...(request.themeFolder ? { themeFolder: request.themeFolder } : {}) });
+    const themed = await renderThemedPage(site, document, { ...resourceRoot, styles: request.page === true, ...(request.themeFolder ? { themeFolder: request.themeFolder } : {}), ...(request.sass ? { sass: request.sass } : {}) });
     if (themed.kind === 'page') {
       return { html: themed.body, title: themed.title, themed: { head: themed.head, bodyClass: themed.bodyClass } };
     }

@@ -14,29 +14,23 @@ import { SiteModel } from './siteModel';
 
 /** Compiles one Sass entry; `load` reads an `@import`/`@use` target, site-relative, through the workspace. */
 export interface ISassCompiler {
-  compile(source: string, syntax: 'scss' | 'sass', load: (url: string, fromPath: string) => Promise<{ path: string; text: string } | undefined>): Promise<string>;
-}
-
-let sassCompiler: ISassCompiler | undefined;
-
-/** The adapter sets the compiler once; without one, Sass entry points are left out with a note. */
-export function setSassCompiler(compiler: ISassCompiler | undefined): void {
-  sassCompiler = compiler;
+  compile(source: string, syntax: 'scss' | 'sass', entry: string, load: (url: string, fromPath: string) => Promise<{ path: string; text: string } | undefined>): Promise<string>;
 }
 
 /** Compiled Sass by entry path, with the text of every file it read: kept while they all read the same. */
 const compiled = new WeakMap<SiteIndex, Map<string, { readonly inputs: ReadonlyMap<string, string>; readonly css: string }>>();
 
-export async function pageStyles(site: SiteIndex, styles: readonly PageStyle[], resourceRoot: string | undefined, deadline: number): Promise<string> {
+/** `sass`: the adapter's compiler; without one, Sass entry points are left out with a note. */
+export async function pageStyles(site: SiteIndex, styles: readonly PageStyle[], resourceRoot: string | undefined, deadline: number, sass: ISassCompiler | undefined): Promise<string> {
   const parts: string[] = [];
   for (const style of styles) {
-    const css = style.kind === 'inline' ? rewriteUrls(style.css, '', site, resourceRoot) : await linkedStyle(site, style.href, resourceRoot, deadline);
+    const css = style.kind === 'inline' ? rewriteUrls(style.css, '', site, resourceRoot) : await linkedStyle(site, style.href, resourceRoot, deadline, sass);
     parts.push(`<style>\n${css.replace(/<\/style/gi, '<\\/style')}\n</style>`);
   }
   return parts.join('\n');
 }
 
-async function linkedStyle(site: SiteIndex, href: string, resourceRoot: string | undefined, deadline: number): Promise<string> {
+async function linkedStyle(site: SiteIndex, href: string, resourceRoot: string | undefined, deadline: number, sass: ISassCompiler | undefined): Promise<string> {
   const urlPath = sitePath(site, href);
   if (urlPath === undefined) {
     return `/* ${comment(href)}: a remote stylesheet, not loaded in the preview */`;
@@ -53,14 +47,14 @@ async function linkedStyle(site: SiteIndex, href: string, resourceRoot: string |
   const frontMatter = parseFrontMatter(read.text);
   let css = frontMatter.block ? read.text.slice(frontMatter.bodyStart) : read.text;
   if (/\.s[ac]ss$/i.test(path)) {
-    css = await compileSass(site, path, css, /\.sass$/i.test(path) ? 'sass' : 'scss', deadline);
+    css = await compileSass(site, path, css, /\.sass$/i.test(path) ? 'sass' : 'scss', deadline, sass);
   } else if (frontMatter.block) {
     css = await renderStyleLiquid(site, css, path, deadline, frontMatterData(frontMatter));
   }
   return rewriteUrls(css, path, site, resourceRoot);
 }
 
-async function compileSass(site: SiteIndex, path: string, source: string, syntax: 'scss' | 'sass', deadline: number): Promise<string> {
+async function compileSass(site: SiteIndex, path: string, source: string, syntax: 'scss' | 'sass', deadline: number, sassCompiler: ISassCompiler | undefined): Promise<string> {
   if (!sassCompiler) {
     return `/* ${comment(path)}: Sass is not compiled here */`;
   }
@@ -79,7 +73,7 @@ async function compileSass(site: SiteIndex, path: string, source: string, syntax
   const loadPaths = [typeof sassDir === 'string' ? sassDir.replace(/^\/+|\/+$/g, '') : '_sass', path.slice(0, Math.max(0, path.lastIndexOf('/')))];
   const inputs = new Map<string, string>([[path, source]]);
   try {
-    const css = await sassCompiler.compile(rendered, syntax, async (url, fromPath) => {
+    const css = await sassCompiler.compile(rendered, syntax, path, async (url, fromPath) => {
       const found = await findSassFile(site, url, fromPath || path, loadPaths);
       if (found) {
         inputs.set(found.path, found.text);

@@ -10,7 +10,7 @@ import { beginRender, liquidEngine, normalizePath, renderContext, renderTemplate
 import { sanitizePage, type SanitizedPage } from './pageHtml';
 import { RenderState } from './renderState';
 import { DocumentDrop, SiteDrop, SiteModel, type ContentRenderer } from './siteModel';
-import { pageStyles } from './styles';
+import { pageStyles, type ISassCompiler } from './styles';
 
 /**
  * The published page without Jekyll: the document's Liquid and Markdown, then its layout, that layout's layout
@@ -38,9 +38,11 @@ export interface ThemedOptions {
   readonly styles?: boolean;
   /** Where layouts and includes are looked for besides the blog: a local copy of the theme (site-relative). */
   readonly themeFolder?: string;
+  /** Compiles the blog's Sass (the server's, in a thread of its own); without it Sass is left out with a note. */
+  readonly sass?: ISassCompiler;
 }
 
-/** Time a whole render may take, all layouts together; liquidjs checks it between template nodes. */
+/** Time the document's Liquid may take, and then its layouts' all together; liquidjs checks it between template nodes. */
 export const RENDER_TIME_LIMIT = 600;
 /** Largest page, after every layout: more is a broken template, not a page. */
 export const MAX_PAGE_SIZE = 8 * 1024 * 1024;
@@ -79,7 +81,8 @@ export async function renderThemedPage(site: SiteIndex, document: ITextDocument,
   const model = modelOf(site, options.resourceRoot);
   // Reading `_data` is I/O, once per generation of the blog: not part of the templates' time.
   await model.data();
-  const deadline = performance.now() + RENDER_TIME_LIMIT;
+  // The document's Liquid, then the layouts' (after Markdown, which is bounded by the body's size), each in the limit.
+  let deadline = performance.now() + RENDER_TIME_LIMIT;
   const current: SiteDocument = { ...(indexed ?? emptyDocument(document.path)), data: own };
   const page = new DocumentDrop(model, current, { content: text.slice(frontMatter.bodyStart) });
   try {
@@ -94,6 +97,7 @@ export async function renderThemedPage(site: SiteIndex, document: ITextDocument,
       content = state.fillRawHtml(data['render_with_liquid'] === false ? body : await renderLiquid(body, document.path, scope, state, deadline));
     }
     const rendered = new DocumentDrop(model, current, { content });
+    deadline = performance.now() + RENDER_TIME_LIMIT;
     let html = content;
     const seen = new Set<string>();
     for (let name: string | undefined = layoutName; name !== undefined; ) {
@@ -116,7 +120,7 @@ export async function renderThemedPage(site: SiteIndex, document: ITextDocument,
       name = typeof layoutData['layout'] === 'string' && layoutData['layout'] !== 'none' ? layoutData['layout'] : undefined;
     }
     const sanitized: SanitizedPage = sanitizePage(html, site, document.path, options.resourceRoot, content);
-    const head = options.styles ? await pageStyles(site, sanitized.styles, options.resourceRoot, deadline) : '';
+    const head = options.styles ? await pageStyles(site, sanitized.styles, options.resourceRoot, deadline, options.sass) : '';
     const title = typeof data['title'] === 'string' ? data['title'] : undefined;
     return { kind: 'page', head, bodyClass: sanitized.bodyClass, body: state.fill(sanitized.body, placeholderHtml), title };
   } catch (error) {
