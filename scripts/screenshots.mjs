@@ -52,7 +52,7 @@ try {
         await page.waitForSelector('.quick-input-widget .quick-input-box input', { timeout: 5000 });
         break;
       } catch (error) {
-        if (attempt === 5) throw error;
+        if (attempt === 5) {throw error;}
       }
     }
     await page.keyboard.type(text);

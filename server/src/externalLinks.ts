@@ -90,10 +90,12 @@ export class ExternalLinkChecker implements IExternalLinks {
         response = await fetch(url, { method: 'GET', redirect: 'follow', signal: AbortSignal.timeout(this.options.timeoutMs) });
         await response.body?.cancel();
       }
+      // eslint-disable-next-line blogwright/localized-text -- status text is cached on disk, so it stays English (docs/decisions.md)
       status = response.status >= 400 && response.status !== 429 ? { ok: false, message: `answers ${response.status} ${response.statusText}`.trim() } : { ok: true, message: `answers ${response.status}` };
     } catch (error) {
       const name = error instanceof Error ? error.name : '';
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
+      // eslint-disable-next-line blogwright/localized-text -- as above
       status = { ok: false, message: name === 'TimeoutError' || name === 'AbortError' ? `does not answer within ${this.options.timeoutMs >= 1000 ? `${Math.round(this.options.timeoutMs / 1000)} s` : `${this.options.timeoutMs} ms`}` : `cannot be reached (${cause})` };
     }
     this.#results.set(url, { ...status, checkedAt: this.now() });

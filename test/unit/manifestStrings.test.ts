@@ -9,9 +9,9 @@ const readJson = (name: string): unknown => JSON.parse(readFileSync(path.join(RO
 function nlsKeys(value: unknown, keys: string[] = []): string[] {
   if (typeof value === 'string') {
     const m = /^%([^%\s]+)%$/.exec(value);
-    if (m) keys.push(m[1]!);
+    if (m) {keys.push(m[1]!);}
   } else if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) nlsKeys(v, keys);
+    for (const v of Object.values(value)) {nlsKeys(v, keys);}
   }
   return keys;
 }
@@ -29,7 +29,7 @@ suite('Manifest strings (package.nls.json)', () => {
   test('command titles and categories go through package.nls.json', () => {
     for (const cmd of manifest.contributes.commands) {
       assert.match(cmd.title, /^%.+%$/, `${cmd.title} is not localizable`);
-      if (cmd.category !== undefined) assert.match(cmd.category, /^%.+%$/);
+      if (cmd.category !== undefined) {assert.match(cmd.category, /^%.+%$/);}
     }
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -82,7 +82,7 @@ async function runInLocalServer(blog: string): Promise<number> {
     const page = await browser.newPage();
     if (process.env['BW_DEBUG']) { page.on('console', (m) => console.log('[page]', m.text())); }
     await page.goto(url);
-    console.log(`[vscode] running the suite in VS Code ${require(path.join(vscodeDir, 'package.json')).version} (local server, headless Chromium) against ${VSIX ? path.basename(VSIX) : 'the development folder'}`);
+    console.log(`[vscode] running the suite in VS Code ${(JSON.parse(readFileSync(path.join(vscodeDir, 'package.json'), 'utf8')) as { version: string }).version} (local server, headless Chromium) against ${VSIX ? path.basename(VSIX) : 'the development folder'}`);
     const failed = new Promise<never>((_, reject) => {
       deadline = setTimeout(() => reject(new Error(`no results within ${SUITE_DEADLINE_MS / 1000} s`)), SUITE_DEADLINE_MS);
       server.process.once('exit', (code) => reject(new Error(`the VS Code server exited (${code})`)));

@@ -47,6 +47,10 @@ export class BlogTreeProvider implements vscode.TreeDataProvider<OverviewItem>, 
     this.#changed.fire();
   }
 
+  refresh(): void {
+    this.#changed.fire();
+  }
+
   getChildren(element?: OverviewItem): Thenable<OverviewItem[]> {
     return this.client.sendRequest(overviewRequest, { parent: element?.id, filter: this.#filter });
   }
@@ -95,7 +99,7 @@ export function registerBlogView(client: LanguageClient): { provider: BlogTreePr
       showFilter();
     }),
     vscode.commands.registerCommand('blogwright.blog.refresh', () => {
-      provider.filter = provider.filter;
+      provider.refresh();
     }),
   );
   return { provider, disposable };

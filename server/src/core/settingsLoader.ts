@@ -78,7 +78,7 @@ export async function readVsCodeSettings(workspace: IWorkspace): Promise<{ layer
     }
   }
   const { layer, problems } = settingsFromSection(section, { fromBlog: true });
-  return { layer, problems: problems.map(({ path, message }) => ({ file: VSCODE_SETTINGS_FILE, start: 0, end: 0, message: `blogwright.${path.join('.')}: ${message}` })) };
+  return { layer, problems: problems.map(({ path, message }) => ({ file: VSCODE_SETTINGS_FILE, start: 0, end: 0, message: l10n.t('{0}: {1}', `blogwright.${path.join('.')}`, message) })) };
 }
 
 /**

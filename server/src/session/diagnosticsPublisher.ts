@@ -102,7 +102,7 @@ export class DiagnosticsPublisher implements ISessionListener, IBackgroundWork {
       }
     }
     if (!this.hasWork() && this.#indexing) {
-      this.connection.sendNotification(indexedNotification, { documents: this.#indexing.checked, milliseconds: Date.now() - this.#indexing.started });
+      void this.connection.sendNotification(indexedNotification, { documents: this.#indexing.checked, milliseconds: Date.now() - this.#indexing.started });
       this.#indexing = undefined;
       this.#kept = undefined;
       void this.#progress?.then((progress) => progress.done());
@@ -125,7 +125,7 @@ export class DiagnosticsPublisher implements ISessionListener, IBackgroundWork {
     const checked = source && (isConfig || site.document(path) || open) ? source : undefined;
     const diagnostics = checked ? fileDiagnostics(site, 'skipped' in checked ? { path, skipped: checked.skipped } : checked, this.session.settings.problems, { kept: this.#kept, externalLinks: this.externalLinks, logger: this.#logger }) : [];
     this.#remember(path, diagnostics);
-    this.connection.sendDiagnostics({ uri, version: checked && open?.version, diagnostics });
+    void this.connection.sendDiagnostics({ uri, version: checked && open?.version, diagnostics });
     if (checked && this.externalLinks && !('skipped' in checked)) {
       void this.#checkExternalLinks(path, checked.document);
     }
@@ -151,10 +151,12 @@ export class DiagnosticsPublisher implements ISessionListener, IBackgroundWork {
 
   /** Tells the client the index changed, at most every 300 ms: the Blog view refreshes. */
   #siteChanged(): void {
-    this.#siteChangedTimer ??= setTimeout(() => {
-      this.#siteChangedTimer = undefined;
-      void this.connection.sendNotification(siteChangedNotification, {});
-    }, 300);
+    if (this.#siteChangedTimer === undefined) {
+      this.#siteChangedTimer = setTimeout(() => {
+        this.#siteChangedTimer = undefined;
+        void this.connection.sendNotification(siteChangedNotification, {});
+      }, 300);
+    }
   }
 
   /** Fetches the document's external links that have no fresh result, then queues it for a re-check with them. */

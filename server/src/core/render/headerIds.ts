@@ -129,7 +129,9 @@ export function headerTextContent(source: string): string {
     // kramdown's typographic symbols: `---` and `--` are dashes in the text, so GFM's rule drops them.
     .replace(/---?/g, '\u2013')
     .replace(/&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);/g, (_m, entity: string) => decodeEntity(entity))
+    // eslint-disable-next-line no-control-regex -- \u0001 and \u0000 mark placeholders, never in a heading's text
     .replace(/\u0001(\d+)\u0001/g, (_m, code: string) => String.fromCharCode(Number(code)));
+  // eslint-disable-next-line no-control-regex
   return text.replace(/\u0000(\d+)\u0000/g, (_m, index: string) => codeSpans[Number(index)]!);
 }
 

@@ -179,7 +179,7 @@ function imageHtml(attributes: ReadonlyMap<string, string>, context: ImageContex
     return placeholderHtml(`image made by Liquid${alt ? ': ' + alt : ''}`);
   }
   const extra = new Map<string, string>();
-  let src = source.kind === 'inline' ? source.url : (resourceRoot ?? '') + '/' + wellFormed(source.path).split('/').map(encodeURIComponent).join('/');
+  const src = source.kind === 'inline' ? source.url : (resourceRoot ?? '') + '/' + wellFormed(source.path).split('/').map(encodeURIComponent).join('/');
   if (source.kind === 'workspace') {
     if (!source.exists) {
       extra.set('class', ((attributes.get('class') ?? '') + ' bw-missing').trim());

@@ -105,6 +105,7 @@ function attributesHtml(element: string, attributes: ReadonlyMap<string, string>
 
 /** A link a click may follow: relative, a fragment, or http(s)/mailto. Browsers ignore whitespace and controls in a scheme. */
 export function isSafeLink(url: string): boolean {
+  // eslint-disable-next-line no-control-regex -- the controls browsers skip are what this removes
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\u0000-\u0020\u007f]/g, ''))?.[1];
   return scheme === undefined || SAFE_LINK_SCHEMES.has(scheme.toLowerCase());
 }

@@ -188,7 +188,7 @@ function documentTargets(document: SiteDocument | undefined, config: SiteConfig)
   }
   const info = document;
   let url: string | undefined;
-  let data: Readonly<Record<string, unknown>> = document.data;
+  let data: Readonly<Record<string, unknown>>;
   let kind: UrlTargetKind;
   if (info.kind === 'post') {
     data = withDefaults(config, document.path, 'posts', document.data);
