@@ -73,8 +73,8 @@ suite('themed preview', () => {
         '_sass/_base.scss': '$ink: #123456;\nbody { color: $ink; .inner { margin: 0; } }\n',
       }),
     );
-    assert.match(result.head, /body \{\n  color: #123456;\n\}\nbody \.inner \{/);
-    assert.match(result.head, /\.title \{\n  content: "The Blog";/);
+    assert.match(result.head, /body \{\n {2}color: #123456;\n\}\nbody \.inner \{/);
+    assert.match(result.head, /\.title \{\n {2}content: "The Blog";/);
   });
 
   test('Sass that loops forever is stopped; the page shows without it', async function () {
