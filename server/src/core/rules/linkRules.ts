@@ -11,7 +11,7 @@ import { closest } from '../links/suggest';
 import { findFile, findPost } from '../links/targets';
 import { isMarkdownPath } from '../site/documentKind';
 import { withoutDate } from '../site/postName';
-import { generatedUrls, type GeneratedUrls } from '../site/generatedUrls';
+import { generatedUrls } from '../site/generatedUrls';
 import type { SiteConfig } from '../site/config';
 import type { SiteIndex } from '../site/siteIndex';
 import type { FixableCode } from '../ruleCatalog';
@@ -80,8 +80,6 @@ function meantAsOutput(expression: string, context: RuleContext): boolean {
 export function scanOf({ frontMatter, siteDocument, links }: RuleContext): ScannedLinks | undefined {
   return siteDocument && siteDocument.kind !== 'misnamed-post' && frontMatter.block.kind === 'closed' ? links : undefined;
 }
-
-const generatedByConfig = new WeakMap<SiteConfig, GeneratedUrls>();
 
 /**
  * Broken links per document that get a did-you-mean: each search compares with up to 2,000 URLs. A document
@@ -226,10 +224,8 @@ class LinkChecker {
     if (resolved.missingBaseurl) {
       return; // outside the blog: another site on the same host may serve it
     }
-    let generated = generatedByConfig.get(this.#config);
-    if (!generated) {
-      generatedByConfig.set(this.#config, (generated = generatedUrls(this.#config)));
-    }
+    const config = this.#config;
+    const generated = this.site.derived('generatedUrls', () => generatedUrls(config), []);
     if (generated.matches(resolved.path)) {
       return;
     }
