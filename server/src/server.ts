@@ -176,7 +176,7 @@ export function startServer(connection: Connection, { files = (root) => new File
   });
 
   // Results fetched since the last save go to the cache before the server exits.
-  connection.onShutdown(() => publisher?.externalLinks?.dispose());
+  connection.onShutdown(() => publisher?.dispose());
 
   documents.listen(connection);
   connection.listen();

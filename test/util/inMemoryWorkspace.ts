@@ -9,8 +9,9 @@ export class InMemoryWorkspace implements IWorkspace {
     this.files = new Map(Object.entries(files));
   }
 
-  async listFiles(): Promise<string[]> {
-    return [...this.files.keys()].sort();
+  /** Every file, or those inside the folder `under`. */
+  async listFiles(under?: string): Promise<string[]> {
+    return [...this.files.keys()].filter((path) => under === undefined || path.startsWith(under + '/')).sort();
   }
 
   async readText(path: string): Promise<ReadResult> {

@@ -46,6 +46,14 @@ export class DiagnosticsPublisher implements ISessionListener, IBackgroundWork {
     session.listen(this);
   }
 
+  /** Stops what would publish later (the server shuts down). */
+  dispose(): void {
+    clearTimeout(this.#siteChangedTimer);
+    this.#siteChangedTimer = undefined;
+    this.externalLinks?.dispose();
+    this.externalLinks = undefined;
+  }
+
   rebuilding(): void {
     if (this.canShowProgress && !this.#progress) {
       this.#progress = this.connection.window.createWorkDoneProgress().then((progress) => {
@@ -121,8 +129,9 @@ export class DiagnosticsPublisher implements ISessionListener, IBackgroundWork {
     const open = workspace.openDocument(path);
     const source = await workspace.textDocument(path);
     const isConfig = path === '_config.yml' || path === SETTINGS_FILE;
-    // Gone, or no longer a document of the blog: its diagnostics are cleared.
-    const checked = source && (isConfig || site.document(path) || open) ? source : undefined;
+    // Gone, or not a document of the blog (a layout, a file `exclude` leaves out), open or not: nothing to say,
+    // as `blogwright check` says nothing of it.
+    const checked = source && (isConfig || site.document(path)) ? source : undefined;
     const diagnostics = checked ? fileDiagnostics(site, 'skipped' in checked ? { path, skipped: checked.skipped } : checked, this.session.settings.problems, { kept: this.#kept, externalLinks: this.externalLinks, logger: this.#logger }) : [];
     this.#remember(path, diagnostics);
     void this.connection.sendDiagnostics({ uri, version: checked && open?.version, diagnostics });

@@ -1,15 +1,19 @@
-/** The candidate closest to `word` by edit distance, within a third of its length; undefined when none is close. */
+/**
+ * The candidate closest to `word` by edit distance, within a third of its length; undefined when none is close.
+ * Of candidates equally close, the first in code-unit order: the answer must not depend on the order the blog's
+ * files were read in (the editor's index after edits, the CLI's after one listing).
+ */
 export function closest(word: string, candidates: Iterable<string>, maxDistance = Math.max(2, Math.min(8, Math.floor(word.length / 3)))): string | undefined {
   let best: string | undefined;
   let bestDistance = maxDistance + 1;
   const lower = word.toLowerCase();
   for (const candidate of candidates) {
-    if (candidate === word || Math.abs(candidate.length - word.length) >= bestDistance) {
+    if (candidate === word || Math.abs(candidate.length - word.length) > Math.min(bestDistance, maxDistance)) {
       continue;
     }
     // A difference of case alone is the most likely slip.
-    const distance = candidate.toLowerCase() === lower ? 0.5 : boundedDistance(word, candidate, bestDistance - 1);
-    if (distance < bestDistance) {
+    const distance = candidate.toLowerCase() === lower ? 0.5 : boundedDistance(word, candidate, Math.min(Math.floor(bestDistance), maxDistance));
+    if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;
       bestDistance = distance;
     }

@@ -164,7 +164,7 @@ class LinkChecker {
     const title = withoutDate(name);
     const names = [...this.site.links.postNames()];
     const sameTitle = names.filter((n) => n.endsWith('-' + title) && withoutDate(n) === title);
-    return closest(name, sameTitle, 10) ?? sameTitle[0] ?? closest(name, names);
+    return closest(name, sameTitle, 10) ?? sameTitle.sort()[0] ?? closest(name, names);
   }
 
   #checkLinkTag(link: LinkOccurrence): void {
