@@ -1,11 +1,13 @@
 /**
  * Finds every link a reader could click (and every image) in a post or page, with exact offsets, by a
  * fast scan instead of a full Markdown parse: the block scanner removes code blocks and comments, code
- * spans are skipped, and the link forms are matched where kramdown would see them.
+ * spans are skipped, and the link forms are matched where kramdown would see them. Every search is linear in the
+ * text: none restarts from each opener (a line of `[a](` repeated once made the check quadratic, issue 22).
  */
+import { ForwardSearch } from '../forwardSearch';
 import { headerIds, type HeaderIdOptions } from '../render/headerIds';
 import { scanMarkdownBlocks, type MarkdownInput } from '../render/markdownBlocks';
-import { LINK_TAG_SOURCE } from './linkTags';
+import { linkTagsIn } from './linkTags';
 
 export type LinkForm =
   | 'inline' // [text](url)
@@ -60,17 +62,16 @@ interface Range {
   readonly end: number;
 }
 
-const HTML_TAG = /<(a|img|source|video|audio|iframe|link|area|embed|track|script)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
+const HTML_TAG_NAME = /<(a|img|source|video|audio|iframe|link|area|embed|track|script)\b/gi;
 const HTML_ATTRIBUTE = /\s(href|src|srcset|poster)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 const HTML_ID = /\s(?:id|name)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
-const LIQUID_LINK_TAG = new RegExp(LINK_TAG_SOURCE, 'g');
-const LIQUID_ANY = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
 const RAW_BLOCK = /\{%-?\s*raw\s*-?%\}[\s\S]*?(?:\{%-?\s*endraw\s*-?%\}|$)/g;
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
-const DEFINITION = /^ {0,3}\[([^\]^][^\]]*)\]:[ \t]*(<[^>\n]*>|\S+)/gm;
+const DEFINITION_START = /^ {0,3}\[/gm;
+const DEFINITION_TARGET = /[ \t]*(<[^>\n]*>|\S+)/y;
 const AUTOLINK = /<((?:https?|ftp):\/\/[^\s<>]+)>/gi;
-const FOOTNOTE_DEFINITION = /^ {0,3}\[\^([^\]]+)\]:/gm;
-const IAL_ID = /\{:[^}\n]*?#([A-Za-z_][\w:.-]*)[^}\n]*\}/g;
+const FOOTNOTE_DEFINITION_START = /^ {0,3}\[\^/gm;
+const IAL_ID = /#([A-Za-z_][\w:.-]*)/;
 
 export function scanLinks(text: string, bodyStart: number, options: ScanOptions): ScannedLinks {
   const input: MarkdownInput = options.headerIds.input;
@@ -91,35 +92,34 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
 
   // Liquid tags are rendered everywhere, code included, except in raw and comment blocks.
   const liquidOff = sortRanges([...raw, ...comments]);
-  for (const match of matches(LIQUID_LINK_TAG, '{%')) {
-    const start = bodyStart + match.index!;
-    if (!options.liquid || inside(liquidOff, start)) {
+  for (const found of linkTagsIn(text, bodyStart)) {
+    if (!options.liquid || inside(liquidOff, found.tagStart)) {
       continue;
     }
-    const argument = match[2]!;
-    const argumentStart = start + match[0].indexOf(argument, match[0].indexOf(match[1]!) + match[1]!.length);
-    const tag = { form: match[1] === 'post_url' ? 'post_url' : 'link', start: argumentStart, end: argumentStart + argument.length, target: argument } as const;
-    links.push(inside(notMarkdown, start) ? { ...tag, inCode: true } : tag);
+    const tag = { form: found.name, start: found.argumentStart, end: found.argumentEnd, target: text.slice(found.argumentStart, found.argumentEnd) } as const;
+    links.push(inside(notMarkdown, found.tagStart) ? { ...tag, inCode: true } : tag);
   }
 
+  const openers = bracketOpeners(text, bodyStart);
   /** Matches of `pattern` (starting at a `]`) that close a link text outside code. */
   function* linkTexts(pattern: RegExp): Generator<{ match: RegExpMatchArray; open: number; close: number }> {
     for (const match of text.slice(bodyStart).matchAll(pattern)) {
       const close = bodyStart + match.index!;
-      const open = inside(notMarkdown, close) ? undefined : openingBracket(text, close, bodyStart);
+      const open = inside(notMarkdown, close) ? undefined : openers.get(close);
       if (open !== undefined) {
         yield { match, open, close };
       }
     }
   }
 
+  const destinations = new Destinations(text);
   for (const { open, close } of linkTexts(/\]\(/g)) {
-    const destination = parseDestination(text, close + 2);
+    const destination = destinations.after(close + 2);
     if (!destination) {
       continue;
     }
     const image = open > 0 && text[open - 1] === '!' && text[open - 2] !== '\\';
-    links.push({ form: image ? 'image' : 'inline', ...destination });
+    links.push({ form: image ? 'image' : 'inline', start: destination.start, end: destination.end, target: destination.target });
   }
 
   for (const { match, open, close } of linkTexts(/\]\[([^\]\n]*)\]/g)) {
@@ -129,14 +129,31 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   }
 
   const definitions = new Set<string>();
-  for (const match of matches(DEFINITION, ']:')) {
-    const start = bodyStart + match.index!;
+  const labelEnds = new ForwardSearch(text, ']');
+  let definitionsFrom = bodyStart;
+  for (const line of matches(DEFINITION_START, ']:')) {
+    // `[label]: target`, the label up to the first `]` (across lines), not empty nor starting with `^` or `]`.
+    const start = bodyStart + line.index!;
+    const bracket = start + line[0].length - 1;
+    if (start < definitionsFrom || bracket + 1 >= text.length || text[bracket + 1] === ']' || text[bracket + 1] === '^') {
+      continue;
+    }
+    const labelEnd = labelEnds.next(bracket + 2);
+    if (labelEnd < 0) {
+      break;
+    }
+    DEFINITION_TARGET.lastIndex = labelEnd + 2;
+    const written = text[labelEnd + 1] === ':' ? DEFINITION_TARGET.exec(text) : null;
+    if (!written) {
+      continue;
+    }
+    definitionsFrom = written.index + written[0].length;
     if (inside(notMarkdown, start)) {
       continue;
     }
-    definitions.add(normalizeLabel(match[1]!));
-    let target = match[2]!;
-    let targetStart = start + match[0].length - target.length;
+    definitions.add(normalizeLabel(text.slice(bracket + 1, labelEnd)));
+    let target = written[1]!;
+    let targetStart = definitionsFrom - target.length;
     if (target.startsWith('<')) {
       target = target.slice(1, -1);
       targetStart++;
@@ -153,13 +170,20 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
 
   const ids = new Set<string>();
   const htmlOff = sortRanges([...codeBlocks, ...codeSpans, ...comments, ...htmlComments]);
-  for (const tag of matches(HTML_TAG, '<')) {
+  const tagEnds = new HtmlTagEnds(text);
+  let tagsFrom = bodyStart;
+  for (const tag of matches(HTML_TAG_NAME, '<')) {
     const tagStart = bodyStart + tag.index!;
+    const attributesStart = tagStart + tag[0].length;
+    const tagEnd = tagStart < tagsFrom ? -1 : tagEnds.endFrom(attributesStart);
+    if (tagEnd < 0) {
+      continue;
+    }
+    tagsFrom = tagEnd + 1;
     if (inside(htmlOff, tagStart)) {
       continue;
     }
-    const attributesStart = tagStart + 1 + tag[1]!.length;
-    for (const attribute of tag[2]!.matchAll(HTML_ATTRIBUTE)) {
+    for (const attribute of text.slice(attributesStart, tagEnd).matchAll(HTML_ATTRIBUTE)) {
       const value = attribute[3] ?? attribute[4] ?? attribute[5] ?? '';
       const valueStart = attributesStart + attribute.index! + attribute[0].length - value.length - (attribute[5] === undefined ? 1 : 0);
       if (attribute[1]!.toLowerCase() === 'srcset') {
@@ -191,11 +215,11 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   }
   // HTML in code is shown, not parsed: its ids are not on the page (in `{% raw %}` they are).
   const shown = sortRanges([...codeBlocks, ...codeSpans, ...comments, ...htmlComments]);
-  for (const match of matches(/<[A-Za-z][^>]*>/g, '<')) {
-    if (inside(shown, bodyStart + match.index!)) {
+  for (const { start: tagStart, tag } of htmlTags(text, bodyStart)) {
+    if (inside(shown, tagStart)) {
       continue;
     }
-    for (const id of match[0].matchAll(HTML_ID)) {
+    for (const id of tag.matchAll(HTML_ID)) {
       const value = id[2] ?? id[3] ?? id[4] ?? '';
       if (/\{\{|\{%/.test(value)) {
         idsComplete = false;
@@ -204,23 +228,50 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
       }
     }
   }
-  for (const match of matches(IAL_ID, '{:')) {
-    ids.add(match[1]!);
+  // `{: ... #id ...}` on one line: the content ends at the first `}`; without an id there, no `{:` before it has one.
+  const ialEnds = new ForwardSearch(text, /[}\n]/g);
+  for (let open = text.indexOf('{:', bodyStart); open >= 0; ) {
+    const end = ialEnds.next(open + 2);
+    if (end < 0) {
+      break;
+    }
+    const id = text[end] === '}' ? IAL_ID.exec(text.slice(open + 2, end)) : null;
+    if (id) {
+      ids.add(id[1]!);
+    }
+    open = text.indexOf('{:', end + 1);
   }
   // kramdown writes a footnote only when it is both defined and referenced; the n-th repeat of a reference is `fnref:x:n`.
-  const footnoteDefinitions = [...matches(FOOTNOTE_DEFINITION, '[^')].filter((m) => !inside(notMarkdown, bodyStart + m.index!));
-  const footnotes = new Set(footnoteDefinitions.map((m) => m[1]!));
-  const definitionMarkers = new Set(footnoteDefinitions.map((m) => bodyStart + m.index! + m[0].indexOf('[^')));
+  const footnotes = new Set<string>();
+  const definitionMarkers = new Set<number>();
+  const footnoteLabelEnds = new ForwardSearch(text, ']');
+  let footnotesFrom = bodyStart;
+  for (const line of matches(FOOTNOTE_DEFINITION_START, '[^')) {
+    // `[^label]:` at a line's start, the label up to the first `]`.
+    const labelStart = bodyStart + line.index! + line[0].length;
+    const labelEnd = labelStart - line[0].length < footnotesFrom ? -1 : footnoteLabelEnds.next(labelStart);
+    if (labelEnd > labelStart && text[labelEnd + 1] === ':') {
+      footnotesFrom = labelEnd + 2;
+      if (!inside(notMarkdown, labelStart - line[0].length)) {
+        footnotes.add(text.slice(labelStart, labelEnd));
+        definitionMarkers.add(labelStart - 2);
+      }
+    }
+  }
   const references = new Map<string, number>();
-  for (const match of matches(/\[\^([^\]\s]+)\]/g, '[^')) {
-    const name = match[1]!;
-    const at = bodyStart + match.index!;
-    if (footnotes.has(name) && !definitionMarkers.has(at) && !inside(notMarkdown, at)) {
+  const referenceEnds = new ForwardSearch(text, /[\]\s]/g);
+  for (let open = footnotes.size > 0 ? text.indexOf('[^', bodyStart) : -1; open >= 0; ) {
+    // `[^label]`, the label without white space.
+    const end = referenceEnds.next(open + 2);
+    const found = end > open + 2 && text[end] === ']';
+    const name = found ? text.slice(open + 2, end) : '';
+    if (found && footnotes.has(name) && !definitionMarkers.has(open) && !inside(notMarkdown, open)) {
       const repeat = references.get(name) ?? 0;
       references.set(name, repeat + 1);
       ids.add(repeat === 0 ? `fnref:${name}` : `fnref:${name}:${repeat}`);
       ids.add(`fn:${name}`);
     }
+    open = text.indexOf('[^', found ? end + 1 : open + 1);
   }
   if (/\{:\s*toc\s*\}/.test(body)) {
     ids.add('markdown-toc');
@@ -229,12 +280,20 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   const liquidInCode: LiquidInCode[] = [];
   if (options.liquid) {
     const code = sortRanges([...codeBlocks.map((b) => ({ start: b.contentStart, end: b.contentEnd })), ...codeSpans]);
+    const opens = new ForwardSearch(text, /\{[{%]/g);
+    const closes = { output: new ForwardSearch(text, '}}'), tag: new ForwardSearch(text, '%}') };
     for (const range of code) {
-      for (const match of text.slice(range.start, range.end).matchAll(LIQUID_ANY)) {
-        const start = range.start + match.index!;
-        if (!inside(raw, start) && !inside(comments, start) && !/^\{%-?\s*(?:end)?raw\b/.test(match[0])) {
-          liquidInCode.push({ start, end: start + match[0].length });
+      // `{{ ... }}` or `{% ... %}` up to its first closer, within the range.
+      for (let start = opens.next(range.start); start >= 0 && start < range.end; ) {
+        const close = (text[start + 1] === '{' ? closes.output : closes.tag).next(start + 2);
+        if (close < 0 || close + 2 > range.end) {
+          start = opens.next(start + 1);
+          continue;
         }
+        if (!inside(raw, start) && !inside(comments, start) && !/^\{%-?\s*(?:end)?raw\b/.test(text.slice(start, close + 2))) {
+          liquidInCode.push({ start, end: close + 2 });
+        }
+        start = opens.next(close + 2);
       }
     }
   }
@@ -276,100 +335,236 @@ export function normalizeLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-/** The `[` that opens the link text ending at `close` (a `]`), within the same paragraph. */
-function openingBracket(text: string, close: number, limit: number): number | undefined {
-  let depth = 0;
-  for (let i = close - 1; i >= limit; i--) {
-    const c = text.charCodeAt(i);
-    if (c === 93 /* ] */ && text[i - 1] !== '\\') {
-      depth++;
-    } else if (c === 91 /* [ */ && text[i - 1] !== '\\') {
-      if (depth === 0) {
-        return i;
+/**
+ * The `[` that opens the link text ending at each `]`, within its paragraph (a blank line ends it): the innermost
+ * unmatched `[` before it, brackets escaped with `\\` left out. One pass with a stack.
+ */
+function bracketOpeners(text: string, from: number): Map<number, number> {
+  const openers = new Map<number, number>();
+  const stack: number[] = [];
+  const special = /[[\]\n]/g;
+  const blankLine = /[ \t]*\r?\n/y;
+  let lineBreak = from - 1;
+  special.lastIndex = from;
+  for (let match = special.exec(text); match; match = special.exec(text)) {
+    const i = match.index;
+    const escaped = text[i - 1] === '\\';
+    if (match[0] === '\n') {
+      blankLine.lastIndex = lineBreak + 1;
+      if (lineBreak >= from && i - lineBreak <= 200 && blankLine.test(text) && blankLine.lastIndex === i + 1) {
+        stack.length = 0;
       }
-      depth--;
-    } else if (c === 10 && /\n[ \t]*\r?$/.test(text.slice(Math.max(limit, i - 200), i))) {
-      return undefined; // a blank line ends the paragraph
+      lineBreak = i;
+    } else if (match[0] === '[') {
+      if (!escaped) {
+        stack.push(i);
+      }
+    } else {
+      if (stack.length > 0) {
+        openers.set(i, stack[stack.length - 1]!);
+      }
+      if (!escaped) {
+        stack.pop();
+      }
     }
   }
-  return undefined;
+  return openers;
 }
 
-/** No link destination is longer; past it a `](` without its `)` is text, and scanning stays linear. */
+/** No link destination is longer; past it a `](` without its `)` is text. */
 const MAX_DESTINATION = 2_000;
 
 /**
- * The link destination after `](`, as kramdown reads it: `<...>`, or everything up to the `)` that balances
- * the opening one, spaces included (`[a](/my file.png)`), except a title after white space (`"t"`, `'t'`).
- * Undefined when no `)` closes it within the paragraph: kramdown then prints the text.
+ * Link destinations after `](`, as kramdown reads them: `<...>`, or everything up to the `)` that balances the
+ * opening one, spaces included (`[a](/my file.png)`), except a title after white space (`"t"`, `'t'`); none when no
+ * `)` closes it within the paragraph (kramdown then prints the text). Inside a nested `(` group the scan does not
+ * depend on how it was reached, so where each group closes (or that it never does) is remembered: a run of nested
+ * openers (`[a]([a]([a](`) is read once, not once per opener.
  */
-function parseDestination(text: string, from: number): { start: number; end: number; target: string } | undefined {
-  let i = from;
-  // White space, one line break included, may come before the destination.
-  const lead = /^[ \t]*(?:\r?\n[ \t]*)?/.exec(text.slice(from, from + 200))![0];
-  i += lead.length;
-  if (text[i] === '<') {
-    const close = text.indexOf('>', i);
-    const newline = text.indexOf('\n', i);
-    if (close < 0 || (newline >= 0 && newline < close)) {
+class Destinations {
+  /** By the offset after a `(`: where its `)` is, or -1 when none closes it in the paragraph. */
+  readonly #groupEnds = new Map<number, number>();
+  readonly #outputEnds: ForwardSearch;
+  readonly #tagEnds: ForwardSearch;
+  readonly #angleEnds: ForwardSearch;
+  readonly #lineEnds: ForwardSearch;
+
+  constructor(private readonly text: string) {
+    this.#outputEnds = new ForwardSearch(text, '}}');
+    this.#tagEnds = new ForwardSearch(text, '%}');
+    this.#angleEnds = new ForwardSearch(text, '>');
+    this.#lineEnds = new ForwardSearch(text, '\n');
+  }
+
+  /** The destination after the `(` that ends at `from`. */
+  after(from: number): { start: number; end: number; target: string } | undefined {
+    const text = this.text;
+    // White space, one line break included, may come before the destination.
+    const start = from + /^[ \t]*(?:\r?\n[ \t]*)?/.exec(text.slice(from, from + 200))![0].length;
+    if (text[start] === '<') {
+      const close = this.#angleEnds.next(start);
+      const newline = this.#lineEnds.next(start);
+      if (close < 0 || (newline >= 0 && newline < close)) {
+        return undefined;
+      }
+      return { start: start + 1, end: close, target: text.slice(start + 1, close) };
+    }
+    let end = this.#scan(start, true);
+    if (end < 0 || end >= start + MAX_DESTINATION) {
       return undefined;
     }
-    return { start: i + 1, end: close, target: text.slice(i + 1, close) };
-  }
-  const start = i;
-  const limit = Math.min(text.length, start + MAX_DESTINATION);
-  let depth = 0;
-  let end: number | undefined;
-  // Liquid in the destination is one unit: `{{ "/a b" | relative_url }}` has spaces but is not a title.
-  while (i < limit) {
-    if (text.startsWith('{{', i) || text.startsWith('{%', i)) {
-      const close = text.indexOf(text[i + 1] === '{' ? '}}' : '%}', i + 2);
-      if (close < 0) {
-        break;
-      }
-      i = close + 2;
-      continue;
+    while (end > start && /\s/.test(text[end - 1]!)) {
+      end--;
     }
-    const c = text[i]!;
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
-      if (c === '\n' && /^\n[ \t]*\r?\n/.test(text.slice(i, i + 200))) {
-        return undefined; // a blank line ends the paragraph
-      }
-      if (depth === 0 && (text[i + 1] === '"' || text[i + 1] === "'")) {
-        end = i;
-        break;
-      }
-      i++;
-      continue;
-    }
-    if (c === '\\') {
-      i += 2;
-      continue;
-    }
-    if (c === '(') {
-      depth++;
-    } else if (c === ')') {
-      if (depth === 0) {
-        end = i;
-        break;
-      }
-      depth--;
-    }
-    i++;
+    return { start, end, target: text.slice(start, end) };
   }
-  if (end === undefined) {
-    return undefined;
+
+  /**
+   * Where the destination (`top`) or the nested group starting at `start` ends: its `)`, or for the destination a
+   * space before a title; -1 at a blank line, the text's end or unclosed Liquid, which is one unit
+   * (`{{ "/a b" | relative_url }}` has spaces but is no title).
+   */
+  #scan(start: number, top: boolean): number {
+    const text = this.text;
+    const known = top ? undefined : this.#groupEnds.get(start);
+    if (known !== undefined) {
+      return known;
+    }
+    const outer: number[] = [];
+    let group = start;
+    let i = start;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 123 /* { */ && (text.charCodeAt(i + 1) === 123 || text.charCodeAt(i + 1) === 37)) {
+        const close = (text.charCodeAt(i + 1) === 123 ? this.#outputEnds : this.#tagEnds).next(i + 2);
+        if (close < 0) {
+          break;
+        }
+        i = close + 2;
+      } else if (c === 32 || c === 9 || c === 10 || c === 13) {
+        if (c === 10 && /^\n[ \t]*\r?\n/.test(text.slice(i, i + 200))) {
+          break; // a blank line ends the paragraph
+        }
+        if (top && outer.length === 0 && group === start && (text[i + 1] === '"' || text[i + 1] === "'")) {
+          return i;
+        }
+        i++;
+      } else if (c === 92 /* \\ */) {
+        i += 2;
+      } else if (c === 40 /* ( */) {
+        const inner = this.#groupEnds.get(i + 1);
+        if (inner === undefined) {
+          outer.push(group);
+          group = i + 1;
+          i++;
+        } else if (inner >= 0) {
+          i = inner + 1;
+        } else {
+          break;
+        }
+      } else if (c === 41 /* ) */) {
+        if (outer.length === 0) {
+          if (!top || group !== start) {
+            this.#groupEnds.set(group, i);
+          }
+          return i;
+        }
+        this.#groupEnds.set(group, i);
+        group = outer.pop()!;
+        i++;
+      } else {
+        i++;
+      }
+    }
+    // No `)` closes this group nor any group still open around it.
+    for (const open of [group, ...outer]) {
+      if (!top || open !== start) {
+        this.#groupEnds.set(open, -1);
+      }
+    }
+    return -1;
   }
-  while (end > start && /\s/.test(text[end - 1]!)) {
-    end--;
-  }
-  return { start, end, target: text.slice(start, end) };
 }
 
-/** Inline code spans: a run of backticks up to the next run of the same length, within a paragraph. */
+/**
+ * Where an HTML tag whose attributes start at an offset ends: its `>` outside quoted values, or -1 (an unclosed
+ * quote, the text's end). The walk from an offset outside quotes does not depend on how it was reached, so each
+ * offset is walked once: a later walk that reaches it takes that walk's answer.
+ */
+class HtmlTagEnds {
+  /** The walk (numbered from 1) that passed each offset outside quotes; 0 for none yet. */
+  #walkAt: Int32Array | undefined;
+  readonly #ends: number[] = [];
+
+  constructor(private readonly text: string) {}
+
+  endFrom(from: number): number {
+    const text = this.text;
+    const walkAt = (this.#walkAt ??= new Int32Array(text.length + 1));
+    const walk = this.#ends.push(-1);
+    let end = -1;
+    for (let i = from; i < text.length; ) {
+      if (walkAt[i] !== 0) {
+        end = this.#ends[walkAt[i]! - 1]!;
+        break;
+      }
+      walkAt[i] = walk;
+      const c = text.charCodeAt(i);
+      if (c === 62 /* > */) {
+        end = i;
+        break;
+      }
+      if (c === 34 /* " */ || c === 39 /* ' */) {
+        const close = text.indexOf(c === 34 ? '"' : "'", i + 1);
+        if (close < 0) {
+          break;
+        }
+        i = close + 1;
+      } else {
+        i++;
+      }
+    }
+    this.#ends[walk - 1] = end;
+    return end;
+  }
+}
+
+/** Every `<name ...>` from `from` on, as text: each up to the first `>`. */
+function* htmlTags(text: string, from: number): Generator<{ start: number; tag: string }> {
+  const open = /<[A-Za-z]/g;
+  const closes = new ForwardSearch(text, '>');
+  open.lastIndex = from;
+  for (let match = open.exec(text); match; match = open.exec(text)) {
+    const close = closes.next(match.index + 2);
+    if (close < 0) {
+      return;
+    }
+    yield { start: match.index, tag: text.slice(match.index, close + 1) };
+    open.lastIndex = close + 1;
+  }
+}
+
+/**
+ * Inline code spans: a run of backticks up to the next run of the same length, within a paragraph. The runs are
+ * listed once, by length, so finding a closer (or that there is none) never reads the paragraph again.
+ */
 function findCodeSpans(text: string, from: number, skip: readonly Range[]): Range[] {
   const spans: Range[] = [];
   const sortedSkip = sortRanges([...skip]);
+  const runsByLength = new Map<number, { starts: number[]; next: number }>();
+  for (let tick = text.indexOf('`', from); tick >= 0; ) {
+    let end = tick;
+    while (text.charCodeAt(end) === 96) {
+      end++;
+    }
+    let runs = runsByLength.get(end - tick);
+    if (!runs) {
+      runsByLength.set(end - tick, (runs = { starts: [], next: 0 }));
+    }
+    runs.starts.push(tick);
+    tick = text.indexOf('`', end);
+  }
+  const paragraphEnds = new ForwardSearch(text, /\n[ \t]*\r?\n/g);
   let i = from;
   while (i < text.length) {
     const tick = text.indexOf('`', i);
@@ -390,25 +585,14 @@ function findCodeSpans(text: string, from: number, skip: readonly Range[]): Rang
       runEnd++;
     }
     const run = runEnd - tick;
-    const paragraphEnd = findParagraphEnd(text, runEnd);
-    let search = runEnd;
-    let closed = -1;
-    while (search < paragraphEnd) {
-      const next = text.indexOf('`', search);
-      if (next < 0 || next >= paragraphEnd) {
-        break;
-      }
-      let end = next;
-      while (text[end] === '`') {
-        end++;
-      }
-      if (end - next === run) {
-        closed = next;
-        break;
-      }
-      search = end;
+    const paragraphEnd = paragraphEnds.next(runEnd);
+    // The closer: the first run of the same length after this one (openers come in order, so `next` only moves on).
+    const runs = runsByLength.get(run);
+    while (runs && runs.next < runs.starts.length && runs.starts[runs.next]! < runEnd) {
+      runs.next++;
     }
-    if (closed < 0) {
+    const closed = runs?.starts[runs.next] ?? -1;
+    if (closed < 0 || (paragraphEnd >= 0 && closed >= paragraphEnd)) {
       i = runEnd;
       continue;
     }
@@ -417,14 +601,6 @@ function findCodeSpans(text: string, from: number, skip: readonly Range[]): Rang
   }
   return spans;
 }
-
-function findParagraphEnd(text: string, from: number): number {
-  const blank = /\n[ \t]*\r?\n/g;
-  blank.lastIndex = from;
-  const match = blank.exec(text);
-  return match ? match.index : text.length;
-}
-
 
 /** Sorted, disjoint ranges covering the same offsets. */
 function sortRanges(ranges: Range[]): Range[] {

@@ -103,7 +103,11 @@ function matchingOpener(tokens: Token[], closeIndex: number): Token | undefined 
 
 /** `#id .class key="value"`; other keys and references to attribute definitions are ignored. */
 function applyAttributes(token: Token, ial: string): void {
-  for (const match of ial.matchAll(/([#.])([\w:-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))/g)) {
+  // A bare word is matched too and skipped: a search for `=` from each of its letters would be quadratic.
+  for (const match of ial.matchAll(/([#.])([\w:-]+)|([\w-]+)(?:=(?:"([^"]*)"|'([^']*)'|(\S+)))?/g)) {
+    if (match[3] !== undefined && match[0].length === match[3].length) {
+      continue;
+    }
     if (match[1] === '#') {
       token.attrSet('id', match[2]!);
     } else if (match[1] === '.') {

@@ -94,7 +94,9 @@ function expand(text: string, context: LiquidContext, placeholders: string[]): s
       } else if (name === 'comment') {
         out += newlinesOf(source + content + (match?.[0] ?? ''));
       } else {
-        out += fencedCode(args[0] ?? '', expand(content, context, placeholders), !/(^|\n)[ \t]*$/.test(out)) + newlinesOf(source);
+        // Unclosed, it runs to the end as written: expanded, each unclosed block inside would take the rest again.
+        const code = match ? expand(content, context, placeholders) : content;
+        out += fencedCode(args[0] ?? '', code, !atLineStart(out)) + newlinesOf(source);
       }
       continue;
     }
@@ -133,6 +135,15 @@ function outputValue(expression: string, context: LiquidContext): string | undef
   }
   const pageValue = /^page\.(\w+)$/.exec(expression) ? context.page[expression.slice(5)] : undefined;
   return typeof pageValue === 'string' || typeof pageValue === 'number' ? String(pageValue) : undefined;
+}
+
+/** Whether only spaces and tabs follow the last line break of `text` (read from its end, not searched from its start). */
+function atLineStart(text: string): boolean {
+  let i = text.length;
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) {
+    i--;
+  }
+  return i === 0 || text[i - 1] === '\n';
 }
 
 function newlinesOf(text: string): string {

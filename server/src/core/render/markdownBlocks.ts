@@ -44,8 +44,9 @@ const ATX_KRAMDOWN = /^(#{1,6})[\t ]*([^ \t].*)$/;
 const SETEXT_UNDERLINE = /^([-=])[-=]*[ \t]*$/;
 /** kramdown's HEADER_ID: an XML name in `{#...}` at the end, after a space. */
 const HEADER_ID = /[\t ]\{#([A-Za-z_:\u00C0-\uFFFF][\w:.\-\u00B7\u00C0-\uFFFF]*)\}$/;
-/** A block IAL that sets an id: `{: #id}`, `{:#id .class}`. */
-const BLOCK_IAL_ID = /^ {0,3}\{:[^}]*?#([A-Za-z_:\u00C0-\uFFFF][\w:.\-\u00B7\u00C0-\uFFFF]*)[^}]*\}\s*$/;
+/** A block IAL alone on its line (`{: #id}`, `{:#id .class}`), and the id in it. */
+const BLOCK_IAL = /^ {0,3}\{:([^}]*)\}\s*$/;
+const IAL_ID = /#([A-Za-z_:\u00C0-\uFFFF][\w:.\-\u00B7\u00C0-\uFFFF]*)/;
 const LIST_ITEM = /^ {0,3}(?:[*+-]|\d+\.)[ \t]/;
 const LIQUID_BLOCK_OPEN = /^\s*\{%-?\s*(highlight|comment)\b[^%]*-?%\}/;
 const PRE_OPEN = /^ {0,3}<pre[\s>]/i;
@@ -119,7 +120,7 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
     // GFM's paragraph-end quirk lets an ATX header interrupt a paragraph; kramdown wants a block boundary.
     if (atx && (input === 'GFM' || previousWasBlockEnd)) {
       const textStart = line.start + content.indexOf(atx[2]!, atx[1]!.length);
-      headings.push(heading(line.start, line.end, atx[1]!.length, atx[2]!, textStart, input === 'GFM' ? /[\t ]#+$/ : /(?<!\\)#+$/, lines[i + 1] && text.slice(lines[i + 1]!.start, lines[i + 1]!.end)));
+      headings.push(heading(line.start, line.end, atx[1]!.length, atx[2]!, textStart, input, lines[i + 1] && text.slice(lines[i + 1]!.start, lines[i + 1]!.end)));
       previousBlank = false;
       previousWasBlockEnd = input === 'GFM';
       continue;
@@ -141,7 +142,8 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
   return { code, headings };
 }
 
-function heading(start: number, end: number, level: number, raw: string, textStart: number, trailingHashes: RegExp | undefined, nextLine: string | undefined): Heading {
+/** `trailingHashes`: how an ATX header's closing `#`s are dropped (GFM: after white space; kramdown: unless escaped). */
+function heading(start: number, end: number, level: number, raw: string, textStart: number, trailingHashes: MarkdownInput | undefined, nextLine: string | undefined): Heading {
   let headerText = raw.trimEnd();
   let customId: string | undefined;
   const id = HEADER_ID.exec(headerText);
@@ -150,10 +152,27 @@ function heading(start: number, end: number, level: number, raw: string, textSta
     headerText = headerText.slice(0, headerText.length - id[0].length).trimEnd();
   }
   if (trailingHashes) {
-    headerText = headerText.replace(trailingHashes, '').trimEnd();
+    headerText = withoutClosingHashes(headerText, trailingHashes).trimEnd();
   }
-  customId ??= nextLine === undefined ? undefined : BLOCK_IAL_ID.exec(nextLine)?.[1];
+  const ial = nextLine === undefined ? undefined : BLOCK_IAL.exec(nextLine)?.[1];
+  customId ??= ial === undefined ? undefined : IAL_ID.exec(ial)?.[1];
   return { start, end, level, text: headerText, textStart, customId };
+}
+
+/** The header text without its closing run of `#`s; a search from every `#` of a long run would be quadratic. */
+function withoutClosingHashes(text: string, input: MarkdownInput): string {
+  let run = text.length;
+  while (run > 0 && text.charCodeAt(run - 1) === 35 /* # */) {
+    run--;
+  }
+  if (run === text.length) {
+    return text;
+  }
+  if (input === 'GFM') {
+    return run > 0 && (text[run - 1] === ' ' || text[run - 1] === '\t') ? text.slice(0, run - 1) : text;
+  }
+  // An escaped first `#` stays, with the rest of the run dropped.
+  return text[run - 1] !== '\\' ? text.slice(0, run) : run + 1 < text.length ? text.slice(0, run + 1) : text;
 }
 
 interface Line {
