@@ -178,6 +178,7 @@ function render(results: readonly BlogResult[], activation: Awaited<ReturnType<t
     row('CLI peak RSS', '< 500 MB', `${mb(cli.peakRss.median)} MB`, `${mb(cli.peakRss.p95)} MB`, cli.peakRss.runs, verdict(cli.peakRss.p95, 500 * 1024 * 1024));
     row('read+parse floor (test/bench/floor.ts)', '-', `${ms(floor.time.median)} (CPU ${ms(floor.cpu.median)})`, ms(floor.time.p95), floor.time.runs, '-');
     row('preview render of the 40 KB post (request to HTML)', '< 30 ms', ms(server.preview.median), ms(server.preview.p95), server.preview.runs, verdict(server.preview.p95, 30));
+    row('preview as published of the 40 KB post (layouts, includes, site.posts)', '< 50 ms', ms(server.themedPreview.median), ms(server.themedPreview.p95), server.themedPreview.runs, verdict(server.themedPreview.p95, 50));
   }
   lines.push('');
   lines.push('### Extension activation (client side)');

@@ -16,6 +16,8 @@ export interface ServerFigures {
   readonly dependants: Summary | string;
   readonly completion: Record<'authors' | 'tags' | 'post_url', Summary & { readonly items: number }>;
   readonly preview: Summary;
+  /** The same post as published: through its layouts, includes and site data (after a first render). */
+  readonly themedPreview: Summary;
   /**
    * RSS sampled every twentieth of the edits. Collections make it a saw (10-20 MB on 10,000 posts), so a single
    * reading before and after says little: growth is the lowest reading of the last fifth against that of the
@@ -68,8 +70,10 @@ export async function benchServer(blog: BenchBlog, options: ServerBenchOptions, 
     log(`  edit to dependants: ${typeof dependants === 'string' ? dependants : `median ${dependants.median.toFixed(1)} ms, p95 ${dependants.p95.toFixed(1)} ms`}`);
     const completion = await benchCompletion(editor, options.completions);
     log(`  completion p95: ${Object.entries(completion).map(([k, s]) => `${k} ${s.p95.toFixed(1)} ms (${s.items} items)`).join(', ')}`);
-    const preview = await benchPreview(editor, blog.largePost, options.previews);
+    const preview = await benchPreview(editor, blog.largePost, options.previews, 'content');
     log(`  preview: median ${preview.median.toFixed(1)} ms, p95 ${preview.p95.toFixed(1)} ms`);
+    const themedPreview = await benchPreview(editor, blog.largePost, options.previews, 'published');
+    log(`  preview as published: median ${themedPreview.median.toFixed(1)} ms, p95 ${themedPreview.p95.toFixed(1)} ms`);
     let rssGrowth: ServerFigures['rssGrowth'];
     if (options.growthEdits > 0) {
       const before = rssOf(server.process.pid!);
@@ -84,7 +88,7 @@ export async function benchServer(blog: BenchBlog, options: ServerBenchOptions, 
       rssGrowth = { edits: options.growthEdits, before, after, firstFloor, lastFloor, low: Math.min(...samples), high: Math.max(...samples) };
       log(`  RSS over ${options.growthEdits} edits: ${samples.map(mb).join(' ')} MB; floor ${mb(firstFloor)} -> ${mb(lastFloor)} MB`);
     }
-    return { startup: summarize(startups), startupCpu: cpu.length > 0 ? summarize(cpu) : undefined, rssAfterIndexing: summarize(rss), edit, dependants, completion, preview, rssGrowth };
+    return { startup: summarize(startups), startupCpu: cpu.length > 0 ? summarize(cpu) : undefined, rssAfterIndexing: summarize(rss), edit, dependants, completion, preview, themedPreview, rssGrowth };
   } finally {
     await server.stop();
   }
@@ -225,12 +229,12 @@ async function benchCompletion(editor: Editor, requests: number): Promise<Server
   return figures as ServerFigures['completion'];
 }
 
-async function benchPreview(editor: Editor, post: string, requests: number): Promise<Summary> {
+async function benchPreview(editor: Editor, post: string, requests: number, view: 'content' | 'published'): Promise<Summary> {
   await editor.open(post);
   const samples: number[] = [];
   for (let i = 0; i < requests + 5; i++) {
     const started = performance.now();
-    await editor.client.connection.sendRequest(renderPreviewRequest, { uri: editor.client.uri(post) });
+    await editor.client.connection.sendRequest(renderPreviewRequest, { uri: editor.client.uri(post), view });
     if (i >= 5) {
       samples.push(performance.now() - started);
     }

@@ -7,6 +7,7 @@ import { provideDocumentLinks } from '../../server/src/core/features/documentLin
 import { provideHover } from '../../server/src/core/features/hover';
 import { prepareRename, provideReferences, provideRename } from '../../server/src/core/features/rename';
 import { renderPost } from '../../server/src/core/render/renderPost';
+import { renderThemedPage } from '../../server/src/core/render/themed/themedPage';
 import { withSettings } from '../../server/src/core/settings';
 import { SiteIndex } from '../../server/src/core/site/siteIndex';
 import { TextDocumentSnapshot } from '../../server/src/core/textDocument';
@@ -67,8 +68,12 @@ function pathFor(random: Random, fuzz: FuzzSite): string {
   if (roll < 80) {
     return random.pick(['fuzzed-page.md', 'about/index.md', 'fuzzed.html']);
   }
-  if (roll < 90) {
+  if (roll < 86) {
     return random.pick(['_posts/not-a-date.md', '_posts/2024-01-01-x.markdown', '_posts/sub/2024-01-02-nested.md', 'blog/_posts/2024-01-03-category.md']);
+  }
+  if (roll < 90) {
+    // A layout or include: the published preview of a post runs it.
+    return random.pick(['_layouts/post.html', '_layouts/default.html', '_includes/fuzz.html', '_includes/footer.html']);
   }
   if (roll < 95) {
     return '_data/authors.yml';
@@ -203,9 +208,15 @@ export async function runCase(fuzz: FuzzSite, seed: number, measureCpu = false):
       const fixed = text.slice(0, document.offsetAt(fix.edit.range.start)) + fix.edit.newText + text.slice(document.offsetAt(fix.edit.range.end));
       await step('diagnostics after a quick fix', () => computeDiagnostics(site, new TextDocumentSnapshot(path, 2, fixed), { logger }));
     }
-    // The preview is offered for Markdown and HTML, not for YAML files.
+    // The preview is offered for Markdown and HTML, not for YAML files; as published, a layout or include is run by a post.
     if (!path.endsWith('.yml')) {
       await step('preview', () => renderPost(site, document));
+      const previewed = /^_(layouts|includes)\//.test(path) ? random.pick(fuzz.posts) : path;
+      const previewedText = fuzz.workspace.files.get(previewed) ?? text;
+      const themed = await step('preview as published', () => renderThemedPage(site, new TextDocumentSnapshot(previewed, 1, previewedText), { styles: true }));
+      if (themed.kind === 'page' && /<script|<[^>]*\son[a-z]+\s*=|<[^>]*=\s*["']?\s*javascript:/i.test(themed.body)) {
+        findings.push({ kind: 'invariant', operation: 'preview as published', message: 'a script, handler or javascript: URL is in the page' });
+      }
     }
   } catch (error) {
     findings.push({ kind: 'crash', operation, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
@@ -237,6 +248,32 @@ export function describeCase(fuzz: FuzzSite, seed: number): { path: string; text
 /** A YAML file gets YAML (a mutated front matter without its `---`); every other file a document. */
 function caseInput(random: Random, fuzz: FuzzSite): { path: string; text: string } {
   const path = pathFor(random, fuzz);
-  const text = path.endsWith('.yml') ? fuzzDocument(random).replace(/^\ufeff?---[^\n]*\n/, '') : fuzzDocument(random);
+  const text = path.endsWith('.yml') ? fuzzDocument(random).replace(/^\ufeff?---[^\n]*\n/, '') : /^_(layouts|includes)\//.test(path) && random.chance(0.7) ? hostileTemplate(random) : fuzzDocument(random);
   return { path, text };
+}
+
+/** Pieces of a hostile layout or include: endless loops, self-inclusion, output and memory bombs, scripts, broken tags. */
+const HOSTILE_PIECES = [
+  '{% for a in (1..100000) %}{% for b in (1..100000) %}{{ b }}{% endfor %}{% endfor %}',
+  '{% include fuzz.html %}',
+  '{% include footer.html %}{% include fuzz.html x=1 %}',
+  '{% capture s %}{% for i in (1..1000) %}0123456789{% endfor %}{% endcapture %}{% for i in (1..100000) %}{{ s }}{% endfor %}',
+  '{% assign s = "ab" %}{% for i in (1..64) %}{% assign s = s | append: s %}{% endfor %}{{ s.size }}',
+  '{% for i in (1..999999999) %}{% endfor %}',
+  '{% assign list = site.posts | sort: "title" | reverse %}{% for p in list %}{{ p.content | size }}{% endfor %}',
+  '{% for p in site.posts %}{% for q in site.posts %}{{ q.url }}{% endfor %}{% endfor %}',
+  '{{ content }}{{ content }}{{ content | markdownify | markdownify }}',
+  '<script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">x</a><svg onload=alert(4)><script>alert(5)</script></svg>',
+  '{% if %}{% endfor %}{% unknown_plugin_tag a b %}{{ x | no_such_filter: 1 }}{% include {{ page.nothing }} %}',
+  '{% include ../../../../etc/passwd %}{% include_relative ../../x %}',
+  '{% tablerow i in (1..100000) cols:3 %}{{ i }}{% endtablerow %}',
+  '{% raw %}{{ not rendered }}{% endraw %}{% comment %}{% endcomment %}',
+  '---\nlayout: default\n---\n',
+  '---\nlayout: post\n---\n{{ content }}',
+];
+
+function hostileTemplate(random: Random): string {
+  const pieces = Array.from({ length: 1 + random.int(4) }, () => random.pick(HOSTILE_PIECES));
+  // Front matter first when a piece has it, as Jekyll reads it.
+  return pieces.sort((a, b) => Number(b.startsWith('---')) - Number(a.startsWith('---'))).join('\n');
 }

@@ -83,8 +83,18 @@ export function generateBlog({ posts, seed = 1 }: GenerateBlogOptions): Record<s
   files['_data/authors.yml'] = authorIds
     .map((id) => `${id}:\n    name: ${displayName(id)}\n    bio: ${capitalize(sentence(pick, 12))}\n`)
     .join('\n');
-  files['_layouts/default.html'] = '<!DOCTYPE html>\n<html>\n<head><title>{{ page.title }}</title></head>\n<body>\n{{ content }}\n</body>\n</html>\n';
-  files['_layouts/post.html'] = '---\nlayout: default\n---\n<article>\n<h1>{{ page.title }}</h1>\n{{ content }}\n</article>\n';
+  // A theme as blogs have one: includes, the newest posts in a sidebar, an author card from site.data, a pager.
+  files['_layouts/default.html'] =
+    '<!DOCTYPE html>\n<html>\n<head><title>{{ page.title }}</title>{% seo %}<link rel="stylesheet" href="{{ "/assets/site.css" | relative_url }}"></head>\n<body>\n{% include header.html %}\n{{ content }}\n' +
+    '<aside><h2>Recent</h2><ul>{% for post in site.posts limit:5 %}<li><a href="{{ post.url | relative_url }}">{{ post.title }}</a> {{ post.date | date_to_string }}</li>{% endfor %}</ul></aside>\n' +
+    '{% include footer.html %}\n</body>\n</html>\n';
+  files['_layouts/post.html'] =
+    '---\nlayout: default\n---\n<article>\n<h1>{{ page.title }}</h1>\n<p>{{ page.date | date: "%B %-d, %Y" }}{% for tag in page.tags %} #{{ tag }}{% endfor %}</p>\n' +
+    '{% assign author = site.data.authors[page.author] %}{% if author %}<p class="author">{{ author.name }}: {{ author.bio }}</p>{% endif %}\n{{ content }}\n' +
+    '<nav>{% if page.previous %}<a href="{{ page.previous.url | relative_url }}">{{ page.previous.title }}</a>{% endif %} {% if page.next %}<a href="{{ page.next.url | relative_url }}">{{ page.next.title }}</a>{% endif %}</nav>\n</article>\n';
+  files['_includes/header.html'] = '<header><a href="{{ "/" | relative_url }}">{{ site.title }}</a></header>\n';
+  files['_includes/footer.html'] = '<footer>{{ site.title }}, {{ site.posts.size }} posts</footer>\n';
+  files['assets/site.css'] = 'body { font-family: sans-serif; max-width: 50rem; margin: auto; }\n';
   files['_layouts/author.html'] = '---\nlayout: default\n---\n{% assign author = site.data.authors[page.author] %}\n<h1>{{ author.name }}</h1>\n{{ content }}\n';
   files['index.html'] = '---\nlayout: default\ntitle: Blog\n---\n<ul>\n{% for post in site.posts limit:25 %}\n  <li><a href="{{ post.url }}">{{ post.title }}</a></li>\n{% endfor %}\n</ul>\n';
   files['about/index.md'] = '---\nlayout: default\ntitle: About\n---\n\nWe write about how we build our platform. Read [the latest posts](/).\n';
