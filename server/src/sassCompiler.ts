@@ -7,10 +7,11 @@ export type ToSassWorker =
   | { readonly type: 'compile'; readonly id: number; readonly source: string; readonly syntax: 'scss' | 'sass'; readonly path: string }
   | { readonly type: 'loaded'; readonly id: number; readonly file: { readonly path: string; readonly text: string } | undefined };
 export type FromSassWorker =
+  | { readonly type: 'ready' }
   | { readonly type: 'load'; readonly id: number; readonly url: string; readonly from: string }
   | { readonly type: 'done'; readonly id: number; readonly css?: string; readonly error?: string };
 
-/** A compile that takes longer is a stylesheet that loops: its thread is ended. */
+/** A compile that takes longer (from the thread being ready) is a stylesheet that loops: its thread is ended. */
 const SASS_TIME_LIMIT = 3000;
 
 /**
@@ -20,6 +21,8 @@ const SASS_TIME_LIMIT = 3000;
  */
 export class WorkerSassCompiler implements ISassCompiler {
   #worker: Worker | undefined;
+  /** Resolves when the thread has loaded dart-sass. */
+  #ready: Promise<void> | undefined;
   #nextId = 0;
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -36,9 +39,18 @@ export class WorkerSassCompiler implements ISassCompiler {
     this.#worker = undefined;
   }
 
-  #compile(source: string, syntax: 'scss' | 'sass', entry: string, load: (url: string, fromPath: string) => Promise<{ path: string; text: string } | undefined>): Promise<string> {
-    const worker = (this.#worker ??= new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: 256 } }));
-    worker.unref();
+  async #compile(source: string, syntax: 'scss' | 'sass', entry: string, load: (url: string, fromPath: string) => Promise<{ path: string; text: string } | undefined>): Promise<string> {
+    if (!this.#worker) {
+      const started = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: 256 } });
+      started.unref();
+      this.#worker = started;
+      this.#ready = new Promise((resolve, reject) => {
+        started.once('message', () => resolve());
+        started.once('error', reject);
+      });
+    }
+    const worker = this.#worker;
+    await this.#ready;
     const id = this.#nextId++;
     return new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -47,6 +59,9 @@ export class WorkerSassCompiler implements ISassCompiler {
         reject(new Error(`Sass took longer than ${SASS_TIME_LIMIT / 1000} s`));
       }, SASS_TIME_LIMIT);
       const onMessage = (message: FromSassWorker) => {
+        if (message.type === 'ready') {
+          return;
+        }
         if (message.type === 'load') {
           void load(message.url, message.from).then((file) => worker.postMessage({ type: 'loaded', id: message.id, file } satisfies ToSassWorker));
         } else if (message.id === id) {

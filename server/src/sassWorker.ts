@@ -21,6 +21,9 @@ function ask(url: string, from: string): Promise<{ path: string; text: string } 
 
 const pathOf = (url: URL) => decodeURIComponent(url.pathname.replace(/^\/+/, ''));
 
+// Loaded: the server times compiles from here, not the thread's start.
+port.postMessage({ type: 'ready' } satisfies FromSassWorker);
+
 port.on('message', (message: ToSassWorker) => {
   if (message.type === 'loaded') {
     loads.get(message.id)?.(message.file);
