@@ -1,3 +1,4 @@
+import type { RuleArea, RuleCode } from '../core/ruleCatalog';
 import { editDistance } from '../core/similarity';
 import type { SiteIndex } from '../core/site/siteIndex';
 import { tagsOf } from '../core/site/tags';
@@ -13,8 +14,8 @@ export interface BlogFacts {
   readonly keys: ReadonlySet<string>;
 }
 
-/** Where the publisher knows which documents show messages of an area (`link.`, `tag.`). */
-export type FindingsOf = (codePrefix: string) => Iterable<string>;
+/** Where the publisher knows which documents show messages with a code, or of an area (`link`, `tag`). */
+export type FindingsOf = (codeOrArea: RuleCode | RuleArea) => Iterable<string>;
 
 const TAG_KEYS = ['tags', 'categories'] as const;
 
@@ -37,7 +38,7 @@ export function factsOf(site: SiteIndex, path: string): BlogFacts {
 export function dependantsOf(site: SiteIndex, before: BlogFacts, after: BlogFacts, findingsOf: FindingsOf): Set<string> {
   const paths = new Set<string>();
   if (before.target !== after.target) {
-    addAll(paths, findingsOf('link.'));
+    addAll(paths, findingsOf('link'));
   }
   // Compared as written (counts are per spelling), related by normal form.
   const tags = changed(before.tags, after.tags).map((entry) => {
@@ -46,8 +47,8 @@ export function dependantsOf(site: SiteIndex, before: BlogFacts, after: BlogFact
   });
   const keys = changed(before.keys, after.keys).map((key) => key.toLowerCase());
   if (tags.length > 0) {
-    addAll(paths, findingsOf('tag.'));
-    addAll(paths, findingsOf('category.'));
+    addAll(paths, findingsOf('tag'));
+    addAll(paths, findingsOf('category'));
   }
   if (keys.length > 0) {
     addAll(paths, findingsOf('frontmatter.unknown-key'));

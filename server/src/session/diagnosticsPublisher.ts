@@ -1,5 +1,7 @@
-import { DiagnosticSeverity, type Connection, type Diagnostic, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Connection, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import type { BlogwrightDiagnostic } from '../core/diagnostics';
 import { fileDiagnostics, pathsToCheck } from '../core/fileDiagnostics';
+import { areaOf, type RuleArea, type RuleCode } from '../core/ruleCatalog';
 import { externalLinksOf } from '../core/rules/externalLinkRule';
 import { SETTINGS_FILE } from '../core/settingsLoader';
 import type { KeptAnalyses } from '../core/site/documentAnalysis';
@@ -22,7 +24,7 @@ export class DiagnosticsPublisher implements ISessionListener, IBackgroundWork {
   readonly #first = new Set<string>();
   readonly #then = new Set<string>();
   /** The codes each document shows now, for `findingsOf`. */
-  readonly #codes = new Map<string, ReadonlySet<string>>();
+  readonly #codes = new Map<string, ReadonlySet<RuleCode>>();
   /** The rebuild whose whole-blog check is under way: `blogwright/indexed` is sent when it is done. */
   #indexing: { started: number; checked: number } | undefined;
   /** What the last build learned of each text: its whole-blog check takes each once, then it is dropped. */
@@ -92,7 +94,7 @@ export class DiagnosticsPublisher implements ISessionListener, IBackgroundWork {
     this.session.queue.wake();
   }
 
-  readonly findingsOf = (prefix: string): string[] => [...this.#codes].filter(([, codes]) => [...codes].some((code) => code.startsWith(prefix))).map(([path]) => path);
+  readonly findingsOf = (codeOrArea: RuleCode | RuleArea): string[] => [...this.#codes].filter(([, codes]) => [...codes].some((code) => code === codeOrArea || areaOf(code) === codeOrArea)).map(([path]) => path);
 
   hasWork(): boolean {
     return this.#first.size > 0 || this.#then.size > 0;
@@ -141,9 +143,9 @@ export class DiagnosticsPublisher implements ISessionListener, IBackgroundWork {
   }
 
   /** Keeps what a document shows: its codes for `findingsOf`, its errors and warnings for the Blog view. */
-  #remember(path: string, diagnostics: readonly Diagnostic[]): void {
+  #remember(path: string, diagnostics: readonly BlogwrightDiagnostic[]): void {
     if (diagnostics.length > 0) {
-      this.#codes.set(path, new Set(diagnostics.map((d) => String(d.code))));
+      this.#codes.set(path, new Set(diagnostics.map((d) => d.code)));
     } else {
       this.#codes.delete(path);
     }
