@@ -1,0 +1,52 @@
+/** Liquid that Jekyll renders where the author meant it to be shown as written. */
+import * as l10n from '@vscode/l10n';
+import { isMarkdownPath } from '../site/documentKind';
+import { scanOf, shorten } from './linkRules';
+import type { Finding, Rule, RuleContext } from './rule';
+
+export const liquidInCodeRule: Rule = {
+  name: 'liquid in code',
+  check(context: RuleContext): Finding[] {
+    // Only Markdown has code blocks: an indented line of an HTML page is markup, and its Liquid is meant to run.
+    if (!isMarkdownPath(context.document.path, context.site.config)) {
+      return [];
+    }
+    const scanned = scanOf(context);
+    return (scanned?.liquidInCode ?? []).flatMap(({ start, end }) => {
+      const expression = context.text.slice(start, end);
+      if (meantAsOutput(expression, context)) {
+        return [];
+      }
+      return {
+        code: 'liquid.in-code',
+        start,
+        end,
+        message: l10n.t('Jekyll renders `{0}` although it stands in code, so readers see its output (usually nothing). Wrap it in {% raw %}...{% endraw %} to show it as written.', shorten(expression)),
+        data: { title: l10n.t('Wrap in {% raw %}'), replacement: `{% raw %}${expression}{% endraw %}` },
+      };
+    });
+  },
+};
+
+/**
+ * Output in code that the author means readers to see: a string (`{{ "{{" }}`, the way to show braces), a
+ * setting or data value of the site (`{{ site.version }}` in an install command), or a variable the page sets
+ * itself (`{% for snapshot in ... %}`).
+ */
+function meantAsOutput(expression: string, context: RuleContext): boolean {
+  const inner = /^\{\{-?\s*([\s\S]*?)\s*-?\}\}$/.exec(expression)?.[1];
+  if (inner === undefined) {
+    return false;
+  }
+  if (/^(["'])[^"']*\1/.test(inner)) {
+    return true;
+  }
+  const [name, first, second] = (/^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*/.exec(inner)?.[0] ?? '').split('.');
+  if (name === 'site') {
+    if (first === 'data') {
+      return second !== undefined && [...context.site.dataFiles.keys()].some((d) => d === second || d.startsWith(second + '/'));
+    }
+    return first !== undefined && Object.hasOwn(context.site.config.raw, first);
+  }
+  return name !== undefined && name !== '' && new RegExp(`\\{%-?\\s*(?:for\\s+${name}\\s+in\\b|assign\\s+${name}\\s*=|capture\\s+${name}\\s*-?%)`).test(context.text);
+}
