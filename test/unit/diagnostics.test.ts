@@ -15,6 +15,16 @@ async function diagnosticsOf(files: Record<string, string>, path: string, settin
 }
 
 suite('diagnostics', () => {
+  test('a document lists at most 500, then one that counts the rest; messages quote a short excerpt', async () => {
+    const path = '_posts/2020-04-02-broken.md';
+    const long = 'x'.repeat(1500);
+    const body = Array.from({ length: 600 }, (_, i) => `[a](/nope-${i}-${long})`).join(' ');
+    const diagnostics = await diagnosticsOf(exampleBlog({ [path]: `---\nlayout: post\ntitle: T\nauthor: jane.doe\n---\n${body}\n` }), path);
+    assert.strictEqual(diagnostics.length, 501);
+    assert.ok(diagnostics.slice(0, 500).every((d) => d.code === 'link.url' && String(d.message).length < 400), 'each message quotes an excerpt');
+    assert.deepStrictEqual([diagnostics[500]!.code, diagnostics[500]!.range.start, diagnostics[500]!.message], ['file.too-many-problems', { line: 0, character: 0 }, '100 more problems in this file are not listed: Blogwright lists the first 500 of a file.']);
+  });
+
   test('a clean blog has none', async () => {
     const files = exampleBlog();
     for (const path of Object.keys(files).filter((p) => p.endsWith('.md'))) {

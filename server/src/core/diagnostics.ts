@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { IExternalLinks } from './links/externalLinkStatus';
 import type { KeptAnalyses } from './site/documentAnalysis';
@@ -65,7 +66,27 @@ export function computeDiagnostics(site: SiteIndex, document: ITextDocument, { k
       }
     }
   }
-  return diagnostics;
+  return capped(diagnostics, site, document);
+}
+
+/**
+ * Diagnostics listed per document; past it one more counts the rest. A file built to break things (a line of
+ * thousands of broken links) must not flood the Problems panel, the protocol or a CI log (issue 22); no real
+ * post comes near it (allegro's most is 3).
+ */
+export const MAX_DIAGNOSTICS = 500;
+
+function capped(diagnostics: BlogwrightDiagnostic[], site: SiteIndex, document: ITextDocument): BlogwrightDiagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS) {
+    return diagnostics;
+  }
+  const listed = diagnostics.slice(0, MAX_DIAGNOSTICS);
+  const severity = severityOf('file.too-many-problems', site.settings.validate);
+  if (severity !== undefined) {
+    const message = l10n.t('{0} more problems in this file are not listed: Blogwright lists the first {1} of a file.', diagnostics.length - MAX_DIAGNOSTICS, MAX_DIAGNOSTICS);
+    listed.push(toDiagnostic('file.too-many-problems', severity, rangeOf(document, 0, 0), message));
+  }
+  return listed;
 }
 
 /** The matcher for the `exclude` setting, made once per settings object. */

@@ -68,6 +68,7 @@ const ENTRIES = {
   'editorial.heading-skip': { level: 'off', fix: true, description: 'A heading that skips a level (an h4 after an h2; the title is the h1); fix: the next level' },
   'editorial.tags': { level: 'off', fix: false, description: 'A post or draft without tags' },
   'file.skipped': { level: 'info', fix: false, description: 'A file too large (over 2 MB) or binary to check' },
+  'file.too-many-problems': { level: 'info', fix: false, description: 'A file with more than 500 problems: the first 500 are listed, and this one counts the rest' },
 } as const satisfies Readonly<Record<`${string}.${string}`, RuleEntry>>;
 
 export type RuleCode = keyof typeof ENTRIES;

@@ -65,7 +65,7 @@ class LinkChecker {
           break;
         case 'reference':
           if (!this.#isDefined(normalizeLabel(link.label ?? link.target))) {
-            this.#findings.push({ code: 'link.reference', start: link.start, end: link.end, message: l10n.t('No definition for the reference [{0}]: kramdown shows the brackets as text. Add `[{0}]: URL` below the paragraph.', link.target) });
+            this.#findings.push({ code: 'link.reference', start: link.start, end: link.end, message: l10n.t('No definition for the reference [{0}]: kramdown shows the brackets as text. Add `[{0}]: URL` below the paragraph.', excerpt(link.target)) });
           }
           break;
         default:
@@ -99,14 +99,14 @@ class LinkChecker {
     if (found.kind === 'invalid') {
       const withoutExtension = link.target.trim().replace(/\.[A-Za-z]+$/, '');
       const fixed = withoutExtension !== link.target.trim() && findPost(this.site, withoutExtension).kind === 'found' ? withoutExtension : undefined;
-      this.#report(link, 'link.post-url', l10n.t('"{0}" is not a post name (YYYY-MM-DD-title, without the extension); Jekyll fails the build.', link.target.trim()), fixed);
+      this.#report(link, 'link.post-url', l10n.t('"{0}" is not a post name (YYYY-MM-DD-title, without the extension); Jekyll fails the build.', excerpt(link.target.trim())), fixed);
       return;
     }
     const folder = link.target.trim().replace(/^\//, '').slice(0, -found.name.length);
     const suggestion = this.#closestPost(found.name);
     const message = suggestion
-      ? l10n.t('No post {0}; did you mean {1}? Jekyll fails the build.', found.name, suggestion)
-      : l10n.t('No post {0} in _posts. Jekyll fails the build.', found.name);
+      ? l10n.t('No post {0}; did you mean {1}? Jekyll fails the build.', excerpt(found.name), suggestion)
+      : l10n.t('No post {0} in _posts. Jekyll fails the build.', excerpt(found.name));
     this.#report(link, 'link.post-url', message, suggestion === undefined ? undefined : folder + suggestion);
   }
 
@@ -125,7 +125,7 @@ class LinkChecker {
     const written = link.target.trim().replace(/^\/+/, '');
     const candidates = [...this.site.staticFiles, ...[...this.site.documents.keys()].filter((p) => this.site.urls.urlOf(p) !== undefined)];
     const suggestion = closest(written, candidates);
-    this.#report(link, 'link.file', suggestion ? l10n.t('No file {0} in the site; did you mean {1}? Jekyll fails the build.', written, suggestion) : l10n.t('No file {0} in the site. Jekyll fails the build.', written), suggestion);
+    this.#report(link, 'link.file', suggestion ? l10n.t('No file {0} in the site; did you mean {1}? Jekyll fails the build.', excerpt(written), suggestion) : l10n.t('No file {0} in the site. Jekyll fails the build.', excerpt(written)), suggestion);
   }
 
   #checkUrl(link: LinkOccurrence): void {
@@ -184,7 +184,7 @@ class LinkChecker {
     const suggestion = this.#suggestions++ < SUGGESTIONS_PER_DOCUMENT ? this.#closestUrl(resolved.path) : undefined;
     const where = resolved.relative ? l10n.t(" (resolved from this page's URL {0})", String(this.#pageUrl)) : '';
     const fix = suggestion === undefined ? undefined : this.#rewrite(link.target, resolved.path, suggestion);
-    const expected = suggestion ? l10n.t('No {0} at {1}{2}; did you mean {3}?', what, resolved.path, where, suggestion) : l10n.t('No {0} at {1}{2}.', what, resolved.path, where);
+    const expected = suggestion ? l10n.t('No {0} at {1}{2}; did you mean {3}?', what, excerpt(resolved.path), where, suggestion) : l10n.t('No {0} at {1}{2}.', what, excerpt(resolved.path), where);
     const plugins = this.site.localPlugins.size > 0 ? [...generated.unknownPlugins, ...this.site.localPlugins] : generated.unknownPlugins;
     if (plugins.length > 0) {
       this.#report(link, 'link.unverified', l10n.t('{0} The plugin {1} may make it, so this cannot be verified.', expected, plugins.join(', ')), fix);
@@ -234,7 +234,7 @@ class LinkChecker {
     const where = targetPath === this.path ? l10n.t('this page') : targetPath;
     const hashAt = link.target.lastIndexOf('#');
     const fix = suggestion === undefined || hashAt < 0 ? undefined : link.target.slice(0, hashAt + 1) + suggestion;
-    this.#report(link, 'link.fragment', suggestion ? l10n.t('No id #{0} in {1}; did you mean #{2}?', fragment, where, suggestion) : l10n.t('No id #{0} in {1}.', fragment, where), fix);
+    this.#report(link, 'link.fragment', suggestion ? l10n.t('No id #{0} in {1}; did you mean #{2}?', excerpt(fragment), where, suggestion) : l10n.t('No id #{0} in {1}.', excerpt(fragment), where), fix);
   }
 
   #reportSuspicious(link: LinkOccurrence, resolved: Extract<ResolvedUrl, { kind: 'suspicious' }>): void {
@@ -263,6 +263,11 @@ class LinkChecker {
       ...(replacement !== undefined ? { data: { title: l10n.t('Change to {0}', shorten(replacement)), replacement } } : {}),
     });
   }
+}
+
+/** What a message quotes of the text: a destination may be 2,000 characters, a reference label a whole line. */
+function excerpt(text: string): string {
+  return text.length > 200 ? text.slice(0, 197) + '...' : text;
 }
 
 /** A URL or expression short enough to quote in a message. */
