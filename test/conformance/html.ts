@@ -6,7 +6,7 @@ export interface HtmlTag {
 }
 
 const TAG = /<([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
-const ATTRIBUTE = /\s([^\s"'=<>\/]+)(?:\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+const ATTRIBUTE = /\s([^\s"'=<>/]+)(?:\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
 export function* htmlTags(html: string): Generator<HtmlTag> {
   for (const match of stripComments(html).matchAll(TAG)) {
