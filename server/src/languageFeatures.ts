@@ -1,4 +1,4 @@
-import { CodeActionKind, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import { CodeActionKind, LSPErrorCodes, ResponseError, type CancellationToken, type CompletionItem, type CompletionList, type Connection } from 'vscode-languageserver';
 import type { SiteIndex } from './core/site/siteIndex';
 import type { ITextDocument } from './core/workspace';
 import { provideQuickFixes } from './core/features/codeActions';
@@ -42,34 +42,36 @@ export function withDocument<T>(session: BlogSession | undefined, uri: string, t
 }
 
 /** Completion, hover, navigation, rename, document links and quick fixes: each a few lines over the core. */
-export function registerLanguageFeatures(connection: Connection, blog: () => BlogSession | undefined): void {
+/** `blog(uri)` is the session of the site the document belongs to. */
+export function registerLanguageFeatures(connection: Connection, blog: (uri: string) => BlogSession | undefined): void {
   connection.onCompletion(({ textDocument, position }, token) =>
-    withDocument(blog(), textDocument.uri, token, [], ({ site, document }) => limitCompletions(provideCompletions(site, document, position), document, document.offsetAt(position))),
+    withDocument(blog(textDocument.uri), textDocument.uri, token, [], ({ site, document }) => withSource(limitCompletions(provideCompletions(site, document, position), document, document.offsetAt(position)), textDocument.uri)),
   );
 
   connection.onCompletionResolve((item, token) => {
     if (token.isCancellationRequested) {
       throw cancelled();
     }
-    const site = blog()?.site;
+    const source = (item.data as { source?: unknown } | undefined)?.source;
+    const site = typeof source === 'string' ? blog(source)?.site : undefined;
     return site ? resolveCompletion(site, item) : item;
   });
 
-  connection.onHover(({ textDocument, position }, token) => withDocument(blog(), textDocument.uri, token, null, ({ site, document }) => provideHover(site, document, position) ?? null));
+  connection.onHover(({ textDocument, position }, token) => withDocument(blog(textDocument.uri), textDocument.uri, token, null, ({ site, document }) => provideHover(site, document, position) ?? null));
 
   connection.onDefinition(({ textDocument, position }, token) =>
-    withDocument(blog(), textDocument.uri, token, null, ({ site, document, uriOf }) => {
+    withDocument(blog(textDocument.uri), textDocument.uri, token, null, ({ site, document, uriOf }) => {
       const location = provideDefinition(site, document, position);
       return location ? { uri: uriOf(location.path), range: { start: location.position, end: location.position } } : null;
     }),
   );
 
   connection.onReferences(({ textDocument, position, context }, token) =>
-    withDocument(blog(), textDocument.uri, token, [], ({ site, document, uriOf }) => provideReferences(site, document, position, context.includeDeclaration).map((r) => ({ uri: uriOf(r.path), range: r.range }))),
+    withDocument(blog(textDocument.uri), textDocument.uri, token, [], ({ site, document, uriOf }) => provideReferences(site, document, position, context.includeDeclaration).map((r) => ({ uri: uriOf(r.path), range: r.range }))),
   );
 
   connection.onPrepareRename(({ textDocument, position }, token) =>
-    withDocument(blog(), textDocument.uri, token, null, ({ site, document }) => {
+    withDocument(blog(textDocument.uri), textDocument.uri, token, null, ({ site, document }) => {
       const prepared = prepareRename(site, document, position);
       if (prepared && 'error' in prepared) {
         throw new ResponseError(0, prepared.error);
@@ -79,7 +81,7 @@ export function registerLanguageFeatures(connection: Connection, blog: () => Blo
   );
 
   connection.onRenameRequest(({ textDocument, position, newName }, token) =>
-    withDocument(blog(), textDocument.uri, token, null, ({ site, document, uriOf }) => {
+    withDocument(blog(textDocument.uri), textDocument.uri, token, null, ({ site, document, uriOf }) => {
       const rename = provideRename(site, document, position, newName);
       if (rename && 'error' in rename) {
         throw new ResponseError(0, rename.error);
@@ -89,13 +91,13 @@ export function registerLanguageFeatures(connection: Connection, blog: () => Blo
   );
 
   connection.onDocumentLinks(({ textDocument }, token) =>
-    withDocument(blog(), textDocument.uri, token, [], ({ site, document, uriOf }) =>
+    withDocument(blog(textDocument.uri), textDocument.uri, token, [], ({ site, document, uriOf }) =>
       provideDocumentLinks(site, document).map((l) => ({ range: l.range, target: uriOf(l.path) + (l.line === undefined ? '' : `#L${l.line + 1}`), tooltip: l.tooltip })),
     ),
   );
 
   connection.onCodeAction(({ textDocument, range, context }, token) =>
-    withDocument(blog(), textDocument.uri, token, [], ({ site, document }) =>
+    withDocument(blog(textDocument.uri), textDocument.uri, token, [], ({ site, document }) =>
       context.only && !context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))
         ? []
         : provideQuickFixes(site, document, range).map((fix) => ({
@@ -107,4 +109,15 @@ export function registerLanguageFeatures(connection: Connection, blog: () => Blo
           })),
     ),
   );
+}
+
+/** Items that resolve later carry their document's URI, so that resolving asks the same site. */
+function withSource<T extends CompletionItem[] | CompletionList>(result: T, uri: string): T {
+  const items = Array.isArray(result) ? result : result.items;
+  for (const item of items) {
+    if (item.data !== undefined) {
+      item.data = { ...(item.data as object), source: uri };
+    }
+  }
+  return result;
 }

@@ -21,7 +21,11 @@ export interface IBlogFiles extends IWorkspace {
 export class BlogUris {
   readonly root: string;
 
-  constructor(root: string) {
+  /** `skipFolder` names folders under the root that are not the blog's: the sites nested in it. */
+  constructor(
+    root: string,
+    readonly skipFolder: (folder: string) => boolean = () => false,
+  ) {
     this.root = nodePath.resolve(root);
   }
 
@@ -50,7 +54,14 @@ export class BlogUris {
     if (!relative || relative.startsWith('..') || nodePath.isAbsolute(relative)) {
       return undefined;
     }
-    return relative.split(nodePath.sep).join('/');
+    const path = relative.split(nodePath.sep).join('/');
+    // A file of a site nested in this one is that site's.
+    for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+      if (this.skipFolder(path.slice(0, slash))) {
+        return undefined;
+      }
+    }
+    return path;
   }
 }
 

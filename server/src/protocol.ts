@@ -20,6 +20,8 @@ export interface RenderPreviewResult {
   readonly version: number;
   /** Set when `html` is the themed page: its `<style>` elements (only when a page was asked for) and its body's class. */
   readonly themed?: { readonly head: string; readonly bodyClass: string };
+  /** The site the document belongs to (its folder in the workspace), when the workspace has more than one. */
+  readonly site?: string;
 }
 
 export const renderPreviewRequest = new RequestType<RenderPreviewParams, RenderPreviewResult | null, void>('blogwright/renderPreview');
@@ -139,6 +141,8 @@ export interface PostStatsResult {
   /** The page's URL with `baseurl`, and the full one when `_config.yml` has `url`. */
   readonly url: string | undefined;
   readonly absoluteUrl: string | undefined;
+  /** The site the post belongs to (its folder in the workspace), when the workspace has more than one. */
+  readonly site?: string;
 }
 
 export const postStatsRequest = new RequestType<{ readonly uri: string }, PostStatsResult | null, void>('blogwright/postStats');

@@ -3,6 +3,7 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
@@ -10,8 +11,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { configureLocalization } from './localization';
 import { newPost, newPostAuthors } from './core/features/newPost';
 import { fragmentLine, resolvePreviewLink } from './core/features/previewLink';
@@ -21,22 +22,38 @@ import { DEFAULT_EXTERNAL_LINK_OPTIONS, ExternalLinkChecker } from './externalLi
 import { FileSystemWorkspace } from './fileSystemWorkspace';
 import { cancelled, registerLanguageFeatures } from './languageFeatures';
 import type { IBlogFiles } from './lspWorkspace';
-import { listAuthorsRequest, newPostRequest, previewLinkRequest, renderPreviewRequest, serverProcessRequest, settledRequest } from './protocol';
+import { indexedNotification, listAuthorsRequest, newPostRequest, previewLinkRequest, renderPreviewRequest, serverProcessRequest, settledRequest } from './protocol';
+import { SiteSessions } from './siteSessions';
 import { BlogSession } from './session/blogSession';
 import { registerWorkflowRequests } from './workflowRequests';
 import { DiagnosticsPublisher } from './session/diagnosticsPublisher';
 
 export interface ServerOptions {
-  /** The blog's files under a root: the file system by default, memory in in-process tests. */
-  readonly files?: (root: string) => IBlogFiles;
+  /** A site's files under its root (`skipFolder`: the sites nested in it): the file system by default. */
+  readonly files?: (root: string, skipFolder: (folder: string) => boolean) => IBlogFiles;
 }
 
-/** Wires a blog session, its diagnostics publisher and the language features to an LSP connection. */
-export function startServer(connection: Connection, { files = (root) => new FileSystemWorkspace(root) }: ServerOptions = {}): void {
+/** One Jekyll site of the workspace: its session (files, index, queue) and the publisher of its diagnostics. */
+interface Blog {
+  readonly session: BlogSession;
+  readonly publisher: DiagnosticsPublisher;
+}
+
+/**
+ * Wires the sites of the workspace to an LSP connection: each Jekyll site found in the workspace folders gets its
+ * own blog session, diagnostics publisher and settings; a document goes to the site it belongs to, and a file
+ * outside every site gets nothing (docs/decisions.md, "Sites").
+ */
+export function startServer(connection: Connection, { files = (root, skipFolder) => new FileSystemWorkspace(root, { skipFolder }) }: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
-  let session: BlogSession | undefined;
-  let publisher: DiagnosticsPublisher | undefined;
-  let client = { configuration: false, watchFiles: false, storagePath: undefined as string | undefined };
+  let sites: SiteSessions<Blog> | undefined;
+  let client = { configuration: false, watchFiles: false, progress: false, storagePath: undefined as string | undefined, workspaceTrusted: true };
+  /** Shared by every site: one cache file, one set of requests in flight. */
+  let externalLinks: ExternalLinkChecker | undefined;
+  /** Sites whose whole-site check is under way: `blogwright/indexed` is sent once none is left. */
+  const indexing = new Set<Blog>();
+  let indexed = { documents: 0, started: Date.now() };
+  let saidNoSite = false;
 
   connection.onInitialize((params): InitializeResult => {
     configureLocalization(params.locale);
@@ -44,23 +61,14 @@ export function startServer(connection: Connection, { files = (root) => new File
     client = {
       configuration: params.capabilities.workspace?.configuration === true,
       watchFiles: params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+      progress: params.capabilities.window?.workDoneProgress === true,
       storagePath: typeof options?.storagePath === 'string' ? options.storagePath : undefined,
+      // VS Code says whether the user trusts the workspace; other editors have no such notion, and the user's settings decide.
+      workspaceTrusted: options?.workspaceTrusted !== false,
     };
-    const root = rootOf(params);
-    if (root) {
-      session = new BlogSession({
-        root,
-        files: files(root),
-        documents,
-        editorSettings: async () => (client.configuration ? connection.workspace.getConfiguration({ section: 'blogwright' }) : undefined),
-        // VS Code says whether the user trusts the workspace; other editors have no such notion, and the user's settings decide.
-        workspaceTrusted: options?.workspaceTrusted !== false,
-        warn: (message) => connection.console.warn(message),
-        onError: (error) => connection.console.error(`Blogwright: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
-        onSettings: () => useExternalLinks(),
-      });
-      publisher = new DiagnosticsPublisher(connection, session, params.capabilities.window?.workDoneProgress === true);
-      registerBlogEvents(session);
+    const folders = foldersOf(params);
+    if (folders.length > 0) {
+      sites = new SiteSessions(folders, { create: createBlog, dispose: disposeBlog, nestedChanged: (blog) => rebuild(blog, false) }, files);
     }
     return {
       capabilities: {
@@ -84,50 +92,161 @@ export function startServer(connection: Connection, { files = (root) => new File
     if (client.watchFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
     }
-    if (!session) {
+    if (!sites) {
       connection.console.warn('Blogwright: no workspace folder, so there is no blog to check.');
       return;
     }
-    await session.start();
+    await discover();
   });
 
-  /** External link checks: only when the user turned them on and trusts the workspace (the session's settings). */
-  function useExternalLinks(): void {
-    if (!session || !publisher) {
+  /** Finds the sites again (at start, after a configuration file came or went) and says so when there is none. */
+  async function discover(): Promise<void> {
+    if (!sites) {
       return;
     }
-    const wanted = session.settings.core.externalLinks;
-    if (wanted && !publisher.externalLinks) {
-      publisher.externalLinks = new ExternalLinkChecker({ ...DEFAULT_EXTERNAL_LINK_OPTIONS, cacheFile: client.storagePath ? join(client.storagePath, 'external-links.json') : undefined });
-    } else if (!wanted) {
-      publisher.externalLinks?.dispose();
-      publisher.externalLinks = undefined;
+    sites.filesExclude = client.configuration ? await connection.workspace.getConfiguration({ section: 'files.exclude' }) : undefined;
+    indexed = { documents: 0, started: Date.now() };
+    await sites.discover();
+    if (sites.entries.length === 0) {
+      if (!saidNoSite) {
+        saidNoSite = true;
+        connection.console.info(l10n.t('Blogwright: no Jekyll site in this workspace (a folder with _config.yml and _posts, _layouts or an index page), so nothing is checked.'));
+      }
+      if (indexing.size === 0) {
+        void connection.sendNotification(indexedNotification, { documents: 0, milliseconds: Date.now() - indexed.started });
+      }
     }
   }
 
-  /** Every change to the blog goes to the session's one queue. */
-  function registerBlogEvents(blog: BlogSession): void {
-    documents.onDidChangeContent(({ document }) => {
-      const path = blog.uris.pathOf(document.uri);
-      if (path !== undefined) {
-        blog.bufferChanged(path);
-      }
+  function createBlog(root: string, skipFolder: (folder: string) => boolean): Blog {
+    const session: BlogSession = new BlogSession({
+      root,
+      files: files(root, skipFolder),
+      skipFolder,
+      documents,
+      editorSettings: async () => (client.configuration ? connection.workspace.getConfiguration({ scopeUri: pathToFileURL(root).href, section: 'blogwright' }) : undefined),
+      workspaceTrusted: client.workspaceTrusted,
+      warn: (message) => connection.console.warn(message),
+      onError: (error) => connection.console.error(`Blogwright: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      onSettings: () => useExternalLinks(),
     });
-    documents.onDidClose(({ document }) => {
-      const path = blog.uris.pathOf(document.uri);
-      if (path !== undefined) {
-        blog.bufferClosed(path);
-      }
-    });
-    connection.onDidChangeWatchedFiles(({ changes }) => blog.filesChanged(changes.flatMap((change) => blog.uris.pathOf(change.uri) ?? [])));
-    connection.onDidChangeConfiguration(() => blog.settingsChanged());
+    const publisher = new DiagnosticsPublisher(connection, session, client.progress, (documents) => indexedOne(blog, documents));
+    const blog: Blog = { session, publisher };
+    indexing.add(blog);
+    void session.start();
+    return blog;
   }
 
-  registerLanguageFeatures(connection, () => session);
+  function disposeBlog(blog: Blog): void {
+    blog.session.dispose();
+    blog.publisher.release(true);
+    blog.publisher.externalLinks = undefined;
+    blog.publisher.dispose();
+    indexedOne(blog, 0);
+  }
 
-  connection.onRequest(listAuthorsRequest, () => (session?.site ? newPostAuthors(session.site) : []));
+  function rebuild(blog: Blog, reloadSettings: boolean): void {
+    blog.publisher.release();
+    indexing.add(blog);
+    void blog.session.rebuild(reloadSettings);
+  }
+
+  /** One site is checked; once every site is, the editor hears it (progress, tests and the benchmark wait on it). */
+  function indexedOne(blog: Blog, documents: number): void {
+    indexing.delete(blog);
+    indexed.documents += documents;
+    if (indexing.size === 0) {
+      void connection.sendNotification(indexedNotification, { documents: indexed.documents, milliseconds: Date.now() - indexed.started });
+      indexed = { documents: 0, started: Date.now() };
+    }
+  }
+
+  function blogs(): Blog[] {
+    return sites?.entries.map((entry) => entry.session) ?? [];
+  }
+
+  /** The site a document belongs to, when it belongs to one. */
+  function blogOf(uri: string): Blog | undefined {
+    const absolute = absolutePathOf(uri);
+    return absolute === undefined ? undefined : sites?.entryOf(absolute)?.session;
+  }
+
+  /** The first site of the workspace, for requests about no document in particular (New Post, the Blog view). */
+  function firstBlog(): Blog | undefined {
+    return sites?.entries[0]?.session;
+  }
+
+  /** The site's folder in the workspace, when there is more than one site: the status bar and the preview show it. */
+  function siteNameOf(blog: Blog | undefined): string | undefined {
+    const entry = sites?.entries.find((e) => e.session === blog);
+    if (!entry || !sites || sites.entries.length < 2) {
+      return undefined;
+    }
+    const inFolder = relative(entry.folder, entry.root).split(sep).join('/');
+    return sites.folders.length > 1 ? [basename(entry.folder), inFolder].filter(Boolean).join('/') : inFolder || '.';
+  }
+
+  /** External link checks: only for sites whose settings turn them on (and in a trusted workspace). */
+  function useExternalLinks(): void {
+    const wanted = blogs().some((blog) => blog.session.settings.core.externalLinks);
+    if (wanted && !externalLinks) {
+      externalLinks = new ExternalLinkChecker({ ...DEFAULT_EXTERNAL_LINK_OPTIONS, cacheFile: client.storagePath ? join(client.storagePath, 'external-links.json') : undefined });
+    } else if (!wanted && externalLinks) {
+      externalLinks.dispose();
+      externalLinks = undefined;
+    }
+    for (const blog of blogs()) {
+      blog.publisher.externalLinks = blog.session.settings.core.externalLinks ? externalLinks : undefined;
+    }
+  }
+
+  // Every change goes to the one site it belongs to: a session's paths are its own files only (BlogUris).
+  documents.onDidChangeContent(({ document }) => {
+    for (const blog of blogs()) {
+      const path = blog.session.uris.pathOf(document.uri);
+      if (path !== undefined) {
+        blog.session.bufferChanged(path);
+      }
+    }
+  });
+  documents.onDidClose(({ document }) => {
+    for (const blog of blogs()) {
+      const path = blog.session.uris.pathOf(document.uri);
+      if (path !== undefined) {
+        blog.session.bufferClosed(path);
+      }
+    }
+  });
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    const current = sites;
+    if (!current) {
+      return;
+    }
+    // A configuration file that comes or goes makes or ends a site: the sites are found again first.
+    if (changes.some((change) => change.type !== FileChangeType.Changed && current.mayChangeSites(absolutePathOf(change.uri) ?? ''))) {
+      await discover();
+    }
+    await Promise.all(blogs().map((blog) => blog.session.filesChanged(changes.flatMap((change) => blog.session.uris.pathOf(change.uri) ?? []))));
+  });
+  connection.onDidChangeConfiguration(async () => {
+    for (const blog of blogs()) {
+      blog.publisher.release();
+      indexing.add(blog);
+      void blog.session.settingsChanged();
+    }
+    // `files.exclude` may hide or show a site.
+    await discover();
+  });
+
+  registerLanguageFeatures(connection, (uri) => blogOf(uri)?.session);
+
+  connection.onRequest(listAuthorsRequest, () => {
+    const site = firstBlog()?.session.site;
+    return site ? newPostAuthors(site) : [];
+  });
 
   connection.onRequest(newPostRequest, ({ title, author, date }) => {
+    const session = firstBlog()?.session;
     const site = session?.site;
     if (!session || !site || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
       return null;
@@ -136,36 +255,50 @@ export function startServer(connection: Connection, { files = (root) => new File
     return { uri: session.workspace.uriOf(post.path), text: post.text };
   });
 
-  registerWorkflowRequests(connection, () => ({ site: session?.site, workspace: session?.workspace, problems: publisher?.problems ?? new Map() }));
+  registerWorkflowRequests(connection, (uri) => {
+    const blog = uri === undefined ? firstBlog() : blogOf(uri);
+    return { site: blog?.session.site, workspace: blog?.session.workspace, problems: blog?.publisher.problems ?? new Map(), siteName: siteNameOf(blog) };
+  });
 
   connection.onRequest(serverProcessRequest, () => ({ pid: process.pid }));
 
   connection.onRequest(settledRequest, async () => {
-    await session?.settled();
+    await Promise.all(blogs().map((blog) => blog.session.settled()));
     return {};
   });
 
   // The published preview's Sass compiler: a thread started on the first Sass stylesheet, ended with the server.
   const sass = new WorkerSassCompiler();
-  connection.onShutdown(() => sass.dispose());
   connection.onRequest(renderPreviewRequest, async ({ uri, resourceRoot, view, page, themeFolder }, token) => {
+    const blog = blogOf(uri);
+    const session = blog?.session;
     const path = session?.uris.pathOf(uri);
     const source = path === undefined ? undefined : await session?.workspace.textDocument(path);
     const site = session?.site;
     if (token.isCancellationRequested) {
       throw cancelled();
     }
-    if (!site || !source || 'skipped' in source) {
+    if (!blog || !site || !source || 'skipped' in source) {
       return null;
     }
-    const rendered = await renderPreview(site, source.document, { view: view ?? 'content', sass, ...(resourceRoot ? { resourceRoot } : {}), ...(page ? { page } : {}), ...(themeFolder ? { themeFolder } : {}) });
+    const root = resourceRoot && siteResourceRoot(blog, resourceRoot);
+    const rendered = await renderPreview(site, source.document, { view: view ?? 'content', sass, ...(root ? { resourceRoot: root } : {}), ...(page ? { page } : {}), ...(themeFolder ? { themeFolder } : {}) });
     if (token.isCancellationRequested) {
       throw cancelled();
     }
-    return { ...rendered, version: source.document.version };
+    const siteName = siteNameOf(blog);
+    return { ...rendered, version: source.document.version, ...(siteName === undefined ? {} : { site: siteName }) };
   });
 
+  /** The client names its workspace folder as the preview's resource root; the site's files are in its own folder. */
+  function siteResourceRoot(blog: Blog, folderRoot: string): string {
+    const entry = sites?.entries.find((e) => e.session === blog);
+    const inFolder = entry ? relative(entry.folder, entry.root).split(sep) : [];
+    return inFolder.length === 0 || inFolder[0] === '' ? folderRoot : `${folderRoot.replace(/\/+$/, '')}/${inFolder.map(encodeURIComponent).join('/')}`;
+  }
+
   connection.onRequest(previewLinkRequest, ({ uri, href }) => {
+    const session = blogOf(uri)?.session;
     const path = session?.uris.pathOf(uri);
     const site = session?.site;
     if (path === undefined || !session || !site) {
@@ -175,22 +308,35 @@ export function startServer(connection: Connection, { files = (root) => new File
     return target.kind === 'source' ? { kind: 'source', uri: session.workspace.uriOf(target.path), line: fragmentLine(site, target.path, target.fragment) } : target;
   });
 
-  // Results fetched since the last save go to the cache before the server exits.
-  connection.onShutdown(() => publisher?.dispose());
+  // Results fetched since the last save go to the cache before the server exits; the Sass thread ends with it.
+  // One handler: the connection keeps only the last one registered.
+  connection.onShutdown(() => {
+    for (const blog of blogs()) {
+      // The checker is shared by every site: disposed once, below.
+      blog.publisher.externalLinks = undefined;
+      blog.publisher.dispose();
+    }
+    externalLinks?.dispose();
+    sass.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();
 }
 
-/** The blog root: the first workspace folder (one blog per window). */
-function rootOf(params: InitializeParams): string | undefined {
-  const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-  if (folder?.startsWith('file:')) {
-    try {
-      return fileURLToPath(folder);
-    } catch {
-      return undefined;
-    }
+/** The workspace folders (every folder of a multi-root workspace), or the root of an editor that has no folders. */
+function foldersOf(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  const folders = uris.flatMap((uri) => absolutePathOf(uri) ?? []);
+  return folders.length > 0 || !params.rootPath ? folders : [resolve(params.rootPath)];
+}
+
+/** The absolute path of a plain `file:` URI. */
+function absolutePathOf(uri: string): string | undefined {
+  try {
+    const url = new URL(uri);
+    return url.protocol === 'file:' && (url.host === '' || url.host === 'localhost') ? fileURLToPath(url) : undefined;
+  } catch {
+    return undefined;
   }
-  return params.rootPath ?? undefined;
 }

@@ -21,15 +21,18 @@ export interface WorkflowState {
   readonly workspace: LspWorkspace | undefined;
   /** Errors and warnings per file, as last published. */
   readonly problems: ReadonlyMap<string, number>;
+  /** The site's folder in the workspace, when the workspace has more than one site. */
+  readonly siteName?: string | undefined;
 }
 
-export function registerWorkflowRequests(connection: Connection, state: () => WorkflowState): void {
+/** `state(uri)` is the site `uri` belongs to; without a URI, the workspace's first site. */
+export function registerWorkflowRequests(connection: Connection, state: (uri?: string) => WorkflowState): void {
   /** The blog and the path of `uri` in it, when it is one of its files. */
   function located(uri: string, token?: CancellationToken) {
     if (token?.isCancellationRequested) {
       throw cancelled();
     }
-    const { site, workspace } = state();
+    const { site, workspace } = state(uri);
     const path = workspace?.pathOf(uri);
     return site && workspace && path !== undefined ? { site, workspace, path } : undefined;
   }
@@ -59,7 +62,7 @@ export function registerWorkflowRequests(connection: Connection, state: () => Wo
 
   connection.onRequest(publishedFileUrlRequest, ({ uri, file }) => {
     const at = located(uri);
-    const filePath = state().workspace?.pathOf(file);
+    const filePath = state(uri).workspace?.pathOf(file);
     if (!at || filePath === undefined || !at.site.staticFiles.has(filePath)) {
       return null;
     }
@@ -122,7 +125,8 @@ export function registerWorkflowRequests(connection: Connection, state: () => Wo
     const published = site.urls.urlOf(path);
     const url = published === undefined ? undefined : site.config.baseurl.replace(/\/+$/, '') + published;
     const absoluteUrl = url !== undefined && site.config.url ? site.config.url.replace(/\/+$/, '') + url : undefined;
-    return { ...stats, url, absoluteUrl };
+    const siteName = state(uri).siteName;
+    return { ...stats, url, absoluteUrl, ...(siteName === undefined ? {} : { site: siteName }) };
   });
 }
 

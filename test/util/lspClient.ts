@@ -83,7 +83,7 @@ export class LspTestClient {
     root: string,
     settings: Record<string, unknown> = {},
     execArgv: readonly string[] = [],
-    options: { env?: Record<string, string>; initializationOptions?: unknown } = {},
+    options: { env?: Record<string, string>; initializationOptions?: unknown; folders?: readonly string[] } = {},
   ): Promise<LspTestClient> {
     const child = spawn(process.execPath, [...execArgv, SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...options.env } });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -93,7 +93,8 @@ export class LspTestClient {
     const initialized = connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: pathToFileURL(root).href,
-      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'blog' }],
+      // A multi-root workspace lists its folders; paths in tests stay relative to `root`.
+      workspaceFolders: (options.folders ?? [root]).map((folder) => ({ uri: pathToFileURL(folder).href, name: path.basename(folder) })),
       capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
       initializationOptions: options.initializationOptions,
     });

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { exampleBlog, writeBlog } from '../util/blogs';
 
 /** A post whose preview has links to click: another post at a heading, and a fragment far down the page. */
@@ -17,9 +18,21 @@ export const PREVIEW_LINKS_POST = [
   ...Array.from({ length: 80 }, (_, i) => `Closing paragraph ${i + 1}.\n`),
 ].join('\n');
 
-/** The blog the VS Code suite opens: the example blog plus posts with known defects. */
+/** Where the blog is in the repository the suite opens, as a product keeps its GitHub Pages site. */
+export const BLOG_FOLDER = 'docs';
+
+/**
+ * The folder the VS Code suite opens: a product's repository with its blog in `docs/` (the example blog plus posts
+ * with known defects) and files outside it that are no site's.
+ */
 export function writeTestBlog(): string {
-  return writeBlog(
+  const repository = writeBlog({
+    'README.md': '---\ntitle: [not front matter, not a post\n---\n# A product\n\n[Docs](/docs/)\n',
+    'src/index.js': 'module.exports = {};\n',
+    'test/fixtures/_posts/not-a-post.md': '---\n---\n',
+    '.vscode/settings.json': JSON.stringify({ 'blogwright.diagnostics.debounce': 50, 'security.workspace.trust.enabled': false }),
+  });
+  writeBlog(
     exampleBlog({
       '_posts/2020-04-01-untitled.md': '---\nlayout: post\nauthor: jane.doe\n---\nBody\n',
       '_posts/2020-04-02-broken.md': '---\nlayout: post\ntitle: [unclosed\nauthor: jane.doe\n---\nBody\n',
@@ -40,7 +53,8 @@ export function writeTestBlog(): string {
       '_layouts/card.html': '---\nlayout: default\n---\n<article>{{ content }}</article>\n<aside class="author-card">{{ site.data.authors[page.author].name }}: {{ site.data.authors[page.author].bio }}</aside>\n{% include card-footer.html %}\n',
       '_includes/card-footer.html': '<footer class="site-footer">Footer, first version</footer>\n',
       '_posts/2020-08-01-card.md': '---\nlayout: card\ntitle: Card\nauthor: jane.doe\n---\nThe body of the card post.\n',
-      '.vscode/settings.json': JSON.stringify({ 'blogwright.diagnostics.debounce': 50, 'security.workspace.trust.enabled': false }),
     }),
+    path.join(repository, BLOG_FOLDER),
   );
+  return repository;
 }

@@ -268,7 +268,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
     this.#pageShape = shape;
     this.#html = result.html;
     this.#renderedVersion = result.version;
-    this.#updateTitle(result.title ?? resource.path.split('/').pop());
+    this.#updateTitle(result.title ?? resource.path.split('/').pop(), result.site);
     if (replacePage) {
       panel.webview.html = previewPage({
         cspSource: panel.webview.cspSource,
@@ -285,9 +285,10 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
     }
   }
 
-  #updateTitle(name: string | undefined): void {
+  /** `site` is the post's site when the workspace has more than one. */
+  #updateTitle(name: string | undefined, site?: string): void {
     if (name !== undefined) {
-      this.#title = vscode.l10n.t('Preview {0}', name);
+      this.#title = site === undefined ? vscode.l10n.t('Preview {0}', name) : vscode.l10n.t('Preview {0} ({1})', name, site);
     }
     if (this.#panel) {
       this.#panel.title = this.#locked ? vscode.l10n.t('[Locked] {0}', this.#title) : this.#title;

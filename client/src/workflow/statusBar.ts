@@ -58,7 +58,8 @@ export class PostStatusBar implements vscode.Disposable {
     this.words.tooltip = vscode.l10n.t('Words as Jekyll themes count them (`number_of_words`), read at {0} words per minute (`words_per_minute` in _config.yml).', stats.wordsPerMinute);
     this.words.show();
     if (stats.url) {
-      this.url.text = `$(link) ${stats.url}`;
+      // With several sites in the workspace, which one the post is in.
+      this.url.text = stats.site === undefined ? `$(link) ${stats.url}` : `$(link) ${stats.site}: ${stats.url}`;
       this.url.tooltip = vscode.l10n.t('Copy {0}', stats.absoluteUrl ?? stats.url);
       this.url.show();
     } else {

@@ -43,6 +43,8 @@ export interface SessionOptions {
   readonly onError: (error: unknown) => void;
   /** Called with the settings each time they are read. */
   readonly onSettings?: (settings: SessionSettings) => void;
+  /** Folders under the root that are not this blog's (the sites nested in it): their URIs have no path here. */
+  readonly skipFolder?: (folder: string) => boolean;
 }
 
 const CONFIG_FILE = '_config.yml';
@@ -69,7 +71,7 @@ export class BlogSession {
   readonly #timers = new Map<string, { timer: NodeJS.Timeout; run: () => void }>();
 
   constructor(readonly options: SessionOptions) {
-    this.uris = new BlogUris(options.root);
+    this.uris = new BlogUris(options.root, options.skipFolder);
     this.workspace = new LspWorkspace(options.files, this.uris, options.documents);
     this.queue = new StateQueue(options.onError);
   }
@@ -134,6 +136,15 @@ export class BlogSession {
     }
     this.#timers.clear();
     return this.queue.whenIdle();
+  }
+
+  /** The site is gone (its configuration was deleted): pending edits are dropped and nothing more is queued. */
+  dispose(): void {
+    for (const { timer } of this.#timers.values()) {
+      clearTimeout(timer);
+    }
+    this.#timers.clear();
+    this.#listener = undefined;
   }
 
   #cancelTimer(path: string): void {

@@ -43,6 +43,8 @@ export class DiagnosticsPublisher implements ISessionListener, IBackgroundWork {
     readonly connection: Connection,
     readonly session: BlogSession,
     readonly canShowProgress: boolean,
+    /** Told when a rebuild's whole-blog check is done; by default that is `blogwright/indexed`. */
+    readonly onIndexed: (documents: number, milliseconds: number) => void = (documents, milliseconds) => void connection.sendNotification(indexedNotification, { documents, milliseconds }),
   ) {
     session.queue.addBackground(this);
     session.listen(this);
@@ -54,6 +56,26 @@ export class DiagnosticsPublisher implements ISessionListener, IBackgroundWork {
     this.#siteChangedTimer = undefined;
     this.externalLinks?.dispose();
     this.externalLinks = undefined;
+  }
+
+  /**
+   * Files that are no longer this blog's (a site now nested in it took them): their diagnostics are cleared
+   * before the other site publishes its own, and they are not checked here again. `all` clears every file (the
+   * site is gone).
+   */
+  release(all = false): void {
+    const foreign = (path: string) => all || this.session.uris.pathOf(this.session.uris.uriOf(path)) === undefined;
+    for (const path of [...this.#codes.keys()].filter(foreign)) {
+      this.#codes.delete(path);
+      this.problems.delete(path);
+      void this.connection.sendDiagnostics({ uri: this.session.workspace.uriOf(path), diagnostics: [] });
+    }
+    for (const set of [this.#first, this.#then]) {
+      [...set].filter(foreign).forEach((path) => set.delete(path));
+    }
+    if (all) {
+      this.#indexing = undefined;
+    }
   }
 
   rebuilding(): void {
@@ -112,7 +134,7 @@ export class DiagnosticsPublisher implements ISessionListener, IBackgroundWork {
       }
     }
     if (!this.hasWork() && this.#indexing) {
-      void this.connection.sendNotification(indexedNotification, { documents: this.#indexing.checked, milliseconds: Date.now() - this.#indexing.started });
+      this.onIndexed(this.#indexing.checked, Date.now() - this.#indexing.started);
       this.#indexing = undefined;
       this.#kept = undefined;
       void this.#progress?.then((progress) => progress.done());

@@ -2,6 +2,7 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
 import type { BlogwrightApi } from '../../../client/src/extension';
+import { BLOG_FOLDER } from '../testBlog';
 
 export const EXTENSION_ID = 'blogwright.blogwright';
 
@@ -23,9 +24,15 @@ export async function blogwright(): Promise<BlogwrightApi> {
   return api;
 }
 
+/** A file of the test blog, which is in `docs/` of the repository the suite opens (testBlog.ts). */
 export function blogUri(relative: string): vscode.Uri {
+  return repositoryUri(`${BLOG_FOLDER}/${relative}`);
+}
+
+/** A file of the repository the suite opens, inside the blog or not. */
+export function repositoryUri(relative: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test blog is not open');
+  assert.ok(folder, 'the test repository is not open');
   return vscode.Uri.joinPath(folder.uri, relative);
 }
 

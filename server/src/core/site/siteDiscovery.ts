@@ -15,11 +15,11 @@ export interface SiteRoot {
 export const NEVER_CONTENT_FOLDERS: ReadonlySet<string> = new Set(['.git', '.hg', '.svn', 'node_modules', 'vendor', '_site', '.jekyll-cache', '.sass-cache', '.bundle', '.vscode-test']);
 
 /** The files Jekyll takes as the configuration, in its order of preference (`Configuration#config_files`). */
-const CONFIG_FILES = ['_config.yml', '_config.yaml', '_config.toml'];
+export const CONFIG_FILES: readonly string[] = ['_config.yml', '_config.yaml', '_config.toml'];
 /** Folders only a Jekyll site has at its top. */
-const JEKYLL_FOLDERS = new Set(['_posts', '_drafts', '_layouts', '_includes', '_data', '_sass', '_plugins']);
+export const JEKYLL_FOLDERS: ReadonlySet<string> = new Set(['_posts', '_drafts', '_layouts', '_includes', '_data', '_sass', '_plugins']);
 /** A home page, as a site without any of those folders (a theme supplies the layouts) still has. */
-const INDEX_PAGE = /^index\.(?:html?|md|markdown|mkdown|mkdn|mkd)$/;
+export const INDEX_PAGE = /^index\.(?:html?|md|markdown|mkdown|mkdn|mkd)$/;
 
 export interface DiscoveryOptions {
   /** More folders (workspace-relative) to leave out, such as VS Code's `files.exclude`. */
