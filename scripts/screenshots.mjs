@@ -55,16 +55,21 @@ try {
         if (attempt === 5) {throw error;}
       }
     }
+    // On a busy machine keys can be lost while the widget settles: type until the box holds the text.
+    const box = page.locator('.quick-input-widget .quick-input-box input');
     await page.keyboard.type(text);
+    for (let attempt = 1; (await box.inputValue()) !== text && attempt < 5; attempt++) {
+      await box.fill(text);
+    }
   };
   const command = async (name) => {
     await quickInput('>' + name);
-    await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`);
+    await page.waitForSelector(`.quick-input-list .monaco-list-row.focused[aria-label*="${name}"]`);
     await page.keyboard.press('Enter');
   };
   const openFile = async (name) => {
     await quickInput(name);
-    await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`);
+    await page.waitForSelector(`.quick-input-list .monaco-list-row.focused[aria-label*="${name}"]`);
     await page.keyboard.press('Enter');
     await page.waitForSelector(`.tab.active[aria-label*="${name}"]`);
   };
@@ -108,7 +113,8 @@ try {
   await command('Blogwright: Open Preview to the Side');
   await page.waitForSelector('.webview.ready, iframe.webview');
   const frame = page.frameLocator('iframe.webview').frameLocator('iframe');
-  await frame.locator('.bw-title').waitFor();
+  // The published view has the layout's title, the content view Blogwright's own header: either is an h1.
+  await frame.locator('h1').first().waitFor();
   await page.mouse.move(640, 740);
   await page.waitForSelector('.workbench-hover, .monaco-hover:not(.hidden)', { state: 'detached' }).catch(() => undefined);
   await page.screenshot({ path: path.join(out, 'preview.png') });
