@@ -1,5 +1,6 @@
 import type { RuleArea, RuleCode } from '../core/ruleCatalog';
-import { editDistance } from '../core/similarity';
+import { tagFindingMayChange } from '../core/rules/tagRules';
+import { keyFindingMayChange } from '../core/rules/unknownKeyRule';
 import type { SiteIndex } from '../core/site/siteIndex';
 import { tagsOf } from '../core/site/tags';
 
@@ -31,21 +32,18 @@ export function factsOf(site: SiteIndex, path: string): BlogFacts {
 
 /**
  * The documents whose messages may change when a file's facts go from `before` to `after`: those that show link
- * messages when a target comes, goes or moves (a suggestion may name it), and those with a tag or key near one
- * whose count changed (same normal form or two edits apart: a superset of what `tagRules` and `unknownKeyRule`
- * compare), with those already showing such messages (their counts may be quoted).
+ * messages when a target comes, goes or moves (a suggestion may name it), and those with a tag or key whose
+ * finding a changed count may change (as `tagRules` and `unknownKeyRule` say), with those already showing such
+ * messages (their counts may be quoted).
  */
 export function dependantsOf(site: SiteIndex, before: BlogFacts, after: BlogFacts, findingsOf: FindingsOf): Set<string> {
   const paths = new Set<string>();
   if (before.target !== after.target) {
     addAll(paths, findingsOf('link'));
   }
-  // Compared as written (counts are per spelling), related by normal form.
-  const tags = changed(before.tags, after.tags).map((entry) => {
-    const colon = entry.indexOf(':');
-    return `${entry.slice(0, colon)}:${normalTag(entry.slice(colon + 1))}`;
-  });
-  const keys = changed(before.keys, after.keys).map((key) => key.toLowerCase());
+  // Counts are per spelling: `tags:Kotlin` to `tags:kotlin` changes two.
+  const tags = changed(before.tags, after.tags).map((entry) => entry.split(/:(.*)/s) as [string, string]);
+  const keys = changed(before.keys, after.keys);
   if (tags.length > 0) {
     addAll(paths, findingsOf('tag'));
     addAll(paths, findingsOf('category'));
@@ -58,21 +56,13 @@ export function dependantsOf(site: SiteIndex, before: BlogFacts, after: BlogFact
   }
   for (const [path, document] of site.documents) {
     const near =
-      (tags.length > 0 && TAG_KEYS.some((key) => tagsOf(document.data, key).some((tag) => tags.some((t) => related(`${key}:${normalTag(tag)}`, t))))) ||
-      (keys.length > 0 && Object.keys(document.data).some((key) => keys.some((k) => related(key.toLowerCase(), k))));
+      (tags.length > 0 && TAG_KEYS.some((key) => tagsOf(document.data, key).some((tag) => tags.some(([k, t]) => k === key && tagFindingMayChange(tag, t))))) ||
+      (keys.length > 0 && Object.keys(document.data).some((key) => keys.some((k) => keyFindingMayChange(key, k))));
     if (near) {
       paths.add(path);
     }
   }
   return paths;
-}
-
-function normalTag(tag: string): string {
-  return tag.toLowerCase().replace(/[\s_-]+/g, '');
-}
-
-function related(a: string, b: string): boolean {
-  return a === b || editDistance(a, b, 2) <= 2;
 }
 
 function changed(before: ReadonlySet<string>, after: ReadonlySet<string>): string[] {

@@ -11,8 +11,9 @@ import { indexedNotification, siteChangedNotification } from '../protocol';
 import type { BlogSession, ISessionListener } from './blogSession';
 import type { IBackgroundWork } from './stateQueue';
 
-/** Documents checked in one slice before the queue lets requests and changes in. */
+/** Documents checked in one slice, and milliseconds it may take, before the queue lets requests and changes in. */
 const SLICE = 50;
+const SLICE_MS = 5;
 
 /**
  * Publishes every document's diagnostics, pushed. What a change may have altered is queued for a re-check: the
@@ -123,7 +124,8 @@ export class DiagnosticsPublisher implements ISessionListener, IBackgroundWork {
   }
 
   async runSlice(): Promise<void> {
-    for (let count = 0; count < SLICE && !this.session.queue.changesWaiting; count++) {
+    const started = performance.now();
+    for (let count = 0; count < SLICE && !this.session.queue.changesWaiting && performance.now() - started < SLICE_MS; count++) {
       const path = take(this.#first) ?? take(this.#then);
       if (path === undefined) {
         break;

@@ -161,6 +161,16 @@ function differInShortWord(a: string, b: string): boolean {
 }
 
 /** Case, spaces, hyphens and underscores do not make a different topic. */
+/**
+ * Whether a change in how often `changed` is used may change this rule's finding on `tag`: the same normal form
+ * (a variant), or one edit apart where both are long enough to be a typo. The server re-checks those documents.
+ */
+export function tagFindingMayChange(tag: string, changed: string): boolean {
+  const a = normalize(tag);
+  const b = normalize(changed);
+  return a === b || (a.length >= MIN_TYPO_LENGTH && b.length >= MIN_TYPO_LENGTH && editDistance(a, b, 1) <= 1);
+}
+
 function normalize(tag: string): string {
   return tag.toLowerCase().replace(/[\s_-]+/g, '');
 }

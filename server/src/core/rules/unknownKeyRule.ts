@@ -68,6 +68,20 @@ function intendedKey(key: string, byOthers: number, counts: ReadonlyMap<string, 
 }
 
 /**
+ * Whether a change in how many documents use `changed` may change this rule's finding on `key`: its own count, or
+ * a key it may be a slip for (or that may be a slip for it). Counts of the well-known keys are never read.
+ * The server re-checks those documents.
+ */
+export function keyFindingMayChange(key: string, changed: string): boolean {
+  if (WELL_KNOWN.has(changed)) {
+    return false;
+  }
+  const a = key.toLowerCase();
+  const b = changed.toLowerCase();
+  return a === b || isSlip(a, b) || isSlip(b, a);
+}
+
+/**
  * One edit apart (`tittle`, `autor`, `titel`), or a word cut short (`publish` for `published`). Not a slip:
  * the target plus or minus an `s` (`images` beside `image` is a list of its own), and one letter swapped for
  * another in a four-letter key (`data` is a word, not `date` mistyped).

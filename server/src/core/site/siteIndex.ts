@@ -9,6 +9,7 @@ import { readConfig, type ConfigReading, type SiteConfig } from './config';
 import { tagKeys } from './tags';
 import { publishedUrlOf, UrlMap } from './urlMap';
 import { LinkIndex } from '../links/linkIndex';
+import type { ScannedLinks } from '../links/scanLinks';
 import { documentKeys, targetKeys } from '../links/targets';
 import { frontMatterTokens } from './frontMatterTokens';
 import { documentAnchors } from './documentAnchors';
@@ -27,6 +28,8 @@ export type SiteChange = { readonly scope: 'all' } | { readonly scope: 'document
 
 /** Documents read between two turns of the event loop while building. */
 const YIELD_EVERY = 64;
+/** The links of a file that was not read: none known, and no id can be ruled out. */
+const UNREAD: ScannedLinks = { links: [], definitions: new Set(), ids: new Set(), idsComplete: false, headings: [], liquidInCode: [] };
 
 /**
  * The blog as Jekyll sees it: config, documents with their front matter, layouts, data files,
@@ -342,7 +345,8 @@ export class SiteIndex {
     };
     this.#documents.set(path, document);
     // After the document is in: its links resolve against its own URL.
-    const summary = scanned && this.links.set(path, scanned, shape.kind === 'post');
+    // A file too large or binary to read still exists: a target of links (a post by its name), ids unknowable.
+    const summary = scanned ? this.links.set(path, scanned, shape.kind === 'post') : read.kind === 'skipped' ? this.links.set(path, UNREAD, shape.kind === 'post') : undefined;
     if (kept && parsed && text !== undefined) {
       kept.add(path, keptAnalysis(text, parsed, scanned && summary && { scanned, ids: summary.ids, anchors: document.anchors }), document);
     }
