@@ -3,6 +3,8 @@ import { findSites, isNeverContent, nestedSiteFolders, pathInSite, siteOf, type 
 import { FileSystemWorkspace } from '../../server/src/fileSystemWorkspace';
 import { writeBlog } from '../util/blogs';
 import { InMemoryWorkspace } from '../util/inMemoryWorkspace';
+import { SiteIndex } from '../../server/src/core/site/siteIndex';
+import { withSettings } from '../../server/src/core/settings';
 
 /** Every file of the given names, each with some text. */
 function workspaceOf(...paths: string[]): InMemoryWorkspace {
@@ -57,6 +59,12 @@ suite('site discovery', () => {
     assert.deepStrictEqual(await findSites(workspaceOf('blog/_config.toml', 'blog/_posts/2020-01-01-a.md')), [{ path: 'blog', configFile: '_config.toml' }]);
     // Other configuration files are for `--config`, not found by Jekyll itself.
     assert.deepStrictEqual(await sitePaths(workspaceOf('blog/_config.dev.yml', 'blog/_layouts/default.html')), []);
+  });
+
+  test('a site configured by _config.yaml is read with it', async () => {
+    const site = new SiteIndex(new InMemoryWorkspace({ '_config.yaml': 'permalink: /news/:title/\n', '_posts/2020-01-01-a.md': '---\ntitle: A\n---\n' }), withSettings(undefined));
+    await site.build();
+    assert.strictEqual(site.urls.urlOf('_posts/2020-01-01-a.md'), '/news/a/');
   });
 
   test('the top folder with _posts or _drafts and no configuration is a site, as jekyll build takes it', async () => {

@@ -139,7 +139,9 @@ export class SiteIndex {
     this.#localPlugins.clear();
     this.urls.reset();
     this.links.clear();
-    this.#config = readConfig(textOf(await this.workspace.readText('_config.yml')));
+    // Jekyll reads `_config.yml`, else `_config.yaml` (a `_config.toml` is not read: no TOML parser, so defaults).
+    const config = await this.workspace.readText('_config.yml');
+    this.#config = readConfig(textOf(config.kind === 'missing' ? await this.workspace.readText('_config.yaml') : config));
     const paths = await this.workspace.listFiles();
     const toRead: string[] = [];
     const templates: string[] = [];
