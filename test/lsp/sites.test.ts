@@ -163,6 +163,19 @@ suite('language server: every Jekyll site of the workspace, each its own', () =>
     rmSync(scratch, { recursive: true, force: true });
   });
 
+  test("folders in VS Code's files.exclude are never listed: a site there is not found", async () => {
+    const root = writeBlog({ ...under('build', exampleBlog({ '_posts/2020-04-01-untitled.md': '---\nlayout: post\nauthor: jane.doe\n---\n' })), ...under('blog', exampleBlog({ '_posts/2020-04-01-untitled.md': '---\nlayout: post\nauthor: jane.doe\n---\n' })) });
+    // The test client answers every configuration section with this object: `files.exclude` reads its `true` entries.
+    const client = await LspTestClient.start(root, { ...SETTINGS, '**/build': true });
+    try {
+      await client.indexed();
+      assert.deepStrictEqual(client.diagnostics.get(client.uri('blog/_posts/2020-04-01-untitled.md'))?.map((d) => d.code), ['frontmatter.required']);
+      assert.strictEqual(client.diagnostics.get(client.uri('build/_posts/2020-04-01-untitled.md')), undefined);
+    } finally {
+      await client.stop();
+    }
+  });
+
   test('a multi-root workspace: each folder with its own sites', async () => {
     const parent = mkdtempSync(path.join(tmpdir(), 'blogwright-multi-'));
     writeBlog(exampleBlog({ '_posts/2020-04-01-untitled.md': '---\nlayout: post\nauthor: jane.doe\n---\n' }), path.join(parent, 'blog'));
