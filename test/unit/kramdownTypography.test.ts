@@ -1,11 +1,12 @@
 import * as assert from 'node:assert';
 import MarkdownIt from 'markdown-it';
+import { kramdownMath } from '../../server/src/core/render/kramdownMath';
 import { kramdownQuotes } from '../../server/src/core/render/kramdownQuotes';
 import { kramdownTypography } from '../../server/src/core/render/kramdownTypography';
 
 /** Expected outputs are what Jekyll 4.3.1's kramdown wrote for the same text (seen in the published preview's differential run). */
 suite('kramdown typography', () => {
-  const md = new MarkdownIt({ typographer: true }).use(kramdownTypography).use(kramdownQuotes);
+  const md = new MarkdownIt({ typographer: true }).use(kramdownTypography).use(kramdownQuotes).use(kramdownMath);
   const inline = (text: string) => md.renderInline(text);
 
   test('dashes anywhere, an ellipsis of three dots only, guillemets', () => {
@@ -19,6 +20,12 @@ suite('kramdown typography', () => {
     assert.strictEqual(inline('He said "hello" and \'bye\'.'), 'He said \u201chello\u201d and \u2018bye\u2019.');
     assert.strictEqual(inline("It's the '80s"), 'It\u2019s the \u201980s');
     assert.strictEqual(inline('"*em*"'), '\u201c<em>em</em>\u201d');
+  });
+
+  test('math as MathJax delimiters, its text untouched; a backslash escapes only what kramdown escapes', () => {
+    assert.strictEqual(inline('so $$a_1 \\cdot b_2$$ holds'), 'so \\(a_1 \\cdot b_2\\) holds');
+    assert.strictEqual(md.render('We have:\n\n$$\n\\sum_x p(x)\n$$\n'), '<p>We have:</p>\n<div class="kdmath">\\[\\sum_x p(x)\\]</div>\n');
+    assert.strictEqual(inline('100\\% and \\*'), '100\\% and *');
   });
 
   test('code is left alone', () => {

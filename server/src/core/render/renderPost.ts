@@ -13,6 +13,7 @@ import { documentAnchors } from '../site/documentAnchors';
 import { highlightCode } from './highlight';
 import { imageSource, type ImageContext } from './imageSource';
 import { kramdownAttributes } from './kramdownAttributes';
+import { kramdownMath } from './kramdownMath';
 import { kramdownQuotes } from './kramdownQuotes';
 import { kramdownTypography } from './kramdownTypography';
 import { applyLiquid, MISSING_SCHEME, type LiquidContext } from './liquid';
@@ -219,6 +220,7 @@ function createMarkdown(): MarkdownIt {
   md.use(kramdownAttributes);
   md.use(kramdownTypography);
   md.use(kramdownQuotes);
+  md.use(kramdownMath);
   // kramdown's footnote ids: `fn:1` and `fnref:1`.
   md.renderer.rules['footnote_anchor_name'] = (tokens, idx) => `:${Number(tokens[idx]!.meta.id) + 1}`;
   md.core.ruler.push('blogwright_source_lines', (state) => {
