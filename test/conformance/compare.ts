@@ -59,6 +59,7 @@ export const DELIBERATE = {
   futurePost: 'A post dated after the build is published by the first build on or after its date: links to a scheduled post are not reported.',
   unverified: "A blog with _plugins or a plugin Blogwright does not know may make any page: a URL the map lacks is 'cannot verify' (link.unverified, information), not broken.",
   templatedFile: 'A feed or stylesheet with front matter (not Markdown or HTML) is a static file to Blogwright: the same URL, no document facts.',
+  madeByLiquid: 'A URL made by an include or a Liquid expression (`{% include img.html url=... %}`) is not in the source: Blogwright cannot know it and never reports it.',
   unusedDefinition: 'A reference definition no link uses: kramdown writes nothing, Blogwright still checks its URL.',
 } as const;
 
@@ -259,6 +260,8 @@ function compareLinks(text: string, diagnostics: readonly Diagnostic[], jekyll: 
     // Two findings on one link (a forgotten baseurl and a missing fragment) are one verdict: the link does not work.
     .filter((r, i, all) => all.findIndex((other) => other.start === r.start) === i);
   const references = diagnostics.filter((d) => d.code === 'link.reference').length;
+  // The text without its Liquid: a URL found only inside a tag (`{% include img.html url="/x.png" %}`) is Liquid's to make.
+  const outsideLiquid = text.replace(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, '');
   const hrefs = htmlUrls(jekyll.content).map((href) => ({ href, broken: brokenBecause(href, jekyll.url, pages, baseurl), match: undefined as Reported | undefined }));
   // Pair each report with the URL it is about: the same text first, then a written form of it (Liquid, a fragment).
   type Href = (typeof hrefs)[number];
@@ -288,7 +291,13 @@ function compareLinks(text: string, diagnostics: readonly Diagnostic[], jekyll: 
       broken !== undefined && match !== undefined && !unverified,
       jekyll.path,
       () => (broken !== undefined ? `"${href}" is broken in _site (${broken}); Blogwright is silent` : `"${href}" works in _site; Blogwright reports ${match!.code} on "${match!.written}"`),
-      unverified ? DELIBERATE.unverified : broken === 'outside baseurl' && match === undefined ? DELIBERATE.outsideBaseurl : undefined,
+      unverified
+        ? DELIBERATE.unverified
+        : match === undefined && broken === 'outside baseurl'
+          ? DELIBERATE.outsideBaseurl
+          : match === undefined && !outsideLiquid.includes(href.replace(/[?#].*$/, ''))
+            ? DELIBERATE.madeByLiquid
+            : undefined,
     );
   }
   for (const left of reported) {

@@ -125,7 +125,7 @@ async function shrinkCase(document: FuzzDocument, input: 'GFM' | 'kramdown', aut
 /**
  * A real blog, copied to a temporary folder with what the installed Jekyll cannot build moved aside: the
  * Gemfile (it pins gems that are not installed), Sass entry points (a newer Sass may not compile), a gem
- * theme (not installed), `_plugins` (not run in safe mode anyway). Blogwright reads the same copy.
+ * theme (not installed). `_plugins` stays: safe mode does not run it, and Blogwright reads the same copy.
  */
 export async function runReal(root: string): Promise<Tally> {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'blogwright-real-'));
