@@ -1,3 +1,4 @@
+import { ForwardSearch } from '../forwardSearch';
 import MarkdownIt from 'markdown-it';
 
 /**
@@ -29,24 +30,34 @@ const ALLOWED_ATTRIBUTES = new Set(
 );
 const SAFE_LINK_SCHEMES = new Set(['http', 'https', 'mailto', 'bw-missing']);
 
-export const TOKEN = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>|[<>]/g;
+/**
+ * A comment's opening, a tag, or a lone `<` or `>`. An attribute name has no `<`, so a tag that never closes
+ * is given up at the next `<`, and a comment's end is found by one forward search: searches from every opener
+ * to the end of the text were quadratic (issue 22).
+ */
+export const TOKEN = /<!--|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=<]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>|[<>]/g;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 const { unescapeAll, escapeHtml } = new MarkdownIt().utils;
 
 export function sanitizeHtml(html: string, policy: HtmlPolicy): string {
   let out = '';
   let at = 0;
+  const commentEnds = new ForwardSearch(html, '-->');
   TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(html); match; match = TOKEN.exec(html)) {
     out += html.slice(at, match.index);
     at = TOKEN.lastIndex;
     const [token, slash, rawName, rawAttributes = ''] = match;
+    if (token === '<!--') {
+      // A comment is dropped; without its `-->` its `<` is text.
+      const end = commentEnds.next(match.index + 4);
+      at = TOKEN.lastIndex = end < 0 ? match.index + 1 : end + 3;
+      out += end < 0 ? '&lt;' : '';
+      continue;
+    }
     if (token === '<' || token === '>') {
       out += token === '<' ? '&lt;' : '&gt;';
       continue;
-    }
-    if (!rawName) {
-      continue; // a comment
     }
     const name = rawName.toLowerCase();
     const closing = slash === '/';

@@ -1,5 +1,6 @@
 import type { SiteIndex } from '../../site/siteIndex';
 import { imageHtmlFor, placeholderHtml } from '../renderPost';
+import { ForwardSearch } from '../../forwardSearch';
 import { escapeHtml, isSafeLink, readAttributes, TOKEN } from '../sanitizeHtml';
 
 /**
@@ -39,6 +40,7 @@ export function sanitizePage(page: string, site: SiteIndex, path: string, resour
   let bodyClass = '';
   let at = 0;
   const html = page.replace(/<!doctype[^>]*>/gi, '');
+  const commentEnds = new ForwardSearch(html, '-->');
   TOKEN.lastIndex = 0;
   let contentAt = content.length > 256 ? html.indexOf(content) : -1;
   for (let match = TOKEN.exec(html); match; match = TOKEN.exec(html)) {
@@ -56,6 +58,12 @@ export function sanitizePage(page: string, site: SiteIndex, path: string, resour
     body += html.slice(at, match.index);
     at = TOKEN.lastIndex;
     const [token, slash, rawName, rawAttributes = ''] = match;
+    if (token === '<!--') {
+      const end = commentEnds.next(match.index + 4);
+      at = TOKEN.lastIndex = end < 0 ? match.index + 1 : end + 3;
+      body += end < 0 ? '&lt;' : '';
+      continue;
+    }
     if (token === '<' || token === '>') {
       body += token === '<' ? '&lt;' : '&gt;';
       continue;
