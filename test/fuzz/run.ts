@@ -12,6 +12,7 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { runCliBlog } from './cliBatch';
+import { fuzzLongLines, SLOW_MS } from './longLines';
 import { describeCase, FuzzSite, runCase, type Finding } from './coreCase';
 import { caseSeed } from './random';
 import type { CaseReport, FuzzChunk } from './worker';
@@ -30,11 +31,13 @@ interface Options {
   cliBlogs: number;
   cliFiles: number;
   replay: number | undefined;
+  /** Random mixtures of openers for the long-line mode, after the patterns themselves; 0 leaves the mode out. */
+  longLines: number;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { allowHangs: 0, from: 0, cases: 100_000, seed: 1, workers: Math.max(1, availableParallelism()), cliBlogs: 40, cliFiles: 60, replay: undefined };
-  const names: Record<string, keyof Options> = { '--allow-hangs': 'allowHangs', '--from': 'from', '--cases': 'cases', '--seed': 'seed', '--workers': 'workers', '--cli-blogs': 'cliBlogs', '--cli-files': 'cliFiles', '--replay': 'replay' };
+  const options: Options = { allowHangs: 0, from: 0, cases: 100_000, seed: 1, workers: Math.max(1, availableParallelism()), cliBlogs: 40, cliFiles: 60, replay: undefined, longLines: 0 };
+  const names: Record<string, keyof Options> = { '--allow-hangs': 'allowHangs', '--from': 'from', '--cases': 'cases', '--seed': 'seed', '--workers': 'workers', '--cli-blogs': 'cliBlogs', '--cli-files': 'cliFiles', '--replay': 'replay', '--long-lines': 'longLines' };
   for (let i = 0; i < argv.length; i += 2) {
     const name = names[argv[i]!];
     const value = Number(argv[i + 1]);
@@ -162,6 +165,17 @@ async function main(): Promise<number> {
   // The CLI first: it is the shorter part, and a run stopped early has then covered both.
   progress.cli = await fuzzCli(options, failures, progress.cli);
   progress.core = await fuzzCore(options, failures, progress.core);
+  if (options.longLines > 0) {
+    const longLines = await fuzzLongLines(options.longLines, options.seed);
+    failures.push(...longLines.findings.map((f) => ({ ...f, where: `long line ${f.where}` })));
+    const slow = longLines.findings.filter((f) => f.kind === 'hang').length;
+    const crashes = longLines.findings.filter((f) => f.kind !== 'hang').length;
+    const smallest = [...longLines.reached].sort((a, b) => a.size - b.size)[0];
+    console.log(
+      `fuzz long lines: ${longLines.cases} checks of ${longLines.reached.length} patterns grown from 1 KB until a check took over ${SLOW_MS} ms: ` +
+        `${crashes} crashes or exceptions, ${slow} over ${SLOW_MS} ms at 64 KB or less; the first to reach ${SLOW_MS} ms did at ${(smallest?.size ?? 0) / 1024} KB (${smallest?.name})`,
+    );
+  }
   return report(options, progress, failures, started);
 }
 

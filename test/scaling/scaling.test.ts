@@ -1,0 +1,124 @@
+import * as assert from 'node:assert';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { computeDiagnostics } from '../../server/src/core/diagnostics';
+import { provideCompletions } from '../../server/src/core/features/completion';
+import { provideDocumentLinks } from '../../server/src/core/features/documentLinks';
+import { provideHover } from '../../server/src/core/features/hover';
+import { renderPost } from '../../server/src/core/render/renderPost';
+import type { SiteIndex } from '../../server/src/core/site/siteIndex';
+import { TextDocumentSnapshot } from '../../server/src/core/textDocument';
+import { exampleBlog } from '../util/blogs';
+import { indexBlog } from '../util/checkBlog';
+import { PATHOLOGICAL_PATTERNS, pathologicalDocument, type PathologicalPattern } from '../util/pathologicalText';
+
+/** Sizes of the repeated text: 4 KB to 256 KB, doubling. */
+const SIZES = [4, 8, 16, 32, 64, 128, 256].map((kb) => kb * 1024);
+/** The exponent of time over size above which a scan is not linear (1 is linear, 2 quadratic). */
+const MAX_EXPONENT = 1.2;
+/** Below this at the largest size, time is overhead and timer noise: a fit would say nothing. */
+const FLOOR_MS = 10;
+/** One run over this is already a failure: a linear scan of 256 KB takes a few dozen milliseconds. */
+const GIVE_UP_MS = 3000;
+
+const PATH = '_posts/2021-01-01-pathological.md';
+
+setFlagsFromString('--expose-gc');
+/** A full collection before each run, so that one run does not pay for the garbage of the one before. */
+const collectGarbage = runInNewContext('gc') as () => void;
+
+/** CPU milliseconds since `start`: unlike wall time, not inflated when other processes load the machine. */
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+/** What the editor does with a document: index and check it (`check`), then preview, complete, hover and link it (`editor`); CPU time. */
+async function runOnce(site: SiteIndex, text: string): Promise<{ check: number; editor: number }> {
+  const document = new TextDocumentSnapshot(PATH, 1, text);
+  const started = process.cpuUsage();
+  await site.update(PATH, text);
+  const diagnostics = computeDiagnostics(site, document, { logger: { error: (message) => assert.fail(message) } });
+  const check = cpuMsSince(started);
+  const checked = process.cpuUsage();
+  renderPost(site, document);
+  for (const offset of [text.length - 2, text.length >> 1]) {
+    provideCompletions(site, document, document.positionAt(offset));
+    provideHover(site, document, document.positionAt(offset));
+  }
+  provideDocumentLinks(site, document);
+  assert.ok(diagnostics.length <= 501, `${diagnostics.length} diagnostics`);
+  return { check, editor: cpuMsSince(checked) };
+}
+
+/** Least-squares slope of log(time) over log(size): the exponent of the growth. */
+function exponent(points: readonly { size: number; ms: number }[]): number {
+  const xs = points.map((p) => Math.log(p.size));
+  const ys = points.map((p) => Math.log(Math.max(p.ms, 0.01)));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  const num = xs.reduce((sum, x, i) => sum + (x - mx) * (ys[i]! - my), 0);
+  const den = xs.reduce((sum, x) => sum + (x - mx) ** 2, 0);
+  return num / den;
+}
+
+interface Growth {
+  readonly check: { size: number; ms: number }[];
+  readonly editor: { size: number; ms: number }[];
+  readonly gaveUp: string | undefined;
+}
+
+/** The best of several runs at each size, in CPU time (the machine is shared and noisy: the best run is the one least disturbed). */
+async function measure(site: SiteIndex, pattern: PathologicalPattern): Promise<Growth> {
+  const growth: Growth = { check: [], editor: [], gaveUp: undefined };
+  for (const size of SIZES) {
+    const text = pathologicalDocument(pattern, size);
+    let best = { check: Infinity, editor: Infinity };
+    for (let run = 0; run < (size >= 64 * 1024 ? 2 : 3); run++) {
+      collectGarbage();
+      // Another text each run: the index reuses the scan of a text it has seen.
+      const times = await runOnce(site, `${text}${run}\n`);
+      best = { check: Math.min(best.check, times.check), editor: Math.min(best.editor, times.editor) };
+      if (times.check + times.editor > GIVE_UP_MS) {
+        return { ...growth, gaveUp: `${(times.check + times.editor).toFixed(0)} ms at ${size / 1024} KB` };
+      }
+    }
+    growth.check.push({ size, ms: best.check });
+    growth.editor.push({ size, ms: best.editor });
+  }
+  return growth;
+}
+
+/** The exponent over the sizes from 16 KB, where fixed costs no longer hide the growth; 1 when too fast to tell. */
+function fitted(points: readonly { size: number; ms: number }[]): number {
+  return points[points.length - 1]!.ms < FLOOR_MS ? 1 : exponent(points.filter((p) => p.size >= 16 * 1024));
+}
+
+const format = (points: readonly { size: number; ms: number }[]) => `${points[0]!.ms.toFixed(1)} ms at 4 KB, ${points[points.length - 1]!.ms.toFixed(1)} ms at 256 KB`;
+
+/**
+ * Issue 22: one line of a few tens of KB made the check quadratic (64 KB of `[a](`: 18 s and a 515 MB publish).
+ * Each pattern is checked at doubling sizes; the test fails when time grows faster than size^1.2 (twice, to rule
+ * out a disturbed measurement) or one run takes seconds.
+ */
+suite('every scan is linear in the text', function () {
+  this.timeout(600_000);
+  let site: SiteIndex;
+  suiteSetup(async () => {
+    site = await indexBlog(exampleBlog({ [PATH]: pathologicalDocument(PATHOLOGICAL_PATTERNS[0]!, 16) }));
+  });
+  for (const pattern of PATHOLOGICAL_PATTERNS) {
+    test(pattern.name, async () => {
+      let growth = await measure(site, pattern);
+      let exponents = growth.gaveUp ? undefined : { check: fitted(growth.check), editor: fitted(growth.editor) };
+      if (exponents && Math.max(exponents.check, exponents.editor) > MAX_EXPONENT) {
+        growth = await measure(site, pattern);
+        exponents = growth.gaveUp ? undefined : { check: fitted(growth.check), editor: fitted(growth.editor) };
+      }
+      assert.ok(exponents, `gave up: ${growth.gaveUp}`);
+      console.log(`      check ${format(growth.check)}, exponent ${exponents.check.toFixed(2)}; editor ${format(growth.editor)}, exponent ${exponents.editor.toFixed(2)}`);
+      assert.ok(exponents.check <= MAX_EXPONENT, `the check grows as size^${exponents.check.toFixed(2)}: ${format(growth.check)}`);
+      assert.ok(exponents.editor <= MAX_EXPONENT, `preview, completion and hover grow as size^${exponents.editor.toFixed(2)}: ${format(growth.editor)}`);
+    });
+  }
+});

@@ -1,0 +1,65 @@
+/**
+ * Text built to make a scanner restart its search from every opener: one syntax opener (or a short unit)
+ * repeated on one line, or on many lines, with no closer. A linear scanner checks each at any size in time
+ * proportional to the size; a scanner that searches from every opener to the end of the line, the paragraph
+ * or the text takes time that grows with the square of it. Shared by the scaling test and the fuzzer.
+ */
+
+export interface PathologicalPattern {
+  /** What is repeated, for a report. */
+  readonly name: string;
+  /** The repeated unit; repeated to the size asked for. */
+  readonly unit: string;
+  /** Where the repetition goes: the body (default), or the front matter's `title:` (quoted as YAML). */
+  readonly where?: 'body' | 'title';
+}
+
+/** Every syntax opener the scanners know, alone and in the combinations that once made a scan restart. */
+export const PATHOLOGICAL_PATTERNS: readonly PathologicalPattern[] = [
+  { name: 'link openers `[a](`', unit: '[a](' },
+  { name: 'image openers `![a](`', unit: '![a](' },
+  { name: 'link closers `](`', unit: '](' },
+  { name: 'escaped link openers `\\[a](`', unit: '\\[a](' },
+  { name: 'nested links `[a](b(`', unit: '[a](b(' },
+  { name: 'links with Liquid `[a]({{`', unit: '[a]({{' },
+  { name: 'angle destinations `[a](<`', unit: '[a](<' },
+  { name: 'titles `[a](b "`', unit: '[a](b "' },
+  { name: 'reference links `[a][`', unit: '[a][' },
+  { name: 'reference definitions on every line', unit: '[a\n' },
+  { name: 'HTML links `<a href="`', unit: '<a href="' },
+  { name: 'HTML tags `<a `', unit: '<a ' },
+  { name: 'HTML ids `<b id=x `', unit: '<b id=x ' },
+  { name: 'autolinks `<http://a`', unit: '<http://a' },
+  { name: 'IALs `{: `', unit: '{: ' },
+  { name: 'IALs with ids `{:#a `', unit: '{:#a ' },
+  { name: 'extension openers `{:: `', unit: '{:: ' },
+  { name: 'code spans `` `a ``', unit: '`a ``' },
+  { name: 'unmatched backtick runs', unit: '`a``b```c' },
+  { name: 'fences on one line', unit: '~~~ ``` ' },
+  { name: 'fences on every line', unit: '```\n~~~\n' },
+  { name: 'Liquid tags `{% `', unit: '{% ' },
+  { name: 'Liquid output `{{ `', unit: '{{ ' },
+  { name: 'post_url tags `{% post_url `', unit: '{% post_url a' },
+  { name: 'link tags `{% link `', unit: '{% link a' },
+  { name: 'raw blocks `{% raw %}`', unit: '{% raw %}{{' },
+  { name: 'Liquid in code', unit: '`{{ a` ' },
+  { name: 'highlight blocks `{% highlight x %}`', unit: '{% highlight x %}' },
+  { name: 'footnote references `[^a`', unit: '[^a' },
+  { name: 'footnote definitions on every line', unit: '[^a\n' },
+  { name: 'HTML comments `<!--`', unit: '<!-- -- ' },
+  { name: 'unclosed tags in an HTML block', unit: '<div><a b=' },
+  { name: 'headings with `{#id}` on every line', unit: '# a {#b} {#c\n' },
+  { name: 'heading IAL lines', unit: '# h\n{:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a\n' },
+  { name: 'trailing hashes in headings', unit: '# a ######################################## b\n' },
+  { name: 'brackets in headings', unit: '## [a](`b`) [c][d] <e> &amp; __f__ \\[\n' },
+  { name: 'front matter title of openers', unit: '[a]({{ ', where: 'title' },
+];
+
+/** A whole document: front matter, then the pattern repeated to about `size` characters. */
+export function pathologicalDocument(pattern: PathologicalPattern, size: number): string {
+  const repeated = pattern.unit.repeat(Math.ceil(size / pattern.unit.length)).slice(0, size);
+  if (pattern.where === 'title') {
+    return `---\nlayout: post\ntitle: ${JSON.stringify(repeated)}\nauthor: jane.doe\n---\nBody.\n`;
+  }
+  return `---\nlayout: post\ntitle: T\nauthor: jane.doe\n---\n${repeated}\n`;
+}
