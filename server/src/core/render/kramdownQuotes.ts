@@ -53,12 +53,16 @@ function curlInline(tokens: Token[]): void {
   });
 }
 
+/** More than any rule looks at after the position it tries (at most five characters). */
+const LOOKAHEAD = 16;
+
 function curl(text: string, after: string): string {
   let out = '';
   let consumed = 0;
   for (let i = text.indexOf('"') < 0 ? text.indexOf("'") : Math.min(...[text.indexOf('"'), text.indexOf("'")].filter((n) => n >= 0)); i >= 0 && i < text.length; ) {
     const from = i > consumed && text[i - 1] !== '\\' ? i - 1 : i;
-    const rest = text.slice(from) + after;
+    // The rules look a few characters ahead: a window, not the rest of the text, keeps each quote's cost constant.
+    const rest = from + LOOKAHEAD < text.length ? text.slice(from, from + LOOKAHEAD) : text.slice(from) + after.slice(0, LOOKAHEAD);
     const rule = RULES.map((r) => ({ r, m: r.pattern.exec(rest) })).find((x) => x.m !== null);
     if (!rule || !rule.m) {
       break;
