@@ -19,6 +19,7 @@ export interface BlogFacts {
 export type FindingsOf = (codeOrArea: RuleCode | RuleArea) => Iterable<string>;
 
 const TAG_KEYS = ['tags', 'categories'] as const;
+type TagKey = (typeof TAG_KEYS)[number];
 
 export function factsOf(site: SiteIndex, path: string): BlogFacts {
   const document = site.document(path);
@@ -41,10 +42,14 @@ export function dependantsOf(site: SiteIndex, before: BlogFacts, after: BlogFact
   if (before.target !== after.target) {
     addAll(paths, findingsOf('link'));
   }
-  // Counts are per spelling: `tags:Kotlin` to `tags:kotlin` changes two.
-  const tags = changed(before.tags, after.tags).map((entry) => entry.split(/:(.*)/s) as [string, string]);
+  // Counts are per spelling: `tags:Kotlin` to `tags:kotlin` changes two. Only a changed tag near one another
+  // document uses can change that document's findings (typing `tags: [m]` usually concerns no other post).
+  const usedElsewhere = (key: TagKey, tag: string) => (site.tagCounts(key).get(tag) ?? 0) > (after.tags.has(`${key}:${tag}`) ? 1 : 0);
+  const tags = changed(before.tags, after.tags)
+    .map((entry) => entry.split(/:(.*)/s) as [TagKey, string])
+    .filter(([key, tag]) => [...site.tagCounts(key).keys()].some((other) => usedElsewhere(key, other) && tagFindingMayChange(other, tag)));
   const keys = changed(before.keys, after.keys);
-  if (tags.length > 0) {
+  if (changed(before.tags, after.tags).length > 0) {
     addAll(paths, findingsOf('tag'));
     addAll(paths, findingsOf('category'));
   }
