@@ -74,4 +74,10 @@ suite('conformance regressions (found by the real Jekyll)', () => {
   test('GFM ids drop zero-width joiners (opensource.guide, Persian) and decode Latin-1 entities (French: r&ocirc;les)', () => {
     assert.deepStrictEqual(idsOf('## انجمن\u200cتان\n\n## Apprendre &agrave; dire non\n'), ['apprendre-à-dire-non', 'انجمنتان']);
   });
+
+  test('links in a footnote that no reference uses are not checked: kramdown drops the footnote (fuzzer, shrunk)', () => {
+    const targets = (body: string) => scanLinks(body, 0, { headerIds: GFM, liquid: true }).links.map((l) => l.target);
+    assert.deepStrictEqual(targets('[^n]: A footnote with [text](/none here.png).\n'), []);
+    assert.deepStrictEqual(targets('Used[^u].\n\n[^u]: Kept [a](/a.png).\n[^n]: Dropped [b](/b.png)\n    still the footnote [c](/c.png)\n\nAfter [d](/d.png).\n'), ['/a.png', '/d.png']);
+  });
 });

@@ -298,8 +298,18 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     }
   }
 
-  links.sort((a, b) => a.start - b.start);
-  return { links, definitions, ids, idsComplete, headings, liquidInCode };
+  // kramdown drops a footnote that no reference uses, with the links in it: they are never on the page.
+  const unused: Range[] = [];
+  const paragraphEnd = /\n[ \t]*\r?\n(?! {4}|\t)/g;
+  for (const marker of definitionMarkers) {
+    if (!references.has(text.slice(marker + 2, text.indexOf(']', marker + 2)))) {
+      paragraphEnd.lastIndex = marker;
+      unused.push({ start: marker, end: paragraphEnd.exec(text)?.index ?? text.length });
+    }
+  }
+  const kept = unused.length === 0 ? links : links.filter((link) => !inside(sortRanges(unused), link.start));
+  kept.sort((a, b) => a.start - b.start);
+  return { links: kept, definitions, ids, idsComplete, headings, liquidInCode };
 }
 
 const MARKDOWN_HTML_OPEN = /^ {0,3}<([A-Za-z][\w-]*)\b[^>\n]*\smarkdown\s*=\s*(["']?)(?:1|block|span)\2[^>\n]*>/gm;
