@@ -139,6 +139,20 @@ suite('permalinks and the URL map', () => {
     assert.strictEqual(site.urls.urlOf('_posts/2015-03-01-b.md'), '/b/');
   });
 
+  test('a URL two sources publish stays while either is left, whichever goes first', async () => {
+    const page = '---\npermalink: /same/\n---\n';
+    for (const gone of ['a.md', 'b.md']) {
+      const workspace = new InMemoryWorkspace({ 'a.md': page, 'b.md': page });
+      const site = new SiteIndex(workspace, withSettings(undefined));
+      await site.build();
+      await site.update(gone, undefined);
+      const left = gone === 'a.md' ? 'b.md' : 'a.md';
+      assert.strictEqual(site.urls.lookup('/same/')?.path, left, `after ${gone} went`);
+      await site.update(left, undefined);
+      assert.strictEqual(site.urls.lookup('/same/'), undefined);
+    }
+  });
+
   test('Jekyll helpers: slugify modes, escape_path, sanitize_url, template expansion', () => {
     assert.strictEqual(slugify('The _config.yml file?'), 'the-config-yml-file');
     assert.strictEqual(slugify('The _config.yml file?', 'pretty'), 'the-_config.yml-file');

@@ -33,7 +33,9 @@ export interface UrlMapSource {
 export class UrlMap {
   /** Decoded URL path (and the file Jekyll writes for it) -> target. */
   readonly #byUrl = new Map<string, UrlTarget>();
-  /** Source path -> the keys it put into `#byUrl`. */
+  /** A key more than one source publishes -> the later claimants, in order: one takes over when the first goes. */
+  readonly #laterClaims = new Map<string, UrlTarget[]>();
+  /** Source path -> the keys it claims in `#byUrl` (first or later). */
   readonly #keysBySource = new Map<string, string[]>();
   readonly #urlsBySource = new Map<string, string[]>();
   readonly #dirty = new Set<string>();
@@ -109,6 +111,7 @@ export class UrlMap {
   #refresh(): void {
     if (!this.#built) {
       this.#byUrl.clear();
+      this.#laterClaims.clear();
       this.#keysBySource.clear();
       this.#urlsBySource.clear();
       for (const path of this.source.staticFiles) {
@@ -134,8 +137,22 @@ export class UrlMap {
 
   #remove(path: string): void {
     for (const key of this.#keysBySource.get(path) ?? []) {
+      const later = this.#laterClaims.get(key);
+      const remaining = later?.filter((target) => target.path !== path) ?? [];
       if (this.#byUrl.get(key)?.path === path) {
-        this.#byUrl.delete(key);
+        const next = remaining.shift();
+        if (next) {
+          this.#byUrl.set(key, next);
+        } else {
+          this.#byUrl.delete(key);
+        }
+      }
+      if (later) {
+        if (remaining.length > 0) {
+          this.#laterClaims.set(key, remaining);
+        } else {
+          this.#laterClaims.delete(key);
+        }
       }
     }
     this.#keysBySource.delete(path);
@@ -155,8 +172,11 @@ export class UrlMap {
       const ext = target.kind === 'static' || target.kind === 'redirect' ? extensionOf(decoded) : outputExtension(path, config);
       for (const key of new Set([decoded, destinationOf(decoded, ext || '.html')])) {
         // The first source to claim a URL keeps it, as files written later would overwrite: either way one exists.
-        if (!this.#byUrl.has(key)) {
+        const first = this.#byUrl.get(key);
+        if (!first) {
           this.#byUrl.set(key, target);
+        } else if (first.path !== path) {
+          this.#laterClaims.set(key, [...(this.#laterClaims.get(key) ?? []), target]);
         }
         keys.push(key);
       }
