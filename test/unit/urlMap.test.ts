@@ -151,6 +151,10 @@ suite('permalinks and the URL map', () => {
       await site.update(left, undefined);
       assert.strictEqual(site.urls.lookup('/same/'), undefined);
     }
+    // The one named does not depend on the order the sources came in.
+    const site = await siteOf({ 'b.md': page });
+    await site.update('a.md', page);
+    assert.strictEqual(site.urls.lookup('/same/')?.path, 'a.md');
   });
 
   test('Jekyll helpers: slugify modes, escape_path, sanitize_url, template expansion', () => {

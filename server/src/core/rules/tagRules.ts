@@ -160,7 +160,6 @@ function differInShortWord(a: string, b: string): boolean {
   return wordsA.some((word, i) => word !== wordsB[i] && Math.max(word.length, wordsB[i]!.length) < MIN_TYPO_LENGTH);
 }
 
-/** Case, spaces, hyphens and underscores do not make a different topic. */
 /**
  * Whether a change in how often `changed` is used may change this rule's finding on `tag`: the same normal form
  * (a variant), or one edit apart where both are long enough to be a typo. The server re-checks those documents.
@@ -171,6 +170,7 @@ export function tagFindingMayChange(tag: string, changed: string): boolean {
   return a === b || (a.length >= MIN_TYPO_LENGTH && b.length >= MIN_TYPO_LENGTH && editDistance(a, b, 1) <= 1);
 }
 
+/** Case, spaces, hyphens and underscores do not make a different topic. */
 function normalize(tag: string): string {
   return tag.toLowerCase().replace(/[\s_-]+/g, '');
 }

@@ -1,3 +1,4 @@
+import { byCodeUnits } from '../codeUnitOrder';
 import type { SiteConfig } from './config';
 import { extensionOf } from './documentKind';
 import { withDefaults } from './frontMatterDefaults';
@@ -140,9 +141,10 @@ export class UrlMap {
       const later = this.#laterClaims.get(key);
       const remaining = later?.filter((target) => target.path !== path) ?? [];
       if (this.#byUrl.get(key)?.path === path) {
-        const next = remaining.shift();
+        const next = remaining.reduce<UrlTarget | undefined>((best, target) => (!best || claimsFirst(target, best) ? target : best), undefined);
         if (next) {
           this.#byUrl.set(key, next);
+          remaining.splice(remaining.indexOf(next), 1);
         } else {
           this.#byUrl.delete(key);
         }
@@ -171,18 +173,27 @@ export class UrlMap {
       const decoded = decodePath(target.url);
       const ext = target.kind === 'static' || target.kind === 'redirect' ? extensionOf(decoded) : outputExtension(path, config);
       for (const key of new Set([decoded, destinationOf(decoded, ext || '.html')])) {
-        // The first source to claim a URL keeps it, as files written later would overwrite: either way one exists.
+        // Where two sources publish one URL, either way a page exists; which one is named must not depend on the
+        // order files were read or changed in, so the server and a fresh CLI run agree: `claimsFirst` decides.
         const first = this.#byUrl.get(key);
         if (!first) {
           this.#byUrl.set(key, target);
         } else if (first.path !== path) {
-          this.#laterClaims.set(key, [...(this.#laterClaims.get(key) ?? []), target]);
+          const [winner, other] = claimsFirst(target, first) ? [target, first] : [first, target];
+          this.#byUrl.set(key, winner);
+          this.#laterClaims.set(key, [...(this.#laterClaims.get(key) ?? []), other]);
         }
         keys.push(key);
       }
     }
     this.#keysBySource.set(path, keys);
   }
+}
+
+/** Of two sources of one URL, the one the map names: a static file before a document, then by path. */
+function claimsFirst(a: UrlTarget, b: UrlTarget): boolean {
+  const aStatic = a.kind === 'static';
+  return aStatic !== (b.kind === 'static') ? aStatic : byCodeUnits(a.path, b.path) < 0;
 }
 
 function staticTargets(path: string, config: SiteConfig): UrlTarget[] {
