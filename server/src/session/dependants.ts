@@ -49,10 +49,6 @@ export function dependantsOf(site: SiteIndex, before: BlogFacts, after: BlogFact
     .map((entry) => entry.split(/:(.*)/s) as [TagKey, string])
     .filter(([key, tag]) => [...site.tagCounts(key).keys()].some((other) => usedElsewhere(key, other) && tagFindingMayChange(other, tag)));
   const keys = changed(before.keys, after.keys);
-  if (changed(before.tags, after.tags).length > 0) {
-    addAll(paths, findingsOf('tag'));
-    addAll(paths, findingsOf('category'));
-  }
   if (keys.length > 0) {
     addAll(paths, findingsOf('frontmatter.unknown-key'));
   }
