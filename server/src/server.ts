@@ -14,15 +14,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { configureLocalization } from './localization';
-import { newPost, newPostAuthors } from './core/features/newPost';
-import { fragmentLine, resolvePreviewLink } from './core/features/previewLink';
-import { renderPreview } from './core/render/preview';
-import { WorkerSassCompiler } from './sassCompiler';
 import { DEFAULT_EXTERNAL_LINK_OPTIONS, ExternalLinkChecker } from './externalLinks';
 import { FileSystemWorkspace } from './fileSystemWorkspace';
-import { cancelled, registerLanguageFeatures } from './languageFeatures';
+import { registerLanguageFeatures } from './languageFeatures';
 import type { IBlogFiles } from './lspWorkspace';
-import { indexedNotification, listAuthorsRequest, newPostRequest, previewLinkRequest, renderPreviewRequest, serverProcessRequest, settledRequest } from './protocol';
+import { indexedNotification, serverProcessRequest, settledRequest } from './protocol';
+import { registerPreviewRequests } from './previewRequests';
 import { SiteSessions } from './siteSessions';
 import { BlogSession } from './session/blogSession';
 import { registerWorkflowRequests } from './workflowRequests';
@@ -240,24 +237,15 @@ export function startServer(connection: Connection, { files = (root, skipFolder)
 
   registerLanguageFeatures(connection, (uri) => blogOf(uri)?.session);
 
-  connection.onRequest(listAuthorsRequest, () => {
-    const site = firstBlog()?.session.site;
-    return site ? newPostAuthors(site) : [];
-  });
-
-  connection.onRequest(newPostRequest, ({ title, author, date }) => {
-    const session = firstBlog()?.session;
-    const site = session?.site;
-    if (!session || !site || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-      return null;
-    }
-    const post = newPost(site, title, author, date);
-    return { uri: session.workspace.uriOf(post.path), text: post.text };
-  });
-
   registerWorkflowRequests(connection, (uri) => {
     const blog = uri === undefined ? firstBlog() : blogOf(uri);
-    return { site: blog?.session.site, workspace: blog?.session.workspace, problems: blog?.publisher.problems ?? new Map(), siteName: siteNameOf(blog) };
+    return {
+      site: blog?.session.site,
+      workspace: blog?.session.workspace,
+      problems: blog?.publisher.problems ?? new Map(),
+      siteName: siteNameOf(blog),
+      ...(blog ? { applied: (path: string) => blog.session.applied(path) } : {}),
+    };
   });
 
   connection.onRequest(serverProcessRequest, () => ({ pid: process.pid }));
@@ -267,27 +255,9 @@ export function startServer(connection: Connection, { files = (root, skipFolder)
     return {};
   });
 
-  // The published preview's Sass compiler: a thread started on the first Sass stylesheet, ended with the server.
-  const sass = new WorkerSassCompiler();
-  connection.onRequest(renderPreviewRequest, async ({ uri, resourceRoot, view, page, themeFolder }, token) => {
+  const preview = registerPreviewRequests(connection, (uri) => {
     const blog = blogOf(uri);
-    const session = blog?.session;
-    const path = session?.uris.pathOf(uri);
-    const source = path === undefined ? undefined : await session?.workspace.textDocument(path);
-    const site = session?.site;
-    if (token.isCancellationRequested) {
-      throw cancelled();
-    }
-    if (!blog || !site || !source || 'skipped' in source) {
-      return null;
-    }
-    const root = resourceRoot && siteResourceRoot(blog, resourceRoot);
-    const rendered = await renderPreview(site, source.document, { view: view ?? 'content', sass, ...(root ? { resourceRoot: root } : {}), ...(page ? { page } : {}), ...(themeFolder ? { themeFolder } : {}) });
-    if (token.isCancellationRequested) {
-      throw cancelled();
-    }
-    const siteName = siteNameOf(blog);
-    return { ...rendered, version: source.document.version, ...(siteName === undefined ? {} : { site: siteName }) };
+    return blog && { session: blog.session, siteName: siteNameOf(blog), resourceRoot: (folderRoot) => siteResourceRoot(blog, folderRoot) };
   });
 
   /** The client names its workspace folder as the preview's resource root; the site's files are in its own folder. */
@@ -296,17 +266,6 @@ export function startServer(connection: Connection, { files = (root, skipFolder)
     const inFolder = entry ? relative(entry.folder, entry.root).split(sep) : [];
     return inFolder.length === 0 || inFolder[0] === '' ? folderRoot : `${folderRoot.replace(/\/+$/, '')}/${inFolder.map(encodeURIComponent).join('/')}`;
   }
-
-  connection.onRequest(previewLinkRequest, ({ uri, href }) => {
-    const session = blogOf(uri)?.session;
-    const path = session?.uris.pathOf(uri);
-    const site = session?.site;
-    if (path === undefined || !session || !site) {
-      return { kind: 'none', reason: l10n.t('The blog is not indexed yet.') };
-    }
-    const target = resolvePreviewLink(site, path, href);
-    return target.kind === 'source' ? { kind: 'source', uri: session.workspace.uriOf(target.path), line: fragmentLine(site, target.path, target.fragment) } : target;
-  });
 
   // Results fetched since the last save go to the cache before the server exits; the Sass thread ends with it.
   // One handler: the connection keeps only the last one registered.
@@ -317,7 +276,7 @@ export function startServer(connection: Connection, { files = (root, skipFolder)
       blog.publisher.dispose();
     }
     externalLinks?.dispose();
-    sass.dispose();
+    preview.dispose();
   });
 
   documents.listen(connection);

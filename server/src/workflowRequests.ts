@@ -1,5 +1,5 @@
 /**
- * The writing workflow's requests (images, drafts, the Blog view, the status bar): look up the document, call the
+ * The writing workflow's requests (New Post, images, drafts, the Blog view, the status bar): look up the document, call the
  * core, map the result to URIs. The client does what only the editor can (write files, apply edits, show).
  */
 import * as l10n from '@vscode/l10n';
@@ -11,10 +11,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { overviewChildren } from './core/features/blogOverview';
 import { planMove, publishedPath, referrersOf, unpublishedPath, type DocumentMove } from './core/features/drafts';
 import { imageSamplePaths, imageUrl, learnImageConvention, placeImages } from './core/features/imagePlacement';
+import { newPost, newPostAuthors } from './core/features/newPost';
 import { readingTime } from './core/features/readingTime';
 import type { SiteIndex } from './core/site/siteIndex';
 import type { LspWorkspace } from './lspWorkspace';
-import { overviewRequest, placeImagesRequest, postStatsRequest, publishDraftRequest, publishedFileUrlRequest, unpublishPostRequest, type MoveDocumentResult } from './protocol';
+import { listAuthorsRequest, newPostRequest, overviewRequest, placeImagesRequest, postStatsRequest, publishDraftRequest, publishedFileUrlRequest, unpublishPostRequest, type MoveDocumentResult } from './protocol';
 
 export interface WorkflowState {
   readonly site: SiteIndex | undefined;
@@ -23,6 +24,8 @@ export interface WorkflowState {
   readonly problems: ReadonlyMap<string, number>;
   /** The site's folder in the workspace, when the workspace has more than one site. */
   readonly siteName?: string | undefined;
+  /** Resolves once the document's pending edits are in the index (a post just created has no URL before). */
+  readonly applied?: (path: string) => Promise<void>;
 }
 
 /** `state(uri)` is the site `uri` belongs to; without a URI, the workspace's first site. */
@@ -41,6 +44,21 @@ export function registerWorkflowRequests(connection: Connection, state: (uri?: s
     const read = await workspace.readText(path);
     return read.kind === 'text' ? read.text : undefined;
   }
+
+  // New Post and its list of authors concern no document yet: the workspace's first site.
+  connection.onRequest(listAuthorsRequest, () => {
+    const { site } = state();
+    return site ? newPostAuthors(site) : [];
+  });
+
+  connection.onRequest(newPostRequest, ({ title, author, date }) => {
+    const { site, workspace } = state();
+    if (!site || !workspace || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      return null;
+    }
+    const post = newPost(site, title, author, date);
+    return { uri: workspace.uriOf(post.path), text: post.text };
+  });
 
   connection.onRequest(placeImagesRequest, async ({ uri, date, images, folder }, token) => {
     const at = located(uri, token);
@@ -115,6 +133,11 @@ export function registerWorkflowRequests(connection: Connection, state: (uri?: s
   });
 
   connection.onRequest(postStatsRequest, async ({ uri }, token) => {
+    const pending = located(uri, token);
+    if (pending) {
+      await state(uri).applied?.(pending.path);
+    }
+    // Read again after the wait: a rebuild may have put a new index in place.
     const at = located(uri, token);
     const text = at && (await textOf(at.workspace, at.path));
     if (!at || text === undefined) {

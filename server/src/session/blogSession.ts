@@ -129,6 +129,19 @@ export class BlogSession {
     void this.queue.enqueue(() => this.#apply([path]));
   }
 
+  /**
+   * Resolves once `path`'s pending buffer change (its debounce cut short) and every change queued before it are
+   * applied: what a request about the document's place in the blog (its URL) must see, without waiting for re-checks.
+   */
+  applied(path: string): Promise<void> {
+    const pending = this.#timers.get(path);
+    if (pending) {
+      this.#cancelTimer(path);
+      pending.run();
+    }
+    return this.queue.enqueue(() => undefined);
+  }
+
   /** Resolves once every change received so far (debounced edits too) is applied and its re-checks are done. */
   settled(): Promise<void> {
     for (const { run } of [...this.#timers.values()]) {
