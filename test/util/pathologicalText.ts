@@ -10,6 +10,8 @@ export interface PathologicalPattern {
   readonly name: string;
   /** The repeated unit; repeated to the size asked for. */
   readonly unit: string;
+  /** Text before the repetition in the body: the construct whose inside is repeated. */
+  readonly prefix?: string;
   /** Where the repetition goes: the body (default), or the front matter's `title:` (quoted as YAML). */
   readonly where?: 'body' | 'title';
 }
@@ -48,6 +50,8 @@ export const PATHOLOGICAL_PATTERNS: readonly PathologicalPattern[] = [
   { name: 'footnote definitions on every line', unit: '[^a\n' },
   { name: 'HTML comments `<!--`', unit: '<!-- -- ' },
   { name: 'unclosed tags in an HTML block', unit: '<div><a b=' },
+  { name: 'Markdown-in-HTML attributes `<div markdown=1 `', unit: '<div markdown=1 ' },
+  { name: 'unclosed tags inside `<div markdown="1">`', prefix: '<div markdown="1">\n\n', unit: '<div ' },
   { name: 'headings with `{#id}` on every line', unit: '# a {#b} {#c\n' },
   { name: 'heading IAL lines', unit: '# h\n{:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a\n' },
   { name: 'trailing hashes in headings', unit: '# a ######################################## b\n' },
@@ -61,5 +65,5 @@ export function pathologicalDocument(pattern: PathologicalPattern, size: number)
   if (pattern.where === 'title') {
     return `---\nlayout: post\ntitle: ${JSON.stringify(repeated)}\nauthor: jane.doe\n---\nBody.\n`;
   }
-  return `---\nlayout: post\ntitle: T\nauthor: jane.doe\n---\n${repeated}\n`;
+  return `---\nlayout: post\ntitle: T\nauthor: jane.doe\n---\n${pattern.prefix ?? ''}${repeated}\n`;
 }

@@ -312,13 +312,19 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   return { links: kept, definitions, ids, idsComplete, headings, liquidInCode };
 }
 
-const MARKDOWN_HTML_OPEN = /^ {0,3}<([A-Za-z][\w-]*)\b[^>\n]*\smarkdown\s*=\s*(["']?)(?:1|block|span)\2[^>\n]*>/gm;
+// An opening tag on its own line, then its attributes: two steps, since one pattern with `markdown=` between two
+// `[^>\n]*` runs searched the rest of the line again from every `markdown=` of a tag with no `>`.
+const HTML_BLOCK_OPEN = /^ {0,3}<([A-Za-z][\w-]*)\b([^>\n]*)>/gm;
+const MARKDOWN_ATTRIBUTE = /\smarkdown\s*=\s*(["']?)(?:1|block|span)\1/;
 
 /** HTML blocks whose content kramdown parses as Markdown (`<div markdown="1">`), to their closing tag. */
 function markdownHtmlBlocks(text: string, bodyStart: number): Range[] {
   const blocks: Range[] = [];
   const body = text.slice(bodyStart);
-  for (const open of body.matchAll(MARKDOWN_HTML_OPEN)) {
+  for (const open of body.matchAll(HTML_BLOCK_OPEN)) {
+    if (!MARKDOWN_ATTRIBUTE.test(open[2]!)) {
+      continue;
+    }
     const start = bodyStart + open.index!;
     if (blocks.length > 0 && start < blocks[blocks.length - 1]!.end) {
       continue;
@@ -328,7 +334,9 @@ function markdownHtmlBlocks(text: string, bodyStart: number): Range[] {
     tags.lastIndex = start + open[0].length;
     let depth = 1;
     let end = text.length;
-    for (let tag = tags.exec(text); tag; tag = tags.exec(text)) {
+    // A tag opened after the last `>` cannot close: stop there rather than search to the end from each one.
+    const lastClose = text.lastIndexOf('>');
+    for (let tag = tags.lastIndex <= lastClose ? tags.exec(text) : null; tag; tag = tags.lastIndex <= lastClose ? tags.exec(text) : null) {
       depth += tag[1] ? -1 : 1;
       if (depth === 0) {
         end = tag.index + tag[0].length;
