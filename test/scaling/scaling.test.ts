@@ -16,8 +16,11 @@ import { PATHOLOGICAL_PATTERNS, pathologicalDocument, type PathologicalPattern }
 const SIZES = [4, 8, 16, 32, 64, 128, 256].map((kb) => kb * 1024);
 /** The exponent of time over size above which a scan is not linear (1 is linear, 2 quadratic). */
 const MAX_EXPONENT = 1.2;
-/** Below this at the largest size, time is overhead and timer noise: a fit would say nothing. */
-const FLOOR_MS = 10;
+/**
+ * Below this at the largest size, time is overhead, collections and timer noise: a fit would say nothing (a linear
+ * preview of 13 ms at 256 KB once fitted as size^1.36 in CI). Every quadratic case found took seconds there.
+ */
+const FLOOR_MS = 50;
 /** One run over this is already a failure: a linear scan of 256 KB takes a few dozen milliseconds. */
 const GIVE_UP_MS = 3000;
 
@@ -94,12 +97,17 @@ function fitted(points: readonly { size: number; ms: number }[]): number {
   return points[points.length - 1]!.ms < FLOOR_MS ? 1 : exponent(points.filter((p) => p.size >= 16 * 1024));
 }
 
+/** Two measurements of the same sizes, the faster at each. */
+function bestOf(a: readonly { size: number; ms: number }[], b: readonly { size: number; ms: number }[]): { size: number; ms: number }[] {
+  return a.map((point, i) => ({ size: point.size, ms: Math.min(point.ms, b[i]!.ms) }));
+}
+
 const format = (points: readonly { size: number; ms: number }[]) => `${points[0]!.ms.toFixed(1)} ms at 4 KB, ${points[points.length - 1]!.ms.toFixed(1)} ms at 256 KB`;
 
 /**
  * Issue 22: one line of a few tens of KB made the check quadratic (64 KB of `[a](`: 18 s and a 515 MB publish).
- * Each pattern is checked at doubling sizes; the test fails when time grows faster than size^1.2 (twice, to rule
- * out a disturbed measurement) or one run takes seconds.
+ * Each pattern is checked at doubling sizes; the test fails when time grows faster than size^1.2 (measured twice, the
+ * better time at each size kept, to rule out a disturbed measurement) or one run takes seconds.
  */
 suite('every scan is linear in the text', function () {
   this.timeout(600_000);
@@ -112,7 +120,9 @@ suite('every scan is linear in the text', function () {
       let growth = await measure(site, pattern);
       let exponents = growth.gaveUp ? undefined : { check: fitted(growth.check), editor: fitted(growth.editor) };
       if (exponents && Math.max(exponents.check, exponents.editor) > MAX_EXPONENT) {
-        growth = await measure(site, pattern);
+        // Measured again, keeping the better time at each size: one disturbed size can bend a fit, two rarely agree.
+        const again = await measure(site, pattern);
+        growth = again.gaveUp ? again : { check: bestOf(growth.check, again.check), editor: bestOf(growth.editor, again.editor), gaveUp: undefined };
         exponents = growth.gaveUp ? undefined : { check: fitted(growth.check), editor: fitted(growth.editor) };
       }
       assert.ok(exponents, `gave up: ${growth.gaveUp}`);
