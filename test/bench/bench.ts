@@ -4,6 +4,7 @@
 //   --posts 1000,... generated blog sizes (default 1000,10000)
 //   --no-corpus      skip the real allegro.tech blog
 //   --no-write       print, but leave BENCHMARKS.md alone
+import '../util/scratchRoot';
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -6,6 +6,7 @@
  *
  *   node out/test/conformance/run.js [--generated N] [--fuzz N] [--real DIR]... [--json FILE]
  */
+import '../util/scratchRoot';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { addTally, emptyTally, FACT_KINDS, formatTally, type Tally } from './compare';

@@ -7,6 +7,7 @@
  * Cases `--from` to `--from + --cases` (a long run can be split). `--replay I` runs case I alone in this process
  * and prints its file, text and findings. SIGINT or SIGTERM stops the run and reports what was done.
  */
+import '../util/scratchRoot';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';

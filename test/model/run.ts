@@ -2,6 +2,7 @@
 //   --seed N  --sequences N  --operations N (at most, per sequence)
 //   MODEL_DEBUG=1 logs every step and publication and, on a difference, the files, the settings and whether a
 //   freshly started server agrees with the CLI (then the drift is in the running server's state).
+import '../util/scratchRoot';
 import { describeFailure, runModel } from './modelRun';
 
 async function main(argv: readonly string[]): Promise<void> {

@@ -6,6 +6,7 @@
  *
  *   node out/test/themed/differential.js BLOG_DIR|generated:POSTS... [--json FILE]
  */
+import '../util/scratchRoot';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

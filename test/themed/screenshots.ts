@@ -5,6 +5,7 @@
  *
  *   node out/test/themed/screenshots.js NAME=BLOG_DIR:POST_PATH...
  */
+import '../util/scratchRoot';
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
