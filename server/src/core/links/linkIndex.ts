@@ -3,7 +3,8 @@
  * fragment can point to, and the reverse index from what documents link to (keys, see `targets.ts`) to the
  * documents linking there.
  */
-import type { LinkForm, ScannedLinks } from './scanLinks';
+import type { LinkForm } from './scanLinks';
+import type { RecordLinks } from '../site/fileRecord';
 import { detached } from '../detached';
 import { postName } from '../site/postName';
 
@@ -41,9 +42,11 @@ export class LinkIndex {
   /**
    * Records a document's ids and resolves its links into keys at once: a key depends only on the link, the
    * config and the document's own URL, so nothing needs resolving again when other documents change, and the
-   * written targets need not be kept (on 10,000 posts they were 400,000 strings). Returns the summary kept.
+   * written targets need not be kept (on 10,000 posts they were 400,000 strings). `keys` are the keys the same
+   * links resolved to before, with the same config and URL (a persisted index): taken as they are. Returns the
+   * summary kept.
    */
-  set(path: string, scanned: ScannedLinks, isPost: boolean): LinkSummary {
+  set(path: string, scanned: RecordLinks, isPost: boolean, keys?: readonly string[]): LinkSummary {
     this.delete(path);
     const summary = { ids: new Set([...scanned.ids].map(detached)), idsComplete: scanned.idsComplete };
     this.#summaries.set(path, summary);
@@ -56,16 +59,24 @@ export class LinkIndex {
       paths.add(path);
     }
     if (this.resolve) {
-      this.#linksTo.set(path, this.#referrersOf(path, this.resolve, scanned));
+      this.#linksTo.set(path, this.#referrersOf(path, keys ?? this.#resolved(path, this.resolve, scanned)));
     }
     return summary;
   }
 
-  /** Adds `path` to the referrers of every key its links resolve to. */
-  #referrersOf(path: string, resolve: TargetResolver, scanned: ScannedLinks): Referrers[] {
-    const targets = scanned.links.filter((l) => l.form !== 'reference' && !/^(?:mailto|tel|javascript|data):/i.test(l.target));
+  #resolved(path: string, resolve: TargetResolver, scanned: RecordLinks): Set<string> {
+    return new Set(resolve(path, scanned.links.filter((l) => l.form !== 'reference' && !/^(?:mailto|tel|javascript|data):/i.test(l.target))));
+  }
+
+  /** The keys a document's links resolved to, distinct (what `set` takes back as `keys`). */
+  keysOf(path: string): string[] {
+    return (this.#linksTo.get(path) ?? []).map((referrers) => referrers.key);
+  }
+
+  /** Adds `path` to the referrers of every key (distinct) its links resolve to. */
+  #referrersOf(path: string, keys: Iterable<string>): Referrers[] {
     const linksTo: Referrers[] = [];
-    for (const key of new Set(resolve(path, targets))) {
+    for (const key of keys) {
       let referrers = this.#referrers.get(key);
       if (!referrers) {
         referrers = { key: detached(key), sources: [] };

@@ -1,6 +1,4 @@
 import * as l10n from '@vscode/l10n';
-import { frontMatterData, parseFrontMatter } from '../frontmatter/parse';
-import { hasYamlHeader } from '../frontmatter/split';
 import type { BlogwrightSettings } from '../settings';
 import type { IWorkspace, ReadResult } from '../workspace';
 import type { AuthorSource } from './authors';
@@ -8,16 +6,14 @@ import { readAuthorSource } from './authorSource';
 import { readConfig, type ConfigReading, type SiteConfig } from './config';
 import { tagKeys } from './tags';
 import { publishedUrlOf, UrlMap } from './urlMap';
-import { LinkIndex } from '../links/linkIndex';
-import type { ScannedLinks } from '../links/scanLinks';
+import { LinkIndex, type LinkSummary } from '../links/linkIndex';
 import { documentKeys, targetKeys } from '../links/targets';
-import { frontMatterTokens } from './frontMatterTokens';
-import { documentAnchors } from './documentAnchors';
 import { KeptAnalyses, keptAnalysis } from './documentAnalysis';
 import { DocumentScanner, hasScannableBody, type DocumentScan } from './documentScan';
 import { classifyPath } from './documentKind';
 import { Memo, type MemoDependency } from './memo';
-import type { SiteDocument, SiteDocumentShape } from './siteDocument';
+import type { SiteDocument } from './siteDocument';
+import { analyseFile, type FileRecord } from './fileRecord';
 import { UsageCounts } from './usageCounts';
 import { NOT_CANCELLED, type CancellationToken } from '../cancellation';
 
@@ -28,8 +24,6 @@ export type SiteChange = { readonly scope: 'all' } | { readonly scope: 'document
 
 /** Documents read between two turns of the event loop while building. */
 const YIELD_EVERY = 64;
-/** The links of a file that was not read: none known, and no id can be ruled out. */
-const UNREAD: ScannedLinks = { links: [], definitions: new Set(), ids: new Set(), idsComplete: false, headings: [], liquidInCode: [] };
 
 /**
  * The blog as Jekyll sees it: config, documents with their front matter, layouts, data files,
@@ -320,39 +314,31 @@ export class SiteIndex {
 
   /** Indexes a document; with `kept`, keeps its analysis there for its first check (a whole-blog build checks everything next). */
   #addWithText(path: string, read: ReadResult, kept?: KeptAnalyses): void {
-    const info = classifyPath(path, this.config);
-    const text = textOf(read);
-    if (info.kind === 'page-or-static' && (text === undefined || !hasYamlHeader(text))) {
-      // No front matter: Jekyll copies the file as it is.
-      if (read.kind !== 'missing') {
-        this.#staticFiles.add(path);
-      }
+    const analysed = analyseFile(path, read, this.config, this.#scanner);
+    if (!analysed) {
       return;
     }
-    if (read.kind === 'missing') {
-      return;
+    const summary = this.#add(path, analysed.record);
+    const { record, text, parsed, scanned } = analysed;
+    if (kept && record.kind === 'document' && parsed && text !== undefined) {
+      kept.add(path, keptAnalysis(text, parsed, scanned && summary && { scanned, ids: summary.ids, anchors: record.document.anchors }), record.document);
     }
-    const shape = (info.kind === 'page-or-static' ? { kind: 'page', ext: info.ext } : info) as SiteDocumentShape;
-    const parsed = text === undefined ? undefined : parseFrontMatter(text);
-    const data = parsed ? frontMatterData(parsed) : {};
-    const scanned = parsed && text !== undefined && hasScannableBody(path, this.config) ? this.#scanner.scan(this.config, path, text, data, parsed).links : undefined;
-    const document: SiteDocument = {
-      tokens: parsed && text !== undefined ? frontMatterTokens(text, parsed) : [],
-      anchors: scanned && text !== undefined ? documentAnchors(text, scanned) : [],
-      ...shape,
-      path,
-      data,
-      hasFrontMatter: parsed?.block.kind === 'closed',
-      skipped: read.kind === 'skipped' ? read.reason : undefined,
-    };
+  }
+
+  /**
+   * Takes a file's record (see `fileRecord.ts`), made here or elsewhere from the text the file has now; `keys`,
+   * when given, are what its links resolved to when the record was stored (see `LinkIndex.set`).
+   */
+  #add(path: string, record: FileRecord, keys?: readonly string[]): LinkSummary | undefined {
+    if (record.kind === 'static') {
+      this.#staticFiles.add(path);
+      return undefined;
+    }
+    const document = record.document;
     this.#documents.set(path, document);
-    // After the document is in: its links resolve against its own URL.
-    // A file too large or binary to read still exists: a target of links (a post by its name), ids unknowable.
-    const summary = scanned ? this.links.set(path, scanned, shape.kind === 'post') : read.kind === 'skipped' ? this.links.set(path, UNREAD, shape.kind === 'post') : undefined;
-    if (kept && parsed && text !== undefined) {
-      kept.add(path, keptAnalysis(text, parsed, scanned && summary && { scanned, ids: summary.ids, anchors: document.anchors }), document);
-    }
     this.#counts.add(document);
+    // After the document is in: its links resolve against its own URL.
+    return record.links && this.links.set(path, record.links, document.kind === 'post', keys);
   }
 
   #forget(path: string): void {
