@@ -33,9 +33,24 @@ export interface AuthorChoice {
   readonly posts: number;
 }
 
-export const listAuthorsRequest = new RequestType<Record<string, never>, AuthorChoice[], void>('blogwright/listAuthors');
+/** A Jekyll site of the workspace, for requests about no document in particular (New Post, the Blog view). */
+export interface SiteChoice {
+  /** The site's folder (`file:` URI); requests name the site by it. */
+  readonly uri: string;
+  /** The folder as the workspace shows it (`blog`, `docs/site`). */
+  readonly name: string;
+}
 
-export interface NewPostParams {
+export const listSitesRequest = new RequestType<Record<string, never>, SiteChoice[], void>('blogwright/listSites');
+
+/** Names a site by its folder's URI; without it, the workspace's first site. */
+export interface SiteParams {
+  readonly site?: string;
+}
+
+export const listAuthorsRequest = new RequestType<SiteParams, AuthorChoice[], void>('blogwright/listAuthors');
+
+export interface NewPostParams extends SiteParams {
   readonly title: string;
   readonly author: string | undefined;
   /** The author's local date, `YYYY-MM-DD`. */
@@ -113,7 +128,10 @@ export const unpublishPostRequest = new RequestType<MoveDocumentParams, MoveDocu
 
 /** One level of the Blog view (`overviewChildren` in the core). */
 export interface OverviewParams {
-  /** The node whose children are wanted; none for the top level. */
+  /**
+   * The node whose children are wanted; none for the top level. With several sites the top level is one node per
+   * site (its id the site's URI), and every node below has the site's URI and `#` before its own id.
+   */
   readonly parent: string | undefined;
   readonly filter: string;
 }

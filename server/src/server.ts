@@ -237,7 +237,8 @@ export function startServer(connection: Connection, { files = (root, skipFolder)
 
   registerLanguageFeatures(connection, (uri) => blogOf(uri)?.session);
 
-  registerWorkflowRequests(connection, (uri) => {
+  const sitesForWorkflow = () => blogs().map((blog) => ({ uri: blog.session.uris.uriOf(''), name: siteNameOf(blog) ?? '.' }));
+  registerWorkflowRequests(connection, sitesForWorkflow, (uri) => {
     const blog = uri === undefined ? firstBlog() : blogOf(uri);
     return {
       site: blog?.session.site,

@@ -15,7 +15,7 @@ import { newPost, newPostAuthors } from './core/features/newPost';
 import { readingTime } from './core/features/readingTime';
 import type { SiteIndex } from './core/site/siteIndex';
 import type { LspWorkspace } from './lspWorkspace';
-import { listAuthorsRequest, newPostRequest, overviewRequest, placeImagesRequest, postStatsRequest, publishDraftRequest, publishedFileUrlRequest, unpublishPostRequest, type MoveDocumentResult } from './protocol';
+import { listAuthorsRequest, listSitesRequest, newPostRequest, overviewRequest, placeImagesRequest, postStatsRequest, publishDraftRequest, publishedFileUrlRequest, unpublishPostRequest, type MoveDocumentResult, type SiteChoice } from './protocol';
 
 export interface WorkflowState {
   readonly site: SiteIndex | undefined;
@@ -29,7 +29,7 @@ export interface WorkflowState {
 }
 
 /** `state(uri)` is the site `uri` belongs to; without a URI, the workspace's first site. */
-export function registerWorkflowRequests(connection: Connection, state: (uri?: string) => WorkflowState): void {
+export function registerWorkflowRequests(connection: Connection, sites: () => readonly SiteChoice[], state: (uri?: string) => WorkflowState): void {
   /** The blog and the path of `uri` in it, when it is one of its files. */
   function located(uri: string, token?: CancellationToken) {
     if (token?.isCancellationRequested) {
@@ -45,14 +45,16 @@ export function registerWorkflowRequests(connection: Connection, state: (uri?: s
     return read.kind === 'text' ? read.text : undefined;
   }
 
-  // New Post and its list of authors concern no document yet: the workspace's first site.
-  connection.onRequest(listAuthorsRequest, () => {
-    const { site } = state();
+  connection.onRequest(listSitesRequest, () => [...sites()]);
+
+  // New Post and its list of authors concern no document yet: the site the client names, else the first.
+  connection.onRequest(listAuthorsRequest, ({ site: siteUri }) => {
+    const { site } = state(siteUri);
     return site ? newPostAuthors(site) : [];
   });
 
-  connection.onRequest(newPostRequest, ({ title, author, date }) => {
-    const { site, workspace } = state();
+  connection.onRequest(newPostRequest, ({ site: siteUri, title, author, date }) => {
+    const { site, workspace } = state(siteUri);
     if (!site || !workspace || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
       return null;
     }
@@ -125,11 +127,20 @@ export function registerWorkflowRequests(connection: Connection, state: (uri?: s
     if (token.isCancellationRequested) {
       throw cancelled();
     }
-    const { site, workspace, problems } = state();
-    if (!site || !workspace) {
+    // Several sites: one node per site on top, and each id below carries its site's URI (a `#` in a URI is `%23`).
+    const all = sites();
+    if (all.length > 1 && parent === undefined) {
+      return all.map((choice) => ({ id: choice.uri, label: choice.name, kind: 'site' }));
+    }
+    const [siteUri, nodeId] = all.length > 1 && parent !== undefined ? splitSiteNode(parent) : [undefined, parent];
+    const { site, workspace, problems } = state(siteUri);
+    if (!site || !workspace || (all.length > 1 && !all.some((choice) => choice.uri === siteUri))) {
       return [];
     }
-    return overviewChildren(site, parent, filter, problems).map(({ path, ...node }) => (path === undefined ? node : { ...node, uri: workspace.uriOf(path) }));
+    return overviewChildren(site, nodeId, filter, problems).map(({ path, ...node }) => {
+      const item = path === undefined ? node : { ...node, uri: workspace.uriOf(path) };
+      return siteUri === undefined ? item : { ...item, id: `${siteUri}#${item.id}` };
+    });
   });
 
   connection.onRequest(postStatsRequest, async ({ uri }, token) => {
@@ -151,6 +162,12 @@ export function registerWorkflowRequests(connection: Connection, state: (uri?: s
     const siteName = state(uri).siteName;
     return { ...stats, url, absoluteUrl, ...(siteName === undefined ? {} : { site: siteName }) };
   });
+}
+
+/** A node id of a several-site Blog view: the site's URI, and the core's id of the node (none for the site itself). */
+function splitSiteNode(id: string): [string, string | undefined] {
+  const hash = id.indexOf('#');
+  return hash < 0 ? [id, undefined] : [id.slice(0, hash), id.slice(hash + 1)];
 }
 
 /** The move as one LSP edit: the moved file's own changes first (at its old URI), then the move, then the links. */

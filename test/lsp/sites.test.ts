@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { exampleBlog, writeBlog } from '../util/blogs';
-import { postStatsRequest, renderPreviewRequest } from '../../server/src/protocol';
+import { listAuthorsRequest, listSitesRequest, newPostRequest, overviewRequest, postStatsRequest, renderPreviewRequest } from '../../server/src/protocol';
 import { LspTestClient } from '../util/lspClient';
 
 /** Every file of `blog` under `folder/`. */
@@ -74,6 +74,25 @@ suite('language server: every Jekyll site of the workspace, each its own', () =>
       const preview = await client.connection.sendRequest(renderPreviewRequest, { uri: client.uri(summer), resourceRoot: 'https://webview.test/root' });
       assert.strictEqual(preview?.site, 'shop');
       assert.strictEqual((await client.connection.sendRequest(postStatsRequest, { uri: client.uri('blog/_posts/2020-01-01-first.md') }))?.site, 'blog');
+    });
+
+    test('New Post and the Blog view name the site: its authors, its folder, its posts', async () => {
+      const sites = await client.connection.sendRequest(listSitesRequest, {});
+      assert.deepStrictEqual(sites, [{ uri: client.uri('blog'), name: 'blog' }, { uri: client.uri('shop'), name: 'shop' }]);
+      const shop = client.uri('shop');
+      assert.deepStrictEqual((await client.connection.sendRequest(listAuthorsRequest, { site: shop })).map((a) => a.id), ['bob']);
+      const post = await client.connection.sendRequest(newPostRequest, { site: shop, title: 'Winter sale', author: 'bob', date: '2021-12-01' });
+      assert.strictEqual(post?.uri, client.uri('shop/_posts/2021-12-01-winter-sale.md'));
+      const overview = (parent?: string) => client.connection.sendRequest(overviewRequest, { parent, filter: '' });
+      assert.deepStrictEqual((await overview()).map((n) => [n.id, n.label, n.kind]), [[sites[0]!.uri, 'blog', 'site'], [shop, 'shop', 'site']]);
+      const groups = await overview(shop);
+      assert.deepStrictEqual(groups.map((n) => n.id), ['years', 'tags', 'authors', 'drafts', 'problems'].map((group) => `${shop}#${group}`).filter((id) => groups.some((n) => n.id === id)));
+      const years = await overview(`${shop}#years`);
+      assert.deepStrictEqual(years.map((n) => n.label), ['2021'], "the shop's years only (the blog's posts are of 2020)");
+      const posts = (await overview(years[0]!.id)).map((n) => n.uri ?? '');
+      assert.ok(posts.every((uri) => uri.startsWith(`${shop}/_posts/`)), posts.join(' '));
+      assert.ok(posts.includes(client.uri('shop/_posts/2021-07-01-mixed.md')) && posts.includes(client.uri('shop/_posts/2021-06-01-summer-sale.md')), posts.join(' '));
+      assert.deepStrictEqual(await overview('file:///elsewhere#years'), [], 'a site the workspace does not have');
     });
 
     test("a link resolves in its own site only: the shop's URL to its post, never the blog's", async () => {

@@ -11,6 +11,7 @@ const GROUP_LABELS: Readonly<Record<string, () => string>> = {
 };
 
 const ICONS: Readonly<Record<string, string>> = {
+  site: 'globe',
   years: 'calendar',
   year: 'calendar',
   tags: 'tag',
@@ -25,7 +26,8 @@ const ICONS: Readonly<Record<string, string>> = {
 
 /**
  * The Blog view: the server answers one level at a time from its index (`overviewChildren`), so the view costs what
- * is expanded on screen, however large the blog. It refreshes when the server says the blog changed.
+ * is expanded on screen, however large the blog. With several sites in the workspace, each is a node of its own. It
+ * refreshes when the server says a blog changed.
  */
 export class BlogTreeProvider implements vscode.TreeDataProvider<OverviewItem>, vscode.Disposable {
   readonly #changed = new vscode.EventEmitter<void>();
@@ -57,7 +59,7 @@ export class BlogTreeProvider implements vscode.TreeDataProvider<OverviewItem>, 
 
   getTreeItem(element: OverviewItem): vscode.TreeItem {
     const isPost = element.uri !== undefined;
-    const label = GROUP_LABELS[element.id]?.() ?? element.label;
+    const label = GROUP_LABELS[element.kind]?.() ?? element.label;
     const item = new vscode.TreeItem(label, isPost ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = element.id;
     item.description = element.description ?? (element.count === undefined ? undefined : String(element.count));
