@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { writeBlog } from '../util/blogs';
 import { generateBlog } from '../util/generateBlog';
+import { SYSTEM_TMPDIR } from '../util/scratchRoot';
 
 /** A blog on disk and the documents the benchmark edits in it. */
 export interface BenchBlog {
@@ -22,7 +22,7 @@ const REPO = path.resolve(__dirname, '../../..');
 export function generatedBlog(posts: number, seed = 1): BenchBlog {
   const generator = readFileSync(path.join(__dirname, '../util/generateBlog.js'));
   const key = createHash('sha256').update(generator).digest('hex').slice(0, 10);
-  const cache = process.env['BLOGWRIGHT_BENCH_CACHE'] ?? path.join(tmpdir(), 'blogwright-bench');
+  const cache = process.env['BLOGWRIGHT_BENCH_CACHE'] ?? path.join(SYSTEM_TMPDIR, 'blogwright-bench');
   const root = path.join(cache, `posts-${posts}-seed-${seed}-${key}`);
   if (!existsSync(root)) {
     const partial = `${root}.partial-${process.pid}`;

@@ -6,6 +6,7 @@ import { writeBlog } from '../util/blogs';
 import { LspTestClient } from '../util/lspClient';
 import { SERVER_NODE_FLAGS } from '../../server/src/serverProcess';
 import { summarize, type Summary } from './stats';
+import { SYSTEM_TMPDIR } from '../util/scratchRoot';
 
 export interface NoSiteFigures {
   readonly files: number;
@@ -21,7 +22,7 @@ export interface NoSiteFigures {
  * made once in the temp folder and reused.
  */
 export function noSiteWorkspace(files: number): string {
-  const cache = process.env['BLOGWRIGHT_BENCH_CACHE'] ?? path.join(tmpdir(), 'blogwright-bench');
+  const cache = process.env['BLOGWRIGHT_BENCH_CACHE'] ?? path.join(SYSTEM_TMPDIR, 'blogwright-bench');
   const root = path.join(cache, `no-site-${files}`);
   if (!existsSync(root)) {
     const partial = `${root}.partial-${process.pid}`;

@@ -8,7 +8,10 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
-const root = mkdtempSync(path.join(tmpdir(), 'blogwright-run-'));
+/** The system's temporary folder, for what is meant to outlive a run (the bench's generated blogs). */
+export const SYSTEM_TMPDIR = tmpdir();
+
+const root = mkdtempSync(path.join(SYSTEM_TMPDIR, 'blogwright-run-'));
 // Traversable as /tmp is: a test runs the CLI as `nobody` from a copy it makes world-readable; each folder made
 // inside with mkdtemp stays private.
 chmodSync(root, 0o755);
