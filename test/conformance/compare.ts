@@ -269,7 +269,7 @@ function compareLinks(text: string, diagnostics: readonly Diagnostic[], jekyll: 
   const tail = (r: Reported) => r.written.replace(/^[\s\S]*(?:\}\}|%\})/, '');
   const matchers = [
     (r: Reported, h: Href) => r.written === h.href,
-    (r: Reported, h: Href) => h.href.endsWith(r.written) || r.written.endsWith(h.href) || (r.written.includes('{') && tail(r) !== '' && h.href.endsWith(tail(r))),
+    (r: Reported, h: Href) => endsWith(h.href, r.written) || endsWith(r.written, h.href) || (r.written.includes('{') && tail(r) !== '' && h.href.endsWith(tail(r))),
     (r: Reported, h: Href) => r.written.includes('{') && h.broken !== undefined,
   ];
   for (const same of matchers) {
@@ -311,19 +311,26 @@ function compareLinks(text: string, diagnostics: readonly Diagnostic[], jekyll: 
   }
 }
 
+/** `long` ends with `short` after a prefix that is more than a relative step (`../about/` is not `/about/`). */
+function endsWith(long: string, short: string): boolean {
+  return long.endsWith(short) && !/^[./]+$/.test(long.slice(0, long.length - short.length));
+}
+
 const RAW_TAG = /\{%-?\s*(?:raw|endraw)\s*-?%\}/g;
 
 function compareLiquidInCode(diagnostics: readonly Diagnostic[], jekyll: JekyllDocument, counter: Counter): void {
   const rendered = new Map<string, number>();
+  // Blank lines around code are not shown (a `{% raw %}` line, a highlight block's first and last line break).
+  const shown = (code: string) => code.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
   for (const code of codeTexts(jekyll.content)) {
-    rendered.set(code, (rendered.get(code) ?? 0) + 1);
+    rendered.set(shown(code), (rendered.get(shown(code)) ?? 0) + 1);
   }
   const changed: string[] = [];
   for (const code of codeTexts(jekyll.plain ?? '')) {
     if (!code.includes('{{') && !code.includes('{%')) {
       continue;
     }
-    const meant = code.replace(RAW_TAG, '');
+    const meant = shown(code.replace(RAW_TAG, ''));
     const left = rendered.get(meant) ?? 0;
     if (left > 0) {
       rendered.set(meant, left - 1);

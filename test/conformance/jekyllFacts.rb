@@ -61,6 +61,13 @@ def jsonable(value)
   end
 end
 
+# A `{% highlight %}` block is code that Liquid makes: written as a fence, its code text is the one before Liquid.
+def highlight_as_fence(body)
+  body
+    .gsub(/^([ \t]*)\{%-?\s*highlight\s+(\w+)[^%]*%\}[ \t]*$/) { "#{$1}~~~#{$2}" }
+    .gsub(/^([ \t]*)\{%-?\s*endhighlight\s*-?%\}[ \t]*$/) { "#{$1}~~~" }
+end
+
 def facts(doc, kind, markdown)
   data = doc.data
   excerpt = data["excerpt"]
@@ -83,7 +90,7 @@ def facts(doc, kind, markdown)
     "markdown" => is_markdown,
     "content" => doc.content,
     # The body converted without Liquid: where code differs from this, Liquid changed it.
-    "plain" => is_markdown ? markdown.convert(body) : nil,
+    "plain" => is_markdown ? markdown.convert(highlight_as_fence(body)) : nil,
   }
 end
 

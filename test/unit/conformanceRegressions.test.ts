@@ -80,4 +80,13 @@ suite('conformance regressions (found by the real Jekyll)', () => {
     assert.deepStrictEqual(targets('[^n]: A footnote with [text](/none here.png).\n'), []);
     assert.deepStrictEqual(targets('Used[^u].\n\n[^u]: Kept [a](/a.png).\n[^n]: Dropped [b](/b.png)\n    still the footnote [c](/c.png)\n\nAfter [d](/d.png).\n'), ['/a.png', '/d.png']);
   });
+
+  test('a srcset candidate with Liquid is one URL (fuzzer: srcset="{{ site.baseurl }}/about/ 2x" reported "}}/about/")', () => {
+    const targets = (body: string) => scanLinks(body, 0, { headerIds: GFM, liquid: true }).links.map((l) => l.target);
+    assert.deepStrictEqual(targets("<img srcset=\"{{ site.baseurl }}/a.png 2x, {{ '/b c.png' | relative_url }} 640w\">\n"), ['{{ site.baseurl }}/a.png', "{{ '/b c.png' | relative_url }}"]);
+  });
+
+  test('a GFM header of punctuation has an empty id, which kramdown does not write (fuzzer: "## &amp; ##")', () => {
+    assert.deepStrictEqual(idsOf('## &amp; ##\n\n&amp;\n===\n'), ['-1']);
+  });
 });

@@ -12,6 +12,8 @@ export interface PathologicalPattern {
   readonly unit: string;
   /** Text before the repetition in the body: the construct whose inside is repeated. */
   readonly prefix?: string;
+  /** Text after the repetition: the construct's closer. */
+  readonly suffix?: string;
   /** Where the repetition goes: the body (default), or the front matter's `title:` (quoted as YAML). */
   readonly where?: 'body' | 'title';
 }
@@ -56,6 +58,7 @@ export const PATHOLOGICAL_PATTERNS: readonly PathologicalPattern[] = [
   { name: 'heading IAL lines', unit: '# h\n{:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a {:#a\n' },
   { name: 'trailing hashes in headings', unit: '# a ######################################## b\n' },
   { name: 'brackets in headings', unit: '## [a](`b`) [c][d] <e> &amp; __f__ \\[\n' },
+  { name: 'srcset candidates with unclosed Liquid', prefix: '<img srcset="', unit: '{{ a {% b {', suffix: '">' },
   { name: 'front matter title of openers', unit: '[a]({{ ', where: 'title' },
 ];
 
@@ -65,5 +68,5 @@ export function pathologicalDocument(pattern: PathologicalPattern, size: number)
   if (pattern.where === 'title') {
     return `---\nlayout: post\ntitle: ${JSON.stringify(repeated)}\nauthor: jane.doe\n---\nBody.\n`;
   }
-  return `---\nlayout: post\ntitle: T\nauthor: jane.doe\n---\n${pattern.prefix ?? ''}${repeated}\n`;
+  return `---\nlayout: post\ntitle: T\nauthor: jane.doe\n---\n${pattern.prefix ?? ''}${repeated}${pattern.suffix ?? ''}\n`;
 }

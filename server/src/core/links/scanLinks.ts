@@ -64,6 +64,8 @@ interface Range {
 
 const HTML_TAG_NAME = /<(a|img|source|video|audio|iframe|link|area|embed|track|script)\b/gi;
 const HTML_ATTRIBUTE = /\s(href|src|srcset|poster)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+/** A word of a `srcset`: Liquid (`{{ site.baseurl }}/a.png`) is one unit with the text around it. */
+const SRCSET_WORD = /(?:\{\{[^}]{0,200}\}\}|\{%[^%]{0,200}%\}|[^\s,{]|\{)(?:\{\{[^}]{0,200}\}\}|\{%[^%]{0,200}%\}|[^\s{]|\{)*/g;
 const HTML_ID = /\s(?:id|name)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 const RAW_BLOCK = /\{%-?\s*raw\s*-?%\}[\s\S]*?(?:\{%-?\s*endraw\s*-?%\}|$)/g;
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
@@ -187,7 +189,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
       const value = attribute[3] ?? attribute[4] ?? attribute[5] ?? '';
       const valueStart = attributesStart + attribute.index! + attribute[0].length - value.length - (attribute[5] === undefined ? 1 : 0);
       if (attribute[1]!.toLowerCase() === 'srcset') {
-        for (const candidate of value.matchAll(/[^\s,][^\s]*/g)) {
+        for (const candidate of value.matchAll(SRCSET_WORD)) {
           // Each candidate is `url [descriptor]`; descriptors (`2x`, `640w`) are skipped.
           const url = candidate[0].replace(/,$/, '');
           if (/^\d+(?:\.\d+)?[wx]$/.test(url)) {
@@ -208,7 +210,8 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   for (const header of headerIds(blocks.headings.filter((h) => !inside(notMarkdown, h.start)), options.headerIds, (offset) => inside(markdownHtml, offset))) {
     if (header.id === undefined) {
       idsComplete = false;
-    } else {
+    } else if (header.id !== '') {
+      // kramdown writes no `id` attribute for an empty one (a GFM header of punctuation: `## &amp;`).
       ids.add(header.id);
       headings.push({ id: header.id, start: header.heading.start, text: header.heading.text });
     }
