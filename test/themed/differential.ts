@@ -41,7 +41,7 @@ export async function compareBlog(blog: string): Promise<BlogComparison> {
   try {
     cpSync(blog, source, { recursive: true, filter: (file) => !/(^|\/)(\.git|node_modules|Gemfile(\.lock)?|_site|vendor)$/.test(file) });
     try {
-      execFileSync('jekyll', ['build', '--safe', '--quiet', '-s', source, '-d', destination], { stdio: 'pipe', timeout: 300_000, env: { ...process.env, JEKYLL_ENV: 'production', TZ: process.env['TZ'] ?? 'UTC' } });
+      execFileSync('jekyll', ['build', '--safe', '--quiet', '-s', source, '-d', destination, '--config', configFiles(source, work)], { stdio: 'pipe', timeout: 300_000, env: { ...process.env, JEKYLL_ENV: 'production', TZ: process.env['TZ'] ?? 'UTC' } });
     } catch (error) {
       const stderr = String((error as { stderr?: Buffer }).stderr ?? error);
       return { blog, posts: [], jekyllError: stderr.split('\n').slice(0, 5).join('\n') };
@@ -79,6 +79,17 @@ export async function compareBlog(blog: string): Promise<BlogComparison> {
   }
 }
 
+/** The plugins installed beside the oracle's Jekyll: safe mode loads only whitelisted gems (as GitHub Pages does). */
+const INSTALLED_PLUGINS = ['jekyll-feed', 'jekyll-sitemap', 'jekyll-seo-tag', 'jekyll-redirect-from', 'jekyll-paginate', 'jekyll-archives'];
+
+/** The blog's configuration, then one that whitelists the installed plugins (a blog's `seo` tag then renders as on GitHub Pages). */
+function configFiles(source: string, work: string): string {
+  const whitelist = path.join(work, 'whitelist.yml');
+  writeFileSync(whitelist, `whitelist: [${INSTALLED_PLUGINS.join(', ')}]\n`);
+  const own = ['_config.yml', '_config.yaml', '_config.toml'].map((name) => path.join(source, name)).filter((file) => existsSync(file));
+  return [...own.slice(0, 1), whitelist].join(',');
+}
+
 /** What a reader sees of a page, as text: no head, scripts, styles, comments or tags; entities decoded; spaces collapsed. */
 export function visibleText(html: string): string {
   return decodeEntities(
@@ -89,7 +100,8 @@ export function visibleText(html: string): string {
       // The preview's stand-ins for what it does not load (a remote image, an iframe): Jekyll's page shows no text there.
       .replace(/<span class="bw-placeholder"[^>]*>(remote image \(not loaded\)|(iframe|video|audio|object|embed)\b)[^<]*<\/span>/g, '')
       // Inline elements part no words; any other tag does.
-      .replace(/<\/?([a-zA-Z][a-zA-Z0-9]*)[^>]*>/g, (_, name: string) => (INLINE.has(name.toLowerCase()) ? '' : ' '))
+      // A quoted attribute may hold a `>` (a `title` made by a date filter): it does not end the tag for a browser.
+      .replace(/<\/?([a-zA-Z][a-zA-Z0-9]*)(?:[^>"']|"[^"]*"|'[^']*')*>/g, (_, name: string) => (INLINE.has(name.toLowerCase()) ? '' : ' '))
       .replace(/<![^>]*>/g, ' '),
   )
     .replace(/[\s\u00a0]+/g, ' ')

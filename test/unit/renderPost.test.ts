@@ -113,8 +113,39 @@ suite('preview renderer', () => {
     test('tables, footnotes with kramdown ids, smart quotes, classes from IALs', async () => {
       const html = body(await render('| a | b |\n|---|---|\n| 1 | 2 |\n\nSee[^note] "this" -- now.\n{: .lead}\n\n[^note]: The note.\n'));
       assert.match(html, /<table data-line="4">[\s\S]*<td>1<\/td>/);
-      assert.match(html, /<p class="lead" data-line="8">See<sup class="footnote-ref"><a href="#fn:1" id="fnref:1">\[1\]<\/a><\/sup> “this” – now.<\/p>/);
-      assert.match(html, /<li id="fn:1" class="footnote-item">/);
+      assert.match(html, /<p class="lead" data-line="8">See<sup id="fnref:note" role="doc-noteref"><a href="#fn:note" class="footnote" rel="footnote">1<\/a><\/sup> “this” – now.<\/p>/);
+      assert.match(html, /<li id="fn:note" role="doc-endnote"><p>The note. <a href="#fnref:note" class="reversefootnote" role="doc-backlink">&#8617;<\/a><\/p>/);
+    });
+
+    // Each decided by Jekyll 4.3.1 on the smallest document (kramdown-parser-gfm with Jekyll's defaults).
+    test('footnotes: the number without brackets, ids from the name, a back link per reference', async () => {
+      const html = body(await render('a[^x] b[^x]\n\n[^x]: note\n'));
+      assert.match(html, /a<sup id="fnref:x" [^>]*><a href="#fn:x" [^>]*>1<\/a><\/sup> b<sup id="fnref:x:1" [^>]*><a href="#fn:x" [^>]*>1<\/a><\/sup>/);
+      assert.match(html, /note <a href="#fnref:x" [^>]*>&#8617;<\/a> <a href="#fnref:x:1" [^>]*>&#8617;<sup>2<\/sup><\/a>/);
+    });
+
+    test('tables: a row needs no header, no leading pipe, nor as many cells as the separator', async () => {
+      const html = body(await render('para.\n\n--------|-------|\njson    | 16154 |\nff  | 8417  |\n\n| Note: one cell.\n'));
+      assert.match(html, /<p data-line="\d+">para.<\/p>\n<table data-line="\d+">\n<tbody>\n<tr>\n<td>json<\/td>\n<td>16154<\/td>/);
+      assert.match(html, /<table data-line="\d+">\n<tbody>\n<tr>\n<td>Note: one cell.<\/td>/);
+    });
+
+    test('tables: a header ends at `---`, short rows are padded, `===` starts the footer, `||` is an empty cell', async () => {
+      const html = body(await render('| h1 | h2 |\n| --- | :-: |\n| 1 | 2 | 3 |\n|===|\n| f |\n\n* || – or\n'));
+      assert.match(html, /<thead>\n<tr>\n<th>h1<\/th>\n<th style="text-align: center">h2<\/th>\n<th><\/th>\n<\/tr>\n<\/thead>\n<tbody>\n<tr>\n<td>1<\/td>/);
+      assert.match(html, /<tfoot>\n<tr>\n<td>f<\/td>\n<td style="text-align: center"><\/td>\n<td><\/td>/);
+      assert.match(html, /<li>\n<table>\n<tbody>\n<tr>\n<td><\/td>\n<td>– or<\/td>/);
+    });
+
+    test('tables: not under a paragraph line, not when a line follows, not for pipes in code spans only', async () => {
+      const html = body(await render('plain\n| not a table\n\n| a | b |\nnext line\n\n`x|y` code\n'));
+      assert.doesNotMatch(html, /<table/);
+    });
+
+    test('ordered lists: any first number ends a paragraph, and no `start` is written', async () => {
+      const html = body(await render('but it is not.\n2. **Age**\n\n3. a\n4. b\n'));
+      assert.match(html, /<p data-line="\d+">but it is not.<\/p>\n<ol data-line="\d+">\n<li>\n?(?:<p>)?<strong>Age<\/strong>/);
+      assert.doesNotMatch(html, /start=/);
     });
 
     test('fenced code is highlighted for known languages and plain otherwise', async () => {

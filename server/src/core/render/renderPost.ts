@@ -13,8 +13,11 @@ import { documentAnchors } from '../site/documentAnchors';
 import { highlightCode } from './highlight';
 import { imageSource, type ImageContext } from './imageSource';
 import { kramdownAttributes } from './kramdownAttributes';
+import { kramdownFootnotes } from './kramdownFootnotes';
+import { kramdownLists } from './kramdownLists';
 import { kramdownMath } from './kramdownMath';
 import { kramdownQuotes } from './kramdownQuotes';
+import { kramdownTables } from './kramdownTables';
 import { kramdownTypography } from './kramdownTypography';
 import { applyLiquid, MISSING_SCHEME, type LiquidContext } from './liquid';
 import { escapeHtml, sanitizeHtml, type HtmlPolicy } from './sanitizeHtml';
@@ -217,12 +220,13 @@ function createMarkdown(): MarkdownIt {
   // kramdown's defaults as Jekyll sets them: raw HTML allowed, smart quotes and typographic symbols, no autolinking of bare URLs.
   const md = new MarkdownIt({ html: true, linkify: false, typographer: true });
   md.use(footnote);
+  md.use(kramdownFootnotes);
+  md.use(kramdownTables);
+  md.use(kramdownLists);
   md.use(kramdownAttributes);
   md.use(kramdownTypography);
   md.use(kramdownQuotes);
   md.use(kramdownMath);
-  // kramdown's footnote ids: `fn:1` and `fnref:1`.
-  md.renderer.rules['footnote_anchor_name'] = (tokens, idx) => `:${Number(tokens[idx]!.meta.id) + 1}`;
   md.core.ruler.push('blogwright_source_lines', (state) => {
     const env = state.env as RenderEnv;
     for (const token of state.tokens) {
