@@ -89,4 +89,27 @@ suite('conformance regressions (found by the real Jekyll)', () => {
   test('a GFM header of punctuation has an empty id, which kramdown does not write (fuzzer: "## &amp; ##")', () => {
     assert.deepStrictEqual(idsOf('## &amp; ##\n\n&amp;\n===\n'), ['-1']);
   });
+
+  suite('an HTML block without markdown="1" is raw: its Markdown is text, its HTML is HTML (fuzzer: links in <div>, shrunk)', () => {
+    const scan = (body: string, headerIds = GFM) => scanLinks(body, 0, { headerIds, liquid: true });
+    const targets = (body: string, headerIds = GFM) => scan(body, headerIds).links.map((l) => l.target);
+    for (const input of [GFM, KRAMDOWN]) {
+      test(`${input.input} input`, () => {
+        const raw = '<div>\n<a href="/about/#the-team" id="kept">html</a> [text](/about/#nope) `{{ x }}` text[^1]\n\n## Not a header\n\n[d]: /d\n</div> after [t](/t)\n[e](/e)\n\n[^1]: one\n';
+        assert.deepStrictEqual(targets(raw, input), ['/about/#the-team', '/t', '/e']);
+        assert.deepStrictEqual([...scan(raw, input).ids], ['kept'], 'no header id, no footnote: the reference is text');
+        assert.deepStrictEqual(scan(raw, input).liquidInCode, [], 'backticks in raw HTML are no code');
+        // An element opened inside and never closed runs to the end of the document.
+        assert.deepStrictEqual(targets('<div>\n<p>unclosed\n</div>\n\n[x](/x)\n\n## Head\n', input), []);
+        // Elements without content, self-closed ones and span elements (a paragraph) leave the Markdown after them.
+        assert.deepStrictEqual(targets('<hr> [z](/z)\n\n<div/> [w](/w)\n\n<span>[sp](/sp)</span>\n\n<DIV>\n[v](/v)\n</div>\n\n[u](/u)\n', input), ['/z', '/w', '/sp', '/u']);
+        // markdown="1": a <p> parses spans (no header), a <div> blocks, and a raw element inside it is raw again.
+        assert.deepStrictEqual(targets('<p markdown="1">[pm](/pm)\n## notH\n</p>\n', input), ['/pm']);
+        assert.deepStrictEqual([...scan('<p markdown="1">[pm](/pm)\n## notH\n</p>\n', input).ids], []);
+        const nested = '<div markdown="1">\n## In div\n<div>\n[inner](/inner)\n</div>\n[after](/after)\n</div>\n';
+        assert.deepStrictEqual(targets(nested, input), ['/after']);
+        assert.deepStrictEqual([...scan(nested, input).ids], ['in-div']);
+      });
+    }
+  });
 });

@@ -59,6 +59,10 @@ export const PATHOLOGICAL_PATTERNS: readonly PathologicalPattern[] = [
   { name: 'trailing hashes in headings', unit: '# a ######################################## b\n' },
   { name: 'brackets in headings', unit: '## [a](`b`) [c][d] <e> &amp; __f__ \\[\n' },
   { name: 'srcset candidates with unclosed Liquid', prefix: '<img srcset="', unit: '{{ a {% b {', suffix: '">' },
+  { name: 'HTML block openers on every line', unit: '<div a="\n<div b=\'\n' },
+  { name: 'unclosed elements in a raw HTML block', prefix: '<div>\n', unit: '<p><b x=\'' },
+  { name: 'comments and stray closers in a raw HTML block', prefix: '<div>\n', unit: '<!-- </p></x><script>' },
+  { name: 'span HTML blocks on every line', unit: '<p markdown="1">[a](b\n' },
   { name: 'front matter title of openers', unit: '[a]({{ ', where: 'title' },
 ];
 

@@ -86,9 +86,11 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   const comments = [...blocks.code.filter((b) => b.kind === 'comment'), ...ranges(/\{%-?\s*comment\s*-?%\}[\s\S]*?(?:\{%-?\s*endcomment\s*-?%\}|$)/g, 'comment')];
   const htmlComments = ranges(HTML_COMMENT, '<!--');
   const codeBlocks = blocks.code.filter((b) => b.kind !== 'comment');
-  const codeSpans = findCodeSpans(text, bodyStart, [...blocks.code, ...htmlComments]);
-  // Markdown syntax means nothing in code, Liquid comments and HTML comments.
-  const notMarkdown = sortRanges([...codeBlocks, ...codeSpans, ...comments, ...htmlComments, ...raw]);
+  // An HTML block without `markdown="1"`: its Markdown is text, its HTML is HTML.
+  const rawHtml = blocks.html.filter((b) => b.content === 'raw');
+  const codeSpans = findCodeSpans(text, bodyStart, [...blocks.code, ...htmlComments, ...rawHtml]);
+  // Markdown syntax means nothing in code, Liquid comments, HTML comments and raw HTML blocks.
+  const notMarkdown = sortRanges([...codeBlocks, ...codeSpans, ...comments, ...htmlComments, ...raw, ...rawHtml]);
   const inside = (ranges: readonly Range[], offset: number) => containing(ranges, offset) !== undefined;
   const links: LinkOccurrence[] = [];
 

@@ -4,6 +4,8 @@
  * conservative elsewhere (a line that may be code is treated as code, so nothing in it is reported).
  */
 
+import { htmlBlockContentModel, htmlBlockStart, RawHtmlEnds } from './kramdownHtml';
+
 /** Text kramdown renders verbatim, or Liquid never outputs. Offsets into the scanned text. */
 export interface CodeBlock {
   readonly start: number;
@@ -28,9 +30,21 @@ export interface Heading {
   readonly customId: string | undefined;
 }
 
+/**
+ * An HTML block whose content is not Markdown blocks: `raw` (no `markdown` attribute: Markdown inside is text, HTML
+ * stays HTML) or `span` (`<p markdown="1">`: links and emphasis, no headers nor code blocks). From its opening tag's
+ * line to its closing tag.
+ */
+export interface HtmlBlock {
+  readonly start: number;
+  readonly end: number;
+  readonly content: 'raw' | 'span';
+}
+
 export interface MarkdownBlocks {
   readonly code: readonly CodeBlock[];
   readonly headings: readonly Heading[];
+  readonly html: readonly HtmlBlock[];
 }
 
 export type MarkdownInput = 'GFM' | 'kramdown';
@@ -51,11 +65,24 @@ const LIST_ITEM = /^ {0,3}(?:[*+-]|\d+\.)[ \t]/;
 const LIQUID_BLOCK_OPEN = /^\s*\{%-?\s*(highlight|comment)\b[^%]*-?%\}/;
 const PRE_OPEN = /^ {0,3}<pre[\s>]/i;
 
+const CLOSING_TAG_LINE = /^ {0,3}<\/([A-Za-z][\w.:-]*)\s*>/;
+
 /** Scans `text` from `from` (the body start, after front matter). */
 export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput = 'GFM'): MarkdownBlocks {
   const code: CodeBlock[] = [];
   const headings: Heading[] = [];
+  const html: HtmlBlock[] = [];
+  const rawHtmlEnds = new RawHtmlEnds(text);
+  /** HTML elements open around the current line whose content is Markdown blocks (`<div markdown="1">`), innermost last. */
+  const markdownElements: string[] = [];
   const lines = splitLines(text, from);
+  /** The index of the line holding `offset`, from line `i` on. */
+  const lineOf = (offset: number, i: number) => {
+    while (i + 1 < lines.length && lines[i + 1]!.start <= offset) {
+      i++;
+    }
+    return i;
+  };
   let previousBlank = true;
   let previousWasBlockEnd = true;
   let inList = false;
@@ -111,6 +138,47 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
       previousWasBlockEnd = true;
       continue;
     }
+    const tag = htmlBlockStart(text, line.start);
+    if (tag) {
+      const model = htmlBlockContentModel(tag.name, tag.markdown);
+      previousBlank = false;
+      previousWasBlockEnd = true;
+      if (tag.empty) {
+        continue;
+      }
+      if (model === 'block') {
+        // Its content is Markdown blocks, which start after the tag's line (the rest of it is a paragraph of its own).
+        markdownElements.push(tag.name.toLowerCase());
+        previousBlank = true;
+        i = lineOf(tag.end - 1, i);
+        continue;
+      }
+      let end: number;
+      if (model === 'span') {
+        const close = new RegExp(`</${tag.name.replace(/\./g, '\\.')}\\s*>`, 'gi');
+        close.lastIndex = tag.end;
+        end = close.exec(text) ? close.lastIndex : text.length;
+      } else {
+        const raw = rawHtmlEnds.endOf(tag);
+        end = raw.end;
+        if (raw.nestedMarkdown) {
+          // An element inside with `markdown=`: kramdown parses in it; read on from its line, as Markdown.
+          html.push({ start: line.start, end, content: 'raw' });
+          i = lineOf(end, i) - 1;
+          continue;
+        }
+      }
+      html.push({ start: line.start, end, content: model });
+      i = lineOf(end - 1, i);
+      continue;
+    }
+    const closing = markdownElements.length > 0 ? CLOSING_TAG_LINE.exec(content) : null;
+    if (closing && closing[1]!.toLowerCase() === markdownElements[markdownElements.length - 1]) {
+      markdownElements.pop();
+      previousBlank = true;
+      previousWasBlockEnd = true;
+      continue;
+    }
     if (!/^[ \t]/.test(content)) {
       inList = LIST_ITEM.test(content) || (inList && !previousBlank);
     } else if (LIST_ITEM.test(content)) {
@@ -139,7 +207,7 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
     previousBlank = false;
     previousWasBlockEnd = false;
   }
-  return { code, headings };
+  return { code, headings, html };
 }
 
 /** `trailingHashes`: how an ATX header's closing `#`s are dropped (GFM: after white space; kramdown: unless escaped). */
