@@ -1,5 +1,4 @@
-import { isScalar, isSeq, Scalar } from 'yaml';
-import type { FrontMatterEntry } from './parse';
+import type { FrontMatterEntry, ScalarValue } from './parse';
 
 /** One value of a list-like key (`tags`, `author`), with where it is written. */
 export interface ValueItem {
@@ -29,15 +28,13 @@ export interface EntryItems {
  */
 export function itemsOf(entry: FrontMatterEntry, text: string, splitWords: boolean): EntryItems | undefined {
   const value = entry.value;
-  // Node ranges are relative to the YAML text; the entry's own offsets are absolute.
-  const offset = value?.range ? entry.valueStart - value.range[0] : 0;
-  if (isSeq(value)) {
-    const flow = value.flow === true;
-    const nodes = value.items.filter(isScalar);
-    const ranges = nodes.map((node) => [node.range![0] + offset, node.range![1] + offset] as const);
+  if (value?.kind === 'list') {
+    const flow = value.flow;
+    const nodes = value.items.filter((item): item is ScalarValue => item.kind === 'scalar');
+    const ranges = nodes.map((node) => [node.start, node.end] as const);
     const items = nodes.map((node, i): ValueItem => {
       const [start, end] = ranges[i]!;
-      const plain = node.type === Scalar.PLAIN;
+      const plain = node.style === 'plain';
       if (flow) {
         // `[a, b, c]`: drop `, b` (or `a, ` for the first item) so the separators stay right.
         const previous = ranges[i - 1];
@@ -51,11 +48,11 @@ export function itemsOf(entry: FrontMatterEntry, text: string, splitWords: boole
     });
     return { form: flow ? 'flow' : 'block', items: nodes.length === value.items.length ? items : [] };
   }
-  if (!isScalar(value) || !value.range || entry.data === null) {
+  if (value?.kind !== 'scalar' || entry.data === null) {
     return undefined;
   }
   const [start, end] = [entry.valueStart, entry.valueEnd];
-  const plain = value.type === Scalar.PLAIN;
+  const plain = value.style === 'plain';
   const source = text.slice(start, end);
   if (splitWords && typeof entry.data === 'string') {
     if (source.includes('\n') || (!plain && /\\|''/.test(source))) {

@@ -1,17 +1,52 @@
 import * as l10n from '@vscode/l10n';
-import { isAlias, isCollection, isMap, isPair, isScalar, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, Scalar, type Node } from 'yaml';
 import { detached } from '../detached';
 import { asRecord } from '../site/config';
 import { splitFrontMatter, type FrontMatterBlock } from './split';
 import { parseYaml, yamlToData, type YamlError } from './yaml';
+
+/** How a scalar is written: its quotes decide what YAML makes of it and where its characters are. */
+export type ScalarStyle = 'plain' | 'double' | 'single' | 'block';
+
+/** A scalar value as written, offsets absolute in the file (quotes included). */
+export interface ScalarValue {
+  readonly kind: 'scalar';
+  readonly style: ScalarStyle;
+  readonly start: number;
+  readonly end: number;
+  /** As YAML 1.1 reads it (`yes` true, `2015-10-10` a Date). */
+  readonly value: unknown;
+}
+
+/** A mapping, an alias, or a list inside a list: the rules need only where it is. */
+export interface OtherValue {
+  readonly kind: 'other';
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface ListValue {
+  readonly kind: 'list';
+  /** `[a, b]` rather than `- a` lines. */
+  readonly flow: boolean;
+  readonly start: number;
+  readonly end: number;
+  readonly items: readonly (ScalarValue | OtherValue)[];
+}
+
+/**
+ * A top-level value as written: what the rules, tokens and quick fixes need of its form. Plain data, no parser
+ * objects, so that a parse can be kept cheaply and sent between threads.
+ */
+export type FrontMatterValue = ScalarValue | ListValue | OtherValue;
 
 /** One top-level front matter entry with its source offsets (absolute in the file). */
 export interface FrontMatterEntry {
   readonly key: string;
   readonly keyStart: number;
   readonly keyEnd: number;
-  /** The value node; undefined for `key:` with nothing after it. */
-  readonly value: Node | undefined;
+  /** The value as written; undefined for `key:` with nothing after it. */
+  readonly value: FrontMatterValue | undefined;
   readonly valueStart: number;
   readonly valueEnd: number;
   /** The value as Jekyll reads it (YAML 1.1: `yes` is true, `2015-10-10` a Date, `~` null). */
@@ -28,7 +63,7 @@ export interface ParsedFrontMatter {
   readonly entries: ReadonlyMap<string, FrontMatterEntry>;
   /** False when the YAML is a scalar or a list: Jekyll then keeps no data. */
   readonly isMapping: boolean;
-  /** Where the YAML starts: entry value nodes' ranges are relative to it. */
+  /** Where the YAML starts. */
   readonly yamlOffset: number;
 }
 
@@ -72,10 +107,36 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
           problems.push({ code: 'frontmatter.yaml', start: valueStart, end: Math.max(valueEnd, valueStart + 1), message: l10n.t('This value cannot be read: {0}', read.error) });
         }
       }
-      entries.set(name, { key: name, keyStart, keyEnd, value, valueStart, valueEnd, data });
+      entries.set(name, { key: name, keyStart, keyEnd, value: value && valueOf(value, offset), valueStart, valueEnd, data });
     }
   }
   return { block, bodyStart: block.bodyStart, problems, entries, isMapping, yamlOffset: offset };
+}
+
+/** A parsed node as the plain shape the rules read. */
+function valueOf(node: Node, offset: number): FrontMatterValue {
+  if (isSeq(node)) {
+    const items = node.items.map((item) => (isScalar(item) ? scalarOf(item, offset) : otherOf(item as Node, offset)));
+    return { kind: 'list', flow: node.flow === true, start: offset + (node.range?.[0] ?? 0), end: offset + (node.range?.[1] ?? 0), items };
+  }
+  return isScalar(node) ? scalarOf(node, offset) : otherOf(node, offset);
+}
+
+const STYLES: Readonly<Record<string, ScalarStyle>> = {
+  [Scalar.PLAIN]: 'plain',
+  [Scalar.QUOTE_DOUBLE]: 'double',
+  [Scalar.QUOTE_SINGLE]: 'single',
+  [Scalar.BLOCK_LITERAL]: 'block',
+  [Scalar.BLOCK_FOLDED]: 'block',
+};
+
+function scalarOf(node: Scalar, offset: number): ScalarValue {
+  return { kind: 'scalar', style: STYLES[node.type ?? Scalar.PLAIN] ?? 'plain', start: offset + (node.range?.[0] ?? 0), end: offset + (node.range?.[1] ?? 0), value: node.value };
+}
+
+function otherOf(node: Node | null, offset: number): OtherValue {
+  const range = node?.range;
+  return { kind: 'other', start: offset + (range?.[0] ?? 0), end: offset + (range?.[1] ?? 0) };
 }
 
 function containsAlias(root: Node): boolean {

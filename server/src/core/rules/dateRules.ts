@@ -1,5 +1,4 @@
 import * as l10n from '@vscode/l10n';
-import { isScalar, Scalar } from 'yaml';
 import { hasYamlHeader } from '../frontmatter/split';
 import type { FrontMatterEntry } from '../frontmatter/parse';
 import { isMarkdownPath } from '../site/documentKind';
@@ -97,7 +96,7 @@ function readDate(entry: FrontMatterEntry, text: string): DateReading {
   if (!entry.value || entry.data === null) {
     return { kind: 'invalid', why: 'it is empty.' };
   }
-  if (!isScalar(entry.value)) {
+  if (entry.value.kind !== 'scalar') {
     return { kind: 'invalid', why: 'it is a list or a mapping.' };
   }
   if (typeof entry.data === 'boolean') {
@@ -122,7 +121,7 @@ function readDate(entry: FrontMatterEntry, text: string): DateReading {
     return { kind: 'date', day: problem.rolledTo, instant: undefined };
   }
   const zoneText = match[7];
-  if (hour === undefined || (zoneText === undefined && (entry.value as Scalar).type !== Scalar.PLAIN)) {
+  if (hour === undefined || (zoneText === undefined && entry.value.style !== 'plain')) {
     // A bare day, or quoted text without an offset, which Time.parse reads as wall-clock time in the site's zone.
     return { kind: 'date', day: formatDay(year, month, day), instant: undefined };
   }

@@ -1,7 +1,6 @@
 import { detached } from '../detached';
 import { LineCounter } from '../lineCounter';
-import { isScalar, isSeq, Scalar, type Node } from 'yaml';
-import type { ParsedFrontMatter } from '../frontmatter/parse';
+import type { FrontMatterValue, ParsedFrontMatter } from '../frontmatter/parse';
 
 export type FrontMatterTokenKind = 'tag' | 'category' | 'author' | 'layout';
 
@@ -43,18 +42,18 @@ export function frontMatterTokens(text: string, parsed: ParsedFrontMatter): Fron
     }
     // `category:` is one name; `tags:`/`categories:` strings are split at white space, as Jekyll does.
     const splits = entry.key === 'tags' || entry.key === 'categories';
-    if (isSeq(entry.value)) {
+    if (entry.value.kind === 'list') {
       if (kind === 'layout') {
         continue;
       }
       for (const item of entry.value.items) {
-        const token = scalarToken(text, parsed.yamlOffset, item as Node, kind, 'item');
+        const token = scalarToken(text, item, kind, 'item');
         if (token) {
           found.push(token);
         }
       }
-    } else if (splits && isScalar(entry.value) && entry.value.type === Scalar.PLAIN) {
-      const token = scalarToken(text, parsed.yamlOffset, entry.value, kind, 'scalar');
+    } else if (splits && entry.value.kind === 'scalar' && entry.value.style === 'plain') {
+      const token = scalarToken(text, entry.value, kind, 'scalar');
       if (token) {
         for (const word of token.value.matchAll(/\S+/g)) {
           const start = token.start + word.index;
@@ -62,7 +61,7 @@ export function frontMatterTokens(text: string, parsed: ParsedFrontMatter): Fron
         }
       }
     } else {
-      const token = scalarToken(text, parsed.yamlOffset, entry.value, kind, 'scalar');
+      const token = scalarToken(text, entry.value, kind, 'scalar');
       if (token && !(splits && /\s/.test(token.value))) {
         found.push(token);
       }
@@ -71,17 +70,19 @@ export function frontMatterTokens(text: string, parsed: ParsedFrontMatter): Fron
   return withPositions(text, found);
 }
 
+const QUOTES = { double: '"', single: "'", plain: '', block: undefined } as const;
+
 /** A scalar whose source characters are exactly its value (no escapes, no folding), else undefined. */
-function scalarToken(text: string, yamlOffset: number, node: Node, kind: FrontMatterTokenKind, form: FrontMatterToken['form']): Omit<FrontMatterToken, 'line' | 'character'> | undefined {
-  if (!isScalar(node) || !node.range || node.value === null || node.value === undefined) {
+function scalarToken(text: string, node: FrontMatterValue, kind: FrontMatterTokenKind, form: FrontMatterToken['form']): Omit<FrontMatterToken, 'line' | 'character'> | undefined {
+  if (node.kind !== 'scalar' || node.value === null || node.value === undefined) {
     return undefined;
   }
-  const quote = node.type === Scalar.QUOTE_DOUBLE ? '"' : node.type === Scalar.QUOTE_SINGLE ? "'" : node.type === Scalar.PLAIN ? '' : undefined;
+  const quote = QUOTES[node.style];
   if (quote === undefined) {
     return undefined;
   }
-  const start = yamlOffset + node.range[0] + quote.length;
-  const end = yamlOffset + node.range[1] - quote.length;
+  const start = node.start + quote.length;
+  const end = node.end - quote.length;
   const source = text.slice(start, end);
   const value = node.value instanceof Date ? detached(source) : String(node.value);
   if (source !== value || source.includes('\n') || source.length === 0) {
