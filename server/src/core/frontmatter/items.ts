@@ -1,4 +1,5 @@
-import type { FrontMatterEntry, ScalarValue } from './parse';
+import type { FrontMatterEntry } from './parse';
+import type { ScalarValue } from './values';
 
 /** One value of a list-like key (`tags`, `author`), with where it is written. */
 export interface ValueItem {

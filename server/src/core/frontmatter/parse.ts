@@ -2,43 +2,10 @@ import * as l10n from '@vscode/l10n';
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, Scalar, type Node } from 'yaml';
 import { detached } from '../detached';
 import { asRecord } from '../site/config';
+import { readFlatYaml } from './flatYaml';
+import type { FrontMatterValue, OtherValue, ScalarStyle, ScalarValue } from './values';
 import { splitFrontMatter, type FrontMatterBlock } from './split';
 import { parseYaml, yamlToData, type YamlError } from './yaml';
-
-/** How a scalar is written: its quotes decide what YAML makes of it and where its characters are. */
-export type ScalarStyle = 'plain' | 'double' | 'single' | 'block';
-
-/** A scalar value as written, offsets absolute in the file (quotes included). */
-export interface ScalarValue {
-  readonly kind: 'scalar';
-  readonly style: ScalarStyle;
-  readonly start: number;
-  readonly end: number;
-  /** As YAML 1.1 reads it (`yes` true, `2015-10-10` a Date). */
-  readonly value: unknown;
-}
-
-/** A mapping, an alias, or a list inside a list: the rules need only where it is. */
-export interface OtherValue {
-  readonly kind: 'other';
-  readonly start: number;
-  readonly end: number;
-}
-
-export interface ListValue {
-  readonly kind: 'list';
-  /** `[a, b]` rather than `- a` lines. */
-  readonly flow: boolean;
-  readonly start: number;
-  readonly end: number;
-  readonly items: readonly (ScalarValue | OtherValue)[];
-}
-
-/**
- * A top-level value as written: what the rules, tokens and quick fixes need of its form. Plain data, no parser
- * objects, so that a parse can be kept cheaply and sent between threads.
- */
-export type FrontMatterValue = ScalarValue | ListValue | OtherValue;
 
 /** One top-level front matter entry with its source offsets (absolute in the file). */
 export interface FrontMatterEntry {
@@ -69,14 +36,27 @@ export interface ParsedFrontMatter {
 
 const NO_ENTRIES: ReadonlyMap<string, FrontMatterEntry> = new Map();
 
-export function parseFrontMatter(text: string): ParsedFrontMatter {
+/**
+ * The front matter of a file as Jekyll reads it. Flat front matter (most posts) is read by `flatYaml.ts`, the rest
+ * by the `yaml` library; `reader: 'library'` forces the library (the tests compare the two).
+ */
+export function parseFrontMatter(text: string, reader: 'any' | 'library' = 'any'): ParsedFrontMatter {
   const block = splitFrontMatter(text);
   if (block.kind !== 'closed') {
     return { block, bodyStart: 0, problems: [], entries: NO_ENTRIES, isMapping: false, yamlOffset: 0 };
   }
   const offset = block.yamlStart;
   // Detached: the site index keeps values read from it, which must not keep the whole file alive.
-  const { doc, errors } = parseYaml(detached(text.slice(block.yamlStart, block.yamlEnd)));
+  const source = detached(text.slice(block.yamlStart, block.yamlEnd));
+  const flat = reader === 'any' ? readFlatYaml(source, offset) : undefined;
+  if (flat) {
+    const entries = new Map<string, FrontMatterEntry>();
+    for (const { key, keyStart, keyEnd, value, data } of flat) {
+      entries.set(key, { key, keyStart, keyEnd, value, valueStart: value.start, valueEnd: value.end, data });
+    }
+    return { block, bodyStart: block.bodyStart, problems: [], entries, isMapping: true, yamlOffset: offset };
+  }
+  const { doc, errors } = parseYaml(source);
   const problems: YamlError[] = errors.map((e) => ({ ...e, start: e.start + offset, end: e.end + offset }));
   const contents = doc.contents;
   const isMapping = contents === null || isMap(contents);

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Schema, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, Schema, type Document, type Node, type ScalarTag } from 'yaml';
 
 /** A YAML problem, offsets relative to the parsed text. */
 export interface YamlError {
@@ -50,6 +50,27 @@ const RUBY_OPTIONS = { version: '1.1', uniqueKeys: false, prettyErrors: false, s
  * copied each time), and every parsed list and map keeps a reference to its schema.
  */
 const RUBY_SCHEMA = new Schema({ ...RUBY_OPTIONS, resolveKnownTags: false, schema: 'yaml-1.1' });
+
+/** The options the library resolves scalars with (`intAsBigInt` and the like), as it fills them in for a parse. */
+const RESOLVE_OPTIONS = parseDocument('', { ...RUBY_OPTIONS, schema: RUBY_SCHEMA }).options;
+
+/**
+ * A one-line plain scalar as the parser would resolve it: the first of the schema's default tags whose pattern
+ * matches, else a string. Undefined when resolving it reports a problem, which only the parser can place.
+ */
+export function resolvePlainScalar(text: string): { readonly value: unknown } | undefined {
+  const tag = RUBY_SCHEMA.tags.find((t): t is ScalarTag => t.default === true && !t.collection && t.test?.test(text) === true);
+  if (!tag?.resolve) {
+    return { value: text };
+  }
+  let failed = false;
+  try {
+    const value = tag.resolve(text, () => (failed = true), RESOLVE_OPTIONS);
+    return failed || isNode(value) ? undefined : { value };
+  } catch {
+    return undefined;
+  }
+}
 
 function parseAsRuby(source: string): Document.Parsed {
   // The library's own `uniqueKeys` check compares every key with every other (40,000 keys take 12 s): ours is linear.

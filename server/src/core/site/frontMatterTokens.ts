@@ -1,6 +1,7 @@
 import { detached } from '../detached';
 import { LineCounter } from '../lineCounter';
-import type { FrontMatterValue, ParsedFrontMatter } from '../frontmatter/parse';
+import type { ParsedFrontMatter } from '../frontmatter/parse';
+import type { FrontMatterValue } from '../frontmatter/values';
 
 export type FrontMatterTokenKind = 'tag' | 'category' | 'author' | 'layout';
 
