@@ -112,4 +112,17 @@ suite('conformance regressions (found by the real Jekyll)', () => {
       });
     }
   });
+
+  test('a footnote is written when a written reference uses it: not from itself alone, nor from a footnote nobody uses (fuzzer, shrunk)', () => {
+    assert.deepStrictEqual(idsOf('[^note]: A footnote with text[^note].\n'), []);
+    assert.deepStrictEqual(idsOf('[^1]: One.\n\n[^note]: A footnote with text[^1].\n'), []);
+    assert.deepStrictEqual(idsOf('A[^n] B[^m]\n\n[^n]: N\n\n[^m]: M[^m] and[^k]\n[^k]: K\n[^u]: U[^n]\n'), ['fn:k', 'fn:m', 'fn:n', 'fnref:k', 'fnref:m', 'fnref:m:1', 'fnref:n']);
+  });
+
+  test('Liquid in code inside a footnote nobody uses is never rendered (fuzzer: "[^note]: ... [ref].\\n\\n    {{ site.title }}")', () => {
+    const liquid = (body: string) => scanLinks(body, 0, { headerIds: GFM, liquid: true }).liquidInCode.length;
+    assert.strictEqual(liquid('[^note]: A footnote with [ref].\n\n    {{ site.title }}\n'), 0);
+    assert.strictEqual(liquid('[^n]: A footnote with `` {{ page.url }} ``.\n'), 0);
+    assert.strictEqual(liquid('A[^n]\n\n[^n]: A footnote with `` {{ page.url }} ``.\n'), 1);
+  });
 });

@@ -7,6 +7,7 @@
 import { ForwardSearch } from '../forwardSearch';
 import { headerIds, type HeaderIdOptions } from '../render/headerIds';
 import { scanMarkdownBlocks, type MarkdownInput } from '../render/markdownBlocks';
+import { scanFootnotes } from './footnotes';
 import { linkTagsIn } from './linkTags';
 
 export type LinkForm =
@@ -72,7 +73,6 @@ const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const DEFINITION_START = /^ {0,3}\[/gm;
 const DEFINITION_TARGET = /[ \t]*(<[^>\n]*>|\S+)/y;
 const AUTOLINK = /<((?:https?|ftp):\/\/[^\s<>]+)>/gi;
-const FOOTNOTE_DEFINITION_START = /^ {0,3}\[\^/gm;
 const IAL_ID = /#([A-Za-z_][\w:.-]*)/;
 
 export function scanLinks(text: string, bodyStart: number, options: ScanOptions): ScannedLinks {
@@ -246,38 +246,8 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     }
     open = text.indexOf('{:', end + 1);
   }
-  // kramdown writes a footnote only when it is both defined and referenced; the n-th repeat of a reference is `fnref:x:n`.
-  const footnotes = new Set<string>();
-  const definitionMarkers = new Set<number>();
-  const footnoteLabelEnds = new ForwardSearch(text, ']');
-  let footnotesFrom = bodyStart;
-  for (const line of matches(FOOTNOTE_DEFINITION_START, '[^')) {
-    // `[^label]:` at a line's start, the label up to the first `]`.
-    const labelStart = bodyStart + line.index! + line[0].length;
-    const labelEnd = labelStart - line[0].length < footnotesFrom ? -1 : footnoteLabelEnds.next(labelStart);
-    if (labelEnd > labelStart && text[labelEnd + 1] === ':') {
-      footnotesFrom = labelEnd + 2;
-      if (!inside(notMarkdown, labelStart - line[0].length)) {
-        footnotes.add(text.slice(labelStart, labelEnd));
-        definitionMarkers.add(labelStart - 2);
-      }
-    }
-  }
-  const references = new Map<string, number>();
-  const referenceEnds = new ForwardSearch(text, /[\]\s]/g);
-  for (let open = footnotes.size > 0 ? text.indexOf('[^', bodyStart) : -1; open >= 0; ) {
-    // `[^label]`, the label without white space.
-    const end = referenceEnds.next(open + 2);
-    const found = end > open + 2 && text[end] === ']';
-    const name = found ? text.slice(open + 2, end) : '';
-    if (found && footnotes.has(name) && !definitionMarkers.has(open) && !inside(notMarkdown, open)) {
-      const repeat = references.get(name) ?? 0;
-      references.set(name, repeat + 1);
-      ids.add(repeat === 0 ? `fnref:${name}` : `fnref:${name}:${repeat}`);
-      ids.add(`fn:${name}`);
-    }
-    open = text.indexOf('[^', found ? end + 1 : open + 1);
-  }
+  const footnotes = scanFootnotes(text, bodyStart, (offset) => !inside(notMarkdown, offset));
+  footnotes.ids.forEach((id) => ids.add(id));
   if (/\{:\s*toc\s*\}/.test(body)) {
     ids.add('markdown-toc');
   }
@@ -295,7 +265,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
           start = opens.next(start + 1);
           continue;
         }
-        if (!inside(raw, start) && !inside(comments, start) && !/^\{%-?\s*(?:end)?raw\b/.test(text.slice(start, close + 2))) {
+        if (!inside(raw, start) && !inside(comments, start) && !inside(footnotes.dropped, start) && !/^\{%-?\s*(?:end)?raw\b/.test(text.slice(start, close + 2))) {
           liquidInCode.push({ start, end: close + 2 });
         }
         start = opens.next(close + 2);
@@ -304,15 +274,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   }
 
   // kramdown drops a footnote that no reference uses, with the links in it: they are never on the page.
-  const unused: Range[] = [];
-  const paragraphEnd = /\n[ \t]*\r?\n(?! {4}|\t)/g;
-  for (const marker of definitionMarkers) {
-    if (!references.has(text.slice(marker + 2, text.indexOf(']', marker + 2)))) {
-      paragraphEnd.lastIndex = marker;
-      unused.push({ start: marker, end: paragraphEnd.exec(text)?.index ?? text.length });
-    }
-  }
-  const kept = unused.length === 0 ? links : links.filter((link) => !inside(sortRanges(unused), link.start));
+  const kept = footnotes.dropped.length === 0 ? links : links.filter((link) => !inside(footnotes.dropped, link.start));
   kept.sort((a, b) => a.start - b.start);
   return { links: kept, definitions, ids, idsComplete, headings, liquidInCode };
 }
