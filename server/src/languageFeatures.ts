@@ -26,13 +26,14 @@ export function cancelled(): ResponseError<void> {
 /**
  * Runs a feature on an open document of the blog, or answers `fallback` when there is none: a URI that is not a
  * file of the blog, a buffer over the size limit, or no index yet. A request cancelled before it ran is answered
- * `RequestCancelled` without computing anything.
+ * `RequestCancelled` without computing anything. With `soFar`, a feature that may answer from part of the blog
+ * (completion) runs while the first build is still reading it, on what it has read.
  */
-export function withDocument<T>(session: BlogSession | undefined, uri: string, token: CancellationToken, fallback: T, run: (open: OpenDocument) => T): T {
+export function withDocument<T>(session: BlogSession | undefined, uri: string, token: CancellationToken, fallback: T, run: (open: OpenDocument) => T, soFar = false): T {
   if (token.isCancellationRequested) {
     throw cancelled();
   }
-  const site = session?.site;
+  const site = soFar ? session?.siteSoFar : session?.site;
   const path = session?.uris.pathOf(uri);
   const document = path === undefined ? undefined : session?.workspace.openDocument(path);
   if (!session || !site || path === undefined || !document || openText(document).kind !== 'text') {
@@ -45,7 +46,7 @@ export function withDocument<T>(session: BlogSession | undefined, uri: string, t
 /** `blog(uri)` is the session of the site the document belongs to. */
 export function registerLanguageFeatures(connection: Connection, blog: (uri: string) => BlogSession | undefined): void {
   connection.onCompletion(({ textDocument, position }, token) =>
-    withDocument(blog(textDocument.uri), textDocument.uri, token, [], ({ site, document }) => withSource(limitCompletions(provideCompletions(site, document, position), document, document.offsetAt(position)), textDocument.uri)),
+    withDocument(blog(textDocument.uri), textDocument.uri, token, [], ({ site, document }) => withSource(limitCompletions(provideCompletions(site, document, position), document, document.offsetAt(position)), textDocument.uri), true),
   );
 
   connection.onCompletionResolve((item, token) => {
@@ -53,7 +54,7 @@ export function registerLanguageFeatures(connection: Connection, blog: (uri: str
       throw cancelled();
     }
     const source = (item.data as { source?: unknown } | undefined)?.source;
-    const site = typeof source === 'string' ? blog(source)?.site : undefined;
+    const site = typeof source === 'string' ? blog(source)?.siteSoFar : undefined;
     return site ? resolveCompletion(site, item) : item;
   });
 
@@ -115,7 +116,8 @@ export function registerLanguageFeatures(connection: Connection, blog: (uri: str
 function withSource<T extends CompletionItem[] | CompletionList>(result: T, uri: string): T {
   const items = Array.isArray(result) ? result : result.items;
   for (const item of items) {
-    if (item.data !== undefined) {
+    // Items are kept between requests (completion.ts): most carry this source already.
+    if (item.data !== undefined && (item.data as { source?: unknown }).source !== uri) {
       item.data = { ...(item.data as object), source: uri };
     }
   }

@@ -75,12 +75,15 @@ export class LspWorkspace implements IBlogFiles {
     readonly uris: BlogUris,
     readonly documents: TextDocuments<TextDocument>,
   ) {
-    documents.onDidOpen(({ document }) => {
+    const opened = (document: TextDocument) => {
       const path = uris.pathOf(document.uri);
       if (path !== undefined) {
         this.#open.set(path, document.uri);
       }
-    });
+    };
+    // An editor restores its tabs at once: buffers opened before the site was found are the blog's too.
+    documents.all().forEach(opened);
+    documents.onDidOpen(({ document }) => opened(document));
     documents.onDidClose(({ document }) => {
       const path = uris.pathOf(document.uri);
       if (path !== undefined && this.#open.get(path) === document.uri) {

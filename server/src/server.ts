@@ -28,6 +28,8 @@ import { DiagnosticsPublisher } from './session/diagnosticsPublisher';
 export interface ServerOptions {
   /** A site's files under its root (`skipFolder`: the sites nested in it): the file system by default. */
   readonly files?: (root: string, skipFolder: (folder: string) => boolean) => IBlogFiles;
+  /** How many messages the connection has handled so far (a count kept by its message strategy). */
+  readonly handledMessages?: () => number;
 }
 
 /** One Jekyll site of the workspace: its session (files, index, queue) and the publisher of its diagnostics. */
@@ -41,7 +43,7 @@ interface Blog {
  * own blog session, diagnostics publisher and settings; a document goes to the site it belongs to, and a file
  * outside every site gets nothing (docs/decisions.md, "Sites").
  */
-export function startServer(connection: Connection, { files = (root, skipFolder) => new FileSystemWorkspace(root, { skipFolder }) }: ServerOptions = {}): void {
+export function startServer(connection: Connection, { files = (root, skipFolder) => new FileSystemWorkspace(root, { skipFolder }), handledMessages }: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   let sites: SiteSessions<Blog> | undefined;
   let client = { configuration: false, watchFiles: false, progress: false, storagePath: undefined as string | undefined, workspaceTrusted: true };
@@ -126,6 +128,7 @@ export function startServer(connection: Connection, { files = (root, skipFolder)
       warn: (message) => connection.console.warn(message),
       onError: (error) => connection.console.error(`Blogwright: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
       onSettings: () => useExternalLinks(),
+      handledMessages,
     });
     const publisher = new DiagnosticsPublisher(connection, session, client.progress, (documents) => indexedOne(blog, documents));
     const blog: Blog = { session, publisher };

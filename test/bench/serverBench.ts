@@ -24,6 +24,19 @@ export interface ServerFigures {
    * first fifth, the resident floor after collections, which rises only if edits leave memory behind.
    */
   readonly rssGrowth: { readonly edits: number; readonly before: number; readonly after: number; readonly firstFloor: number; readonly lastFloor: number; readonly low: number; readonly high: number } | undefined;
+  /** Requests while the blog is still being read and checked (from 1 s after spawn to `blogwright/indexed`). */
+  readonly duringStart: DuringStartFigures;
+}
+
+export interface DuringStartFigures {
+  /** Completion requests, request to response. */
+  readonly completion: readonly number[];
+  /** Edits of the open post, sent to the first diagnostics published for that version or a later one. */
+  readonly edit: readonly number[];
+  /** Completions answered with at least one item. */
+  readonly completionsWithItems: number;
+  /** Milliseconds from spawn to `blogwright/indexed`, per start. */
+  readonly indexedAt: readonly number[];
 }
 
 export interface ServerBenchOptions {
@@ -34,6 +47,8 @@ export interface ServerBenchOptions {
   readonly dependantRounds: number;
   /** Edits for the RSS growth figure; 0 skips it. */
   readonly growthEdits: number;
+  /** Server starts during which requests are timed (`DuringStartFigures`). */
+  readonly busyStarts: number;
   /** Extra node flags for the server, e.g. `--cpu-prof`. */
   readonly execArgv?: readonly string[];
 }
@@ -43,6 +58,7 @@ const TIMEOUT_MS = 20_000;
 
 /** Drives the built server over stdio as an editor does and times what a user waits for. */
 export async function benchServer(blog: BenchBlog, options: ServerBenchOptions, log: (line: string) => void): Promise<ServerFigures> {
+  const duringStart = await benchDuringStart(blog, options, log);
   const startups: number[] = [];
   const rss: number[] = [];
   const cpu: number[] = [];
@@ -88,7 +104,7 @@ export async function benchServer(blog: BenchBlog, options: ServerBenchOptions, 
       rssGrowth = { edits: options.growthEdits, before, after, firstFloor, lastFloor, low: Math.min(...samples), high: Math.max(...samples) };
       log(`  RSS over ${options.growthEdits} edits: ${samples.map(mb).join(' ')} MB; floor ${mb(firstFloor)} -> ${mb(lastFloor)} MB`);
     }
-    return { startup: summarize(startups), startupCpu: cpu.length > 0 ? summarize(cpu) : undefined, rssAfterIndexing: summarize(rss), edit, dependants, completion, preview, themedPreview, rssGrowth };
+    return { startup: summarize(startups), startupCpu: cpu.length > 0 ? summarize(cpu) : undefined, rssAfterIndexing: summarize(rss), edit, dependants, completion, preview, themedPreview, rssGrowth, duringStart };
   } finally {
     await server.stop();
   }
@@ -227,6 +243,100 @@ async function benchCompletion(editor: Editor, requests: number): Promise<Server
   }
   await Promise.all(pending);
   return figures as ServerFigures['completion'];
+}
+
+/** From this long after spawn, requests are timed while the blog is still being read and checked. */
+const BUSY_FROM_MS = 1000;
+/** One edit or one completion every this many milliseconds, in turn, sent whether or not the last was answered. */
+const BUSY_TICK_MS = 20;
+
+/**
+ * An editor's requests while the server starts: the 40 KB post and the completion post are opened at once, as an
+ * editor restores its tabs; from 1 s after spawn until `blogwright/indexed`, a character is typed into (or deleted
+ * from) the post and a completion is asked for (authors, tags, `post_url` in turn), alternating at a steady rate.
+ * An edit is timed to the first diagnostics published for its version or a later one (what the user sees).
+ */
+export async function benchDuringStart(blog: BenchBlog, options: ServerBenchOptions, log: (line: string) => void): Promise<DuringStartFigures> {
+  const completion: number[] = [];
+  const edit: number[] = [];
+  const indexedAt: number[] = [];
+  let completionsWithItems = 0;
+  const kinds = Object.values(COMPLETION_POSITIONS);
+  for (let run = 0; run < options.busyStarts; run++) {
+    const spawned = performance.now();
+    const client = await LspTestClient.start(blog.root, SETTINGS, SERVER_NODE_FLAGS);
+    try {
+      let indexed = false;
+      const done = client.indexed().then(() => {
+        indexed = true;
+        indexedAt.push(performance.now() - spawned);
+      });
+      const post = blog.largePost;
+      const lines = readFileSync(path.join(blog.root, post), 'utf8').split('\n');
+      const line = Math.floor(lines.length * 0.6);
+      await client.open(post, lines.join('\n'));
+      await client.open(COMPLETION_POST, COMPLETION_TEXT);
+      // Versions sent and not yet answered by a publish of that version or a later one.
+      const sent = new Map<number, number>();
+      const uri = client.uri(post);
+      const answered: Promise<void>[] = [];
+      let allAnswered: () => void = () => undefined;
+      const stop = client.onPublish((params) => {
+        if (params.uri !== uri || params.version === undefined) {
+          return;
+        }
+        for (const [version, at] of sent) {
+          if (version <= params.version) {
+            edit.push(performance.now() - at);
+            sent.delete(version);
+          }
+        }
+        if (sent.size === 0) {
+          allAnswered();
+        }
+      });
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, BUSY_FROM_MS - (performance.now() - spawned))));
+      let version = 1;
+      let tick = 0;
+      let inserted = false;
+      let edits = 0;
+      while (!indexed) {
+        if (tick % 2 === 0) {
+          version++;
+          inserted = !inserted;
+          sent.set(version, performance.now());
+          edits++;
+          void client.edit(post, version, { start: { line, character: 0 }, end: { line, character: inserted ? 0 : 1 } }, inserted ? 'x' : '');
+        } else {
+          const position = kinds[Math.floor(tick / 2) % kinds.length]!;
+          const started = performance.now();
+          answered.push(
+            client.complete(COMPLETION_POST, position.line, position.character).then((items) => {
+              completion.push(performance.now() - started);
+              completionsWithItems += items.length > 0 ? 1 : 0;
+            }),
+          );
+        }
+        tick++;
+        await Promise.race([done, new Promise((resolve) => setTimeout(resolve, BUSY_TICK_MS))]);
+      }
+      await done;
+      await Promise.all(answered);
+      if (sent.size > 0) {
+        await withTimeout(new Promise<void>((resolve) => (allAnswered = resolve)), TIMEOUT_MS, 'the diagnostics of the last edits sent while indexing');
+      }
+      stop();
+      log(`  while starting (${Math.round(BUSY_FROM_MS)} ms to ${Math.round(indexedAt.at(-1)!)} ms): ${edits} edits, ${answered.length} completions sent`);
+    } finally {
+      await client.stop();
+    }
+  }
+  if (completion.length > 0) {
+    const c = summarize(completion);
+    const e = summarize(edit);
+    log(`  while starting: completion median ${c.median.toFixed(1)} ms, p95 ${c.p95.toFixed(1)} ms, max ${Math.max(...completion).toFixed(1)} ms; edit to diagnostics median ${e.median.toFixed(1)} ms, p95 ${e.p95.toFixed(1)} ms, max ${Math.max(...edit).toFixed(1)} ms`);
+  }
+  return { completion, edit, completionsWithItems, indexedAt };
 }
 
 async function benchPreview(editor: Editor, post: string, requests: number, view: 'content' | 'published'): Promise<Summary> {

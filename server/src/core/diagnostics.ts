@@ -3,6 +3,7 @@ import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from '
 import type { IExternalLinks } from './links/externalLinkStatus';
 import type { KeptAnalyses } from './site/documentAnalysis';
 import { globMatcher } from './glob';
+import { frontMatterData } from './frontmatter/parse';
 import { unknownAuthorRule } from './rules/authorRules';
 import { dateRule, postFileNameRule } from './rules/dateRules';
 import { editorialRule } from './rules/editorialRules';
@@ -37,21 +38,28 @@ export interface CheckInputs {
   /** Results of external link checks, when the user turned them on. */
   readonly externalLinks?: IExternalLinks;
   readonly logger?: ILogger;
+  /**
+   * The index holds only part of the blog (a build is reading it): only the rules that need nothing but the
+   * document run, and the document's front matter is taken from its text, not from the index.
+   */
+  readonly partial?: boolean;
 }
 
 /** Every diagnostic of one document: front matter, then the rest. A rule that throws is logged and skipped. */
-export function computeDiagnostics(site: SiteIndex, document: ITextDocument, { kept, externalLinks, logger }: CheckInputs = {}): BlogwrightDiagnostic[] {
+export function computeDiagnostics(site: SiteIndex, document: ITextDocument, { kept, externalLinks, logger, partial = false }: CheckInputs = {}): BlogwrightDiagnostic[] {
   const path = document.path;
   if (excluded(site.settings.exclude, path)) {
     kept?.drop(path);
     return [];
   }
   const text = document.getText();
-  const siteDocument = site.document(path);
-  const scan = kept?.take(path, text, siteDocument) ?? site.scan(path, text);
+  const indexed = site.document(path);
+  const scan = kept?.take(path, text, indexed) ?? site.scan(path, text);
+  // While the blog is read, the index may hold an older text of an open document than the one checked.
+  const siteDocument = partial && indexed ? { ...indexed, data: frontMatterData(scan.frontMatter) } : indexed;
   const context = { site, settings: site.settings, document, text, frontMatter: scan.frontMatter, siteDocument, links: scan.links, externalLinks };
   const diagnostics: BlogwrightDiagnostic[] = [];
-  for (const rule of RULES) {
+  for (const rule of partial ? RULES.filter((r) => !r.wholeBlog) : RULES) {
     let findings: Finding[];
     try {
       findings = rule.check(context);

@@ -27,6 +27,11 @@ export interface ISessionListener {
   rebuilt(started: number, kept: KeptAnalyses): void;
   /** Files that changed, with the documents that link to them, first; then those whose messages may quote them. */
   changed(first: Iterable<string>, then: Iterable<string>): void;
+  /**
+   * An open document changed while the blog is still being read (its change is applied once the reading is done):
+   * `partial` is the index of what has been read so far, whole at this point.
+   */
+  changedWhileReading(path: string, partial: SiteIndex): void;
   /** Which documents show messages of an area, for `dependantsOf`. */
   readonly findingsOf: FindingsOf;
 }
@@ -45,6 +50,8 @@ export interface SessionOptions {
   readonly onSettings?: (settings: SessionSettings) => void;
   /** Folders under the root that are not this blog's (the sites nested in it): their URIs have no path here. */
   readonly skipFolder?: (folder: string) => boolean;
+  /** How many messages the connection has handled: the queue's pauses last until it stops growing. */
+  readonly handledMessages?: () => number;
 }
 
 const CONFIG_FILE = '_config.yml';
@@ -59,6 +66,8 @@ export class BlogSession {
   readonly workspace: LspWorkspace;
   readonly queue: StateQueue;
   #site: SiteIndex | undefined;
+  /** The index a rebuild is reading now, swapped in when it is done. */
+  #reading: SiteIndex | undefined;
   #settings: SessionSettings = { core: withSettings(undefined), problems: [], debounce: 200 };
   /** Every file of the blog as last seen: a folder event covers those inside it. */
   #files = new Set<string>();
@@ -69,15 +78,30 @@ export class BlogSession {
   #runningRebuild: { isCancellationRequested: boolean } | undefined;
   #reloadSettings = false;
   readonly #timers = new Map<string, { timer: NodeJS.Timeout; run: () => void }>();
+  /** Buffers whose change is queued and not applied yet: a newer change of one joins it (it reads the buffer then). */
+  readonly #queuedBuffers = new Set<string>();
 
   constructor(readonly options: SessionOptions) {
     this.uris = new BlogUris(options.root, options.skipFolder);
     this.workspace = new LspWorkspace(options.files, this.uris, options.documents);
-    this.queue = new StateQueue(options.onError);
+    this.queue = new StateQueue(options.onError, options.handledMessages);
   }
 
+  /** The index of the whole blog; undefined until the first build is done. */
   get site(): SiteIndex | undefined {
     return this.#site;
+  }
+
+  /**
+   * What a request that may answer from part of the blog (completion, hover) reads: the whole index, else, while
+   * the first build reads the blog, the documents it has read so far.
+   */
+  get siteSoFar(): SiteIndex | undefined {
+    return this.#site ?? this.#partial();
+  }
+
+  #partial(): SiteIndex | undefined {
+    return this.#reading?.progress === 'reading' ? this.#reading : undefined;
   }
 
   get settings(): SessionSettings {
@@ -114,7 +138,20 @@ export class BlogSession {
     this.#cancelTimer(path);
     const run = () => {
       this.#timers.delete(path);
-      void this.queue.enqueue(() => this.#apply([path]));
+      if (!this.#queuedBuffers.has(path)) {
+        this.#queuedBuffers.add(path);
+        void this.queue.enqueue(() => {
+          this.#queuedBuffers.delete(path);
+          return this.#apply([path]);
+        });
+      }
+      // Applied only after the build; meanwhile, what the document says of itself is checked against what is read.
+      this.queue.read(() => {
+        const partial = this.#partial();
+        if (partial) {
+          this.#listener?.changedWhileReading(path, partial);
+        }
+      });
     };
     if (this.#settings.debounce <= 0) {
       run();
@@ -204,7 +241,15 @@ export class BlogSession {
       readText: (path) => this.workspace.readText(path),
     };
     const site = new SiteIndex(recording, this.#settings.core);
-    const kept = await site.build(this.#settings.core, token);
+    this.#reading = site;
+    let kept: KeptAnalyses;
+    try {
+      kept = await site.build(this.#settings.core, token, { pacing: this.queue, first: this.workspace.openPaths() });
+    } finally {
+      if (this.#reading === site) {
+        this.#reading = undefined;
+      }
+    }
     if (token.isCancellationRequested) {
       return;
     }

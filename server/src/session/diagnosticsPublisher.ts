@@ -7,13 +7,14 @@ import { SETTINGS_FILE } from '../core/settingsLoader';
 import type { KeptAnalyses } from '../core/site/documentAnalysis';
 import type { ITextDocument } from '../core/workspace';
 import type { ExternalLinkChecker } from '../externalLinks';
+import { asCoreDocument, openText } from '../lspWorkspace';
+import type { SiteIndex } from '../core/site/siteIndex';
 import { indexedNotification, siteChangedNotification } from '../protocol';
 import type { BlogSession, ISessionListener } from './blogSession';
 import type { IBackgroundWork } from './stateQueue';
 
-/** Documents checked in one slice, and milliseconds it may take, before the queue lets requests and changes in. */
+/** Documents checked in one slice at most; the queue says when its time is up. */
 const SLICE = 50;
-const SLICE_MS = 5;
 
 /**
  * Publishes every document's diagnostics, pushed. What a change may have altered is queued for a re-check: the
@@ -124,8 +125,8 @@ export class DiagnosticsPublisher implements ISessionListener, IBackgroundWork {
   }
 
   async runSlice(): Promise<void> {
-    const started = performance.now();
-    for (let count = 0; count < SLICE && !this.session.queue.changesWaiting && performance.now() - started < SLICE_MS; count++) {
+    const queue = this.session.queue;
+    for (let count = 0; count < SLICE && !queue.changesWaiting && (count === 0 || !queue.due()); count++) {
       const path = take(this.#first) ?? take(this.#then);
       if (path === undefined) {
         break;
@@ -143,6 +144,22 @@ export class DiagnosticsPublisher implements ISessionListener, IBackgroundWork {
       this.#progress = undefined;
       this.#siteChanged();
     }
+  }
+
+  /**
+   * Publishes what an open document edited while the blog is read says of itself (its front matter, dates,
+   * Liquid in code), checked against the part read so far; what depends on the whole blog (links, tags, authors,
+   * known keys) is held back, and published with the rest when the whole-blog check after the build reaches it
+   * (open documents first). Nothing is remembered: that check replaces it.
+   */
+  changedWhileReading(path: string, partial: SiteIndex): void {
+    const workspace = this.session.workspace;
+    const open = workspace.openDocument(path);
+    if (!open || !partial.document(path) || openText(open).kind !== 'text') {
+      return;
+    }
+    const diagnostics = fileDiagnostics(partial, { document: asCoreDocument(path, open) }, this.session.settings.problems, { logger: this.#logger, partial: true });
+    void this.connection.sendDiagnostics({ uri: workspace.uriOf(path), version: open.version, diagnostics });
   }
 
   async #check(path: string): Promise<void> {

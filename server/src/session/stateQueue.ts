@@ -1,24 +1,44 @@
+import type { IPacing } from '../core/cancellation';
+
 /** Work that runs in slices when no change is waiting: the diagnostics publisher's re-checks. */
 export interface IBackgroundWork {
   hasWork(): boolean;
-  /** Does one short piece of the work. */
+  /** Does one short piece of the work, until the queue says its slice is used up (`due`). */
   runSlice(): Promise<void> | void;
 }
+
+/** Milliseconds a slice of background work, or of a long change (a rebuild), holds the thread before a pause. */
+export const SLICE_MS = 4;
+/** At most this many turns in one pause, however many messages keep arriving: the work must go on too. */
+const MAX_TURNS = 64;
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The one serialized queue every change to the blog goes through (file and folder events, configuration, data
  * files, open buffers): a change starts only when the one before it has finished, so no two ever interleave and
- * each sees the blog as every earlier change left it. Between changes, background work runs in short slices,
- * each followed by a turn of the event loop, so requests are answered in between and a new change goes first.
- * Changes are queued in arrival order; background work never runs while a change is waiting or running.
+ * each sees the blog as every earlier change left it. Between changes, background work runs in short slices.
+ *
+ * Interactive work goes first: after each slice, and every few milliseconds inside a long change that paces
+ * itself with the queue (a rebuild reading the whole blog), the queue pauses until every request and
+ * notification that has arrived is handled. Reads that must see a whole state (`read`) run at such a pause or
+ * between changes, never in the middle of one.
  */
-export class StateQueue {
+export class StateQueue implements IPacing {
   readonly #changes: (() => Promise<void>)[] = [];
   readonly #background: IBackgroundWork[] = [];
+  readonly #reads: (() => void)[] = [];
   #running = false;
+  /** A change is running and is not at one of its pauses: its state may be half applied. */
+  #midChange = false;
+  #sliceStarted = performance.now();
   #idle: (() => void)[] = [];
 
-  constructor(readonly onError: (error: unknown) => void) {}
+  constructor(
+    readonly onError: (error: unknown) => void,
+    /** How many messages the connection has handled so far: a pause lasts until a turn passes with none. */
+    readonly handledMessages: () => number = () => 0,
+  ) {}
 
   /** Queues a change; resolves when it has been applied (a failure is reported to `onError`, not thrown). */
   enqueue(change: () => Promise<void> | void): Promise<void> {
@@ -36,6 +56,14 @@ export class StateQueue {
     });
   }
 
+  /** Runs `read` now if no change is half applied, else at the running change's next pause or when it ends. */
+  read(read: () => void): void {
+    this.#reads.push(read);
+    if (!this.#midChange) {
+      this.#runReads();
+    }
+  }
+
   /** Registers background work; `wake` tells the queue it has some. */
   addBackground(work: IBackgroundWork): void {
     this.#background.push(work);
@@ -44,6 +72,37 @@ export class StateQueue {
   /** Whether a change is waiting to run. */
   get changesWaiting(): boolean {
     return this.#changes.length > 0;
+  }
+
+  /** Whether the current slice of work has used its time: the work should `pause`. */
+  due(): boolean {
+    return performance.now() - this.#sliceStarted >= SLICE_MS;
+  }
+
+  /**
+   * Lets interactive work in: waiting reads run, then turns of the event loop until one passes in which the
+   * connection handled no message (it handles one a turn, so a burst of edits and requests is all answered).
+   * Work that calls it must leave its state whole at that point.
+   */
+  async pause(): Promise<void> {
+    const midChange = this.#midChange;
+    this.#midChange = false;
+    try {
+      this.#runReads();
+      // The first turn lets input in; the connection handles what came in the turns after.
+      await turn();
+      for (let turns = 0; turns < MAX_TURNS; turns++) {
+        const handled = this.handledMessages();
+        await turn();
+        this.#runReads();
+        if (this.handledMessages() === handled) {
+          break;
+        }
+      }
+    } finally {
+      this.#midChange = midChange;
+      this.#sliceStarted = performance.now();
+    }
   }
 
   /** Resolves once no change is waiting or running and no background work is left. */
@@ -66,25 +125,46 @@ export class StateQueue {
     return this.#changes.length > 0 || this.#background.some((w) => w.hasWork());
   }
 
+  #runReads(): void {
+    for (let read = this.#reads.shift(); read; read = this.#reads.shift()) {
+      try {
+        read();
+      } catch (error) {
+        this.onError(error);
+      }
+    }
+  }
+
   async #run(): Promise<void> {
     try {
       for (;;) {
         const change = this.#changes.shift();
         if (change) {
-          await change();
+          this.#midChange = true;
+          this.#sliceStarted = performance.now();
+          try {
+            await change();
+          } finally {
+            this.#midChange = false;
+          }
+          this.#runReads();
+          if (this.due()) {
+            // Changes queued behind a long one (edits during a build) are applied in turn, with requests between them.
+            await this.pause();
+          }
           continue;
         }
         const work = this.#background.find((w) => w.hasWork());
         if (!work) {
           break;
         }
+        this.#sliceStarted = performance.now();
         try {
           await work.runSlice();
         } catch (error) {
           this.onError(error);
         }
-        // A turn of the event loop: requests and notifications that arrived meanwhile get in.
-        await new Promise((resolve) => setImmediate(resolve));
+        await this.pause();
       }
     } finally {
       this.#running = false;

@@ -11,6 +11,7 @@ import type { Finding, Rule, RuleContext } from './rule';
  */
 export const unknownAuthorRule: Rule = {
   name: 'unknown author',
+  wholeBlog: true,
   check({ site, frontMatter, siteDocument, text }: RuleContext): Finding[] {
     const source = site.authors;
     if (!source || !siteDocument || (source.kind === 'collection' && siteDocument.path.startsWith(source.path + '/'))) {

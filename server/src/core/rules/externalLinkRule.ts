@@ -13,6 +13,7 @@ const NO_TAGS = { postUrl: () => undefined, linkUrl: () => undefined };
  */
 export const externalLinkRule: Rule = {
   name: 'external links',
+  wholeBlog: true,
   check(context): Finding[] {
     const checker = context.externalLinks;
     const scanned = context.settings.externalLinks && checker ? scanOf(context) : undefined;

@@ -18,6 +18,7 @@ import { wellFormed } from '../wellFormed';
 
 export const linkRule: Rule = {
   name: 'links',
+  wholeBlog: true,
   check(context: RuleContext): Finding[] {
     const scanned = scanOf(context);
     if (!scanned) {

@@ -44,5 +44,10 @@ export interface RuleContext {
 export interface Rule {
   /** For logs when the rule throws. */
   readonly name: string;
+  /**
+   * Its findings depend on what other documents say (their URLs, ids, tags, keys) or on the authors: while the
+   * blog is only partly read, it would report what is merely not read yet, so it waits for the whole blog.
+   */
+  readonly wholeBlog?: boolean;
   check(context: RuleContext): Finding[];
 }

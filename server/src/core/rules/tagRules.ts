@@ -18,6 +18,7 @@ const MIN_TYPO_LENGTH = 6;
  */
 export const tagRule: Rule = {
   name: 'tags and categories',
+  wholeBlog: true,
   check(context: RuleContext): Finding[] {
     return [...checkKey(context, 'tags'), ...checkKey(context, 'categories')];
   },

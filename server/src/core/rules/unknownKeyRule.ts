@@ -15,6 +15,7 @@ const WELL_KNOWN = new Set([...JEKYLL_KEYS, ...PLUGIN_KEYS]);
  */
 export const unknownKeyRule: Rule = {
   name: 'unknown key',
+  wholeBlog: true,
   check({ frontMatter, site, siteDocument }: RuleContext): Finding[] {
     if (!siteDocument) {
       return [];

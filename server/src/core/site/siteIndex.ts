@@ -15,15 +15,23 @@ import { Memo, type MemoDependency } from './memo';
 import type { SiteDocument } from './siteDocument';
 import { analyseFile, type FileRecord } from './fileRecord';
 import { UsageCounts } from './usageCounts';
-import { NOT_CANCELLED, type CancellationToken } from '../cancellation';
+import { NOT_CANCELLED, timePacing, type CancellationToken, type IPacing } from '../cancellation';
 
 export type { SiteDocument, SiteDocumentKind } from './siteDocument';
 
 /** What an update touched, so the adapter re-checks only that. */
 export type SiteChange = { readonly scope: 'all' } | { readonly scope: 'documents'; readonly paths: readonly string[] };
 
-/** Documents read between two turns of the event loop while building. */
-const YIELD_EVERY = 64;
+
+/** While a build reads the blog, a blog-wide list made for a request is kept until the documents grow by this factor. */
+const LISTS_REMADE_AFTER_GROWTH = 1.5;
+
+export interface BuildOptions {
+  /** When to pause and how (the server's state queue answers requests in its pauses). */
+  readonly pacing?: IPacing;
+  /** Documents to read first: the open ones, whose checks wait for them. */
+  readonly first?: Iterable<string>;
+}
 
 /**
  * The blog as Jekyll sees it: config, documents with their front matter, layouts, data files,
@@ -47,6 +55,8 @@ export class SiteIndex {
   /** Blog-wide lists, kept while what they are made of stays the same: an edit to a post's body keeps them all. */
   readonly #memo = new Memo();
   readonly #counts = new UsageCounts();
+  /** Where a build is: until `reading`, not even the layouts are known; until `complete`, not every document. */
+  #progress: 'empty' | 'reading' | 'complete' = 'empty';
 
   /**
    * `dependants: false` for a one-shot check (the CLI), which never updates: the reverse link index, which only
@@ -110,6 +120,14 @@ export class SiteIndex {
     return this.#documents.get(path);
   }
 
+  /**
+   * How far the last build got: `reading` once the configuration and every file's path are known (layouts, data
+   * files, static files) while documents are still being read; `complete` once it has read everything.
+   */
+  get progress(): 'empty' | 'reading' | 'complete' {
+    return this.#progress;
+  }
+
   /** A blog-wide list, computed once and kept until what it is made of changes (see `memo.ts`). */
   derived<T>(name: string, compute: () => T, dependsOn: MemoDependency): T {
     return this.#memo.get(name, compute, dependsOn);
@@ -118,10 +136,13 @@ export class SiteIndex {
   /**
    * Reads the whole blog, with new settings when given. Returns what it learned of each document's text, for the
    * check run that follows to take (`computeDiagnostics`), so that run parses and scans nothing twice. Stops where
-   * it is when `token` is cancelled (the caller then drops this index).
+   * it is when `token` is cancelled (the caller then drops this index). It pauses as `pacing` says; at each pause
+   * the index holds the documents read so far, whole (`progress` says how far it is). Documents in `first` (the
+   * open ones) are read before the others.
    */
-  async build(settings: BlogwrightSettings = this.#settings, token: CancellationToken = NOT_CANCELLED): Promise<KeptAnalyses> {
+  async build(settings: BlogwrightSettings = this.#settings, token: CancellationToken = NOT_CANCELLED, { pacing = timePacing(), first = [] }: BuildOptions = {}): Promise<KeptAnalyses> {
     this.#settings = settings;
+    this.#progress = 'empty';
     const kept = new KeptAnalyses();
     this.#scanner.clear();
     this.#changed();
@@ -146,11 +167,20 @@ export class SiteIndex {
         templates.push(path);
       }
     }
-    for (const [index, path] of toRead.entries()) {
+    this.#progress = 'reading';
+    const early = new Set(first);
+    let listsMadeAt = 0;
+    for (const path of [...toRead.filter((p) => early.has(p)), ...toRead.filter((p) => !early.has(p))]) {
       this.#addWithText(path, await this.workspace.readText(path), kept);
-      if (index % YIELD_EVERY === YIELD_EVERY - 1) {
-        // Reads may be synchronous: let requests for the open document in between.
-        await new Promise((resolve) => setImmediate(resolve));
+      if (pacing.due()) {
+        // Lists made for requests meanwhile (completion) are made again once half as many documents again are read:
+        // a list of n documents costs O(n), so all of them together cost a few times the last one.
+        if (this.#documents.size >= listsMadeAt * LISTS_REMADE_AFTER_GROWTH) {
+          this.#changed();
+          listsMadeAt = this.#documents.size;
+        }
+        // Reads may be synchronous: requests and edits go in between.
+        await pacing.pause();
         if (token.isCancellationRequested) {
           return kept;
         }
@@ -160,6 +190,10 @@ export class SiteIndex {
       this.#readTemplateIds(path, textOf(await this.workspace.readText(path)));
     }
     await this.#readAuthors();
+    // Lists and a URL map made for requests while reading know only the documents read by then.
+    this.#changed();
+    this.urls.reset();
+    this.#progress = 'complete';
     return kept;
   }
 
@@ -336,6 +370,8 @@ export class SiteIndex {
     }
     const document = record.document;
     this.#documents.set(path, document);
+    // A no-op unless a request made the URL map while the blog is being read.
+    this.urls.touch(path);
     this.#counts.add(document);
     // After the document is in: its links resolve against its own URL.
     return record.links && this.links.set(path, record.links, document.kind === 'post', keys);
