@@ -18,7 +18,7 @@ const connection = createConnection(ProposedFeatures.all, {
   messageStrategy: {
     handleMessage: (message, handle) => {
       handledMessages++;
-      handle(message);
+      return handle(message);
     },
   },
 });

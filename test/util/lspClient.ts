@@ -134,6 +134,19 @@ export class LspTestClient {
     return () => this.#publishListeners.delete(listener);
   }
 
+  /** Resolves with the diagnostics next published for the file's `version`. */
+  waitForPublish(relative: string, version: number): Promise<Diagnostic[]> {
+    const uri = this.uri(relative);
+    return new Promise((resolve) => {
+      const stop = this.onPublish((params) => {
+        if (params.uri === uri && params.version === version) {
+          stop();
+          resolve(params.diagnostics);
+        }
+      });
+    });
+  }
+
   async open(relative: string, text: string): Promise<void> {
     await this.openUri(this.uri(relative), text);
   }
