@@ -148,6 +148,30 @@ suite('preview renderer', () => {
       assert.doesNotMatch(html, /start=/);
     });
 
+    test('HTML: a block element runs to its closing tag, blank lines and all; the next line is Markdown', async () => {
+      const html = body(await render('<div>\n\ntext *x*\n\n</div>\n\n<table><tr><td>a</td></tr>\n</table>\n<strong>S</strong>: we didn\'t\n'));
+      assert.match(html, /<div>\n\ntext \*x\*\n\n<\/div>/);
+      assert.match(html, /<p data-line="\d+"><strong>S<\/strong>: we didn’t<\/p>/);
+    });
+
+    test('HTML: a line starting with a span element is a paragraph; markdown="1" content is Markdown', async () => {
+      const html = body(await render('<img alt="x">\n*Illus*\n\n<p markdown="1">text *em*</p>\n\n<figure>\n<figcaption>*cap*</figcaption>\n</figure>\n'));
+      assert.match(html, /<p data-line="\d+"><span class="bw-placeholder"[^>]*>[^<]*<\/span>\n<em>Illus<\/em><\/p>|<p data-line="\d+"><img[^>]*>\n<em>Illus<\/em><\/p>/);
+      assert.match(html, /<p>text <em>em<\/em><\/p>/);
+      assert.match(html, /<figcaption>\*cap\*<\/figcaption>/);
+    });
+
+    test('HTML: a closing tag that closes nothing, or an opening block tag in a paragraph, is text', async () => {
+      const html = body(await render('some <a href="x">link</a></a> and </div> and <div>y</div> end\n\n</div>\n\n<div>\n<p>unclosed\n</div>\n\npara *after*\n'));
+      assert.match(html, /<a href="x">link<\/a>&lt;\/a&gt; and &lt;\/div&gt; and &lt;div&gt;y&lt;\/div&gt; end/);
+      assert.match(html, /<p data-line="\d+">&lt;\/div&gt;<\/p>/);
+      assert.match(html, /<p>unclosed\n&lt;\/div&gt;\n\npara \*after\*/);
+    });
+
+    test('escapes: `\\~` is kramdown-parser-gfm\'s, `\\%` is nobody\'s', async () => {
+      assert.match(body(await render('a \\~5% \\% b\n')), /a ~5% \\% b/);
+    });
+
     test('fenced code is highlighted for known languages and plain otherwise', async () => {
       const html = body(await render('```kotlin\nval x = 1\n```\n\n```nolang\n<b>\n```\n'));
       assert.match(html, /<code class="language-kotlin"><span class="hljs-keyword">val<\/span> x = <span class="hljs-number">1<\/span>/);

@@ -6,7 +6,8 @@ import type MarkdownIt from 'markdown-it';
  * engine). A backslash escapes only kramdown's characters (`\%`, `\&`, `\/`, ... stay as written, where CommonMark
  * would drop the backslash).
  */
-const KRAMDOWN_ESCAPABLE = new Set('\\.*_+-`()[]{}#!:|"\'$=<>');
+/** kramdown-parser-gfm's set (Jekyll's default input): kramdown's own and `~`. */
+const KRAMDOWN_ESCAPABLE = new Set('\\.*_+-`()[]{}#!:|"\'$=<>~');
 const COMMONMARK_ESCAPABLE = new Set('\\!"#$%&\'()*+,./:;<=>?@[]^_`{|}~-');
 
 export function kramdownMath(md: MarkdownIt): void {

@@ -14,6 +14,7 @@ import { highlightCode } from './highlight';
 import { imageSource, type ImageContext } from './imageSource';
 import { kramdownAttributes } from './kramdownAttributes';
 import { kramdownFootnotes } from './kramdownFootnotes';
+import { kramdownHtmlBlocks } from './kramdownHtmlBlocks';
 import { kramdownLists } from './kramdownLists';
 import { kramdownMath } from './kramdownMath';
 import { kramdownQuotes } from './kramdownQuotes';
@@ -223,6 +224,7 @@ function createMarkdown(): MarkdownIt {
   md.use(kramdownFootnotes);
   md.use(kramdownTables);
   md.use(kramdownLists);
+  md.use(kramdownHtmlBlocks);
   md.use(kramdownAttributes);
   md.use(kramdownTypography);
   md.use(kramdownQuotes);
