@@ -61,9 +61,11 @@ def jsonable(value)
   end
 end
 
-# A `{% highlight %}` block is code that Liquid makes: written as a fence, its code text is the one before Liquid.
-def highlight_as_fence(body)
+# The body as kramdown sees it without Liquid's output: a `{% highlight %}` block is code that Liquid makes, written
+# as a fence its code text is the one before Liquid; a line of Liquid tags that print nothing is empty after Liquid.
+def without_liquid_lines(body)
   body
+    .gsub(/^ {0,3}(?:\{%(?!-)[ \t]*(?:if|elsif|else|endif|unless|endunless|for|endfor|capture|endcapture|assign|case|when|endcase)\b[^%]*(?<!-)%\}[ \t]*)+$/, "")
     .gsub(/^([ \t]*)\{%-?\s*highlight\s+(\w+)[^%]*%\}[ \t]*$/) { "#{$1}~~~#{$2}" }
     .gsub(/^([ \t]*)\{%-?\s*endhighlight\s*-?%\}[ \t]*$/) { "#{$1}~~~" }
 end
@@ -90,7 +92,7 @@ def facts(doc, kind, markdown)
     "markdown" => is_markdown,
     "content" => doc.content,
     # The body converted without Liquid: where code differs from this, Liquid changed it.
-    "plain" => is_markdown ? markdown.convert(highlight_as_fence(body)) : nil,
+    "plain" => is_markdown ? markdown.convert(without_liquid_lines(body)) : nil,
   }
 end
 

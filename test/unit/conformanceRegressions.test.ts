@@ -125,4 +125,17 @@ suite('conformance regressions (found by the real Jekyll)', () => {
     assert.strictEqual(liquid('[^n]: A footnote with `` {{ page.url }} ``.\n'), 0);
     assert.strictEqual(liquid('A[^n]\n\n[^n]: A footnote with `` {{ page.url }} ``.\n'), 1);
   });
+
+  test('a line of Liquid tags that print nothing is empty for kramdown: the setext header after it has its id (fuzzer, shrunk)', () => {
+    for (const input of [GFM, KRAMDOWN]) {
+      assert.deepStrictEqual(idsOf('{% for i in (1..1) %}\ngamma-ray\n---\n{% endfor %}\n', input), ['gamma-ray']);
+      assert.deepStrictEqual(idsOf('{% if true %}\n**bold** {#custom-1}\n===\n{% endif %}\n', input), ['custom-1']);
+    }
+  });
+
+  test('a Liquid comment indented as code is in the code: Liquid takes it away (fuzzer: "    {% comment %}")', () => {
+    const liquid = (body: string) => scanLinks(body, 0, { headerIds: GFM, liquid: true }).liquidInCode.map((l) => body.slice(l.start, l.end));
+    assert.deepStrictEqual(liquid('Text\n\n    {% comment %}\n    ## Beta x_y\n    {% endcomment %}\n'), ['{% comment %}']);
+    assert.deepStrictEqual(liquid('{% comment %}\n    {{ x }}\n{% endcomment %}\n'), [], 'a comment around code: nothing rendered');
+  });
 });

@@ -64,6 +64,7 @@ export const PATHOLOGICAL_PATTERNS: readonly PathologicalPattern[] = [
   { name: 'comments and stray closers in a raw HTML block', prefix: '<div>\n', unit: '<!-- </p></x><script>' },
   { name: 'span HTML blocks on every line', unit: '<p markdown="1">[a](b\n' },
   { name: 'footnotes referring to each other', unit: '[^a]: x[^b] [^a]\n\n    y[^a]\n[^b]: [^c\n' },
+  { name: 'lines of Liquid tags', unit: '{% if a %} {% endif %}{% for b \n' },
   { name: 'front matter title of openers', unit: '[a]({{ ', where: 'title' },
 ];
 

@@ -265,7 +265,10 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
           start = opens.next(start + 1);
           continue;
         }
-        if (!inside(raw, start) && !inside(comments, start) && !inside(footnotes.dropped, start) && !/^\{%-?\s*(?:end)?raw\b/.test(text.slice(start, close + 2))) {
+        const tag = text.slice(start, close + 2);
+        // A comment's own opening tag in code is Liquid that changes it: the comment is gone from the page.
+        const commented = inside(comments, start) && !/^\{%-?\s*comment\s*-?%\}$/.test(tag);
+        if (!inside(raw, start) && !commented && !inside(footnotes.dropped, start) && !/^\{%-?\s*(?:end)?raw\b/.test(tag)) {
           liquidInCode.push({ start, end: close + 2 });
         }
         start = opens.next(close + 2);

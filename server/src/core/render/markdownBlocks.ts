@@ -64,6 +64,11 @@ const IAL_ID = /#([A-Za-z_:\u00C0-\uFFFF][\w:.\-\u00B7\u00C0-\uFFFF]*)/;
 const LIST_ITEM = /^ {0,3}(?:[*+-]|\d+\.)[ \t]/;
 const LIQUID_BLOCK_OPEN = /^\s*\{%-?\s*(highlight|comment)\b[^%]*-?%\}/;
 const PRE_OPEN = /^ {0,3}<pre[\s>]/i;
+/**
+ * A line of Liquid tags that print nothing (`{% if x %}`, `{% endfor %}`, `{% assign %}`): Liquid runs before kramdown and
+ * leaves it empty, so it ends a paragraph. Indented as code it is code; not with `{%-`/`-%}`, which take the line break away too.
+ */
+const SILENT_LIQUID_LINE = /^ {0,3}(?:\{%(?!-)[ \t]*(?:if|elsif|else|endif|unless|endunless|for|endfor|capture|endcapture|assign|case|when|endcase)\b[^%]*(?<!-)%\}[ \t]*)+$/;
 
 const CLOSING_TAG_LINE = /^ {0,3}<\/([A-Za-z][\w.:-]*)\s*>/;
 
@@ -89,13 +94,15 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const content = text.slice(line.start, line.end);
-    if (content.trim() === '') {
+    if (content.trim() === '' || SILENT_LIQUID_LINE.test(content)) {
       previousBlank = true;
       previousWasBlockEnd = true;
       continue;
     }
     const fence = (input === 'kramdown' ? KRAMDOWN_FENCE_OPEN : FENCE_OPEN).exec(content);
-    const liquid = fence ? null : LIQUID_BLOCK_OPEN.exec(content);
+    // A Liquid block indented as code is in the code (Liquid still runs there: the check warns of it).
+    const indentedCode = /^(?: {4}|\t)/.test(content) && previousBlank && !inList;
+    const liquid = fence || indentedCode ? null : LIQUID_BLOCK_OPEN.exec(content);
     const closer = fence
       ? new RegExp(`^ {0,3}${fence[1]![0] === '`' ? '`' : '~'}{${fence[1]!.length},}\\s*$`)
       : liquid
@@ -120,7 +127,7 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
       previousWasBlockEnd = true;
       continue;
     }
-    if (/^(?: {4}|\t)/.test(content) && previousBlank && !inList) {
+    if (indentedCode) {
       let j = i;
       let lastCode = i;
       while (j < lines.length) {
