@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fs, readlinkSync, readSync, realpathSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import type { IWorkspace, ReadResult } from './core/workspace';
+import type { FileStamp, IWorkspace, ReadResult } from './core/workspace';
 
 /** Files above this size are skipped with a diagnostic instead of read: no blog post is this large. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -105,21 +105,33 @@ export class FileSystemWorkspace implements IWorkspace {
       if (!stat.isFile() || realPathOf(fd, absolute) !== nodePath.join(this.#realRoot, nodePath.relative(this.root, absolute))) {
         return { kind: 'missing' };
       }
+      const stamp = stableStamp(stat);
       if (stat.size > MAX_FILE_BYTES) {
-        return { kind: 'skipped', reason: l10n.t("the file is {0} MB, over Blogwright's {1} MB limit", (stat.size / 1024 / 1024).toFixed(1), MAX_FILE_BYTES / 1024 / 1024) };
+        return { kind: 'skipped', reason: l10n.t("the file is {0} MB, over Blogwright's {1} MB limit", (stat.size / 1024 / 1024).toFixed(1), MAX_FILE_BYTES / 1024 / 1024), ...stamp };
       }
       const bytes = readBuffer(stat.size);
       let length = 0;
       for (let read = -1; read !== 0 && length < stat.size; length += read) {
         read = readSync(fd, bytes, length, stat.size - length, null);
       }
-      return decodeText(bytes.subarray(0, length));
+      return { ...decodeText(bytes.subarray(0, length)), ...stamp };
     } catch {
       return { kind: 'missing' };
     } finally {
       if (fd !== undefined) {
         closeSync(fd);
       }
+    }
+  }
+
+  /** A plain file's size and modification time now, without reading it (undefined when it is gone or no plain file). */
+  stamp(path: string): FileStamp | undefined {
+    const absolute = this.absolutePath(path);
+    try {
+      const stat = absolute === undefined ? undefined : lstatSync(absolute, { throwIfNoEntry: false });
+      return stat?.isFile() ? { size: stat.size, mtime: stat.mtimeMs } : undefined;
+    } catch {
+      return undefined;
     }
   }
 
@@ -137,6 +149,17 @@ export class FileSystemWorkspace implements IWorkspace {
     }
     return rel.split(nodePath.sep).join('/');
   }
+}
+
+/**
+ * Milliseconds within which a file's modification time may not tell two versions apart: a file changed this
+ * recently before it was read could change again with the same time (coarse clocks, FAT's 2 s), so its stamp is
+ * not kept and the persisted index reads it again next time.
+ */
+const MTIME_RESOLUTION_MS = 2000;
+
+function stableStamp(stat: { size: number; mtimeMs: number }): { stamp?: FileStamp } {
+  return stat.mtimeMs < Date.now() - MTIME_RESOLUTION_MS ? { stamp: { size: stat.size, mtime: stat.mtimeMs } } : {};
 }
 
 /**

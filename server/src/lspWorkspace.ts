@@ -3,7 +3,7 @@ import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as nodePath from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ITextDocument, IWorkspace, ReadResult } from './core/workspace';
+import type { FileStamp, ITextDocument, IWorkspace, ReadResult } from './core/workspace';
 import { TextDocumentSnapshot } from './core/textDocument';
 import { MAX_FILE_BYTES } from './fileSystemWorkspace';
 
@@ -11,6 +11,8 @@ import { MAX_FILE_BYTES } from './fileSystemWorkspace';
 export interface IBlogFiles extends IWorkspace {
   /** Every file, or only those inside the folder `under` (a folder event covers them). */
   listFiles(under?: string): Promise<string[]>;
+  /** A file's size and modification time on disk, without reading it; without it, no index is persisted. */
+  stamp?(path: string): FileStamp | undefined;
 }
 
 /**
@@ -101,6 +103,11 @@ export class LspWorkspace implements IBlogFiles {
       }
     }
     return [...files].sort();
+  }
+
+  /** The file's stamp on disk (an open buffer may differ from it: see `openPaths`). */
+  stamp(path: string): FileStamp | undefined {
+    return this.disk.stamp?.(path);
   }
 
   async readText(path: string): Promise<ReadResult> {

@@ -167,9 +167,10 @@ export const postStatsRequest = new RequestType<{ readonly uri: string }, PostSt
 
 /**
  * Answers once every change sent before it (debounced edits too) is applied and every diagnostic it may have
- * changed is published: tests and benchmarks compare what the server shows with the disk after it.
+ * changed is published: tests and benchmarks compare what the server shows with the disk after it. With `store`,
+ * also once the persisted index is written (tests of the next start wait for it).
  */
-export const settledRequest = new RequestType<Record<string, never>, Record<string, never>, void>('blogwright/settled');
+export const settledRequest = new RequestType<{ readonly store?: boolean }, Record<string, never>, void>('blogwright/settled');
 
 /** Sent once the whole blog is indexed and its diagnostics published: editors show progress, tests wait on it. */
 export const indexedNotification = new NotificationType<{ documents: number; milliseconds: number }>('blogwright/indexed');

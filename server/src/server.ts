@@ -22,6 +22,7 @@ import { indexedNotification, serverProcessRequest, settledRequest } from './pro
 import { registerPreviewRequests } from './previewRequests';
 import { SiteSessions } from './siteSessions';
 import { BlogSession } from './session/blogSession';
+import { defaultStoreFolder, IndexStore } from './session/indexStore';
 import { registerWorkflowRequests } from './workflowRequests';
 import { DiagnosticsPublisher } from './session/diagnosticsPublisher';
 
@@ -46,7 +47,7 @@ interface Blog {
 export function startServer(connection: Connection, { files = (root, skipFolder) => new FileSystemWorkspace(root, { skipFolder }), handledMessages }: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   let sites: SiteSessions<Blog> | undefined;
-  let client = { configuration: false, watchFiles: false, progress: false, storagePath: undefined as string | undefined, workspaceTrusted: true };
+  let client = { configuration: false, watchFiles: false, progress: false, storagePath: undefined as string | undefined, workspaceTrusted: true, locale: '' };
   /** Shared by every site: one cache file, one set of requests in flight. */
   let externalLinks: ExternalLinkChecker | undefined;
   /** Sites whose whole-site check is under way: `blogwright/indexed` is sent once none is left. */
@@ -64,6 +65,7 @@ export function startServer(connection: Connection, { files = (root, skipFolder)
       storagePath: typeof options?.storagePath === 'string' ? options.storagePath : undefined,
       // VS Code says whether the user trusts the workspace; other editors have no such notion, and the user's settings decide.
       workspaceTrusted: options?.workspaceTrusted !== false,
+      locale: params.locale ?? '',
     };
     const folders = foldersOf(params);
     if (folders.length > 0) {
@@ -129,6 +131,9 @@ export function startServer(connection: Connection, { files = (root, skipFolder)
       onError: (error) => connection.console.error(`Blogwright: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
       onSettings: () => useExternalLinks(),
       handledMessages,
+      // The extension's global storage: a blog opened in several windows or workspaces shares one store.
+      store: new IndexStore(client.storagePath ? join(client.storagePath, 'index') : defaultStoreFolder(), root, (message) => connection.console.info(message)),
+      locale: client.locale,
     });
     const publisher = new DiagnosticsPublisher(connection, session, client.progress, (documents) => indexedOne(blog, documents));
     const blog: Blog = { session, publisher };
@@ -254,8 +259,8 @@ export function startServer(connection: Connection, { files = (root, skipFolder)
 
   connection.onRequest(serverProcessRequest, () => ({ pid: process.pid }));
 
-  connection.onRequest(settledRequest, async () => {
-    await Promise.all(blogs().map((blog) => blog.session.settled()));
+  connection.onRequest(settledRequest, async (params) => {
+    await Promise.all(blogs().map((blog) => blog.session.settled(params?.store === true)));
     return {};
   });
 

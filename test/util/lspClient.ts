@@ -160,9 +160,9 @@ export class LspTestClient {
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: this.uri(relative) } });
   }
 
-  /** Resolves once every change sent before it is applied and every diagnostic it changed is published. */
-  settled(): Promise<void> {
-    return this.connection.sendRequest('blogwright/settled', {});
+  /** Resolves once every change sent before it is applied and every diagnostic it changed is published (`store`: and the persisted index is written). */
+  settled({ store = false }: { store?: boolean } = {}): Promise<void> {
+    return this.connection.sendRequest('blogwright/settled', store ? { store } : {});
   }
 
   async change(relative: string, version: number, text: string): Promise<void> {

@@ -17,6 +17,8 @@ const root = mkdtempSync(path.join(SYSTEM_TMPDIR, 'blogwright-run-'));
 chmodSync(root, 0o755);
 // os.tmpdir() reads TMPDIR on every call, and child processes inherit it.
 process.env['TMPDIR'] = root;
+// Servers started by tests keep their persisted index here, not in the user's cache.
+process.env['XDG_CACHE_HOME'] = path.join(root, 'cache');
 
 process.on('exit', () => {
   if (process.env['BLOGWRIGHT_KEEP_SCRATCH'] === '1') {

@@ -1,6 +1,5 @@
+import { blogwrightVersion } from '../version';
 import * as l10n from '@vscode/l10n';
-import { readFileSync } from 'node:fs';
-import * as nodePath from 'node:path';
 import { CliError, parseArgs, USAGE, UsageError, type FormatName } from './args';
 import { checkBlog } from './check';
 import { configureLocalization, environmentLocale } from '../localization';
@@ -28,7 +27,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return 0;
     }
     if (options.command === 'version') {
-      process.stdout.write(`${version()}\n`);
+      process.stdout.write(`${blogwrightVersion()}\n`);
       return 0;
     }
     const cwd = process.cwd();
@@ -36,7 +35,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       process.stderr.write(`blogwright: ${message}\n`),
     );
     const format = options.format ?? (process.stdout.isTTY ? 'stylish' : 'json');
-    process.stdout.write(FORMATTERS[format](report, { cwd, color: useColor(process.stdout), version: version() }));
+    process.stdout.write(FORMATTERS[format](report, { cwd, color: useColor(process.stdout), version: blogwrightVersion() }));
     if (report.internalErrors > 0) {
       process.stderr.write(
         `blogwright: ${report.internalErrors === 1 ? l10n.t('1 internal error (above): the check is incomplete.') : l10n.t('{0} internal errors (above): the check is incomplete.', report.internalErrors)}\n`,
@@ -65,10 +64,3 @@ function useColor(stream: NodeJS.WriteStream): boolean {
 }
 
 /** The package's version: dist/cli.js sits one folder below package.json. */
-function version(): string {
-  try {
-    return (JSON.parse(readFileSync(nodePath.join(__dirname, '..', 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}

@@ -28,7 +28,17 @@ export interface IWorkspace {
   readText(path: string): Promise<ReadResult>;
 }
 
+/**
+ * A file's size and modification time when it was read (milliseconds), for the persisted index: a file whose stamp
+ * is unchanged need not be read again.
+ */
+export interface FileStamp {
+  readonly size: number;
+  readonly mtime: number;
+}
+
+/** `stamp` is set when the text is the file's on disk (not an editor's buffer) and the file system gives one. */
 export type ReadResult =
-  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'text'; readonly text: string; readonly stamp?: FileStamp }
   | { readonly kind: 'missing' }
-  | { readonly kind: 'skipped'; readonly reason: string };
+  | { readonly kind: 'skipped'; readonly reason: string; readonly stamp?: FileStamp };

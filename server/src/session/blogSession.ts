@@ -6,10 +6,12 @@ import { withSettings, type BlogwrightSettings } from '../core/settings';
 import { loadSettings, settingsFromSection, SETTINGS_FILE, type SettingsProblem } from '../core/settingsLoader';
 import type { KeptAnalyses } from '../core/site/documentAnalysis';
 import { SiteIndex } from '../core/site/siteIndex';
-import type { IWorkspace } from '../core/workspace';
+import type { BlogwrightDiagnostic } from '../core/diagnostics';
+import type { FileStamp, IWorkspace, ReadResult } from '../core/workspace';
 import { BlogUris, LspWorkspace, type IBlogFiles } from '../lspWorkspace';
 import { dependantsOf, factsOf, type FindingsOf } from './dependants';
-import { StateQueue } from './stateQueue';
+import { buildKey, CHUNK, fingerprint, StoreWriter, type IndexStore, type StoreContents, type EntryToWrite, type StoreKey } from './indexStore';
+import { StateQueue, type IBackgroundWork } from './stateQueue';
 
 export interface SessionSettings {
   readonly core: BlogwrightSettings;
@@ -32,8 +34,16 @@ export interface ISessionListener {
    * `partial` is the index of what has been read so far, whole at this point.
    */
   changedWhileReading(path: string, partial: SiteIndex): void;
+  /** The index comes from the store: these are the diagnostics each document showed when it was stored. */
+  restoring(diagnostics: ReadonlyMap<string, readonly BlogwrightDiagnostic[]>): void;
+  /** The stored diagnostics are shown, but for the documents to check again: those first, then the others. */
+  restored(started: number, first: Iterable<string>, then: Iterable<string>): void;
   /** Which documents show messages of an area, for `dependantsOf`. */
   readonly findingsOf: FindingsOf;
+  /** What a document shows now, for the store. */
+  diagnosticsOf(path: string): readonly BlogwrightDiagnostic[] | undefined;
+  /** Whether re-checks are pending: the store is written only when none is. */
+  hasWork(): boolean;
 }
 
 export interface SessionOptions {
@@ -52,9 +62,17 @@ export interface SessionOptions {
   readonly skipFolder?: (folder: string) => boolean;
   /** How many messages the connection has handled: the queue's pauses last until it stops growing. */
   readonly handledMessages?: () => number;
+  /** Where the index is persisted between starts (see indexStore.ts); none: every start reads the whole blog. */
+  readonly store?: IndexStore;
+  /** The language of the messages, which the stored diagnostics are in. */
+  readonly locale?: string;
 }
 
 const CONFIG_FILE = '_config.yml';
+/** After a change, the store is written once nothing has changed for this long: never on every keystroke. */
+const STORE_DELAY_MS = 5000;
+/** After a start, the store is written this soon: the first requests go first. */
+const STORE_AFTER_START_MS = 500;
 
 /**
  * One blog open in the editor: its files, the index of them, the settings, and the one queue every change goes
@@ -80,11 +98,19 @@ export class BlogSession {
   readonly #timers = new Map<string, { timer: NodeJS.Timeout; run: () => void }>();
   /** Buffers whose change is queued and not applied yet: a newer change of one joins it (it reads the buffer then). */
   readonly #queuedBuffers = new Set<string>();
+  /** Each file's stamp when the index last read it (undefined: read from a buffer, or too recently changed to tell). */
+  #stamps = new Map<string, FileStamp | undefined>();
+  /** The first start may come from the store; a rebuild after it never does (the settings or configuration changed). */
+  #mayRestore = true;
+  /** Counts changes to the index: a store write that saw another change begin is started again. */
+  #generation = 0;
+  readonly #saver: StoreSaver | undefined;
 
   constructor(readonly options: SessionOptions) {
     this.uris = new BlogUris(options.root, options.skipFolder);
     this.workspace = new LspWorkspace(options.files, this.uris, options.documents);
     this.queue = new StateQueue(options.onError, options.handledMessages);
+    this.#saver = options.store && options.files.stamp ? new StoreSaver(this, options.store) : undefined;
   }
 
   /** The index of the whole blog; undefined until the first build is done. */
@@ -108,8 +134,29 @@ export class BlogSession {
     return this.#settings;
   }
 
+  /** The listener publishes diagnostics; its re-checks go before the store's writing in the queue. */
   listen(listener: ISessionListener): void {
     this.#listener = listener;
+    if (this.#saver) {
+      this.queue.addBackground(this.#saver);
+    }
+  }
+
+  get listener(): ISessionListener | undefined {
+    return this.#listener;
+  }
+
+  get generation(): number {
+    return this.#generation;
+  }
+
+  /** Every file of the blog, with its stamp when the index read it. */
+  get files(): ReadonlySet<string> {
+    return this.#files;
+  }
+
+  get stamps(): ReadonlyMap<string, FileStamp | undefined> {
+    return this.#stamps;
   }
 
   /** Reads the settings and the whole blog. */
@@ -180,16 +227,20 @@ export class BlogSession {
   }
 
   /** Resolves once every change received so far (debounced edits too) is applied and its re-checks are done. */
-  settled(): Promise<void> {
+  async settled(store = false): Promise<void> {
     for (const { run } of [...this.#timers.values()]) {
       run();
     }
     this.#timers.clear();
-    return this.queue.whenIdle();
+    await this.queue.whenIdle();
+    if (store) {
+      await this.#saver?.flush();
+    }
   }
 
   /** The site is gone (its configuration was deleted): pending edits are dropped and nothing more is queued. */
   dispose(): void {
+    this.#saver?.dispose();
     for (const { timer } of this.#timers.values()) {
       clearTimeout(timer);
     }
@@ -228,6 +279,7 @@ export class BlogSession {
 
   async #rebuild(token: CancellationToken): Promise<void> {
     const started = Date.now();
+    this.#generation++;
     this.#listener?.rebuilding();
     if (this.#reloadSettings) {
       this.#reloadSettings = false;
@@ -236,11 +288,18 @@ export class BlogSession {
     }
     // Built aside and swapped in whole: requests meanwhile read the previous index, never a half-read one.
     let listed: string[] = [];
+    const stamps = new Map<string, FileStamp | undefined>();
     const recording: IWorkspace = {
       listFiles: async () => (listed = await this.workspace.listFiles()),
-      readText: (path) => this.workspace.readText(path),
+      readText: async (path) => stamped(stamps, path, await this.workspace.readText(path)),
     };
     const site = new SiteIndex(recording, this.#settings.core);
+    const mayRestore = this.#mayRestore;
+    this.#mayRestore = false;
+    const key = this.#saver && (await this.#storeKey());
+    if (mayRestore && key && (await this.#restore(site, recording, stamps, key, started, token))) {
+      return;
+    }
     this.#reading = site;
     let kept: KeptAnalyses;
     try {
@@ -255,7 +314,58 @@ export class BlogSession {
     }
     this.#site = site;
     this.#files = new Set(listed);
+    this.#stamps = stamps;
+    this.#saver?.keyed(key);
     this.#listener?.rebuilt(started, kept);
+    this.#saver?.schedule(STORE_AFTER_START_MS);
+  }
+
+  /**
+   * Starts from the stored index when it matches: the index is restored as it was stored, then every file that
+   * changed since (added, deleted, another stamp, open in the editor) is applied to it as a change made while the
+   * server ran would be, so exactly the documents such a change re-checks are checked; the others show their stored
+   * diagnostics. False when there is no usable store.
+   */
+  async #restore(site: SiteIndex, recording: IWorkspace, stamps: Map<string, FileStamp | undefined>, key: StoreKey, started: number, token: CancellationToken): Promise<boolean> {
+    const stored = this.options.store?.load(key);
+    const listener = this.#listener;
+    if (!stored || !listener) {
+      return false;
+    }
+    const listed = await recording.listFiles();
+    await site.restore(this.#settings.core, stored.files, (path) => stored.entries.get(path));
+    if (token.isCancellationRequested) {
+      return true;
+    }
+    const changed = changedSince(stored, listed, (path) => this.options.files.stamp?.(path), this.workspace.openPaths());
+    for (const [path, entry] of stored.entries) {
+      if (!changed.has(path) && !stamps.has(path)) {
+        stamps.set(path, entry.stamp);
+      }
+    }
+    this.#site = site;
+    this.#files = new Set(stored.files);
+    this.#stamps = stamps;
+    this.#saver?.keyed(key);
+    listener.restoring(diagnosticsOf(stored));
+    const { first, then } = await this.#applyTo(site, listener, [...changed]);
+    listener.restored(started, first, [CONFIG_FILE, SETTINGS_FILE, ...then]);
+    if (changed.size > 0) {
+      this.#saver?.schedule(STORE_AFTER_START_MS);
+    }
+    return true;
+  }
+
+  /** What the store must match: this build of Blogwright, and everything that changes how the blog is read or checked. */
+  async #storeKey(): Promise<StoreKey | undefined> {
+    const settings = this.#settings.core;
+    if (settings.externalLinks) {
+      // External links' findings come from the network, not from the files: never stored.
+      return undefined;
+    }
+    const config = await this.workspace.readText(CONFIG_FILE);
+    const configText = config.kind === 'missing' ? await this.workspace.readText('_config.yaml') : config;
+    return { build: buildKey(), fingerprint: fingerprint([configText.kind === 'text' ? configText.text : configText.kind, settings, this.options.locale ?? '', this.options.workspaceTrusted]) };
   }
 
   /** The files that paths from watcher events stand for: each file, and every file inside a folder, on disk or known. */
@@ -285,6 +395,14 @@ export class BlogSession {
       // Not indexed yet: the rebuild under way reads them as they are.
       return;
     }
+    const { first, then } = await this.#applyTo(site, listener, paths);
+    listener.changed(first, then);
+    this.#saver?.schedule(STORE_DELAY_MS);
+  }
+
+  /** Applies files' current text to the index; says which documents to check again, first and then. */
+  async #applyTo(site: SiteIndex, listener: ISessionListener, paths: readonly string[]): Promise<{ first: Set<string>; then: Iterable<string> }> {
+    this.#generation++;
     const first = new Set<string>();
     const then = new Set<string>();
     let all = false;
@@ -292,7 +410,7 @@ export class BlogSession {
       const before = factsOf(site, path);
       // Data file names and local plugins decide which links can be known at all: rare changes, checked blog-wide.
       const sources = site.dataFiles.size + site.localPlugins.size;
-      const read = await this.workspace.readText(path);
+      const read = stamped(this.#stamps, path, await this.workspace.readText(path));
       const change = await site.update(path, read.kind === 'text' ? read.text : undefined, read.kind !== 'missing');
       if (read.kind === 'missing') {
         this.#files.delete(path);
@@ -306,7 +424,7 @@ export class BlogSession {
       change.paths.forEach((p) => first.add(p));
       dependantsOf(site, before, factsOf(site, path), listener.findingsOf).forEach((p) => then.add(p));
     }
-    listener.changed(first, all ? pathsToCheck(site) : then);
+    return { first, then: all ? pathsToCheck(site) : then };
   }
 
   /** VS Code's `blogwright` section under the blog's `.blogwright.yml` (see docs/decisions.md). */
@@ -320,5 +438,139 @@ export class BlogSession {
     const debounce = raw.diagnostics?.debounce;
     const core = this.options.workspaceTrusted ? loaded.settings : { ...loaded.settings, externalLinks: false };
     return { core, problems: loaded.problems, debounce: typeof debounce === 'number' ? debounce : 200 };
+  }
+}
+
+/** Notes the stamp of a file read (none for a buffer's text, a file gone or one changed too recently to tell). */
+function stamped(stamps: Map<string, FileStamp | undefined>, path: string, read: ReadResult): ReadResult {
+  stamps.set(path, read.kind === 'missing' ? undefined : read.stamp);
+  return read;
+}
+
+/**
+ * The files that changed since the store was written: added, deleted, read then and stamped otherwise now (or
+ * not stamped then: read from a buffer, or changed just before), and those open in the editor now (their
+ * buffers may differ from the disk). A file the index never read (an image) matters only by its existence.
+ */
+function changedSince(stored: StoreContents, listed: readonly string[], stampOf: (path: string) => FileStamp | undefined, open: readonly string[]): Set<string> {
+  const changed = new Set<string>(open);
+  const before = new Set(stored.files);
+  const now = new Set(listed);
+  for (const path of stored.files) {
+    if (!now.has(path)) {
+      changed.add(path);
+    }
+  }
+  for (const path of listed) {
+    const entry = stored.entries.get(path);
+    if (!before.has(path)) {
+      changed.add(path);
+    } else if (entry && !sameStamp(entry.stamp, stampOf(path))) {
+      changed.add(path);
+    }
+  }
+  return changed;
+}
+
+function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
+  return a !== undefined && b !== undefined && a.size === b.size && a.mtime === b.mtime;
+}
+
+function diagnosticsOf(stored: StoreContents): Map<string, readonly BlogwrightDiagnostic[]> {
+  const diagnostics = new Map<string, readonly BlogwrightDiagnostic[]>();
+  for (const [path, entry] of stored.entries) {
+    if (entry.diagnostics) {
+      diagnostics.set(path, entry.diagnostics);
+    }
+  }
+  return diagnostics;
+}
+
+/**
+ * Writes the store a while after the index changed, as background work of the session's queue: a chunk of
+ * entries per slice, after every re-check is done, so requests and changes go first. A change that begins while
+ * it writes makes it start again: a store holds one moment of the index, with the diagnostics of that moment.
+ */
+class StoreSaver implements IBackgroundWork {
+  #key: StoreKey | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  #due = false;
+  #writing: { generation: number; writer: StoreWriter; paths: string[]; next: number } | undefined;
+  #written: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly session: BlogSession,
+    readonly store: IndexStore,
+  ) {}
+
+  /** What the index now in use must be stored under; none: it is not stored. */
+  keyed(key: StoreKey | undefined): void {
+    this.#key = key;
+    this.#writing = undefined;
+  }
+
+  schedule(delay: number): void {
+    if (!this.#key) {
+      return;
+    }
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#due = true;
+      this.session.queue.wake();
+    }, delay);
+    this.#timer.unref();
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+    this.#key = undefined;
+    this.#due = false;
+    this.#writing = undefined;
+  }
+
+  /** Writes now what is scheduled (and waits for it), or waits for the write under way. */
+  async flush(): Promise<void> {
+    if (this.#timer !== undefined) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+      this.#due = true;
+      this.session.queue.wake();
+    }
+    await this.session.queue.whenIdle();
+    await this.#written;
+  }
+
+  hasWork(): boolean {
+    return this.#due && this.#key !== undefined && this.session.listener?.hasWork() === false;
+  }
+
+  runSlice(): void {
+    const site = this.session.site;
+    const listener = this.session.listener;
+    const key = this.#key;
+    if (!site || !listener || !key) {
+      this.#due = false;
+      return;
+    }
+    if (this.#writing?.generation !== this.session.generation) {
+      const files = [...this.session.files].sort();
+      const stamps = this.session.stamps;
+      this.#writing = { generation: this.session.generation, writer: new StoreWriter(files), paths: files.filter((path) => stamps.has(path) || site.stored(path)), next: 0 };
+    }
+    const writing = this.#writing;
+    const entries: [string, EntryToWrite][] = [];
+    for (const path of writing.paths.slice(writing.next, writing.next + CHUNK)) {
+      const { record, templateIds } = site.stored(path) ?? {};
+      const keys = record?.kind === 'document' && record.links ? site.links.keysOf(path) : undefined;
+      entries.push([path, { record, keys, templateIds, stamp: this.session.stamps.get(path), diagnostics: listener.diagnosticsOf(path) }]);
+    }
+    writing.writer.add(entries);
+    writing.next += CHUNK;
+    if (writing.next >= writing.paths.length) {
+      this.#writing = undefined;
+      this.#due = false;
+      this.#written = this.#written.then(() => this.store.write(key, writing.writer.chunks));
+    }
   }
 }

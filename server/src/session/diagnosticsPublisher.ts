@@ -25,8 +25,8 @@ const SLICE = 50;
 export class DiagnosticsPublisher implements ISessionListener, IBackgroundWork {
   readonly #first = new Set<string>();
   readonly #then = new Set<string>();
-  /** The codes each document shows now, for `findingsOf`. */
-  readonly #codes = new Map<string, ReadonlySet<RuleCode>>();
+  /** What each document shows now (those that show nothing are left out): for `findingsOf` and the store. */
+  readonly #shown = new Map<string, readonly BlogwrightDiagnostic[]>();
   /** The rebuild whose whole-blog check is under way: `blogwright/indexed` is sent when it is done. */
   #indexing: { started: number; checked: number } | undefined;
   /** What the last build learned of each text: its whole-blog check takes each once, then it is dropped. */
@@ -67,8 +67,8 @@ export class DiagnosticsPublisher implements ISessionListener, IBackgroundWork {
    */
   release(all = false): void {
     const foreign = (path: string) => all || this.session.uris.pathOf(this.session.uris.uriOf(path)) === undefined;
-    for (const path of [...this.#codes.keys()].filter(foreign)) {
-      this.#codes.delete(path);
+    for (const path of [...this.#shown.keys()].filter(foreign)) {
+      this.#shown.delete(path);
       this.problems.delete(path);
       void this.connection.sendDiagnostics({ uri: this.session.workspace.uriOf(path), diagnostics: [] });
     }
@@ -96,12 +96,38 @@ export class DiagnosticsPublisher implements ISessionListener, IBackgroundWork {
     const paths = pathsToCheck(site);
     this.#first.clear();
     this.#then.clear();
-    for (const path of [...paths.filter((p) => open.has(p)), ...paths.filter((p) => !open.has(p)), ...this.#codes.keys()]) {
+    for (const path of [...paths.filter((p) => open.has(p)), ...paths.filter((p) => !open.has(p)), ...this.#shown.keys()]) {
       this.#then.add(path);
     }
     this.#indexing = { started, checked: 0 };
     void this.#progress?.then((progress) => progress.report(`checking ${site.documents.size} documents`));
     this.session.queue.wake();
+  }
+
+  restoring(diagnostics: ReadonlyMap<string, readonly BlogwrightDiagnostic[]>): void {
+    this.#kept = undefined;
+    for (const [path, shown] of diagnostics) {
+      this.#remember(path, shown);
+    }
+  }
+
+  restored(started: number, first: Iterable<string>, then: Iterable<string>): void {
+    this.#first.clear();
+    this.#then.clear();
+    this.changed(first, then);
+    // What is checked again is published when checked; the rest shows what it showed when stored.
+    for (const [path, diagnostics] of this.#shown) {
+      if (!this.#first.has(path) && !this.#then.has(path)) {
+        void this.connection.sendDiagnostics({ uri: this.session.workspace.uriOf(path), diagnostics: [...diagnostics] });
+      }
+    }
+    this.#indexing = { started, checked: 0 };
+    void this.#progress?.then((progress) => progress.report(`checking ${this.#first.size + this.#then.size} documents`));
+    this.session.queue.wake();
+  }
+
+  diagnosticsOf(path: string): readonly BlogwrightDiagnostic[] | undefined {
+    return this.#shown.get(path);
   }
 
   changed(first: Iterable<string>, then: Iterable<string>): void {
@@ -118,7 +144,7 @@ export class DiagnosticsPublisher implements ISessionListener, IBackgroundWork {
     this.session.queue.wake();
   }
 
-  readonly findingsOf = (codeOrArea: RuleCode | RuleArea): string[] => [...this.#codes].filter(([, codes]) => [...codes].some((code) => code === codeOrArea || areaOf(code) === codeOrArea)).map(([path]) => path);
+  readonly findingsOf = (codeOrArea: RuleCode | RuleArea): string[] => [...this.#shown].filter(([, shown]) => shown.some(({ code }) => code === codeOrArea || areaOf(code) === codeOrArea)).map(([path]) => path);
 
   hasWork(): boolean {
     return this.#first.size > 0 || this.#then.size > 0;
@@ -183,12 +209,12 @@ export class DiagnosticsPublisher implements ISessionListener, IBackgroundWork {
     }
   }
 
-  /** Keeps what a document shows: its codes for `findingsOf`, its errors and warnings for the Blog view. */
+  /** Keeps what a document shows: for `findingsOf` and the store, its errors and warnings for the Blog view. */
   #remember(path: string, diagnostics: readonly BlogwrightDiagnostic[]): void {
     if (diagnostics.length > 0) {
-      this.#codes.set(path, new Set(diagnostics.map((d) => d.code)));
+      this.#shown.set(path, diagnostics);
     } else {
-      this.#codes.delete(path);
+      this.#shown.delete(path);
     }
     const count = diagnostics.filter((d) => d.severity !== undefined && d.severity <= DiagnosticSeverity.Warning).length;
     if ((this.problems.get(path) ?? 0) !== count) {

@@ -25,6 +25,34 @@ interface Referrers {
   readonly sources: string[];
 }
 
+/**
+ * The keys of a persisted index, each stored once for every document linking there: restoring turns each into
+ * the index's entry once, not once per linking document.
+ */
+export class KeyTable {
+  readonly #referrers: (Referrers | undefined)[] = [];
+
+  constructor(readonly keys: readonly string[]) {}
+
+  /** The entry of key `index` in `into`, made on first use. */
+  referrers(index: number, into: Map<string, Referrers>): Referrers {
+    let referrers = this.#referrers[index];
+    if (!referrers) {
+      const key = this.keys[index]!;
+      referrers = into.get(key) ?? { key, sources: [] };
+      into.set(key, referrers);
+      this.#referrers[index] = referrers;
+    }
+    return referrers;
+  }
+}
+
+/** A document's keys as stored: indices into a table of keys (see `KeyTable`). */
+export interface StoredKeys {
+  readonly table: KeyTable;
+  readonly indices: ArrayLike<number>;
+}
+
 export class LinkIndex {
   readonly #summaries = new Map<string, LinkSummary>();
   /** Key -> the documents linking to it. */
@@ -46,9 +74,10 @@ export class LinkIndex {
    * links resolved to before, with the same config and URL (a persisted index): taken as they are. Returns the
    * summary kept.
    */
-  set(path: string, scanned: RecordLinks, isPost: boolean, keys?: readonly string[]): LinkSummary {
+  set(path: string, scanned: RecordLinks, isPost: boolean, keys?: StoredKeys): LinkSummary {
     this.delete(path);
-    const summary = { ids: new Set([...scanned.ids].map(detached)), idsComplete: scanned.idsComplete };
+    // Stored ids were never cut from a text: kept as they are.
+    const summary = { ids: keys ? scanned.ids : new Set([...scanned.ids].map(detached)), idsComplete: scanned.idsComplete };
     this.#summaries.set(path, summary);
     if (isPost) {
       const name = postName(path);
@@ -59,7 +88,7 @@ export class LinkIndex {
       paths.add(path);
     }
     if (this.resolve) {
-      this.#linksTo.set(path, this.#referrersOf(path, keys ?? this.#resolved(path, this.resolve, scanned)));
+      this.#linksTo.set(path, keys ? this.#storedReferrers(path, keys) : this.#referrersOf(path, this.#resolved(path, this.resolve, scanned)));
     }
     return summary;
   }
@@ -71,6 +100,16 @@ export class LinkIndex {
   /** The keys a document's links resolved to, distinct (what `set` takes back as `keys`). */
   keysOf(path: string): string[] {
     return (this.#linksTo.get(path) ?? []).map((referrers) => referrers.key);
+  }
+
+  #storedReferrers(path: string, { table, indices }: StoredKeys): Referrers[] {
+    const linksTo: Referrers[] = [];
+    for (let i = 0; i < indices.length; i++) {
+      const referrers = table.referrers(indices[i]!, this.#referrers);
+      referrers.sources.push(path);
+      linksTo.push(referrers);
+    }
+    return linksTo;
   }
 
   /** Adds `path` to the referrers of every key (distinct) its links resolve to. */

@@ -9,7 +9,7 @@ import type { LinkForm, ScannedLinks } from '../links/scanLinks';
 import type { ReadResult } from '../workspace';
 import type { SiteConfig } from './config';
 import { documentAnchors } from './documentAnchors';
-import { classifyPath } from './documentKind';
+import { classifyPath, type DocumentKind } from './documentKind';
 import { hasScannableBody, type DocumentScanner } from './documentScan';
 import { frontMatterTokens } from './frontMatterTokens';
 import type { SiteDocument, SiteDocumentShape } from './siteDocument';
@@ -59,7 +59,7 @@ export function analyseFile(path: string, read: ReadResult, config: SiteConfig, 
   if (read.kind === 'missing') {
     return undefined;
   }
-  const shape = (info.kind === 'page-or-static' ? { kind: 'page', ext: info.ext } : info) as SiteDocumentShape;
+  const shape = shapeOf(info);
   const parsed = text === undefined ? undefined : parseFrontMatter(text);
   const data = parsed ? frontMatterData(parsed) : {};
   const scanned = parsed && text !== undefined && hasScannableBody(path, config) ? scanner.scan(config, path, text, data, parsed).links : undefined;
@@ -75,4 +75,14 @@ export function analyseFile(path: string, read: ReadResult, config: SiteConfig, 
   // A file too large or binary to read still exists: a target of links (a post by its name), ids unknowable.
   const links = scanned ?? (read.kind === 'skipped' ? UNREAD : undefined);
   return { record: { kind: 'document', document, links }, text, parsed, scanned };
+}
+
+function shapeOf(info: DocumentKind): SiteDocumentShape {
+  return (info.kind === 'page-or-static' ? { kind: 'page', ext: info.ext } : info) as SiteDocumentShape;
+}
+
+/** A document as `path` makes it now, with what its text said: a stored record's shape is never trusted. */
+export function withShape(document: SiteDocument, path: string, config: SiteConfig): SiteDocument {
+  const { tokens, anchors, data, hasFrontMatter, skipped } = document;
+  return { tokens, anchors, ...shapeOf(classifyPath(path, config)), path, data, hasFrontMatter, skipped };
 }

@@ -6,18 +6,28 @@ import { readAuthorSource } from './authorSource';
 import { readConfig, type ConfigReading, type SiteConfig } from './config';
 import { tagKeys } from './tags';
 import { publishedUrlOf, UrlMap } from './urlMap';
-import { LinkIndex, type LinkSummary } from '../links/linkIndex';
+import { LinkIndex, type LinkSummary, type StoredKeys } from '../links/linkIndex';
 import { documentKeys, targetKeys } from '../links/targets';
 import { KeptAnalyses, keptAnalysis } from './documentAnalysis';
 import { DocumentScanner, hasScannableBody, type DocumentScan } from './documentScan';
 import { classifyPath } from './documentKind';
 import { Memo, type MemoDependency } from './memo';
 import type { SiteDocument } from './siteDocument';
-import { analyseFile, type FileRecord } from './fileRecord';
+import { analyseFile, withShape, type FileRecord } from './fileRecord';
 import { UsageCounts } from './usageCounts';
 import { NOT_CANCELLED, timePacing, type CancellationToken, type IPacing } from '../cancellation';
 
 export type { SiteDocument, SiteDocumentKind } from './siteDocument';
+
+/**
+ * What `restore` takes back of one file: its record with the keys its links resolved to (a document, a page
+ * without front matter), or the ids of a layout or include.
+ */
+export interface StoredFile {
+  readonly record?: FileRecord;
+  readonly keys?: StoredKeys;
+  readonly templateIds?: ReadonlySet<string>;
+}
 
 /** What an update touched, so the adapter re-checks only that. */
 export type SiteChange = { readonly scope: 'all' } | { readonly scope: 'documents'; readonly paths: readonly string[] };
@@ -141,22 +151,9 @@ export class SiteIndex {
    * open ones) are read before the others.
    */
   async build(settings: BlogwrightSettings = this.#settings, token: CancellationToken = NOT_CANCELLED, { pacing = timePacing(), first = [] }: BuildOptions = {}): Promise<KeptAnalyses> {
-    this.#settings = settings;
     this.#progress = 'empty';
     const kept = new KeptAnalyses();
-    this.#scanner.clear();
-    this.#changed();
-    this.#documents.clear();
-    this.#counts.clear();
-    this.#layouts.clear();
-    this.#dataFiles.clear();
-    this.#staticFiles.clear();
-    this.#localPlugins.clear();
-    this.urls.reset();
-    this.links.clear();
-    // Jekyll reads `_config.yml`, else `_config.yaml` (a `_config.toml` is not read: no TOML parser, so defaults).
-    const config = await this.workspace.readText('_config.yml');
-    this.#config = readConfig(textOf(config.kind === 'missing' ? await this.workspace.readText('_config.yaml') : config));
+    await this.#reset(settings);
     const paths = await this.workspace.listFiles();
     const toRead: string[] = [];
     const templates: string[] = [];
@@ -195,6 +192,64 @@ export class SiteIndex {
     this.urls.reset();
     this.#progress = 'complete';
     return kept;
+  }
+
+  /**
+   * Builds the index again from what `snapshot` kept of it, reading only the configuration and the author data:
+   * `files` are the files the index was built over, `stored` what it read of each. The caller makes sure the
+   * files, the configuration and the settings are those the snapshot was taken with (see session/indexStore.ts).
+   */
+  async restore(settings: BlogwrightSettings, files: readonly string[], stored: (path: string) => StoredFile | undefined): Promise<void> {
+    await this.#reset(settings);
+    for (const path of files) {
+      const entry = stored(path);
+      if (this.#classifyWithoutText(path)) {
+        const record = entry?.record;
+        if (record) {
+          // What the path says is the path's now, whatever the store says.
+          this.#add(path, record.kind === 'document' ? { ...record, document: withShape(record.document, path, this.config) } : record, entry.keys);
+        }
+      } else if (isTemplate(path, this.config) && entry?.templateIds) {
+        this.links.templateIds.set(path, entry.templateIds);
+      }
+    }
+    await this.#readAuthors();
+    this.#progress = 'complete';
+  }
+
+  /**
+   * What the index learned of one file's text, for `restore` (with `links.keysOf(path)`, the keys its links
+   * resolved to): undefined for a file it did not read or found nothing in.
+   */
+  stored(path: string): StoredFile | undefined {
+    const document = this.#documents.get(path);
+    if (document) {
+      const summary = this.links.summary(path);
+      const links = summary && { ids: summary.ids, idsComplete: summary.idsComplete, links: [] };
+      return { record: { kind: 'document', document, links } };
+    }
+    if (this.#staticFiles.has(path) && classifyPath(path, this.config).kind === 'page-or-static' && hasScannableBody(path, this.config)) {
+      return { record: { kind: 'static' } };
+    }
+    const templateIds = this.links.templateIds.get(path);
+    return templateIds ? { templateIds } : undefined;
+  }
+
+  async #reset(settings: BlogwrightSettings): Promise<void> {
+    this.#settings = settings;
+    this.#scanner.clear();
+    this.#changed();
+    this.#documents.clear();
+    this.#counts.clear();
+    this.#layouts.clear();
+    this.#dataFiles.clear();
+    this.#staticFiles.clear();
+    this.#localPlugins.clear();
+    this.urls.reset();
+    this.links.clear();
+    // Jekyll reads `_config.yml`, else `_config.yaml` (a `_config.toml` is not read: no TOML parser, so defaults).
+    const config = await this.workspace.readText('_config.yml');
+    this.#config = readConfig(textOf(config.kind === 'missing' ? await this.workspace.readText('_config.yaml') : config));
   }
 
   /**
@@ -363,7 +418,7 @@ export class SiteIndex {
    * Takes a file's record (see `fileRecord.ts`), made here or elsewhere from the text the file has now; `keys`,
    * when given, are what its links resolved to when the record was stored (see `LinkIndex.set`).
    */
-  #add(path: string, record: FileRecord, keys?: readonly string[]): LinkSummary | undefined {
+  #add(path: string, record: FileRecord, keys?: StoredKeys): LinkSummary | undefined {
     if (record.kind === 'static') {
       this.#staticFiles.add(path);
       return undefined;

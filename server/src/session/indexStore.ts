@@ -1,0 +1,410 @@
+/**
+ * The persisted index (issue 21): what the index learned of each file, with each document's last diagnostics, kept
+ * in one file per site outside the workspace, so that a start reads, scans and checks only what changed since.
+ *
+ * The file is `MAGIC`, a JSON header line (format, Blogwright's build, the site's fingerprint, the payload's length
+ * and hash) and a payload of length-prefixed chunks, each a V8 serialization of up to `CHUNK` entries (structured
+ * clone keeps front matter's dates). It is written to a temporary file and renamed over the old one, so a crash or a
+ * second window writing at once leaves one whole store or the other. A store that does not match in every respect
+ * is ignored and rebuilt; its content came from a workspace that may be hostile, so every value is checked for shape
+ * before use, with limits on size and depth.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import * as nodePath from 'node:path';
+import * as v8 from 'node:v8';
+import type { BlogwrightDiagnostic } from '../core/diagnostics';
+import { RULE_CATALOG } from '../core/ruleCatalog';
+import type { FileRecord } from '../core/site/fileRecord';
+import { KeyTable } from '../core/links/linkIndex';
+import type { StoredFile } from '../core/site/siteIndex';
+import type { SiteDocument } from '../core/site/siteDocument';
+import type { FileStamp } from '../core/workspace';
+import { blogwrightVersion } from '../version';
+
+/** Bumped whenever what is stored changes shape or meaning. */
+const FORMAT = 1;
+const MAGIC = 'blogwright-index\n';
+/** A store larger than this is not read (10,000 posts take about 20 MB). */
+const MAX_STORE_BYTES = 512 * 1024 * 1024;
+const MAX_HEADER_BYTES = 4096;
+/** Entries serialized together: one chunk is a few milliseconds of work, so writing yields to requests between them. */
+export const CHUNK = 200;
+/** Nested values deeper than this, or more values than `MAX_VALUES` in one entry, make the store foreign. */
+const MAX_DEPTH = 64;
+const MAX_VALUES = 1_000_000;
+
+/** One file of the blog as stored: its stamp when read (none: read it again), what the index took of it, its last diagnostics. */
+export interface StoreEntry extends StoredFile {
+  readonly stamp?: FileStamp;
+  readonly diagnostics?: readonly BlogwrightDiagnostic[];
+}
+
+/** An entry to write: its link keys as strings (`LinkIndex.keysOf`), which the writer puts in one table. */
+export type EntryToWrite = Omit<StoreEntry, 'keys'> & { readonly keys?: readonly string[] };
+
+export interface StoreContents {
+  /** Every file the index was built over. */
+  readonly files: readonly string[];
+  readonly entries: ReadonlyMap<string, StoreEntry>;
+}
+
+/** What a store must match to be used: Blogwright's build and the site's configuration. */
+export interface StoreKey {
+  readonly build: string;
+  readonly fingerprint: string;
+}
+
+interface Header {
+  readonly format: number;
+  readonly build: string;
+  readonly fingerprint: string;
+  readonly root: string;
+  readonly bytes: number;
+  readonly sha1: string;
+}
+
+/** The store folder of an editor that names none: `$XDG_CACHE_HOME/blogwright`, else `~/.cache/blogwright`. */
+export function defaultStoreFolder(env: NodeJS.ProcessEnv = process.env): string {
+  const cache = env['XDG_CACHE_HOME'];
+  return nodePath.join(cache && nodePath.isAbsolute(cache) ? cache : nodePath.join(homedir(), '.cache'), 'blogwright');
+}
+
+/**
+ * This build of Blogwright: its version, the store format, the server bundle's size and time (a rebuilt server
+ * never trusts what another build stored) and V8's version (its serialization format).
+ */
+export function buildKey(): string {
+  let bundle = '';
+  try {
+    const stat = statSync(__filename);
+    bundle = `${stat.size}-${stat.mtimeMs}`;
+  } catch {
+    // No file (a test harness): the version decides.
+  }
+  return `${FORMAT}|${blogwrightVersion()}|${bundle}|${process.versions.v8}`;
+}
+
+/** A hash of everything that changes how files are read or checked: configuration bytes, settings, language. */
+export function fingerprint(parts: readonly unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+export class IndexStore {
+  /** The site's store: named by a hash of its root, so each site has one. */
+  readonly file: string;
+
+  constructor(
+    readonly folder: string,
+    readonly root: string,
+    readonly log: (message: string) => void,
+  ) {
+    this.file = nodePath.join(folder, `${createHash('sha256').update(nodePath.resolve(root)).digest('hex').slice(0, 24)}.index`);
+  }
+
+  /** The stored index when it matches `key` and is whole and well formed; otherwise undefined (and one log line). */
+  load(key: StoreKey): StoreContents | undefined {
+    let bytes: Buffer;
+    try {
+      if (statSync(this.file).size > MAX_STORE_BYTES) {
+        this.log(`Blogwright: the stored index ${this.file} is too large; the blog is read again.`);
+        return undefined;
+      }
+      bytes = readFileSync(this.file);
+    } catch {
+      return undefined;
+    }
+    const problem = (why: string) => {
+      this.log(`Blogwright: the stored index ${this.file} is not used (${why}); the blog is read again.`);
+      return undefined;
+    };
+    if (bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) {
+      return problem('not a Blogwright index');
+    }
+    const headerEnd = bytes.indexOf(10, MAGIC.length);
+    if (headerEnd < 0 || headerEnd - MAGIC.length > MAX_HEADER_BYTES) {
+      return problem('damaged');
+    }
+    const header = parseHeader(bytes.toString('utf8', MAGIC.length, headerEnd));
+    if (!header) {
+      return problem('damaged');
+    }
+    if (header.format !== FORMAT || header.build !== key.build) {
+      return problem('written by another version of Blogwright');
+    }
+    if (header.fingerprint !== key.fingerprint || header.root !== nodePath.resolve(this.root)) {
+      return problem("the site's configuration or settings changed");
+    }
+    const payload = bytes.subarray(headerEnd + 1);
+    if (payload.length !== header.bytes || createHash('sha1').update(payload).digest('hex') !== header.sha1) {
+      return problem('truncated or damaged');
+    }
+    try {
+      return decodePayload(payload) ?? problem('damaged');
+    } catch {
+      return problem('damaged');
+    }
+  }
+
+  /** Writes a whole store made by `StoreWriter`: to a temporary file in the same folder, then renamed over the old one. */
+  async write(key: StoreKey, chunks: readonly Buffer[]): Promise<void> {
+    const payload = Buffer.concat(chunks);
+    const header: Header = { format: FORMAT, build: key.build, fingerprint: key.fingerprint, root: nodePath.resolve(this.root), bytes: payload.length, sha1: createHash('sha1').update(payload).digest('hex') };
+    const temporary = `${this.file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await fs.mkdir(this.folder, { recursive: true, mode: 0o700 });
+      await fs.writeFile(temporary, Buffer.concat([Buffer.from(MAGIC + JSON.stringify(header) + '\n'), payload]), { mode: 0o600 });
+      await fs.rename(temporary, this.file);
+    } catch (error) {
+      await fs.rm(temporary, { force: true }).catch(() => undefined);
+      this.log(`Blogwright: could not write the stored index ${this.file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+/**
+ * Serializes a store chunk by chunk (each `add` of at most `CHUNK` entries is one), so the caller can yield between
+ * them. Link keys go into one table: each chunk carries the keys it uses first, and entries their indices.
+ */
+export class StoreWriter {
+  readonly chunks: Buffer[] = [];
+  readonly #keys = new Map<string, number>();
+
+  constructor(files: readonly string[]) {
+    this.chunks.push(chunk(v8.serialize(files)));
+  }
+
+  add(entries: readonly (readonly [string, EntryToWrite])[]): void {
+    const newKeys: string[] = [];
+    const encoded = entries.map(([path, entry]) => {
+      const indices = entry.keys && Int32Array.from(entry.keys, (key) => {
+        let index = this.#keys.get(key);
+        if (index === undefined) {
+          index = this.#keys.size;
+          this.#keys.set(key, index);
+          newKeys.push(key);
+        }
+        return index;
+      });
+      return encodeEntry(path, entry, indices);
+    });
+    this.chunks.push(chunk(v8.serialize([newKeys, encoded])));
+  }
+}
+
+function chunk(serialized: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(serialized.length);
+  return Buffer.concat([length, serialized]);
+}
+
+type EncodedEntry = [path: string, stamp: FileStamp | null, record: EncodedRecord | null, keys: Int32Array | null, templateIds: ReadonlySet<string> | null, diagnostics: readonly BlogwrightDiagnostic[] | null];
+/** A document without what its path says (its shape), which `SiteIndex.restore` takes from the path again. */
+type EncodedRecord = { kind: 'static' } | { kind: 'document'; document: Pick<SiteDocument, 'tokens' | 'anchors' | 'data' | 'hasFrontMatter' | 'skipped'>; links: { ids: ReadonlySet<string>; idsComplete: boolean } | null };
+
+function encodeEntry(path: string, entry: EntryToWrite, keys: Int32Array | undefined): EncodedEntry {
+  const record = entry.record;
+  const encoded: EncodedRecord | null = !record
+    ? null
+    : record.kind === 'static'
+      ? { kind: 'static' }
+      : {
+          kind: 'document',
+          document: { tokens: record.document.tokens, anchors: record.document.anchors, data: record.document.data, hasFrontMatter: record.document.hasFrontMatter, skipped: record.document.skipped },
+          links: record.links ? { ids: record.links.ids, idsComplete: record.links.idsComplete } : null,
+        };
+  return [path, entry.stamp ?? null, encoded, keys ?? null, entry.templateIds ?? null, entry.diagnostics && entry.diagnostics.length > 0 ? entry.diagnostics : null];
+}
+
+function decodePayload(payload: Buffer): StoreContents | undefined {
+  let files: readonly string[] | undefined;
+  const entries = new Map<string, StoreEntry>();
+  const keys: string[] = [];
+  const table = new KeyTable(keys);
+  for (let offset = 0; offset < payload.length; ) {
+    if (offset + 4 > payload.length) {
+      return undefined;
+    }
+    const length = payload.readUInt32LE(offset);
+    const end = offset + 4 + length;
+    if (end > payload.length) {
+      return undefined;
+    }
+    const value: unknown = v8.deserialize(payload.subarray(offset + 4, end));
+    offset = end;
+    if (files === undefined) {
+      if (!isStringArray(value)) {
+        return undefined;
+      }
+      files = value;
+      continue;
+    }
+    if (!Array.isArray(value) || value.length !== 2 || !isStringArray(value[0]) || !Array.isArray(value[1]) || value[1].length > CHUNK) {
+      return undefined;
+    }
+    for (const key of value[0]) {
+      keys.push(key);
+    }
+    for (const raw of value[1] as unknown[]) {
+      const decoded = decodeEntry(raw, table);
+      if (!decoded || entries.has(decoded[0])) {
+        return undefined;
+      }
+      entries.set(decoded[0], decoded[1]);
+    }
+  }
+  return files && { files, entries };
+}
+
+function decodeEntry(raw: unknown, table: KeyTable): [string, StoreEntry] | undefined {
+  if (!Array.isArray(raw) || raw.length !== 6) {
+    return undefined;
+  }
+  const [path, stamp, record, keys, templateIds, diagnostics] = raw as unknown[];
+  const keysValid = keys === null || (keys instanceof Int32Array && keys.every((index) => index >= 0 && index < table.keys.length));
+  if (typeof path !== 'string' || !(stamp === null || isStamp(stamp)) || !keysValid || !(templateIds === null || isStringSet(templateIds))) {
+    return undefined;
+  }
+  if (!(diagnostics === null || (Array.isArray(diagnostics) && diagnostics.every(isDiagnostic)))) {
+    return undefined;
+  }
+  const decodedRecord = record === null ? undefined : decodeRecord(path, record);
+  if (decodedRecord === null) {
+    return undefined;
+  }
+  const entry: StoreEntry = {
+    ...(stamp === null ? {} : { stamp: stamp as FileStamp }),
+    ...(decodedRecord ? { record: decodedRecord } : {}),
+    ...(keys === null ? {} : { keys: { table, indices: keys as Int32Array } }),
+    ...(templateIds === null ? {} : { templateIds: templateIds as Set<string> }),
+    ...(diagnostics === null ? {} : { diagnostics: diagnostics as BlogwrightDiagnostic[] }),
+  };
+  return [path, entry];
+}
+
+/** A record, or null when it is not one. Its document's shape is a placeholder: `SiteIndex.restore` takes it from the path. */
+function decodeRecord(path: string, raw: unknown): FileRecord | null {
+  if (!isObject(raw)) {
+    return null;
+  }
+  if (raw['kind'] === 'static') {
+    return { kind: 'static' };
+  }
+  const document = raw['document'];
+  const links = raw['links'];
+  if (raw['kind'] !== 'document' || !isObject(document) || !(links === null || (isObject(links) && isStringSet(links['ids']) && typeof links['idsComplete'] === 'boolean'))) {
+    return null;
+  }
+  const { tokens, anchors, data, hasFrontMatter, skipped } = document;
+  if (!Array.isArray(tokens) || !tokens.every(isToken) || !Array.isArray(anchors) || !anchors.every(isAnchor) || !isObject(data) || !isPlainData(data)) {
+    return null;
+  }
+  if (typeof hasFrontMatter !== 'boolean' || !(skipped === undefined || typeof skipped === 'string')) {
+    return null;
+  }
+  return {
+    kind: 'document',
+    document: { kind: 'page', ext: '', path, tokens, anchors, data, hasFrontMatter, skipped } as SiteDocument,
+    links: links === null ? undefined : { ids: links['ids'] as Set<string>, idsComplete: links['idsComplete'] as boolean, links: [] },
+  };
+}
+
+const TOKEN_KINDS = new Set(['tag', 'category', 'author', 'layout']);
+const QUOTES = new Set(['', '"', "'"]);
+const TOKEN_FORMS = new Set(['scalar', 'item', 'words']);
+
+function isToken(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    TOKEN_KINDS.has(value['kind'] as string) &&
+    typeof value['value'] === 'string' &&
+    isOffset(value['start']) &&
+    isOffset(value['end']) &&
+    isOffset(value['line']) &&
+    isOffset(value['character']) &&
+    QUOTES.has(value['quote'] as string) &&
+    TOKEN_FORMS.has(value['form'] as string)
+  );
+}
+
+function isAnchor(value: unknown): boolean {
+  return isObject(value) && typeof value['id'] === 'string' && isOffset(value['line']) && typeof value['text'] === 'string';
+}
+
+function isDiagnostic(value: unknown): boolean {
+  if (!isObject(value) || !isPlainData(value) || typeof value['message'] !== 'string' || typeof value['code'] !== 'string' || !Object.hasOwn(RULE_CATALOG, value['code'])) {
+    return false;
+  }
+  const range = value['range'];
+  const severity = value['severity'];
+  return isObject(range) && isPosition(range['start']) && isPosition(range['end']) && (severity === undefined || severity === 1 || severity === 2 || severity === 3 || severity === 4);
+}
+
+function isPosition(value: unknown): boolean {
+  return isObject(value) && isOffset(value['line']) && isOffset(value['character']);
+}
+
+function isStamp(value: unknown): boolean {
+  return isObject(value) && Number.isFinite(value['size']) && Number.isFinite(value['mtime']);
+}
+
+function isOffset(value: unknown): boolean {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length <= MAX_VALUES && value.every((item) => typeof item === 'string');
+}
+
+function isStringSet(value: unknown): value is Set<string> {
+  return value instanceof Set && value.size <= MAX_VALUES && [...value].every((item) => typeof item === 'string');
+}
+
+/** A plain object: no prototype of its own (V8's deserializer makes `__proto__` an own key, never the prototype). */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/** Data as YAML makes it (and diagnostics' `data`): scalars, dates, arrays and plain objects, within limits. */
+function isPlainData(root: unknown): boolean {
+  let budget = MAX_VALUES;
+  const check = (value: unknown, depth: number): boolean => {
+    if (--budget < 0 || depth > MAX_DEPTH) {
+      return false;
+    }
+    if (value === null || value === undefined || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) {
+      return true;
+    }
+    if (Array.isArray(value)) {
+      if (value.length > budget) {
+        return false;
+      }
+      for (let i = 0; i < value.length; i++) {
+        if (!check(value[i], depth + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return isObject(value) && Object.keys(value).every((key) => check(value[key], depth + 1));
+  };
+  return check(root, 0);
+}
+
+function parseHeader(text: string): Header | undefined {
+  try {
+    const header = JSON.parse(text) as unknown;
+    return isObject(header) &&
+      typeof header['format'] === 'number' &&
+      typeof header['build'] === 'string' &&
+      typeof header['fingerprint'] === 'string' &&
+      typeof header['root'] === 'string' &&
+      isOffset(header['bytes']) &&
+      typeof header['sha1'] === 'string'
+      ? (header as unknown as Header)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
