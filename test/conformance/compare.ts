@@ -67,6 +67,16 @@ interface Reported {
   readonly code: string;
   readonly start: number;
   readonly written: string;
+  /** The report is on a reference definition's URL. */
+  readonly definition: boolean;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function isDefinition(text: string, start: number): boolean {
+  return /^ {0,3}\[[^\]]+\]:\s*<?$/.test(text.slice(text.lastIndexOf('\n', start) + 1, start));
 }
 
 const LINK_CODES = new Set(['link.url', 'link.fragment', 'link.file', 'link.post-url', 'link.baseurl', 'link.suspicious', 'link.unverified']);
@@ -257,9 +267,18 @@ function compareLinks(text: string, diagnostics: readonly Diagnostic[], jekyll: 
   const reported: Reported[] = diagnostics
     .filter((d) => LINK_CODES.has(String(d.code)))
     .map((d) => ({ code: String(d.code), start: document.offsetAt(d.range.start), written: text.slice(document.offsetAt(d.range.start), document.offsetAt(d.range.end)) }))
+    .map((r) => ({ ...r, definition: isDefinition(text, r.start) }))
     // Two findings on one link (a forgotten baseurl and a missing fragment) are one verdict: the link does not work.
     .filter((r, i, all) => all.findIndex((other) => other.start === r.start) === i);
-  const references = diagnostics.filter((d) => d.code === 'link.reference').length;
+  // Deliberate only where kramdown did print the text: `[label]` is in its output.
+  const references = diagnostics
+    .filter((d) => d.code === 'link.reference')
+    .map((d) => {
+      const start = document.offsetAt(d.range.start);
+      // `[text][label]`: kramdown prints `[text]` (and may read `[label]` as a link of its own: `[r 1] [ref]`).
+      const textOpen = text[start - 1] === '[' && text[start - 2] === ']' ? text.lastIndexOf('[', start - 3) : -1;
+      return { label: text.slice(start, document.offsetAt(d.range.end)), linkText: textOpen >= 0 ? text.slice(textOpen, start - 1) : undefined };
+    });
   // The text without its Liquid: a URL found only inside a tag (`{% include img.html url="/x.png" %}`) is Liquid's to make.
   const outsideLiquid = text.replace(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, '');
   const hrefs = htmlUrls(jekyll.content).map((href) => ({ href, broken: brokenBecause(href, jekyll.url, pages, baseurl), match: undefined as Reported | undefined }));
@@ -272,12 +291,20 @@ function compareLinks(text: string, diagnostics: readonly Diagnostic[], jekyll: 
     (r: Reported, h: Href) => endsWith(h.href, r.written) || endsWith(r.written, h.href) || (r.written.includes('{') && tail(r) !== '' && h.href.endsWith(tail(r))),
     (r: Reported, h: Href) => r.written.includes('{') && h.broken !== undefined,
   ];
+  const paired: Reported[] = [];
   for (const same of matchers) {
     for (const h of hrefs) {
       const index = h.match ? -1 : reported.findIndex((r) => same(r, h));
       if (index >= 0) {
         h.match = reported.splice(index, 1)[0];
+        paired.push(h.match!);
       }
+    }
+  }
+  // A reference definition used twice is two hrefs and one report, at the definition: it covers both.
+  for (const h of hrefs) {
+    if (!h.match && h.broken !== undefined) {
+      h.match = paired.find((r) => r.definition && r.written === h.href);
     }
   }
   for (const { href, broken, match } of hrefs) {
@@ -301,13 +328,18 @@ function compareLinks(text: string, diagnostics: readonly Diagnostic[], jekyll: 
     );
   }
   for (const left of reported) {
-    const line = text.slice(text.lastIndexOf('\n', left.start) + 1, left.start);
-    const definition = /^ {0,3}\[[^\]]+\]:\s*<?$/.test(line);
-    const reason = left.code === 'link.unverified' ? DELIBERATE.unverified : definition ? DELIBERATE.unusedDefinition : undefined;
+    const reason = left.code === 'link.unverified' ? DELIBERATE.unverified : left.definition ? DELIBERATE.unusedDefinition : undefined;
     counter.fact('link verdicts', false, jekyll.path, () => `Blogwright reports ${left.code} on "${left.written}"; Jekyll's output has no such URL`, reason);
   }
-  for (let i = 0; i < references; i++) {
-    counter.fact('link verdicts', false, jekyll.path, () => 'Blogwright reports link.reference; kramdown prints the text', DELIBERATE.literalReference);
+  for (const { label, linkText } of references) {
+    const printed = [`[${label}]`, linkText].some((written) => written !== undefined && (jekyll.content.includes(written) || jekyll.content.includes(escapeHtml(written))));
+    counter.fact(
+      'link verdicts',
+      false,
+      jekyll.path,
+      () => (printed ? `Blogwright reports link.reference on "${label}"; kramdown prints the text` : `Blogwright reports link.reference on "${label}"; kramdown's output has no "[${label}]"`),
+      printed ? DELIBERATE.literalReference : undefined,
+    );
   }
 }
 

@@ -138,4 +138,9 @@ suite('conformance regressions (found by the real Jekyll)', () => {
     assert.deepStrictEqual(liquid('Text\n\n    {% comment %}\n    ## Beta x_y\n    {% endcomment %}\n'), ['{% comment %}']);
     assert.deepStrictEqual(liquid('{% comment %}\n    {{ x }}\n{% endcomment %}\n'), [], 'a comment around code: nothing rendered');
   });
+
+  test('a reference definition inside {% raw %} defines its label: Liquid prints it for kramdown (fuzzer: a false link.reference)', async () => {
+    const files = { '_config.yml': '', 'about.md': '---\ntitle: About\npermalink: /about/\n---\n', '_posts/2020-01-01-a.md': '---\ntitle: A\n---\n{% raw %}\n[ref]: /about/\n{% endraw %}\n\n[ref][] [x][missing]\n' };
+    assert.deepStrictEqual(await linkFindings(files), [['link.reference', 'missing']]);
+  });
 });

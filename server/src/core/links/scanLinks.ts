@@ -90,7 +90,8 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   const rawHtml = blocks.html.filter((b) => b.content === 'raw');
   const codeSpans = findCodeSpans(text, bodyStart, [...blocks.code, ...htmlComments, ...rawHtml]);
   // Markdown syntax means nothing in code, Liquid comments, HTML comments and raw HTML blocks.
-  const notMarkdown = sortRanges([...codeBlocks, ...codeSpans, ...comments, ...htmlComments, ...raw, ...rawHtml]);
+  const notRawMarkdown = sortRanges([...codeBlocks, ...codeSpans, ...comments, ...htmlComments, ...rawHtml]);
+  const notMarkdown = sortRanges([...notRawMarkdown, ...raw]);
   const inside = (ranges: readonly Range[], offset: number) => containing(ranges, offset) !== undefined;
   const links: LinkOccurrence[] = [];
 
@@ -152,10 +153,15 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
       continue;
     }
     definitionsFrom = written.index + written[0].length;
-    if (inside(notMarkdown, start)) {
+    // `{% raw %}` prints its text for kramdown to read: a definition there defines its label, though its URL is not checked.
+    const inRaw = inside(raw, start);
+    if (inRaw ? inside(notRawMarkdown, start) : inside(notMarkdown, start)) {
       continue;
     }
     definitions.add(normalizeLabel(text.slice(bracket + 1, labelEnd)));
+    if (inRaw) {
+      continue;
+    }
     let target = written[1]!;
     let targetStart = definitionsFrom - target.length;
     if (target.startsWith('<')) {
