@@ -61,6 +61,10 @@ export const DELIBERATE = {
   templatedFile: 'A feed or stylesheet with front matter (not Markdown or HTML) is a static file to Blogwright: the same URL, no document facts.',
   madeByLiquid: 'A URL made by an include or a Liquid expression (`{% include img.html url=... %}`) is not in the source: Blogwright cannot know it and never reports it.',
   unusedDefinition: 'A reference definition no link uses: kramdown writes nothing, Blogwright still checks its URL.',
+  templateIds: 'An id an include or layout writes (an inline SVG): Blogwright accepts it on every page rather than tracking which page includes it, so a fragment to it is never reported.',
+  includeStructure: "An include's HTML changes the Markdown around it (it opens an HTML block that swallows what follows): Blogwright does not expand includes, so it reads the headers after it as headers.",
+  redirectLayout: 'jekyll-redirect-from replaces a page with `redirect_to` by a redirect page (layout `redirect`): Blogwright reads the page as its author wrote it.',
+  lazyCodeLine: "kramdown continues indented code with the unindented line after it; a Liquid tag alone there is gone before kramdown runs, so Jekyll's code is as written and Blogwright rightly does not warn.",
 } as const;
 
 interface Reported {
@@ -156,12 +160,13 @@ function compareDocument(site: SiteIndex, document: SiteDocument, jekyll: Jekyll
   const info = document;
   const type = info.kind === 'post' ? 'posts' : info.kind === 'collection' ? info.collection : 'pages';
   const data = withDefaults(site.config, document.path, type, document.data);
-  const same = (field: string, ours: unknown, theirs: unknown) =>
-    counter.fact('documents', JSON.stringify(ours ?? null) === JSON.stringify(theirs ?? null), document.path, () => `${field}: Jekyll ${JSON.stringify(theirs)}, Blogwright ${JSON.stringify(ours)}`);
+  const same = (field: string, ours: unknown, theirs: unknown, deliberate?: string) =>
+    counter.fact('documents', JSON.stringify(ours ?? null) === JSON.stringify(theirs ?? null), document.path, () => `${field}: Jekyll ${JSON.stringify(theirs)}, Blogwright ${JSON.stringify(ours)}`, deliberate);
   if (data['title'] !== undefined) {
     same('title', jsonValue(data['title']), jekyll.title);
   }
-  same('layout', data['layout'], jekyll.layout);
+  // jekyll-redirect-from gives a page with `redirect_to` its own layout.
+  same('layout', data['layout'], jekyll.layout, jekyll.layout === 'redirect' && Boolean(data['redirect_to']) ? DELIBERATE.redirectLayout : undefined);
   if (jekyll.kind === 'page') {
     return;
   }
@@ -197,10 +202,27 @@ function compareIds(site: SiteIndex, document: SiteDocument, text: string, jekyl
   }
   const theirs = htmlIds(jekyll.content);
   const ours = scanned.ids;
+  /** Why an id only one side has is a deliberate difference, if it is one. */
+  const reason = (id: string): string | undefined => {
+    if (!scanned.idsComplete) {
+      return DELIBERATE.unknownIds;
+    }
+    if (theirs.has(id)) {
+      return [...site.links.templateIds.values()].some((ids) => ids.has(id)) ? DELIBERATE.templateIds : undefined;
+    }
+    // The header's line is in Jekyll's output as written, after an include: the include's HTML swallowed it.
+    const heading = scanned.headings.find((h) => h.id === id);
+    if (heading === undefined || !/\{%-?\s*include\s/.test(text.slice(0, heading.start))) {
+      return undefined;
+    }
+    const lineEnd = text.indexOf('\n', heading.start);
+    return jekyll.content.includes(text.slice(heading.start, lineEnd < 0 ? undefined : lineEnd).trimEnd()) ? DELIBERATE.includeStructure : undefined;
+  };
   for (const id of new Set([...theirs, ...ours])) {
     const agree = theirs.has(id) && ours.has(id);
     const detail = () => (theirs.has(id) ? `Jekyll writes id "${id}", Blogwright does not know it` : `Blogwright knows id "${id}", Jekyll writes none`);
-    counter.fact('ids', agree, document.path, detail, !agree && !scanned.idsComplete ? DELIBERATE.unknownIds : undefined);
+    const deliberate = agree ? undefined : reason(id);
+    counter.fact('ids', agree, document.path, detail, deliberate);
   }
 }
 
@@ -229,9 +251,9 @@ class PageIds {
 
 /** Why a URL in Jekyll's output does not work, or undefined when it does (or is not the site's to say). */
 function brokenBecause(written: string, pageUrl: string, pages: PageIds, baseurl: string): string | undefined {
-  const site = pages.build.url;
-  // `site.url` + path is the site's own page, written absolutely.
-  const href = site !== '' && (written === site || written.startsWith(site + '/')) ? written.slice(site.length) || '/' : written;
+  // `site.url` + path is the site's own page, written absolutely; over http too (GitHub Pages sends it to https).
+  const site = [pages.build.url, pages.build.url.replace(/^https:/, 'http:'), pages.build.url.replace(/^http:/, 'https:')].find((url) => url !== '' && (written === url || written.startsWith(url + '/')));
+  const href = site !== undefined ? written.slice(site.length) || '/' : written;
   if (href === '' || /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) {
     return undefined;
   }
@@ -372,12 +394,14 @@ function compareLiquidInCode(diagnostics: readonly Diagnostic[], jekyll: JekyllD
   }
   const warned = diagnostics.filter((d) => d.code === 'liquid.in-code').length;
   const meantOutput = changed.length > 0 && changed.every((c) => /\{\{-?\s*(["']|site\.|[a-z_]\w*\s*-?\}\})/.test(c));
+  // kramdown joins a lazy line to indented code with a space: `main {% endcapture %}` was `main` and a tag line.
+  const lazyTags = changed.length > 0 && changed.every((c) => (rendered.get(c.replace(/ \{%[^%]*%\}(?=\n)/g, '')) ?? 0) > 0);
   counter.fact(
     'liquid in code',
     (changed.length > 0) === (warned > 0),
     jekyll.path,
     () => (changed.length > 0 ? `Liquid changes ${changed.length} code element(s) (${JSON.stringify(changed[0]!.slice(0, 80))}); Blogwright warns ${warned} time(s)` : `Jekyll's code is as written; Blogwright warns ${warned} time(s)`),
-    changed.length > 0 && warned === 0 && meantOutput ? DELIBERATE.liquidOutput : undefined,
+    changed.length > 0 && warned === 0 ? (meantOutput ? DELIBERATE.liquidOutput : lazyTags ? DELIBERATE.lazyCodeLine : undefined) : undefined,
   );
 }
 

@@ -75,7 +75,8 @@ def facts(doc, kind, markdown)
   excerpt = data["excerpt"]
   # A page's `path` is relative to the source; a document's is absolute.
   raw = File.read(doc.site.in_source_dir(doc.relative_path), **Jekyll::Utils.merged_file_read_opts(doc.site, {}))
-  body = raw.sub(Jekyll::Document::YAML_FRONT_MATTER_REGEXP, "")
+  # Liquid drops `{% raw %}` tags before kramdown runs; the rest of the Liquid stays.
+  body = raw.sub(Jekyll::Document::YAML_FRONT_MATTER_REGEXP, "").gsub(/\{%-?\s*(?:end)?raw\s*-?%\}/, "")
   is_markdown = markdown.matches(doc.extname)
   {
     "path" => doc.relative_path,
