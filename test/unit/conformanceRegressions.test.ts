@@ -3,6 +3,7 @@
  * shows it, with what Jekyll 4.3.1 (kramdown 2.4, kramdown-parser-gfm 1.1) writes.
  */
 import * as assert from 'node:assert';
+import { parseYaml } from '../../server/src/core/frontmatter/yaml';
 import { scanLinks } from '../../server/src/core/links/scanLinks';
 import type { HeaderIdOptions } from '../../server/src/core/render/headerIds';
 import { findingsOf } from '../util/checkBlog';
@@ -73,6 +74,43 @@ suite('conformance regressions (found by the real Jekyll)', () => {
 
   test('GFM ids drop zero-width joiners (opensource.guide, Persian) and decode Latin-1 entities (French: r&ocirc;les)', () => {
     assert.deepStrictEqual(idsOf('## انجمن\u200cتان\n\n## Apprendre &agrave; dire non\n'), ['apprendre-à-dire-non', 'انجمنتان']);
+  });
+
+  test('a fence without a closing line is text: the headers after it have their ids (artsy: a post ending in ```)', () => {
+    assert.deepStrictEqual(idsOf('``` ruby unicorn.rb\nend\n```\n\n### More Eggs?\n\nFixing Timeouts\n---\n'), ['fixing-timeouts', 'more-eggs']);
+    assert.deepStrictEqual(idsOf('~~~\n## text\n```\n'), ['text'], 'the other fence character does not close it');
+    assert.deepStrictEqual(idsOf('```` ruby\n## text\n```\n'), ['text'], 'a shorter run does not close a run followed by a word');
+    assert.deepStrictEqual(idsOf('````\n## code\n```\n'), [], 'but closes a bare run: kramdown reads ```` as ``` and the language `');
+  });
+
+  test('`<!--` in a code span is text: the link after it is checked (artsy: `<!--[if mso | IE]>` ... <!-- more -->)', () => {
+    const targets = (body: string) => scanLinks(body, 0, { headerIds: GFM, liquid: true }).links.map((l) => l.target);
+    assert.deepStrictEqual(targets('Use `<!--[if mso]>` here.\n\n![x](/broken.png)\n\n<!-- more -->\n\n<!-- `a` [b](/hidden.png) -->\n'), ['/broken.png']);
+  });
+
+  test('a flow list may have lines at column 0 or indented with tabs, as Ruby reads it (artsy: categories with a tab)', () => {
+    for (const yaml of ['categories:\n  [\n    design,\n\tcollection hubs,\n  ]\nlayout: epic\n', 'categories: [design,\ncollection hubs]\nlayout: epic\n']) {
+      const { doc, errors } = parseYaml(yaml);
+      assert.deepStrictEqual([errors, doc.toJS()], [[], { categories: ['design', 'collection hubs'], layout: 'epic' }]);
+    }
+    assert.strictEqual(parseYaml('a: 1\n\tb: 2\n').errors.length, 1, 'a tab indenting a block mapping stays an error, as in Ruby');
+  });
+
+  test('headers in a {% capture %} are counted on their own, as markdownify converts them (training-kit: repeated "Submodule")', () => {
+    const body = '{% capture a %}\n## Submodule\n{% endcapture %}\n{% capture b %}\n## Submodule\n## Submodule\n{% endcapture %}\n\n## Submodule\n';
+    const scanned = scanLinks(body, 0, { headerIds: GFM, liquid: true });
+    assert.deepStrictEqual([[...scanned.ids].sort(), scanned.idsComplete], [['submodule', 'submodule-1'], false]);
+  });
+
+  test('a collection file without front matter is copied, at the URL the collection gives it (opensource.guide: _articles/zh-hant/README.md)', async () => {
+    const files = {
+      '_config.yml': 'collections:\n  articles:\n    output: true\n    permalink: /:path/\n',
+      '_articles/zh/README.md': '# Read me\n',
+      '_articles/zh/pic.png': 'png',
+      '_articles/a.md': '---\ntitle: A\n---\n',
+      '_posts/2020-01-01-a.md': '---\ntitle: A\n---\n[r](/zh/README.md) ![p](/zh/pic.png) [a](/a/) [old](/zh/README/)\n',
+    };
+    assert.deepStrictEqual(await linkFindings(files), [['link.url', '/zh/README/']]);
   });
 
   test('links in a footnote that no reference uses are not checked: kramdown drops the footnote (fuzzer, shrunk)', () => {

@@ -99,7 +99,7 @@ function readDocument(source: string): Document.Parsed {
     if (current.errors.length === 0) {
       return current;
     }
-    const next = joinUnindentedQuotes(joined, current);
+    const next = indentFlowLines(joinUnindentedQuotes(joined, current), current);
     if (next === joined) {
       break;
     }
@@ -125,6 +125,35 @@ function joinUnindentedQuotes(source: string, doc: Document.Parsed): string {
     }
   }
   return chars.join('');
+}
+
+/**
+ * libyaml reads the lines of a flow collection (`[...]`, `{...}`) whatever their indentation: at column 0 or
+ * after tabs. The library wants them indented: where it says a flow line is not, the line's leading tabs become
+ * spaces and a line at column 0 joins the one before (same length, so every offset stays). A line after a
+ * comment cannot join it, and stays an error.
+ */
+function indentFlowLines(source: string, doc: Document.Parsed): string {
+  let chars: string[] | undefined;
+  for (const error of doc.errors) {
+    if (error.code !== 'BAD_INDENT' || !error.message.startsWith('Flow ')) {
+      continue;
+    }
+    chars ??= source.split('');
+    const lineStart = source.lastIndexOf('\n', error.pos[0] - 1) + 1;
+    let i = lineStart;
+    for (; chars[i] === '\t' || chars[i] === ' '; i++) {
+      chars[i] = ' ';
+    }
+    const previousLine = source.slice(source.lastIndexOf('\n', lineStart - 2) + 1, lineStart);
+    if (i === lineStart && lineStart > 0 && !previousLine.includes('#')) {
+      chars[lineStart - 1] = ' ';
+      if (chars[lineStart - 2] === '\r') {
+        chars[lineStart - 2] = ' ';
+      }
+    }
+  }
+  return chars ? chars.join('') : source;
 }
 
 /**

@@ -5,7 +5,7 @@
  * text: none restarts from each opener (a line of `[a](` repeated once made the check quadratic, issue 22).
  */
 import { ForwardSearch } from '../forwardSearch';
-import { headerIds, type HeaderIdOptions } from '../render/headerIds';
+import { headerIds, type HeaderIdOptions, type IdScope } from '../render/headerIds';
 import { scanMarkdownBlocks, type MarkdownInput } from '../render/markdownBlocks';
 import { scanFootnotes } from './footnotes';
 import { linkTagsIn } from './linkTags';
@@ -69,7 +69,7 @@ const HTML_ATTRIBUTE = /\s(href|src|srcset|poster)\s*=\s*("([^"]*)"|'([^']*)'|([
 const SRCSET_WORD = /(?:\{\{[^}]{0,200}\}\}|\{%[^%]{0,200}%\}|[^\s,{]|\{)(?:\{\{[^}]{0,200}\}\}|\{%[^%]{0,200}%\}|[^\s{]|\{)*/g;
 const HTML_ID = /\s(?:id|name)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 const RAW_BLOCK = /\{%-?\s*raw\s*-?%\}[\s\S]*?(?:\{%-?\s*endraw\s*-?%\}|$)/g;
-const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+const CAPTURE_BLOCK = /\{%-?\s*capture\b[\s\S]*?(?:\{%-?\s*endcapture\s*-?%\}|$)/g;
 const DEFINITION_START = /^ {0,3}\[/gm;
 const DEFINITION_TARGET = /[ \t]*(<[^>\n]*>|\S+)/y;
 const AUTOLINK = /<((?:https?|ftp):\/\/[^\s<>]+)>/gi;
@@ -84,11 +84,10 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   const blocks = scanMarkdownBlocks(text, bodyStart, input);
   const raw = ranges(RAW_BLOCK, 'raw');
   const comments = [...blocks.code.filter((b) => b.kind === 'comment'), ...ranges(/\{%-?\s*comment\s*-?%\}[\s\S]*?(?:\{%-?\s*endcomment\s*-?%\}|$)/g, 'comment')];
-  const htmlComments = ranges(HTML_COMMENT, '<!--');
   const codeBlocks = blocks.code.filter((b) => b.kind !== 'comment');
   // An HTML block without `markdown="1"`: its Markdown is text, its HTML is HTML.
   const rawHtml = blocks.html.filter((b) => b.content === 'raw');
-  const codeSpans = findCodeSpans(text, bodyStart, [...blocks.code, ...htmlComments, ...rawHtml]);
+  const { codeSpans, htmlComments } = findCodeSpans(text, bodyStart, blocks.code, rawHtml);
   // Markdown syntax means nothing in code, Liquid comments, HTML comments and raw HTML blocks.
   const notRawMarkdown = sortRanges([...codeBlocks, ...codeSpans, ...comments, ...htmlComments, ...rawHtml]);
   const notMarkdown = sortRanges([...notRawMarkdown, ...raw]);
@@ -215,11 +214,15 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   let idsComplete = true;
   const headings: { id: string; start: number; text: string }[] = [];
   const markdownHtml = body.includes('markdown=') ? markdownHtmlBlocks(text, bodyStart) : [];
-  for (const header of headerIds(blocks.headings.filter((h) => !inside(notMarkdown, h.start)), options.headerIds, (offset) => inside(markdownHtml, offset))) {
-    if (header.id === undefined) {
+  // Captured Markdown is output where and how the template says (`{{ x | markdownify }}` converts it on its own).
+  const captures = ranges(CAPTURE_BLOCK, 'capture');
+  const scopeOf = (offset: number): IdScope => (inside(markdownHtml, offset) ? 'html' : containing(captures, offset)?.start);
+  for (const header of headerIds(blocks.headings.filter((h) => !inside(notMarkdown, h.start)), options.headerIds, scopeOf)) {
+    if (header.id === undefined || typeof scopeOf(header.heading.start) === 'number') {
       idsComplete = false;
-    } else if (header.id !== '') {
-      // kramdown writes no `id` attribute for an empty one (a GFM header of punctuation: `## &amp;`).
+    }
+    // kramdown writes no `id` attribute for an empty one (a GFM header of punctuation: `## &amp;`).
+    if (header.id !== undefined && header.id !== '') {
       ids.add(header.id);
       headings.push({ id: header.id, start: header.heading.start, text: header.heading.text });
     }
@@ -542,9 +545,16 @@ function* htmlTags(text: string, from: number): Generator<{ start: number; tag: 
  * Inline code spans: a run of backticks up to the next run of the same length, within a paragraph. The runs are
  * listed once, by length, so finding a closer (or that there is none) never reads the paragraph again.
  */
-function findCodeSpans(text: string, from: number, skip: readonly Range[]): Range[] {
+/**
+ * Code spans and HTML comments, in one pass from left to right as kramdown reads them: whichever opens first
+ * wins, so `<!--` in a code span is text and a backtick in a comment opens nothing. Code blocks hold neither;
+ * raw HTML blocks hold comments but no code spans.
+ */
+function findCodeSpans(text: string, from: number, code: readonly Range[], rawHtml: readonly Range[]): { codeSpans: Range[]; htmlComments: Range[] } {
   const spans: Range[] = [];
-  const sortedSkip = sortRanges([...skip]);
+  const comments: Range[] = [];
+  const sortedCode = sortRanges([...code]);
+  const sortedRawHtml = sortRanges([...rawHtml]);
   const runsByLength = new Map<number, { starts: number[]; next: number }>();
   for (let tick = text.indexOf('`', from); tick >= 0; ) {
     let end = tick;
@@ -559,18 +569,31 @@ function findCodeSpans(text: string, from: number, skip: readonly Range[]): Rang
     tick = text.indexOf('`', end);
   }
   const paragraphEnds = new ForwardSearch(text, /\n[ \t]*\r?\n/g);
+  const ticks = new ForwardSearch(text, '`');
+  const commentStarts = new ForwardSearch(text, '<!--');
+  const commentEnds = new ForwardSearch(text, '-->');
   let i = from;
   while (i < text.length) {
-    const tick = text.indexOf('`', i);
-    if (tick < 0) {
+    const tick = ticks.next(i);
+    const comment = commentStarts.next(i);
+    const at = comment >= 0 && (tick < 0 || comment < tick) ? comment : tick;
+    if (at < 0) {
       break;
     }
-    const inBlock = containing(sortedSkip, tick);
-    if (inBlock) {
-      i = inBlock.end;
+    const inCode = containing(sortedCode, at);
+    if (inCode) {
+      i = inCode.end;
       continue;
     }
-    if (text[tick - 1] === '\\') {
+    if (at === comment) {
+      const close = commentEnds.next(comment + 4);
+      const end = close < 0 ? text.length : close + 3;
+      comments.push({ start: comment, end });
+      i = end;
+      continue;
+    }
+    // A backtick in raw HTML opens nothing; a comment there is still a comment.
+    if (text[tick - 1] === '\\' || containing(sortedRawHtml, tick)) {
       i = tick + 1;
       continue;
     }
@@ -593,7 +616,7 @@ function findCodeSpans(text: string, from: number, skip: readonly Range[]): Rang
     spans.push({ start: runEnd, end: closed });
     i = closed + run;
   }
-  return spans;
+  return { codeSpans: spans, htmlComments: comments };
 }
 
 /** Sorted, disjoint ranges covering the same offsets. */

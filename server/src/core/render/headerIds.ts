@@ -37,11 +37,16 @@ export interface HeaderId {
   readonly heading: Heading;
 }
 
+/**
+ * Where a heading's id is counted: in the document's own conversion (undefined), inside `<div markdown="1">`
+ * (`html`: kramdown-parser-gfm gives those headers kramdown's own ids, counted apart), or in a separate conversion
+ * that starts at the given offset (a `{% capture %}` block, which `markdownify` converts on its own).
+ */
+export type IdScope = 'html' | number | undefined;
+
 /** The id of every heading, in document order; headings without an id (auto_ids off) are left out. */
-export function headerIds(headings: readonly Heading[], options: HeaderIdOptions, inMarkdownHtml?: (offset: number) => boolean): HeaderId[] {
-  const seen = new Map<string, number>();
-  /** kramdown-parser-gfm gives headers inside `<div markdown="1">` kramdown's own ids, counted apart. */
-  const seenInHtml = new Map<string, number>();
+export function headerIds(headings: readonly Heading[], options: HeaderIdOptions, scopeOf?: (offset: number) => IdScope): HeaderId[] {
+  const counts = new Map<IdScope, Map<string, number>>();
   const ids: HeaderId[] = [];
   for (const heading of headings) {
     if (heading.customId !== undefined) {
@@ -55,8 +60,13 @@ export function headerIds(headings: readonly Heading[], options: HeaderIdOptions
       ids.push({ id: undefined, heading });
       continue;
     }
-    const inHtml = options.input === 'GFM' && inMarkdownHtml?.(heading.start) === true;
-    ids.push({ id: options.prefix + (inHtml ? nextKramdownId(headerTextContent(heading.text), options, seenInHtml) : nextId(heading.text, options, seen)), heading });
+    const scope = scopeOf?.(heading.start);
+    let seen = counts.get(scope);
+    if (!seen) {
+      counts.set(scope, (seen = new Map()));
+    }
+    const inHtml = options.input === 'GFM' && scope === 'html';
+    ids.push({ id: options.prefix + (inHtml ? nextKramdownId(headerTextContent(heading.text), options, seen) : nextId(heading.text, options, seen)), heading });
   }
   return ids;
 }

@@ -91,6 +91,7 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
   let previousBlank = true;
   let previousWasBlockEnd = true;
   let inList = false;
+  let closers: FenceClosers | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const content = text.slice(line.start, line.end);
@@ -99,12 +100,15 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
       previousWasBlockEnd = true;
       continue;
     }
-    const fence = (input === 'kramdown' ? KRAMDOWN_FENCE_OPEN : FENCE_OPEN).exec(content);
+    const opener = (input === 'kramdown' ? KRAMDOWN_FENCE_OPEN : FENCE_OPEN).exec(content);
+    // kramdown fences code only up to a closing line: without one, the opening line is text.
+    const attached = opener !== null && /^(?:\S|$)/.test(content.trim().slice(opener[1]!.length));
+    const fence = opener ? (closers ??= fenceClosers(text, lines)).closingRun(i, opener[1]!, attached) : undefined;
     // A Liquid block indented as code is in the code (Liquid still runs there: the check warns of it).
     const indentedCode = /^(?: {4}|\t)/.test(content) && previousBlank && !inList;
     const liquid = fence || indentedCode ? null : LIQUID_BLOCK_OPEN.exec(content);
     const closer = fence
-      ? new RegExp(`^ {0,3}${fence[1]![0] === '`' ? '`' : '~'}{${fence[1]!.length},}\\s*$`)
+      ? new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`)
       : liquid
         ? new RegExp(`\\{%-?\\s*end${liquid[1]}\\s*-?%\\}`)
         : PRE_OPEN.test(content)
@@ -248,6 +252,39 @@ function withoutClosingHashes(text: string, input: MarkdownInput): string {
   }
   // An escaped first `#` stays, with the rest of the run dropped.
   return text[run - 1] !== '\\' ? text.slice(0, run) : run + 1 < text.length ? text.slice(0, run + 1) : text;
+}
+
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+
+interface FenceClosers {
+  /**
+   * The run a line after line `index` must repeat to close a fence opened with `run`, or undefined when none
+   * does. kramdown's pattern gives back characters of the run to the language word when that lets the fence
+   * close (```` ```` ```` is a fence of three with the language `` ` ``): `attached` says the run has no space
+   * after it, so it may.
+   */
+  closingRun(index: number, run: string, attached: boolean): string | undefined;
+}
+
+/** The longest closing run of each kind at or after each line, found in one pass from the end: linear however many fences stay open. */
+function fenceClosers(text: string, lines: readonly Line[]): FenceClosers {
+  const backticks = new Uint32Array(lines.length + 1);
+  const tildes = new Uint32Array(lines.length + 1);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    backticks[i] = backticks[i + 1]!;
+    tildes[i] = tildes[i + 1]!;
+    const run = FENCE_CLOSE.exec(text.slice(lines[i]!.start, lines[i]!.end))?.[1];
+    if (run !== undefined) {
+      const longest = run[0] === '`' ? backticks : tildes;
+      longest[i] = Math.max(longest[i]!, run.length);
+    }
+  }
+  return {
+    closingRun(index, run, attached) {
+      const longest = (run[0] === '`' ? backticks : tildes)[index + 1]!;
+      return longest >= run.length ? run : attached && longest >= 3 ? run.slice(0, longest) : undefined;
+    },
+  };
 }
 
 interface Line {

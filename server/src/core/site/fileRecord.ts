@@ -52,8 +52,9 @@ export interface AnalysedFile {
 export function analyseFile(path: string, read: ReadResult, config: SiteConfig, scanner: DocumentScanner): AnalysedFile | undefined {
   const info = classifyPath(path, config);
   const text = read.kind === 'text' ? read.text : undefined;
-  if (info.kind === 'page-or-static' && (text === undefined || !hasYamlHeader(text))) {
-    // No front matter: Jekyll copies the file as it is.
+  // No front matter: Jekyll copies the file as it is (in a collection, at the collection's URL for it).
+  const copied = info.kind === 'page-or-static' || (info.kind === 'collection' && (text !== undefined || !hasScannableBody(path, config)));
+  if (copied && (text === undefined || !hasYamlHeader(text))) {
     return read.kind === 'missing' ? undefined : { record: { kind: 'static' }, text, parsed: undefined, scanned: undefined };
   }
   if (read.kind === 'missing') {

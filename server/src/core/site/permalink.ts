@@ -297,6 +297,18 @@ export function pageUrl(path: string, data: Readonly<Record<string, unknown>>, c
   return expandPageTemplate(typeof own === 'string' && own.length > 0 ? own : template, placeholders);
 }
 
+/**
+ * `StaticFile#url` for a file of a collection without front matter: the collection's template filled with the
+ * file's path, without a trailing `/`, then the file's own extension (`/:path/` makes `_docs/a/b.png` `/a/b.png`).
+ */
+export function collectionFileUrl(path: string, collectionFolder: string, collection: string, template: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const ext = extensionOf(name);
+  const cleaned = path.slice(0, path.length - ext.length).replace(/\.+$/, '').replace(collectionFolder, '');
+  const placeholders = { collection, path: cleaned, output_ext: '', name: name.slice(0, name.length - ext.length), title: '' };
+  return expandPageTemplate(template, placeholders).replace(/\/$/, '') + ext;
+}
+
 /** `URL#generate_url_from_hash`: the page placeholders, in order; unknown ones stay. */
 function expandPageTemplate(template: string, placeholders: Readonly<Record<string, string>>): string {
   let result = template;

@@ -1,8 +1,8 @@
 import { byCodeUnits } from '../codeUnitOrder';
 import type { SiteConfig } from './config';
-import { extensionOf } from './documentKind';
+import { classifyPath, extensionOf } from './documentKind';
 import { withDefaults } from './frontMatterDefaults';
-import { addPermalinkSuffix, destinationOf, documentUrl, outputExtension, pageUrl, styleToTemplate } from './permalink';
+import { addPermalinkSuffix, collectionFileUrl, destinationOf, documentUrl, outputExtension, pageUrl, styleToTemplate } from './permalink';
 import type { SiteDocument } from './siteDocument';
 import { decodePath } from '../url';
 import { datedFileName } from './postName';
@@ -197,6 +197,12 @@ function claimsFirst(a: UrlTarget, b: UrlTarget): boolean {
 }
 
 function staticTargets(path: string, config: SiteConfig): UrlTarget[] {
+  const info = classifyPath(path, config);
+  if (info.kind === 'collection') {
+    const collection = config.collections.get(info.collection);
+    const template = collection?.permalink ?? addPermalinkSuffix('/:collection/:path', config.permalink);
+    return collection?.output ? [{ url: collectionFileUrl(path, collectionFolder(config, info.collection), info.collection, template), path, kind: 'static' }] : [];
+  }
   const url = '/' + path;
   const targets: UrlTarget[] = [{ url, path, kind: 'static' }];
   // Sass and CoffeeScript files with front matter are converted; whether they have it is not read, so both URLs count.
@@ -236,7 +242,7 @@ function documentTargets(document: SiteDocument | undefined, config: SiteConfig)
       return [];
     }
     data = withDefaults(config, document.path, info.collection, document.data);
-    const folder = (config.collectionsDir ? config.collectionsDir + '/' : '') + '_' + info.collection;
+    const folder = collectionFolder(config, info.collection);
     const name = document.path.slice(document.path.lastIndexOf('/') + 1);
     const dated = datedFileName(name);
     url = documentUrl(
@@ -269,6 +275,10 @@ function documentTargets(document: SiteDocument | undefined, config: SiteConfig)
     targets.push({ url: from, path: document.path, kind: 'redirect' });
   }
   return targets;
+}
+
+function collectionFolder(config: SiteConfig, collection: string): string {
+  return (config.collectionsDir ? config.collectionsDir + '/' : '') + '_' + collection;
 }
 
 /** jekyll-redirect-from: `redirect_from:` (one path or a list) publishes a redirect page at each. */
