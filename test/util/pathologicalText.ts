@@ -41,7 +41,7 @@ export const PATHOLOGICAL_PATTERNS: readonly PathologicalPattern[] = [
   { name: 'unmatched backtick runs', unit: '`a``b```c' },
   { name: 'fences on one line', unit: '~~~ ``` ' },
   { name: 'fences on every line', unit: '```\n~~~\n' },
-  { name: 'fences that never close', unit: '```` a\n~~~ b\n' },
+  { name: 'fences that never close', unit: '```` never closed\n~~~ never closed\n' },
   { name: 'Liquid tags `{% `', unit: '{% ' },
   { name: 'Liquid output `{{ `', unit: '{{ ' },
   { name: 'post_url tags `{% post_url `', unit: '{% post_url a' },

@@ -273,7 +273,13 @@ function fenceClosers(text: string, lines: readonly Line[]): FenceClosers {
   for (let i = lines.length - 1; i >= 0; i--) {
     backticks[i] = backticks[i + 1]!;
     tildes[i] = tildes[i + 1]!;
-    const run = FENCE_CLOSE.exec(text.slice(lines[i]!.start, lines[i]!.end))?.[1];
+    const { start, end } = lines[i]!;
+    let first = start;
+    while (first < start + 3 && text.charCodeAt(first) === 32) {
+      first++;
+    }
+    const c = text.charCodeAt(first);
+    const run = c === 96 || c === 126 ? FENCE_CLOSE.exec(text.slice(start, end))?.[1] : undefined;
     if (run !== undefined) {
       const longest = run[0] === '`' ? backticks : tildes;
       longest[i] = Math.max(longest[i]!, run.length);
