@@ -165,6 +165,8 @@ export class SiteIndex {
       }
     }
     this.#progress = 'reading';
+    // A `_data` file of authors is known from the paths: read first, completion offers them while the rest is read.
+    await this.#readAuthors();
     const early = new Set(first);
     let listsMadeAt = 0;
     for (const path of [...toRead.filter((p) => early.has(p)), ...toRead.filter((p) => !early.has(p))]) {
@@ -176,6 +178,8 @@ export class SiteIndex {
           this.#changed();
           listsMadeAt = this.#documents.size;
         }
+        // The URL map follows the documents read, a slice at a time, so that no request pays for the whole of it.
+        this.urls.update();
         // Reads may be synchronous: requests and edits go in between.
         await pacing.pause();
         if (token.isCancellationRequested) {
@@ -186,10 +190,12 @@ export class SiteIndex {
     for (const path of templates) {
       this.#readTemplateIds(path, textOf(await this.workspace.readText(path)));
     }
-    await this.#readAuthors();
-    // Lists and a URL map made for requests while reading know only the documents read by then.
+    if (this.#authors?.kind !== 'data') {
+      // An `_authors` collection, read with the documents.
+      await this.#readAuthors();
+    }
+    // Lists made for requests while reading know only the documents read by then.
     this.#changed();
-    this.urls.reset();
     this.#progress = 'complete';
     return kept;
   }
@@ -419,14 +425,14 @@ export class SiteIndex {
    * when given, are what its links resolved to when the record was stored (see `LinkIndex.set`).
    */
   #add(path: string, record: FileRecord, keys?: StoredKeys): LinkSummary | undefined {
+    // A no-op unless the URL map was made (a build makes it as it reads).
+    this.urls.touch(path);
     if (record.kind === 'static') {
       this.#staticFiles.add(path);
       return undefined;
     }
     const document = record.document;
     this.#documents.set(path, document);
-    // A no-op unless a request made the URL map while the blog is being read.
-    this.urls.touch(path);
     this.#counts.add(document);
     // After the document is in: its links resolve against its own URL.
     return record.links && this.links.set(path, record.links, document.kind === 'post', keys);

@@ -59,6 +59,11 @@ export class UrlMap {
     }
   }
 
+  /** Brings the map up to date now, rather than at the next lookup. */
+  update(): void {
+    this.#refresh();
+  }
+
   /** The URL a source file is published at (no `baseurl`), or undefined when Jekyll does not publish it. */
   urlOf(path: string): string | undefined {
     this.#refresh();
