@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { renderPreviewRequest } from '../../server/src/protocol';
@@ -251,7 +252,7 @@ const BUSY_FROM_MS = 1000;
 const BUSY_TICK_MS = 20;
 
 /**
- * An editor's requests while the server starts: the 40 KB post and the completion post are opened at once, as an
+ * An editor's requests while the server starts cold (no persisted index): the 40 KB post and the completion post are opened at once, as an
  * editor restores its tabs; from 1 s after spawn until `blogwright/indexed`, a character is typed into (or deleted
  * from) the post and a completion is asked for (authors, tags, `post_url` in turn), alternating at a steady rate.
  * An edit is timed to the first diagnostics published for its version or a later one (what the user sees).
@@ -264,7 +265,8 @@ export async function benchDuringStart(blog: BenchBlog, options: ServerBenchOpti
   const kinds = Object.values(COMPLETION_POSITIONS);
   for (let run = 0; run < options.busyStarts; run++) {
     const spawned = performance.now();
-    const client = await LspTestClient.start(blog.root, SETTINGS, SERVER_NODE_FLAGS);
+    // A storage folder of its own: a cold start, with no persisted index to start from.
+    const client = await LspTestClient.start(blog.root, SETTINGS, SERVER_NODE_FLAGS, { initializationOptions: { storagePath: mkdtempSync(path.join(tmpdir(), 'bench-storage-')) } });
     try {
       let indexed = false;
       const done = client.indexed().then(() => {
