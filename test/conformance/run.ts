@@ -10,6 +10,7 @@ import '../util/scratchRoot';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { addTally, emptyTally, FACT_KINDS, formatTally, type Tally } from './compare';
+import { JekyllBuildError } from './jekyll';
 import { runGenerated, runFuzz, runReal, requireJekyll, showFuzzCase } from './suite';
 
 interface Args {
@@ -70,7 +71,16 @@ async function main(): Promise<void> {
     console.log(`  smallest case for ${shrunk.detail}:\n${shrunk.text.replace(/^/gm, '    | ')}`);
   }
   for (const dir of args.real) {
-    const tally = await runReal(path.resolve(dir));
+    let tally: Tally;
+    try {
+      tally = await runReal(path.resolve(dir));
+    } catch (error) {
+      if (!(error instanceof JekyllBuildError)) {
+        throw error;
+      }
+      console.log(`real blog ${path.basename(dir)}: not compared, Jekyll cannot build it: ${error.message.slice(0, 300)}`);
+      continue;
+    }
     report[path.basename(dir)] = tally;
     addTally(all, tally);
     console.log(formatTally(`real blog ${path.basename(dir)}`, tally, args.verbose));

@@ -125,7 +125,7 @@ async function shrinkCase(document: FuzzDocument, input: 'GFM' | 'kramdown', aut
 /**
  * A real blog, copied to a temporary folder with what the installed Jekyll cannot build moved aside: the
  * Gemfile (it pins gems that are not installed), Sass entry points (a newer Sass may not compile), a gem
- * theme (not installed). `_plugins` stays: safe mode does not run it, and Blogwright reads the same copy.
+ * theme (not installed); a Ruby symbol in `_config.yml` becomes a string. `_plugins` stays: safe mode does not run it, and Blogwright reads the same copy.
  */
 export async function runReal(root: string): Promise<Tally> {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'blogwright-real-'));
@@ -137,7 +137,9 @@ export async function runReal(root: string): Promise<Tally> {
     removeSassEntryPoints(copy);
     const configPath = path.join(copy, '_config.yml');
     if (fs.existsSync(configPath)) {
-      fs.writeFileSync(configPath, fs.readFileSync(configPath, 'utf8').replace(/^(theme|remote_theme):/gm, '#$1:'));
+      // A Ruby symbol as a value (`style: :compressed`, `permalink: :title`) is refused by Jekyll 4.3's safe YAML: quoted, it is a string.
+      const config = fs.readFileSync(configPath, 'utf8').replace(/^(theme|remote_theme):/gm, '#$1:').replace(/^(\s*[\w-]+\s*:[ \t]+)(:[^\s'"#][^#\n]*?)[ \t]*$/gm, '$1"$2"');
+      fs.writeFileSync(configPath, config);
     }
     const build = buildWithJekyll(copy);
     try {
