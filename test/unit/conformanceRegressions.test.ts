@@ -76,6 +76,27 @@ suite('conformance regressions (found by the real Jekyll)', () => {
     assert.deepStrictEqual(idsOf('## انجمن\u200cتان\n\n## Apprendre &agrave; dire non\n'), ['apprendre-à-dire-non', 'انجمنتان']);
   });
 
+  test('an include that makes an id with Liquid may write any id it can print (choosealicense: id="{{ include.license-id | slugify }}")', async () => {
+    const files = {
+      '_config.yml': '',
+      '_includes/overview.html': '<div class="overview" id="{{ include.license-id | slugify }}"></div>\n<p id="note-{{ include.n }}"></p>\n',
+      'licenses.html': '---\ntitle: Licenses\n---\n{% include overview.html license-id="unlicense" n=1 %}\n',
+      '_posts/2020-01-01-a.md': '---\ntitle: A\n---\n[u](/licenses.html#unlicense) [n](/licenses.html#note-1) [a](#nowhere)\n',
+    };
+    assert.deepStrictEqual(await linkFindings(files), [], 'any fragment: the first include id is all Liquid');
+    files['_includes/overview.html'] = '<p id="note-{{ include.n }}"></p>\n';
+    assert.deepStrictEqual(await linkFindings(files), [['link.fragment', '/licenses.html#unlicense'], ['link.fragment', '#nowhere']]);
+  });
+
+  test('an exclude entry is a prefix of the path, character by character (academicpages: `README` excludes README.md)', async () => {
+    const files = {
+      '_config.yml': 'exclude: [README, vendor/, sub/x]\n',
+      'README.md': '---\n---\n', 'vendors.md': '---\n---\n', 'vendor/v.md': '---\n---\n', 'sub/xy.md': '---\n---\n', 'sub/README.md': '---\n---\n',
+      '_posts/2020-01-01-a.md': '---\ntitle: A\n---\n[r](/README.html) [vs](/vendors.html) [v](/vendor/v.html) [x](/sub/xy.html) [s](/sub/README.html)\n',
+    };
+    assert.deepStrictEqual(await linkFindings(files), [['link.url', '/README.html'], ['link.url', '/vendor/v.html'], ['link.url', '/sub/xy.html']]);
+  });
+
   test('a fence without a closing line is text: the headers after it have their ids (artsy: a post ending in ```)', () => {
     assert.deepStrictEqual(idsOf('``` ruby unicorn.rb\nend\n```\n\n### More Eggs?\n\nFixing Timeouts\n---\n'), ['fixing-timeouts', 'more-eggs']);
     assert.deepStrictEqual(idsOf('~~~\n## text\n```\n'), ['text'], 'the other fence character does not close it');

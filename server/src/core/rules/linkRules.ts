@@ -227,7 +227,7 @@ class LinkChecker {
       return; // a theme's layouts may carry ids we cannot see
     }
     for (const templateIds of this.site.links.templateIds.values()) {
-      if (templateIds.has(fragment)) {
+      if (templateIds.has(fragment) || [...templateIds].some((id) => liquidMayWrite(id, fragment))) {
         return;
       }
     }
@@ -274,4 +274,13 @@ function excerpt(text: string): string {
 /** A URL or expression short enough to quote in a message. */
 export function shorten(text: string): string {
   return text.length > 80 ? text.slice(0, 77) + '...' : text;
+}
+
+/** Whether a template's id made with Liquid (`license-{{ include.id }}`) may be `fragment`: its Liquid may print anything. */
+function liquidMayWrite(id: string, fragment: string): boolean {
+  if (!id.includes('{{') && !id.includes('{%')) {
+    return false;
+  }
+  const parts = id.split(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/);
+  return new RegExp('^' + parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*') + '$').test(fragment);
 }

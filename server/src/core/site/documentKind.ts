@@ -89,9 +89,13 @@ function isIncluded(path: string, config: SiteConfig): boolean {
   return config.include.some((pattern) => matchesEntry(path, pattern));
 }
 
-/** Jekyll's `EntryFilter` matches an exclude entry as a path prefix or a glob. */
+/**
+ * Jekyll's `EntryFilter` matches an exclude entry as a glob or as a prefix of the path, character by character:
+ * `README` excludes `README.md`, `vendor/` does not exclude `vendors.md`.
+ */
 function matchesEntry(path: string, pattern: string): boolean {
-  const clean = pattern.replace(/^\/+/, '').replace(/\/+$/, '');
+  const prefix = pattern.replace(/^\/+/, '');
+  const clean = prefix.replace(/\/+$/, '');
   if (!clean) {
     return false;
   }
@@ -99,7 +103,7 @@ function matchesEntry(path: string, pattern: string): boolean {
     const regex = new RegExp('^' + clean.split('*').map(escapeRegExp).join('[^/]*') + '(?:/|$)');
     return regex.test(path) || regex.test(path.slice(path.lastIndexOf('/') + 1));
   }
-  return path === clean || path.startsWith(clean + '/');
+  return path === clean || path.startsWith(prefix);
 }
 
 function escapeRegExp(text: string): string {

@@ -334,12 +334,12 @@ export class SiteIndex {
     return { keys, state: `${this.#documents.get(path)?.kind ?? 'static'}|${this.urls.urlsOf(path).join(' ')}|${ids}` };
   }
 
-  /** Ids in a layout or include (`id="..."`): any page may have them. */
+  /** Ids in a layout or include (`id="..."`, with its Liquid as written): any page may have them. */
   #readTemplateIds(path: string, text: string | undefined): void {
     this.links.templateIds.delete(path);
     if (text !== undefined) {
       const ids = new Set<string>();
-      for (const match of text.matchAll(/\s(?:id|name)\s*=\s*["']([^"'{}]+)["']/g)) {
+      for (const match of text.matchAll(/\s(?:id|name)\s*=\s*["']([^"']+)["']/g)) {
         ids.add(match[1]!);
       }
       this.links.templateIds.set(path, ids);
