@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { rmSync } from 'node:fs';
-import { ConfigurationRequest, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { ConfigurationRequest, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { writeBlog } from '../util/blogs';
 import { generateBlog } from '../util/generateBlog';
 import { LspTestClient } from '../util/lspClient';
@@ -60,6 +60,33 @@ suite('requests while the whole blog is read and checked', () => {
     const whole = client.diagnostics.get(client.uri(OPENED))!;
     assert.deepStrictEqual(codes(whole), ['date.invalid', 'link.post-url']);
     assert.match(String(whole.find((d) => d.code === 'link.post-url')!.message), /2098-01-01-lost/);
+  });
+});
+
+/** The server finds its sites once initialized; an editor may open documents before that. */
+suite('a document opened before the server has found its site', () => {
+  test('is the editor\'s buffer, checked with its version', async function () {
+    this.timeout(30_000);
+    const post = '_posts/2020-01-01-restored.md';
+    const root = writeBlog({ '_config.yml': 'title: Restored\n', '_layouts/post.html': '{{ content }}', [post]: opened('2020-01-01') });
+    const published: PublishDiagnosticsParams[] = [];
+    const client = await LspTestClient.start(root, { diagnostics: { debounce: 0 } }, [], {
+      beforeInitialized: async (c) => {
+        c.onPublish((params) => published.push(params));
+        await c.open(post, opened('2020-13-45'));
+      },
+    });
+    try {
+      await client.indexed();
+      await client.settled();
+      const last = published.filter((p) => p.uri === client.uri(post)).at(-1);
+      // Before the fix it was checked as the file on disk (no error) and published with no version.
+      assert.strictEqual(last?.version, 1);
+      assert.ok(codes(last.diagnostics).includes('date.invalid'));
+    } finally {
+      await client.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

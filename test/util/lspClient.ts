@@ -83,7 +83,7 @@ export class LspTestClient {
     root: string,
     settings: Record<string, unknown> = {},
     execArgv: readonly string[] = [],
-    options: { env?: Record<string, string>; initializationOptions?: unknown; folders?: readonly string[] } = {},
+    options: { env?: Record<string, string>; initializationOptions?: unknown; folders?: readonly string[]; beforeInitialized?: (client: LspTestClient) => Promise<void> } = {},
   ): Promise<LspTestClient> {
     const child = spawn(process.execPath, [...execArgv, SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...options.env } });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -100,6 +100,8 @@ export class LspTestClient {
     });
     died.catch(() => undefined);
     await Promise.race([initialized, died]);
+    // What an editor sends before it says it is initialized (the tabs it restores).
+    await options.beforeInitialized?.(client);
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
   }
