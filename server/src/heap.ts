@@ -8,5 +8,25 @@ import { setFlagsFromString } from 'node:v8';
  * V8 reads it at every collection, so setting it at start-up is enough.
  */
 export function limitHeapGrowth(percent: number): void {
+  limit = percent;
   setFlagsFromString(`--heap-growing-percent=${percent}`);
+}
+
+let limit: number | undefined;
+
+/**
+ * Runs `work` with the heap free to grow as V8 likes, then limits it again: for work whose allocations all stay
+ * live (the persisted index restored), where a limited heap only means a full collection at every step.
+ */
+export async function growingFreely<T>(work: () => Promise<T>): Promise<T> {
+  const before = limit;
+  if (before === undefined) {
+    return work();
+  }
+  setFlagsFromString('--heap-growing-percent=0');
+  try {
+    return await work();
+  } finally {
+    limitHeapGrowth(before);
+  }
 }

@@ -16,6 +16,7 @@ import { benchCli, benchFloor, type ProcessFigures } from './cliBench';
 import { benchNoSite, type NoSiteFigures } from './noSiteBench';
 import { benchDuringStart, benchServer, mb, type DuringStartFigures, type ServerBenchOptions, type ServerFigures } from './serverBench';
 import { summarize, type Summary } from './stats';
+import { benchWarmStart, type WarmStartFigures } from './warmStartBench';
 
 const REPO = path.resolve(__dirname, '../../..');
 const REPORT = path.join(REPO, 'BENCHMARKS.md');
@@ -25,6 +26,8 @@ const END = '<!-- bench:end -->';
 interface BlogResult {
   readonly blog: BenchBlog;
   readonly server: ServerFigures;
+  /** Starts from the persisted index, on the large blogs. */
+  readonly warm: WarmStartFigures | undefined;
   readonly cli: ProcessFigures;
   readonly floor: ProcessFigures;
 }
@@ -69,12 +72,13 @@ async function main(argv: readonly string[]): Promise<void> {
     };
     log(`${blog.name}: server`);
     const server = await benchServer(blog, options, log);
+    const warm = large ? await benchWarmStart(blog, quick ? 2 : 5, log) : undefined;
     log(`${blog.name}: CLI and floor`);
     const runs = quick ? 2 : 5;
     const cli = await benchCli(blog.root, runs);
     const floor = await benchFloor(blog.root, runs);
     log(`  CLI ${Math.round(cli.time.median)} ms (peak ${mb(cli.peakRss.median)} MB), floor ${Math.round(floor.time.median)} ms`);
-    results.push({ blog, server, cli, floor });
+    results.push({ blog, server, warm, cli, floor });
   }
   log('a workspace of 20,000 files with no Jekyll site: server');
   const noSite = await benchNoSite(20_000, quick ? 3 : 10, log);
@@ -150,7 +154,7 @@ function render(results: readonly BlogResult[], noSite: NoSiteFigures, activatio
   lines.push(`- Load average (1 min) at start and end: ${load.map((l) => l.toFixed(1)).join(' and ')} on ${cpus.length} cores. Other work on the machine inflates every time below; compare runs at similar load.`);
   lines.push('- Reproduce: `npm run bench` (builds first; generated blogs are cached in the temp folder, `BLOGWRIGHT_BENCH_CACHE` moves them)');
   lines.push('- Times are wall clock as the client sees them (request sent to response or diagnostics received); "runs" is how many samples the median and p95 are taken over.');
-  for (const { blog, server, cli, floor } of results) {
+  for (const { blog, server, warm, cli, floor } of results) {
     lines.push('');
     lines.push(`### ${blog.name}`);
     lines.push('');
@@ -162,6 +166,20 @@ function render(results: readonly BlogResult[], noSite: NoSiteFigures, activatio
     row('server start to all-blog diagnostics', '< 3 s', ms(server.startup.median), ms(server.startup.p95), server.startup.runs, verdict(server.startup.p95, 3000));
     if (server.startupCpu) {
       row('server CPU time (user+system) to all-blog diagnostics', '(< 3 s)', ms(server.startupCpu.median), ms(server.startupCpu.p95), server.startupCpu.runs, verdict(server.startupCpu.p95, 3000));
+    }
+    if (warm) {
+      row('warm start (stored index, nothing changed) to all-blog diagnostics', '< 1 s', ms(warm.warm.median), ms(warm.warm.p95), warm.warm.runs, verdict(warm.warm.p95, 1000));
+      if (warm.warmCpu) {
+        row('server CPU time (user+system) of the warm start', '-', ms(warm.warmCpu.median), ms(warm.warmCpu.p95), warm.warmCpu.runs, '-');
+      }
+      row(
+        `start with ${warm.changedFiles} files changed since the store was written, to all-blog diagnostics (${warm.right ? 'the same as without the store' : 'NOT the same as without the store'})`,
+        '< 1.5 s',
+        ms(warm.changed.median),
+        ms(warm.changed.p95),
+        warm.changed.runs,
+        warm.right ? verdict(warm.changed.p95, 1500) : 'MISSED',
+      );
     }
     row('edit in a 40 KB post to its diagnostics (debounce 0)', 'p95 < 15 ms', ms(server.edit.median), ms(server.edit.p95), server.edit.runs, verdict(server.edit.p95, 15));
     if (typeof server.dependants === 'string') {

@@ -124,6 +124,18 @@ suite('the persisted index', function () {
     assert.ok(!read.has('_posts/2020-06-01-broken.md') && !read.has('about.md'), warm.reads.join(', '));
   });
 
+  test('author data changed while no server ran is read again, and every document checked against it', async () => {
+    const root = writeOldBlog(findingsBlog());
+    const cache = mkdtempSync(path.join(tmpdir(), 'blogwright-cache-'));
+    await start(root, cache);
+    // John Smith's id changes: the third post's author is unknown now.
+    writeFileSync(path.join(root, '_data/authors.yml'), 'jane.doe:\n  name: Jane Doe\njohn.smyth:\n  name: John Smith\n');
+    const warm = await start(root, cache);
+    assert.deepStrictEqual(notUsed(warm), []);
+    assert.match(warm.diagnostics.get('_posts/2020-03-01-third.md') ?? '', /john\.smith/);
+    assertSame(warm, await cold(root));
+  });
+
   test('a store from another version, another configuration, truncated or garbage is ignored and rebuilt', async () => {
     const root = writeOldBlog(findingsBlog());
     const cache = mkdtempSync(path.join(tmpdir(), 'blogwright-cache-'));

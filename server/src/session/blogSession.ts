@@ -11,6 +11,7 @@ import type { FileStamp, IWorkspace, ReadResult } from '../core/workspace';
 import { BlogUris, LspWorkspace, type IBlogFiles } from '../lspWorkspace';
 import { dependantsOf, factsOf, type FindingsOf } from './dependants';
 import { buildKey, CHUNK, fingerprint, StoreWriter, type IndexStore, type StoreContents, type EntryToWrite, type StoreKey } from './indexStore';
+import { growingFreely } from '../heap';
 import { StateQueue, type IBackgroundWork } from './stateQueue';
 
 export interface SessionSettings {
@@ -71,6 +72,8 @@ export interface SessionOptions {
 const CONFIG_FILE = '_config.yml';
 /** After a change, the store is written once nothing has changed for this long: never on every keystroke. */
 const STORE_DELAY_MS = 5000;
+/** Milliseconds of the reverse link index filled in per slice after a start from the store. */
+const REVERSE_INDEX_SLICE_MS = 4;
 /** After a start, the store is written this soon: the first requests go first. */
 const STORE_AFTER_START_MS = 500;
 
@@ -137,6 +140,11 @@ export class BlogSession {
   /** The listener publishes diagnostics; its re-checks go before the store's writing in the queue. */
   listen(listener: ISessionListener): void {
     this.#listener = listener;
+    // A restored index's reverse link index is filled in after its re-checks, before any change needs it.
+    this.queue.addBackground({
+      hasWork: () => this.#site?.links.hasStored === true,
+      runSlice: () => this.#site?.links.takeStored(performance.now() + REVERSE_INDEX_SLICE_MS),
+    });
     if (this.#saver) {
       this.queue.addBackground(this.#saver);
     }
@@ -327,13 +335,23 @@ export class BlogSession {
    * diagnostics. False when there is no usable store.
    */
   async #restore(site: SiteIndex, recording: IWorkspace, stamps: Map<string, FileStamp | undefined>, key: StoreKey, started: number, token: CancellationToken): Promise<boolean> {
-    const stored = this.options.store?.load(key);
     const listener = this.#listener;
-    if (!stored || !listener) {
+    const store = this.options.store;
+    if (!store || !listener) {
+      return false;
+    }
+    // Nearly everything it allocates stays: collecting as the heap grows would only mark it again and again.
+    const stored = await growingFreely(async () => {
+      const contents = store.load(key);
+      if (contents) {
+        await site.restore(this.#settings.core, contents.files, (path) => contents.entries.get(path), contents.authors);
+      }
+      return contents;
+    });
+    if (!stored) {
       return false;
     }
     const listed = await recording.listFiles();
-    await site.restore(this.#settings.core, stored.files, (path) => stored.entries.get(path));
     if (token.isCancellationRequested) {
       return true;
     }
@@ -556,7 +574,7 @@ class StoreSaver implements IBackgroundWork {
     if (this.#writing?.generation !== this.session.generation) {
       const files = [...this.session.files].sort();
       const stamps = this.session.stamps;
-      this.#writing = { generation: this.session.generation, writer: new StoreWriter(files), paths: files.filter((path) => stamps.has(path) || site.stored(path)), next: 0 };
+      this.#writing = { generation: this.session.generation, writer: new StoreWriter(files, site.authors), paths: files.filter((path) => stamps.has(path) || site.stored(path)), next: 0 };
     }
     const writing = this.#writing;
     const entries: [string, EntryToWrite][] = [];

@@ -59,6 +59,8 @@ export class LinkIndex {
   readonly #referrers = new Map<string, Referrers>();
   /** Document -> the keys it links to, to take it out again. */
   readonly #linksTo = new Map<string, Referrers[]>();
+  /** Restored documents whose keys are not in the reverse index yet (`takeStored`). */
+  readonly #stored = new Map<string, StoredKeys>();
   /** Post file base name (`2015-03-01-title`) -> post paths, for `{% post_url %}`. */
   readonly #postsByName = new Map<string, Set<string>>();
   /** Ids in layouts and includes: a fragment may point to one of them on any page. */
@@ -88,7 +90,11 @@ export class LinkIndex {
       paths.add(path);
     }
     if (this.resolve) {
-      this.#linksTo.set(path, keys ? this.#storedReferrers(path, keys) : this.#referrersOf(path, this.#resolved(path, this.resolve, scanned)));
+      if (keys) {
+        this.#stored.set(path, keys);
+      } else {
+        this.#linksTo.set(path, this.#referrersOf(path, this.#resolved(path, this.resolve, scanned)));
+      }
     }
     return summary;
   }
@@ -99,7 +105,28 @@ export class LinkIndex {
 
   /** The keys a document's links resolved to, distinct (what `set` takes back as `keys`). */
   keysOf(path: string): string[] {
-    return (this.#linksTo.get(path) ?? []).map((referrers) => referrers.key);
+    const stored = this.#stored.get(path);
+    return stored ? Array.from(stored.indices, (index) => stored.table.keys[index]!) : (this.#linksTo.get(path) ?? []).map((referrers) => referrers.key);
+  }
+
+  /** Whether restored documents' keys are still to be put into the reverse index (`takeStored`). */
+  get hasStored(): boolean {
+    return this.#stored.size > 0;
+  }
+
+  /**
+   * Puts restored documents' keys into the reverse index until `deadline` (a `performance.now()` time; all of them
+   * without one). A restored index answers and publishes before this is done: only an update needs it, and takes
+   * the rest at once then.
+   */
+  takeStored(deadline = Infinity): void {
+    for (const [path, keys] of this.#stored) {
+      this.#stored.delete(path);
+      this.#linksTo.set(path, this.#storedReferrers(path, keys));
+      if (performance.now() > deadline) {
+        return;
+      }
+    }
   }
 
   #storedReferrers(path: string, { table, indices }: StoredKeys): Referrers[] {
@@ -132,6 +159,7 @@ export class LinkIndex {
     if (!this.#summaries.delete(path)) {
       return;
     }
+    this.#stored.delete(path);
     for (const referrers of this.#linksTo.get(path) ?? []) {
       referrers.sources.splice(referrers.sources.indexOf(path), 1);
       if (referrers.sources.length === 0) {
@@ -147,6 +175,7 @@ export class LinkIndex {
   }
 
   clear(): void {
+    this.#stored.clear();
     this.#summaries.clear();
     this.#referrers.clear();
     this.#linksTo.clear();
@@ -168,6 +197,7 @@ export class LinkIndex {
 
   /** Documents that link to any of `keys`. */
   sourcesOf(keys: Iterable<string>): Set<string> {
+    this.takeStored();
     const sources = new Set<string>();
     for (const key of keys) {
       for (const source of this.#referrers.get(key)?.sources ?? []) {

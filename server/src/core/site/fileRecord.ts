@@ -82,8 +82,8 @@ function shapeOf(info: DocumentKind): SiteDocumentShape {
   return (info.kind === 'page-or-static' ? { kind: 'page', ext: info.ext } : info) as SiteDocumentShape;
 }
 
-/** A document as `path` makes it now, with what its text said: a stored record's shape is never trusted. */
-export function withShape(document: SiteDocument, path: string, config: SiteConfig): SiteDocument {
+/** A document as `path` (classified as `info`) makes it now, with what its text said: a stored record's shape is never trusted. */
+export function withShape(document: SiteDocument, path: string, info: DocumentKind): SiteDocument {
   const { tokens, anchors, data, hasFrontMatter, skipped } = document;
-  return { tokens, anchors, ...shapeOf(classifyPath(path, config)), path, data, hasFrontMatter, skipped };
+  return { tokens, anchors, ...shapeOf(info), path, data, hasFrontMatter, skipped };
 }

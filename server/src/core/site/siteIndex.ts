@@ -10,7 +10,7 @@ import { LinkIndex, type LinkSummary, type StoredKeys } from '../links/linkIndex
 import { documentKeys, targetKeys } from '../links/targets';
 import { KeptAnalyses, keptAnalysis } from './documentAnalysis';
 import { DocumentScanner, hasScannableBody, type DocumentScan } from './documentScan';
-import { classifyPath } from './documentKind';
+import { classifyPath, type DocumentKind } from './documentKind';
 import { Memo, type MemoDependency } from './memo';
 import type { SiteDocument } from './siteDocument';
 import { analyseFile, withShape, type FileRecord } from './fileRecord';
@@ -201,25 +201,26 @@ export class SiteIndex {
   }
 
   /**
-   * Builds the index again from what `snapshot` kept of it, reading only the configuration and the author data:
-   * `files` are the files the index was built over, `stored` what it read of each. The caller makes sure the
+   * Builds the index again from what `stored` kept of it, reading only the configuration: `files` are the files
+   * the index was built over, `stored` what it read of each, `authors` the authors it had. The caller makes sure the
    * files, the configuration and the settings are those the snapshot was taken with (see session/indexStore.ts).
    */
-  async restore(settings: BlogwrightSettings, files: readonly string[], stored: (path: string) => StoredFile | undefined): Promise<void> {
+  async restore(settings: BlogwrightSettings, files: readonly string[], stored: (path: string) => StoredFile | undefined, authors: AuthorSource | undefined): Promise<void> {
     await this.#reset(settings);
     for (const path of files) {
       const entry = stored(path);
-      if (this.#classifyWithoutText(path)) {
+      const info = classifyPath(path, this.config);
+      if (this.#classifyWithoutText(path, info)) {
         const record = entry?.record;
         if (record) {
           // What the path says is the path's now, whatever the store says.
-          this.#add(path, record.kind === 'document' ? { ...record, document: withShape(record.document, path, this.config) } : record, entry.keys);
+          this.#add(path, record.kind === 'document' ? { ...record, document: withShape(record.document, path, info) } : record, entry.keys);
         }
-      } else if (isTemplate(path, this.config) && entry?.templateIds) {
+      } else if ((info.kind === 'layout' || info.kind === 'include') && entry?.templateIds) {
         this.links.templateIds.set(path, entry.templateIds);
       }
     }
-    await this.#readAuthors();
+    this.#authors = authors;
     this.#progress = 'complete';
   }
 
@@ -379,8 +380,7 @@ export class SiteIndex {
   }
 
   /** Records path-only facts; true when the file's text is needed. */
-  #classifyWithoutText(path: string): boolean {
-    const info = classifyPath(path, this.config);
+  #classifyWithoutText(path: string, info: DocumentKind = classifyPath(path, this.config)): boolean {
     switch (info.kind) {
       case 'post':
       case 'misnamed-post':
