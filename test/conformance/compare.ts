@@ -316,7 +316,9 @@ function compareLinks(text: string, diagnostics: readonly Diagnostic[], jekyll: 
   const paired: Reported[] = [];
   for (const same of matchers) {
     for (const h of hrefs) {
-      const index = h.match ? -1 : reported.findIndex((r) => same(r, h));
+      // A report on the URL itself before one on a reference definition, which a link may not use.
+      const direct = h.match ? -1 : reported.findIndex((r) => !r.definition && same(r, h));
+      const index = h.match || direct >= 0 ? direct : reported.findIndex((r) => same(r, h));
       if (index >= 0) {
         h.match = reported.splice(index, 1)[0];
         paired.push(h.match!);

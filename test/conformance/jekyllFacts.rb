@@ -65,7 +65,7 @@ end
 # as a fence its code text is the one before Liquid; a line of Liquid tags that print nothing is empty after Liquid.
 def without_liquid_lines(body)
   body
-    .gsub(/^ {0,3}(?:\{%(?!-)[ \t]*(?:if|elsif|else|endif|unless|endunless|for|endfor|capture|endcapture|assign|case|when|endcase)\b[^%]*(?<!-)%\}[ \t]*)+$/, "")
+    .gsub(/^ {0,3}(?:\{%(?!-)[ \t]*(?:if|elsif|else|endif|unless|endunless|for|endfor|capture|endcapture|assign|case|when|endcase|raw|endraw)\b[^%]*(?<!-)%\}[ \t]*)+$/, "")
     .gsub(/^([ \t]*)\{%-?\s*highlight\s+(\w+)[^%]*%\}[ \t]*$/) { "#{$1}~~~#{$2}" }
     .gsub(/^([ \t]*)\{%-?\s*endhighlight\s*-?%\}[ \t]*$/) { "#{$1}~~~" }
 end

@@ -202,4 +202,21 @@ suite('conformance regressions (found by the real Jekyll)', () => {
     const files = { '_config.yml': '', 'about.md': '---\ntitle: About\npermalink: /about/\n---\n', '_posts/2020-01-01-a.md': '---\ntitle: A\n---\n{% raw %}\n[ref]: /about/\n{% endraw %}\n\n[ref][] [x][missing]\n' };
     assert.deepStrictEqual(await linkFindings(files), [['link.reference', 'missing']]);
   });
+
+  suite('a list item is read without its indentation: headers, code and paragraphs in items (fuzzer, shrunk)', () => {
+    const scan = (body: string, headerIds = GFM) => scanLinks(body, 0, { headerIds, liquid: true });
+    const targets = (body: string, headerIds = GFM) => scan(body, headerIds).links.map((l) => l.target);
+    test('headers in an item, a lazy underline included', () => {
+      assert.deepStrictEqual(idsOf('1. \\[not a link](/docs/page.html#part)\n\n   # gamma-ray über gamma-ray\n'), ['gamma-ray-über-gamma-ray']);
+      assert.deepStrictEqual(idsOf('1. x\n\n   # gamma-ray über\n\n   x_y its gamma\n   ---\n\n- foo\n---\n', KRAMDOWN), ['foo', 'gamma-ray-ber', 'xy-its-gamma']);
+    });
+    test('code four columns past the item text; less is a paragraph of the item', () => {
+      assert.deepStrictEqual(scan('* what?\n* text\n\n      {{ x | upcase }}\n* b\n').liquidInCode.length, 1);
+      assert.deepStrictEqual(targets('- a\n\n    ~~~\n    no liquid [l](/nowhere/)\n    ~~~\n'), [], 'a fence two columns into the item');
+      assert.deepStrictEqual(targets('- a\n- [t](/t)\n\n    no liquid [l](/nowhere/)\n', KRAMDOWN), ['/t', '/nowhere/'], 'a paragraph of the item');
+    });
+    test('a footnote goes on 4 columns in: a paragraph there, code 8 columns in', () => {
+      assert.deepStrictEqual(targets('A[^n]\n\n[^n]: text\n\n    [x](/x)\n\n        code [y](/y)\n'), ['/x']);
+    });
+  });
 });

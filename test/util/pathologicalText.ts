@@ -68,6 +68,7 @@ export const PATHOLOGICAL_PATTERNS: readonly PathologicalPattern[] = [
   { name: 'span HTML blocks on every line', unit: '<p markdown="1">[a](b\n' },
   { name: 'footnotes referring to each other', unit: '[^a]: x[^b] [^a]\n\n    y[^a]\n[^b]: [^c\n' },
   { name: 'lines of Liquid tags', unit: '{% if a %} {% endif %}{% for b \n' },
+  { name: 'nested list items and lazy lines', unit: '- a\n  * b\n    1. c\n       [^d]: e\nlazy\n        code\n\n' },
   { name: 'front matter title of openers', unit: '[a]({{ ', where: 'title' },
 ];
 

@@ -61,14 +61,18 @@ const HEADER_ID = /[\t ]\{#([A-Za-z_:\u00C0-\uFFFF][\w:.\-\u00B7\u00C0-\uFFFF]*)
 /** A block IAL alone on its line (`{: #id}`, `{:#id .class}`), and the id in it. */
 const BLOCK_IAL = /^ {0,3}\{:([^}]*)\}\s*$/;
 const IAL_ID = /#([A-Za-z_:\u00C0-\uFFFF][\w:.\-\u00B7\u00C0-\uFFFF]*)/;
-const LIST_ITEM = /^ {0,3}(?:[*+-]|\d+\.)[ \t]/;
+/** A list item's marker and the spaces after it (its text starts a column further in). */
+const LIST_MARKER = /^ {0,3}(?:[*+-]|\d+\.)[ \t]+(?=\S)/;
+/** A footnote definition's start: its content goes on, after a blank line, 4 columns in. */
+const FOOTNOTE_MARKER = /^ {0,3}\[\^[^\]\s]+\]:[ \t]*/;
+const HORIZONTAL_RULE = /^ {0,3}([-*_])[ \t]*\1[ \t]*\1(?:\1|[ \t])*$/;
 const LIQUID_BLOCK_OPEN = /^\s*\{%-?\s*(highlight|comment)\b[^%]*-?%\}/;
 const PRE_OPEN = /^ {0,3}<pre[\s>]/i;
 /**
- * A line of Liquid tags that print nothing (`{% if x %}`, `{% endfor %}`, `{% assign %}`): Liquid runs before kramdown and
+ * A line of Liquid tags that print nothing (`{% if x %}`, `{% endfor %}`, `{% assign %}`, `{% raw %}`): Liquid runs before kramdown and
  * leaves it empty, so it ends a paragraph. Indented as code it is code; not with `{%-`/`-%}`, which take the line break away too.
  */
-const SILENT_LIQUID_LINE = /^ {0,3}(?:\{%(?!-)[ \t]*(?:if|elsif|else|endif|unless|endunless|for|endfor|capture|endcapture|assign|case|when|endcase)\b[^%]*(?<!-)%\}[ \t]*)+$/;
+const SILENT_LIQUID_LINE = /^ {0,3}(?:\{%(?!-)[ \t]*(?:if|elsif|else|endif|unless|endunless|for|endfor|capture|endcapture|assign|case|when|endcase|raw|endraw)\b[^%]*(?<!-)%\}[ \t]*)+$/;
 
 const CLOSING_TAG_LINE = /^ {0,3}<\/([A-Za-z][\w.:-]*)\s*>/;
 
@@ -90,14 +94,50 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
   };
   let previousBlank = true;
   let previousWasBlockEnd = true;
-  let inList = false;
+  /**
+   * The content columns of the list items and footnote definitions around the current line, innermost last: kramdown
+   * reads an item's lines without that much indentation, so `   # x` in `1. ` is a header and six spaces in `* ` are code.
+   */
+  const containers: number[] = [];
   let closers: FenceClosers | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const content = text.slice(line.start, line.end);
-    if (content.trim() === '' || SILENT_LIQUID_LINE.test(content)) {
+    const whole = text.slice(line.start, line.end);
+    if (whole.trim() === '' || SILENT_LIQUID_LINE.test(whole)) {
       previousBlank = true;
       previousWasBlockEnd = true;
+      continue;
+    }
+    // The containers the line is indented into; a line right after text stays in all of them (a lazy line).
+    const indent = columns(whole);
+    const depth = containersWithin(containers, indent);
+    const lazy = depth < containers.length && !previousBlank;
+    let base = depth > 0 ? containers[depth - 1]! : 0;
+    let shift = stripColumns(whole, base);
+    const marker = LIST_MARKER.exec(whole.slice(shift)) ?? FOOTNOTE_MARKER.exec(whole.slice(shift));
+    // kramdown's own input starts no list inside a paragraph; an item of the list around does not need one.
+    if (marker && !HORIZONTAL_RULE.test(whole.slice(shift)) && (previousWasBlockEnd || input === 'GFM' || depth > 0 || lazy)) {
+      containers.length = depth;
+      // A footnote's content goes on 4 columns in; an item's at its text's column.
+      base += marker[0].trimStart().startsWith('[') ? 4 : marker[0].replace(/\t/g, '    ').length;
+      containers.push(base);
+      shift += marker[0].length;
+      previousBlank = true;
+      previousWasBlockEnd = true;
+    } else if (lazy) {
+      // A lazy line goes on with the paragraph of the innermost container.
+      base = containers[containers.length - 1]!;
+      shift = stripColumns(whole, base);
+    } else {
+      containers.length = depth;
+    }
+    const content = whole.slice(shift);
+    /** Another line of the same container, without the container's indentation. */
+    const inner = (j: number) => {
+      const other = text.slice(lines[j]!.start, lines[j]!.end);
+      return other.slice(stripColumns(other, base));
+    };
+    if (content.trim() === '') {
       continue;
     }
     const opener = (input === 'kramdown' ? KRAMDOWN_FENCE_OPEN : FENCE_OPEN).exec(content);
@@ -105,7 +145,7 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
     const attached = opener !== null && /^(?:\S|$)/.test(content.trim().slice(opener[1]!.length));
     const fence = opener ? (closers ??= fenceClosers(text, lines)).closingRun(i, opener[1]!, attached) : undefined;
     // A Liquid block indented as code is in the code (Liquid still runs there: the check warns of it).
-    const indentedCode = /^(?: {4}|\t)/.test(content) && previousBlank && !inList;
+    const indentedCode = /^(?: {4}|\t)/.test(content) && previousBlank;
     const liquid = fence || indentedCode ? null : LIQUID_BLOCK_OPEN.exec(content);
     const closer = fence
       ? new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`)
@@ -119,7 +159,7 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
       // A closer on the opening line itself (`<pre>x</pre>`, `{% highlight %}...{% endhighlight %}` inline).
       const sameLine = !fence && closer.test(content.slice(liquid ? liquid[0].length : 4));
       let j = i + (sameLine ? 0 : 1);
-      while (!sameLine && j < lines.length && !closer.test(text.slice(lines[j]!.start, lines[j]!.end))) {
+      while (!sameLine && j < lines.length && !closer.test(inner(j))) {
         j++;
       }
       const last = lines[Math.min(j, lines.length - 1)]!;
@@ -135,7 +175,7 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
       let j = i;
       let lastCode = i;
       while (j < lines.length) {
-        const c = text.slice(lines[j]!.start, lines[j]!.end);
+        const c = inner(j);
         if (/^(?: {4}|\t)/.test(c)) {
           lastCode = j;
         } else if (c.trim() !== '') {
@@ -149,7 +189,7 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
       previousWasBlockEnd = true;
       continue;
     }
-    const tag = htmlBlockStart(text, line.start);
+    const tag = htmlBlockStart(text, line.start + shift);
     if (tag) {
       const model = htmlBlockContentModel(tag.name, tag.markdown);
       previousBlank = false;
@@ -190,26 +230,22 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
       previousWasBlockEnd = true;
       continue;
     }
-    if (!/^[ \t]/.test(content)) {
-      inList = LIST_ITEM.test(content) || (inList && !previousBlank);
-    } else if (LIST_ITEM.test(content)) {
-      inList = true;
-    }
     const atx = (input === 'GFM' ? ATX_GFM : ATX_KRAMDOWN).exec(content);
     // GFM's paragraph-end quirk lets an ATX header interrupt a paragraph; kramdown wants a block boundary.
     if (atx && (input === 'GFM' || previousWasBlockEnd)) {
-      const textStart = line.start + content.indexOf(atx[2]!, atx[1]!.length);
-      headings.push(heading(line.start, line.end, atx[1]!.length, atx[2]!, textStart, input, lines[i + 1] && text.slice(lines[i + 1]!.start, lines[i + 1]!.end)));
+      const textStart = line.start + shift + content.indexOf(atx[2]!, atx[1]!.length);
+      headings.push(heading(line.start, line.end, atx[1]!.length, atx[2]!, textStart, input, lines[i + 1] && inner(i + 1)));
       previousBlank = false;
       previousWasBlockEnd = input === 'GFM';
       continue;
     }
     const next = lines[i + 1];
-    const nextText = next ? text.slice(next.start, next.end) : '';
+    // The underline may be a lazy line: `- foo` then `---` at the margin is a header in the item.
+    const nextText = next ? inner(i + 1) : '';
     const underline = SETEXT_UNDERLINE.exec(nextText);
-    if (underline && previousWasBlockEnd && /^ {0,3}[^ \t]/.test(content) && !LIST_ITEM.test(content)) {
+    if (underline && previousWasBlockEnd && /^ {0,3}[^ \t]/.test(content) && !LIST_MARKER.test(content)) {
       const after = lines[i + 2];
-      headings.push(heading(line.start, next!.end, underline[1] === '=' ? 1 : 2, content.trimStart(), line.start + content.length - content.trimStart().length, undefined, after && text.slice(after.start, after.end)));
+      headings.push(heading(line.start, next!.end, underline[1] === '=' ? 1 : 2, content.trimStart(), line.start + shift + content.length - content.trimStart().length, undefined, after && inner(i + 2)));
       i++;
       previousBlank = false;
       previousWasBlockEnd = false;
@@ -254,7 +290,43 @@ function withoutClosingHashes(text: string, input: MarkdownInput): string {
   return text[run - 1] !== '\\' ? text.slice(0, run) : run + 1 < text.length ? text.slice(0, run + 1) : text;
 }
 
-const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+/** How many of the containers (increasing columns) a line indented `indent` columns is in, by binary search. */
+function containersWithin(containers: readonly number[], indent: number): number {
+  let low = 0;
+  let high = containers.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (containers[mid]! <= indent) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  return low;
+}
+
+/** The columns of a line's leading white space (a tab to the next multiple of 4). */
+function columns(line: string): number {
+  let column = 0;
+  for (let i = 0; i < line.length && (line[i] === ' ' || line[i] === '\t'); i++) {
+    column = line[i] === '\t' ? column + 4 - (column % 4) : column + 1;
+  }
+  return column;
+}
+
+/** How many characters of a line's leading white space make up at most `wanted` columns. */
+function stripColumns(line: string, wanted: number): number {
+  let column = 0;
+  let i = 0;
+  while (i < line.length && column < wanted && (line[i] === ' ' || line[i] === '\t')) {
+    column = line[i] === '\t' ? column + 4 - (column % 4) : column + 1;
+    i++;
+  }
+  return i;
+}
+
+/** A closing fence line; in a list item it is indented by the item's column too, so any indentation counts here. */
+const FENCE_CLOSE = /^[ \t]*(`{3,}|~{3,})[ \t]*$/;
 
 interface FenceClosers {
   /**
@@ -275,7 +347,7 @@ function fenceClosers(text: string, lines: readonly Line[]): FenceClosers {
     tildes[i] = tildes[i + 1]!;
     const { start, end } = lines[i]!;
     let first = start;
-    while (first < start + 3 && text.charCodeAt(first) === 32) {
+    while (first < end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) {
       first++;
     }
     const c = text.charCodeAt(first);
