@@ -98,7 +98,7 @@ export function visibleText(html: string): string {
       .replace(/<(script|style|noscript|template|title)[\s>][\s\S]*?<\/\1>/gi, ' ')
       .replace(/<!--[\s\S]*?-->/g, ' ')
       // The preview's stand-ins for what it does not load (a remote image, an iframe): Jekyll's page shows no text there.
-      .replace(/<span class="bw-placeholder"[^>]*>(remote image \(not loaded\)|(iframe|video|audio|object|embed)\b)[^<]*<\/span>/g, '')
+      .replace(/<span class="bw-placeholder"[^>]*>(remote image \(not loaded\)|(iframe|video|audio|object|embed|canvas|frame|frameset|applet)\b)[^<]*<\/span>/g, '')
       // Inline elements part no words; any other tag does.
       // A quoted attribute may hold a `>` (a `title` made by a date filter): it does not end the tag for a browser.
       .replace(/<\/?([a-zA-Z][a-zA-Z0-9]*)(?:[^>"']|"[^"]*"|'[^']*')*>/g, (_, name: string) => (INLINE.has(name.toLowerCase()) ? '' : ' '))

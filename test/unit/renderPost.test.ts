@@ -172,6 +172,30 @@ suite('preview renderer', () => {
       assert.match(body(await render('a \\~5% \\% b\n')), /a ~5% \\% b/);
     });
 
+    test('HTML: markdown="1" on an element inside raw HTML (a <p> in a <figure>, a <span> in a <th>) is read', async () => {
+      const html = body(await render('<figure>\n    <p markdown="1" style="w"><b>Fig.</b> see [^1].</p>\n</figure>\n\n<table><tr><th>Savings<span markdown=\'1\'>[^1]</span></th></tr></table>\n\n[^1]: note\n'));
+      assert.match(html, /<p><b>Fig.<\/b> see <sup id="fnref:1" [^>]*><a [^>]*>1<\/a><\/sup>.<\/p>\n<\/figure>/);
+      assert.match(html, /<th>Savings<span><sup id="fnref:1:1" [^>]*><a [^>]*>1<\/a><\/sup><\/span><\/th>/);
+    });
+
+    test('math: `$$` opening a block is a block only when only white space follows its closing `$$`; inline math is trimmed', async () => {
+      const html = body(await render('$$m_{ij}$$ is the value of $$i$$\n\nis $$ O(log n) $$, same\n\n$$\nx = 1\n$$\n'));
+      assert.match(html, /<p data-line="\d+">\\\(m_\{ij\}\\\) is the value of \\\(i\\\)<\/p>/);
+      assert.match(html, /is \\\(O\(log n\)\\\), same/);
+      assert.match(html, /<div data-line="\d+" class="kdmath">\\\[x = 1\\\]<\/div>/);
+    });
+
+    test('links: a destination may hold spaces, in a link and in a reference definition (to the end of its line)', async () => {
+      const html = body(await render('read [Y and R](http://x.com/a b.html) by [t](a "t")\n\nthe analyzer [1].\n\n[1]: This detail was not\nthat nearly *all*\n'));
+      assert.match(html, /<a href="http:\/\/x.com\/a%20b.html">Y and R<\/a> by <a href="a" title="t">t<\/a>/);
+      assert.match(html, /the analyzer <a href="This%20detail%20was%20not">1<\/a>./);
+      assert.match(html, /<p data-line="\d+">that nearly <em>all<\/em><\/p>/);
+    });
+
+    test('smart quotes: a quote before `(...)` opens, though `...` is already an ellipsis', async () => {
+      assert.match(body(await render('> "(...) tasks can block"\n')), /“\(…\) tasks can block”/);
+    });
+
     test('fenced code is highlighted for known languages and plain otherwise', async () => {
       const html = body(await render('```kotlin\nval x = 1\n```\n\n```nolang\n<b>\n```\n'));
       assert.match(html, /<code class="language-kotlin"><span class="hljs-keyword">val<\/span> x = <span class="hljs-number">1<\/span>/);

@@ -10,6 +10,11 @@ export const HTML_SPAN_ELEMENTS: ReadonlySet<string> = new Set(
   'a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var'.split(' '),
 );
 
+/** Elements whose opening tag inside a paragraph kramdown shows as text. */
+export const HTML_BLOCK_ELEMENTS: ReadonlySet<string> = new Set(
+  'address article aside applet body blockquote dd details div dl fieldset figure figcaption footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li main map nav ol optgroup p pre section summary table ul'.split(' '),
+);
+
 /** Elements without content: their opening tag is the whole element. */
 export const HTML_ELEMENTS_WITHOUT_BODY: ReadonlySet<string> = new Set('area base br col command embed hr img input keygen link meta param source track wbr'.split(' '));
 
@@ -45,7 +50,7 @@ const NAME = '[A-Za-z_][\\w.-]*(?::[A-Za-z_][\\w.-]*)?';
 const OPENING_TAG = new RegExp(`<(${NAME})((?:\\s+${NAME}(?:\\s*=\\s*(?:\\w+|"[^"]*"|'[^']*'))?)*)\\s*(/)?>`, 'y');
 const BLOCK_START = new RegExp(` {0,3}(?=<${NAME})`, 'y');
 const CLOSING_TAG = new RegExp(`</(${NAME})\\s*>`, 'y');
-const MARKDOWN_ATTRIBUTE = /\smarkdown\s*=\s*(?:"([^"]*)"|'([^']*)'|(\w+))/;
+export const MARKDOWN_ATTRIBUTE = /\smarkdown\s*=\s*(?:"([^"]*)"|'([^']*)'|(\w+))/;
 
 export interface HtmlTagAt {
   readonly name: string;

@@ -1,5 +1,5 @@
 import type MarkdownIt from 'markdown-it';
-import { HTML_BLOCK_ELEMENTS, HTML_ELEMENTS_WITHOUT_BODY, HTML_SPAN_ELEMENTS, MARKDOWN_ATTRIBUTE, htmlContentModel } from '../kramdownHtml';
+import { HTML_BLOCK_ELEMENTS, HTML_ELEMENTS_WITHOUT_BODY, HTML_SPAN_ELEMENTS, MARKDOWN_ATTRIBUTE, RawHtmlEnds, htmlBlockContentModel, openingTagAt, type HtmlTagAt } from './kramdownHtml';
 
 type StateBlock = Parameters<Parameters<MarkdownIt['block']['ruler']['push']>[1]>[0];
 type Token = ReturnType<MarkdownIt['parse']>[number];
@@ -23,11 +23,9 @@ export function kramdownHtmlBlocks(md: MarkdownIt): void {
   });
 }
 
-/** An opening tag with its attributes (which may span lines), at a position. */
-const OPEN_TAG = /<([A-Za-z][\w:-]*)((?:\s+[^\s"'>/=<]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/y;
-const CLOSE_TAG = /<\/([A-Za-z][\w:-]*)\s*>/y;
-/** Tags and comments inside an element, to find where it closes. */
-const INNER = /<!--|<(\/?)([A-Za-z][\w:-]*)((?:\s+[^\s"'>/=<]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
+const CLOSE_TAG = /<\/([A-Za-z][\w.:-]*)\s*>/y;
+/** Tags and comments, to show the closing tags of raw HTML that close nothing as text. An attribute has no `<`. */
+const TAGS = /<!--|<(\/?)([A-Za-z][\w.:-]*)((?:\s+[^\s"'>/=<]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
 
 function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   const start = state.bMarks[startLine]! + state.tShift[startLine]!;
@@ -40,7 +38,7 @@ function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine: number
     if (end < 0 || end >= limit) {
       return false;
     }
-    return silent || pushRaw(state, startLine, lineOf(state, startLine, endLine, end + 3));
+    return silent || pushRaw(state, startLine, endLine, undefined, end + 3);
   }
   CLOSE_TAG.lastIndex = start;
   const close = CLOSE_TAG.exec(state.src);
@@ -48,47 +46,83 @@ function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine: number
     // A closing tag of a block element ends a paragraph, then starts one of its own (where it is text).
     return silent && !HTML_SPAN_ELEMENTS.has(close[1]!.toLowerCase());
   }
-  OPEN_TAG.lastIndex = start;
-  const open = OPEN_TAG.exec(state.src);
-  const name = open?.[1]!.toLowerCase();
-  if (!open || !name || HTML_SPAN_ELEMENTS.has(name)) {
+  const tag = openingTagAt(state.src, start);
+  if (!tag || HTML_SPAN_ELEMENTS.has(tag.name.toLowerCase())) {
     return false;
   }
   if (silent) {
     return true;
   }
-  const openEnd = start + open[0].length;
-  const element = open[3] || HTML_ELEMENTS_WITHOUT_BODY.has(name) ? { closeStart: openEnd, end: openEnd } : name === 'script' || name === 'style' ? codeEnd(state.src, openEnd, limit, name) : elementEnd(state.src, openEnd, limit, name);
-  const lastLine = lineOf(state, startLine, endLine, element.end);
-  const model = element.closeStart === openEnd ? 'raw' : htmlContentModel(name, open[2]!);
+  const model = tag.empty ? 'raw' : htmlBlockContentModel(tag.name, tag.markdown);
   if (model === 'raw') {
-    return pushRaw(state, startLine, lastLine);
+    return pushRaw(state, startLine, endLine, tag, limit);
   }
-  // Parsed content: the opening tag, the content as blocks or as a paragraph's text, the closing tag.
-  const openHtml = open[0].replace(MARKDOWN_ATTRIBUTE, '');
-  const closeHtml = state.src.slice(element.closeStart, element.end);
-  const contentLines = model === 'block' && /^[ \t]*$/.test(state.src.slice(openEnd, state.eMarks[startLine])) ? [startLine + 1, lineOf(state, startLine, endLine, element.closeStart)] : undefined;
-  const closeOnOwnLine = contentLines && state.bMarks[contentLines[1]!]! + state.tShift[contentLines[1]!]! === element.closeStart;
-  pushHtml(state, openHtml, [startLine, startLine + 1]);
-  if (contentLines && closeOnOwnLine) {
+  if (model === 'block' && state.src.slice(tag.end, state.eMarks[startLine]).trim() === '') {
+    // Markdown blocks up to the line that closes the element.
+    const closeLine = blockCloseLine(state, startLine + 1, endLine, tag.name);
+    pushHtml(state, withoutMarkdownAttribute(tag, state.src), [startLine, startLine + 1]);
     const lineMax = state.lineMax;
-    state.lineMax = contentLines[1]!;
-    state.md.block.tokenize(state, contentLines[0]!, contentLines[1]!);
+    state.lineMax = closeLine;
+    state.md.block.tokenize(state, startLine + 1, closeLine);
     state.lineMax = lineMax;
-  } else {
-    const inline = state.push('inline', '', 0);
-    inline.content = state.src.slice(openEnd, element.closeStart).trim();
-    inline.map = [startLine, lastLine + 1];
-    inline.children = [];
+    if (closeLine < endLine) {
+      pushHtml(state, lineText(state, closeLine), [closeLine, closeLine + 1]);
+    }
+    state.line = Math.min(closeLine + 1, endLine);
+    return true;
   }
-  pushHtml(state, closeHtml, [lastLine, lastLine + 1]);
+  // Markdown spans up to the closing tag: a paragraph's text without the paragraph.
+  const content = spanEnd(state.src, tag.end, limit, tag.name);
+  const lastLine = lineOf(state, startLine, endLine, content.end);
+  const map: [number, number] = [startLine, lastLine + 1];
+  pushHtml(state, withoutMarkdownAttribute(tag, state.src), map);
+  pushInline(state, state.src.slice(tag.end, content.closeStart), map);
+  pushHtml(state, state.src.slice(content.closeStart, state.eMarks[lastLine]), map);
   state.line = lastLine + 1;
   return true;
 }
 
-function pushRaw(state: StateBlock, startLine: number, lastLine: number): boolean {
-  const content = state.getLines(startLine, lastLine + 1, state.blkIndent, true);
-  pushHtml(state, strayClosersAsText(content), [startLine, lastLine + 1]);
+/**
+ * Raw HTML from the line's start to the end of `tag`'s element (or to `end`): kept as written, with the closing tags
+ * that close nothing shown as text, but for the elements in it whose `markdown` attribute asks for Markdown (kramdown
+ * honours it at any depth): their content is a paragraph's text between the raw parts.
+ */
+function pushRaw(state: StateBlock, startLine: number, endLine: number, tag: HtmlTagAt | undefined, limit: number): boolean {
+  const src = state.src;
+  const parts: { html: string; inline?: string }[] = [];
+  let at = state.bMarks[startLine]! + state.tShift[startLine]!;
+  let end = limit;
+  if (tag && tag.empty) {
+    end = tag.end;
+  } else if (tag) {
+    const ends = rawHtmlEnds(src);
+    for (let from: HtmlTagAt = tag; ; ) {
+      const raw = ends.endOf(from);
+      const nested = raw.nestedMarkdown && raw.end < limit ? openingTagAt(src, raw.end) : undefined;
+      if (!nested) {
+        end = Math.min(raw.end, limit);
+        break;
+      }
+      if (nested.empty || htmlBlockContentModel(nested.name, nested.markdown) === 'raw') {
+        from = { ...tag, end: nested.end };
+        continue;
+      }
+      const content = spanEnd(src, nested.end, limit, nested.name);
+      parts.push({ html: src.slice(at, nested.start) + withoutMarkdownAttribute(nested, src), inline: src.slice(nested.end, content.closeStart) });
+      at = content.closeStart;
+      from = { ...tag, end: content.closeStart };
+    }
+  }
+  const lastLine = lineOf(state, startLine, endLine, end);
+  parts.push({ html: src.slice(at, state.eMarks[lastLine]) + '\n' });
+  const map: [number, number] = [startLine, lastLine + 1];
+  const open: string[] = [];
+  for (const part of parts) {
+    pushHtml(state, strayClosersAsText(part.html, open), map);
+    if (part.inline !== undefined) {
+      pushInline(state, part.inline, map);
+    }
+  }
   state.line = lastLine + 1;
   return true;
 }
@@ -99,62 +133,87 @@ function pushHtml(state: StateBlock, content: string, map: [number, number]): vo
   token.content = content;
 }
 
+function pushInline(state: StateBlock, content: string, map: [number, number]): void {
+  const token = state.push('inline', '', 0);
+  token.content = content;
+  token.map = map;
+  token.children = [];
+}
+
+function lineText(state: StateBlock, line: number): string {
+  return state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]!);
+}
+
+function withoutMarkdownAttribute(tag: HtmlTagAt, src: string): string {
+  return src.slice(tag.start, tag.end).replace(MARKDOWN_ATTRIBUTE, '');
+}
+
 /** The line holding `offset` (the last line when it is past the end). Linear in the lines passed. */
 function lineOf(state: StateBlock, from: number, endLine: number, offset: number): number {
   let line = from;
-  while (line + 1 < endLine && state.bMarks[line + 1]! < offset) {
+  while (line + 1 < endLine && state.bMarks[line + 1]! <= offset) {
     line++;
   }
   return line;
 }
 
-/**
- * Where the element opened before `from` closes: its closing tag's start and end, nested elements of any name
- * skipped; a closing tag that closes nothing open is text. Unclosed, it runs to `limit`.
- */
-function elementEnd(text: string, from: number, limit: number, name: string): { closeStart: number; end: number } {
-  const stack = [name];
-  const commentEnd = text.lastIndexOf('-->', limit);
-  INNER.lastIndex = from;
-  for (let tag = INNER.exec(text); tag && tag.index < limit; tag = INNER.exec(text)) {
-    if (tag[0] === '<!--') {
-      const end = tag.index < commentEnd ? text.indexOf('-->', tag.index + 4) : -1;
-      INNER.lastIndex = end < 0 ? tag.index + 4 : end + 3;
-      continue;
-    }
-    const tagName = tag[2]!.toLowerCase();
-    if (tag[1]) {
-      if (stack[stack.length - 1] === tagName) {
-        stack.pop();
-        if (stack.length === 0) {
-          return { closeStart: tag.index, end: INNER.lastIndex };
-        }
-      }
-    } else if (!tag[4] && !HTML_ELEMENTS_WITHOUT_BODY.has(tagName)) {
-      stack.push(tagName);
-    }
+/** A reader of raw HTML's ends per text: its searches go forward, so one per text reads it once. */
+let lastEnds: { text: string; ends: RawHtmlEnds; noCloseLine: Map<string, number> } | undefined;
+function rawHtmlEnds(text: string): RawHtmlEnds {
+  return readerOf(text).ends;
+}
+function readerOf(text: string): { ends: RawHtmlEnds; noCloseLine: Map<string, number> } {
+  if (lastEnds?.text !== text) {
+    lastEnds = { text, ends: new RawHtmlEnds(text), noCloseLine: new Map() };
   }
-  return { closeStart: limit, end: limit };
+  return lastEnds;
 }
 
-/** A script's or style's end: its closing tag, whatever comes between. */
-function codeEnd(text: string, from: number, limit: number, name: string): { closeStart: number; end: number } {
-  const close = new RegExp(`</${name}\\s*>`, 'gi');
+/** Span content (kramdown's `scan_until`): to the first closing tag of the element's name, or `limit`. */
+function spanEnd(text: string, from: number, limit: number, name: string): { closeStart: number; end: number } {
+  const close = new RegExp(`</${name.replace(/[.]/g, '\\.')}\\s*>`, 'gi');
   close.lastIndex = from;
   const found = close.exec(text);
   return found && found.index < limit ? { closeStart: found.index, end: close.lastIndex } : { closeStart: limit, end: limit };
 }
 
-/** An element kept as written, with each closing tag that closes nothing open shown as text (kramdown's `&lt;/div&gt;`). */
-function strayClosersAsText(html: string): string {
-  const stack: string[] = [];
+/**
+ * The line whose start closes a Markdown block element (`</div>`), elements of its name opened at a line's start
+ * nesting; `endLine` when none does. A name found unclosed from a line on is remembered, so nested unclosed elements
+ * do not each read to the end.
+ */
+function blockCloseLine(state: StateBlock, from: number, endLine: number, name: string): number {
+  const lower = name.toLowerCase();
+  const known = readerOf(state.src).noCloseLine;
+  if (from >= (known.get(lower) ?? Number.POSITIVE_INFINITY)) {
+    return endLine;
+  }
+  let depth = 1;
+  for (let line = from; line < endLine; line++) {
+    const start = state.bMarks[line]! + state.tShift[line]!;
+    CLOSE_TAG.lastIndex = start;
+    const close = CLOSE_TAG.exec(state.src);
+    if (close && close[1]!.toLowerCase() === lower && --depth === 0) {
+      return line;
+    }
+    const open = close ? undefined : openingTagAt(state.src, start);
+    if (open && !open.empty && open.name.toLowerCase() === lower) {
+      depth++;
+    }
+  }
+  known.set(lower, from);
+  return endLine;
+}
+
+/** Raw HTML with each closing tag that closes nothing open (in `stack`, kept across the parts of one element) shown as text (kramdown's `&lt;/div&gt;`). */
+function strayClosersAsText(html: string, stack: string[]): string {
   let out = '';
   let at = 0;
-  INNER.lastIndex = 0;
-  for (let tag = INNER.exec(html); tag; tag = INNER.exec(html)) {
+  TAGS.lastIndex = 0;
+  for (let tag = TAGS.exec(html); tag; tag = TAGS.exec(html)) {
     if (tag[0] === '<!--') {
       const end = html.indexOf('-->', tag.index + 4);
-      INNER.lastIndex = end < 0 ? html.length : end + 3;
+      TAGS.lastIndex = end < 0 ? html.length : end + 3;
       continue;
     }
     const tagName = tag[2]!.toLowerCase();
@@ -166,7 +225,7 @@ function strayClosersAsText(html: string): string {
       stack.pop();
     } else {
       out += html.slice(at, tag.index) + '&lt;' + tag[0].slice(1, -1) + '&gt;';
-      at = INNER.lastIndex;
+      at = TAGS.lastIndex;
     }
   }
   return out + html.slice(at);

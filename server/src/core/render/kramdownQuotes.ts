@@ -16,7 +16,7 @@ const RIGHT: Record<string, string> = { '"': '\u201d', "'": '\u2019' };
 /** Each rule: a pattern at the position kramdown tries, and what the quote(s) become. */
 const RULES: readonly { readonly pattern: RegExp; readonly quotes: (match: RegExpExecArray) => string[] }[] = [
   { pattern: /^(["'])(?=[_*]{1,2}\S)/, quotes: (m) => [LEFT[m[1]!]!] },
-  { pattern: new RegExp(`^(["'])(?=${PUNCT}(?!\\.\\.)\\B)`), quotes: (m) => [RIGHT[m[1]!]!] },
+  { pattern: new RegExp(`^(["'])(?=${PUNCT}(?!\\.\\.|\u2026)\\B)`), quotes: (m) => [RIGHT[m[1]!]!] },
   { pattern: /^(\s?)"'(?=\w)/, quotes: () => ['\u201c', '\u2018'] },
   { pattern: /^(\s?)'"(?=\w)/, quotes: () => ['\u2018', '\u201c'] },
   { pattern: /^(\s?)'(?=\d\ds)/, quotes: () => ['\u2019'] },

@@ -215,7 +215,8 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
         if (raw.nestedMarkdown) {
           // An element inside with `markdown=`: kramdown parses in it; read on from its line, as Markdown.
           html.push({ start: line.start, end, content: 'raw' });
-          i = lineOf(end, i) - 1;
+          // Not before this line: an element inside on the block's own line would start the same block again, forever.
+          i = Math.max(i, lineOf(end, i) - 1);
           continue;
         }
       }

@@ -15,6 +15,7 @@ import { imageSource, type ImageContext } from './imageSource';
 import { kramdownAttributes } from './kramdownAttributes';
 import { kramdownFootnotes } from './kramdownFootnotes';
 import { kramdownHtmlBlocks } from './kramdownHtmlBlocks';
+import { kramdownLinks } from './kramdownLinks';
 import { kramdownLists } from './kramdownLists';
 import { kramdownMath } from './kramdownMath';
 import { kramdownQuotes } from './kramdownQuotes';
@@ -225,6 +226,7 @@ function createMarkdown(): MarkdownIt {
   md.use(kramdownTables);
   md.use(kramdownLists);
   md.use(kramdownHtmlBlocks);
+  md.use(kramdownLinks);
   md.use(kramdownAttributes);
   md.use(kramdownTypography);
   md.use(kramdownQuotes);
