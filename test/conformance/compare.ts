@@ -4,6 +4,8 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { fileDiagnostics } from '../../server/src/core/fileDiagnostics';
+import { parseFrontMatter } from '../../server/src/core/frontmatter/parse';
+import { excerptSeparator, excerptSource } from '../../server/src/core/render/themed/excerpt';
 import { withSettings } from '../../server/src/core/settings';
 import { withDefaults } from '../../server/src/core/site/frontMatterDefaults';
 import { generatedUrls } from '../../server/src/core/site/generatedUrls';
@@ -121,6 +123,7 @@ export async function compareBlog(blog: string, root: string, build: JekyllBuild
     }
     const diagnostics = fileDiagnostics(site, { document: new TextDocumentSnapshot(jekyll.path, 0, read.text) }, []);
     compareDocument(site, document, jekyll, diagnostics, counter);
+    compareExcerpt(site, document, read.text, jekyll, counter);
     compareIds(site, document, read.text, jekyll, counter);
     compareLinks(read.text, diagnostics, jekyll, pages, baseurl, counter);
     if (jekyll.markdown) {
@@ -182,6 +185,16 @@ function compareDocument(site: SiteIndex, document: SiteDocument, jekyll: Jekyll
   if (jekyll.title !== null && typeof jekyll.title === 'object') {
     counter.fact('documents', diagnostics.some((d) => d.code === 'frontmatter.not-text'), document.path, () => `title is ${JSON.stringify(jekyll.title)} for Jekyll; no frontmatter.not-text`);
   }
+}
+
+/** The excerpt the published preview shows as `page.excerpt` (before Liquid), where Jekyll makes one. */
+function compareExcerpt(site: SiteIndex, document: SiteDocument, text: string, jekyll: JekyllDocument, counter: Counter): void {
+  const theirs = jekyll.excerptSource;
+  if (theirs === null || document.data['excerpt'] !== undefined) {
+    return;
+  }
+  const ours = excerptSource(text.slice(parseFrontMatter(text).bodyStart), excerptSeparator(document.data, site.config.raw));
+  counter.fact('documents', ours === theirs, document.path, () => `excerpt: Jekyll ${JSON.stringify(theirs.slice(0, 120))}, Blogwright ${JSON.stringify(ours.slice(0, 120))}`);
 }
 
 function jsonValue(value: unknown): unknown {

@@ -19,6 +19,8 @@ export interface JekyllDocument {
   readonly published: unknown;
   readonly layout: string | null;
   readonly excerpt: unknown;
+  /** The excerpt's text as Jekyll cuts it from the body before Liquid; null where Jekyll makes none. */
+  readonly excerptSource: string | null;
   readonly markdown: boolean;
   /** The rendered body (Liquid, then the converter), without the layout. */
   readonly content: string;

@@ -75,8 +75,9 @@ def facts(doc, kind, markdown)
   excerpt = data["excerpt"]
   # A page's `path` is relative to the source; a document's is absolute.
   raw = File.read(doc.site.in_source_dir(doc.relative_path), **Jekyll::Utils.merged_file_read_opts(doc.site, {}))
+  source = raw.sub(Jekyll::Document::YAML_FRONT_MATTER_REGEXP, "")
   # Liquid drops `{% raw %}` tags before kramdown runs; the rest of the Liquid stays.
-  body = raw.sub(Jekyll::Document::YAML_FRONT_MATTER_REGEXP, "").gsub(/\{%-?\s*(?:end)?raw\s*-?%\}/, "")
+  body = source.gsub(/\{%-?\s*(?:end)?raw\s*-?%\}/, "")
   is_markdown = markdown.matches(doc.extname)
   {
     "path" => doc.relative_path,
@@ -90,6 +91,8 @@ def facts(doc, kind, markdown)
     "published" => data.key?("published") ? jsonable(data["published"]) : nil,
     "layout" => data["layout"],
     "excerpt" => excerpt.is_a?(Jekyll::Excerpt) ? excerpt.content : jsonable(excerpt),
+    # The excerpt's text as Jekyll cuts it from the body, before Liquid (only where Jekyll makes one).
+    "excerptSource" => excerpt.is_a?(Jekyll::Excerpt) ? excerpt.send(:extract_excerpt, source.dup) : nil,
     "markdown" => is_markdown,
     "content" => doc.content,
     # The body converted without Liquid: where code differs from this, Liquid changed it.

@@ -4,6 +4,7 @@
  */
 import * as assert from 'node:assert';
 import { parseYaml } from '../../server/src/core/frontmatter/yaml';
+import { excerptSource } from '../../server/src/core/render/themed/excerpt';
 import { scanLinks } from '../../server/src/core/links/scanLinks';
 import type { HeaderIdOptions } from '../../server/src/core/render/headerIds';
 import { findingsOf } from '../util/checkBlog';
@@ -95,6 +96,13 @@ suite('conformance regressions (found by the real Jekyll)', () => {
       '_posts/2020-01-01-a.md': '---\ntitle: A\n---\n[r](/README.html) [vs](/vendors.html) [v](/vendor/v.html) [x](/sub/xy.html) [s](/sub/README.html)\n',
     };
     assert.deepStrictEqual(await linkFindings(files), [['link.url', '/README.html'], ['link.url', '/vendor/v.html'], ['link.url', '/sub/xy.html']]);
+  });
+
+  test("the excerpt is cut as Jekyll's Excerpt cuts it: after the blank lines below the front matter, open Liquid blocks closed, the definitions it uses appended (lanyon)", () => {
+    assert.strictEqual(excerptSource('\r\n\r\nFirst para\n\nSecond', '\n\n'), 'First para');
+    assert.strictEqual(excerptSource('{% if x %}\nA\n\nB\n{% endif %}', '\n\n'), '{% if x %}\nA\n{% endif %}');
+    assert.strictEqual(excerptSource('See [a][r].\n\nMore\n\n[r]: /x\n[s]: /y\n', '\n\n'), 'See [a][r].\n\n[r]: /x');
+    assert.strictEqual(excerptSource('No separator here', '<!--more-->'), 'No separator here');
   });
 
   test('a fence without a closing line is text: the headers after it have their ids (artsy: a post ending in ```)', () => {

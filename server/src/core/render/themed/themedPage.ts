@@ -8,6 +8,7 @@ import type { ITextDocument } from '../../workspace';
 import { markdownToHtml, placeholderHtml, renderMarkdown } from '../renderPost';
 import { beginRender, liquidEngine, normalizePath, renderContext, renderTemplate } from './liquidEngine';
 import { sanitizePage, type SanitizedPage } from './pageHtml';
+import { excerptSeparator, excerptSource } from './excerpt';
 import { RenderState } from './renderState';
 import { DocumentDrop, SiteDrop, SiteModel, type ContentRenderer } from './siteModel';
 import { pageStyles, type ISassCompiler } from './styles';
@@ -147,9 +148,7 @@ function contentRenderer(site: SiteIndex, resourceRoot: string | undefined): Con
     const frontMatter = parseFrontMatter(read.text);
     let body = read.text.slice(frontMatter.bodyStart);
     if (excerptOnly) {
-      const separator = typeof document.data['excerpt_separator'] === 'string' ? document.data['excerpt_separator'] : typeof site.config.raw['excerpt_separator'] === 'string' ? site.config.raw['excerpt_separator'] : '\n\n';
-      const at = body.replace(/^\s+/, '').indexOf(separator);
-      body = at >= 0 ? body.replace(/^\s+/, '').slice(0, at) : body;
+      body = excerptSource(body, excerptSeparator(document.data, site.config.raw));
     }
     depth++;
     try {
@@ -278,3 +277,4 @@ function messageOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0]!.slice(0, 300);
 }
+
