@@ -105,6 +105,12 @@ suite('conformance regressions (found by the real Jekyll)', () => {
     assert.strictEqual(excerptSource('No separator here', '<!--more-->'), 'No separator here');
   });
 
+  test('headers in a block quote have ids, {:toc} gives each header a markdown-toc- id, an IAL in code is code (swannodette, academicpages)', () => {
+    assert.deepStrictEqual(idsOf('> ### Code Comprehension\n\n>> ## Deep\n\n> Para\n> ### Lazy\n'), ['code-comprehension', 'deep', 'lazy']);
+    assert.deepStrictEqual(idsOf('* toc\n{:toc}\n\n## Privacy policy\n'), ['markdown-toc', 'markdown-toc-privacy-policy', 'privacy-policy']);
+    assert.deepStrictEqual(idsOf('```clojure\n{::created #inst "2014"}\n```\n\n`{: #span}`\n'), []);
+  });
+
   test('a fence without a closing line is text: the headers after it have their ids (artsy: a post ending in ```)', () => {
     assert.deepStrictEqual(idsOf('``` ruby unicorn.rb\nend\n```\n\n### More Eggs?\n\nFixing Timeouts\n---\n'), ['fixing-timeouts', 'more-eggs']);
     assert.deepStrictEqual(idsOf('~~~\n## text\n```\n'), ['text'], 'the other fence character does not close it');

@@ -69,6 +69,16 @@ export class LinkIndex {
   /** Without a resolver there is no reverse index: `sourcesOf` finds nothing. */
   constructor(readonly resolve: TargetResolver | undefined) {}
 
+  /** Whether a layout or include may write this id on a page: as written, or made by its Liquid (`note-{{ n }}`). */
+  templateMayWrite(id: string): boolean {
+    for (const ids of this.templateIds.values()) {
+      if (ids.has(id) || [...ids].some((written) => liquidMayWrite(written, id))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Records a document's ids and resolves its links into keys at once: a key depends only on the link, the
    * config and the document's own URL, so nothing needs resolving again when other documents change, and the
@@ -206,4 +216,13 @@ export class LinkIndex {
     }
     return sources;
   }
+}
+
+/** Whether an id made with Liquid (`license-{{ include.id }}`) may be `id`: its Liquid may print anything. */
+function liquidMayWrite(written: string, id: string): boolean {
+  if (!written.includes('{{') && !written.includes('{%')) {
+    return false;
+  }
+  const parts = written.split(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/);
+  return new RegExp('^' + parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*') + '$').test(id);
 }

@@ -249,7 +249,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     if (end < 0) {
       break;
     }
-    const id = text[end] === '}' ? IAL_ID.exec(text.slice(open + 2, end)) : null;
+    const id = text[end] === '}' && !inside(notMarkdown, open) ? IAL_ID.exec(text.slice(open + 2, end)) : null;
     if (id) {
       ids.add(id[1]!);
     }
@@ -258,7 +258,9 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   const footnotes = scanFootnotes(text, bodyStart, (offset) => !inside(notMarkdown, offset));
   footnotes.ids.forEach((id) => ids.add(id));
   if (/\{:\s*toc\s*\}/.test(body)) {
+    // The table of contents, and in it a link with an id for each header.
     ids.add('markdown-toc');
+    headings.forEach((h) => ids.add('markdown-toc-' + h.id));
   }
 
   const liquidInCode: LiquidInCode[] = [];

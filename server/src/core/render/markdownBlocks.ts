@@ -55,6 +55,7 @@ const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})[ \t]*(?:\S+)?[ \t]*$/;
 const KRAMDOWN_FENCE_OPEN = /^ {0,3}(~{3,})[ \t]*(?:\S+)?[ \t]*$/;
 const ATX_GFM = /^(#{1,6})[\t ]+(.*)$/;
 const ATX_KRAMDOWN = /^(#{1,6})[\t ]*([^ \t].*)$/;
+const QUOTE_MARKERS = /^(?: {0,3}>[ \t]?)+/;
 const SETEXT_UNDERLINE = /^([-=])[-=]*[ \t]*$/;
 /** kramdown's HEADER_ID: an XML name in `{#...}` at the end, after a space. */
 const HEADER_ID = /[\t ]\{#([A-Za-z_:\u00C0-\uFFFF][\w:.\-\u00B7\u00C0-\uFFFF]*)\}$/;
@@ -231,10 +232,13 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
       previousWasBlockEnd = true;
       continue;
     }
-    const atx = (input === 'GFM' ? ATX_GFM : ATX_KRAMDOWN).exec(content);
+    // A header in a block quote (`> ## x`, `>> ## x`) has its id too.
+    const quote = content.charCodeAt(content.search(/\S/)) === 62 ? (QUOTE_MARKERS.exec(content)?.[0] ?? '') : '';
+    const unquoted = content.slice(quote.length);
+    const atx = (input === 'GFM' ? ATX_GFM : ATX_KRAMDOWN).exec(unquoted);
     // GFM's paragraph-end quirk lets an ATX header interrupt a paragraph; kramdown wants a block boundary.
     if (atx && (input === 'GFM' || previousWasBlockEnd)) {
-      const textStart = line.start + shift + content.indexOf(atx[2]!, atx[1]!.length);
+      const textStart = line.start + shift + quote.length + unquoted.indexOf(atx[2]!, atx[1]!.length);
       headings.push(heading(line.start, line.end, atx[1]!.length, atx[2]!, textStart, input, lines[i + 1] && inner(i + 1)));
       previousBlank = false;
       previousWasBlockEnd = input === 'GFM';

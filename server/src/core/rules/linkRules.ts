@@ -226,10 +226,8 @@ class LinkChecker {
     if (this.site.config.hasTheme) {
       return; // a theme's layouts may carry ids we cannot see
     }
-    for (const templateIds of this.site.links.templateIds.values()) {
-      if (templateIds.has(fragment) || [...templateIds].some((id) => liquidMayWrite(id, fragment))) {
-        return;
-      }
+    if (this.site.links.templateMayWrite(fragment)) {
+      return;
     }
     const suggestion = closest(fragment, ids, Math.max(3, Math.floor(fragment.length / 2)));
     const where = targetPath === this.path ? l10n.t('this page') : targetPath;
@@ -276,11 +274,3 @@ export function shorten(text: string): string {
   return text.length > 80 ? text.slice(0, 77) + '...' : text;
 }
 
-/** Whether a template's id made with Liquid (`license-{{ include.id }}`) may be `fragment`: its Liquid may print anything. */
-function liquidMayWrite(id: string, fragment: string): boolean {
-  if (!id.includes('{{') && !id.includes('{%')) {
-    return false;
-  }
-  const parts = id.split(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/);
-  return new RegExp('^' + parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*') + '$').test(fragment);
-}
