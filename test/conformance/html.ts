@@ -1,4 +1,5 @@
 /** Just enough HTML reading for the oracle's side: tags with their attributes, text of code, entities. */
+import { NAMED_ENTITIES } from '../../server/src/core/render/headerIds';
 
 export interface HtmlTag {
   readonly name: string;
@@ -78,6 +79,6 @@ export function decodeEntities(text: string): string {
       const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
       return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : all;
     }
-    return NAMED[name.toLowerCase()] ?? all;
+    return NAMED[name.toLowerCase()] ?? NAMED_ENTITIES[name] ?? all;
   });
 }

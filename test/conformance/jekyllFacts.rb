@@ -76,8 +76,10 @@ def facts(doc, kind, markdown)
   # A page's `path` is relative to the source; a document's is absolute.
   raw = File.read(doc.site.in_source_dir(doc.relative_path), **Jekyll::Utils.merged_file_read_opts(doc.site, {}))
   source = raw.sub(Jekyll::Document::YAML_FRONT_MATTER_REGEXP, "")
-  # Liquid drops `{% raw %}` tags before kramdown runs; the rest of the Liquid stays.
-  body = source.gsub(/\{%-?\s*(?:end)?raw\s*-?%\}/, "")
+  # Liquid prints a `{% raw %}` block's text as it is, without its tags; elsewhere, lines of silent tags are empty.
+  body = source.split(/(\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\})/m).each_with_index.map do |part, i|
+    i.odd? ? part.gsub(/\{%-?\s*(?:end)?raw\s*-?%\}/, "") : without_liquid_lines(part)
+  end.join
   is_markdown = markdown.matches(doc.extname)
   {
     "path" => doc.relative_path,
@@ -96,7 +98,7 @@ def facts(doc, kind, markdown)
     "markdown" => is_markdown,
     "content" => doc.content,
     # The body converted without Liquid: where code differs from this, Liquid changed it.
-    "plain" => is_markdown ? markdown.convert(without_liquid_lines(body)) : nil,
+    "plain" => is_markdown ? markdown.convert(body) : nil,
   }
 end
 

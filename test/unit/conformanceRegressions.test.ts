@@ -109,6 +109,7 @@ suite('conformance regressions (found by the real Jekyll)', () => {
     assert.deepStrictEqual(idsOf('> ### Code Comprehension\n\n>> ## Deep\n\n> Para\n> ### Lazy\n'), ['code-comprehension', 'deep', 'lazy']);
     assert.deepStrictEqual(idsOf('* toc\n{:toc}\n\n## Privacy policy\n'), ['markdown-toc', 'markdown-toc-privacy-policy', 'privacy-policy']);
     assert.deepStrictEqual(idsOf('```clojure\n{::created #inst "2014"}\n```\n\n`{: #span}`\n'), []);
+    assert.deepStrictEqual(idsOf('<pre id="benchmarks"></pre>\n\n<pre class="x" id="out">\nint x;\n</pre>\n'), ['benchmarks', 'out'], "a <pre> block's own tag writes its id");
   });
 
   test('a fence without a closing line is text: the headers after it have their ids (artsy: a post ending in ```)', () => {

@@ -229,8 +229,10 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   }
   // HTML in code is shown, not parsed: its ids are not on the page (in `{% raw %}` they are).
   const shown = sortRanges([...codeBlocks, ...codeSpans, ...comments, ...htmlComments]);
+  // A `<pre>` block's own tag is HTML, not code: `<pre id="x">` writes its id.
+  const preTags = new Set(codeBlocks.filter((b) => b.kind === 'pre').map((b) => text.indexOf('<', b.start)));
   for (const { start: tagStart, tag } of htmlTags(text, bodyStart)) {
-    if (inside(shown, tagStart)) {
+    if (inside(shown, tagStart) && !preTags.has(tagStart)) {
       continue;
     }
     for (const id of tag.matchAll(HTML_ID)) {

@@ -156,7 +156,8 @@ const LATIN1_ENTITIES = (
   'ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml'
 ).split(' ');
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+/** Named HTML entities a blog writes (the Latin-1 ones, typography, a few more), by their case-sensitive names. */
+export const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   ...Object.fromEntries(LATIN1_ENTITIES.map((name, i) => [name, String.fromCharCode(0xa0 + i)])),
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ndash: '–', mdash: '—', hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
   OElig: 'Œ', oelig: 'œ', Scaron: 'Š', scaron: 'š', Yuml: 'Ÿ', euro: '€', trade: '™', bull: '•',
