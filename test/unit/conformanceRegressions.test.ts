@@ -234,4 +234,14 @@ suite('conformance regressions (found by the real Jekyll)', () => {
       assert.deepStrictEqual(targets('A[^n]\n\n[^n]: text\n\n    [x](/x)\n\n        code [y](/y)\n'), ['/x']);
     });
   });
+
+  test('{% raw %} prints Markdown for kramdown: a header in it has its id (fuzzer: "{% raw %}\\n#### C#")', () => {
+    assert.deepStrictEqual(idsOf('{% raw %}\n#### C#\n{% endraw %}\n'), ['c']);
+  });
+
+  test('a footnote definition in a list item; it ends at the next item (fuzzer, shrunk)', () => {
+    assert.deepStrictEqual(idsOf('* a\n* b\n\n    [^note]: A footnote.\n* text[^note]\n'), ['fn:note', 'fnref:note']);
+    const targets = (body: string) => scanLinks(body, 0, { headerIds: KRAMDOWN, liquid: true }).links.map((l) => l.target);
+    assert.deepStrictEqual(targets('1. a\n\n   [^note]: Unused.\n1. [t](#missing)\n'), ['#missing']);
+  });
 });

@@ -20,9 +20,10 @@ export interface Footnotes {
   readonly dropped: readonly { readonly start: number; readonly end: number }[];
 }
 
-const DEFINITION_START = /^ {0,3}\[\^/gm;
-/** A blank line not followed by an indented line: a footnote definition's end. */
-const DEFINITION_END = /\n[ \t]*\r?\n(?! {4}|\t)/g;
+/** In a list item a definition is indented by the item's column too; indented as code it is code (not Markdown). */
+const DEFINITION_START = /^[ \t]*\[\^/gm;
+/** A blank line not followed by an indented line, or the next list item: a footnote definition's end. */
+const DEFINITION_END = /\n[ \t]*\r?\n(?! {4}|\t)|\n(?=[ \t]*(?:[*+-]|\d+\.)[ \t])/g;
 
 /** `isMarkdown(offset)`: false in code, comments and raw HTML, where `[^x]` is text. */
 export function scanFootnotes(text: string, bodyStart: number, isMarkdown: (offset: number) => boolean): Footnotes {

@@ -217,7 +217,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   // Captured Markdown is output where and how the template says (`{{ x | markdownify }}` converts it on its own).
   const captures = ranges(CAPTURE_BLOCK, 'capture');
   const scopeOf = (offset: number): IdScope => (inside(markdownHtml, offset) ? 'html' : containing(captures, offset)?.start);
-  for (const header of headerIds(blocks.headings.filter((h) => !inside(notMarkdown, h.start)), options.headerIds, scopeOf)) {
+  for (const header of headerIds(blocks.headings.filter((h) => !inside(notRawMarkdown, h.start)), options.headerIds, scopeOf)) {
     if (header.id === undefined || typeof scopeOf(header.heading.start) === 'number') {
       idsComplete = false;
     }
