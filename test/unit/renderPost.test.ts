@@ -196,6 +196,16 @@ suite('preview renderer', () => {
       assert.match(body(await render('> "(...) tasks can block"\n')), /“\(…\) tasks can block”/);
     });
 
+    test('input: kramdown: no backtick fences, `#head` is a header, neither a list nor a header ends a paragraph, `\\~` stays', async () => {
+      const files = { '_config.yml': 'kramdown:\n  input: kramdown\n' };
+      const html = body(await render('text\n* item\n\n```\ncode\n```\n\n#head\n\npara\n# h2\n\na \\~ b\n', { files }));
+      assert.match(html, /<p data-line="\d+">text\n\* item<\/p>/);
+      assert.match(html, /<p data-line="\d+"><code>code<\/code><\/p>/);
+      assert.match(html, /<h1 [^>]*>head<\/h1>/);
+      assert.match(html, /<p data-line="\d+">para\n# h2<\/p>/);
+      assert.match(html, /a \\~ b/);
+    });
+
     test('fenced code is highlighted for known languages and plain otherwise', async () => {
       const html = body(await render('```kotlin\nval x = 1\n```\n\n```nolang\n<b>\n```\n'));
       assert.match(html, /<code class="language-kotlin"><span class="hljs-keyword">val<\/span> x = <span class="hljs-number">1<\/span>/);

@@ -11,10 +11,12 @@ import type { ITextDocument } from '../workspace';
 import { resolveLink } from '../features/linkTargets';
 import { documentAnchors } from '../site/documentAnchors';
 import { highlightCode } from './highlight';
+import type { MarkdownInput } from './markdownBlocks';
 import { imageSource, type ImageContext } from './imageSource';
 import { kramdownAttributes } from './kramdownAttributes';
 import { kramdownFootnotes } from './kramdownFootnotes';
 import { kramdownHtmlBlocks } from './kramdownHtmlBlocks';
+import { kramdownOwnInput } from './kramdownInput';
 import { kramdownLinks } from './kramdownLinks';
 import { kramdownLists } from './kramdownLists';
 import { kramdownMath } from './kramdownMath';
@@ -50,7 +52,17 @@ interface RenderEnv {
   readonly html: HtmlPolicy;
 }
 
-const markdown = createMarkdown();
+/** One reader per kramdown input (`kramdown: input:`), made when a blog first needs it. */
+const markdowns = new Map<MarkdownInput, MarkdownIt>();
+function markdownFor(site: SiteIndex): MarkdownIt {
+  const input = site.config.kramdownInput;
+  let markdown = markdowns.get(input);
+  if (!markdown) {
+    markdown = createMarkdown(input);
+    markdowns.set(input, markdown);
+  }
+  return markdown;
+}
 
 /**
  * Renders a post (or page) as the blog shows it, for the preview: Liquid resolved where it can be known,
@@ -103,7 +115,7 @@ export function renderMarkdown(site: SiteIndex, document: ITextDocument, scan: D
       placeholder: placeholderHtml,
     },
   };
-  return markdown.render(markdownText, env);
+  return markdownFor(site).render(markdownText, env);
 }
 
 /** Markdown of a site's own text (`markdownify`, another post's content): no source lines, the same HTML policy. */
@@ -115,7 +127,7 @@ export function markdownToHtml(site: SiteIndex, path: string, markdownText: stri
     headerIds: new Map(),
     html: { image: (attributes) => imageHtml(attributes, images, resourceRoot), placeholder: placeholderHtml },
   };
-  return markdown.render(markdownText, env);
+  return markdownFor(site).render(markdownText, env);
 }
 
 /** An `<img>` of a layout or include, by the same rules as the post's own images. */
@@ -218,7 +230,7 @@ function withPlaceholders(html: string, placeholders: readonly string[]): string
   );
 }
 
-function createMarkdown(): MarkdownIt {
+function createMarkdown(input: MarkdownInput): MarkdownIt {
   // kramdown's defaults as Jekyll sets them: raw HTML allowed, smart quotes and typographic symbols, no autolinking of bare URLs.
   const md = new MarkdownIt({ html: true, linkify: false, typographer: true });
   md.use(footnote);
@@ -227,6 +239,9 @@ function createMarkdown(): MarkdownIt {
   md.use(kramdownLists);
   md.use(kramdownHtmlBlocks);
   md.use(kramdownLinks);
+  if (input === 'kramdown') {
+    md.use(kramdownOwnInput);
+  }
   md.use(kramdownAttributes);
   md.use(kramdownTypography);
   md.use(kramdownQuotes);
