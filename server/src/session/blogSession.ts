@@ -122,8 +122,8 @@ export class BlogSession {
   }
 
   /**
-   * What a request that may answer from part of the blog (completion, hover) reads: the whole index, else, while
-   * the first build reads the blog, the documents it has read so far.
+   * What a request that may answer from part of the blog (completion) reads: the whole index, else, while the
+   * first build reads the blog, the documents it has read so far.
    */
   get siteSoFar(): SiteIndex | undefined {
     return this.#site ?? this.#partial();
