@@ -132,7 +132,7 @@ export function startServer(connection: Connection, { files = (root, skipFolder)
       onSettings: () => useExternalLinks(),
       handledMessages,
       // The extension's global storage: a blog opened in several windows or workspaces shares one store.
-      store: new IndexStore(client.storagePath ? join(client.storagePath, 'index') : defaultStoreFolder(), root, (message) => connection.console.info(message)),
+      store: new IndexStore(client.storagePath ? join(client.storagePath, 'index') : defaultStoreFolder(), root, (message) => connection.console.info(`Blogwright: ${message}`)),
       locale: client.locale,
     });
     const publisher = new DiagnosticsPublisher(connection, session, client.progress, (documents) => indexedOne(blog, documents));

@@ -11,6 +11,8 @@ export interface CliOptions {
   readonly maxWarnings: number | undefined;
   /** `--external`: true; `--no-external`: false; undefined: the settings decide (off by default). */
   readonly external: boolean | undefined;
+  /** `--cache`: true, or the folder `--cache-location` names; undefined: no persisted index. */
+  readonly cache?: true | string;
 }
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
@@ -35,6 +37,10 @@ Options:
   --max-warnings N    also fail when there are more than N warnings
   --external          check external links over the network (off by default)
   --no-external       never check external links, whatever the settings say
+  --cache             keep what was learned of each file between runs, as the editor does, and read and check
+                      only what changed since; in $XDG_CACHE_HOME/blogwright (default ~/.cache/blogwright)
+  --cache-location DIR
+                      keep it in DIR instead (implies --cache)
   -h, --help          show this help
   --version           show Blogwright's version
 
@@ -56,6 +62,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let format: FormatName | undefined;
   let maxWarnings: number | undefined;
   let external: boolean | undefined;
+  let cache: true | string | undefined;
   let help = false;
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
@@ -95,6 +102,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--no-external':
         external = false;
         break;
+      case '--cache':
+        cache ??= true;
+        break;
+      case '--cache-location':
+        cache = value();
+        break;
       case '-h':
       case '--help':
         help = true;
@@ -106,5 +119,5 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         positional.push(arg);
     }
   }
-  return { command: help ? 'help' : 'check', root: positional[0], paths: positional.slice(1), format, maxWarnings, external };
+  return { command: help ? 'help' : 'check', root: positional[0], paths: positional.slice(1), format, maxWarnings, external, ...(cache === undefined ? {} : { cache }) };
 }

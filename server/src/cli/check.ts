@@ -11,6 +11,8 @@ import { externalLinksOf } from '../core/rules/externalLinkRule';
 import { FileSystemWorkspace } from '../fileSystemWorkspace';
 import { homedir } from 'node:os';
 import { CliError } from './args';
+import { cachedSiteDiagnostics } from './cachedCheck';
+import { environmentLocale } from '../localization';
 import type { Progress } from './progress';
 import type { CheckReport, FileDiagnostic } from './report';
 
@@ -19,6 +21,8 @@ export interface CheckRequest {
   readonly root: string | undefined;
   readonly paths: readonly string[];
   readonly external: boolean | undefined;
+  /** The folder of the persisted index (`--cache`); undefined: none. */
+  readonly cache?: string | undefined;
 }
 
 /**
@@ -54,6 +58,15 @@ export async function checkBlog(request: CheckRequest, progress: Progress, warn:
     const nested = nestedSiteFilter(sites, siteRoot);
     const siteWorkspace = new FileSystemWorkspace(nodePath.join(root, siteRoot.path), nested ? { skipFolder: nested } : {});
     const loaded = await loadSettings(siteWorkspace, vscode.layer, request.external === undefined ? undefined : { externalLinks: request.external });
+    // A whole-site check without external links may use the persisted index: their findings come from the network.
+    const cache = request.cache;
+    if (cache !== undefined && request.paths.length === 0 && !loaded.settings.externalLinks) {
+      const diagnostics = await cachedSiteDiagnostics(siteWorkspace, loaded, cache, environmentLocale() ?? '', { logger }, warn);
+      for (const path of [...diagnostics.keys()].sort(byPath)) {
+        results.push(diagnostics.get(path)!.map((diagnostic) => ({ file: prefix + path, diagnostic })));
+      }
+      continue;
+    }
     const site = new SiteIndex(siteWorkspace, loaded.settings, { dependants: false });
     const kept = await site.build();
     const paths = pathsToCheck(site)

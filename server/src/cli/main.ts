@@ -1,4 +1,6 @@
 import { blogwrightVersion } from '../version';
+import * as nodePath from 'node:path';
+import { defaultStoreFolder } from '../session/indexStore';
 import * as l10n from '@vscode/l10n';
 import { CliError, parseArgs, USAGE, UsageError, type FormatName } from './args';
 import { checkBlog } from './check';
@@ -31,7 +33,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return 0;
     }
     const cwd = process.cwd();
-    const report = await checkBlog({ cwd, root: options.root, paths: options.paths, external: options.external }, terminalProgress(process.stderr), (message) =>
+    const cache = options.cache === undefined ? undefined : options.cache === true ? defaultStoreFolder() : nodePath.resolve(cwd, options.cache);
+    const report = await checkBlog({ cwd, root: options.root, paths: options.paths, external: options.external, cache }, terminalProgress(process.stderr), (message) =>
       process.stderr.write(`blogwright: ${message}\n`),
     );
     const format = options.format ?? (process.stdout.isTTY ? 'stylish' : 'json');

@@ -10,7 +10,7 @@ import type { BlogwrightDiagnostic } from '../core/diagnostics';
 import type { FileStamp, IWorkspace, ReadResult } from '../core/workspace';
 import { BlogUris, LspWorkspace, type IBlogFiles } from '../lspWorkspace';
 import { dependantsOf, factsOf, type FindingsOf } from './dependants';
-import { buildKey, CHUNK, fingerprint, StoreWriter, type IndexStore, type StoreContents, type EntryToWrite, type StoreKey } from './indexStore';
+import { changedSince, CHUNK, diagnosticsOf, storeKey, StoreWriter, entryToWrite, type EntryToWrite, type IndexStore, type StoreKey } from './indexStore';
 import { growingFreely } from '../heap';
 import { StateQueue, type IBackgroundWork } from './stateQueue';
 
@@ -382,8 +382,7 @@ export class BlogSession {
       return undefined;
     }
     const config = await this.workspace.readText(CONFIG_FILE);
-    const configText = config.kind === 'missing' ? await this.workspace.readText('_config.yaml') : config;
-    return { build: buildKey(), fingerprint: fingerprint([configText.kind === 'text' ? configText.text : configText.kind, settings, this.options.locale ?? '', this.options.workspaceTrusted]) };
+    return storeKey(config.kind === 'missing' ? await this.workspace.readText('_config.yaml') : config, settings, this.options.locale ?? '', this.options.workspaceTrusted);
   }
 
   /** The files that paths from watcher events stand for: each file, and every file inside a folder, on disk or known. */
@@ -466,45 +465,6 @@ function stamped(stamps: Map<string, FileStamp | undefined>, path: string, read:
 }
 
 /**
- * The files that changed since the store was written: added, deleted, read then and stamped otherwise now (or
- * not stamped then: read from a buffer, or changed just before), and those open in the editor now (their
- * buffers may differ from the disk). A file the index never read (an image) matters only by its existence.
- */
-function changedSince(stored: StoreContents, listed: readonly string[], stampOf: (path: string) => FileStamp | undefined, open: readonly string[]): Set<string> {
-  const changed = new Set<string>(open);
-  const before = new Set(stored.files);
-  const now = new Set(listed);
-  for (const path of stored.files) {
-    if (!now.has(path)) {
-      changed.add(path);
-    }
-  }
-  for (const path of listed) {
-    const entry = stored.entries.get(path);
-    if (!before.has(path)) {
-      changed.add(path);
-    } else if (entry && !sameStamp(entry.stamp, stampOf(path))) {
-      changed.add(path);
-    }
-  }
-  return changed;
-}
-
-function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
-  return a !== undefined && b !== undefined && a.size === b.size && a.mtime === b.mtime;
-}
-
-function diagnosticsOf(stored: StoreContents): Map<string, readonly BlogwrightDiagnostic[]> {
-  const diagnostics = new Map<string, readonly BlogwrightDiagnostic[]>();
-  for (const [path, entry] of stored.entries) {
-    if (entry.diagnostics) {
-      diagnostics.set(path, entry.diagnostics);
-    }
-  }
-  return diagnostics;
-}
-
-/**
  * Writes the store a while after the index changed, as background work of the session's queue: a chunk of
  * entries per slice, after every re-check is done, so requests and changes go first. A change that begins while
  * it writes makes it start again: a store holds one moment of the index, with the diagnostics of that moment.
@@ -579,9 +539,7 @@ class StoreSaver implements IBackgroundWork {
     const writing = this.#writing;
     const entries: [string, EntryToWrite][] = [];
     for (const path of writing.paths.slice(writing.next, writing.next + CHUNK)) {
-      const { record, templateIds } = site.stored(path) ?? {};
-      const keys = record?.kind === 'document' && record.links ? site.links.keysOf(path) : undefined;
-      entries.push([path, { record, keys, templateIds, stamp: this.session.stamps.get(path), diagnostics: listener.diagnosticsOf(path) }]);
+      entries.push([path, entryToWrite(site, path, this.session.stamps.get(path), listener.diagnosticsOf(path))]);
     }
     writing.writer.add(entries);
     writing.next += CHUNK;

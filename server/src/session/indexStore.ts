@@ -19,11 +19,12 @@ import { RULE_CATALOG } from '../core/ruleCatalog';
 import type { AuthorSource } from '../core/site/authors';
 import type { FileRecord } from '../core/site/fileRecord';
 import { KeyTable } from '../core/links/linkIndex';
-import type { StoredFile } from '../core/site/siteIndex';
+import type { SiteIndex, StoredFile } from '../core/site/siteIndex';
 import type { DocumentAnchor } from '../core/site/documentAnchors';
 import type { FrontMatterToken } from '../core/site/frontMatterTokens';
 import type { SiteDocument } from '../core/site/siteDocument';
-import type { FileStamp } from '../core/workspace';
+import type { BlogwrightSettings } from '../core/settings';
+import type { FileStamp, ReadResult } from '../core/workspace';
 import { blogwrightVersion } from '../version';
 
 /** Bumped whenever what is stored changes shape or meaning. */
@@ -80,7 +81,7 @@ export function defaultStoreFolder(env: NodeJS.ProcessEnv = process.env): string
  * This build of Blogwright: its version, the store format, the server bundle's size and time (a rebuilt server
  * never trusts what another build stored) and V8's version (its serialization format).
  */
-export function buildKey(): string {
+function buildKey(): string {
   let bundle = '';
   try {
     const stat = statSync(__filename);
@@ -91,9 +92,52 @@ export function buildKey(): string {
   return `${FORMAT}|${blogwrightVersion()}|${bundle}|${process.versions.v8}`;
 }
 
-/** A hash of everything that changes how files are read or checked: configuration bytes, settings, language. */
-export function fingerprint(parts: readonly unknown[]): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+/**
+ * What a store must match: this build, and a hash of everything that changes how files are read or checked (the
+ * configuration's bytes, the settings, the messages' language, workspace trust).
+ */
+export function storeKey(config: ReadResult, settings: BlogwrightSettings, locale: string, trusted: boolean): StoreKey {
+  const parts = [config.kind === 'text' ? config.text : config.kind, settings, locale, trusted];
+  return { build: buildKey(), fingerprint: createHash('sha256').update(JSON.stringify(parts)).digest('hex') };
+}
+
+/**
+ * The files that changed since the store was written: added, deleted, read then and stamped otherwise now (or
+ * not stamped then: read from a buffer, or changed just before), and those open in the editor now (their
+ * buffers may differ from the disk). A file the index never read (an image) matters only by its existence.
+ */
+export function changedSince(stored: StoreContents, listed: readonly string[], stampOf: (path: string) => FileStamp | undefined, open: readonly string[]): Set<string> {
+  const changed = new Set<string>(open);
+  const before = new Set(stored.files);
+  const now = new Set(listed);
+  for (const path of stored.files) {
+    if (!now.has(path)) {
+      changed.add(path);
+    }
+  }
+  for (const path of listed) {
+    const entry = stored.entries.get(path);
+    if (!before.has(path)) {
+      changed.add(path);
+    } else if (entry && !sameStamp(entry.stamp, stampOf(path))) {
+      changed.add(path);
+    }
+  }
+  return changed;
+}
+
+function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
+  return a !== undefined && b !== undefined && a.size === b.size && a.mtime === b.mtime;
+}
+
+export function diagnosticsOf(stored: StoreContents): Map<string, readonly BlogwrightDiagnostic[]> {
+  const diagnostics = new Map<string, readonly BlogwrightDiagnostic[]>();
+  for (const [path, entry] of stored.entries) {
+    if (entry.diagnostics) {
+      diagnostics.set(path, entry.diagnostics);
+    }
+  }
+  return diagnostics;
 }
 
 export class IndexStore {
@@ -113,7 +157,7 @@ export class IndexStore {
     let bytes: Buffer;
     try {
       if (statSync(this.file).size > MAX_STORE_BYTES) {
-        this.log(`Blogwright: the stored index ${this.file} is too large; the blog is read again.`);
+        this.log(`The stored index ${this.file} is too large; the blog is read again.`);
         return undefined;
       }
       bytes = readFileSync(this.file);
@@ -121,7 +165,7 @@ export class IndexStore {
       return undefined;
     }
     const problem = (why: string) => {
-      this.log(`Blogwright: the stored index ${this.file} is not used (${why}); the blog is read again.`);
+      this.log(`The stored index ${this.file} is not used (${why}); the blog is read again.`);
       return undefined;
     };
     if (bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) {
@@ -163,9 +207,16 @@ export class IndexStore {
       await fs.rename(temporary, this.file);
     } catch (error) {
       await fs.rm(temporary, { force: true }).catch(() => undefined);
-      this.log(`Blogwright: could not write the stored index ${this.file}: ${error instanceof Error ? error.message : String(error)}`);
+      this.log(`Could not write the stored index ${this.file}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+}
+
+/** What to store of one file: what the index has of it, its stamp and its diagnostics. */
+export function entryToWrite(site: SiteIndex, path: string, stamp: FileStamp | undefined, diagnostics: readonly BlogwrightDiagnostic[] | undefined): EntryToWrite {
+  const { record, templateIds } = site.stored(path) ?? {};
+  const keys = record?.kind === 'document' && record.links ? site.links.keysOf(path) : undefined;
+  return { record, keys, templateIds, stamp, diagnostics };
 }
 
 /**
@@ -211,7 +262,7 @@ type EncodedRecord =
   | { kind: 'document'; document: { tokens: EncodedTokens; anchors: EncodedAnchors } & Pick<SiteDocument, 'data' | 'hasFrontMatter' | 'skipped'>; links: { ids: ReadonlySet<string>; idsComplete: boolean } | null };
 /**
  * Tokens and anchors in columns (strings, then numbers in one typed array): a 10,000-post blog has 200,000 of them,
- * and V8 reads an object property by property, names included, but a typed array at once (restoring took half the time).
+ * and V8 reads an object property by property, names included, but a typed array at once.
  */
 type EncodedTokens = [values: string[], numbers: Int32Array];
 type EncodedAnchors = [ids: string[], texts: string[], lines: Int32Array];
