@@ -27,15 +27,10 @@ suite('conformance with the real Jekyll (fast subset)', function () {
     assertAgreement(await runGenerated(3), '3 generated sites');
   });
 
-  test('80 fuzzed kramdown documents: no disagreement beyond the open ones CONFORMANCE.md lists', async () => {
+  test('80 fuzzed kramdown documents: every fact agrees but the deliberate differences', async () => {
     const result = await runFuzz(80);
     assert.strictEqual(result.unbuildable, 0, 'Jekyll builds every fuzzed document');
-    const unexplained = result.tally.differences.filter((d) => !d.deliberate);
-    // The fuzzer's seed is fixed, so this count only moves when Blogwright or the fuzzer changes: lower it as
-    // disagreements are fixed; a rise is a new disagreement (run `npm run conformance -- --verbose --shrink`).
-    assert.ok(unexplained.length <= OPEN_FUZZ_DISAGREEMENTS, formatTally('80 fuzzed documents', result.tally, true));
+    // The fuzzer's seed is fixed: a difference here is new (find its smallest case with `npm run conformance -- --verbose --shrink`).
+    assertAgreement(result.tally, '80 fuzzed documents');
   });
 });
-
-/** Disagreements of the fast fuzz subset not fixed yet, by class in CONFORMANCE.md ("Open"). */
-const OPEN_FUZZ_DISAGREEMENTS = 19;

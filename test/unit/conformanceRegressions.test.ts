@@ -244,4 +244,10 @@ suite('conformance regressions (found by the real Jekyll)', () => {
     const targets = (body: string) => scanLinks(body, 0, { headerIds: KRAMDOWN, liquid: true }).links.map((l) => l.target);
     assert.deepStrictEqual(targets('1. a\n\n   [^note]: Unused.\n1. [t](#missing)\n'), ['#missing']);
   });
+
+  test("kramdown's own input fences code only at the first column (of the line or the list item): two spaces in, it is text", () => {
+    const liquid = (body: string) => scanLinks(body, 0, { headerIds: KRAMDOWN, liquid: true }).liquidInCode.length;
+    assert.strictEqual(liquid('* a\n\n    ~~~ruby\n    x = "{{ site.title }}"\n    ~~~\n'), 0);
+    assert.strictEqual(liquid('* a\n\n  ~~~ruby\n  x = "{{ site.title }}"\n  ~~~\n'), 1);
+  });
 });

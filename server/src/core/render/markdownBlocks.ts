@@ -51,8 +51,8 @@ export type MarkdownInput = 'GFM' | 'kramdown';
 
 /** kramdown-parser-gfm's fence: the opening line holds at most one word after the fence (```` ```x``` y ```` is text). */
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})[ \t]*(?:\S+)?[ \t]*$/;
-/** kramdown's own input fences code with tildes only. */
-const KRAMDOWN_FENCE_OPEN = /^ {0,3}(~{3,})[ \t]*(?:\S+)?[ \t]*$/;
+/** kramdown's own input fences code with tildes only, at the line's (or list item's) first column, closed there too. */
+const KRAMDOWN_FENCE_OPEN = /^(~{3,})[ \t]*(?:\S+)?[ \t]*$/;
 const ATX_GFM = /^(#{1,6})[\t ]+(.*)$/;
 const ATX_KRAMDOWN = /^(#{1,6})[\t ]*([^ \t].*)$/;
 const QUOTE_MARKERS = /^(?: {0,3}>[ \t]?)+/;
@@ -149,7 +149,7 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
     const indentedCode = /^(?: {4}|\t)/.test(content) && previousBlank;
     const liquid = fence || indentedCode ? null : LIQUID_BLOCK_OPEN.exec(content);
     const closer = fence
-      ? new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`)
+      ? new RegExp(`^${input === 'kramdown' ? '' : ' {0,3}'}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`)
       : liquid
         ? new RegExp(`\\{%-?\\s*end${liquid[1]}\\s*-?%\\}`)
         : PRE_OPEN.test(content)
