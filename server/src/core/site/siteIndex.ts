@@ -163,6 +163,9 @@ export class SiteIndex {
       } else if (isTemplate(path, this.config)) {
         templates.push(path);
       }
+      if (pacing.due()) {
+        await pacing.pause();
+      }
     }
     this.#progress = 'reading';
     // A `_data` file of authors is known from the paths: read first, completion offers them while the rest is read.
