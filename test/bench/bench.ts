@@ -249,8 +249,8 @@ function busyRows(figures: DuringStartFigures, row: (figure: string, target: str
   const c = summarize(completion);
   const e = summarize(edit);
   const max = Math.max(...completion, ...edit);
-  row(`while starting (${window}): completion, authors/tags/post_url in turn (${completionsWithItems} of ${completion.length} with items)`, 'p95 < 10 ms', ms(c.median), ms(c.p95), c.runs, verdict(c.p95, 10));
-  row('while starting: edit in a 40 KB post to its diagnostics (that version or a later one)', 'p95 < 15 ms', ms(e.median), ms(e.p95), e.runs, verdict(e.p95, 15));
+  row(`while starting (${window}): completion, authors/tags/post_url in turn (${completionsWithItems} of ${completion.length} with items; max ${ms(Math.max(...completion))})`, 'p95 < 10 ms', ms(c.median), ms(c.p95), c.runs, verdict(c.p95, 10));
+  row(`while starting: edit in a 40 KB post to its diagnostics, that version or a later one (max ${ms(Math.max(...edit))})`, 'p95 < 15 ms', ms(e.median), ms(e.p95), e.runs, verdict(e.p95, 15));
   row('while starting: slowest completion or edit (max)', '< 50 ms', ms(max), '', c.runs + e.runs, verdict(max, 50));
 }
 
