@@ -279,40 +279,40 @@ function encodeTokens(tokens: readonly FrontMatterToken[]): EncodedTokens {
   return [tokens.map((t) => t.value), numbers];
 }
 
-function decodeTokens(raw: unknown): FrontMatterToken[] | undefined {
+/** Whether stored tokens are well formed; they are made only when first read (`tokensOf`). */
+function isTokens(raw: unknown): raw is EncodedTokens {
   if (!Array.isArray(raw) || raw.length !== 2 || !isStringArray(raw[0]) || !(raw[1] instanceof Int32Array) || raw[1].length !== raw[0].length * TOKEN_NUMBERS) {
-    return undefined;
+    return false;
   }
-  const [values, numbers] = raw as EncodedTokens;
-  const tokens: FrontMatterToken[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const at = i * TOKEN_NUMBERS;
-    const kind = TOKEN_KINDS[numbers[at]!];
-    const quote = QUOTES[numbers[at + 5]!];
-    const form = TOKEN_FORMS[numbers[at + 6]!];
-    const [start, end, line, character] = [numbers[at + 1]!, numbers[at + 2]!, numbers[at + 3]!, numbers[at + 4]!];
-    if (kind === undefined || quote === undefined || form === undefined || start < 0 || end < start || line < 0 || character < 0) {
-      return undefined;
+  const numbers = raw[1];
+  for (let at = 0; at < numbers.length; at += TOKEN_NUMBERS) {
+    const start = numbers[at + 1]!;
+    if (TOKEN_KINDS[numbers[at]!] === undefined || QUOTES[numbers[at + 5]!] === undefined || TOKEN_FORMS[numbers[at + 6]!] === undefined || start < 0 || numbers[at + 2]! < start || numbers[at + 3]! < 0 || numbers[at + 4]! < 0) {
+      return false;
     }
-    tokens.push({ kind, value: values[i]!, start, end, line, character, quote, form });
   }
-  return tokens;
+  return true;
+}
+
+function tokensOf([values, numbers]: EncodedTokens): FrontMatterToken[] {
+  return values.map((value, i) => {
+    const at = i * TOKEN_NUMBERS;
+    return { kind: TOKEN_KINDS[numbers[at]!]!, value, start: numbers[at + 1]!, end: numbers[at + 2]!, line: numbers[at + 3]!, character: numbers[at + 4]!, quote: QUOTES[numbers[at + 5]!]!, form: TOKEN_FORMS[numbers[at + 6]!]! };
+  });
 }
 
 function encodeAnchors(anchors: readonly DocumentAnchor[]): EncodedAnchors {
   return [anchors.map((a) => a.id), anchors.map((a) => a.text), Int32Array.from(anchors, (a) => a.line)];
 }
 
-function decodeAnchors(raw: unknown): DocumentAnchor[] | undefined {
-  if (!Array.isArray(raw) || raw.length !== 3 || !isStringArray(raw[0]) || !isStringArray(raw[1]) || !(raw[2] instanceof Int32Array)) {
-    return undefined;
-  }
-  const [ids, texts, lines] = raw as EncodedAnchors;
-  if (texts.length !== ids.length || lines.length !== ids.length || lines.some((line) => line < 0)) {
-    return undefined;
-  }
+function isAnchors(raw: unknown): raw is EncodedAnchors {
+  return Array.isArray(raw) && raw.length === 3 && isStringArray(raw[0]) && isStringArray(raw[1]) && raw[2] instanceof Int32Array && raw[1].length === raw[0].length && raw[2].length === raw[0].length && raw[2].every((line) => line >= 0);
+}
+
+function anchorsOf([ids, texts, lines]: EncodedAnchors): DocumentAnchor[] {
   return ids.map((id, i) => ({ id, line: lines[i]!, text: texts[i]! }));
 }
+
 
 function encodeEntry(path: string, entry: EntryToWrite, keys: Int32Array | undefined): EncodedEntry {
   const record = entry.record;
@@ -427,15 +427,13 @@ function decodeRecord(path: string, raw: unknown): FileRecord | null {
   if (raw['kind'] !== 'document' || !isObject(document) || !(links === null || (isObject(links) && isStringSet(links['ids']) && typeof links['idsComplete'] === 'boolean'))) {
     return null;
   }
-  const { data, hasFrontMatter, skipped } = document;
-  const tokens = decodeTokens(document['tokens']);
-  const anchors = decodeAnchors(document['anchors']);
-  if (!tokens || !anchors || !isObject(data) || !isPlainData(data) || typeof hasFrontMatter !== 'boolean' || !(skipped === undefined || typeof skipped === 'string')) {
+  const { tokens, anchors, data, hasFrontMatter, skipped } = document;
+  if (!isTokens(tokens) || !isAnchors(anchors) || !isObject(data) || !isPlainData(data) || typeof hasFrontMatter !== 'boolean' || !(skipped === undefined || typeof skipped === 'string')) {
     return null;
   }
   return {
     kind: 'document',
-    document: { kind: 'page', ext: '', path, tokens, anchors, data, hasFrontMatter, skipped } as SiteDocument,
+    document: { kind: 'page', ext: '', path, tokens: tokensOf(tokens), anchors: anchorsOf(anchors), data, hasFrontMatter, skipped } as SiteDocument,
     links: links === null ? undefined : { ids: links['ids'] as Set<string>, idsComplete: links['idsComplete'] as boolean, links: [] },
   };
 }

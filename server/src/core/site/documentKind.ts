@@ -82,28 +82,41 @@ function withoutCollectionsDir(folders: string[], config: SiteConfig): string[] 
 }
 
 function isExcluded(path: string, config: SiteConfig): boolean {
-  return config.exclude.some((pattern) => matchesEntry(path, pattern)) && !isIncluded(path, config);
+  return entriesMatcher(config.exclude)(path) && !isIncluded(path, config);
 }
 
 function isIncluded(path: string, config: SiteConfig): boolean {
-  return config.include.some((pattern) => matchesEntry(path, pattern));
+  return entriesMatcher(config.include)(path);
+}
+
+/** Each config's entries compiled once: every file of the blog is classified, each against every entry. */
+const matchers = new WeakMap<readonly string[], (path: string) => boolean>();
+
+function entriesMatcher(patterns: readonly string[]): (path: string) => boolean {
+  let matcher = matchers.get(patterns);
+  if (!matcher) {
+    const tests = patterns.flatMap((pattern) => entryMatcher(pattern) ?? []);
+    matcher = (path) => tests.some((test) => test(path));
+    matchers.set(patterns, matcher);
+  }
+  return matcher;
 }
 
 /**
  * Jekyll's `EntryFilter` matches an exclude entry as a glob or as a prefix of the path, character by character:
  * `README` excludes `README.md`, `vendor/` does not exclude `vendors.md`.
  */
-function matchesEntry(path: string, pattern: string): boolean {
+function entryMatcher(pattern: string): ((path: string) => boolean) | undefined {
   const prefix = pattern.replace(/^\/+/, '');
   const clean = prefix.replace(/\/+$/, '');
   if (!clean) {
-    return false;
+    return undefined;
   }
   if (/[*?[]/.test(clean)) {
     const regex = new RegExp('^' + clean.split('*').map(escapeRegExp).join('[^/]*') + '(?:/|$)');
-    return regex.test(path) || regex.test(path.slice(path.lastIndexOf('/') + 1));
+    return (path) => regex.test(path) || regex.test(path.slice(path.lastIndexOf('/') + 1));
   }
-  return path === clean || path.startsWith(prefix);
+  return (path) => path === clean || path.startsWith(prefix);
 }
 
 function escapeRegExp(text: string): string {
