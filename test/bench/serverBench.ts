@@ -156,13 +156,16 @@ class Editor {
     return { published };
   }
 
-  /** Resolves when diagnostics for `relative` are published, for `version` when given (a closed file has none). */
+  /**
+   * Resolves when diagnostics for `relative` are published, for `version` or a later one when given (a closed file
+   * has none): the server checks only the last of edits that queued up behind others.
+   */
   published(relative: string, version?: number): Promise<void> {
     const uri = this.client.uri(relative);
     return withTimeout(
       new Promise<void>((resolve) => {
         const stop = this.client.onPublish((params) => {
-          if (params.uri === uri && (version === undefined || params.version === version)) {
+          if (params.uri === uri && (version === undefined || (params.version ?? -1) >= version)) {
             stop();
             resolve();
           }
