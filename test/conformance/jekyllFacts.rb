@@ -62,12 +62,12 @@ def jsonable(value)
 end
 
 # The body as kramdown sees it without Liquid's output: a `{% highlight %}` block is code that Liquid makes, written
-# as a fence (at the first column, where kramdown's own input wants it) its code text is the one before Liquid; a line of Liquid tags that print nothing is empty after Liquid.
+# as a fence at the first column (its output is code however indented) its code text is the one before Liquid; a line of Liquid tags that print nothing is empty after Liquid.
 def without_liquid_lines(body)
   body
     .gsub(/^ {0,3}(?:\{%(?!-)[ \t]*(?:if|elsif|else|endif|unless|endunless|for|endfor|capture|endcapture|assign|case|when|endcase|raw|endraw)\b[^%]*(?<!-)%\}[ \t]*)+$/, "")
-    .gsub(/^(?: {0,3}|([ \t]{4,}))\{%-?\s*highlight\s+(\w+)[^%]*%\}[ \t]*$/) { "#{$1}~~~#{$2}" }
-    .gsub(/^(?: {0,3}|([ \t]{4,}))\{%-?\s*endhighlight\s*-?%\}[ \t]*$/) { "#{$1}~~~" }
+    .gsub(/^[ \t]*\{%-?\s*highlight\s+(\w+)[^%]*%\}[ \t]*$/) { "~~~#{$1}" }
+    .gsub(/^[ \t]*\{%-?\s*endhighlight\s*-?%\}[ \t]*$/) { "~~~" }
 end
 
 def facts(doc, kind, markdown)

@@ -250,4 +250,10 @@ suite('conformance regressions (found by the real Jekyll)', () => {
     assert.strictEqual(liquid('* a\n\n    ~~~ruby\n    x = "{{ site.title }}"\n    ~~~\n'), 0);
     assert.strictEqual(liquid('* a\n\n  ~~~ruby\n  x = "{{ site.title }}"\n  ~~~\n'), 1);
   });
+
+  test('a {% highlight %} block indented as code is a highlight block: its tags are not code (fuzzer, shrunk)', () => {
+    const liquid = (body: string) => scanLinks(body, 0, { headerIds: GFM, liquid: true }).liquidInCode.map((l) => body.slice(l.start, l.end));
+    assert.deepStrictEqual(liquid('Text\n\n    {% highlight ruby %}\n    let a = 1;\n    {% endhighlight %}\n'), []);
+    assert.deepStrictEqual(liquid('Text\n\n    {% highlight ruby %}\n    let a = {{ page.title }};\n    {% endhighlight %}\n'), ['{{ page.title }}']);
+  });
 });

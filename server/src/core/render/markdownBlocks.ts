@@ -145,9 +145,11 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
     // kramdown fences code only up to a closing line: without one, the opening line is text.
     const attached = opener !== null && /^(?:\S|$)/.test(content.trim().slice(opener[1]!.length));
     const fence = opener ? (closers ??= fenceClosers(text, lines)).closingRun(i, opener[1]!, attached) : undefined;
-    // A Liquid block indented as code is in the code (Liquid still runs there: the check warns of it).
     const indentedCode = /^(?: {4}|\t)/.test(content) && previousBlank;
-    const liquid = fence || indentedCode ? null : LIQUID_BLOCK_OPEN.exec(content);
+    // A comment indented as code is in the code (Liquid still takes it away: the check warns of it); a highlight
+    // block is code however indented, Liquid makes it before kramdown reads the line.
+    const block = fence ? null : LIQUID_BLOCK_OPEN.exec(content);
+    const liquid = indentedCode && block?.[1] === 'comment' ? null : block;
     const closer = fence
       ? new RegExp(`^${input === 'kramdown' ? '' : ' {0,3}'}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`)
       : liquid
