@@ -136,6 +136,8 @@ suite('conformance regressions (found by the real Jekyll)', () => {
     const body = '{% capture a %}\n## Submodule\n{% endcapture %}\n{% capture b %}\n## Submodule\n## Submodule\n{% endcapture %}\n\n## Submodule\n';
     const scanned = scanLinks(body, 0, { headerIds: GFM, liquid: true });
     assert.deepStrictEqual([[...scanned.ids].sort(), scanned.idsComplete], [['submodule', 'submodule-1'], false]);
+    const custom = scanLinks('{% capture c %}\n## Custom {#mine}\n{% endcapture %}{{ c }}\n', 0, { headerIds: GFM, liquid: true });
+    assert.deepStrictEqual([[...custom.ids], custom.idsComplete], [['mine'], true], 'a {#custom} id is the same wherever it is printed (fuzzer)');
   });
 
   test('a collection file without front matter is copied, at the URL the collection gives it (opensource.guide: _articles/zh-hant/README.md)', async () => {

@@ -218,7 +218,8 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   const captures = ranges(CAPTURE_BLOCK, 'capture');
   const scopeOf = (offset: number): IdScope => (inside(markdownHtml, offset) ? 'html' : containing(captures, offset)?.start);
   for (const header of headerIds(blocks.headings.filter((h) => !inside(notRawMarkdown, h.start)), options.headerIds, scopeOf)) {
-    if (header.id === undefined || typeof scopeOf(header.heading.start) === 'number') {
+    // A generated id in a capture depends on where it is printed; a `{#custom}` one does not.
+    if (header.id === undefined || (typeof scopeOf(header.heading.start) === 'number' && header.heading.customId === undefined)) {
       idsComplete = false;
     }
     // kramdown writes no `id` attribute for an empty one (a GFM header of punctuation: `## &amp;`).
