@@ -25,6 +25,7 @@ import { BlogSession } from './session/blogSession';
 import { defaultStoreFolder, IndexStore } from './session/indexStore';
 import { registerWorkflowRequests } from './workflowRequests';
 import { DiagnosticsPublisher } from './session/diagnosticsPublisher';
+import { WorkerFileAnalyser } from './workerFileAnalyser';
 
 export interface ServerOptions {
   /** A site's files under its root (`skipFolder`: the sites nested in it): the file system by default. */
@@ -44,7 +45,12 @@ interface Blog {
  * own blog session, diagnostics publisher and settings; a document goes to the site it belongs to, and a file
  * outside every site gets nothing (docs/decisions.md, "Sites").
  */
-export function startServer(connection: Connection, { files = (root, skipFolder) => new FileSystemWorkspace(root, { skipFolder }), handledMessages }: ServerOptions = {}): void {
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const handledMessages = options.handledMessages;
+  const files = options.files ?? ((root: string, skipFolder: (folder: string) => boolean) => new FileSystemWorkspace(root, { skipFolder }));
+  // The reading thread reads the disk: only when the files are the file system's. Off unless asked for (see
+  // docs/decisions.md, "Cold start on a worker thread"): with it, publishes after a rebuild reached the client late.
+  const analyser = options.files || process.env['BLOGWRIGHT_INDEX_WORKER'] !== '1' ? undefined : (root: string) => (readByIndex: (path: string) => boolean) => new WorkerFileAnalyser(root, readByIndex);
   const documents = new TextDocuments(TextDocument);
   let sites: SiteSessions<Blog> | undefined;
   let client = { configuration: false, watchFiles: false, progress: false, storagePath: undefined as string | undefined, workspaceTrusted: true, locale: '' };
@@ -123,6 +129,7 @@ export function startServer(connection: Connection, { files = (root, skipFolder)
     const session: BlogSession = new BlogSession({
       root,
       files: files(root, skipFolder),
+      analyser: analyser?.(root),
       skipFolder,
       documents,
       editorSettings: async () => (client.configuration ? connection.workspace.getConfiguration({ scopeUri: pathToFileURL(root).href, section: 'blogwright' }) : undefined),

@@ -5,6 +5,7 @@ import { pathsToCheck } from '../core/fileDiagnostics';
 import { withSettings, type BlogwrightSettings } from '../core/settings';
 import { loadSettings, settingsFromSection, SETTINGS_FILE, type SettingsProblem } from '../core/settingsLoader';
 import type { KeptAnalyses } from '../core/site/documentAnalysis';
+import type { IFileAnalyser } from '../core/site/fileAnalyser';
 import { SiteIndex } from '../core/site/siteIndex';
 import type { BlogwrightDiagnostic } from '../core/diagnostics';
 import type { FileStamp, IWorkspace, ReadResult } from '../core/workspace';
@@ -59,6 +60,8 @@ export interface SessionOptions {
   readonly onError: (error: unknown) => void;
   /** Called with the settings each time they are read. */
   readonly onSettings?: (settings: SessionSettings) => void;
+  /** Reads and analyses the files of a rebuild on another thread; `readByIndex` says which the index reads itself. */
+  readonly analyser?: (readByIndex: (path: string) => boolean) => IFileAnalyser;
   /** Folders under the root that are not this blog's (the sites nested in it): their URIs have no path here. */
   readonly skipFolder?: (folder: string) => boolean;
   /** How many messages the connection has handled: the queue's pauses last until it stops growing. */
@@ -301,7 +304,9 @@ export class BlogSession {
       listFiles: async () => (listed = await this.workspace.listFiles()),
       readText: async (path) => stamped(stamps, path, await this.workspace.readText(path)),
     };
-    const site = new SiteIndex(recording, this.#settings.core);
+    // Open buffers are the index's to read; the rest may be read on another thread, which stamps what it reads.
+    const analyser = this.options.analyser?.((path) => this.workspace.openDocument(path) !== undefined);
+    const site = new SiteIndex(recording, this.#settings.core, analyser && { analyser: stamping(analyser, stamps) });
     const mayRestore = this.#mayRestore;
     this.#mayRestore = false;
     const key = this.#saver && (await this.#storeKey());
@@ -459,6 +464,26 @@ export class BlogSession {
 }
 
 /** Notes the stamp of a file read (none for a buffer's text, a file gone or one changed too recently to tell). */
+/** The analyser, recording the stamp of each file it read, as `stamped` does for the files read here. */
+function stamping(analyser: IFileAnalyser, stamps: Map<string, FileStamp | undefined>): IFileAnalyser {
+  return {
+    analyse: (paths, configText, onBatch, token) =>
+      analyser.analyse(
+        paths,
+        configText,
+        (batch) => {
+          for (const { path, analysed } of batch) {
+            if (analysed) {
+              stamps.set(path, analysed.stamp);
+            }
+          }
+          onBatch(batch);
+        },
+        token,
+      ),
+  };
+}
+
 function stamped(stamps: Map<string, FileStamp | undefined>, path: string, read: ReadResult): ReadResult {
   stamps.set(path, read.kind === 'missing' ? undefined : read.stamp);
   return read;

@@ -83,10 +83,10 @@ export class LinkIndex {
    * Records a document's ids and resolves its links into keys at once: a key depends only on the link, the
    * config and the document's own URL, so nothing needs resolving again when other documents change, and the
    * written targets need not be kept (on 10,000 posts they were 400,000 strings). `keys` are the keys the same
-   * links resolved to before, with the same config and URL (a persisted index): taken as they are. Returns the
-   * summary kept.
+   * links resolved to before, with the same config and URL (a persisted index), or just now elsewhere (a worker
+   * thread): taken as they are. Returns the summary kept.
    */
-  set(path: string, scanned: RecordLinks, isPost: boolean, keys?: StoredKeys): LinkSummary {
+  set(path: string, scanned: RecordLinks, isPost: boolean, keys?: StoredKeys | readonly string[]): LinkSummary {
     this.delete(path);
     // Stored ids were never cut from a text: kept as they are.
     const summary = { ids: keys ? scanned.ids : new Set([...scanned.ids].map(detached)), idsComplete: scanned.idsComplete };
@@ -100,7 +100,10 @@ export class LinkIndex {
       paths.add(path);
     }
     if (this.resolve) {
-      if (keys) {
+      if (isResolved(keys)) {
+        // Resolved just now on another thread (`fileAnalyser.ts`): taken at once.
+        this.#linksTo.set(path, this.#referrersOf(path, keys));
+      } else if (keys) {
         this.#stored.set(path, keys);
       } else {
         this.#linksTo.set(path, this.#referrersOf(path, this.#resolved(path, this.resolve, scanned)));
@@ -110,7 +113,7 @@ export class LinkIndex {
   }
 
   #resolved(path: string, resolve: TargetResolver, scanned: RecordLinks): Set<string> {
-    return new Set(resolve(path, scanned.links.filter((l) => l.form !== 'reference' && !/^(?:mailto|tel|javascript|data):/i.test(l.target))));
+    return linkKeys(resolve, path, scanned);
   }
 
   /** The keys a document's links resolved to, distinct (what `set` takes back as `keys`). */
@@ -225,4 +228,13 @@ function liquidMayWrite(written: string, id: string): boolean {
   }
   const parts = written.split(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/);
   return new RegExp('^' + parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*') + '$').test(id);
+}
+
+/** The distinct keys `path`'s links resolve to: what `set` records, and takes back as its `keys`. */
+export function linkKeys(resolve: TargetResolver, path: string, links: RecordLinks): Set<string> {
+  return new Set(resolve(path, links.links.filter((l) => l.form !== 'reference' && !/^(?:mailto|tel|javascript|data):/i.test(l.target))));
+}
+
+function isResolved(keys: StoredKeys | readonly string[] | undefined): keys is readonly string[] {
+  return Array.isArray(keys);
 }

@@ -5,15 +5,17 @@ import type { AuthorSource } from './authors';
 import { readAuthorSource } from './authorSource';
 import { readConfig, type ConfigReading, type SiteConfig } from './config';
 import { tagKeys } from './tags';
-import { publishedUrlOf, UrlMap } from './urlMap';
+import { UrlMap } from './urlMap';
 import { LinkIndex, type LinkSummary, type StoredKeys } from '../links/linkIndex';
-import { documentKeys, targetKeys } from '../links/targets';
+import { documentKeys } from '../links/targets';
 import { KeptAnalyses, keptAnalysis } from './documentAnalysis';
 import { DocumentScanner, hasScannableBody, type DocumentScan } from './documentScan';
 import { classifyPath, type DocumentKind } from './documentKind';
 import { Memo, type MemoDependency } from './memo';
 import type { SiteDocument } from './siteDocument';
 import { analyseFile, withShape, type FileRecord } from './fileRecord';
+import { resolveTargets, type AnalysedPath, type AnalysedRecord, type IFileAnalyser } from './fileAnalyser';
+import { BatchStream } from './batchStream';
 import { UsageCounts } from './usageCounts';
 import { NOT_CANCELLED, timePacing, type CancellationToken, type IPacing } from '../cancellation';
 
@@ -67,6 +69,8 @@ export class SiteIndex {
   readonly #counts = new UsageCounts();
   /** Where a build is: until `reading`, not even the layouts are known; until `complete`, not every document. */
   #progress: 'empty' | 'reading' | 'complete' = 'empty';
+  /** Reads and analyses the files of a build elsewhere (a worker thread), when given. */
+  readonly #analyser: IFileAnalyser | undefined;
 
   /**
    * `dependants: false` for a one-shot check (the CLI), which never updates: the reverse link index, which only
@@ -75,15 +79,13 @@ export class SiteIndex {
   constructor(
     readonly workspace: IWorkspace,
     settings: BlogwrightSettings,
-    { dependants = true }: { readonly dependants?: boolean } = {},
+    { dependants = true, analyser }: { readonly dependants?: boolean; readonly analyser?: IFileAnalyser } = {},
   ) {
     this.#settings = settings;
+    this.#analyser = analyser;
     this.links = new LinkIndex(
       dependants
-        ? (source, targets) => {
-            const url = publishedUrlOf(this.#documents.get(source), this.config);
-            return targets.flatMap((link) => targetKeys(this.config, url, link.form, link.target));
-          }
+        ? (source, targets) => resolveTargets(this.config, this.#documents.get(source), targets)
         : undefined,
     );
   }
@@ -153,7 +155,7 @@ export class SiteIndex {
   async build(settings: BlogwrightSettings = this.#settings, token: CancellationToken = NOT_CANCELLED, { pacing = timePacing(), first = [] }: BuildOptions = {}): Promise<KeptAnalyses> {
     this.#progress = 'empty';
     const kept = new KeptAnalyses();
-    await this.#reset(settings);
+    const configText = await this.#reset(settings);
     const paths = await this.workspace.listFiles();
     const toRead: string[] = [];
     const templates: string[] = [];
@@ -172,8 +174,13 @@ export class SiteIndex {
     await this.#readAuthors();
     const early = new Set(first);
     let listsMadeAt = 0;
-    for (const path of [...toRead.filter((p) => early.has(p)), ...toRead.filter((p) => !early.has(p))]) {
-      this.#addWithText(path, await this.workspace.readText(path), kept);
+    const ordered = [...toRead.filter((p) => early.has(p)), ...toRead.filter((p) => !early.has(p))];
+    for await (const { path, analysed } of this.#analysed(ordered, configText, token)) {
+      if (analysed) {
+        this.#take(path, analysed, kept);
+      } else {
+        this.#addWithText(path, await this.workspace.readText(path), kept);
+      }
       if (pacing.due()) {
         // Lists made for requests meanwhile (completion) are made again once half as many documents again are read:
         // a list of n documents costs O(n), so all of them together cost a few times the last one.
@@ -245,7 +252,8 @@ export class SiteIndex {
     return templateIds ? { templateIds } : undefined;
   }
 
-  async #reset(settings: BlogwrightSettings): Promise<void> {
+  /** Empties the index and reads the configuration again; returns its text, as the build's analyser reads it too. */
+  async #reset(settings: BlogwrightSettings): Promise<string | undefined> {
     this.#settings = settings;
     this.#scanner.clear();
     this.#changed();
@@ -259,7 +267,44 @@ export class SiteIndex {
     this.links.clear();
     // Jekyll reads `_config.yml`, else `_config.yaml` (a `_config.toml` is not read: no TOML parser, so defaults).
     const config = await this.workspace.readText('_config.yml');
-    this.#config = readConfig(textOf(config.kind === 'missing' ? await this.workspace.readText('_config.yaml') : config));
+    const configText = textOf(config.kind === 'missing' ? await this.workspace.readText('_config.yaml') : config);
+    this.#config = readConfig(configText);
+    return configText;
+  }
+
+  /**
+   * `paths` in their order, each with its record when the analyser made it (a worker thread reads and analyses
+   * them meanwhile), else to be read here: without an analyser, for what it leaves to the index (open buffers), and
+   * for the rest once it fails.
+   */
+  async *#analysed(paths: readonly string[], configText: string | undefined, token: CancellationToken): AsyncGenerator<AnalysedPath> {
+    const analyser = this.#analyser;
+    let given = 0;
+    if (analyser) {
+      const stream = new BatchStream<AnalysedPath>();
+      analyser.analyse(paths, configText, (batch) => stream.push(batch), token).then(
+        () => stream.end(),
+        () => stream.end(),
+      );
+      for await (const item of stream) {
+        given++;
+        yield item;
+      }
+    }
+    // No analyser, or it stopped early (out of memory, ended): the rest are read here.
+    for (const path of paths.slice(given)) {
+      yield { path, analysed: undefined };
+    }
+  }
+
+  /** Takes a record analysed elsewhere, with its link keys and, for the check after the build, its analysis. */
+  #take(path: string, analysed: AnalysedRecord, kept: KeptAnalyses): void {
+    const summary = this.#add(path, analysed.record, analysed.keys);
+    const { record, analysis } = analysed;
+    if (record.kind === 'document' && analysis) {
+      // The index's own set of ids, not a second copy of them (thousands of documents wait for their check).
+      kept.add(path, summary && analysis.links ? { ...analysis, links: { ...analysis.links, ids: summary.ids } } : analysis, record.document);
+    }
   }
 
   /**
@@ -427,7 +472,7 @@ export class SiteIndex {
    * Takes a file's record (see `fileRecord.ts`), made here or elsewhere from the text the file has now; `keys`,
    * when given, are what its links resolved to when the record was stored (see `LinkIndex.set`).
    */
-  #add(path: string, record: FileRecord, keys?: StoredKeys): LinkSummary | undefined {
+  #add(path: string, record: FileRecord, keys?: StoredKeys | readonly string[]): LinkSummary | undefined {
     // A no-op unless the URL map was made (a build makes it as it reads).
     this.urls.touch(path);
     if (record.kind === 'static') {
