@@ -258,4 +258,10 @@ suite('conformance regressions (found by the real Jekyll)', () => {
     assert.deepStrictEqual(liquid('Text\n\n    {% highlight ruby %}\n    let a = 1;\n    {% endhighlight %}\n'), []);
     assert.deepStrictEqual(liquid('Text\n\n    {% highlight ruby %}\n    let a = {{ page.title }};\n    {% endhighlight %}\n'), ['{{ page.title }}']);
   });
+  test('after a <td markdown="1"> in a raw <table>, the table is raw HTML again: its indented lines are not code (government.github.com)', () => {
+    const body = '  <table>\n    {% for r in rows %}\n      <tr>\n  <td markdown="1">\nA [link](/nowhere/)\n  </td>\n      </tr>\n    {% endfor %}\n  </table>\n\nAfter\n';
+    const scanned = scanLinks(body, 0, { headerIds: GFM, liquid: true });
+    assert.deepStrictEqual(scanned.liquidInCode.map((l) => body.slice(l.start, l.end)), []);
+    assert.deepStrictEqual(scanned.links.map((l) => l.target), ['/nowhere/'], 'the cell is Markdown: its link is one');
+  });
 });

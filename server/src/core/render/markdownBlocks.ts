@@ -4,7 +4,7 @@
  * conservative elsewhere (a line that may be code is treated as code, so nothing in it is reported).
  */
 
-import { htmlBlockContentModel, htmlBlockStart, RawHtmlEnds } from './kramdownHtml';
+import { htmlBlockContentModel, htmlBlockStart, RawHtmlEnds, type HtmlTagAt } from './kramdownHtml';
 
 /** Text kramdown renders verbatim, or Liquid never outputs. Offsets into the scanned text. */
 export interface CodeBlock {
@@ -84,7 +84,10 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
   const html: HtmlBlock[] = [];
   const rawHtmlEnds = new RawHtmlEnds(text);
   /** HTML elements open around the current line whose content is Markdown blocks (`<div markdown="1">`), innermost last. */
-  const markdownElements: string[] = [];
+  /** Elements whose content is Markdown blocks, innermost last; `resume` is the raw HTML block one stands in. */
+  const markdownElements: { readonly name: string; readonly resume: HtmlTagAt | undefined }[] = [];
+  /** The raw HTML block whose reading stopped at an element with `markdown=` on this line. */
+  let nestedIn: { readonly tag: HtmlTagAt; readonly line: number } | undefined;
   const lines = splitLines(text, from);
   /** The index of the line holding `offset`, from line `i` on. */
   const lineOf = (offset: number, i: number) => {
@@ -202,7 +205,7 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
       }
       if (model === 'block') {
         // Its content is Markdown blocks, which start after the tag's line (the rest of it is a paragraph of its own).
-        markdownElements.push(tag.name.toLowerCase());
+        markdownElements.push({ name: tag.name.toLowerCase(), resume: nestedIn?.line === i ? nestedIn.tag : undefined });
         previousBlank = true;
         i = lineOf(tag.end - 1, i);
         continue;
@@ -218,6 +221,7 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
         if (raw.nestedMarkdown) {
           // An element inside with `markdown=`: kramdown parses in it; read on from its line, as Markdown.
           html.push({ start: line.start, end, content: 'raw' });
+          nestedIn = { tag, line: lineOf(end, i) };
           // Not before this line: an element inside on the block's own line would start the same block again, forever.
           i = Math.max(i, lineOf(end, i) - 1);
           continue;
@@ -228,8 +232,23 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
       continue;
     }
     const closing = markdownElements.length > 0 ? CLOSING_TAG_LINE.exec(content) : null;
-    if (closing && closing[1]!.toLowerCase() === markdownElements[markdownElements.length - 1]) {
+    const innermost = markdownElements[markdownElements.length - 1];
+    if (closing && closing[1]!.toLowerCase() === innermost?.name) {
       markdownElements.pop();
+      if (innermost.resume) {
+        // A `<td markdown="1">` in a raw `<table>`: after its closing tag, kramdown reads the table's HTML on, raw.
+        const raw = rawHtmlEnds.endOf({ ...innermost.resume, end: line.end });
+        html.push({ start: line.end, end: raw.end, content: 'raw' });
+        if (raw.nestedMarkdown) {
+          nestedIn = { tag: innermost.resume, line: lineOf(raw.end, i) };
+          i = Math.max(i, lineOf(raw.end, i) - 1);
+        } else {
+          i = Math.max(i, lineOf(raw.end - 1, i));
+        }
+        previousBlank = true;
+        previousWasBlockEnd = true;
+        continue;
+      }
       previousBlank = true;
       previousWasBlockEnd = true;
       continue;
