@@ -11,9 +11,10 @@ import type { BlogwrightDiagnostic } from '../core/diagnostics';
 import type { FileStamp, IWorkspace, ReadResult } from '../core/workspace';
 import { BlogUris, LspWorkspace, type IBlogFiles } from '../lspWorkspace';
 import { dependantsOf, factsOf, type FindingsOf } from './dependants';
-import { changedSince, CHUNK, diagnosticsOf, storeKey, StoreWriter, entryToWrite, type EntryToWrite, type IndexStore, type StoreKey } from './indexStore';
+import { changedSince, diagnosticsOf, storeKey, type IndexStore, type StoreKey } from './indexStore';
+import { StoreSaver } from './storeSaver';
 import { growingFreely } from '../heap';
-import { StateQueue, type IBackgroundWork } from './stateQueue';
+import { StateQueue } from './stateQueue';
 
 export interface SessionSettings {
   readonly core: BlogwrightSettings;
@@ -487,91 +488,4 @@ function stamping(analyser: IFileAnalyser, stamps: Map<string, FileStamp | undef
 function stamped(stamps: Map<string, FileStamp | undefined>, path: string, read: ReadResult): ReadResult {
   stamps.set(path, read.kind === 'missing' ? undefined : read.stamp);
   return read;
-}
-
-/**
- * Writes the store a while after the index changed, as background work of the session's queue: a chunk of
- * entries per slice, after every re-check is done, so requests and changes go first. A change that begins while
- * it writes makes it start again: a store holds one moment of the index, with the diagnostics of that moment.
- */
-class StoreSaver implements IBackgroundWork {
-  #key: StoreKey | undefined;
-  #timer: NodeJS.Timeout | undefined;
-  #due = false;
-  #writing: { generation: number; writer: StoreWriter; paths: string[]; next: number } | undefined;
-  #written: Promise<void> = Promise.resolve();
-
-  constructor(
-    readonly session: BlogSession,
-    readonly store: IndexStore,
-  ) {}
-
-  /** What the index now in use must be stored under; none: it is not stored. */
-  keyed(key: StoreKey | undefined): void {
-    this.#key = key;
-    this.#writing = undefined;
-  }
-
-  schedule(delay: number): void {
-    if (!this.#key) {
-      return;
-    }
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      this.#due = true;
-      this.session.queue.wake();
-    }, delay);
-    this.#timer.unref();
-  }
-
-  dispose(): void {
-    clearTimeout(this.#timer);
-    this.#key = undefined;
-    this.#due = false;
-    this.#writing = undefined;
-  }
-
-  /** Writes now what is scheduled (and waits for it), or waits for the write under way. */
-  async flush(): Promise<void> {
-    if (this.#timer !== undefined) {
-      clearTimeout(this.#timer);
-      this.#timer = undefined;
-      this.#due = true;
-      this.session.queue.wake();
-    }
-    await this.session.queue.whenIdle();
-    await this.#written;
-  }
-
-  hasWork(): boolean {
-    return this.#due && this.#key !== undefined && this.session.listener?.hasWork() === false;
-  }
-
-  runSlice(): void {
-    const site = this.session.site;
-    const listener = this.session.listener;
-    const key = this.#key;
-    if (!site || !listener || !key) {
-      this.#due = false;
-      return;
-    }
-    if (this.#writing?.generation !== this.session.generation) {
-      const files = [...this.session.files].sort();
-      const stamps = this.session.stamps;
-      this.#writing = { generation: this.session.generation, writer: new StoreWriter(files, site.authors), paths: files.filter((path) => stamps.has(path) || site.stored(path)), next: 0 };
-    }
-    const writing = this.#writing;
-    const entries: [string, EntryToWrite][] = [];
-    for (const path of writing.paths.slice(writing.next, writing.next + CHUNK)) {
-      entries.push([path, entryToWrite(site, path, this.session.stamps.get(path), listener.diagnosticsOf(path))]);
-    }
-    writing.writer.add(entries);
-    writing.next += CHUNK;
-    if (writing.next >= writing.paths.length) {
-      this.#writing = undefined;
-      this.#due = false;
-      this.#written = this.#written.then(() => this.store.write(key, writing.writer.chunks));
-    }
-  }
 }
