@@ -17,8 +17,9 @@ export interface SavedSession {
 
 /**
  * Writes the store a while after the index changed, as background work of the session's queue: a chunk of
- * entries per slice, after every re-check is done, so requests and changes go first. A change that begins while
- * it writes makes it start again: a store holds one moment of the index, with the diagnostics of that moment.
+ * entries per slice, after every re-check is done, so requests and changes go first. A change postpones it, a
+ * write under way included: a store holds one moment of the index, with the diagnostics of that moment, and a write
+ * restarted at every keystroke would never end and would compete with the edits all along.
  */
 export class StoreSaver implements IBackgroundWork {
   #key: StoreKey | undefined;
@@ -42,6 +43,8 @@ export class StoreSaver implements IBackgroundWork {
     if (!this.#key) {
       return;
     }
+    this.#due = false;
+    this.#writing = undefined;
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
