@@ -8,7 +8,7 @@ export interface IBackgroundWork {
 }
 
 /** Milliseconds a slice of background work, or of a long change (a rebuild), holds the thread before a pause. */
-export const SLICE_MS = 4;
+export const SLICE_MS = 2;
 /** At most this many turns in one pause, however many messages keep arriving: the work must go on too. */
 const MAX_TURNS = 64;
 
