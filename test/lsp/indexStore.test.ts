@@ -124,6 +124,29 @@ suite('the persisted index', function () {
     assert.ok(!read.has('_posts/2020-06-01-broken.md') && !read.has('about.md'), warm.reads.join(', '));
   });
 
+  test("another site's store unused for 60 days and a crash's temporary file are removed; a recent store is kept", async () => {
+    const root = writeOldBlog(findingsBlog());
+    const cache = mkdtempSync(path.join(tmpdir(), 'blogwright-cache-'));
+    await start(root, cache);
+    const own = storeFile(cache);
+    const folder = path.dirname(own);
+    const old = path.join(folder, `${'a'.repeat(24)}.index`);
+    const recent = path.join(folder, `${'b'.repeat(24)}.index`);
+    const crashed = path.join(folder, `${'c'.repeat(24)}.index.123-0123abcd.tmp`);
+    const unrelated = path.join(folder, 'notes.txt');
+    for (const file of [old, recent, crashed, unrelated]) {
+      writeFileSync(file, 'x');
+    }
+    const longAgo = new Date(Date.now() - 61 * 86_400_000);
+    for (const file of [old, crashed, unrelated]) {
+      utimesSync(file, longAgo, longAgo);
+    }
+    // A change makes the next start write the store (and prune).
+    writeFileSync(path.join(root, '_posts/2020-07-01-new.md'), '---\nlayout: post\ntitle: New\nauthor: jane.doe\n---\n\nBody.\n');
+    await start(root, cache);
+    assert.deepStrictEqual(readdirSync(folder).sort(), [path.basename(own), path.basename(recent), 'notes.txt'].sort());
+  });
+
   test('author data changed while no server ran is read again, and every document checked against it', async () => {
     const root = writeOldBlog(findingsBlog());
     const cache = mkdtempSync(path.join(tmpdir(), 'blogwright-cache-'));

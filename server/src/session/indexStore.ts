@@ -10,7 +10,7 @@
  * before use, with limits on size and depth.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { promises as fs, readFileSync, statSync, utimesSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as nodePath from 'node:path';
 import * as v8 from 'node:v8';
@@ -190,7 +190,17 @@ export class IndexStore {
       return problem('truncated or damaged');
     }
     try {
-      return decodePayload(payload) ?? problem('damaged');
+      const contents = decodePayload(payload) ?? problem('damaged');
+      if (contents) {
+        // Used: its age no longer counts towards pruning (a blog opened but never changed writes no new store).
+        const now = new Date();
+        try {
+          utimesSync(this.file, now, now);
+        } catch {
+          // A read-only store is still a good one.
+        }
+      }
+      return contents;
     } catch {
       return problem('damaged');
     }
@@ -205,12 +215,40 @@ export class IndexStore {
       await fs.mkdir(this.folder, { recursive: true, mode: 0o700 });
       await fs.writeFile(temporary, Buffer.concat([Buffer.from(MAGIC + JSON.stringify(header) + '\n'), payload]), { mode: 0o600 });
       await fs.rename(temporary, this.file);
+      await this.#pruneOthers().catch(() => undefined);
     } catch (error) {
       await fs.rm(temporary, { force: true }).catch(() => undefined);
       this.log(`Could not write the stored index ${this.file}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+
+  /**
+   * Removes the stores of sites not opened for `UNUSED_STORE_DAYS` (a store is rewritten when its site changes and
+   * touched when it is used), and temporary files a crash left, so that the folder does not grow with every blog ever opened.
+   * Only names this class writes are touched.
+   */
+  async #pruneOthers(): Promise<void> {
+    const now = Date.now();
+    for (const name of await fs.readdir(this.folder)) {
+      const isStore = STORE_NAME.test(name);
+      if ((!isStore && !TEMPORARY_NAME.test(name)) || nodePath.join(this.folder, name) === this.file) {
+        continue;
+      }
+      const path = nodePath.join(this.folder, name);
+      const stat = await fs.lstat(path).catch(() => undefined);
+      const limit = isStore ? UNUSED_STORE_DAYS * DAY_MS : DAY_MS;
+      if (stat?.isFile() && now - stat.mtimeMs > limit) {
+        await fs.rm(path, { force: true }).catch(() => undefined);
+      }
+    }
+  }
 }
+
+const DAY_MS = 86_400_000;
+/** A site's store not written for this long is removed by the next write of any store in the folder. */
+export const UNUSED_STORE_DAYS = 60;
+const STORE_NAME = /^[0-9a-f]{24}\.index$/;
+const TEMPORARY_NAME = /^[0-9a-f]{24}\.index\.\d+-[0-9a-f]{8}\.tmp$/;
 
 /** What to store of one file: what the index has of it, its stamp and its diagnostics. */
 export function entryToWrite(site: SiteIndex, path: string, stamp: FileStamp | undefined, diagnostics: readonly BlogwrightDiagnostic[] | undefined): EntryToWrite {
