@@ -6,6 +6,7 @@ import { withSettings, type BlogwrightSettings } from '../core/settings';
 import { loadSettings, settingsFromSection, SETTINGS_FILE, type SettingsProblem } from '../core/settingsLoader';
 import type { KeptAnalyses } from '../core/site/documentAnalysis';
 import type { IFileAnalyser } from '../core/site/fileAnalyser';
+import { readConfigFile } from '../core/site/config';
 import { SiteIndex } from '../core/site/siteIndex';
 import type { BlogwrightDiagnostic } from '../core/diagnostics';
 import type { FileStamp, IWorkspace, ReadResult } from '../core/workspace';
@@ -387,8 +388,7 @@ export class BlogSession {
       // External links' findings come from the network, not from the files: never stored.
       return undefined;
     }
-    const config = await this.workspace.readText(CONFIG_FILE);
-    return storeKey(config.kind === 'missing' ? await this.workspace.readText('_config.yaml') : config, settings, this.options.locale ?? '', this.options.workspaceTrusted);
+    return storeKey(await readConfigFile(this.workspace), settings, this.options.locale ?? '', this.options.workspaceTrusted);
   }
 
   /** The files that paths from watcher events stand for: each file, and every file inside a folder, on disk or known. */

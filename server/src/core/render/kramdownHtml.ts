@@ -99,6 +99,14 @@ function normalName(name: string): string {
 
 const KNOWN_ELEMENTS = new Set('caption col colgroup dl dt h1 h2 h3 h4 h5 h6 hr html head legend menu ol optgroup p pre script style math option textarea code kbd samp var table tbody td th thead tfoot tr ul'.split(' '));
 
+/** Span content (kramdown's `scan_until`): to the first closing tag of the element's name, or `limit`. */
+export function spanContentEnd(text: string, from: number, limit: number, name: string): { closeStart: number; end: number } {
+  const close = new RegExp(`</${name.replace(/[.]/g, '\\.')}\\s*>`, 'gi');
+  close.lastIndex = from;
+  const found = close.exec(text);
+  return found && found.index < limit ? { closeStart: found.index, end: close.lastIndex } : { closeStart: limit, end: limit };
+}
+
 /**
  * Searches for the end of raw HTML content, forward only: every element opened inside must close first (an
  * unclosed `<p>` inside runs to the end of the document, as it does for kramdown); a closing tag that closes

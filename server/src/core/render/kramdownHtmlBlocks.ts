@@ -1,5 +1,5 @@
 import type MarkdownIt from 'markdown-it';
-import { HTML_BLOCK_ELEMENTS, HTML_ELEMENTS_WITHOUT_BODY, HTML_SPAN_ELEMENTS, MARKDOWN_ATTRIBUTE, RawHtmlEnds, htmlBlockContentModel, openingTagAt, type HtmlTagAt } from './kramdownHtml';
+import { HTML_BLOCK_ELEMENTS, HTML_ELEMENTS_WITHOUT_BODY, HTML_SPAN_ELEMENTS, MARKDOWN_ATTRIBUTE, RawHtmlEnds, htmlBlockContentModel, openingTagAt, spanContentEnd, type HtmlTagAt } from './kramdownHtml';
 
 type StateBlock = Parameters<Parameters<MarkdownIt['block']['ruler']['push']>[1]>[0];
 type Token = ReturnType<MarkdownIt['parse']>[number];
@@ -72,7 +72,7 @@ function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine: number
     return true;
   }
   // Markdown spans up to the closing tag: a paragraph's text without the paragraph.
-  const content = spanEnd(state.src, tag.end, limit, tag.name);
+  const content = spanContentEnd(state.src, tag.end, limit, tag.name);
   const lastLine = lineOf(state, startLine, endLine, content.end);
   const map: [number, number] = [startLine, lastLine + 1];
   pushHtml(state, withoutMarkdownAttribute(tag, state.src), map);
@@ -107,7 +107,7 @@ function pushRaw(state: StateBlock, startLine: number, endLine: number, tag: Htm
         from = { ...tag, end: nested.end };
         continue;
       }
-      const content = spanEnd(src, nested.end, limit, nested.name);
+      const content = spanContentEnd(src, nested.end, limit, nested.name);
       parts.push({ html: src.slice(at, nested.start) + withoutMarkdownAttribute(nested, src), inline: src.slice(nested.end, content.closeStart) });
       at = content.closeStart;
       from = { ...tag, end: content.closeStart };
@@ -169,13 +169,6 @@ function readerOf(text: string): { ends: RawHtmlEnds; noCloseLine: Map<string, n
   return lastEnds;
 }
 
-/** Span content (kramdown's `scan_until`): to the first closing tag of the element's name, or `limit`. */
-function spanEnd(text: string, from: number, limit: number, name: string): { closeStart: number; end: number } {
-  const close = new RegExp(`</${name.replace(/[.]/g, '\\.')}\\s*>`, 'gi');
-  close.lastIndex = from;
-  const found = close.exec(text);
-  return found && found.index < limit ? { closeStart: found.index, end: close.lastIndex } : { closeStart: limit, end: limit };
-}
 
 /**
  * The line whose start closes a Markdown block element (`</div>`), elements of its name opened at a line's start

@@ -4,7 +4,7 @@
  * conservative elsewhere (a line that may be code is treated as code, so nothing in it is reported).
  */
 
-import { htmlBlockContentModel, htmlBlockStart, RawHtmlEnds, type HtmlTagAt } from './kramdownHtml';
+import { htmlBlockContentModel, htmlBlockStart, RawHtmlEnds, spanContentEnd, type HtmlTagAt } from './kramdownHtml';
 
 /** Text kramdown renders verbatim, or Liquid never outputs. Offsets into the scanned text. */
 export interface CodeBlock {
@@ -212,9 +212,7 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
       }
       let end: number;
       if (model === 'span') {
-        const close = new RegExp(`</${tag.name.replace(/\./g, '\\.')}\\s*>`, 'gi');
-        close.lastIndex = tag.end;
-        end = close.exec(text) ? close.lastIndex : text.length;
+        end = spanContentEnd(text, tag.end, text.length, tag.name).end;
       } else {
         const raw = rawHtmlEnds.endOf(tag);
         end = raw.end;

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { isMap } from 'yaml';
 import { parseYaml, yamlToData, type YamlError } from '../frontmatter/yaml';
+import type { IWorkspace, ReadResult } from '../workspace';
 
 export interface CollectionConfig {
   readonly name: string;
@@ -52,6 +53,12 @@ const DEFAULT_MARKDOWN_EXT = ['markdown', 'mkdown', 'mkdn', 'mkd', 'md'];
 const DEFAULT_EXCLUDE = ['.sass-cache', '.jekyll-cache', 'gemfiles', 'Gemfile', 'Gemfile.lock', 'node_modules', 'vendor/bundle/', 'vendor/cache/', 'vendor/gems/', 'vendor/ruby/'];
 
 export const DEFAULT_CONFIG: SiteConfig = toConfig({});
+
+/** The site's configuration file as Jekyll picks it: `_config.yml`, else `_config.yaml` (a `_config.toml` is not read: no TOML parser, so defaults). */
+export async function readConfigFile(workspace: Pick<IWorkspace, 'readText'>): Promise<ReadResult> {
+  const yml = await workspace.readText('_config.yml');
+  return yml.kind === 'missing' ? workspace.readText('_config.yaml') : yml;
+}
 
 /** Reads `_config.yml`; a file that does not parse still yields Jekyll's defaults, plus its problems. */
 export function readConfig(text: string | undefined): ConfigReading {

@@ -3,7 +3,7 @@ import type { BlogwrightSettings } from '../settings';
 import type { IWorkspace, ReadResult } from '../workspace';
 import type { AuthorSource } from './authors';
 import { readAuthorSource } from './authorSource';
-import { readConfig, type ConfigReading, type SiteConfig } from './config';
+import { readConfig, readConfigFile, type ConfigReading, type SiteConfig } from './config';
 import { tagKeys } from './tags';
 import { UrlMap } from './urlMap';
 import { LinkIndex, type LinkSummary, type StoredKeys } from '../links/linkIndex';
@@ -265,9 +265,7 @@ export class SiteIndex {
     this.#localPlugins.clear();
     this.urls.reset();
     this.links.clear();
-    // Jekyll reads `_config.yml`, else `_config.yaml` (a `_config.toml` is not read: no TOML parser, so defaults).
-    const config = await this.workspace.readText('_config.yml');
-    const configText = textOf(config.kind === 'missing' ? await this.workspace.readText('_config.yaml') : config);
+    const configText = textOf(await readConfigFile(this.workspace));
     this.#config = readConfig(configText);
     return configText;
   }
