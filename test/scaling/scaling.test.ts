@@ -106,8 +106,8 @@ const format = (points: readonly { size: number; ms: number }[]) => `${points[0]
 
 /**
  * Issue 22: one line of a few tens of KB made the check quadratic (64 KB of `[a](`: 18 s and a 515 MB publish).
- * Each pattern is checked at doubling sizes; the test fails when time grows faster than size^1.2 (measured twice, the
- * better time at each size kept, to rule out a disturbed measurement) or one run takes seconds.
+ * Each pattern is checked at doubling sizes; the test fails when time grows faster than size^1.2 (measured up to three
+ * times, the better time at each size kept, to rule out a disturbed measurement) or one run takes seconds.
  */
 suite('every scan is linear in the text', function () {
   this.timeout(600_000);
@@ -119,8 +119,9 @@ suite('every scan is linear in the text', function () {
     test(pattern.name, async () => {
       let growth = await measure(site, pattern);
       let exponents = growth.gaveUp ? undefined : { check: fitted(growth.check), editor: fitted(growth.editor) };
-      if (exponents && Math.max(exponents.check, exponents.editor) > MAX_EXPONENT) {
-        // Measured again, keeping the better time at each size: one disturbed size can bend a fit, two rarely agree.
+      for (let retry = 0; retry < 2 && exponents && Math.max(exponents.check, exponents.editor) > MAX_EXPONENT; retry++) {
+        // Measured again, keeping the better time at each size: one disturbed size can bend a fit; a linear scan near
+        // the limit (1.21-1.26 seen on an idle machine) comes under it by the third, a quadratic one stays near 2.
         const again = await measure(site, pattern);
         growth = again.gaveUp ? again : { check: bestOf(growth.check, again.check), editor: bestOf(growth.editor, again.editor), gaveUp: undefined };
         exponents = growth.gaveUp ? undefined : { check: fitted(growth.check), editor: fitted(growth.editor) };
