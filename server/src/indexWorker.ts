@@ -1,49 +1,35 @@
 /**
- * The index's reading thread (see workerFileAnalyser.ts): reads files of the blog from disk and analyses them
- * (front matter, links, headings) as the index would, sending the records back in batches, in order, so the
- * server's thread only takes them in. It reads with the server's own safeguards (FileSystemWorkspace: no link
- * followed, nothing outside the root, the size limit) and runs nothing from the blog.
+ * The index's reading thread (see workerFileAnalyser.ts): takes the next files nobody has taken, reads them from
+ * disk and analyses them (front matter, links, headings) as the index would, and sends the records back, until no
+ * file is left. It reads with the server's own safeguards and runs nothing from the blog.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { readConfig } from './core/site/config';
-import { DocumentScanner } from './core/site/documentScan';
-import { analysedRecord, type AnalysedPath } from './core/site/fileAnalyser';
-import { FileSystemWorkspace } from './fileSystemWorkspace';
-import type { FromIndexWorker, ToIndexWorker } from './workerFileAnalyser';
+import { IndexReader, NOT_SENT, type FromIndexWorker, type IndexWorkerData } from './workerFileAnalyser';
 
-/** Files per message: large enough that sending costs little, small enough that the server takes them in short turns. */
-const BATCH = 32;
+/** Files taken at once: large enough that sending costs little, small enough that the server waits little for one. */
+const CHUNK = 16;
 
 const port = parentPort!;
-const workspace = new FileSystemWorkspace((workerData as { root: string }).root);
+const { root, paths, configText, next } = workerData as IndexWorkerData;
+const reader = new IndexReader(root, configText);
+const counter = new Int32Array(next);
 
-port.on('message', ({ paths, configText }: ToIndexWorker) => {
-  const config = readConfig(configText).config;
-  const scanner = new DocumentScanner();
-  let batch: AnalysedPath[] = [];
-  for (const path of paths) {
-    batch.push({ path, analysed: analysedRecord(path, workspace.readTextSync(path), config, scanner) });
-    if (batch.length === BATCH) {
-      send(batch);
-      batch = [];
-    }
-  }
-  send(batch);
-  port.postMessage({ done: true } satisfies FromIndexWorker);
-});
+for (let start = Atomics.add(counter, 0, CHUNK); start < paths.length; start = Atomics.add(counter, 0, CHUNK)) {
+  send({ start, records: paths.slice(start, start + CHUNK).map((path) => reader.analyse(path)) });
+}
 
-function send(batch: AnalysedPath[]): void {
+function send(message: FromIndexWorker): void {
   try {
-    port.postMessage({ batch } satisfies FromIndexWorker);
+    port.postMessage(message);
   } catch {
-    // A value that cannot be cloned (none known): the server reads those files itself.
-    port.postMessage({ batch: batch.map((item) => ({ path: item.path, analysed: cloneable(item) ? item.analysed : undefined })) } satisfies FromIndexWorker);
+    // A value that cannot be cloned (none known): the server analyses those files itself.
+    port.postMessage({ start: message.start, records: message.records.map((record) => (cloneable(record) ? record : NOT_SENT)) } satisfies FromIndexWorker);
   }
 }
 
-function cloneable(item: AnalysedPath): boolean {
+function cloneable(value: unknown): boolean {
   try {
-    structuredClone(item);
+    structuredClone(value);
     return true;
   } catch {
     return false;

@@ -1,25 +1,57 @@
 /**
- * Reads and analyses the files of a whole-blog build on a worker thread (indexWorker.ts), so that on a machine
- * with two cores reading, parsing and scanning run beside the server's own work, and the server's thread stays
- * free for requests while a large blog is read. Files held open in the editor are left to the index, which reads
- * their buffers.
+ * Reads and analyses the files of a whole-blog build on both cores: a worker thread (indexWorker.ts) and the server's
+ * own thread, which analyses files itself whenever the next record in order is not back from the worker yet. Both
+ * take their next files from one shared counter, so they split the work whatever each one's speed, and the index
+ * still gets the records in the order of the paths (its documents, and so its findings, come in the same order
+ * every time). Files held open in the editor are left to the index, which reads their buffers.
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CancellationToken } from './core/cancellation';
-import type { AnalysedPath, IFileAnalyser } from './core/site/fileAnalyser';
+import type { CancellationToken, IPacing } from './core/cancellation';
+import { detached } from './core/detached';
+import { readConfig, type SiteConfig } from './core/site/config';
+import { DocumentScanner } from './core/site/documentScan';
+import { analysedRecord, type AnalysedPath, type AnalysedRecord, type IFileAnalyser } from './core/site/fileAnalyser';
+import { FileSystemWorkspace } from './fileSystemWorkspace';
 
-export interface ToIndexWorker {
+export interface IndexWorkerData {
+  readonly root: string;
   readonly paths: readonly string[];
   readonly configText: string | undefined;
+  /** One Int32: the index in `paths` of the next file nobody has taken (`Atomics.add`). */
+  readonly next: SharedArrayBuffer;
 }
 
-export type FromIndexWorker = { readonly batch: readonly AnalysedPath[] } | { readonly done: true };
+/** A record the worker could not send (it would not clone): the server's thread analyses that file again. */
+export const NOT_SENT = 0;
+
+/** The records of `paths[start]` onwards; undefined for a file that is gone. */
+export interface FromIndexWorker {
+  readonly start: number;
+  readonly records: readonly (AnalysedRecord | undefined | typeof NOT_SENT)[];
+}
 
 /** The thread's heap: a batch at a time is alive there; no blog comes near this. */
 const WORKER_HEAP_MB = 256;
 /** As small as the server's own (serverProcess.ts): a larger young generation stays resident after the thread ends. */
 const WORKER_YOUNG_MB = 12;
+
+/** Reads a file from disk and analyses it as the index would: what both threads of a build run. */
+export class IndexReader {
+  readonly #files: FileSystemWorkspace;
+  readonly #config: SiteConfig;
+  readonly #scanner = new DocumentScanner();
+
+  constructor(root: string, configText: string | undefined) {
+    // The server's own safeguards: no link followed, nothing outside the root, the size limit.
+    this.#files = new FileSystemWorkspace(root);
+    this.#config = readConfig(configText).config;
+  }
+
+  analyse(path: string): AnalysedRecord | undefined {
+    return analysedRecord(path, this.#files.readTextSync(path), this.#config, this.#scanner);
+  }
+}
 
 export class WorkerFileAnalyser implements IFileAnalyser {
   constructor(
@@ -29,53 +61,89 @@ export class WorkerFileAnalyser implements IFileAnalyser {
     private readonly script = path.join(__dirname, 'indexWorker.js'),
   ) {}
 
-  analyse(paths: readonly string[], configText: string | undefined, onBatch: (batch: readonly AnalysedPath[]) => void, token: CancellationToken): Promise<void> {
-    const delegated = paths.filter((p) => !this.readByIndex(p));
-    // Paths left to the index are given back (as undefined) in their place among the worker's.
-    let next = 0;
-    const upTo = (stop: string | undefined): AnalysedPath[] => {
-      const own: AnalysedPath[] = [];
-      while (next < paths.length && paths[next] !== stop) {
-        own.push({ path: paths[next++]!, analysed: undefined });
-      }
-      return own;
+  async *analyse(paths: readonly string[], configText: string | undefined, token: CancellationToken, pacing: IPacing): AsyncGenerator<AnalysedPath> {
+    const shared = paths.filter((p) => !this.readByIndex(p));
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    /** Records by the index of their first path in `shared`, from either thread, until taken in order. */
+    const ready = new Map<number, FromIndexWorker['records']>();
+    let workerGone = false;
+    let wake: (() => void) | undefined;
+    const notify = () => {
+      const resolve = wake;
+      wake = undefined;
+      resolve?.();
     };
-    return new Promise<void>((resolve, reject) => {
-      const worker = new Worker(this.script, { workerData: { root: this.root }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB }, stdout: true, stderr: true });
-      // Nothing the thread might print may reach the server's stdout, which is the editor's channel.
-      worker.stdout.resume();
-      worker.stderr.resume();
-      let finished = false;
-      const finish = (error?: unknown) => {
-        if (!finished) {
-          finished = true;
-          void worker.terminate();
-          if (error === undefined) {
-            resolve();
-          } else {
-            reject(error instanceof Error ? error : new Error(String(error)));
-          }
-        }
-      };
-      worker.on('message', (message: FromIndexWorker) => {
-        if (token.isCancellationRequested) {
-          finish();
-        } else if ('batch' in message) {
-          const batch: AnalysedPath[] = [];
-          for (const item of message.batch) {
-            batch.push(...upTo(item.path));
-            batch.push(item);
-            next++;
-          }
-          onBatch(batch);
-        } else {
-          onBatch(upTo(undefined));
-          finish();
-        }
-      });
-      worker.on('error', finish);
-      worker.on('exit', () => finish(new Error('The index thread ended early')));
-      worker.postMessage({ paths: delegated, configText } satisfies ToIndexWorker);
+    const worker = new Worker(this.script, {
+      workerData: { root: this.root, paths: shared, configText, next: next.buffer } satisfies IndexWorkerData,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+      stdout: true,
+      stderr: true,
     });
+    // Nothing the thread might print may reach the server's stdout, which is the editor's channel.
+    worker.stdout.resume();
+    worker.stderr.resume();
+    worker.on('message', ({ start, records }: FromIndexWorker) => {
+      ready.set(start, records);
+      notify();
+    });
+    const gone = () => {
+      workerGone = true;
+      notify();
+    };
+    worker.on('error', gone);
+    // It ends by itself (code 0) once every file is taken and its records are sent.
+    worker.on('exit', (code) => code !== 0 && gone());
+    const reader = new IndexReader(this.root, configText);
+    let given = 0;
+    /** `paths` up to `shared[taken]`, those left to the index first. */
+    const upTo = function* (until: string | undefined): Generator<AnalysedPath> {
+      while (given < paths.length && paths[given] !== until) {
+        yield { path: paths[given++]!, analysed: undefined };
+      }
+      given++;
+    };
+    try {
+      for (let taken = 0; taken < shared.length; ) {
+        if (token.isCancellationRequested) {
+          return;
+        }
+        const records = ready.get(taken);
+        if (records) {
+          ready.delete(taken);
+          for (const record of records) {
+            const path = shared[taken++]!;
+            yield* upTo(path);
+            yield { path, analysed: record === NOT_SENT ? detachedRecord(reader.analyse(path)) : record };
+          }
+          continue;
+        }
+        // The next record is not here yet: meanwhile this thread analyses the next file nobody took (once the worker
+        // is gone, the one awaited), or waits for the worker's message.
+        const start = workerGone ? taken : Atomics.add(next, 0, 1);
+        if (start < shared.length) {
+          ready.set(start, [detachedRecord(reader.analyse(shared[start]!))]);
+          if (pacing.due()) {
+            await pacing.pause();
+          }
+        } else {
+          await new Promise<void>((resolve) => (wake = resolve));
+        }
+      }
+      yield* upTo(undefined);
+    } finally {
+      void worker.terminate();
+    }
   }
+}
+
+/**
+ * A record made on this thread, with no string cut from its file (see `detached`), as one cloned from the worker
+ * is: the index keeps the ids, and the keys until it fills the reverse index.
+ */
+function detachedRecord(analysed: AnalysedRecord | undefined): AnalysedRecord | undefined {
+  if (analysed?.record.kind !== 'document' || !analysed.record.links) {
+    return analysed;
+  }
+  const links = analysed.record.links;
+  return { ...analysed, keys: analysed.keys?.map(detached), record: { ...analysed.record, links: { ...links, ids: new Set([...links.ids].map(detached)) } } };
 }

@@ -145,7 +145,8 @@ export class BlogSession {
   /** The listener publishes diagnostics; its re-checks go before the store's writing in the queue. */
   listen(listener: ISessionListener): void {
     this.#listener = listener;
-    // A restored index's reverse link index is filled in after its re-checks, before any change needs it.
+    // The reverse link index of a restored index, or of one a worker helped build, is filled in after the first
+    // checks, or at once when a change needs it.
     this.queue.addBackground({
       hasWork: () => this.#site?.links.hasStored === true,
       runSlice: () => this.#site?.links.takeStored(performance.now() + REVERSE_INDEX_SLICE_MS),
@@ -464,27 +465,21 @@ export class BlogSession {
   }
 }
 
-/** Notes the stamp of a file read (none for a buffer's text, a file gone or one changed too recently to tell). */
 /** The analyser, recording the stamp of each file it read, as `stamped` does for the files read here. */
 function stamping(analyser: IFileAnalyser, stamps: Map<string, FileStamp | undefined>): IFileAnalyser {
   return {
-    analyse: (paths, configText, onBatch, token) =>
-      analyser.analyse(
-        paths,
-        configText,
-        (batch) => {
-          for (const { path, analysed } of batch) {
-            if (analysed) {
-              stamps.set(path, analysed.stamp);
-            }
-          }
-          onBatch(batch);
-        },
-        token,
-      ),
+    async *analyse(paths, configText, token, pacing) {
+      for await (const item of analyser.analyse(paths, configText, token, pacing)) {
+        if (item.analysed) {
+          stamps.set(item.path, item.analysed.stamp);
+        }
+        yield item;
+      }
+    },
   };
 }
 
+/** Notes the stamp of a file read (none for a buffer's text, a file gone or one changed too recently to tell). */
 function stamped(stamps: Map<string, FileStamp | undefined>, path: string, read: ReadResult): ReadResult {
   stamps.set(path, read.kind === 'missing' ? undefined : read.stamp);
   return read;

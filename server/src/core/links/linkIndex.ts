@@ -59,8 +59,11 @@ export class LinkIndex {
   readonly #referrers = new Map<string, Referrers>();
   /** Document -> the keys it links to, to take it out again. */
   readonly #linksTo = new Map<string, Referrers[]>();
-  /** Restored documents whose keys are not in the reverse index yet (`takeStored`). */
-  readonly #stored = new Map<string, StoredKeys>();
+  /**
+   * Documents whose keys are not in the reverse index yet (`takeStored`): restored ones, and those a build's
+   * worker resolved. Only an update needs the reverse index, so a start fills it after its first checks.
+   */
+  readonly #stored = new Map<string, StoredKeys | readonly string[]>();
   /** Post file base name (`2015-03-01-title`) -> post paths, for `{% post_url %}`. */
   readonly #postsByName = new Map<string, Set<string>>();
   /** Ids in layouts and includes: a fragment may point to one of them on any page. */
@@ -84,7 +87,7 @@ export class LinkIndex {
    * config and the document's own URL, so nothing needs resolving again when other documents change, and the
    * written targets need not be kept (on 10,000 posts they were 400,000 strings). `keys` are the keys the same
    * links resolved to before, with the same config and URL (a persisted index), or just now elsewhere (a worker
-   * thread): taken as they are. Returns the summary kept.
+   * thread): taken as they are, into the reverse index later (`takeStored`). Returns the summary kept.
    */
   set(path: string, scanned: RecordLinks, isPost: boolean, keys?: StoredKeys | readonly string[]): LinkSummary {
     this.delete(path);
@@ -100,10 +103,7 @@ export class LinkIndex {
       paths.add(path);
     }
     if (this.resolve) {
-      if (isResolved(keys)) {
-        // Resolved just now on another thread (`fileAnalyser.ts`): taken at once.
-        this.#linksTo.set(path, this.#referrersOf(path, keys));
-      } else if (keys) {
+      if (keys) {
         this.#stored.set(path, keys);
       } else {
         this.#linksTo.set(path, this.#referrersOf(path, this.#resolved(path, this.resolve, scanned)));
@@ -119,23 +119,26 @@ export class LinkIndex {
   /** The keys a document's links resolved to, distinct (what `set` takes back as `keys`). */
   keysOf(path: string): string[] {
     const stored = this.#stored.get(path);
-    return stored ? Array.from(stored.indices, (index) => stored.table.keys[index]!) : (this.#linksTo.get(path) ?? []).map((referrers) => referrers.key);
+    if (stored) {
+      return isResolved(stored) ? [...stored] : Array.from(stored.indices, (index) => stored.table.keys[index]!);
+    }
+    return (this.#linksTo.get(path) ?? []).map((referrers) => referrers.key);
   }
 
-  /** Whether restored documents' keys are still to be put into the reverse index (`takeStored`). */
+  /** Whether documents' keys are still to be put into the reverse index (`takeStored`). */
   get hasStored(): boolean {
     return this.#stored.size > 0;
   }
 
   /**
-   * Puts restored documents' keys into the reverse index until `deadline` (a `performance.now()` time; all of them
-   * without one). A restored index answers and publishes before this is done: only an update needs it, and takes
-   * the rest at once then.
+   * Puts documents' keys kept aside by `set` into the reverse index until `deadline` (a `performance.now()` time;
+   * all of them without one). The index answers and publishes before this is done: only an update needs it, and
+   * takes the rest at once then.
    */
   takeStored(deadline = Infinity): void {
     for (const [path, keys] of this.#stored) {
       this.#stored.delete(path);
-      this.#linksTo.set(path, this.#storedReferrers(path, keys));
+      this.#linksTo.set(path, isResolved(keys) ? this.#referrersOf(path, keys) : this.#storedReferrers(path, keys));
       if (performance.now() > deadline) {
         return;
       }

@@ -2,7 +2,7 @@
  * Reading and analysing a blog's files somewhere other than the index's own thread (the server's worker thread,
  * `server/src/indexWorker.ts`): the index takes the records and the analyses exactly as if it had made them.
  */
-import type { CancellationToken } from '../cancellation';
+import type { CancellationToken, IPacing } from '../cancellation';
 import type { FileStamp, ReadResult } from '../workspace';
 import type { SiteConfig } from './config';
 import { keptAnalysis, type DocumentAnalysis } from './documentAnalysis';
@@ -32,10 +32,10 @@ export interface AnalysedPath {
 export interface IFileAnalyser {
   /**
    * Analyses `paths` (files that may be documents) with the site configuration read from `configText`, giving every
-   * path once, in the order given, in batches. Resolves when all are given, or at once when `token` is cancelled;
-   * rejects when it cannot go on (the index reads the rest itself).
+   * path once, in the order given. Work it does on the caller's thread pauses as `pacing` says, between files.
+   * Stops early when `token` is cancelled; throws when it cannot go on (the index reads the rest itself).
    */
-  analyse(paths: readonly string[], configText: string | undefined, onBatch: (batch: readonly AnalysedPath[]) => void, token: CancellationToken): Promise<void>;
+  analyse(paths: readonly string[], configText: string | undefined, token: CancellationToken, pacing: IPacing): AsyncIterable<AnalysedPath>;
 }
 
 /** A file's record, analysis and link keys, as `SiteIndex.build` makes them: `undefined` for a file that is gone. */

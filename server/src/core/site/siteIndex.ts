@@ -15,7 +15,6 @@ import { Memo, type MemoDependency } from './memo';
 import type { SiteDocument } from './siteDocument';
 import { analyseFile, withShape, type FileRecord } from './fileRecord';
 import { resolveTargets, type AnalysedPath, type AnalysedRecord, type IFileAnalyser } from './fileAnalyser';
-import { BatchStream } from './batchStream';
 import { UsageCounts } from './usageCounts';
 import { NOT_CANCELLED, timePacing, type CancellationToken, type IPacing } from '../cancellation';
 
@@ -175,7 +174,7 @@ export class SiteIndex {
     const early = new Set(first);
     let listsMadeAt = 0;
     const ordered = [...toRead.filter((p) => early.has(p)), ...toRead.filter((p) => !early.has(p))];
-    for await (const { path, analysed } of this.#analysed(ordered, configText, token)) {
+    for await (const { path, analysed } of this.#analysed(ordered, configText, token, pacing)) {
       if (analysed) {
         this.#take(path, analysed, kept);
       } else {
@@ -271,25 +270,25 @@ export class SiteIndex {
   }
 
   /**
-   * `paths` in their order, each with its record when the analyser made it (a worker thread reads and analyses
-   * them meanwhile), else to be read here: without an analyser, for what it leaves to the index (open buffers), and
-   * for the rest once it fails.
+   * `paths` in their order, each with its record when the analyser made it (a worker thread and this one share the
+   * work), else to be read here: without an analyser, for what it leaves to the index (open buffers), and for the
+   * rest once it fails.
    */
-  async *#analysed(paths: readonly string[], configText: string | undefined, token: CancellationToken): AsyncGenerator<AnalysedPath> {
-    const analyser = this.#analyser;
+  async *#analysed(paths: readonly string[], configText: string | undefined, token: CancellationToken, pacing: IPacing): AsyncGenerator<AnalysedPath> {
     let given = 0;
-    if (analyser) {
-      const stream = new BatchStream<AnalysedPath>();
-      analyser.analyse(paths, configText, (batch) => stream.push(batch), token).then(
-        () => stream.end(),
-        () => stream.end(),
-      );
-      for await (const item of stream) {
-        given++;
-        yield item;
+    if (this.#analyser) {
+      try {
+        for await (const item of this.#analyser.analyse(paths, configText, token, pacing)) {
+          given++;
+          yield item;
+        }
+      } catch {
+        // It cannot go on (out of memory, the thread ended): the rest are read here.
       }
     }
-    // No analyser, or it stopped early (out of memory, ended): the rest are read here.
+    if (token.isCancellationRequested) {
+      return;
+    }
     for (const path of paths.slice(given)) {
       yield { path, analysed: undefined };
     }
