@@ -30,8 +30,8 @@ import { WorkerFileAnalyser } from './workerFileAnalyser';
 export interface ServerOptions {
   /** A site's files under its root (`skipFolder`: the sites nested in it): the file system by default. */
   readonly files?: (root: string, skipFolder: (folder: string) => boolean) => IBlogFiles;
-  /** How many messages the connection has handled so far (a count kept by its message strategy). */
-  readonly handledMessages?: () => number;
+  /** Counts the connection's activity, messages read and handled: background work pauses until it stops growing. */
+  readonly activity?: () => number;
 }
 
 /** One Jekyll site of the workspace: its session (files, index, queue) and the publisher of its diagnostics. */
@@ -46,7 +46,7 @@ interface Blog {
  * outside every site gets nothing (docs/decisions.md, "Sites").
  */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const handledMessages = options.handledMessages;
+  const activity = options.activity;
   const files = options.files ?? ((root: string, skipFolder: (folder: string) => boolean) => new FileSystemWorkspace(root, { skipFolder }));
   // The reading thread reads the disk: only when the files are the file system's (docs/decisions.md, "Cold start
   // on both cores"). `BLOGWRIGHT_INDEX_WORKER=0` keeps all the reading on the server's thread.
@@ -137,7 +137,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       warn: (message) => connection.console.warn(message),
       onError: (error) => connection.console.error(`Blogwright: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
       onSettings: () => useExternalLinks(),
-      handledMessages,
+      activity,
       // The extension's global storage: a blog opened in several windows or workspaces shares one store.
       store: new IndexStore(client.storagePath ? join(client.storagePath, 'index') : defaultStoreFolder(), root, (message) => connection.console.info(`Blogwright: ${message}`)),
       locale: client.locale,

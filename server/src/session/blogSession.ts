@@ -66,8 +66,8 @@ export interface SessionOptions {
   readonly analyser?: (readByIndex: (path: string) => boolean) => IFileAnalyser;
   /** Folders under the root that are not this blog's (the sites nested in it): their URIs have no path here. */
   readonly skipFolder?: (folder: string) => boolean;
-  /** How many messages the connection has handled: the queue's pauses last until it stops growing. */
-  readonly handledMessages?: () => number;
+  /** Counts the connection's activity, messages read and handled: the queue's pauses last until it stops growing. */
+  readonly activity?: () => number;
   /** Where the index is persisted between starts (see indexStore.ts); none: every start reads the whole blog. */
   readonly store?: IndexStore;
   /** The language of the messages, which the stored diagnostics are in. */
@@ -117,7 +117,7 @@ export class BlogSession {
   constructor(readonly options: SessionOptions) {
     this.uris = new BlogUris(options.root, options.skipFolder);
     this.workspace = new LspWorkspace(options.files, this.uris, options.documents);
-    this.queue = new StateQueue(options.onError, options.handledMessages);
+    this.queue = new StateQueue(options.onError, options.activity);
     this.#saver = options.store && options.files.stamp ? new StoreSaver(this, options.store) : undefined;
   }
 

@@ -36,8 +36,8 @@ export class StateQueue implements IPacing {
 
   constructor(
     readonly onError: (error: unknown) => void,
-    /** How many messages the connection has handled so far: a pause lasts until a turn passes with none. */
-    readonly handledMessages: () => number = () => 0,
+    /** Counts the connection's activity (messages read, messages handled): a pause lasts until it stops growing. */
+    readonly activity: () => number = () => 0,
   ) {}
 
   /** Queues a change; resolves when it has been applied (a failure is reported to `onError`, not thrown). */
@@ -80,8 +80,9 @@ export class StateQueue implements IPacing {
   }
 
   /**
-   * Lets interactive work in: waiting reads run, then turns of the event loop until one passes in which the
-   * connection handled no message (it handles one a turn, so a burst of edits and requests is all answered).
+   * Lets interactive work in: waiting reads run, then turns of the event loop until two in a row pass in which the
+   * connection neither read nor handled a message (it handles one a turn, so a burst of edits and requests is all
+   * answered, and a message read in the pause's last turns does not wait for the next pause).
    * Work that calls it must leave its state whole at that point.
    */
   async pause(): Promise<void> {
@@ -89,15 +90,13 @@ export class StateQueue implements IPacing {
     this.#midChange = false;
     try {
       this.#runReads();
-      // The first turn lets input in; the connection handles what came in the turns after.
-      await turn();
-      for (let turns = 0; turns < MAX_TURNS; turns++) {
-        const handled = this.handledMessages();
+      // The connection reads a message in one turn and dispatches it in the next (each an immediate of its own), so
+      // a turn with nothing new may still leave one to dispatch: the pause ends after two such turns in a row.
+      for (let turns = 0, quiet = 0; turns < MAX_TURNS && quiet < 2; turns++) {
+        const seen = this.activity();
         await turn();
         this.#runReads();
-        if (this.handledMessages() === handled) {
-          break;
-        }
+        quiet = this.activity() === seen ? quiet + 1 : 0;
       }
     } finally {
       this.#midChange = midChange;
