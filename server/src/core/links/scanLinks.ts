@@ -68,8 +68,6 @@ const HTML_ATTRIBUTE = /\s(href|src|srcset|poster)\s*=\s*("([^"]*)"|'([^']*)'|([
 /** A word of a `srcset`: Liquid (`{{ site.baseurl }}/a.png`) is one unit with the text around it. */
 const SRCSET_WORD = /(?:\{\{[^}]{0,200}\}\}|\{%[^%]{0,200}%\}|[^\s,{]|\{)(?:\{\{[^}]{0,200}\}\}|\{%[^%]{0,200}%\}|[^\s{]|\{)*/g;
 const HTML_ID = /\s(?:id|name)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
-const RAW_BLOCK = /\{%-?\s*raw\s*-?%\}[\s\S]*?(?:\{%-?\s*endraw\s*-?%\}|$)/g;
-const CAPTURE_BLOCK = /\{%-?\s*capture\b[\s\S]*?(?:\{%-?\s*endcapture\s*-?%\}|$)/g;
 const DEFINITION_START = /^ {0,3}\[/gm;
 const DEFINITION_TARGET = /[ \t]*(<[^>\n]*>|\S+)/y;
 const AUTOLINK = /<((?:https?|ftp):\/\/[^\s<>]+)>/gi;
@@ -80,10 +78,10 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   const body = text.slice(bodyStart);
   /** Matches in the body; none when it lacks `needle`, which every match contains: most posts skip most scans. */
   const matches = (pattern: RegExp, needle: string): Iterable<RegExpMatchArray> => (body.includes(needle) ? body.matchAll(pattern) : []);
-  const ranges = (pattern: RegExp, needle: string): Range[] => [...matches(pattern, needle)].map((m) => ({ start: bodyStart + m.index!, end: bodyStart + m.index! + m[0].length }));
   const blocks = scanMarkdownBlocks(text, bodyStart, input);
-  const raw = ranges(RAW_BLOCK, 'raw');
-  const comments = [...blocks.code.filter((b) => b.kind === 'comment'), ...ranges(/\{%-?\s*comment\s*-?%\}[\s\S]*?(?:\{%-?\s*endcomment\s*-?%\}|$)/g, 'comment')];
+  const liquidBlocks = liquidBlocksIn(text, bodyStart);
+  const raw = liquidBlocks.raw;
+  const comments = [...blocks.code.filter((b) => b.kind === 'comment'), ...liquidBlocks.comment];
   const codeBlocks = blocks.code.filter((b) => b.kind !== 'comment');
   // An HTML block without `markdown="1"`: its Markdown is text, its HTML is HTML.
   const rawHtml = blocks.html.filter((b) => b.content === 'raw');
@@ -105,19 +103,24 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   }
 
   const openers = bracketOpeners(text, bodyStart);
-  /** Matches of `pattern` (starting at a `]`) that close a link text outside code. */
-  function* linkTexts(pattern: RegExp): Generator<{ match: RegExpMatchArray; open: number; close: number }> {
-    for (const match of text.slice(bodyStart).matchAll(pattern)) {
-      const close = bodyStart + match.index!;
-      const open = inside(notMarkdown, close) ? undefined : openers.get(close);
+  /** Matches of `pattern` (sticky, starting with `needle`) that close a link text outside code, with that text's `[`. */
+  const linkTexts = (needle: string, pattern: RegExp): { match: RegExpExecArray; open: number }[] => {
+    const found: { match: RegExpExecArray; open: number }[] = [];
+    for (let close = text.indexOf(needle, bodyStart); close >= 0; ) {
+      pattern.lastIndex = close;
+      const match = pattern.exec(text);
+      const open = !match || inside(notMarkdown, close) ? undefined : openers.get(close);
       if (open !== undefined) {
-        yield { match, open, close };
+        found.push({ match: match!, open });
       }
+      close = text.indexOf(needle, match ? pattern.lastIndex : close + 1);
     }
-  }
+    return found;
+  };
 
   const destinations = new Destinations(text);
-  for (const { open, close } of linkTexts(/\]\(/g)) {
+  for (const { match, open } of linkTexts('](', /\]\(/y)) {
+    const close = match.index;
     const destination = destinations.after(close + 2);
     if (!destination) {
       continue;
@@ -126,7 +129,8 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     links.push({ form: image ? 'image' : 'inline', start: destination.start, end: destination.end, target: destination.target });
   }
 
-  for (const { match, open, close } of linkTexts(/\]\[([^\]\n]*)\]/g)) {
+  for (const { match, open } of linkTexts('][', /\]\[([^\]\n]*)\]/y)) {
+    const close = match.index;
     const label = match[1]!.trim() === '' ? text.slice(open + 1, close) : match[1]!;
     const labelStart = match[1]!.trim() === '' ? open + 1 : close + 2;
     links.push({ form: 'reference', start: labelStart, end: labelStart + label.length, target: label, label });
@@ -213,9 +217,10 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   // Ids a fragment may point to.
   let idsComplete = true;
   const headings: { id: string; start: number; text: string }[] = [];
-  const markdownHtml = body.includes('markdown=') ? markdownHtmlBlocks(text, bodyStart) : [];
+  // Every `markdown=` attribute is in a tag: the rare `<` is searched for first.
+  const markdownHtml = text.includes('<', bodyStart) && body.includes('markdown=') ? markdownHtmlBlocks(text, bodyStart) : [];
   // Captured Markdown is output where and how the template says (`{{ x | markdownify }}` converts it on its own).
-  const captures = ranges(CAPTURE_BLOCK, 'capture');
+  const captures = liquidBlocks.capture;
   const scopeOf = (offset: number): IdScope => (inside(markdownHtml, offset) ? 'html' : containing(captures, offset)?.start);
   for (const header of headerIds(blocks.headings.filter((h) => !inside(notRawMarkdown, h.start)), options.headerIds, scopeOf)) {
     // A generated id in a capture depends on where it is printed; a `{#custom}` one does not.
@@ -247,7 +252,8 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   }
   // `{: ... #id ...}` on one line: the content ends at the first `}`; without an id there, no `{:` before it has one.
   const ialEnds = new ForwardSearch(text, /[}\n]/g);
-  for (let open = text.indexOf('{:', bodyStart); open >= 0; ) {
+  const firstIal = text.indexOf('{:', bodyStart);
+  for (let open = firstIal; open >= 0; ) {
     const end = ialEnds.next(open + 2);
     if (end < 0) {
       break;
@@ -260,7 +266,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   }
   const footnotes = scanFootnotes(text, bodyStart, (offset) => !inside(notMarkdown, offset));
   footnotes.ids.forEach((id) => ids.add(id));
-  if (/\{:\s*toc\s*\}/.test(body)) {
+  if (firstIal >= 0 && /\{:\s*toc\s*\}/.test(body)) {
     // The table of contents, and in it a link with an id for each header.
     ids.add('markdown-toc');
     headings.forEach((h) => ids.add('markdown-toc-' + h.id));
@@ -332,6 +338,38 @@ function markdownHtmlBlocks(text: string, bodyStart: number): Range[] {
   return blocks;
 }
 
+type LiquidBlockKind = 'raw' | 'comment' | 'capture';
+
+/** Each Liquid block's opening tag (tried where a `{%` is) and its closing tag; an unclosed block runs to the end. */
+const LIQUID_BLOCKS: readonly { readonly kind: LiquidBlockKind; readonly open: RegExp; readonly close: RegExp }[] = [
+  { kind: 'raw', open: /\{%-?\s*raw\s*-?%\}/y, close: /\{%-?\s*endraw\s*-?%\}/g },
+  { kind: 'comment', open: /\{%-?\s*comment\s*-?%\}/y, close: /\{%-?\s*endcomment\s*-?%\}/g },
+  { kind: 'capture', open: /\{%-?\s*capture\b/y, close: /\{%-?\s*endcapture\s*-?%\}/g },
+];
+
+/**
+ * The `{% raw %}`, `{% comment %}` and `{% capture %}` blocks from `from` on, each kind apart (blocks of one kind do
+ * not overlap; of different kinds they may). One walk over the `{%`s, rarer than the letters a search for the names
+ * would stop at.
+ */
+function liquidBlocksIn(text: string, from: number): Record<LiquidBlockKind, Range[]> {
+  const found: Record<LiquidBlockKind, Range[]> = { raw: [], comment: [], capture: [] };
+  const after: Record<LiquidBlockKind, number> = { raw: from, comment: from, capture: from };
+  for (let tag = text.indexOf('{%', from); tag >= 0; tag = text.indexOf('{%', tag + 2)) {
+    for (const { kind, open, close } of LIQUID_BLOCKS) {
+      open.lastIndex = tag;
+      if (tag < after[kind] || !open.test(text)) {
+        continue;
+      }
+      close.lastIndex = open.lastIndex;
+      const end = close.test(text) ? close.lastIndex : text.length;
+      found[kind].push({ start: tag, end });
+      after[kind] = end;
+    }
+  }
+  return found;
+}
+
 /** kramdown's reference label matching: case-insensitive, runs of white space as one space. */
 export function normalizeLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -339,34 +377,51 @@ export function normalizeLabel(label: string): string {
 
 /**
  * The `[` that opens the link text ending at each `]`, within its paragraph (a blank line ends it): the innermost
- * unmatched `[` before it, brackets escaped with `\\` left out. One pass with a stack.
+ * unmatched `[` before it, brackets escaped with `\\` left out. One pass with a stack; line breaks are looked at only
+ * while a `[` is open, since a blank line matters only then.
  */
 function bracketOpeners(text: string, from: number): Map<number, number> {
   const openers = new Map<number, number>();
   const stack: number[] = [];
-  const special = /[[\]\n]/g;
   const blankLine = /[ \t]*\r?\n/y;
+  // Single characters, each searched for on its own: faster than one pattern for the three.
+  let open = text.indexOf('[', from);
+  let close = text.indexOf(']', from);
+  /** The next line break while the stack is not empty, else -1; `lineBreak` the one before it (below `from` on the line of the stack's first `[`). */
+  let newline = -1;
   let lineBreak = from - 1;
-  special.lastIndex = from;
-  for (let match = special.exec(text); match; match = special.exec(text)) {
-    const i = match.index;
+  for (;;) {
+    const i = Math.min(open < 0 ? Infinity : open, close < 0 ? Infinity : close, newline < 0 ? Infinity : newline);
+    if (i === Infinity) {
+      break;
+    }
     const escaped = text[i - 1] === '\\';
-    if (match[0] === '\n') {
+    if (i === newline) {
       blankLine.lastIndex = lineBreak + 1;
       if (lineBreak >= from && i - lineBreak <= 200 && blankLine.test(text) && blankLine.lastIndex === i + 1) {
         stack.length = 0;
       }
       lineBreak = i;
-    } else if (match[0] === '[') {
+      newline = stack.length > 0 ? text.indexOf('\n', i + 1) : -1;
+    } else if (i === open) {
+      open = text.indexOf('[', i + 1);
       if (!escaped) {
+        if (stack.length === 0) {
+          newline = text.indexOf('\n', i + 1);
+          lineBreak = from - 1;
+        }
         stack.push(i);
       }
     } else {
+      close = text.indexOf(']', i + 1);
       if (stack.length > 0) {
         openers.set(i, stack[stack.length - 1]!);
       }
       if (!escaped) {
         stack.pop();
+        if (stack.length === 0) {
+          newline = -1;
+        }
       }
     }
   }
@@ -533,27 +588,30 @@ class HtmlTagEnds {
 
 /** Every `<name ...>` from `from` on, as text: each up to the first `>`. */
 function* htmlTags(text: string, from: number): Generator<{ start: number; tag: string }> {
-  const open = /<[A-Za-z]/g;
   const closes = new ForwardSearch(text, '>');
-  open.lastIndex = from;
-  for (let match = open.exec(text); match; match = open.exec(text)) {
-    const close = closes.next(match.index + 2);
+  for (let open = text.indexOf('<', from); open >= 0; ) {
+    if (!isAsciiLetter(text.charCodeAt(open + 1))) {
+      open = text.indexOf('<', open + 1);
+      continue;
+    }
+    const close = closes.next(open + 2);
     if (close < 0) {
       return;
     }
-    yield { start: match.index, tag: text.slice(match.index, close + 1) };
-    open.lastIndex = close + 1;
+    yield { start: open, tag: text.slice(open, close + 1) };
+    open = text.indexOf('<', close + 1);
   }
 }
 
-/**
- * Inline code spans: a run of backticks up to the next run of the same length, within a paragraph. The runs are
- * listed once, by length, so finding a closer (or that there is none) never reads the paragraph again.
- */
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
 /**
  * Code spans and HTML comments, in one pass from left to right as kramdown reads them: whichever opens first
  * wins, so `<!--` in a code span is text and a backtick in a comment opens nothing. Code blocks hold neither;
- * raw HTML blocks hold comments but no code spans.
+ * raw HTML blocks hold comments but no code spans. A code span is a run of backticks up to the next run of the same
+ * length, within a paragraph; the runs are listed once, by length, so finding a closer never reads the paragraph again.
  */
 function findCodeSpans(text: string, from: number, code: readonly Range[], rawHtml: readonly Range[]): { codeSpans: Range[]; htmlComments: Range[] } {
   const spans: Range[] = [];
