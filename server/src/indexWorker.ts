@@ -10,8 +10,8 @@ import { IndexReader, NOT_SENT, type FromIndexWorker, type IndexWorkerData } fro
 const CHUNK = 16;
 
 const port = parentPort!;
-const { root, paths, configText, next } = workerData as IndexWorkerData;
-const reader = new IndexReader(root, configText);
+const { root, paths, configText, linkKeys, next } = workerData as IndexWorkerData;
+const reader = new IndexReader(root, configText, linkKeys);
 const counter = new Int32Array(next);
 
 for (let start = Atomics.add(counter, 0, CHUNK); start < paths.length; start = Atomics.add(counter, 0, CHUNK)) {

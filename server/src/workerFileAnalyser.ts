@@ -5,19 +5,20 @@
  * still gets the records in the order of the paths (its documents, and so its findings, come in the same order
  * every time). Files held open in the editor are left to the index, which reads their buffers.
  */
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CancellationToken, IPacing } from './core/cancellation';
 import { detached } from './core/detached';
 import { readConfig, type SiteConfig } from './core/site/config';
 import { DocumentScanner } from './core/site/documentScan';
-import { analysedRecord, type AnalysedPath, type AnalysedRecord, type IFileAnalyser } from './core/site/fileAnalyser';
+import { analysedRecord, type AnalyseOptions, type AnalysedPath, type AnalysedRecord, type IFileAnalyser } from './core/site/fileAnalyser';
 import { FileSystemWorkspace } from './fileSystemWorkspace';
 
 export interface IndexWorkerData {
   readonly root: string;
   readonly paths: readonly string[];
   readonly configText: string | undefined;
+  readonly linkKeys: boolean;
   /** One Int32: the index in `paths` of the next file nobody has taken (`Atomics.add`). */
   readonly next: SharedArrayBuffer;
 }
@@ -36,20 +37,30 @@ const WORKER_HEAP_MB = 256;
 /** As small as the server's own (serverProcess.ts): a larger young generation stays resident after the thread ends. */
 const WORKER_YOUNG_MB = 12;
 
+/**
+ * Fewer files than this are all read on the server's thread: starting a thread (a few tens of milliseconds of CPU)
+ * would cost more than it saves.
+ */
+const MIN_SHARED_FILES = 400;
+
 /** Reads a file from disk and analyses it as the index would: what both threads of a build run. */
 export class IndexReader {
   readonly #files: FileSystemWorkspace;
   readonly #config: SiteConfig;
   readonly #scanner = new DocumentScanner();
 
-  constructor(root: string, configText: string | undefined) {
+  constructor(
+    root: string,
+    configText: string | undefined,
+    private readonly linkKeys = true,
+  ) {
     // The server's own safeguards: no link followed, nothing outside the root, the size limit.
     this.#files = new FileSystemWorkspace(root);
     this.#config = readConfig(configText).config;
   }
 
   analyse(path: string): AnalysedRecord | undefined {
-    return analysedRecord(path, this.#files.readTextSync(path), this.#config, this.#scanner);
+    return analysedRecord(path, this.#files.readTextSync(path), this.#config, this.#scanner, this.linkKeys);
   }
 }
 
@@ -61,8 +72,12 @@ export class WorkerFileAnalyser implements IFileAnalyser {
     private readonly script = path.join(__dirname, 'indexWorker.js'),
   ) {}
 
-  async *analyse(paths: readonly string[], configText: string | undefined, token: CancellationToken, pacing: IPacing): AsyncGenerator<AnalysedPath> {
+  async *analyse(paths: readonly string[], { configText, token, pacing, linkKeys }: AnalyseOptions): AsyncGenerator<AnalysedPath> {
     const shared = paths.filter((p) => !this.readByIndex(p));
+    if (shared.length < MIN_SHARED_FILES || availableParallelism() < 2) {
+      // Read by the index itself: on one core a second thread only adds the cost of sending records.
+      return;
+    }
     const next = new Int32Array(new SharedArrayBuffer(4));
     /** Records by the index of their first path in `shared`, from either thread, until taken in order. */
     const ready = new Map<number, FromIndexWorker['records']>();
@@ -74,7 +89,7 @@ export class WorkerFileAnalyser implements IFileAnalyser {
       resolve?.();
     };
     const worker = new Worker(this.script, {
-      workerData: { root: this.root, paths: shared, configText, next: next.buffer } satisfies IndexWorkerData,
+      workerData: { root: this.root, paths: shared, configText, linkKeys, next: next.buffer } satisfies IndexWorkerData,
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
       stdout: true,
       stderr: true,
@@ -93,7 +108,7 @@ export class WorkerFileAnalyser implements IFileAnalyser {
     worker.on('error', gone);
     // It ends by itself (code 0) once every file is taken and its records are sent.
     worker.on('exit', (code) => code !== 0 && gone());
-    const reader = new IndexReader(this.root, configText);
+    const reader = new IndexReader(this.root, configText, linkKeys);
     let given = 0;
     /** `paths` up to `shared[taken]`, those left to the index first. */
     const upTo = function* (until: string | undefined): Generator<AnalysedPath> {

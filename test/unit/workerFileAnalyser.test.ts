@@ -7,8 +7,8 @@ import { writeBlog } from '../util/blogs';
 import { generateBlog } from '../util/generateBlog';
 
 suite('a build read on two threads', () => {
-  const root = writeBlog({ ...generateBlog({ posts: 300 }), '_posts/2020-01-01-gone.md': '---\ntitle: Gone\n---\n' });
-  const paths = [...Object.keys(generateBlog({ posts: 300 })).filter((p) => p.endsWith('.md')).sort(), '_posts/2020-01-01-gone.md', '_posts/2099-01-01-never-there.md'];
+  const root = writeBlog({ ...generateBlog({ posts: 500 }), '_posts/2020-01-01-gone.md': '---\ntitle: Gone\n---\n' });
+  const paths = [...Object.keys(generateBlog({ posts: 500 })).filter((p) => p.endsWith('.md')).sort(), '_posts/2020-01-01-gone.md', '_posts/2099-01-01-never-there.md'];
   const open = new Set([paths[5]!, paths[200]!]);
   const reader = new IndexReader(root, undefined);
   // What one thread makes of each path, read directly.
@@ -16,7 +16,7 @@ suite('a build read on two threads', () => {
 
   async function analyse(analyser: WorkerFileAnalyser): Promise<AnalysedPath[]> {
     const given: AnalysedPath[] = [];
-    for await (const item of analyser.analyse(paths, undefined, { isCancellationRequested: false }, timePacing(1))) {
+    for await (const item of analyser.analyse(paths, { configText: undefined, token: { isCancellationRequested: false }, pacing: timePacing(1), linkKeys: true })) {
       given.push(withoutStamp(item));
     }
     return given;
@@ -33,10 +33,18 @@ suite('a build read on two threads', () => {
     assert.deepStrictEqual(given, expected);
   });
 
+  test('a small blog is left to the index: no thread is started for it', async () => {
+    const given = [];
+    for await (const item of new WorkerFileAnalyser(root, () => false).analyse(paths.slice(0, 50), { configText: undefined, token: { isCancellationRequested: false }, pacing: timePacing(1), linkKeys: true })) {
+      given.push(item);
+    }
+    assert.deepStrictEqual(given, []);
+  });
+
   test('a cancelled build stops giving records', async () => {
     const token = { isCancellationRequested: false };
     let given = 0;
-    for await (const item of new WorkerFileAnalyser(root, () => false).analyse(paths, undefined, token, timePacing(1))) {
+    for await (const item of new WorkerFileAnalyser(root, () => false).analyse(paths, { configText: undefined, token, pacing: timePacing(1), linkKeys: true })) {
       assert.ok(item.path);
       if (++given === 10) {
         token.isCancellationRequested = true;

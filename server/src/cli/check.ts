@@ -9,6 +9,7 @@ import { TextDocumentSnapshot } from '../core/textDocument';
 import { DEFAULT_EXTERNAL_LINK_OPTIONS, ExternalLinkChecker } from '../externalLinks';
 import { externalLinksOf } from '../core/rules/externalLinkRule';
 import { FileSystemWorkspace } from '../fileSystemWorkspace';
+import { WorkerFileAnalyser } from '../workerFileAnalyser';
 import { homedir } from 'node:os';
 import { CliError } from './args';
 import { cachedSiteDiagnostics } from './cachedCheck';
@@ -67,7 +68,8 @@ export async function checkBlog(request: CheckRequest, progress: Progress, warn:
       }
       continue;
     }
-    const site = new SiteIndex(siteWorkspace, loaded.settings, { dependants: false });
+    // Read on both cores (workerFileAnalyser.ts); no file is open in an editor here.
+    const site = new SiteIndex(siteWorkspace, loaded.settings, { dependants: false, analyser: new WorkerFileAnalyser(siteWorkspace.root, () => false) });
     const kept = await site.build();
     const paths = pathsToCheck(site)
       .sort(byPath)

@@ -468,8 +468,8 @@ export class BlogSession {
 /** The analyser, recording the stamp of each file it read, as `stamped` does for the files read here. */
 function stamping(analyser: IFileAnalyser, stamps: Map<string, FileStamp | undefined>): IFileAnalyser {
   return {
-    async *analyse(paths, configText, token, pacing) {
-      for await (const item of analyser.analyse(paths, configText, token, pacing)) {
+    async *analyse(paths, options) {
+      for await (const item of analyser.analyse(paths, options)) {
         if (item.analysed) {
           stamps.set(item.path, item.analysed.stamp);
         }

@@ -29,17 +29,27 @@ export interface AnalysedPath {
   readonly analysed: AnalysedRecord | undefined;
 }
 
+/** What a build asks of the analyser, besides the paths. */
+export interface AnalyseOptions {
+  /** The site configuration's text: each thread reads it again. */
+  readonly configText: string | undefined;
+  readonly token: CancellationToken;
+  /** How work on the caller's thread pauses, between files. */
+  readonly pacing: IPacing;
+  /** Whether to resolve each document's link keys: an index without a reverse link index (the CLI) needs none. */
+  readonly linkKeys: boolean;
+}
+
 export interface IFileAnalyser {
   /**
-   * Analyses `paths` (files that may be documents) with the site configuration read from `configText`, giving every
-   * path once, in the order given. Work it does on the caller's thread pauses as `pacing` says, between files.
-   * Stops early when `token` is cancelled; throws when it cannot go on (the index reads the rest itself).
+   * Analyses `paths` (files that may be documents), giving every path once, in the order given. Stops early when
+   * the token is cancelled; throws when it cannot go on (the index reads the rest itself).
    */
-  analyse(paths: readonly string[], configText: string | undefined, token: CancellationToken, pacing: IPacing): AsyncIterable<AnalysedPath>;
+  analyse(paths: readonly string[], options: AnalyseOptions): AsyncIterable<AnalysedPath>;
 }
 
 /** A file's record, analysis and link keys, as `SiteIndex.build` makes them: `undefined` for a file that is gone. */
-export function analysedRecord(path: string, read: ReadResult, config: SiteConfig, scanner: DocumentScanner): AnalysedRecord | undefined {
+export function analysedRecord(path: string, read: ReadResult, config: SiteConfig, scanner: DocumentScanner, withKeys = true): AnalysedRecord | undefined {
   const analysed = analyseFile(path, read, config, scanner);
   if (!analysed) {
     return undefined;
@@ -49,9 +59,10 @@ export function analysedRecord(path: string, read: ReadResult, config: SiteConfi
     return { record, analysis: undefined, keys: undefined, stamp: stampOf(read) };
   }
   const links = record.links;
-  const keys = links && [...linkKeys((_path, targets) => resolveTargets(config, record.document, targets), path, links)];
+  const keys = links && withKeys ? [...linkKeys((_path, targets) => resolveTargets(config, record.document, targets), path, links)] : undefined;
   const analysis = parsed && text !== undefined ? keptAnalysis(text, parsed, scanned && links && { scanned, ids: links.ids, anchors: record.document.anchors }) : undefined;
-  return { record, analysis, keys, stamp: stampOf(read) };
+  // The written targets are in the keys now (or not wanted): not sent to the index, a third of a record's bytes.
+  return { record: links ? { ...record, links: { ...links, links: [] } } : record, analysis, keys, stamp: stampOf(read) };
 }
 
 function stampOf(read: ReadResult): FileStamp | undefined {

@@ -278,7 +278,7 @@ export class SiteIndex {
     let given = 0;
     if (this.#analyser) {
       try {
-        for await (const item of this.#analyser.analyse(paths, configText, token, pacing)) {
+        for await (const item of this.#analyser.analyse(paths, { configText, token, pacing, linkKeys: this.links.resolve !== undefined })) {
           given++;
           yield item;
         }
