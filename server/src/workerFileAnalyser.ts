@@ -82,12 +82,6 @@ export class WorkerFileAnalyser implements IFileAnalyser {
     /** Records by the index of their first path in `shared`, from either thread, until taken in order. */
     const ready = new Map<number, FromIndexWorker['records']>();
     let workerGone = false;
-    let wake: (() => void) | undefined;
-    const notify = () => {
-      const resolve = wake;
-      wake = undefined;
-      resolve?.();
-    };
     const worker = new Worker(this.script, {
       workerData: { root: this.root, paths: shared, configText, linkKeys, next: next.buffer } satisfies IndexWorkerData,
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
@@ -97,14 +91,8 @@ export class WorkerFileAnalyser implements IFileAnalyser {
     // Nothing the thread might print may reach the server's stdout, which is the editor's channel.
     worker.stdout.resume();
     worker.stderr.resume();
-    worker.on('message', ({ start, records }: FromIndexWorker) => {
-      ready.set(start, records);
-      notify();
-    });
-    const gone = () => {
-      workerGone = true;
-      notify();
-    };
+    worker.on('message', ({ start, records }: FromIndexWorker) => ready.set(start, records));
+    const gone = () => (workerGone = true);
     worker.on('error', gone);
     // It ends by itself (code 0) once every file is taken and its records are sent.
     worker.on('exit', (code) => code !== 0 && gone());
@@ -132,16 +120,20 @@ export class WorkerFileAnalyser implements IFileAnalyser {
           }
           continue;
         }
-        // The next record is not here yet: meanwhile this thread analyses the next file nobody took (once the worker
-        // is gone, the one awaited), or waits for the worker's message.
-        const start = workerGone ? taken : Atomics.add(next, 0, 1);
-        if (start < shared.length) {
-          ready.set(start, [detachedRecord(reader.analyse(shared[start]!))]);
-          if (pacing.due()) {
-            await pacing.pause();
+        // The next record is not here yet: meanwhile this thread analyses the next file nobody took, else the one
+        // awaited (the worker, which yields to this thread, may be waiting for a core: never wait for it here).
+        const claimed = workerGone ? shared.length : Atomics.add(next, 0, 1);
+        const start = claimed < shared.length ? claimed : taken;
+        if (claimed >= shared.length && !workerGone) {
+          // Its records, should they come, are late: the ones made here are taken.
+          await pacing.pause();
+          if (ready.has(taken)) {
+            continue;
           }
-        } else {
-          await new Promise<void>((resolve) => (wake = resolve));
+        }
+        ready.set(start, [detachedRecord(reader.analyse(shared[start]!))]);
+        if (pacing.due()) {
+          await pacing.pause();
         }
       }
       yield* upTo(undefined);

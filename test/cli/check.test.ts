@@ -238,6 +238,17 @@ suite('blogwright check: progress', () => {
     assert.strictEqual(run.stderr, '');
   });
 
+  test('a large blog, read on two threads, gets the report it gets on one', async () => {
+    const generated = generateBlog({ posts: 520 });
+    const [linked] = Object.keys(generated).filter((p) => p.startsWith('_posts/')).sort();
+    const broken = `---\nlayout: post\nauthor: nobody-known\n---\n\n[a]({% post_url 2001-01-01-never %}) [b](/${linked!.slice(7, 17).replace(/-/g, '/')}/no-such-post/) [c]({% post_url ${linked!.slice(7, -3)} %}#no-such-heading)\n`;
+    const blog = writeBlog({ ...generated, '_posts/2024-01-01-broken.md': broken, '_posts/2024-01-02-broken-too.md': broken });
+    const [shared, alone] = await Promise.all([runCli(['check', blog, '--format', 'json']), runCli(['check', blog, '--format', 'json'], { env: { BLOGWRIGHT_INDEX_WORKER: '0' } })]);
+    assert.strictEqual(shared.stderr, '');
+    assert.ok((JSON.parse(shared.stdout) as { diagnostics: unknown[] }).diagnostics.length > 0, 'the blog has findings to compare');
+    assert.strictEqual(shared.stdout, alone.stdout);
+  });
+
   test('on a terminal, a large blog gets a progress line on stderr, cleared at the end', async () => {
     // `script` gives the CLI a pseudo-terminal; the report itself goes to /dev/null.
     const cli = [process.execPath, CLI_PATH, 'check', root, '--format', 'json'].map((a) => `'${a}'`).join(' ');

@@ -55,6 +55,21 @@ suite('one consistent state: the server agrees with a fresh CLI run after every 
     await waitForAgreement(server, await cliDiagnostics(root));
   });
 
+  test('a large blog read with the index worker: the findings of the CLI, and a deleted post is seen by the posts linking to it', async () => {
+    const generated = generateBlog({ posts: 520 });
+    const [linked] = Object.keys(generated).filter((p) => p.startsWith('_posts/')).sort();
+    const linker = `---\nlayout: post\ntitle: Linker\n---\n\n[a]({% post_url ${linked!.slice(7, -3)} %}) [b]({% post_url 2001-01-01-never %})\n`;
+    root = writeBlog({ ...generated, '_posts/2024-01-01-linker.md': linker });
+    client = await LspTestClient.start(root, { diagnostics: { debounce: 0 } }, undefined, { env: { BLOGWRIGHT_INDEX_WORKER: '1' } });
+    await client.indexed();
+    await waitForAgreement(client, await cliDiagnostics(root));
+    unlinkSync(file(linked!));
+    await client.filesChanged([{ relative: linked!, type: 3 }]);
+    const expected = await cliDiagnostics(root);
+    assert.strictEqual(expected.filter((d) => d.file === '_posts/2024-01-01-linker.md' && d.code === 'link.post-url').length, 2);
+    await waitForAgreement(client, expected);
+  });
+
   test('two `_config.yml` changes close together: one rebuild after the other, never two at once', async () => {
     // Enough posts that a rebuild yields while it reads them: two at once would interleave.
     const generated = generateBlog({ posts: 300, seed: 3 });

@@ -68,8 +68,9 @@ export async function checkBlog(request: CheckRequest, progress: Progress, warn:
       }
       continue;
     }
-    // Read on both cores (workerFileAnalyser.ts); no file is open in an editor here.
-    const site = new SiteIndex(siteWorkspace, loaded.settings, { dependants: false, analyser: new WorkerFileAnalyser(siteWorkspace.root, () => false) });
+    // Read on both cores (workerFileAnalyser.ts) unless `BLOGWRIGHT_INDEX_WORKER=0`; no file is open in an editor here.
+    const analyser = process.env['BLOGWRIGHT_INDEX_WORKER'] === '0' ? undefined : new WorkerFileAnalyser(siteWorkspace.root, () => false);
+    const site = new SiteIndex(siteWorkspace, loaded.settings, { dependants: false, analyser });
     const kept = await site.build();
     const paths = pathsToCheck(site)
       .sort(byPath)
