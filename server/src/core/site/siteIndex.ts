@@ -173,14 +173,10 @@ export class SiteIndex {
     await this.#readAuthors();
     const early = new Set(first);
     let listsMadeAt = 0;
-    const ordered = [...toRead.filter((p) => early.has(p)), ...toRead.filter((p) => !early.has(p))];
-    for await (const { path, analysed } of this.#analysed(ordered, configText, token, pacing)) {
-      if (analysed) {
-        this.#take(path, analysed, kept);
-      } else {
-        this.#addWithText(path, await this.workspace.readText(path), kept);
-      }
-      if (pacing.due()) {
+    // Every pause of the reading, here or in the analyser, first brings what requests read up to the documents read.
+    const slices: IPacing = {
+      due: () => pacing.due(),
+      pause: () => {
         // Lists made for requests meanwhile (completion) are made again once half as many documents again are read:
         // a list of n documents costs O(n), so all of them together cost a few times the last one.
         if (this.#documents.size >= listsMadeAt * LISTS_REMADE_AFTER_GROWTH) {
@@ -189,8 +185,19 @@ export class SiteIndex {
         }
         // The URL map follows the documents read, a slice at a time, so that no request pays for the whole of it.
         this.urls.update();
+        return pacing.pause();
+      },
+    };
+    const ordered = [...toRead.filter((p) => early.has(p)), ...toRead.filter((p) => !early.has(p))];
+    for await (const { path, analysed } of this.#analysed(ordered, configText, token, slices)) {
+      if (analysed) {
+        this.#take(path, analysed, kept);
+      } else {
+        this.#addWithText(path, await this.workspace.readText(path), kept);
+      }
+      if (slices.due()) {
         // Reads may be synchronous: requests and edits go in between.
-        await pacing.pause();
+        await slices.pause();
         if (token.isCancellationRequested) {
           return kept;
         }
