@@ -2,7 +2,8 @@ import * as assert from 'node:assert';
 import { withSettings } from '../../server/src/core/settings';
 import { readConfig } from '../../server/src/core/site/config';
 import { datePlaceholders, escapePath, expandTemplate, postDate, sanitizeUrl, slugify } from '../../server/src/core/site/permalink';
-import { SiteIndex } from '../../server/src/core/site/siteIndex';
+import { SiteIndex, type SiteDocument } from '../../server/src/core/site/siteIndex';
+import { UrlMap } from '../../server/src/core/site/urlMap';
 import { InMemoryWorkspace } from '../util/inMemoryWorkspace';
 
 async function siteOf(files: Record<string, string>): Promise<SiteIndex> {
@@ -155,6 +156,44 @@ suite('permalinks and the URL map', () => {
     const site = await siteOf({ 'b.md': page });
     await site.update('a.md', page);
     assert.strictEqual(site.urls.lookup('/same/')?.path, 'a.md');
+  });
+
+  test('a map made a slice at a time, as a build reads, is the map made at once, with what changed meanwhile', async () => {
+    const files: Record<string, string> = { '_config.yml': 'permalink: /:title/\n' };
+    for (let i = 0; i < 100; i++) {
+      files[`assets/file-${i}.txt`] = 'x';
+      files[`_posts/2015-03-01-post-${String(i).padStart(3, '0')}.md`] = POST;
+    }
+    files['_posts/2015-03-01-post-100.md'] = '---\npermalink: /same/\n---\n';
+    const whole = await siteOf(files);
+    // The build's view: the static files are known at once, the documents come as they are read.
+    const documents = new Map<string, SiteDocument>();
+    const map = new UrlMap({ config: whole.config, document: (path) => documents.get(path), staticFiles: whole.staticFiles, documents });
+    const all = [...whole.documents.values()];
+    // As the index does: each document added or changed is touched.
+    const put = (document: SiteDocument) => {
+      documents.set(document.path, document);
+      map.touch(document.path);
+    };
+    all.slice(0, 50).forEach(put);
+    // 32 files a call once the deadline is past: the 100 static files, then 28 documents.
+    for (let i = 0; i < 4; i++) {
+      map.update(performance.now() - 1);
+    }
+    all.slice(50).forEach(put);
+    // Changed and deleted after their visit.
+    const moved = all[0]!;
+    put({ ...moved, data: { ...moved.data, permalink: '/same/' } });
+    documents.delete(all[1]!.path);
+    map.touch(all[1]!.path);
+    for (let i = 0; i < 4; i++) {
+      map.update(performance.now() - 1);
+    }
+    const changed: Record<string, string> = { ...files, [moved.path]: '---\npermalink: /same/\n---\n' };
+    delete changed[all[1]!.path];
+    const expected = await siteOf(changed);
+    const entries = (m: { entries(): Iterable<[string, unknown]> }) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    assert.deepStrictEqual(entries(map), entries(expected.urls));
   });
 
   test('Jekyll helpers: slugify modes, escape_path, sanitize_url, template expansion', () => {

@@ -36,6 +36,8 @@ export type SiteChange = { readonly scope: 'all' } | { readonly scope: 'document
 
 /** While a build reads the blog, a blog-wide list made for a request is kept until the documents grow by this factor. */
 const LISTS_REMADE_AFTER_GROWTH = 1.5;
+/** Milliseconds a build gives the URL map at each pause: made of every static file first, then of the documents read. */
+const URL_MAP_SLICE_MS = 1;
 
 export interface BuildOptions {
   /** When to pause and how (the server's state queue answers requests in its pauses). */
@@ -183,8 +185,8 @@ export class SiteIndex {
           this.#changed();
           listsMadeAt = this.#documents.size;
         }
-        // The URL map follows the documents read, a slice at a time, so that no request pays for the whole of it.
-        this.urls.update();
+        // The URL map follows the documents read, made and kept current a slice at a time: no request pays for all of it.
+        this.urls.update(performance.now() + URL_MAP_SLICE_MS);
         return pacing.pause();
       },
     };

@@ -41,6 +41,8 @@ export class UrlMap {
   readonly #urlsBySource = new Map<string, string[]>();
   readonly #dirty = new Set<string>();
   #built = false;
+  /** The sources left to add while the map is made a slice at a time (`update` with a deadline). */
+  #making: Iterator<string> | undefined;
   #version = 0;
   #published: { version: number; urls: readonly string[] } | undefined;
 
@@ -49,19 +51,23 @@ export class UrlMap {
   /** Forget everything: the config changed. */
   reset(): void {
     this.#built = false;
+    this.#making = undefined;
     this.#dirty.clear();
   }
 
   /** A file was created, changed or deleted. */
   touch(path: string): void {
-    if (this.#built) {
+    if (this.#built || this.#making) {
       this.#dirty.add(path);
     }
   }
 
-  /** Brings the map up to date now, rather than at the next lookup. */
-  update(): void {
-    this.#refresh();
+  /**
+   * Brings the map up to date now, rather than at the next lookup; with a `deadline` (`performance.now()`), a map
+   * not made yet is made only so far, and the next call goes on: a build makes it a slice at a time as it reads.
+   */
+  update(deadline = Infinity): void {
+    this.#refresh(deadline);
   }
 
   /** The URL a source file is published at (no `baseurl`), or undefined when Jekyll does not publish it. */
@@ -114,21 +120,26 @@ export class UrlMap {
     return this.#byUrl.entries();
   }
 
-  #refresh(): void {
+  #refresh(deadline = Infinity): void {
     if (!this.#built) {
-      this.#byUrl.clear();
-      this.#laterClaims.clear();
-      this.#keysBySource.clear();
-      this.#urlsBySource.clear();
-      for (const path of this.source.staticFiles) {
-        this.#add(path);
+      if (!this.#making) {
+        this.#byUrl.clear();
+        this.#laterClaims.clear();
+        this.#keysBySource.clear();
+        this.#urlsBySource.clear();
+        // Live iterators: documents the build adds meanwhile are visited too; what changes after its visit is touched.
+        this.#making = concat(this.source.staticFiles.values(), this.source.documents.keys());
       }
-      for (const path of this.source.documents.keys()) {
-        this.#add(path);
+      for (let added = 0, next = this.#making.next(); !next.done; next = this.#making.next()) {
+        this.#add(next.value);
+        // The clock read every few dozen files: a file takes some microseconds.
+        if (++added % 32 === 0 && performance.now() >= deadline) {
+          return;
+        }
       }
+      this.#making = undefined;
       this.#built = true;
       this.#version++;
-      return;
     }
     for (const path of this.#dirty) {
       const before = this.#urlsBySource.get(path)?.join('\n');
@@ -291,4 +302,12 @@ function redirectsOf(data: Readonly<Record<string, unknown>>): string[] {
   const value = data['redirect_from'];
   const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
   return list.filter((v): v is string => typeof v === 'string' && v.length > 0).map((v) => (v.startsWith('/') ? v : '/' + v));
+}
+
+function* concat<T>(...iterators: Iterator<T>[]): Generator<T> {
+  for (const iterator of iterators) {
+    for (let next = iterator.next(); !next.done; next = iterator.next()) {
+      yield next.value;
+    }
+  }
 }
