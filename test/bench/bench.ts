@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { corpusBlog, generatedBlog, type BenchBlog } from './benchBlogs';
 import { benchCli, benchFloor, type ProcessFigures } from './cliBench';
 import { benchNoSite, type NoSiteFigures } from './noSiteBench';
-import { benchDuringStart, benchServer, mb, type DuringStartFigures, type ServerBenchOptions, type ServerFigures } from './serverBench';
+import { benchColdStarts, benchDuringStart, benchServer, mb, type DuringStartFigures, type ServerBenchOptions, type ServerFigures } from './serverBench';
 import { summarize, type Summary } from './stats';
 import { benchWarmStart, type WarmStartFigures } from './warmStartBench';
 
@@ -28,8 +28,23 @@ interface BlogResult {
   readonly server: ServerFigures;
   /** Starts from the persisted index, on the large blogs. */
   readonly warm: WarmStartFigures | undefined;
+  /** Cold starts with the index worker on (`BLOGWRIGHT_INDEX_WORKER=1`, off by default), on the large blogs. */
+  readonly worker: WorkerFigures | undefined;
   readonly cli: ProcessFigures;
   readonly floor: ProcessFigures;
+}
+
+interface WorkerFigures {
+  readonly cold: Awaited<ReturnType<typeof benchColdStarts>>;
+  readonly duringStart: DuringStartFigures;
+}
+
+/** The same cold start and requests during it with the index worker on, for the choice of its default. */
+async function benchWorker(blog: BenchBlog, options: ServerBenchOptions, log: (line: string) => void): Promise<WorkerFigures> {
+  const env = { BLOGWRIGHT_INDEX_WORKER: '1' };
+  log(`${blog.name}: server with the index worker`);
+  const cold = await benchColdStarts(blog, { startups: options.startups, env }, log);
+  return { cold, duringStart: await benchDuringStart(blog, { ...options, env }, log) };
 }
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -73,12 +88,13 @@ async function main(argv: readonly string[]): Promise<void> {
     log(`${blog.name}: server`);
     const server = await benchServer(blog, options, log);
     const warm = large ? await benchWarmStart(blog, quick ? 2 : 5, log) : undefined;
+    const worker = large ? await benchWorker(blog, options, log) : undefined;
     log(`${blog.name}: CLI and floor`);
     const runs = quick ? 2 : 5;
     const cli = await benchCli(blog.root, runs);
     const floor = await benchFloor(blog.root, runs);
     log(`  CLI ${Math.round(cli.time.median)} ms (peak ${mb(cli.peakRss.median)} MB), floor ${Math.round(floor.time.median)} ms`);
-    results.push({ blog, server, warm, cli, floor });
+    results.push({ blog, server, warm, worker, cli, floor });
   }
   log('a workspace of 20,000 files with no Jekyll site: server');
   const noSite = await benchNoSite(20_000, quick ? 3 : 10, log);
@@ -154,7 +170,7 @@ function render(results: readonly BlogResult[], noSite: NoSiteFigures, activatio
   lines.push(`- Load average (1 min) at start and end: ${load.map((l) => l.toFixed(1)).join(' and ')} on ${cpus.length} cores. Other work on the machine inflates every time below; compare runs at similar load.`);
   lines.push('- Reproduce: `npm run bench` (builds first; generated blogs are cached in the temp folder, `BLOGWRIGHT_BENCH_CACHE` moves them)');
   lines.push('- Times are wall clock as the client sees them (request sent to response or diagnostics received); "runs" is how many samples the median and p95 are taken over.');
-  for (const { blog, server, warm, cli, floor } of results) {
+  for (const { blog, server, warm, worker, cli, floor } of results) {
     lines.push('');
     lines.push(`### ${blog.name}`);
     lines.push('');
@@ -192,6 +208,13 @@ function render(results: readonly BlogResult[], noSite: NoSiteFigures, activatio
       row(`completion: ${kind}${none}`, 'p95 < 10 ms', ms(figures.median), ms(figures.p95), figures.runs, verdict(figures.p95, 10));
     }
     busyRows(server.duringStart, row);
+    if (worker) {
+      row('with the index worker (`BLOGWRIGHT_INDEX_WORKER=1`, off by default): server start to all-blog diagnostics', '< 3 s', ms(worker.cold.startup.median), ms(worker.cold.startup.p95), worker.cold.startup.runs, verdict(worker.cold.startup.p95, 3000));
+      if (worker.cold.cpu) {
+        row('with the index worker: server CPU time to all-blog diagnostics', '-', ms(worker.cold.cpu.median), ms(worker.cold.cpu.p95), worker.cold.cpu.runs, '-');
+      }
+      busyRows(worker.duringStart, (figure, ...rest) => row(`with the index worker, ${figure}`, ...rest));
+    }
     row('server RSS after indexing', '< 250 MB', `${mb(server.rssAfterIndexing.median)} MB`, `${mb(server.rssAfterIndexing.p95)} MB`, server.rssAfterIndexing.runs, verdict(server.rssAfterIndexing.p95, 250 * 1024 * 1024));
     if (server.rssGrowth) {
       const g = server.rssGrowth;

@@ -52,13 +52,37 @@ export interface ServerBenchOptions {
   readonly busyStarts: number;
   /** Extra node flags for the server, e.g. `--cpu-prof`. */
   readonly execArgv?: readonly string[];
+  /** Extra environment for the server, e.g. `BLOGWRIGHT_INDEX_WORKER`. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 const SETTINGS = { diagnostics: { debounce: 0 } };
 
 /** A cold start: the server's persisted index goes to an empty folder of its own (warmStartBench.ts times the others). */
-function withoutStore(): { env: Record<string, string> } {
-  return { env: { XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'blogwright-no-store-')) } };
+function withoutStore(env: Readonly<Record<string, string>> = {}): { env: Record<string, string> } {
+  return { env: { ...env, XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'blogwright-no-store-')) } };
+}
+
+/** Cold starts to all diagnostics, with `options.env` (the index worker's own figures). */
+export async function benchColdStarts(blog: BenchBlog, options: Pick<ServerBenchOptions, 'startups' | 'env'>, log: (line: string) => void): Promise<{ readonly startup: Summary; readonly cpu: Summary | undefined }> {
+  const startups: number[] = [];
+  const cpu: number[] = [];
+  for (let run = 0; run < options.startups; run++) {
+    const started = performance.now();
+    const client = await LspTestClient.start(blog.root, SETTINGS, SERVER_NODE_FLAGS, withoutStore(options.env));
+    try {
+      await withTimeout(client.indexed(), 120_000, 'indexing');
+      startups.push(performance.now() - started);
+      const used = cpuTimeOf(client.process.pid!);
+      if (used !== undefined) {
+        cpu.push(used);
+      }
+      log(`  start to all diagnostics (${JSON.stringify(options.env ?? {})}): ${Math.round(startups.at(-1)!)} ms (CPU ${used ?? '?'} ms)`);
+    } finally {
+      await client.stop();
+    }
+  }
+  return { startup: summarize(startups), cpu: cpu.length > 0 ? summarize(cpu) : undefined };
 }
 const TIMEOUT_MS = 20_000;
 
@@ -73,7 +97,7 @@ export async function benchServer(blog: BenchBlog, options: ServerBenchOptions, 
     await client?.stop();
     const started = performance.now();
     // Started as the extension starts it (SERVER_NODE_FLAGS), plus any profiling flags.
-    client = await LspTestClient.start(blog.root, SETTINGS, [...SERVER_NODE_FLAGS, ...(options.execArgv ?? [])], withoutStore());
+    client = await LspTestClient.start(blog.root, SETTINGS, [...SERVER_NODE_FLAGS, ...(options.execArgv ?? [])], withoutStore(options.env));
     await withTimeout(client.indexed(), 120_000, 'indexing');
     startups.push(performance.now() - started);
     rss.push(rssOf(client.process.pid!));
@@ -274,7 +298,7 @@ export async function benchDuringStart(blog: BenchBlog, options: ServerBenchOpti
   for (let run = 0; run < options.busyStarts; run++) {
     const spawned = performance.now();
     // A storage folder of its own: a cold start, with no persisted index to start from.
-    const client = await LspTestClient.start(blog.root, SETTINGS, SERVER_NODE_FLAGS, { initializationOptions: { storagePath: mkdtempSync(path.join(tmpdir(), 'bench-storage-')) } });
+    const client = await LspTestClient.start(blog.root, SETTINGS, SERVER_NODE_FLAGS, { env: { ...options.env }, initializationOptions: { storagePath: mkdtempSync(path.join(tmpdir(), 'bench-storage-')) } });
     try {
       let indexed = false;
       const done = client.indexed().then(() => {
