@@ -7,15 +7,14 @@
 export class ForwardSearch {
   #from = Number.POSITIVE_INFINITY;
   #found = -1;
-  readonly #pattern: RegExp | undefined;
+  /** The needle's own copy of a pattern, made at the first search: many searches are made and never asked. */
+  #pattern: RegExp | undefined;
 
   /** `needle`: a string, or a global regular expression whose match at an offset does not depend on what comes before. */
   constructor(
     private readonly text: string,
     private readonly needle: string | RegExp,
-  ) {
-    this.#pattern = typeof needle === 'string' ? undefined : new RegExp(needle.source, needle.flags.includes('g') ? needle.flags : needle.flags + 'g');
-  }
+  ) {}
 
   /** The first offset at or after `from` where the needle starts, or -1. */
   next(from: number): number {
@@ -23,11 +22,13 @@ export class ForwardSearch {
       return this.#found;
     }
     let found: number;
-    if (this.#pattern) {
-      this.#pattern.lastIndex = from;
-      found = this.#pattern.exec(this.text)?.index ?? -1;
+    const needle = this.needle;
+    if (typeof needle === 'string') {
+      found = this.text.indexOf(needle, from);
     } else {
-      found = this.text.indexOf(this.needle as string, from);
+      const pattern = (this.#pattern ??= new RegExp(needle.source, needle.flags.includes('g') ? needle.flags : needle.flags + 'g'));
+      pattern.lastIndex = from;
+      found = pattern.exec(this.text)?.index ?? -1;
     }
     this.#from = from;
     this.#found = found;

@@ -182,7 +182,8 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   }
 
   const ids = new Set<string>();
-  const htmlOff = sortRanges([...codeBlocks, ...codeSpans, ...comments, ...htmlComments]);
+  // HTML in code is shown, not parsed: no link nor id in it is on the page (in `{% raw %}` they are).
+  const htmlAsText = sortRanges([...codeBlocks, ...codeSpans, ...comments, ...htmlComments]);
   const tagEnds = new HtmlTagEnds(text);
   let tagsFrom = bodyStart;
   for (const tag of matches(HTML_TAG_NAME, '<')) {
@@ -193,7 +194,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
       continue;
     }
     tagsFrom = tagEnd + 1;
-    if (inside(htmlOff, tagStart)) {
+    if (inside(htmlAsText, tagStart)) {
       continue;
     }
     for (const attribute of text.slice(attributesStart, tagEnd).matchAll(HTML_ATTRIBUTE)) {
@@ -233,12 +234,10 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
       headings.push({ id: header.id, start: header.heading.start, text: header.heading.text });
     }
   }
-  // HTML in code is shown, not parsed: its ids are not on the page (in `{% raw %}` they are).
-  const shown = sortRanges([...codeBlocks, ...codeSpans, ...comments, ...htmlComments]);
   // A `<pre>` block's own tag is HTML, not code: `<pre id="x">` writes its id.
   const preTags = new Set(codeBlocks.filter((b) => b.kind === 'pre').map((b) => text.indexOf('<', b.start)));
   for (const { start: tagStart, tag } of htmlTags(text, bodyStart)) {
-    if (inside(shown, tagStart) && !preTags.has(tagStart)) {
+    if (inside(htmlAsText, tagStart) && !preTags.has(tagStart)) {
       continue;
     }
     for (const id of tag.matchAll(HTML_ID)) {
@@ -275,7 +274,10 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   const liquidInCode: LiquidInCode[] = [];
   if (options.liquid) {
     const code = sortRanges([...codeBlocks.map((b) => ({ start: b.contentStart, end: b.contentEnd })), ...codeSpans]);
-    const opens = new ForwardSearch(text, /\{[{%]/g);
+    const outputOpens = new ForwardSearch(text, '{{');
+    const tagOpens = new ForwardSearch(text, '{%');
+    /** The next `{{` or `{%`. */
+    const opens = { next: (from: number) => earliest(outputOpens.next(from), tagOpens.next(from)) };
     const closes = { output: new ForwardSearch(text, '}}'), tag: new ForwardSearch(text, '%}') };
     for (const range of code) {
       // `{{ ... }}` or `{% ... %}` up to its first closer, within the range.
@@ -298,7 +300,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
 
   // kramdown drops a footnote that no reference uses, with the links in it: they are never on the page.
   const kept = footnotes.dropped.length === 0 ? links : links.filter((link) => !inside(footnotes.dropped, link.start));
-  kept.sort((a, b) => a.start - b.start);
+  sortByStart(kept);
   return { links: kept, definitions, ids, idsComplete, headings, liquidInCode };
 }
 
@@ -387,6 +389,8 @@ function bracketOpeners(text: string, from: number): Map<number, number> {
   // Single characters, each searched for on its own: faster than one pattern for the three.
   let open = text.indexOf('[', from);
   let close = text.indexOf(']', from);
+  // Searched for again from each `[` that opens on an empty stack: a line of `[a](` would read the rest of the line from each.
+  const lineBreaks = new ForwardSearch(text, '\n');
   /** The next line break while the stack is not empty, else -1; `lineBreak` the one before it (below `from` on the line of the stack's first `[`). */
   let newline = -1;
   let lineBreak = from - 1;
@@ -402,12 +406,12 @@ function bracketOpeners(text: string, from: number): Map<number, number> {
         stack.length = 0;
       }
       lineBreak = i;
-      newline = stack.length > 0 ? text.indexOf('\n', i + 1) : -1;
+      newline = stack.length > 0 ? lineBreaks.next(i + 1) : -1;
     } else if (i === open) {
       open = text.indexOf('[', i + 1);
       if (!escaped) {
         if (stack.length === 0) {
-          newline = text.indexOf('\n', i + 1);
+          newline = lineBreaks.next(i + 1);
           lineBreak = from - 1;
         }
         stack.push(i);
@@ -457,7 +461,7 @@ class Destinations {
   after(from: number): { start: number; end: number; target: string } | undefined {
     const text = this.text;
     // White space, one line break included, may come before the destination.
-    const start = from + /^[ \t]*(?:\r?\n[ \t]*)?/.exec(text.slice(from, from + 200))![0].length;
+    const start = afterSpace(text, from, Math.min(from + 200, text.length));
     if (text[start] === '<') {
       const close = this.#angleEnds.next(start);
       const newline = this.#lineEnds.next(start);
@@ -541,6 +545,19 @@ class Destinations {
     }
     return -1;
   }
+}
+
+/** After the spaces and tabs from `from`, and one line break with the spaces and tabs after it, within `limit`. */
+function afterSpace(text: string, from: number, limit: number): number {
+  const skipBlanks = (i: number) => {
+    while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
+      i++;
+    }
+    return i;
+  };
+  const end = skipBlanks(from);
+  const lineBreak = text.charCodeAt(end) === 13 /* \r */ ? end + 1 : end;
+  return lineBreak < limit && text.charCodeAt(lineBreak) === 10 ? skipBlanks(lineBreak + 1) : end;
 }
 
 /**
@@ -684,7 +701,7 @@ function findCodeSpans(text: string, from: number, code: readonly Range[], rawHt
 
 /** Sorted, disjoint ranges covering the same offsets. */
 function sortRanges(ranges: Range[]): Range[] {
-  ranges.sort((a, b) => a.start - b.start);
+  sortByStart(ranges);
   const merged: Range[] = [];
   for (const range of ranges) {
     const last = merged[merged.length - 1];
@@ -697,6 +714,31 @@ function sortRanges(ranges: Range[]): Range[] {
     }
   }
   return merged;
+}
+
+/**
+ * Sorts by `start`, stably, in place. A document's lists are short and often sorted already: an insertion sort
+ * takes them without the copy the built-in sort makes; a long list (which could make it quadratic) takes the built-in one.
+ */
+function sortByStart<T extends { readonly start: number }>(items: T[]): void {
+  if (items.length > 32) {
+    items.sort((a, b) => a.start - b.start);
+    return;
+  }
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i]!;
+    let j = i;
+    while (j > 0 && items[j - 1]!.start > item.start) {
+      items[j] = items[j - 1]!;
+      j--;
+    }
+    items[j] = item;
+  }
+}
+
+/** The earlier of two offsets from searches, -1 meaning none. */
+function earliest(a: number, b: number): number {
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
 }
 
 /** The range holding `offset`, by binary search over sorted, disjoint ranges. */

@@ -120,7 +120,7 @@ export function kramdownId(text: string): string {
  */
 export function headerTextContent(source: string): string {
   // No real header is this long; past it the regular expressions below would cost time quadratic in the length.
-  if (source.length > MAX_HEADER_SOURCE) {
+  if (source.length > MAX_HEADER_SOURCE || !MARKUP_CHARACTER.test(source)) {
     return source;
   }
   const codeSpans: string[] = [];
@@ -146,6 +146,9 @@ export function headerTextContent(source: string): string {
 }
 
 const MAX_HEADER_SOURCE = 2_000;
+/** A character each replacement below needs (most headers have none, and are their own text content). */
+// eslint-disable-next-line no-control-regex -- \u0000 and \u0001 are the placeholders' marks
+const MARKUP_CHARACTER = /[`\\![<_&\u0000\u0001-]/;
 
 /** HTML 4's Latin-1 entities, U+00A0 to U+00FF in order: `&agrave;` in a French header is `à` (opensource.guide). */
 const LATIN1_ENTITIES = (

@@ -104,23 +104,29 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
    */
   const containers: number[] = [];
   let closers: FenceClosers | undefined;
+  /** Line `j` without the indentation of containers `base` columns in. */
+  const inner = (j: number, base: number) => {
+    const other = lines[j]!;
+    return text.slice(other.start + stripColumns(text, other.start, other.end, base), other.end);
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const whole = text.slice(line.start, line.end);
-    if (whole.trim() === '' || SILENT_LIQUID_LINE.test(whole)) {
+    // Most lines start with a letter: the patterns for what starts otherwise are tried only on the lines that may match.
+    const lead = charAfterIndent(text, line.start, line.end);
+    if (lead < 0 || (!isPrintableAscii(lead) && text.slice(line.start, line.end).trim() === '') || (lead === 123 /* { */ && SILENT_LIQUID_LINE.test(text.slice(line.start, line.end)))) {
       previousBlank = true;
       previousWasBlockEnd = true;
       continue;
     }
     // The containers the line is indented into; a line right after text stays in all of them (a lazy line).
-    const indent = columns(whole);
+    const indent = columns(text, line.start, line.end);
     const depth = containersWithin(containers, indent);
     const lazy = depth < containers.length && !previousBlank;
     let base = depth > 0 ? containers[depth - 1]! : 0;
-    let shift = stripColumns(whole, base);
-    const marker = LIST_MARKER.exec(whole.slice(shift)) ?? FOOTNOTE_MARKER.exec(whole.slice(shift));
+    let shift = stripColumns(text, line.start, line.end, base);
+    const marker = mayStartContainer(lead) ? (LIST_MARKER.exec(text.slice(line.start + shift, line.end)) ?? FOOTNOTE_MARKER.exec(text.slice(line.start + shift, line.end))) : null;
     // kramdown's own input starts no list inside a paragraph; an item of the list around does not need one.
-    if (marker && !HORIZONTAL_RULE.test(whole.slice(shift)) && (previousWasBlockEnd || input === 'GFM' || depth > 0 || lazy)) {
+    if (marker && !HORIZONTAL_RULE.test(text.slice(line.start + shift, line.end)) && (previousWasBlockEnd || input === 'GFM' || depth > 0 || lazy)) {
       containers.length = depth;
       // A footnote's content goes on 4 columns in; an item's at its text's column.
       base += marker[0].trimStart().startsWith('[') ? 4 : marker[0].replace(/\t/g, '    ').length;
@@ -131,145 +137,144 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
     } else if (lazy) {
       // A lazy line goes on with the paragraph of the innermost container.
       base = containers[containers.length - 1]!;
-      shift = stripColumns(whole, base);
+      shift = stripColumns(text, line.start, line.end, base);
     } else {
       containers.length = depth;
     }
-    const content = whole.slice(shift);
-    /** Another line of the same container, without the container's indentation. */
-    const inner = (j: number) => {
-      const other = text.slice(lines[j]!.start, lines[j]!.end);
-      return other.slice(stripColumns(other, base));
-    };
-    if (content.trim() === '') {
+    const contentFrom = line.start + shift;
+    const contentLead = charAfterIndent(text, contentFrom, line.end);
+    if (contentLead < 0 || (!isPrintableAscii(contentLead) && text.slice(contentFrom, line.end).trim() === '')) {
       continue;
     }
-    const opener = (input === 'kramdown' ? KRAMDOWN_FENCE_OPEN : FENCE_OPEN).exec(content);
-    // kramdown fences code only up to a closing line: without one, the opening line is text.
-    const attached = opener !== null && /^(?:\S|$)/.test(content.trim().slice(opener[1]!.length));
-    const fence = opener ? (closers ??= fenceClosers(text, lines)).closingRun(i, opener[1]!, attached) : undefined;
-    const indentedCode = /^(?: {4}|\t)/.test(content) && previousBlank;
-    // A comment indented as code is in the code (Liquid still takes it away: the check warns of it); a highlight
-    // block is code however indented, Liquid makes it before kramdown reads the line.
-    const block = fence ? null : LIQUID_BLOCK_OPEN.exec(content);
-    const liquid = indentedCode && block?.[1] === 'comment' ? null : block;
-    const closer = fence
-      ? new RegExp(`^${input === 'kramdown' ? '' : ' {0,3}'}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`)
-      : liquid
-        ? new RegExp(`\\{%-?\\s*end${liquid[1]}\\s*-?%\\}`)
-        : PRE_OPEN.test(content)
-          ? /<\/pre>/i
-          : undefined;
-    if (closer) {
-      const kind = fence ? 'fence' : liquid ? (liquid[1] as 'highlight' | 'comment') : 'pre';
-      // A closer on the opening line itself (`<pre>x</pre>`, `{% highlight %}...{% endhighlight %}` inline).
-      const sameLine = !fence && closer.test(content.slice(liquid ? liquid[0].length : 4));
-      let j = i + (sameLine ? 0 : 1);
-      while (!sameLine && j < lines.length && !closer.test(inner(j))) {
-        j++;
-      }
-      const last = lines[Math.min(j, lines.length - 1)]!;
-      const contentStart = sameLine ? line.start : line.next;
-      const contentEnd = j < lines.length ? (sameLine ? line.end : last.start) : last.end;
-      code.push({ start: line.start, end: last.end, kind, contentStart, contentEnd: Math.max(contentStart, contentEnd) });
-      i = j;
-      previousBlank = false;
-      previousWasBlockEnd = true;
-      continue;
-    }
-    if (indentedCode) {
-      let j = i;
-      let lastCode = i;
-      while (j < lines.length) {
-        const c = inner(j);
-        if (/^(?: {4}|\t)/.test(c)) {
-          lastCode = j;
-        } else if (c.trim() !== '') {
-          break;
+    const indentedCode = previousBlank && (text.charCodeAt(contentFrom) === 9 || text.startsWith('    ', contentFrom));
+    if (indentedCode || mayStartBlock(contentLead)) {
+      const content = text.slice(contentFrom, line.end);
+      const opener = (input === 'kramdown' ? KRAMDOWN_FENCE_OPEN : FENCE_OPEN).exec(content);
+      // kramdown fences code only up to a closing line: without one, the opening line is text.
+      const attached = opener !== null && /^(?:\S|$)/.test(content.trim().slice(opener[1]!.length));
+      const fence = opener ? (closers ??= fenceClosers(text, lines)).closingRun(i, opener[1]!, attached) : undefined;
+      // A comment indented as code is in the code (Liquid still takes it away: the check warns of it); a highlight
+      // block is code however indented, Liquid makes it before kramdown reads the line.
+      const block = fence ? null : LIQUID_BLOCK_OPEN.exec(content);
+      const liquid = indentedCode && block?.[1] === 'comment' ? null : block;
+      const closer = fence
+        ? new RegExp(`^${input === 'kramdown' ? '' : ' {0,3}'}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`)
+        : liquid
+          ? new RegExp(`\\{%-?\\s*end${liquid[1]}\\s*-?%\\}`)
+          : PRE_OPEN.test(content)
+            ? /<\/pre>/i
+            : undefined;
+      if (closer) {
+        const kind = fence ? 'fence' : liquid ? (liquid[1] as 'highlight' | 'comment') : 'pre';
+        // A closer on the opening line itself (`<pre>x</pre>`, `{% highlight %}...{% endhighlight %}` inline).
+        const sameLine = !fence && closer.test(content.slice(liquid ? liquid[0].length : 4));
+        let j = i + (sameLine ? 0 : 1);
+        while (!sameLine && j < lines.length && !closer.test(inner(j, base))) {
+          j++;
         }
-        j++;
-      }
-      code.push({ start: line.start, end: lines[lastCode]!.end, kind: 'indented', contentStart: line.start, contentEnd: lines[lastCode]!.end });
-      i = lastCode;
-      previousBlank = false;
-      previousWasBlockEnd = true;
-      continue;
-    }
-    const tag = htmlBlockStart(text, line.start + shift);
-    if (tag) {
-      const model = htmlBlockContentModel(tag.name, tag.markdown);
-      previousBlank = false;
-      previousWasBlockEnd = true;
-      if (tag.empty) {
+        const last = lines[Math.min(j, lines.length - 1)]!;
+        const contentStart = sameLine ? line.start : line.next;
+        const contentEnd = j < lines.length ? (sameLine ? line.end : last.start) : last.end;
+        code.push({ start: line.start, end: last.end, kind, contentStart, contentEnd: Math.max(contentStart, contentEnd) });
+        i = j;
+        previousBlank = false;
+        previousWasBlockEnd = true;
         continue;
       }
-      if (model === 'block') {
-        // Its content is Markdown blocks, which start after the tag's line (the rest of it is a paragraph of its own).
-        markdownElements.push({ name: tag.name.toLowerCase(), resume: nestedIn?.line === i ? nestedIn.tag : undefined });
-        previousBlank = true;
-        i = lineOf(tag.end - 1, i);
+      if (indentedCode) {
+        let j = i;
+        let lastCode = i;
+        while (j < lines.length) {
+          const c = inner(j, base);
+          if (/^(?: {4}|\t)/.test(c)) {
+            lastCode = j;
+          } else if (c.trim() !== '') {
+            break;
+          }
+          j++;
+        }
+        code.push({ start: line.start, end: lines[lastCode]!.end, kind: 'indented', contentStart: line.start, contentEnd: lines[lastCode]!.end });
+        i = lastCode;
+        previousBlank = false;
+        previousWasBlockEnd = true;
         continue;
       }
-      let end: number;
-      if (model === 'span') {
-        end = spanContentEnd(text, tag.end, text.length, tag.name).end;
-      } else {
-        const raw = rawHtmlEnds.endOf(tag);
-        end = raw.end;
-        if (raw.nestedMarkdown) {
-          // An element inside with `markdown=`: kramdown parses in it; read on from its line, as Markdown.
-          html.push({ start: line.start, end, content: 'raw' });
-          nestedIn = { tag, line: lineOf(end, i) };
-          // Not before this line: an element inside on the block's own line would start the same block again, forever.
-          i = Math.max(i, lineOf(end, i) - 1);
+      const tag = htmlBlockStart(text, contentFrom);
+      if (tag) {
+        const model = htmlBlockContentModel(tag.name, tag.markdown);
+        previousBlank = false;
+        previousWasBlockEnd = true;
+        if (tag.empty) {
           continue;
         }
-      }
-      html.push({ start: line.start, end, content: model });
-      i = lineOf(end - 1, i);
-      continue;
-    }
-    const closing = markdownElements.length > 0 ? CLOSING_TAG_LINE.exec(content) : null;
-    const innermost = markdownElements[markdownElements.length - 1];
-    if (closing && closing[1]!.toLowerCase() === innermost?.name) {
-      markdownElements.pop();
-      if (innermost.resume) {
-        // A `<td markdown="1">` in a raw `<table>`: after its closing tag, kramdown reads the table's HTML on, raw.
-        const raw = rawHtmlEnds.endOf({ ...innermost.resume, end: line.end });
-        html.push({ start: line.end, end: raw.end, content: 'raw' });
-        if (raw.nestedMarkdown) {
-          nestedIn = { tag: innermost.resume, line: lineOf(raw.end, i) };
-          i = Math.max(i, lineOf(raw.end, i) - 1);
+        if (model === 'block') {
+          // Its content is Markdown blocks, which start after the tag's line (the rest of it is a paragraph of its own).
+          markdownElements.push({ name: tag.name.toLowerCase(), resume: nestedIn?.line === i ? nestedIn.tag : undefined });
+          previousBlank = true;
+          i = lineOf(tag.end - 1, i);
+          continue;
+        }
+        let end: number;
+        if (model === 'span') {
+          end = spanContentEnd(text, tag.end, text.length, tag.name).end;
         } else {
-          i = Math.max(i, lineOf(raw.end - 1, i));
+          const raw = rawHtmlEnds.endOf(tag);
+          end = raw.end;
+          if (raw.nestedMarkdown) {
+            // An element inside with `markdown=`: kramdown parses in it; read on from its line, as Markdown.
+            html.push({ start: line.start, end, content: 'raw' });
+            nestedIn = { tag, line: lineOf(end, i) };
+            // Not before this line: an element inside on the block's own line would start the same block again, forever.
+            i = Math.max(i, lineOf(end, i) - 1);
+            continue;
+          }
+        }
+        html.push({ start: line.start, end, content: model });
+        i = lineOf(end - 1, i);
+        continue;
+      }
+      const closing = markdownElements.length > 0 ? CLOSING_TAG_LINE.exec(content) : null;
+      const innermost = markdownElements[markdownElements.length - 1];
+      if (closing && closing[1]!.toLowerCase() === innermost?.name) {
+        markdownElements.pop();
+        if (innermost.resume) {
+          // A `<td markdown="1">` in a raw `<table>`: after its closing tag, kramdown reads the table's HTML on, raw.
+          const raw = rawHtmlEnds.endOf({ ...innermost.resume, end: line.end });
+          html.push({ start: line.end, end: raw.end, content: 'raw' });
+          if (raw.nestedMarkdown) {
+            nestedIn = { tag: innermost.resume, line: lineOf(raw.end, i) };
+            i = Math.max(i, lineOf(raw.end, i) - 1);
+          } else {
+            i = Math.max(i, lineOf(raw.end - 1, i));
+          }
+          previousBlank = true;
+          previousWasBlockEnd = true;
+          continue;
         }
         previousBlank = true;
         previousWasBlockEnd = true;
         continue;
       }
-      previousBlank = true;
-      previousWasBlockEnd = true;
-      continue;
-    }
-    // A header in a block quote (`> ## x`, `>> ## x`) has its id too.
-    const quote = content.charCodeAt(content.search(/\S/)) === 62 ? (QUOTE_MARKERS.exec(content)?.[0] ?? '') : '';
-    const unquoted = content.slice(quote.length);
-    const atx = (input === 'GFM' ? ATX_GFM : ATX_KRAMDOWN).exec(unquoted);
-    // GFM's paragraph-end quirk lets an ATX header interrupt a paragraph; kramdown wants a block boundary.
-    if (atx && (input === 'GFM' || previousWasBlockEnd)) {
-      const textStart = line.start + shift + quote.length + unquoted.indexOf(atx[2]!, atx[1]!.length);
-      headings.push(heading(line.start, line.end, atx[1]!.length, atx[2]!, textStart, input, lines[i + 1] && inner(i + 1)));
-      previousBlank = false;
-      previousWasBlockEnd = input === 'GFM';
-      continue;
+      // A header in a block quote (`> ## x`, `>> ## x`) has its id too.
+      const quote = content.charCodeAt(content.search(/\S/)) === 62 ? (QUOTE_MARKERS.exec(content)?.[0] ?? '') : '';
+      const unquoted = content.slice(quote.length);
+      const atx = (input === 'GFM' ? ATX_GFM : ATX_KRAMDOWN).exec(unquoted);
+      // GFM's paragraph-end quirk lets an ATX header interrupt a paragraph; kramdown wants a block boundary.
+      if (atx && (input === 'GFM' || previousWasBlockEnd)) {
+        const textStart = line.start + shift + quote.length + unquoted.indexOf(atx[2]!, atx[1]!.length);
+        headings.push(heading(line.start, line.end, atx[1]!.length, atx[2]!, textStart, input, lines[i + 1] && inner(i + 1, base)));
+        previousBlank = false;
+        previousWasBlockEnd = input === 'GFM';
+        continue;
+      }
     }
     const next = lines[i + 1];
     // The underline may be a lazy line: `- foo` then `---` at the margin is a header in the item.
-    const nextText = next ? inner(i + 1) : '';
-    const underline = SETEXT_UNDERLINE.exec(nextText);
-    if (underline && previousWasBlockEnd && /^ {0,3}[^ \t]/.test(content) && !LIST_MARKER.test(content)) {
+    const underline = next && previousWasBlockEnd && mayUnderline(text.charCodeAt(next.start + stripColumns(text, next.start, next.end, base))) ? SETEXT_UNDERLINE.exec(inner(i + 1, base)) : null;
+    const content = underline ? text.slice(contentFrom, line.end) : '';
+    if (underline && /^ {0,3}[^ \t]/.test(content) && !LIST_MARKER.test(content)) {
       const after = lines[i + 2];
-      headings.push(heading(line.start, next!.end, underline[1] === '=' ? 1 : 2, content.trimStart(), line.start + shift + content.length - content.trimStart().length, undefined, after && inner(i + 2)));
+      headings.push(heading(line.start, next!.end, underline[1] === '=' ? 1 : 2, content.trimStart(), contentFrom + content.length - content.trimStart().length, undefined, after && inner(i + 2, base)));
       i++;
       previousBlank = false;
       previousWasBlockEnd = false;
@@ -329,24 +334,56 @@ function containersWithin(containers: readonly number[], indent: number): number
   return low;
 }
 
-/** The columns of a line's leading white space (a tab to the next multiple of 4). */
-function columns(line: string): number {
+/** The columns of the leading white space of the line from `start` to `end` (a tab to the next multiple of 4). */
+function columns(text: string, start: number, end: number): number {
   let column = 0;
-  for (let i = 0; i < line.length && (line[i] === ' ' || line[i] === '\t'); i++) {
-    column = line[i] === '\t' ? column + 4 - (column % 4) : column + 1;
+  for (let i = start; i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9); i++) {
+    column = text.charCodeAt(i) === 9 ? column + 4 - (column % 4) : column + 1;
   }
   return column;
 }
 
-/** How many characters of a line's leading white space make up at most `wanted` columns. */
-function stripColumns(line: string, wanted: number): number {
+/** How many characters of the leading white space of the line from `start` to `end` make up at most `wanted` columns. */
+function stripColumns(text: string, start: number, end: number, wanted: number): number {
   let column = 0;
-  let i = 0;
-  while (i < line.length && column < wanted && (line[i] === ' ' || line[i] === '\t')) {
-    column = line[i] === '\t' ? column + 4 - (column % 4) : column + 1;
+  let i = start;
+  while (i < end && column < wanted && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
+    column = text.charCodeAt(i) === 9 ? column + 4 - (column % 4) : column + 1;
     i++;
   }
-  return i;
+  return i - start;
+}
+
+/** The first character after the spaces and tabs from `start`, as a char code; -1 when there is none before `end`. */
+function charAfterIndent(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
+    i++;
+  }
+  return i < end ? text.charCodeAt(i) : -1;
+}
+
+/** `!` to `~`: no white space (for `trim`, `\\s`), so a line starting with one is not blank. */
+function isPrintableAscii(code: number): boolean {
+  return code > 32 && code < 127;
+}
+
+/** What a list item's or footnote definition's marker may start with: `*`, `+`, `-`, a digit, `[`. */
+function mayStartContainer(code: number): boolean {
+  return code === 42 || code === 43 || code === 45 || (code >= 48 && code <= 57) || code === 91;
+}
+
+/**
+ * What a line starting a block other than a paragraph may start with, after its indentation: a fence (`` ` ``, `~`),
+ * Liquid (`{`, or white space `\\s` takes), HTML (`<`), a block quote (`>`), an ATX header (`#`).
+ */
+function mayStartBlock(code: number): boolean {
+  return code === 96 || code === 126 || code === 123 || code === 60 || code === 62 || code === 35 || !isPrintableAscii(code);
+}
+
+/** A setext underline's first character: `=` or `-`. */
+function mayUnderline(code: number): boolean {
+  return code === 61 || code === 45;
 }
 
 /** A closing fence line; in a list item it is indented by the item's column too, so any indentation counts here. */
