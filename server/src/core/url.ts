@@ -31,6 +31,17 @@ export function decodePath(path: string): string {
 
 /** The form of a URL path that all its equivalent spellings share: `/x/`, `/x/index.html`, `/x.html` -> `/x`. */
 export function canonicalPath(path: string): string {
-  const canonical = path.replace(/\/index\.html?$/, '/').replace(/\.html?$/, '').replace(/\/+$/, '');
-  return canonical === '' ? '/' : canonical;
+  // Cut by hand, without regular expressions: the reverse link index makes one per link of the blog.
+  let end = path.length;
+  if (path.endsWith('/index.html') || path.endsWith('/index.htm')) {
+    end = path.lastIndexOf('/') + 1;
+  } else if (path.endsWith('.html')) {
+    end -= 5;
+  } else if (path.endsWith('.htm')) {
+    end -= 4;
+  }
+  while (end > 0 && path.charCodeAt(end - 1) === 0x2f /* / */) {
+    end--;
+  }
+  return end === 0 ? '/' : end === path.length ? path : path.slice(0, end);
 }

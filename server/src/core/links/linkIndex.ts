@@ -243,7 +243,13 @@ function liquidMayWrite(written: string, id: string): boolean {
 
 /** The distinct keys `path`'s links resolve to: what `set` records, and takes back as its `keys`. */
 export function linkKeys(resolve: TargetResolver, path: string, links: RecordLinks): Set<string> {
-  return new Set(resolve(path, links.links.filter((l) => l.form !== 'reference' && !/^(?:mailto|tel|javascript|data):/i.test(l.target))));
+  return new Set(resolve(path, links.links.filter((l) => l.form !== 'reference' && !nowhere(l.target))));
+}
+
+/** `mailto:`, `tel:`, `javascript:` and `data:` targets; the first letter is compared first, as most links start with `/` or `#`. */
+function nowhere(target: string): boolean {
+  const first = target.charCodeAt(0) | 0x20;
+  return (first === 0x6d /* m */ || first === 0x74 /* t */ || first === 0x6a /* j */ || first === 0x64 /* d */) && /^(?:mailto|tel|javascript|data):/i.test(target);
 }
 
 function isResolved(keys: StoredKeys | readonly string[] | undefined): keys is readonly string[] {

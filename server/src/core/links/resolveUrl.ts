@@ -90,11 +90,17 @@ const LOCALHOST = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1\])$/i;
 
 /**
  * Classifies a link target (Liquid already expanded). `pageUrl` is the linking page's output URL,
- * undefined for files Jekyll does not publish (drafts): their relative links cannot be resolved.
+ * undefined for files Jekyll does not publish (drafts): their relative links cannot be resolved. It may be given
+ * as a function, called only for a relative link (working a page's URL out costs more than most links).
  */
-export function resolveUrl(written: string, pageUrl: string | undefined, config: SiteConfig): ResolvedUrl {
+export function resolveUrl(written: string, pageUrl: string | undefined | (() => string | undefined), config: SiteConfig): ResolvedUrl {
   const target = written.trim();
-  if (/^(["'“”‘’]).*\1$|^["“'‘].*["”'’]$/.test(target) && target.length >= 2) {
+  const first = target.charCodeAt(0);
+  // A path from the site root, the most common link: no scheme (that starts with a letter), quotes or parentheses.
+  if (first === SLASH && target.charCodeAt(1) !== SLASH) {
+    return internalPath(target, config);
+  }
+  if (QUOTES.has(first) && target.length >= 2 && /^(["'“”‘’]).*\1$|^["“'‘].*["”'’]$/.test(target)) {
     return { kind: 'suspicious', reason: 'quoted', replacement: target.slice(1, -1).trim() };
   }
   if (target.startsWith('(') && target.endsWith(')')) {
@@ -103,7 +109,7 @@ export function resolveUrl(written: string, pageUrl: string | undefined, config:
   if (target === '' || target === '#') {
     return { kind: 'skip' };
   }
-  if (target.startsWith('#')) {
+  if (first === HASH) {
     return { kind: 'fragment', fragment: decodeComponent(target.slice(1)) };
   }
   const scheme = SCHEME.exec(target)?.[1]?.toLowerCase();
@@ -120,30 +126,45 @@ export function resolveUrl(written: string, pageUrl: string | undefined, config:
     if (LOCALHOST.test(url.hostname)) {
       return { kind: 'suspicious', reason: 'localhost', replacement: undefined };
     }
-    const site = siteOrigin(config);
-    if (site && sameHost(url.hostname, site.hostname)) {
+    const site = siteHost(config);
+    if (site !== undefined && strippedHost(url.hostname) === site) {
       return internal(url.pathname, url.hash, config, false);
     }
     return { kind: 'external', url: target };
-  }
-  if (target.startsWith('/')) {
-    return internal(target.replace(/[?#].*$/, ''), hashOf(target), config, false);
   }
   const host = SCHEME_LESS_HOST.exec(target);
   if (host && !/\.(?:html?|md|markdown|png|jpe?g|gif|svg|webp|pdf|xml|json|txt|css|js)(?:[?#]|$)/i.test(host[0])) {
     return { kind: 'suspicious', reason: 'scheme-less', replacement: 'https://' + target };
   }
-  if (pageUrl === undefined) {
+  const base = typeof pageUrl === 'function' ? pageUrl() : pageUrl;
+  if (base === undefined) {
     return { kind: 'skip' };
   }
   let url: URL;
   try {
-    url = new URL(target, 'http://site.invalid' + config.baseurl + pageUrl);
+    url = new URL(target, 'http://site.invalid' + config.baseurl + base);
   } catch {
     return { kind: 'skip' };
   }
   return internal(url.pathname, url.hash, config, true);
 }
+
+const SLASH = 0x2f;
+const HASH = 0x23;
+/** The first characters of a target wrapped in quotes. */
+const QUOTES = new Set([...`"'“”‘’`].map((c) => c.charCodeAt(0)));
+
+/** `/path?query#fragment` as written: the path ends at the first `?` or `#`, the fragment starts at the first `#`. */
+function internalPath(target: string, config: SiteConfig): ResolvedUrl {
+  const hash = target.indexOf('#');
+  const query = target.indexOf('?');
+  const end = query >= 0 && (hash < 0 || query < hash) ? query : hash;
+  // `.` stops at a line break: the pattern cuts at the first `?` or `#` after the last one.
+  const path = LINE_BREAK.test(target) ? target.replace(/[?#].*$/, '') : end < 0 ? target : target.slice(0, end);
+  return internal(path, hash < 0 ? '' : target.slice(hash), config, false);
+}
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 function internal(pathname: string, hash: string, config: SiteConfig, relative: boolean): ResolvedUrl {
   let path = decodePath(pathname);
@@ -159,23 +180,26 @@ function internal(pathname: string, hash: string, config: SiteConfig, relative: 
   return { kind: 'internal', path, fragment, missingBaseurl, relative };
 }
 
-function hashOf(target: string): string {
-  const at = target.indexOf('#');
-  return at < 0 ? '' : target.slice(at);
+/** The host of each configuration's `url`, without `www.`: parsed once, not once per external link. */
+const siteHosts = new WeakMap<SiteConfig, { readonly host: string | undefined }>();
+
+function siteHost(config: SiteConfig): string | undefined {
+  let site = siteHosts.get(config);
+  if (!site) {
+    site = { host: config.url ? hostOf(config.url) : undefined };
+    siteHosts.set(config, site);
+  }
+  return site.host;
 }
 
-function siteOrigin(config: SiteConfig): URL | undefined {
-  if (!config.url) {
-    return undefined;
-  }
+function hostOf(url: string): string | undefined {
   try {
-    return new URL(config.url);
+    return strippedHost(new URL(url).hostname);
   } catch {
     return undefined;
   }
 }
 
-function sameHost(a: string, b: string): boolean {
-  const strip = (host: string) => host.toLowerCase().replace(/^www\./, '');
-  return strip(a) === strip(b);
+function strippedHost(host: string): string {
+  return host.toLowerCase().replace(/^www\./, '');
 }

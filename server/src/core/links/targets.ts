@@ -4,7 +4,7 @@
  */
 import type { SiteConfig } from '../site/config';
 import { postName, postUrlName, withoutDate } from '../site/postName';
-import { expandLiquid, resolveUrl } from './resolveUrl';
+import { resolveUrl } from './resolveUrl';
 import { canonicalPath, decodeComponent } from '../url';
 import type { LinkForm } from './scanLinks';
 
@@ -16,14 +16,13 @@ export interface LinkSite {
   readonly links: { postsNamed(name: string): ReadonlySet<string> | undefined };
 }
 
-const NO_TAGS = { postUrl: () => undefined, linkUrl: () => undefined };
-
 /**
  * The keys of what a link from a document published at `sourceUrl` points to: `url:/canonical/path`,
  * `file:path/in/site.md`, or for a post_url `post:2015-03-01-title` and `title:title` (a new post with that
- * title changes the suggestion). Nothing but the config and the source's URL decides them.
+ * title changes the suggestion). Nothing but the config and the source's URL decides them; the URL may be given
+ * as a function, called only for a relative link (see `resolveUrl`).
  */
-export function targetKeys(config: SiteConfig, sourceUrl: string | undefined, form: LinkForm, target: string): string[] {
+export function targetKeys(config: SiteConfig, sourceUrl: string | undefined | (() => string | undefined), form: LinkForm, target: string): string[] {
   if (target.includes('{{')) {
     return [];
   }
@@ -34,11 +33,12 @@ export function targetKeys(config: SiteConfig, sourceUrl: string | undefined, fo
   if (form === 'link') {
     return ['file:' + target.trim().replace(/^\/+/, '')];
   }
-  const expanded = expandLiquid(target, config, NO_TAGS);
-  if (expanded === undefined) {
+  // A `{% post_url %}` or `{% link %}` in it is a link of its own, with its own keys; the URL it makes is not
+  // known here, so the target has none (as `expandLiquid` finds without the tags' lookups).
+  if (target.includes('{%')) {
     return [];
   }
-  const resolved = resolveUrl(expanded, sourceUrl, config);
+  const resolved = resolveUrl(target, sourceUrl, config);
   return resolved.kind === 'internal' ? ['url:' + canonicalPath(resolved.path)] : [];
 }
 
@@ -66,13 +66,16 @@ export function findPost(site: LinkSite, written: string): PostLookup {
     return { kind: 'invalid' };
   }
   const folder = match.folder ?? '';
-  const base = `${match.date}-${match.title}`;
-  // Where Jekyll looks: `_posts/<folder><base>.<ext>` or `<folder>_posts[/]<base>.<ext>`.
-  const prefixes = [`_posts/${folder}`, `${folder}_posts/`, `${folder}_posts`];
+  // `<date>-<title>`: the name after its folder, as written.
+  const base = folder ? name.slice(folder.length) : name;
   const candidates = site.links.postsNamed(base);
-  for (const path of candidates ?? []) {
-    if (prefixes.some((prefix) => isPostFile(path, prefix, base))) {
-      return { kind: 'found', path };
+  if (candidates) {
+    // Where Jekyll looks: `_posts/<folder><base>.<ext>` or `<folder>_posts[/]<base>.<ext>`.
+    const prefixes = [`_posts/${folder}`, `${folder}_posts/`, `${folder}_posts`];
+    for (const path of candidates) {
+      if (prefixes.some((prefix) => isPostFile(path, prefix, base))) {
+        return { kind: 'found', path };
+      }
     }
   }
   // The legacy pass compares the date as a date: `2015-3-1-title` finds `2015-03-01-title`.

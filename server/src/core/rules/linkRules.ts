@@ -3,11 +3,11 @@
  * What cannot be known (Liquid variables, pages a plugin makes) is never reported as broken.
  */
 import * as l10n from '@vscode/l10n';
-import { expandLiquid, resolveUrl, type ResolvedUrl } from '../links/resolveUrl';
+import { expandLiquid, resolveUrl, type LiquidUrls, type ResolvedUrl } from '../links/resolveUrl';
 import { canonicalPath } from '../url';
 import { normalizeLabel, type LinkOccurrence, type ScannedLinks } from '../links/scanLinks';
 import { closest } from '../links/suggest';
-import { findFile, findPost } from '../links/targets';
+import { findFile, findPost, type PostLookup } from '../links/targets';
 import { withoutDate } from '../site/postName';
 import { generatedUrls } from '../site/generatedUrls';
 import type { SiteConfig } from '../site/config';
@@ -45,6 +45,19 @@ class LinkChecker {
   readonly #pageUrl: string | undefined;
   readonly #findings: Finding[] = [];
   #suggestions = 0;
+  /** `{% post_url %}` lookups: a link written `[text]({% post_url name %})` is checked as a URL and as the tag. */
+  readonly #posts = new Map<string, PostLookup>();
+  /** The URLs the Liquid tags in a link's target make. */
+  readonly #tags: LiquidUrls = {
+    postUrl: (name) => {
+      const post = this.#findPost(name);
+      return post.kind === 'found' ? this.#config.baseurl + (this.site.urls.urlOf(post.path) ?? '') : undefined;
+    },
+    linkUrl: (path) => {
+      const file = findFile(this.site, path);
+      return file === undefined ? undefined : this.#config.baseurl + (this.site.urls.urlOf(file) ?? '/' + file);
+    },
+  };
 
   constructor(
     readonly site: SiteIndex,
@@ -93,7 +106,7 @@ class LinkChecker {
     if (link.target.includes('{{')) {
       return;
     }
-    const found = findPost(this.site, link.target);
+    const found = this.#findPost(link.target);
     if (found.kind === 'found') {
       return;
     }
@@ -109,6 +122,15 @@ class LinkChecker {
       ? l10n.t('No post {0}; did you mean {1}? Jekyll fails the build.', excerpt(found.name), suggestion)
       : l10n.t('No post {0} in _posts. Jekyll fails the build.', excerpt(found.name));
     this.#report(link, 'link.post-url', message, suggestion === undefined ? undefined : folder + suggestion);
+  }
+
+  #findPost(written: string): PostLookup {
+    let found = this.#posts.get(written);
+    if (!found) {
+      found = findPost(this.site, written);
+      this.#posts.set(written, found);
+    }
+    return found;
   }
 
   /** The closest post name: the same title on another date first, then by edit distance. */
@@ -130,16 +152,7 @@ class LinkChecker {
   }
 
   #checkUrl(link: LinkOccurrence): void {
-    const expanded = expandLiquid(link.target, this.#config, {
-      postUrl: (name) => {
-        const post = findPost(this.site, name);
-        return post.kind === 'found' ? this.#config.baseurl + (this.site.urls.urlOf(post.path) ?? '') : undefined;
-      },
-      linkUrl: (path) => {
-        const file = findFile(this.site, path);
-        return file === undefined ? undefined : this.#config.baseurl + (this.site.urls.urlOf(file) ?? '/' + file);
-      },
-    });
+    const expanded = expandLiquid(link.target, this.#config, this.#tags);
     if (expanded === undefined) {
       return; // Liquid we cannot evaluate, or a post_url/link tag reported on its own
     }

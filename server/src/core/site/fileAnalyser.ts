@@ -71,6 +71,12 @@ function stampOf(read: ReadResult): FileStamp | undefined {
 
 /** The keys of what links from `document` point to: nothing but the config and the document's own URL decides them. */
 export function resolveTargets(config: SiteConfig, document: SiteDocument | undefined, targets: readonly RecordLink[]): string[] {
-  const url = publishedUrlOf(document, config);
-  return targets.flatMap((link) => targetKeys(config, url, link.form, link.target));
+  // Worked out only for a relative link: most documents have none, and it costs more than most links.
+  let url: { readonly value: string | undefined } | undefined;
+  const pageUrl = () => (url ??= { value: publishedUrlOf(document, config) }).value;
+  const keys: string[] = [];
+  for (const link of targets) {
+    keys.push(...targetKeys(config, pageUrl, link.form, link.target));
+  }
+  return keys;
 }

@@ -89,14 +89,11 @@ export class UrlMap {
   lookup(urlPath: string): UrlTarget | undefined {
     this.#refresh();
     const path = decodePath(urlPath);
-    const candidates = path.endsWith('/') ? [path, path + 'index.html'] : [path, path + '.html', path + '/index.html', path + '/'];
-    for (const candidate of candidates) {
-      const target = this.#byUrl.get(candidate);
-      if (target) {
-        return target;
-      }
+    const byUrl = this.#byUrl;
+    if (path.endsWith('/')) {
+      return byUrl.get(path) ?? byUrl.get(path + 'index.html');
     }
-    return undefined;
+    return byUrl.get(path) ?? byUrl.get(path + '.html') ?? byUrl.get(path + '/index.html') ?? byUrl.get(path + '/');
   }
 
   /** Every published URL, decoded, once per change of the map: what suggestions are chosen from. */
@@ -140,6 +137,9 @@ export class UrlMap {
       this.#making = undefined;
       this.#built = true;
       this.#version++;
+    }
+    if (this.#dirty.size === 0) {
+      return;
     }
     for (const path of this.#dirty) {
       const before = this.#urlsBySource.get(path)?.join('\n');
