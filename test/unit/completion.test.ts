@@ -50,3 +50,20 @@ suite('completion', () => {
     assert.deepStrictEqual(items.map((i) => i.label), ['jane.doe', 'john.smith']);
   });
 });
+
+suite('post_url completion', () => {
+  test("posts in Jekyll's order of site.posts: newest first, and of one day the later name first", async () => {
+    const post = '---\ntitle: T\n---\n';
+    const items = await completionsAt(`Read {% post_url ${CURSOR} %}`, {
+      '_config.yml': '',
+      '_posts/2020-01-01-a.md': post,
+      '_posts/2020-01-01-b.md': post,
+      '_posts/2020-01-02-c.md': post,
+      '_posts/2019-12-31-z.md': post,
+    });
+    assert.deepStrictEqual(
+      items.map((i) => i.label),
+      ['2021-01-01-new', '2020-01-02-c', '2020-01-01-b', '2020-01-01-a', '2019-12-31-z'],
+    );
+  });
+});
