@@ -399,28 +399,42 @@ interface FenceClosers {
   closingRun(index: number, run: string, attached: boolean): string | undefined;
 }
 
-/** The longest closing run of each kind at or after each line, found in one pass from the end: linear however many fences stay open. */
+/**
+ * The closing lines of each kind, found in one pass, with the longest run from each on: linear however many fences
+ * stay open. Plain lists of the few closing lines, not a table over all lines.
+ */
 function fenceClosers(text: string, lines: readonly Line[]): FenceClosers {
-  const backticks = new Uint32Array(lines.length + 1);
-  const tildes = new Uint32Array(lines.length + 1);
-  for (let i = lines.length - 1; i >= 0; i--) {
-    backticks[i] = backticks[i + 1]!;
-    tildes[i] = tildes[i + 1]!;
+  const closing = { '`': { lines: [] as number[], longest: [] as number[] }, '~': { lines: [] as number[], longest: [] as number[] } };
+  for (let i = 0; i < lines.length; i++) {
     const { start, end } = lines[i]!;
-    let first = start;
-    while (first < end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) {
-      first++;
-    }
-    const c = text.charCodeAt(first);
+    const c = charAfterIndent(text, start, end);
     const run = c === 96 || c === 126 ? FENCE_CLOSE.exec(text.slice(start, end))?.[1] : undefined;
     if (run !== undefined) {
-      const longest = run[0] === '`' ? backticks : tildes;
-      longest[i] = Math.max(longest[i]!, run.length);
+      const kind = closing[run[0] as '`' | '~'];
+      kind.lines.push(i);
+      kind.longest.push(run.length);
+    }
+  }
+  for (const { longest } of Object.values(closing)) {
+    for (let k = longest.length - 2; k >= 0; k--) {
+      longest[k] = Math.max(longest[k]!, longest[k + 1]!);
     }
   }
   return {
     closingRun(index, run, attached) {
-      const longest = (run[0] === '`' ? backticks : tildes)[index + 1]!;
+      const kind = closing[run[0] as '`' | '~'];
+      // The first closing line after line `index`, by binary search.
+      let low = 0;
+      let high = kind.lines.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (kind.lines[mid]! <= index) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+      const longest = kind.longest[low] ?? 0;
       return longest >= run.length ? run : attached && longest >= 3 ? run.slice(0, longest) : undefined;
     },
   };
