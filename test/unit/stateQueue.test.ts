@@ -41,4 +41,26 @@ suite('state queue pauses', () => {
     counting = false;
     assert.ok(turns <= 3, `${turns} turns`);
   });
+
+  test('an edit that comes while background work pauses is applied before the request that came after it', async () => {
+    let activity = 0;
+    const order: string[] = [];
+    const queue = new StateQueue((error) => assert.fail(String(error)), () => activity);
+    let slices = 3;
+    queue.addBackground({ hasWork: () => slices > 0, runSlice: () => void slices-- });
+    queue.wake();
+    // The connection during the first slice's pause: an edit (a change) is handled, then a request is read and dispatched.
+    setImmediate(() => {
+      activity++;
+      void queue.enqueue(() => void order.push('edit'));
+      setImmediate(() =>
+        setImmediate(() => {
+          activity++;
+          order.push('request');
+        }),
+      );
+    });
+    await queue.whenIdle();
+    assert.deepStrictEqual(order, ['edit', 'request']);
+  });
 });

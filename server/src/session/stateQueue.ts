@@ -93,6 +93,10 @@ export class StateQueue implements IPacing {
       // The connection reads a message in one turn and dispatches it in the next (each an immediate of its own), so
       // a turn with nothing new may still leave one to dispatch: the pause ends after two such turns in a row.
       for (let turns = 0, quiet = 0; turns < MAX_TURNS && quiet < 2; turns++) {
+        if (!midChange && this.#changes.length > 0) {
+          // An edit that came in goes before the messages that came after it: they are handled once it is applied.
+          break;
+        }
         const seen = this.activity();
         await turn();
         this.#runReads();
@@ -147,10 +151,9 @@ export class StateQueue implements IPacing {
             this.#midChange = false;
           }
           this.#runReads();
-          if (this.due()) {
-            // Changes queued behind a long one (edits during a build) are applied in turn, with requests between them.
-            await this.pause();
-          }
+          // Requests that came while it ran (an edit's completion), or behind a long one (edits during a build), go
+          // next, and see it applied.
+          await this.pause();
           continue;
         }
         const work = this.#background.find((w) => w.hasWork());
