@@ -6,7 +6,9 @@ import { IndexReader, WorkerFileAnalyser } from '../../server/src/workerFileAnal
 import { writeBlog } from '../util/blogs';
 import { generateBlog } from '../util/generateBlog';
 
-suite('a build read on two threads', () => {
+suite('a build read on two threads', function () {
+  // Two threads reading 500 posts: a loaded machine can take seconds.
+  this.timeout(20_000);
   const root = writeBlog({ ...generateBlog({ posts: 500 }), '_posts/2020-01-01-gone.md': '---\ntitle: Gone\n---\n' });
   const paths = [...Object.keys(generateBlog({ posts: 500 })).filter((p) => p.endsWith('.md')).sort(), '_posts/2020-01-01-gone.md', '_posts/2099-01-01-never-there.md'];
   const open = new Set([paths[5]!, paths[200]!]);
