@@ -35,7 +35,7 @@ export type SiteChange = { readonly scope: 'all' } | { readonly scope: 'document
 
 
 /** While a build reads the blog, a blog-wide list made for a request is kept until the documents grow by this factor. */
-const LISTS_REMADE_AFTER_GROWTH = 1.5;
+const LISTS_REMADE_AFTER_GROWTH = 2;
 /** Milliseconds a build gives the URL map at each pause: made of every static file first, then of the documents read. */
 const URL_MAP_SLICE_MS = 1;
 
@@ -179,7 +179,7 @@ export class SiteIndex {
     const slices: IPacing = {
       due: () => pacing.due(),
       pause: () => {
-        // Lists made for requests meanwhile (completion) are made again once half as many documents again are read:
+        // Lists made for requests meanwhile (completion) are made again once the documents read have doubled:
         // a list of n documents costs O(n), so all of them together cost a few times the last one.
         if (this.#documents.size >= listsMadeAt * LISTS_REMADE_AFTER_GROWTH) {
           this.#changed();
