@@ -106,21 +106,17 @@ export class LinkIndex {
       if (keys) {
         this.#stored.set(path, keys);
       } else {
-        this.#linksTo.set(path, this.#referrersOf(path, this.#resolved(path, this.resolve, scanned)));
+        this.#linksTo.set(path, this.#referrersOf(path, linkKeys(this.resolve, path, scanned)));
       }
     }
     return summary;
-  }
-
-  #resolved(path: string, resolve: TargetResolver, scanned: RecordLinks): Set<string> {
-    return linkKeys(resolve, path, scanned);
   }
 
   /** The keys a document's links resolved to, distinct (what `set` takes back as `keys`). */
   keysOf(path: string): string[] {
     const stored = this.#stored.get(path);
     if (stored) {
-      return isResolved(stored) ? [...stored] : Array.from(stored.indices, (index) => stored.table.keys[index]!);
+      return [...keysIn(stored)];
     }
     return (this.#linksTo.get(path) ?? []).map((referrers) => referrers.key);
   }
@@ -224,8 +220,11 @@ export class LinkIndex {
       }
     }
     for (const [path, stored] of this.#stored) {
-      if (isResolved(stored) ? stored.some((key) => wanted.has(key)) : Array.prototype.some.call(stored.indices, (index: number) => wanted.has(stored.table.keys[index]!))) {
-        sources.add(path);
+      for (const key of keysIn(stored)) {
+        if (wanted.has(key)) {
+          sources.add(path);
+          break;
+        }
       }
     }
     return sources;
@@ -250,6 +249,17 @@ export function linkKeys(resolve: TargetResolver, path: string, links: RecordLin
 function nowhere(target: string): boolean {
   const first = target.charCodeAt(0) | 0x20;
   return (first === 0x6d /* m */ || first === 0x74 /* t */ || first === 0x6a /* j */ || first === 0x64 /* d */) && /^(?:mailto|tel|javascript|data):/i.test(target);
+}
+
+/** The keys kept aside for a document, in either form `set` takes them. */
+function* keysIn(stored: StoredKeys | readonly string[]): Iterable<string> {
+  if (isResolved(stored)) {
+    yield* stored;
+  } else {
+    for (let i = 0; i < stored.indices.length; i++) {
+      yield stored.table.keys[stored.indices[i]!]!;
+    }
+  }
 }
 
 function isResolved(keys: StoredKeys | readonly string[] | undefined): keys is readonly string[] {

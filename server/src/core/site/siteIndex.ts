@@ -161,9 +161,10 @@ export class SiteIndex {
     const toRead: string[] = [];
     const templates: string[] = [];
     for (const path of paths) {
-      if (this.#classifyWithoutText(path)) {
+      const info = classifyPath(path, this.config);
+      if (this.#classifyWithoutText(path, info)) {
         toRead.push(path);
-      } else if (isTemplate(path, this.config)) {
+      } else if (isTemplate(info)) {
         templates.push(path);
       }
       if (pacing.due()) {
@@ -234,7 +235,7 @@ export class SiteIndex {
           // What the path says is the path's now, whatever the store says.
           this.#add(path, record.kind === 'document' ? { ...record, document: withShape(record.document, path, info) } : record, entry.keys);
         }
-      } else if ((info.kind === 'layout' || info.kind === 'include') && entry?.templateIds) {
+      } else if (isTemplate(info) && entry?.templateIds) {
         this.links.templateIds.set(path, entry.templateIds);
       }
     }
@@ -330,11 +331,11 @@ export class SiteIndex {
     const wasStatic = this.#staticFiles.has(path);
     const wasPlugin = this.#localPlugins.has(path);
     this.#forget(path);
-    if (exists && this.#classifyWithoutText(path)) {
+    if (exists && this.#classifyWithoutText(path, info)) {
       this.#addWithText(path, text !== undefined ? { kind: 'text', text } : { kind: 'skipped', reason: l10n.t('not text') });
     }
     this.urls.touch(path);
-    if (isTemplate(path, this.config)) {
+    if (isTemplate(info)) {
       this.#readTemplateIds(path, text);
     }
     const linkedAfter = this.#linkTargetState(path);
@@ -531,9 +532,8 @@ function textOf(read: ReadResult): string | undefined {
 }
 
 /** Layouts and includes: their ids are on the pages that use them. */
-function isTemplate(path: string, config: SiteIndex['config']): boolean {
-  const kind = classifyPath(path, config).kind;
-  return kind === 'layout' || kind === 'include';
+function isTemplate(info: DocumentKind): boolean {
+  return info.kind === 'layout' || info.kind === 'include';
 }
 
 /** A Ruby file in `plugins_dir` (default `_plugins`), which Jekyll loads outside safe mode. */
