@@ -21,8 +21,6 @@ const MAX_EXPONENT = 1.2;
  * preview of 13 ms at 256 KB once fitted as size^1.36 in CI). Every quadratic case found took seconds there.
  */
 const FLOOR_MS = 50;
-/** The smallest size the growth is fitted over (see `fitted`). */
-const FIT_FROM = 64 * 1024;
 /** One run over this is already a failure: a linear scan of 256 KB takes a few dozen milliseconds. */
 const GIVE_UP_MS = 3000;
 
@@ -94,13 +92,9 @@ async function measure(site: SiteIndex, pattern: PathologicalPattern): Promise<G
   return growth;
 }
 
-/**
- * The exponent over the sizes from 64 KB, where fixed costs no longer hide the growth; 1 when too fast to tell. Since
- * the scanners got two to three times faster (issue 21), 16 and 32 KB take a few milliseconds, and their noise (2-11
- * ms for the same text) bent fits of linear scans to 1.24-1.48 in fresh clones; a quadratic scan still fits near 2.
- */
+/** The exponent over the sizes from 16 KB, where fixed costs no longer hide the growth; 1 when too fast to tell. */
 function fitted(points: readonly { size: number; ms: number }[]): number {
-  return points[points.length - 1]!.ms < FLOOR_MS ? 1 : exponent(points.filter((p) => p.size >= FIT_FROM));
+  return points[points.length - 1]!.ms < FLOOR_MS ? 1 : exponent(points.filter((p) => p.size >= 16 * 1024));
 }
 
 /** Two measurements of the same sizes, the faster at each. */
