@@ -49,8 +49,8 @@ suite('language server: every Jekyll site of the workspace, each its own', () =>
 
     test("each site's documents are checked against their own site: authors, permalinks, post names", () => {
       assert.deepStrictEqual(client.diagnostics.get(client.uri(mixed))?.map((d) => d.code), ['author.unknown', 'link.url', 'link.post-url']);
-      assert.deepStrictEqual(client.diagnostics.get(client.uri('shop/_posts/2021-06-01-summer-sale.md')), []);
-      assert.deepStrictEqual(client.diagnostics.get(client.uri('blog/_posts/2020-01-01-first.md')), []);
+      assert.deepStrictEqual(client.diagnostics.get(client.uri('shop/_posts/2021-06-01-summer-sale.md')) ?? [], []);
+      assert.deepStrictEqual(client.diagnostics.get(client.uri('blog/_posts/2020-01-01-first.md')) ?? [], []);
     });
 
     test('a file outside every site gets no diagnostics and no features', async () => {
@@ -151,7 +151,7 @@ suite('language server: every Jekyll site of the workspace, each its own', () =>
     const client = await LspTestClient.start(root, SETTINGS);
     try {
       await client.indexed();
-      assert.deepStrictEqual(client.diagnostics.get(client.uri('docs/index.md')), [], 'a page of the outer site: its link resolves');
+      assert.deepStrictEqual(client.diagnostics.get(client.uri('docs/index.md')) ?? [], [], 'a page of the outer site: its link resolves');
       const own = client.waitForDiagnostics('docs/index.md', (d) => d.some((x) => x.code === 'link.url'));
       writeFileSync(path.join(root, 'docs/_config.yml'), 'title: Docs\n');
       await client.filesChanged([{ relative: 'docs/_config.yml', type: 1 }]);
