@@ -1,4 +1,4 @@
-import { CodeActionKind, LSPErrorCodes, ResponseError, type CancellationToken, type CompletionItem, type CompletionList, type Connection } from 'vscode-languageserver';
+import { CodeActionKind, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import type { SiteIndex } from './core/site/siteIndex';
 import type { ITextDocument } from './core/workspace';
 import { provideQuickFixes } from './core/features/codeActions';
@@ -8,6 +8,7 @@ import { provideDefinition } from './core/features/definition';
 import { provideDocumentLinks } from './core/features/documentLinks';
 import { provideHover } from './core/features/hover';
 import { prepareRename, provideReferences, provideRename } from './core/features/rename';
+import { withDefaultEditRange } from './completionDefaults';
 import { asCoreDocument, openText } from './lspWorkspace';
 import type { BlogSession } from './session/blogSession';
 
@@ -43,18 +44,33 @@ export function withDocument<T>(session: BlogSession | undefined, uri: string, t
 }
 
 /** Completion, hover, navigation, rename, document links and quick fixes: each a few lines over the core. */
-/** `blog(uri)` is the session of the site the document belongs to. */
-export function registerLanguageFeatures(connection: Connection, blog: (uri: string) => BlogSession | undefined): void {
-  connection.onCompletion(({ textDocument, position }, token) =>
-    withDocument(blog(textDocument.uri), textDocument.uri, token, [], ({ site, document }) => withSource(limitCompletions(provideCompletions(site, document, position), document, document.offsetAt(position)), textDocument.uri), true),
-  );
+/**
+ * `blog(uri)` is the session of the site the document belongs to; `takesEditRange` whether the client takes a
+ * completion list's default edit range (known once it has initialized).
+ */
+export function registerLanguageFeatures(connection: Connection, blog: (uri: string) => BlogSession | undefined, takesEditRange: () => boolean = () => false): void {
+  // The client resolves items of the list it shows, the last one asked for: its document says which site's they are.
+  let completedIn: string | undefined;
+  connection.onCompletion(({ textDocument, position }, token) => {
+    completedIn = textDocument.uri;
+    return withDocument(
+      blog(textDocument.uri),
+      textDocument.uri,
+      token,
+      [],
+      ({ site, document }) => {
+        const limited = limitCompletions(provideCompletions(site, document, position), document, document.offsetAt(position));
+        return takesEditRange() ? withDefaultEditRange(limited) : limited;
+      },
+      true,
+    );
+  });
 
   connection.onCompletionResolve((item, token) => {
     if (token.isCancellationRequested) {
       throw cancelled();
     }
-    const source = (item.data as { source?: unknown } | undefined)?.source;
-    const site = typeof source === 'string' ? blog(source)?.siteSoFar : undefined;
+    const site = completedIn === undefined ? undefined : blog(completedIn)?.siteSoFar;
     return site ? resolveCompletion(site, item) : item;
   });
 
@@ -110,16 +126,4 @@ export function registerLanguageFeatures(connection: Connection, blog: (uri: str
           })),
     ),
   );
-}
-
-/** Items that resolve later carry their document's URI, so that resolving asks the same site. */
-function withSource<T extends CompletionItem[] | CompletionList>(result: T, uri: string): T {
-  const items = Array.isArray(result) ? result : result.items;
-  for (const item of items) {
-    // Items are kept between requests (completion.ts): most carry this source already.
-    if (item.data !== undefined && (item.data as { source?: unknown }).source !== uri) {
-      item.data = { ...(item.data as object), source: uri };
-    }
-  }
-  return result;
 }

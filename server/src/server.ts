@@ -54,7 +54,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const analyser = options.files || process.env['BLOGWRIGHT_INDEX_WORKER'] !== '1' ? undefined : (root: string) => (readByIndex: (path: string) => boolean) => new WorkerFileAnalyser(root, readByIndex);
   const documents = new TextDocuments(TextDocument);
   let sites: SiteSessions<Blog> | undefined;
-  let client = { configuration: false, watchFiles: false, progress: false, storagePath: undefined as string | undefined, workspaceTrusted: true, locale: '' };
+  let client = { configuration: false, watchFiles: false, progress: false, editRangeDefault: false, storagePath: undefined as string | undefined, workspaceTrusted: true, locale: '' };
   /** Shared by every site: one cache file, one set of requests in flight. */
   let externalLinks: ExternalLinkChecker | undefined;
   /** Sites whose whole-site check is under way: `blogwright/indexed` is sent once none is left. */
@@ -69,6 +69,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       configuration: params.capabilities.workspace?.configuration === true,
       watchFiles: params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
       progress: params.capabilities.window?.workDoneProgress === true,
+      editRangeDefault: params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true,
       storagePath: typeof options?.storagePath === 'string' ? options.storagePath : undefined,
       // VS Code says whether the user trusts the workspace; other editors have no such notion, and the user's settings decide.
       workspaceTrusted: options?.workspaceTrusted !== false,
@@ -251,7 +252,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     await discover();
   });
 
-  registerLanguageFeatures(connection, (uri) => blogOf(uri)?.session);
+  registerLanguageFeatures(connection, (uri) => blogOf(uri)?.session, () => client.editRangeDefault);
 
   const sitesForWorkflow = () => blogs().map((blog) => ({ uri: blog.session.uris.uriOf(''), name: siteNameOf(blog) ?? '.' }));
   registerWorkflowRequests(connection, sitesForWorkflow, (uri) => {

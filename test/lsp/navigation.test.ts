@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { CompletionItem, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
+import { CompletionRequest, type CompletionItem, type CompletionList, type Hover, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol';
 import { exampleBlog, LINKING_LINES, writeBlog } from '../util/blogs';
 import { LspTestClient } from '../util/lspClient';
 
@@ -142,6 +142,16 @@ suite('completion, hover and navigation over stdio', () => {
       assert.strictEqual(first.detail, 'First');
       assert.deepStrictEqual(first.labelDetails, { description: '2020-01-01' });
       assert.deepStrictEqual(editOf(first).range, { start: { line: 3, character: 12 }, end: { line: 3, character: 18 } });
+      // The title, date and path come when the editor resolves the item it shows.
+      assert.strictEqual(first.documentation, undefined);
+      assert.match(((await client.resolveCompletion(first)).documentation as MarkupContent).value, /\*\*First\*\*[^]*`_posts\/2020-01-01-first\.md`/);
+    });
+
+    test('a client that takes a default edit range gets the range once, and items without edits', async () => {
+      const { line, character } = await openAt('_scratch/2021-01-01-draft.md', `---\ntitle: x\n---\n{% post_url 2020-0${CURSOR} %}\n`);
+      const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: client.uri('_scratch/2021-01-01-draft.md') }, position: { line, character } })) as CompletionList;
+      assert.deepStrictEqual(list.itemDefaults?.editRange, { start: { line: 3, character: 12 }, end: { line: 3, character: 18 } });
+      assert.ok(list.items.length > 3 && list.items.every((i) => i.textEdit === undefined && i.filterText === undefined && i.textEditText === undefined), 'each item is replaced by its label');
     });
 
     test('`{% link ` offers source paths', async () => {

@@ -95,7 +95,8 @@ export class LspTestClient {
       rootUri: pathToFileURL(root).href,
       // A multi-root workspace lists its folders; paths in tests stay relative to `root`.
       workspaceFolders: (options.folders ?? [root]).map((folder) => ({ uri: pathToFileURL(folder).href, name: path.basename(folder) })),
-      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+      // As VS Code: a completion list may say once the range its items replace.
+      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { completion: { completionList: { itemDefaults: ['editRange'] } } } },
       initializationOptions: options.initializationOptions,
     });
     died.catch(() => undefined);
@@ -196,7 +197,12 @@ export class LspTestClient {
 
   async complete(relative: string, line: number, character: number): Promise<CompletionItem[]> {
     const result = (await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: this.uri(relative) }, position: { line, character } })) as CompletionItem[] | CompletionList | null;
-    return Array.isArray(result) ? result : (result?.items ?? []);
+    if (Array.isArray(result) || !result) {
+      return result ?? [];
+    }
+    // What the editor makes of a list's default range: each item without an edit replaces it with its text or label.
+    const range = result.itemDefaults?.editRange;
+    return range && 'start' in range ? result.items.map(({ textEditText, ...item }) => (item.textEdit ? item : { ...item, textEdit: { range, newText: textEditText ?? item.label } })) : result.items;
   }
 
   resolveCompletion(item: CompletionItem): Promise<CompletionItem> {

@@ -156,17 +156,28 @@ interface AuthorItemData {
   readonly author: string;
 }
 
+/** A `post_url` or `{% link %}` item: its document's title and date are shown when the item is resolved. */
+interface DocumentItemData {
+  readonly document: string;
+  /** Whether the documentation names the path too (a `post_url` label is a post's name, not its path). */
+  readonly withPath: boolean;
+}
+
 /**
  * Fills in what is costly to say for every item at once: a tag's recent posts, an author's bio and post count.
  * Typing in `author:` changes the counts the author list is derived from, so the list is rebuilt per keystroke.
  */
 export function resolveCompletion(site: SiteIndex, item: CompletionItem): CompletionItem {
-  const data = item.data as Partial<TagItemData & AuthorItemData> | undefined;
+  const data = item.data as Partial<TagItemData & AuthorItemData & DocumentItemData> | undefined;
   if (typeof data?.tag === 'string' && (data.kind === 'tag' || data.kind === 'category')) {
     return { ...item, documentation: { kind: MarkupKind.Markdown, value: tagMarkdown(site, data.kind, data.tag) } };
   }
   if (typeof data?.author === 'string') {
     return { ...item, documentation: { kind: MarkupKind.Markdown, value: authorMarkdown(site, data.author) } };
+  }
+  const document = typeof data?.document === 'string' ? site.document(data.document) : undefined;
+  if (document) {
+    return { ...item, documentation: { kind: MarkupKind.Markdown, value: documentLine(document) + (data?.withPath ? `\n\n\`${document.path}\`` : '') } };
   }
   return item;
 }
@@ -381,7 +392,7 @@ function postUrlItems(site: SiteIndex): RankedList {
         label: entry.label,
         kind: CompletionItemKind.Reference,
         ...(document ? { labelDetails: { description: documentDate(document) ?? '' }, detail: documentTitle(document) ?? document.path } : {}),
-        ...(document ? { documentation: { kind: MarkupKind.Markdown, value: documentLine(document) + `\n\n\`${document.path}\`` } } : {}),
+        ...(document ? { data: { document: document.path, withPath: true } satisfies DocumentItemData } : {}),
         filterText: entry.label,
       }));
     },
@@ -408,7 +419,7 @@ function linkItems(site: SiteIndex): RankedList {
       return cachedItem(linkItemCache, document, () => ({
         label: entry.label,
         kind: CompletionItemKind.File,
-        ...(document ? { detail: documentTitle(document) ?? document.path, documentation: { kind: MarkupKind.Markdown, value: documentLine(document) } } : {}),
+        ...(document ? { detail: documentTitle(document) ?? document.path, data: { document: document.path, withPath: false } satisfies DocumentItemData } : {}),
         filterText: entry.label,
       }));
     },
