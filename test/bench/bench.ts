@@ -216,6 +216,7 @@ function render(results: readonly BlogResult[], noSite: NoSiteFigures, activatio
       busyRows(worker.duringStart, (figure, ...rest) => row(`with the index worker, ${figure}`, ...rest));
     }
     row('server RSS after indexing', '< 250 MB', `${mb(server.rssAfterIndexing.median)} MB`, `${mb(server.rssAfterIndexing.p95)} MB`, server.rssAfterIndexing.runs, verdict(server.rssAfterIndexing.p95, 250 * 1024 * 1024));
+    row('server RSS once the start is done, the index stored too (`blogwright/settled`)', '-', `${mb(server.rssStored.median)} MB`, `${mb(server.rssStored.p95)} MB`, server.rssStored.runs, '-');
     if (server.rssGrowth) {
       const g = server.rssGrowth;
       const growth = g.lastFloor - g.firstFloor;

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { renderPreviewRequest } from '../../server/src/protocol';
+import { renderPreviewRequest, settledRequest } from '../../server/src/protocol';
 import { LspTestClient } from '../util/lspClient';
 import type { BenchBlog } from './benchBlogs';
 import { cpuTimeOf, rssOf, summarize, type Summary } from './stats';
@@ -13,6 +13,8 @@ export interface ServerFigures {
   /** The server's CPU time from its start to all diagnostics published. */
   readonly startupCpu: Summary | undefined;
   readonly rssAfterIndexing: Summary;
+  /** Once the start's work is all done, the persisted index written too: what the server then holds. */
+  readonly rssStored: Summary;
   readonly edit: Summary;
   readonly dependants: Summary | string;
   readonly completion: Record<'authors' | 'tags' | 'post_url', Summary & { readonly items: number }>;
@@ -91,6 +93,7 @@ export async function benchServer(blog: BenchBlog, options: ServerBenchOptions, 
   const duringStart = await benchDuringStart(blog, options, log);
   const startups: number[] = [];
   const rss: number[] = [];
+  const rssStored: number[] = [];
   const cpu: number[] = [];
   let client: LspTestClient | undefined;
   for (let run = 0; run < options.startups; run++) {
@@ -105,7 +108,9 @@ export async function benchServer(blog: BenchBlog, options: ServerBenchOptions, 
     if (used !== undefined) {
       cpu.push(used);
     }
-    log(`  start to all diagnostics: ${Math.round(startups.at(-1)!)} ms (CPU ${used ?? '?'} ms), RSS ${mb(rss.at(-1)!)} MB`);
+    await client.connection.sendRequest(settledRequest, { store: true });
+    rssStored.push(rssOf(client.process.pid!));
+    log(`  start to all diagnostics: ${Math.round(startups.at(-1)!)} ms (CPU ${used ?? '?'} ms), RSS ${mb(rss.at(-1)!)} MB, ${mb(rssStored.at(-1)!)} MB once stored`);
   }
   const server = client!;
   try {
@@ -134,7 +139,7 @@ export async function benchServer(blog: BenchBlog, options: ServerBenchOptions, 
       rssGrowth = { edits: options.growthEdits, before, after, firstFloor, lastFloor, low: Math.min(...samples), high: Math.max(...samples) };
       log(`  RSS over ${options.growthEdits} edits: ${samples.map(mb).join(' ')} MB; floor ${mb(firstFloor)} -> ${mb(lastFloor)} MB`);
     }
-    return { startup: summarize(startups), startupCpu: cpu.length > 0 ? summarize(cpu) : undefined, rssAfterIndexing: summarize(rss), edit, dependants, completion, preview, themedPreview, rssGrowth, duringStart };
+    return { startup: summarize(startups), startupCpu: cpu.length > 0 ? summarize(cpu) : undefined, rssAfterIndexing: summarize(rss), rssStored: summarize(rssStored), edit, dependants, completion, preview, themedPreview, rssGrowth, duringStart };
   } finally {
     await server.stop();
   }
