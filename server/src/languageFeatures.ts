@@ -43,8 +43,8 @@ export function withDocument<T>(session: BlogSession | undefined, uri: string, t
   return run({ document: asCoreDocument(path, document), site, uriOf: (p) => session.workspace.uriOf(p) });
 }
 
-/** Completion, hover, navigation, rename, document links and quick fixes: each a few lines over the core. */
 /**
+ * Completion, hover, navigation, rename, document links and quick fixes: each a few lines over the core.
  * `blog(uri)` is the session of the site the document belongs to; `takesEditRange` whether the client takes a
  * completion list's default edit range (known once it has initialized).
  */
