@@ -243,7 +243,7 @@ suite('blogwright check: progress', () => {
     const [linked] = Object.keys(generated).filter((p) => p.startsWith('_posts/')).sort();
     const broken = `---\nlayout: post\nauthor: nobody-known\n---\n\n[a]({% post_url 2001-01-01-never %}) [b](/${linked!.slice(7, 17).replace(/-/g, '/')}/no-such-post/) [c]({% post_url ${linked!.slice(7, -3)} %}#no-such-heading)\n`;
     const blog = writeBlog({ ...generated, '_posts/2024-01-01-broken.md': broken, '_posts/2024-01-02-broken-too.md': broken });
-    const [shared, alone] = await Promise.all([runCli(['check', blog, '--format', 'json']), runCli(['check', blog, '--format', 'json'], { env: { BLOGWRIGHT_INDEX_WORKER: '0' } })]);
+    const [shared, alone] = await Promise.all([runCli(['check', blog, '--format', 'json'], { env: { BLOGWRIGHT_INDEX_WORKER: '1' } }), runCli(['check', blog, '--format', 'json'], { env: { BLOGWRIGHT_INDEX_WORKER: '0' } })]);
     assert.strictEqual(shared.stderr, '');
     assert.ok((JSON.parse(shared.stdout) as { diagnostics: unknown[] }).diagnostics.length > 0, 'the blog has findings to compare');
     assert.strictEqual(shared.stdout, alone.stdout);
