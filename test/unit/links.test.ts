@@ -221,6 +221,15 @@ suite('links', () => {
     assert.ok(site.urls.lookup('/assets/img/new.png'));
   });
 
+  test('on a site of more than 2,000 URLs, a page at the root is compared with the other pages at the root', async () => {
+    const body = '[contact](/contcat.html) [post](/2015/03/fooo.html)';
+    const images = Object.fromEntries(Array.from({ length: 2100 }, (_, i) => [`assets/img/photo-${i}.png`, 'png']));
+    const suggested = (findings: { message: string }[]) => findings.map((f) => /did you mean (\S+)\?/.exec(f.message)?.[1]);
+    // The same suggestions as on the small site, where every URL is compared.
+    assert.deepStrictEqual(suggested(await check(body)), ['/contact', '/2015/03/foo.html']);
+    assert.deepStrictEqual(suggested(await check(body, blog(images))), ['/contact', '/2015/03/foo.html']);
+  });
+
   test('a document broken wholesale gets did-you-mean for its first 20 broken links only (each search is costly)', async () => {
     const body = Array.from({ length: 25 }, (_, i) => `[post ${i}](/2015/03/fo${i}.html)`).join('\n');
     const findings = await check(body);

@@ -207,19 +207,17 @@ class LinkChecker {
     }
   }
 
-  /** The closest URL of the site: the same file name elsewhere first, then by edit distance. */
+  /** The closest URL of the site, found once per path while the site's URLs stay the same (see `closestUrl`). */
   #closestUrl(path: string): string | undefined {
     const urls = this.site.urls.publishedUrls();
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    const sameName = name.length > 3 ? urls.filter((u) => u.endsWith('/' + name)) : [];
-    if (sameName.length > 0) {
-      return closest(path, sameName, 64);
+    let found = closestFound.get(urls);
+    if (!found) {
+      closestFound.set(urls, (found = new Map()));
     }
-    // On a large blog compare with the URLs under the same first folder only (`/2015/...`, `/assets/...`).
-    const first = /^\/[^/]*/.exec(path)?.[0] ?? '/';
-    const candidates = urls.length > 2000 ? urls.filter((u) => u.startsWith(first)) : urls;
-    const canonical = canonicalPath(path);
-    return closest(canonical, candidates) ?? closest(path, candidates);
+    if (!found.has(path)) {
+      found.set(path, closestUrl(path, urls));
+    }
+    return found.get(path);
   }
 
   /** The written target with its path replaced, when the path is written out in it. */
@@ -287,3 +285,29 @@ export function shorten(text: string): string {
   return text.length > 80 ? text.slice(0, 77) + '...' : text;
 }
 
+/**
+ * Suggestions already found, per list of the site's URLs (a new list when they change): a link broken in many
+ * posts (a page that moved) is searched for once, not once per post: 100 posts with the same broken link took
+ * 150 ms of a start's check.
+ */
+const closestFound = new WeakMap<readonly string[], Map<string, string | undefined>>();
+
+/** The closest of `urls` to `path`: the same file name elsewhere first, then by edit distance. */
+function closestUrl(path: string, urls: readonly string[]): string | undefined {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const sameName = name.length > 3 ? urls.filter((u) => u.endsWith('/' + name)) : [];
+  if (sameName.length > 0) {
+    return closest(path, sameName, 64);
+  }
+  // On a large blog compare with the URLs under the same first folder only (`/2015/...`, `/assets/...`), or, for a
+  // page at the root (`/abuot.html`), with the other pages at the root.
+  const slash = path.indexOf('/', 1);
+  const atRoot = (url: string) => {
+    const second = url.indexOf('/', 1);
+    return second < 0 || second === url.length - 1;
+  };
+  // A bare prefix, not the folder: `/zh/...` finds its page under `/zh_cn/...`.
+  const candidates = urls.length <= 2000 ? urls : slash < 0 ? urls.filter(atRoot) : urls.filter((u) => u.startsWith(path.slice(0, slash)));
+  const canonical = canonicalPath(path);
+  return closest(canonical, candidates) ?? closest(path, candidates);
+}
