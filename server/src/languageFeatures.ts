@@ -48,7 +48,7 @@ export function withDocument<T>(session: BlogSession | undefined, uri: string, t
  * `blog(uri)` is the session of the site the document belongs to; `takesEditRange` whether the client takes a
  * completion list's default edit range (known once it has initialized).
  */
-export function registerLanguageFeatures(connection: Connection, blog: (uri: string) => BlogSession | undefined, takesEditRange: () => boolean = () => false): void {
+export function registerLanguageFeatures(connection: Connection, blog: (uri: string) => BlogSession | undefined, takesEditRange: () => boolean): void {
   // The client resolves items of the list it shows, the last one asked for: its document says which site's they are.
   let completedIn: string | undefined;
   connection.onCompletion(({ textDocument, position }, token) => {

@@ -4,6 +4,7 @@
  * spans are skipped, and the link forms are matched where kramdown would see them. Every search is linear in the
  * text: none restarts from each opener (a line of `[a](` repeated once made the check quadratic, issue 22).
  */
+import { afterBlanks } from '../blanks';
 import { ForwardSearch } from '../forwardSearch';
 import { headerIds, type HeaderIdOptions, type IdScope } from '../render/headerIds';
 import { scanMarkdownBlocks, type MarkdownInput } from '../render/markdownBlocks';
@@ -564,15 +565,9 @@ class Destinations {
 
 /** After the spaces and tabs from `from`, and one line break with the spaces and tabs after it, within `limit`. */
 function afterSpace(text: string, from: number, limit: number): number {
-  const skipBlanks = (i: number) => {
-    while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
-      i++;
-    }
-    return i;
-  };
-  const end = skipBlanks(from);
+  const end = afterBlanks(text, from, limit);
   const lineBreak = text.charCodeAt(end) === 13 /* \r */ ? end + 1 : end;
-  return lineBreak < limit && text.charCodeAt(lineBreak) === 10 ? skipBlanks(lineBreak + 1) : end;
+  return lineBreak < limit && text.charCodeAt(lineBreak) === 10 ? afterBlanks(text, lineBreak + 1, limit) : end;
 }
 
 /**

@@ -4,6 +4,7 @@
  * conservative elsewhere (a line that may be code is treated as code, so nothing in it is reported).
  */
 
+import { afterBlanks } from '../blanks';
 import { htmlBlockContentModel, htmlBlockStart, RawHtmlEnds, spanContentEnd, type HtmlTagAt } from './kramdownHtml';
 
 /** Text kramdown renders verbatim, or Liquid never outputs. Offsets into the scanned text. */
@@ -356,10 +357,7 @@ function stripColumns(text: string, start: number, end: number, wanted: number):
 
 /** The first character after the spaces and tabs from `start`, as a char code; -1 when there is none before `end`. */
 function charAfterIndent(text: string, start: number, end: number): number {
-  let i = start;
-  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
-    i++;
-  }
+  const i = afterBlanks(text, start, end);
   return i < end ? text.charCodeAt(i) : -1;
 }
 
