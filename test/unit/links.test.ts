@@ -151,6 +151,23 @@ suite('links', () => {
     );
   });
 
+  test('a localhost address the reader sees as the link\'s text is on purpose (jekyll docs: "Browse to http://localhost:4000")', async () => {
+    const body = [
+      'Browse to [http://localhost:4000](http://localhost:4000), <http://localhost:4000/a>',
+      'or <a href="http://127.0.0.1:4000" target="_blank">http://127.0.0.1:4000</a>.',
+      'But [my other post](http://localhost:4000/2015/03/foo.html) and <a href="http://localhost:4000/b">here</a> are copied from a preview.',
+    ].join('\n');
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['link.suspicious', 'http://localhost:4000/2015/03/foo.html'],
+      ['link.suspicious', 'http://localhost:4000/b'],
+    ]);
+  });
+
+  test('a tag marked data-proofer-ignore is not checked: html-proofer, the link checker Jekyll blogs run, skips it too', async () => {
+    const body = '<a href="/nope.html" data-proofer-ignore>x</a> <a data-proofer-ignore="true" href="http://localhost/y">y</a> <img data-proofer-ignore src="/gone.png"> <a href="/nope2.html">z</a>';
+    assert.deepStrictEqual(codes(await check(body)), [['link.url', '/nope2.html']]);
+  });
+
   test('nothing in code, comments or raw blocks is a link; Liquid tags in code still are', async () => {
     const body = '`[a](/nope1.html)`\n\n```\n[b](/nope2.html)\n```\n\n    [c](/nope3.html)\n\n<!-- [d](/nope4.html) -->\n\n{% comment %}[e](/nope5.html){% endcomment %}\n\n{% raw %}[f]({{ x }}){% endraw %}\n\n```\n{% post_url 2015-01-01-gone %}\n```\n';
     assert.deepStrictEqual(codes(await check(body)), [

@@ -24,7 +24,7 @@ export const linkRule: Rule = {
     if (!scanned) {
       return [];
     }
-    return new LinkChecker(context.site, context.document.path, scanned).check();
+    return new LinkChecker(context.site, context.document.path, context.text, scanned).check();
   },
 };
 
@@ -62,6 +62,7 @@ class LinkChecker {
   constructor(
     readonly site: SiteIndex,
     readonly path: string,
+    readonly text: string,
     readonly scanned: ScannedLinks,
   ) {
     this.#config = site.config;
@@ -70,6 +71,9 @@ class LinkChecker {
 
   check(): Finding[] {
     for (const link of this.scanned.links) {
+      if (link.form === 'html' && IGNORED_BY_LINK_CHECKERS.test(htmlTagOf(this.text, link))) {
+        continue;
+      }
       switch (link.form) {
         case 'post_url':
           this.#checkPostUrl(link);
@@ -260,6 +264,9 @@ class LinkChecker {
         this.#report(link, 'link.suspicious', l10n.t('The URL is wrapped in an extra pair of parentheses, which become part of it.'), resolved.replacement);
         return;
       case 'localhost':
+        if (showsItsAddress(this.text, link)) {
+          return; // `[http://localhost:4000](http://localhost:4000)`: a tutorial's "browse to", on purpose
+        }
         this.#report(link, 'link.suspicious', l10n.t("{0} points to the reader's own machine (localhost): it works only where the server runs.", shorten(target)));
     }
   }
@@ -272,6 +279,33 @@ class LinkChecker {
       message,
       ...(replacement !== undefined ? { data: { title: l10n.t('Change to {0}', shorten(replacement)), replacement } } : {}),
     });
+  }
+}
+
+/** html-proofer's mark on a tag whose links it must not check; blogs that run it put it on links meant to fail. */
+const IGNORED_BY_LINK_CHECKERS = /\sdata-proofer-ignore\b/i;
+
+/** The HTML tag a link's attribute value stands in, from its `<` to the next `>`. */
+function htmlTagOf(text: string, link: LinkOccurrence): string {
+  const start = text.lastIndexOf('<', link.start);
+  const end = text.indexOf('>', link.end);
+  return text.slice(Math.max(start, 0), end < 0 ? text.length : end + 1);
+}
+
+/** Whether the reader sees the link's address as its text: `<url>`, `[url](url)`, `<a href="url">url</a>`. */
+function showsItsAddress(text: string, link: LinkOccurrence): boolean {
+  const url = link.target.trim();
+  switch (link.form) {
+    case 'autolink':
+      return true;
+    case 'inline':
+      return text.startsWith(`[${url}](`, text.lastIndexOf('](', link.start) - url.length - 1);
+    case 'html': {
+      const tagEnd = text.indexOf('>', link.end);
+      return tagEnd >= 0 && text.startsWith(`${url}</a>`, tagEnd + 1);
+    }
+    default:
+      return false;
   }
 }
 
