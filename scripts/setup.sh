@@ -18,6 +18,7 @@ JEKYLL_PLUGINS=(
   ruby-jekyll-sitemap:jekyll-sitemap
   ruby-jekyll-seo-tag:jekyll-seo-tag
   ruby-jekyll-archives:jekyll-archives
+  ruby-jekyll-relative-links:jekyll-relative-links
 )
 
 missing=()   # Debian packages to install

@@ -32,7 +32,10 @@ export function generateSite(seed: number): Record<string, string> {
   const input = random.chance(0.5) ? 'GFM' : 'kramdown';
   const autoIds = random.chance(0.8);
   const collectionOutput = random.chance(0.7);
-  const plugins = ['jekyll-feed', 'jekyll-sitemap', 'jekyll-redirect-from', ...(random.chance(0.4) ? ['jekyll-paginate'] : [])];
+  // Every other site rewrites links to source files (jekyll-relative-links); decided by the seed, not drawn, so the
+  // draws that shape the rest of each site are those of before.
+  const relativeLinks = seed % 2 === 0 ? ['jekyll-relative-links'] : [];
+  const plugins = ['jekyll-feed', 'jekyll-sitemap', 'jekyll-redirect-from', ...(random.chance(0.4) ? ['jekyll-paginate'] : []), ...relativeLinks];
   const config = [
     'title: Generated site',
     'url: "https://example.com"',
@@ -66,7 +69,8 @@ export function generateSite(seed: number): Record<string, string> {
   files['index.html'] = '---\nlayout: default\ntitle: Home\n---\n{% for post in paginator.posts %}<a href="{{ post.url | relative_url }}">{{ post.title }}</a>{% endfor %}\n';
   files['about.md'] = '---\ntitle: About\npermalink: /about/\n---\n# About us\n\nSee [the notes](notes/first/).\n';
   files['contact.html'] = '---\ntitle: Contact\n---\n<h2 id="write">Write</h2>\n<p><a href="{{ site.baseurl }}/about/#about-us">About</a></p>\n';
-  files['docs/index.md'] = '---\ntitle: Docs\n---\n## Start here\n\n[Guide](guide.html)\n';
+  // Links to source files: with jekyll-relative-links the first four go to the files' URLs, the last stays broken.
+  files['docs/index.md'] = '---\ntitle: Docs\n---\n## Start here\n\n[Guide](guide.html), [its source](guide.md#step-one), ![Logo](../assets/img/logo.png), [about][about] and [nothing](nothing.md).\n\n[about]: /about.md\n';
   files['docs/guide.md'] = '---\ntitle: Guide\nredirect_from: /old-guide/\n---\n## Step one\n';
   files['assets/img/logo.png'] = 'png';
   files['assets/site.css'] = 'body { color: red }\n';

@@ -6,7 +6,7 @@ require "json"
 
 source, destination = ARGV
 # Safe mode loads only whitelisted gems (GitHub Pages' whitelist): allow the plugins installed here.
-installed = %w[jekyll-feed jekyll-sitemap jekyll-seo-tag jekyll-redirect-from jekyll-paginate jekyll-archives]
+installed = %w[jekyll-feed jekyll-sitemap jekyll-seo-tag jekyll-redirect-from jekyll-paginate jekyll-archives jekyll-relative-links]
 config = Jekyll.configuration(
   "source" => source, "destination" => destination, "quiet" => true, "safe" => true,
   "whitelist" => installed, "incremental" => false

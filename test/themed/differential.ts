@@ -80,7 +80,7 @@ export async function compareBlog(blog: string): Promise<BlogComparison> {
 }
 
 /** The plugins installed beside the oracle's Jekyll: safe mode loads only whitelisted gems (as GitHub Pages does). */
-const INSTALLED_PLUGINS = ['jekyll-feed', 'jekyll-sitemap', 'jekyll-seo-tag', 'jekyll-redirect-from', 'jekyll-paginate', 'jekyll-archives'];
+const INSTALLED_PLUGINS = ['jekyll-feed', 'jekyll-sitemap', 'jekyll-seo-tag', 'jekyll-redirect-from', 'jekyll-paginate', 'jekyll-archives', 'jekyll-relative-links'];
 
 /** The blog's configuration, then one that whitelists the installed plugins (a blog's `seo` tag then renders as on GitHub Pages). */
 function configFiles(source: string, work: string): string {

@@ -168,6 +168,23 @@ suite('links', () => {
     assert.deepStrictEqual(codes(await check(body)), [['link.url', '/nope2.html']]);
   });
 
+  test('jekyll-relative-links: a link to a source file from a page goes to its URL; posts only with collections: true', async () => {
+    const config = (extra = '') => 'url: https://blog.example.com\npermalink: /:year/:month/:title.html\nplugins: [jekyll-relative-links]\n' + extra;
+    const page = '[foo](_posts/2015-03-10-foo.md#getting-started) [bad id](_posts/2015-03-10-foo.md#nope) ![logo](../assets/img/logo.png) [c][c] [gone](gone.md)\n\n[c]: /contact.md\n';
+    assert.deepStrictEqual(codes(await check(page.replace('../assets', 'assets'), blog({ '_config.yml': config() }), 'guide.md')), [
+      ['link.fragment', '_posts/2015-03-10-foo.md#nope'],
+      ['link.url', 'gone.md'],
+    ]);
+    // From a folder: `../` climbs from the page's own folder, not from its URL.
+    assert.deepStrictEqual(codes(await check(page.replace(/_posts\//g, '../_posts/'), blog({ '_config.yml': config() }), 'docs/guide.md')).map(([code]) => code), ['link.fragment', 'link.url']);
+    // A post is rewritten only with `collections: true`; without the plugin nothing is.
+    const inPost = '[about](../about/index.md)';
+    assert.deepStrictEqual(codes(await check(inPost, blog({ '_config.yml': config() }))), [['link.url', '../about/index.md']]);
+    assert.deepStrictEqual(codes(await check(inPost, blog({ '_config.yml': config('relative_links:\n  collections: true\n') }))), []);
+    assert.deepStrictEqual(codes(await check('[c](contact.md)', blog(), 'guide.md')), [['link.url', 'contact.md']]);
+    assert.deepStrictEqual(codes(await check('[c](contact.md)', blog({ '_config.yml': config('relative_links:\n  enabled: false\n') }), 'guide.md')), [['link.url', 'contact.md']]);
+  });
+
   test('nothing in code, comments or raw blocks is a link; Liquid tags in code still are', async () => {
     const body = '`[a](/nope1.html)`\n\n```\n[b](/nope2.html)\n```\n\n    [c](/nope3.html)\n\n<!-- [d](/nope4.html) -->\n\n{% comment %}[e](/nope5.html){% endcomment %}\n\n{% raw %}[f]({{ x }}){% endraw %}\n\n```\n{% post_url 2015-01-01-gone %}\n```\n';
     assert.deepStrictEqual(codes(await check(body)), [

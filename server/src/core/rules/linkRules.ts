@@ -4,9 +4,10 @@
  */
 import * as l10n from '@vscode/l10n';
 import { expandLiquid, resolveUrl, type LiquidUrls, type ResolvedUrl } from '../links/resolveUrl';
-import { canonicalPath } from '../url';
+import { canonicalPath, decodeComponent } from '../url';
 import { normalizeLabel, type LinkOccurrence, type ScannedLinks } from '../links/scanLinks';
 import { closest } from '../links/suggest';
+import { relativeLinkPath, rewritesRelativeLinks } from '../links/relativeLinks';
 import { findFile, findPost, type PostLookup } from '../links/targets';
 import { withoutDate } from '../site/postName';
 import { generatedUrls } from '../site/generatedUrls';
@@ -43,6 +44,8 @@ const SUGGESTIONS_PER_DOCUMENT = 20;
 class LinkChecker {
   readonly #config: SiteConfig;
   readonly #pageUrl: string | undefined;
+  /** jekyll-relative-links turns `[a](other.md)` in this document into a link to other.md's URL. */
+  readonly #rewritesRelativeLinks: boolean;
   readonly #findings: Finding[] = [];
   #suggestions = 0;
   /** `{% post_url %}` lookups: a link written `[text]({% post_url name %})` is checked as a URL and as the tag. */
@@ -67,6 +70,8 @@ class LinkChecker {
   ) {
     this.#config = site.config;
     this.#pageUrl = site.urls.urlOf(path);
+    const kind = site.documents.get(path)?.kind;
+    this.#rewritesRelativeLinks = kind !== undefined && rewritesRelativeLinks(this.#config, path, kind);
   }
 
   check(): Finding[] {
@@ -156,6 +161,14 @@ class LinkChecker {
   }
 
   #checkUrl(link: LinkOccurrence): void {
+    const rewritten = this.#rewritesRelativeLinks ? this.#relativeLinkTarget(link) : undefined;
+    if (rewritten !== undefined) {
+      const hashAt = link.target.indexOf('#');
+      if (hashAt >= 0 && hashAt < link.target.trim().length - 1) {
+        this.#checkFragmentOf(link, rewritten, decodeComponent(link.target.trim().slice(hashAt + 1)));
+      }
+      return;
+    }
     const expanded = expandLiquid(link.target, this.#config, this.#tags);
     if (expanded === undefined) {
       return; // Liquid we cannot evaluate, or a post_url/link tag reported on its own
@@ -183,10 +196,7 @@ class LinkChecker {
         this.#report(link, 'link.baseurl', l10n.t("This link leaves out the site's baseurl {0}: on the published site it points outside the blog.", this.#config.baseurl), link.target.startsWith('/') ? this.#config.baseurl + link.target : undefined);
       }
       if (resolved.fragment !== undefined && (target.kind === 'post' || target.kind === 'page' || target.kind === 'collection')) {
-        const summary = target.path === this.path ? { ids: this.scanned.ids, idsComplete: this.scanned.idsComplete } : this.site.links.summary(target.path);
-        if (summary) {
-          this.#checkFragment(link, resolved.fragment, target.path, summary.ids, summary.idsComplete);
-        }
+        this.#checkFragmentOf(link, target.path, resolved.fragment);
       }
       return;
     }
@@ -209,6 +219,20 @@ class LinkChecker {
     } else {
       this.#report(link, 'link.url', expected, fix);
     }
+  }
+
+  /** A `#fragment` of a link to another document (or this one), against that document's ids. */
+  #checkFragmentOf(link: LinkOccurrence, path: string, fragment: string): void {
+    const summary = path === this.path ? { ids: this.scanned.ids, idsComplete: this.scanned.idsComplete } : this.site.links.summary(path);
+    if (summary) {
+      this.#checkFragment(link, fragment, path, summary.ids, summary.idsComplete);
+    }
+  }
+
+  /** The site file a link names for jekyll-relative-links, when there is one: the link then goes to its URL. */
+  #relativeLinkTarget(link: LinkOccurrence): string | undefined {
+    const path = relativeLinkPath(this.path, link.form, link.target);
+    return path !== undefined && (this.site.staticFiles.has(path) || this.site.urls.urlOf(path) !== undefined) ? path : undefined;
   }
 
   /** The closest URL of the site, found once per path while the site's URLs stay the same (see `closestUrl`). */

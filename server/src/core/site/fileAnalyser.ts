@@ -8,6 +8,7 @@ import type { SiteConfig } from './config';
 import { keptAnalysis, type DocumentAnalysis } from './documentAnalysis';
 import type { DocumentScanner } from './documentScan';
 import { linkKeys } from '../links/linkIndex';
+import { relativeLinkPath, rewritesRelativeLinks } from '../links/relativeLinks';
 import { targetKeys } from '../links/targets';
 import { analyseFile, type FileRecord, type RecordLink } from './fileRecord';
 import type { SiteDocument } from './siteDocument';
@@ -75,8 +76,14 @@ export function resolveTargets(config: SiteConfig, document: SiteDocument | unde
   let url: { readonly value: string | undefined } | undefined;
   const pageUrl = () => (url ??= { value: publishedUrlOf(document, config) }).value;
   const keys: string[] = [];
+  // With jekyll-relative-links a link may go to a source file instead: it must be checked again when that file comes or goes.
+  const rewrites = document !== undefined && rewritesRelativeLinks(config, document.path, document.kind);
   for (const link of targets) {
     keys.push(...targetKeys(config, pageUrl, link.form, link.target));
+    const file = rewrites ? relativeLinkPath(document.path, link.form, link.target) : undefined;
+    if (file !== undefined) {
+      keys.push('file:' + file);
+    }
   }
   return keys;
 }
