@@ -159,6 +159,24 @@ suite('language features on an in-memory blog', () => {
     );
   });
 
+  test('document links and definition follow jekyll-relative-links: a page\'s `[a](first.md#hello)` opens that file at the heading', async () => {
+    const page = 'docs/guide.md';
+    const text = '---\ntitle: Guide\n---\n[first](../_posts/2020-01-01-first.md#hello) ![logo](../assets/img/logo.png) [gone](gone.md)\n';
+    const files = exampleBlog({ [page]: text });
+    const rewriting = await indexBlog({ ...files, '_config.yml': files['_config.yml'] + 'plugins: [jekyll-relative-links]\n' });
+    const document = new TextDocumentSnapshot(page, 1, text);
+    assert.deepStrictEqual(
+      provideDocumentLinks(rewriting, document).map((l) => [l.range.start.character, l.path, l.line]),
+      [
+        [8, '_posts/2020-01-01-first.md', 7],
+        [53, 'assets/img/logo.png', undefined],
+      ],
+    );
+    assert.strictEqual(provideDefinition(rewriting, document, { line: 3, character: 12 })?.path, '_posts/2020-01-01-first.md');
+    // Without the plugin the same links are relative URLs, which lead nowhere here.
+    assert.deepStrictEqual(provideDocumentLinks(await indexBlog(files), document), []);
+  });
+
   test('code actions: the quick fix of a diagnostic under the cursor, and none elsewhere', async () => {
     const path = '_posts/2020-04-01-fix.md';
     const text = '---\ntitle: Fix\ntags: [jvm, Jvm]\n---\nSee [first]({% post_url 2020-01-01-frist %}).\n';

@@ -11,7 +11,7 @@ import { authorMarkdown, documentLine, plural, tagMarkdown } from './describe';
 import { JEKYLL_KEYS } from './frontMatterKeys';
 import { navigationLinkAt } from './navigationLinks';
 import { LINK_TAG_BEFORE_CURSOR } from '../links/linkTags';
-import { documentDate, documentTitle, postNameOf, resolveLink, urlFolderOf } from './linkTargets';
+import { documentDate, documentTitle, postNameOf, resolveLink, sourceFileLinks, urlFolderOf } from './linkTargets';
 import type { DocumentAnchor } from '../site/documentAnchors';
 import { documentAnchors } from '../site/documentAnchors';
 import { postSnippet, yamlString } from './newPost';
@@ -304,7 +304,7 @@ function fragmentAnchors(site: SiteIndex, path: string, text: string, hashOffset
   if (/(?:\]\(\s*<?|\b(?:src|href)\s*=\s*["']?)$/.test(text.slice(Math.max(0, hashOffset - 12), hashOffset))) {
     return links ? documentAnchors(text, links) : [];
   }
-  const link = navigationLinkAt(text, links, hashOffset - 1);
+  const link = navigationLinkAt(text, links, hashOffset - 1, sourceFileLinks(site, path));
   if (!link || link.end < hashOffset) {
     return undefined;
   }

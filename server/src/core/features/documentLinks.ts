@@ -3,7 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { SiteIndex } from '../site/siteIndex';
 import type { ITextDocument } from '../workspace';
 import { navigationLinks } from './navigationLinks';
-import { documentTitle, resolveLink } from './linkTargets';
+import { documentTitle, resolveLink, sourceFileLinks } from './linkTargets';
 
 export interface BlogDocumentLink {
   readonly range: Range;
@@ -13,11 +13,11 @@ export interface BlogDocumentLink {
   readonly tooltip: string;
 }
 
-/** `{% post_url %}`, `{% link %}` and root-relative URLs that lead to a file of the blog, made clickable. */
+/** `{% post_url %}`, `{% link %}`, root-relative URLs and links jekyll-relative-links rewrites that lead to a file of the blog, made clickable. */
 export function provideDocumentLinks(site: SiteIndex, document: ITextDocument): BlogDocumentLink[] {
   const text = document.getText();
   const links: BlogDocumentLink[] = [];
-  for (const link of navigationLinks(text, site.scan(document.path, text).links)) {
+  for (const link of navigationLinks(text, site.scan(document.path, text).links, sourceFileLinks(site, document.path))) {
     const target = resolveLink(site, link, document.path);
     if (target.kind !== 'document' && target.kind !== 'static') {
       continue;

@@ -2,7 +2,8 @@ import * as l10n from '@vscode/l10n';
 import type { SiteDocument, SiteIndex } from '../site/siteIndex';
 import { findFile, findPost } from '../links/targets';
 import { resolveUrl } from '../links/resolveUrl';
-import type { NavigationLink } from './navigationLinks';
+import { relativeLinkTarget, rewritesRelativeLinks } from '../links/relativeLinks';
+import type { NavigationLink, SourceFileOf } from './navigationLinks';
 
 /** Where a link leads: a document or static file of the blog, or why that cannot be said. */
 export type LinkTarget =
@@ -48,6 +49,12 @@ export function resolveLink(site: SiteIndex, link: Pick<NavigationLink, 'kind' |
       return document ? { kind: 'document', path: target.path, document } : { kind: 'static', path: target.path };
     }
   }
+}
+
+/** How jekyll-relative-links rewrites the links of the document at `path`, when the site has it do so there. */
+export function sourceFileLinks(site: SiteIndex, path: string): SourceFileOf | undefined {
+  const kind = site.document(path)?.kind;
+  return kind !== undefined && rewritesRelativeLinks(site.config, path, kind) ? (link) => relativeLinkTarget(site, path, link) : undefined;
 }
 
 /** The URL folder a document is published in (`/2020/01/`), against which its relative links resolve. */

@@ -24,15 +24,21 @@ export interface NavigationLink {
 
 const BASEURL = /^\{\{-?\s*site\.baseurl\s*-?\}\}/;
 
+/**
+ * The site file a link goes to instead of its written URL (jekyll-relative-links: `[a](other.md)`), when the
+ * document's links are rewritten; see `sourceFileLinks`.
+ */
+export type SourceFileOf = (link: LinkOccurrence) => string | undefined;
+
 /** Every link navigation understands, in order. */
-export function navigationLinks(text: string, scanned: ScannedLinks | undefined): NavigationLink[] {
-  return (scanned?.links ?? []).flatMap((occurrence) => navigationLink(text, occurrence) ?? []);
+export function navigationLinks(text: string, scanned: ScannedLinks | undefined, sourceFileOf?: SourceFileOf): NavigationLink[] {
+  return (scanned?.links ?? []).flatMap((occurrence) => navigationLink(text, occurrence, sourceFileOf) ?? []);
 }
 
 /** The link whose written text holds `offset`. */
-export function navigationLinkAt(text: string, scanned: ScannedLinks | undefined, offset: number): NavigationLink | undefined {
+export function navigationLinkAt(text: string, scanned: ScannedLinks | undefined, offset: number, sourceFileOf?: SourceFileOf): NavigationLink | undefined {
   for (const occurrence of scanned?.links ?? []) {
-    const link = navigationLink(text, occurrence);
+    const link = navigationLink(text, occurrence, sourceFileOf);
     if (link && link.start <= offset && offset <= link.end) {
       return link;
     }
@@ -40,7 +46,13 @@ export function navigationLinkAt(text: string, scanned: ScannedLinks | undefined
   return undefined;
 }
 
-function navigationLink(text: string, link: LinkOccurrence): NavigationLink | undefined {
+function navigationLink(text: string, link: LinkOccurrence, sourceFileOf: SourceFileOf | undefined): NavigationLink | undefined {
+  const file = sourceFileOf?.(link);
+  if (file !== undefined) {
+    const hash = link.target.indexOf('#');
+    const fragment = hash < 0 ? undefined : decodeComponent(link.target.slice(hash + 1));
+    return { kind: 'link', target: file, fragment, start: link.start, end: link.end, targetStart: link.start, targetEnd: hash < 0 ? link.end : link.start + hash };
+  }
   switch (link.form) {
     case 'post_url':
     case 'link': {

@@ -1,6 +1,7 @@
 import type { SiteIndex } from '../site/siteIndex';
 import { frontMatterTokens, tokenAt, type FrontMatterToken } from '../site/frontMatterTokens';
 import type { ITextDocument } from '../workspace';
+import { sourceFileLinks } from './linkTargets';
 import { navigationLinkAt, type NavigationLink } from './navigationLinks';
 
 /** What hover, definition, references and rename act on: a front matter token or a link in the body. */
@@ -14,6 +15,6 @@ export function symbolAt(site: SiteIndex, document: ITextDocument, offset: numbe
     const token = tokenAt(frontMatterTokens(text, frontMatter), offset);
     return token ? { kind: 'token', token } : undefined;
   }
-  const link = navigationLinkAt(text, links, offset);
+  const link = navigationLinkAt(text, links, offset, sourceFileLinks(site, document.path));
   return link ? { kind: 'link', link } : undefined;
 }

@@ -8,6 +8,7 @@
 import { asRecord, type SiteConfig } from '../site/config';
 import { isMarkdownPath } from '../site/documentKind';
 import type { LinkForm } from './scanLinks';
+import { findFile, type LinkSite } from './targets';
 
 /** Whether the plugin rewrites links in a document of this kind at this path. */
 export function rewritesRelativeLinks(config: SiteConfig, path: string, kind: string): boolean {
@@ -43,6 +44,12 @@ export function relativeLinkPath(documentPath: string, form: LinkForm, target: s
     }
   }
   return parts.join('/');
+}
+
+/** The site file (page, document or static file) a link in `documentPath` goes to through the plugin, if it names one. */
+export function relativeLinkTarget(site: LinkSite, documentPath: string, link: { readonly form: LinkForm; readonly target: string }): string | undefined {
+  const path = relativeLinkPath(documentPath, link.form, link.target);
+  return path === undefined ? undefined : findFile(site, path);
 }
 
 /** Ruby's `CGI.unescape`: `+` is a space, `%xx` a byte. */

@@ -7,7 +7,7 @@ import { expandLiquid, resolveUrl, type LiquidUrls, type ResolvedUrl } from '../
 import { canonicalPath, decodeComponent } from '../url';
 import { normalizeLabel, type LinkOccurrence, type ScannedLinks } from '../links/scanLinks';
 import { closest } from '../links/suggest';
-import { relativeLinkPath, rewritesRelativeLinks } from '../links/relativeLinks';
+import { relativeLinkTarget, rewritesRelativeLinks } from '../links/relativeLinks';
 import { findFile, findPost, type PostLookup } from '../links/targets';
 import { withoutDate } from '../site/postName';
 import { generatedUrls } from '../site/generatedUrls';
@@ -161,7 +161,7 @@ class LinkChecker {
   }
 
   #checkUrl(link: LinkOccurrence): void {
-    const rewritten = this.#rewritesRelativeLinks ? this.#relativeLinkTarget(link) : undefined;
+    const rewritten = this.#rewritesRelativeLinks ? relativeLinkTarget(this.site, this.path, link) : undefined;
     if (rewritten !== undefined) {
       const hashAt = link.target.indexOf('#');
       if (hashAt >= 0 && hashAt < link.target.trim().length - 1) {
@@ -227,12 +227,6 @@ class LinkChecker {
     if (summary) {
       this.#checkFragment(link, fragment, path, summary.ids, summary.idsComplete);
     }
-  }
-
-  /** The site file a link names for jekyll-relative-links, when there is one: the link then goes to its URL. */
-  #relativeLinkTarget(link: LinkOccurrence): string | undefined {
-    const path = relativeLinkPath(this.path, link.form, link.target);
-    return path !== undefined && (this.site.staticFiles.has(path) || this.site.urls.urlOf(path) !== undefined) ? path : undefined;
   }
 
   /** The closest URL of the site, found once per path while the site's URLs stay the same (see `closestUrl`). */
