@@ -1,9 +1,10 @@
 /**
  * jekyll-relative-links (a GitHub Pages default; here when the site lists it): before a Markdown page is rendered,
- * `[text](other.md#id)`, `![alt](img/a.png)` and `[ref]: ../b.md` become links to the URL of the site file they name, found from the
- * page's own folder (from the site's root for `/other.md`), as on GitHub. A link naming no site file is left as
- * written. Collections' documents, posts included, only with `relative_links: { collections: true }`.
- * (jekyll-relative-links 0.7 `Generator`; its `exclude` setting is not read: links there are taken as rewritten.)
+ * `[text](other.md#id)`, `![alt](img/a.png)` and `[ref]: ../b.md` become links to the URL of the site file they
+ * name, found from the page's own folder (from the site's root for `/other.md`), as on GitHub. A link naming no site
+ * file is left as written. Collections' documents (posts and drafts too) only with `relative_links: { collections:
+ * true }`. (jekyll-relative-links 0.7 `Generator`; its `exclude` setting is not read: links there are taken as
+ * rewritten.)
  */
 import { asRecord, type SiteConfig } from '../site/config';
 import { isMarkdownPath } from '../site/documentKind';
@@ -19,7 +20,7 @@ export function rewritesRelativeLinks(config: SiteConfig, path: string, kind: st
   if (options['enabled'] === false || !isMarkdownPath(path, config)) {
     return false;
   }
-  return kind === 'page' || (options['collections'] === true && (kind === 'post' || kind === 'collection'));
+  return kind === 'page' || (options['collections'] === true && (kind === 'post' || kind === 'draft' || kind === 'collection'));
 }
 
 /**
