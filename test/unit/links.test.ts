@@ -185,6 +185,12 @@ suite('links', () => {
     assert.deepStrictEqual(codes(await check('[c](contact.md)', blog({ '_config.yml': config('relative_links:\n  enabled: false\n') }), 'guide.md')), [['link.url', 'contact.md']]);
   });
 
+  test('a link that differs from a URL only in its ending is offered that URL, not a nearer-looking one (CocoaPods blog)', async () => {
+    const files = blog({ '_config.yml': 'permalink: /:title\n', '_posts/2014-05-20-CocoaPods-Trunk.md': '---\ntitle: T\n---\n', '_posts/2021-04-19-CocoaPods-Trunk-RCE.md': '---\ntitle: R\n---\n' });
+    const findings = await check('[trunk](/CocoaPods-Trunk/)', files);
+    assert.deepStrictEqual(findings.map((f) => [f.code, f.fix]), [['link.url', '/CocoaPods-Trunk']]);
+  });
+
   test('nothing in code, comments or raw blocks is a link; Liquid tags in code still are', async () => {
     const body = '`[a](/nope1.html)`\n\n```\n[b](/nope2.html)\n```\n\n    [c](/nope3.html)\n\n<!-- [d](/nope4.html) -->\n\n{% comment %}[e](/nope5.html){% endcomment %}\n\n{% raw %}[f]({{ x }}){% endraw %}\n\n```\n{% post_url 2015-01-01-gone %}\n```\n';
     assert.deepStrictEqual(codes(await check(body)), [

@@ -44,6 +44,7 @@ const SUGGESTIONS_PER_DOCUMENT = 20;
 class LinkChecker {
   readonly #config: SiteConfig;
   readonly #pageUrl: string | undefined;
+  #lastTag: { readonly start: number; readonly end: number; readonly ignored: boolean } | undefined;
   /** jekyll-relative-links turns `[a](other.md)` in this document into a link to other.md's URL. */
   readonly #rewritesRelativeLinks: boolean;
   readonly #findings: Finding[] = [];
@@ -76,7 +77,7 @@ class LinkChecker {
 
   check(): Finding[] {
     for (const link of this.scanned.links) {
-      if (link.form === 'html' && IGNORED_BY_LINK_CHECKERS.test(htmlTagOf(this.text, link))) {
+      if (link.form === 'html' && this.#tagAround(link).ignored) {
         continue;
       }
       switch (link.form) {
@@ -282,11 +283,28 @@ class LinkChecker {
         this.#report(link, 'link.suspicious', l10n.t('The URL is wrapped in an extra pair of parentheses, which become part of it.'), resolved.replacement);
         return;
       case 'localhost':
-        if (showsItsAddress(this.text, link)) {
+        if (showsItsAddress(this.text, link, link.form === 'html' ? this.#tagAround(link).end : -1)) {
           return; // `[http://localhost:4000](http://localhost:4000)`: a tutorial's "browse to", on purpose
         }
         this.#report(link, 'link.suspicious', l10n.t("{0} points to the reader's own machine (localhost): it works only where the server runs.", shorten(target)));
     }
+  }
+
+  /**
+   * The HTML tag an `html` link's value stands in (from its `<` to the next `>`), and whether it carries
+   * html-proofer's `data-proofer-ignore`. Links come in order, so the tag of the last one is kept: a tag holding
+   * thousands (a long `srcset`) is read once, not once per link.
+   */
+  #tagAround(link: LinkOccurrence): { readonly start: number; readonly end: number; readonly ignored: boolean } {
+    const last = this.#lastTag;
+    if (last && last.start < link.start && link.end <= last.end) {
+      return last;
+    }
+    const start = this.text.lastIndexOf('<', link.start);
+    const close = this.text.indexOf('>', link.end);
+    const end = close < 0 ? this.text.length : close;
+    this.#lastTag = { start, end, ignored: IGNORED_BY_LINK_CHECKERS.test(this.text.slice(Math.max(start, 0), end)) };
+    return this.#lastTag;
   }
 
   #report(link: LinkOccurrence, code: FixableCode, message: string, replacement?: string): void {
@@ -303,25 +321,16 @@ class LinkChecker {
 /** html-proofer's mark on a tag whose links it must not check; blogs that run it put it on links meant to fail. */
 const IGNORED_BY_LINK_CHECKERS = /\sdata-proofer-ignore\b/i;
 
-/** The HTML tag a link's attribute value stands in, from its `<` to the next `>`. */
-function htmlTagOf(text: string, link: LinkOccurrence): string {
-  const start = text.lastIndexOf('<', link.start);
-  const end = text.indexOf('>', link.end);
-  return text.slice(Math.max(start, 0), end < 0 ? text.length : end + 1);
-}
-
 /** Whether the reader sees the link's address as its text: `<url>`, `[url](url)`, `<a href="url">url</a>`. */
-function showsItsAddress(text: string, link: LinkOccurrence): boolean {
+function showsItsAddress(text: string, link: LinkOccurrence, tagEnd: number): boolean {
   const url = link.target.trim();
   switch (link.form) {
     case 'autolink':
       return true;
     case 'inline':
       return text.startsWith(`[${url}](`, text.lastIndexOf('](', link.start) - url.length - 1);
-    case 'html': {
-      const tagEnd = text.indexOf('>', link.end);
-      return tagEnd >= 0 && text.startsWith(`${url}</a>`, tagEnd + 1);
-    }
+    case 'html':
+      return tagEnd < text.length && text.startsWith(`${url}</a>`, tagEnd + 1);
     default:
       return false;
   }
@@ -361,5 +370,7 @@ function closestUrl(path: string, urls: readonly string[]): string | undefined {
   // A bare prefix, not the folder: `/zh/...` finds its page under `/zh_cn/...`.
   const candidates = urls.length <= 2000 ? urls : slash < 0 ? urls.filter(atRoot) : urls.filter((u) => u.startsWith(path.slice(0, slash)));
   const canonical = canonicalPath(path);
-  return closest(canonical, candidates) ?? closest(path, candidates);
+  // Only the ending differs (`/post/` for a post at `/post`): that URL, however near another one is (`/post-2`).
+  const sameButEnding = candidates.find((url) => canonicalPath(url) === canonical);
+  return sameButEnding ?? closest(canonical, candidates) ?? closest(path, candidates);
 }
