@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { exampleBlog } from '../util/blogs';
-import { findingsOf } from '../util/checkBlog';
+import { diagnosticsOf, findingsOf } from '../util/checkBlog';
 
 const body = (lines = '') => `---\nlayout: post\ntitle: T\nauthor: jane.doe\n${lines}---\nBody\n`;
 /** The example blog's `timezone` is Europe/Warsaw (UTC+1 in winter, +2 in summer). */
@@ -25,6 +25,13 @@ suite('post file name and date rules', () => {
     assert.deepStrictEqual((await check('_posts/2014-13-01-x.md')).map(([c]) => c), ['filename.invalid-date']);
     assert.deepStrictEqual(await check('_posts/2014-02-29-leap.md', 'date: 2014-02-28\n'), [['date.mismatch', '2014-02-28']], 'date: replaces the name\'s date');
     assert.deepStrictEqual(await check('_posts/2014-2-3-short.md'), [], 'one-digit month and day are fine for Jekyll');
+  });
+
+  test('a date on another day than the name says the URL changes only where the permalink has the day (CocoaPods blog: /:title)', async () => {
+    const path = '_posts/2014-01-08-kucha.md';
+    const message = async (config: string) => String((await diagnosticsOf(exampleBlog({ [path]: body('date: 2014-01-07\n'), '_config.yml': config }), path))[0]?.message);
+    assert.match(await message('permalink: /:year/:month/:day/:title/\n'), /builds its URL, from `date:`/);
+    assert.match(await message('permalink: /:title\n'), /dates the post from `date:` \(in feeds/);
   });
 
   test('a date that does not parse stops the build', async () => {

@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { hasYamlHeader } from '../frontmatter/split';
 import type { FrontMatterEntry } from '../frontmatter/parse';
 import { isMarkdownPath } from '../site/documentKind';
+import { publishedUrlOf } from '../site/urlMap';
 import type { Finding, Rule, RuleContext } from './rule';
 
 /** `YYYY-MM-DD` with an optional time and offset, as Jekyll's docs write dates (`YYYY-MM-DD HH:MM:SS +/-TTTT`). */
@@ -71,12 +72,17 @@ export const dateRule: Rule = {
       return [];
     }
     const where = reading.instant === undefined ? '' : zone ? l10n.t(" in {0} (the site's `timezone`)", zone) : l10n.t(' in any time zone');
+    // Whether the URL says the day: the one the date's day gives against the one the name's day gives.
+    const urlOn = (day: string) => publishedUrlOf({ ...siteDocument, data: { ...siteDocument.data, date: day } }, site.config);
+    const urlHasDay = urlOn(days[0]!) !== urlOn(fileDay);
     return [
       {
         code: 'date.mismatch',
         start: entry.valueStart,
         end: entry.valueEnd,
-        message: l10n.t('This date falls on {0}{1}, but the file name says {2}: Jekyll dates the post, and builds its URL, from `date:`.', days[0]!, where, fileDay),
+        message: urlHasDay
+          ? l10n.t('This date falls on {0}{1}, but the file name says {2}: Jekyll dates the post, and builds its URL, from `date:`.', days[0]!, where, fileDay)
+          : l10n.t('This date falls on {0}{1}, but the file name says {2}: Jekyll dates the post from `date:` (in feeds, archives and the order of posts).', days[0]!, where, fileDay),
       },
     ];
   },
