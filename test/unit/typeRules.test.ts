@@ -39,6 +39,10 @@ suite('value type rules (YAML 1.1 readings)', () => {
     assert.deepStrictEqual(await check('title:'), [['frontmatter.empty-title', 'title:']]);
     assert.deepStrictEqual(await check('title: ""'), [['frontmatter.empty-title', 'title: ""']]);
     assert.deepStrictEqual(await check('title: " "'), [['frontmatter.empty-title', 'title: " "']]);
+    // A page's is the layout's business: minimal-mistakes' splash home pages set `title: " "` (00-Evan.github.io).
+    for (const title of ['title:', 'title: " "']) {
+      assert.deepStrictEqual(await findingsOf(exampleBlog({ 'index.md': `---\nlayout: default\npermalink: /\n${title}\n---\n` }), 'index.md'), [], title);
+    }
   });
 
   test('a comma in a space-separated tag string, fixed to a list', async () => {

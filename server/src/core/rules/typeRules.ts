@@ -17,11 +17,12 @@ export const WORD_LIST_KEYS = new Set(['tags', 'categories']);
  */
 export const valueTypesRule: Rule = {
   name: 'value types',
-  check({ frontMatter, text }: RuleContext): Finding[] {
+  check({ frontMatter, text, siteDocument }: RuleContext): Finding[] {
     const findings: Finding[] = [];
     for (const entry of frontMatter.entries.values()) {
       const key = entry.key;
-      if (key === 'title' && (entry.data === null || (typeof entry.data === 'string' && entry.data.trim() === ''))) {
+      // A page's blank title is a layout's choice (a home page's `title: " "` under a splash header); a post's is lost in feeds.
+      if (key === 'title' && siteDocument?.kind !== 'page' && (entry.data === null || (typeof entry.data === 'string' && entry.data.trim() === ''))) {
         findings.push({ code: 'frontmatter.empty-title', start: entry.keyStart, end: Math.max(entry.valueEnd, entry.keyEnd), message: l10n.t('The title is empty: feeds, the page title and links to this post show nothing.') });
         continue;
       }
