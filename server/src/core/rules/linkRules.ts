@@ -44,6 +44,7 @@ const SUGGESTIONS_PER_DOCUMENT = 20;
 class LinkChecker {
   readonly #config: SiteConfig;
   readonly #pageUrl: string | undefined;
+  /** The tag of the last `html` link looked at (`#tagAround`). */
   #lastTag: { readonly start: number; readonly end: number; readonly ignored: boolean } | undefined;
   /** jekyll-relative-links turns `[a](other.md)` in this document into a link to other.md's URL. */
   readonly #rewritesRelativeLinks: boolean;
@@ -164,9 +165,10 @@ class LinkChecker {
   #checkUrl(link: LinkOccurrence): void {
     const rewritten = this.#rewritesRelativeLinks ? relativeLinkTarget(this.site, this.path, link) : undefined;
     if (rewritten !== undefined) {
-      const hashAt = link.target.indexOf('#');
-      if (hashAt >= 0 && hashAt < link.target.trim().length - 1) {
-        this.#checkFragmentOf(link, rewritten, decodeComponent(link.target.trim().slice(hashAt + 1)));
+      const written = link.target.trim();
+      const hashAt = written.indexOf('#');
+      if (hashAt >= 0 && hashAt < written.length - 1) {
+        this.#checkFragmentOf(link, rewritten, decodeComponent(written.slice(hashAt + 1)));
       }
       return;
     }
@@ -371,6 +373,6 @@ function closestUrl(path: string, urls: readonly string[]): string | undefined {
   const candidates = urls.length <= 2000 ? urls : slash < 0 ? urls.filter(atRoot) : urls.filter((u) => u.startsWith(path.slice(0, slash)));
   const canonical = canonicalPath(path);
   // Only the ending differs (`/post/` for a post at `/post`): that URL, however near another one is (`/post-2`).
-  const sameButEnding = candidates.find((url) => canonicalPath(url) === canonical);
+  const sameButEnding = candidates.find((url) => url !== path && canonicalPath(url) === canonical);
   return sameButEnding ?? closest(canonical, candidates) ?? closest(path, candidates);
 }
