@@ -136,6 +136,19 @@ suite('links', () => {
     assert.strictEqual(findings[0]!.fix, '/blog/2015/03/foo.html');
   });
 
+  test('baseurl twice: {{ site.baseurl }} or {{ "" | relative_url }} before {% link %}/{% post_url %}, which write it since Jekyll 4 (minimal-mistakes docs)', async () => {
+    const files = blog({ '_config.yml': 'baseurl: /blog\npermalink: /:year/:month/:title.html\n', 'index.html': '---\ntitle: Home\n---\n' });
+    const findings = await check('[a]({{ site.baseurl }}{% link about/index.md %}) [b]({{ "" | relative_url }}{% post_url 2015-03-10-foo %}#getting-started) [c]({% link about/index.md %}) [d]({{ "" | relative_url }})', files);
+    assert.deepStrictEqual(
+      findings.map((f) => [f.code, f.covered, f.fix]),
+      [
+        ['link.url', '{{ site.baseurl }}{% link about/index.md %}', '{% link about/index.md %}'],
+        ['link.url', '{{ "" | relative_url }}{% post_url 2015-03-10-foo %}#getting-started', '{% post_url 2015-03-10-foo %}#getting-started'],
+      ],
+    );
+    assert.match(findings[0]!.message, /in this URL twice/);
+  });
+
   test('suspicious URLs: scheme-less hosts, quotes, double parentheses, localhost', async () => {
     const findings = await check('[a](www.reddit.com/r/jekyll) [b](stackoverflow.com) [c]("https://x.org") [d]((/about/)) [e](http://localhost:4000/x) [f](notes.html)');
     assert.deepStrictEqual(

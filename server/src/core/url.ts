@@ -45,3 +45,8 @@ export function canonicalPath(path: string): string {
   }
   return end === 0 ? '/' : end === path.length ? path : path.slice(0, end);
 }
+
+/** Jekyll's `ensure_leading_slash`: an empty path stays empty (`{{ "" | relative_url }}` is the baseurl, no `/` after it). */
+export function ensureLeadingSlash(path: string): string {
+  return path === '' || path.startsWith('/') ? path : '/' + path;
+}

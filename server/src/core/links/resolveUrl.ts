@@ -4,7 +4,7 @@
  * Liquid makes the URL unknowable. Relative URLs resolve against the page's output URL, as a browser does.
  */
 import type { SiteConfig } from '../site/config';
-import { decodeComponent, decodePath } from '../url';
+import { decodeComponent, decodePath, ensureLeadingSlash } from '../url';
 import { LINK_TAG_SOURCE } from './linkTags';
 
 export type SuspiciousReason = 'scheme-less' | 'quoted' | 'parenthesized' | 'localhost';
@@ -79,9 +79,6 @@ export function evaluateOutput(expression: string, config: SiteConfig): string |
   return value;
 }
 
-function ensureLeadingSlash(path: string): string {
-  return path.startsWith('/') ? path : '/' + path;
-}
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 /** A host written without a scheme: `www.reddit.com/r/x`, `stackoverflow.com`, `github.com/org/repo`. */

@@ -206,6 +206,9 @@ class LinkChecker {
     if (resolved.missingBaseurl) {
       return; // outside the blog: another site on the same host may serve it
     }
+    if (this.#reportDoubledBaseurl(link, resolved.path)) {
+      return;
+    }
     const config = this.#config;
     const generated = this.site.derived('generatedUrls', () => generatedUrls(config), []);
     if (generated.matches(resolved.path)) {
@@ -222,6 +225,23 @@ class LinkChecker {
     } else {
       this.#report(link, 'link.url', expected, fix);
     }
+  }
+
+  /**
+   * `{{ site.baseurl }}{% link a.md %}`: since Jekyll 4 the tag writes the baseurl itself, so the URL carries it twice
+   * (Jekyll 4.3: `/mm/mm/docs/a/`), as in themes' docs written for Jekyll 3 (minimal-mistakes). The fix drops the
+   * Liquid before the tag. Whether it is that: the path without the second baseurl is a page of the site.
+   */
+  #reportDoubledBaseurl(link: LinkOccurrence, path: string): boolean {
+    const baseurl = this.#config.baseurl;
+    const tagAt = link.target.indexOf('{%');
+    if (baseurl === '' || tagAt < 0 || !path.startsWith(baseurl + '/') || !this.site.urls.lookup(path.slice(baseurl.length))) {
+      return false;
+    }
+    const before = link.target.slice(0, tagAt);
+    const fix = /^\s*\{\{[^{}]*\}\}\s*$/.test(before) ? link.target.slice(tagAt) : undefined;
+    this.#report(link, 'link.url', l10n.t('The baseurl {0} is in this URL twice: `{% link %}` and `{% post_url %}` write it themselves since Jekyll 4, so the page is not at {1}.', baseurl, excerpt(baseurl + path)), fix);
+    return true;
   }
 
   /** A `#fragment` of a link to another document (or this one), against that document's ids. */

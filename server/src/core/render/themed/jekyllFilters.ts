@@ -1,5 +1,6 @@
 import { Drop, type Context, type FilterImplOptions } from 'liquidjs';
 import type { SiteIndex } from '../../site/siteIndex';
+import { ensureLeadingSlash } from '../../url';
 import { markdownToHtml } from '../renderPost';
 import { STATE_KEY, type RenderState } from './renderState';
 
@@ -18,7 +19,7 @@ export function jekyllFilters(site: SiteIndex): Record<string, FilterImplOptions
     if (url === undefined || isAbsolute(url)) {
       return url;
     }
-    return normalizeUrl(leadingSlash(site.config.baseurl.replace(/\/$/, '')) + leadingSlash(url));
+    return normalizeUrl(ensureLeadingSlash(site.config.baseurl.replace(/\/$/, '')) + ensureLeadingSlash(url));
   };
   return {
     relative_url: relativeUrl,
@@ -131,9 +132,6 @@ function isAbsolute(url: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(url);
 }
 
-function leadingSlash(text: string): string {
-  return text.startsWith('/') ? text : '/' + text;
-}
 
 /** Addressable's `normalize` as far as a path goes: characters a URL cannot hold are percent-encoded. */
 function normalizeUrl(url: string): string {
