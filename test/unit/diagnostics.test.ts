@@ -59,6 +59,15 @@ suite('diagnostics', () => {
     assert.deepStrictEqual(await diagnosticsOf(files, path), []);
   });
 
+  test('a site-wide author in _config.yml is every post\'s author that names none (minimal-mistakes, Hydejack, jekyll-seo-tag)', async () => {
+    const path = '_posts/2020-04-01-anonymous.md';
+    for (const author of ['author: Jane Doe\n', 'author:\n  name: Jane Doe\n  avatar: /me.png\n']) {
+      const files = exampleBlog({ [path]: '---\nlayout: post\ntitle: T\n---\n' });
+      files['_config.yml'] += author;
+      assert.deepStrictEqual(await diagnosticsOf(files, path), [], author);
+    }
+  });
+
   test('a YAML error is reported where it is, and hides the missing-key noise', async () => {
     const path = '_posts/2020-04-01-broken.md';
     const text = '---\nlayout: post\ntitle: "Broken\nauthor: jane.doe\n---\n';

@@ -34,7 +34,7 @@ export const requiredKeysRule: Rule = {
     const required = settings.requiredKeys[kind] ?? [];
     const missing = required.filter((key) => {
       if (key === 'author') {
-        return site.authors !== undefined && !frontMatter.entries.has('author') && !frontMatter.entries.has('authors') && !hasDefault(site, siteDocument.path, kind, 'author');
+        return site.authors !== undefined && !frontMatter.entries.has('author') && !frontMatter.entries.has('authors') && !hasDefault(site, siteDocument.path, kind, 'author') && !hasSiteAuthor(site);
       }
       return !frontMatter.entries.has(key) && !hasDefault(site, siteDocument.path, kind, key);
     });
@@ -54,6 +54,15 @@ export const requiredKeysRule: Rule = {
     ];
   },
 };
+
+/**
+ * A site-wide `author:` in `_config.yml`: jekyll-seo-tag, the feed and the common themes (minima, minimal-mistakes,
+ * Hydejack) show it for a post that names none, so such a post is not missing one.
+ */
+function hasSiteAuthor(site: RuleContext['site']): boolean {
+  const author = site.config.raw['author'];
+  return (typeof author === 'string' && author.trim() !== '') || (typeof author === 'object' && author !== null && Object.keys(author).length > 0);
+}
 
 /** Whether a `_config.yml` default scope supplies the key for this file. */
 export function hasDefault(site: RuleContext['site'], path: string, kind: string, key: string): boolean {
