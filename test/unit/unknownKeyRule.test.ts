@@ -48,6 +48,16 @@ suite('unknown key rule', () => {
     assert.deepStrictEqual(await findingsOf(files, POST), [['frontmatter.unknown-key', 'tgas']], 'a swap of two letters is still a slip');
   });
 
+  test('a known key with a number after it is a series, not a slip (minimal-mistakes: gallery, gallery2, gallery3)', async () => {
+    const gallery = '\n  - image_path: a.png';
+    const files = exampleBlog({
+      [POST]: post(`gallery:${gallery}\ngallery2:${gallery}\nimage_2: b.png\ntitle2: T`),
+      '_posts/2020-06-01-b.md': post(`gallery:${gallery}`),
+      '_posts/2020-06-02-c.md': post(`gallery:${gallery}`),
+    });
+    assert.deepStrictEqual(await findingsOf(files, POST), []);
+  });
+
   test('keys supplied by _config.yml defaults are known', async () => {
     const files = exampleBlog({
       '_config.yml': 'defaults:\n  - scope: { path: "" }\n    values: { sidebar: true, comments: true }\n',

@@ -84,15 +84,21 @@ export function keyFindingMayChange(key: string, changed: string): boolean {
 
 /**
  * One edit apart (`tittle`, `autor`, `titel`), or a word cut short (`publish` for `published`). Not a slip:
- * the target plus or minus an `s` (`images` beside `image` is a list of its own), and one letter swapped for
- * another in a four-letter key (`data` is a word, not `date` mistyped).
+ * the target plus or minus an `s` (`images` beside `image` is a list of its own), the target numbered (`gallery2`
+ * beside `gallery`: minimal-mistakes' galleries are named so), and one letter swapped for another in a four-letter
+ * key (`data` is a word, not `date` mistyped).
  */
 function isSlip(key: string, target: string): boolean {
-  if (differOnlyInDigits(key, target) || key + 's' === target || target + 's' === key) {
+  if (differOnlyInDigits(key, target) || key + 's' === target || target + 's' === key || numbered(key, target) || numbered(target, key)) {
     return false;
   }
   if (editDistance(key, target, 1) === 1) {
     return !(key.length < 5 && key.length === target.length && [...key].filter((c, i) => c !== target[i]).length === 1);
   }
   return key.length >= 5 && target.startsWith(key) && target.length - key.length <= 2;
+}
+
+/** `key` is `base` with a number after it (`gallery2`, `image_2`). */
+function numbered(key: string, base: string): boolean {
+  return key.length > base.length && key.startsWith(base) && /^[-_]?\d+$/.test(key.slice(base.length));
 }
