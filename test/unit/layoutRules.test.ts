@@ -14,6 +14,14 @@ suite('layout rules', () => {
     assert.deepStrictEqual(await findingsOf(exampleBlog({ [POST]: post('gallery') }), POST), [['layout.unknown', 'gallery']]);
   });
 
+  test('a missing layout over the one `defaults` give is offered that one (minimal-mistakes: layout: post over single)', async () => {
+    const files = exampleBlog({ [POST]: post('post'), '_layouts/single.html': '{{ content }}' });
+    delete files['_layouts/post.html'];
+    files['_config.yml'] += 'defaults:\n  - scope: { path: "", type: posts }\n    values: { layout: single }\n';
+    assert.deepStrictEqual(await findingsOf(files, POST), [['layout.unknown', 'post']]);
+    assert.strictEqual(await afterQuickFix(files, POST, 'layout.unknown'), post('single'));
+  });
+
   test('existing layouts, nested ones, `none` in a post and `null` are fine', async () => {
     for (const layout of ['post', 'default', 'blog/wide', 'none', 'null']) {
       const files = exampleBlog({ [POST]: post(layout), '_layouts/blog/wide.html': '{{ content }}' });

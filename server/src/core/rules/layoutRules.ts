@@ -1,6 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { yamlText } from '../frontmatter/items';
 import { editDistance } from '../similarity';
+import { withDefaults } from '../site/frontMatterDefaults';
+import type { SiteDocument } from '../site/siteDocument';
 import type { Finding, Rule, RuleContext } from './rule';
 
 /**
@@ -19,20 +21,40 @@ export const layoutRule: Rule = {
     if (site.layouts.has(name) || (name === 'none' && siteDocument.kind !== 'page')) {
       return [];
     }
-    const suggestion = closestLayout(name, [...site.layouts.keys()]);
+    // The layout `defaults` give this document, which the line overrides: most likely the one meant.
+    const byDefault = withDefaults(site.config, siteDocument.path, defaultsType(siteDocument), {})['layout'];
+    const fromDefaults = typeof byDefault === 'string' && site.layouts.has(byDefault) ? byDefault : undefined;
+    const suggestion = fromDefaults ?? closestLayout(name, [...site.layouts.keys()]);
     return [
       {
         code: 'layout.unknown',
         start: entry.valueStart,
         end: entry.valueEnd,
-        message: suggestion
-          ? l10n.t('There is no layout `{0}` in _layouts/: did you mean `{1}`? Jekyll renders this page without one.', name, suggestion)
-          : l10n.t('There is no layout `{0}` in _layouts/. Jekyll renders this page without one.', name),
+        message: fromDefaults
+          ? l10n.t("There is no layout `{0}` in _layouts/, and this line overrides `{1}`, the layout _config.yml's `defaults` give it. Jekyll renders this page without one.", name, fromDefaults)
+          : suggestion
+            ? l10n.t('There is no layout `{0}` in _layouts/: did you mean `{1}`? Jekyll renders this page without one.', name, suggestion)
+            : l10n.t('There is no layout `{0}` in _layouts/. Jekyll renders this page without one.', name),
         ...(suggestion ? { data: { title: l10n.t('Use layout {0}', suggestion), replacement: yamlText(suggestion, 'scalar') } } : {}),
       },
     ];
   },
 };
+
+/** The `type` a `defaults` scope names for a document: `posts`, `drafts`, `pages` or a collection's label. */
+function defaultsType(document: SiteDocument): string {
+  switch (document.kind) {
+    case 'post':
+    case 'misnamed-post':
+      return 'posts';
+    case 'draft':
+      return 'drafts';
+    case 'page':
+      return 'pages';
+    case 'collection':
+      return document.collection;
+  }
+}
 
 function closestLayout(name: string, layouts: readonly string[]): string | undefined {
   const lower = name.toLowerCase();
