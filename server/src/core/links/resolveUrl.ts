@@ -79,7 +79,6 @@ export function evaluateOutput(expression: string, config: SiteConfig): string |
   return value;
 }
 
-
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 /** A host written without a scheme: `www.reddit.com/r/x`, `stackoverflow.com`, `github.com/org/repo`. */
 const SCHEME_LESS_HOST = /^(?:www\d?\.[a-z0-9-]+(?:\.[a-z0-9-]+)+|(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|pl|de|uk|co|info|edu|gov|me|app|ai|tech|blog|eu|us|ly|gl|gg|tv|xyz|cloud|sh|so|fm|news))(?=[/:?#]|$)/i;

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { withDefaults } from '../site/frontMatterDefaults';
 import type { Finding, Rule, RuleContext } from './rule';
 
 /** The block itself: present where a post needs it, closed, valid YAML, a mapping. */
@@ -67,9 +68,7 @@ function hasSiteAuthor(site: RuleContext['site']): boolean {
 /** Whether a `_config.yml` default scope supplies the key for this file. */
 export function hasDefault(site: RuleContext['site'], path: string, kind: string, key: string): boolean {
   const type = kind === 'post' ? 'posts' : kind === 'page' ? 'pages' : kind === 'draft' ? 'drafts' : kind;
-  return site.config.defaults.some(
-    (d) => key in d.values && (d.type === undefined || d.type === type || (kind === 'draft' && d.type === 'posts')) && (d.path === '' || path === d.path || path.startsWith(d.path + '/')),
-  );
+  return key in withDefaults(site.config, path, type, {});
 }
 
 function lineEnd(text: string, start: number): number {

@@ -1,8 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { yamlText } from '../frontmatter/items';
 import { editDistance } from '../similarity';
-import { withDefaults } from '../site/frontMatterDefaults';
-import type { SiteDocument } from '../site/siteDocument';
+import { defaultsTypeOf, withDefaults } from '../site/frontMatterDefaults';
 import type { Finding, Rule, RuleContext } from './rule';
 
 /**
@@ -22,7 +21,7 @@ export const layoutRule: Rule = {
       return [];
     }
     // The layout `defaults` give this document, which the line overrides: most likely the one meant.
-    const byDefault = withDefaults(site.config, siteDocument.path, defaultsType(siteDocument), {})['layout'];
+    const byDefault = withDefaults(site.config, siteDocument.path, defaultsTypeOf(siteDocument), {})['layout'];
     const fromDefaults = typeof byDefault === 'string' && site.layouts.has(byDefault) ? byDefault : undefined;
     const suggestion = fromDefaults ?? closestLayout(name, [...site.layouts.keys()]);
     return [
@@ -40,21 +39,6 @@ export const layoutRule: Rule = {
     ];
   },
 };
-
-/** The `type` a `defaults` scope names for a document: `posts`, `drafts`, `pages` or a collection's label. */
-function defaultsType(document: SiteDocument): string {
-  switch (document.kind) {
-    case 'post':
-    case 'misnamed-post':
-      return 'posts';
-    case 'draft':
-      return 'drafts';
-    case 'page':
-      return 'pages';
-    case 'collection':
-      return document.collection;
-  }
-}
 
 function closestLayout(name: string, layouts: readonly string[]): string | undefined {
   const lower = name.toLowerCase();

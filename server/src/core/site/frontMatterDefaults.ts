@@ -1,4 +1,5 @@
 import type { SiteConfig } from './config';
+import type { SiteDocumentShape } from './siteDocument';
 
 /**
  * Front matter with `_config.yml` `defaults` under it, as `FrontmatterDefaults#all` merges them: scopes
@@ -21,4 +22,18 @@ export function withDefaults(config: SiteConfig, path: string, type: string, dat
     Object.assign(merged, d.values);
   }
   return { ...merged, ...data };
+}
+
+/** The `type` a `defaults` scope names for a document: `posts`, `drafts`, a collection's label, else `pages`. */
+export function defaultsTypeOf(document: SiteDocumentShape | undefined): string {
+  switch (document?.kind) {
+    case 'post':
+      return 'posts';
+    case 'draft':
+      return 'drafts';
+    case 'collection':
+      return document.collection;
+    default:
+      return 'pages';
+  }
 }

@@ -132,7 +132,6 @@ function isAbsolute(url: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(url);
 }
 
-
 /** Addressable's `normalize` as far as a path goes: characters a URL cannot hold are percent-encoded. */
 function normalizeUrl(url: string): string {
   return url.replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/g, (c) => encodeURIComponent(c));

@@ -1,7 +1,7 @@
 import { Drop } from 'liquidjs';
 import { parseYaml, yamlToData } from '../../frontmatter/yaml';
 import { categoriesOf, postDate } from '../../site/permalink';
-import { withDefaults } from '../../site/frontMatterDefaults';
+import { defaultsTypeOf, withDefaults } from '../../site/frontMatterDefaults';
 import { tagsOf } from '../../site/tags';
 import type { SiteDocument, SiteIndex } from '../../site/siteIndex';
 
@@ -18,8 +18,6 @@ export interface ContentRenderer {
   content(document: SiteDocument): Promise<string>;
   excerpt(document: SiteDocument): Promise<string>;
 }
-
-const DOCUMENT_TYPE: Record<string, string> = { post: 'posts', draft: 'drafts', page: 'pages' };
 
 /** One document as Liquid sees it (`page`, or an item of `site.posts`). */
 export class DocumentDrop extends Drop {
@@ -44,7 +42,7 @@ export class DocumentDrop extends Drop {
 
   /** Front matter after `_config.yml` defaults. */
   static dataOf(drop: DocumentDrop): Readonly<Record<string, unknown>> {
-    return (drop.#data ??= withDefaults(drop.#model.site.config, drop.#document.path, typeOfDocument(drop.#document), drop.#document.data));
+    return (drop.#data ??= withDefaults(drop.#model.site.config, drop.#document.path, defaultsTypeOf(drop.#document), drop.#document.data));
   }
 
   static dateOf(drop: DocumentDrop): Date | undefined {
@@ -329,10 +327,6 @@ function splitRows(text: string, separator: string): string[][] {
     rows.push(fields);
   }
   return rows;
-}
-
-function typeOfDocument(document: SiteDocument): string {
-  return DOCUMENT_TYPE[document.kind] ?? (document.kind === 'collection' ? document.collection : 'pages');
 }
 
 /** The date as a `Date` whose UTC fields are the site's wall clock (the engine formats in UTC). */

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { TokenKind, toPromise, type Liquid, type Template } from 'liquidjs';
 import { frontMatterData, parseFrontMatter } from '../../frontmatter/parse';
 import { isMarkdownPath } from '../../site/documentKind';
-import { withDefaults } from '../../site/frontMatterDefaults';
+import { defaultsTypeOf, withDefaults } from '../../site/frontMatterDefaults';
 import type { SiteDocument, SiteIndex } from '../../site/siteIndex';
 import type { ITextDocument } from '../../workspace';
 import { markdownToHtml, placeholderHtml, renderMarkdown } from '../renderPost';
@@ -52,14 +52,13 @@ const MAX_LAYOUT_DEPTH = 20;
 /** Another document's content rendered for this page (`site.posts[0].content`) is rendered this deep at most. */
 const MAX_CONTENT_DEPTH = 2;
 
-
 export async function renderThemedPage(site: SiteIndex, document: ITextDocument, options: ThemedOptions = {}): Promise<ThemedPage> {
   const text = document.getText();
   const scan = site.scan(document.path, text);
   const frontMatter = scan.frontMatter;
   const indexed = site.document(document.path);
   const own = frontMatterData(frontMatter);
-  const data = withDefaults(site.config, document.path, typeOf(indexed), own);
+  const data = withDefaults(site.config, document.path, defaultsTypeOf(indexed), own);
   const layoutName = firstLayout(site, data, indexed);
   if (layoutName === undefined) {
     return { kind: 'unavailable', note: '' };
@@ -260,13 +259,6 @@ function paginator(site: SiteIndex, model: SiteModel, path: string): Record<stri
     next_page: totalPages > 1 ? 2 : null,
     next_page_path: totalPages > 1 ? site.config.baseurl + pathTemplate.replace(':num', '2').replace(/\/?$/, '/') : null,
   };
-}
-
-function typeOf(document: SiteDocument | undefined): string {
-  if (!document) {
-    return 'pages';
-  }
-  return document.kind === 'post' ? 'posts' : document.kind === 'draft' ? 'drafts' : document.kind === 'collection' ? document.collection : 'pages';
 }
 
 function emptyDocument(path: string): SiteDocument {
