@@ -145,12 +145,12 @@ export class WorkerFileAnalyser implements IFileAnalyser {
 
 /**
  * A record made on this thread, with no string cut from its file (see `detached`), as one cloned from the worker
- * is: the index keeps the ids, and the keys until it fills the reverse index.
+ * is: the index keeps the ids.
  */
 function detachedRecord(analysed: AnalysedRecord | undefined): AnalysedRecord | undefined {
   if (analysed?.record.kind !== 'document' || !analysed.record.links) {
     return analysed;
   }
   const links = analysed.record.links;
-  return { ...analysed, keys: analysed.keys?.map(detached), record: { ...analysed.record, links: { ...links, ids: new Set([...links.ids].map(detached)) } } };
+  return { ...analysed, record: { ...analysed.record, links: { ...links, ids: new Set([...links.ids].map(detached)) } } };
 }

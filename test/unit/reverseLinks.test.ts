@@ -1,5 +1,8 @@
 import * as assert from 'node:assert';
+import { withSettings } from '../../server/src/core/settings';
+import { SiteIndex } from '../../server/src/core/site/siteIndex';
 import { indexBlog } from '../util/checkBlog';
+import { InMemoryWorkspace } from '../util/inMemoryWorkspace';
 
 const BLOG = {
   '_config.yml': 'permalink: /:year/:month/:title.html\n',
@@ -23,6 +26,17 @@ suite('reverse link index', () => {
     const site = await indexBlog(BLOG);
     const created = await site.update('_posts/2021-01-01-new.md', '---\ntitle: New\n---\n');
     assert.deepStrictEqual(created.scope === 'documents' ? created.paths : [], ['_posts/2021-01-01-new.md', '_posts/2020-05-02-absolute.md']);
+  });
+
+  test('an index restored with the key hashes another one made (the persisted index) re-checks the same documents', async () => {
+    const built = await indexBlog(BLOG);
+    const restored = new SiteIndex(new InMemoryWorkspace(BLOG), withSettings(undefined));
+    await restored.restore(withSettings(undefined), Object.keys(BLOG).sort(), (path) => ({ ...built.stored(path), keyHashes: built.links.keyHashesOf(path) }), undefined);
+    for (const site of [built, restored]) {
+      const renamed = await site.update('_posts/2015-03-10-foo.md', '---\ntitle: Foo\n---\n## Begin\n');
+      assert.deepStrictEqual(new Set(renamed.scope === 'documents' ? renamed.paths : []), new Set(['_posts/2015-03-10-foo.md', '_posts/2020-05-01-relative.md', '_posts/2020-05-02-absolute.md']));
+    }
+    assert.deepStrictEqual([...restored.links.sourcesOf(['url:/nowhere.html'])], []);
   });
 
   test("a relative link follows its own document's URL: moved by a permalink, it points elsewhere", async () => {

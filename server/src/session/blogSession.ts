@@ -77,8 +77,6 @@ export interface SessionOptions {
 const CONFIG_FILE = '_config.yml';
 /** After a change, the store is written once nothing has changed for this long: never on every keystroke. */
 const STORE_DELAY_MS = 5000;
-/** Milliseconds of the reverse link index filled in per slice after a start from the store. */
-const REVERSE_INDEX_SLICE_MS = 4;
 /** After a start, the store is written this soon: the first requests go first. */
 const STORE_AFTER_START_MS = 500;
 
@@ -145,12 +143,6 @@ export class BlogSession {
   /** The listener publishes diagnostics; its re-checks go before the store's writing in the queue. */
   listen(listener: ISessionListener): void {
     this.#listener = listener;
-    // The reverse link index of a restored index, or of one a worker helped build, is filled in after the first
-    // checks, or at once when a change needs it.
-    this.queue.addBackground({
-      hasWork: () => this.#site?.links.hasStored === true,
-      runSlice: () => this.#site?.links.takeStored(performance.now() + REVERSE_INDEX_SLICE_MS),
-    });
     if (this.#saver) {
       this.queue.addBackground(this.#saver);
     }

@@ -18,7 +18,6 @@ import type { BlogwrightDiagnostic } from '../core/diagnostics';
 import { RULE_CATALOG } from '../core/ruleCatalog';
 import type { AuthorSource } from '../core/site/authors';
 import type { FileRecord } from '../core/site/fileRecord';
-import { KeyTable } from '../core/links/linkIndex';
 import type { SiteIndex, StoredFile } from '../core/site/siteIndex';
 import type { DocumentAnchor } from '../core/site/documentAnchors';
 import type { FrontMatterToken } from '../core/site/frontMatterTokens';
@@ -28,7 +27,7 @@ import type { FileStamp, ReadResult } from '../core/workspace';
 import { blogwrightVersion } from '../version';
 
 /** Bumped whenever what is stored changes shape or meaning. */
-const FORMAT = 1;
+const FORMAT = 2;
 const MAGIC = 'blogwright-index\n';
 /** A store larger than this is not read (10,000 posts take about 20 MB). */
 const MAX_STORE_BYTES = 512 * 1024 * 1024;
@@ -44,9 +43,6 @@ export interface StoreEntry extends StoredFile {
   readonly stamp?: FileStamp;
   readonly diagnostics?: readonly BlogwrightDiagnostic[];
 }
-
-/** An entry to write: its link keys as strings (`LinkIndex.keysOf`), which the writer puts in one table. */
-export type EntryToWrite = Omit<StoreEntry, 'keys'> & { readonly keys?: readonly string[] };
 
 export interface StoreContents {
   /** Every file the index was built over. */
@@ -258,39 +254,22 @@ const STORE_NAME = /^[0-9a-f]{24}\.index$/;
 const TEMPORARY_NAME = /^[0-9a-f]{24}\.index\.\d+-[0-9a-f]{8}\.tmp$/;
 
 /** What to store of one file: what the index has of it, its stamp and its diagnostics. */
-export function entryToWrite(site: SiteIndex, path: string, stamp: FileStamp | undefined, diagnostics: readonly BlogwrightDiagnostic[] | undefined): EntryToWrite {
+export function entryToWrite(site: SiteIndex, path: string, stamp: FileStamp | undefined, diagnostics: readonly BlogwrightDiagnostic[] | undefined): StoreEntry {
   const { record, templateIds } = site.stored(path) ?? {};
-  const keys = record?.kind === 'document' && record.links ? site.links.keysOf(path) : undefined;
-  return { record, keys, templateIds, stamp, diagnostics };
+  const keyHashes = record?.kind === 'document' && record.links ? site.links.keyHashesOf(path) : undefined;
+  return { record, keyHashes, templateIds, stamp, diagnostics };
 }
 
-/**
- * Serializes a store chunk by chunk (each `add` of at most `CHUNK` entries is one), so the caller can yield between
- * them. Link keys go into one table: each chunk carries the keys it uses first, and entries their indices.
- */
+/** Serializes a store chunk by chunk (each `add` of at most `CHUNK` entries is one), so the caller can yield between them. */
 export class StoreWriter {
   readonly chunks: Buffer[] = [];
-  readonly #keys = new Map<string, number>();
 
   constructor(files: readonly string[], authors: AuthorSource | undefined) {
     this.chunks.push(chunk(v8.serialize([files, authors ?? null])));
   }
 
-  add(entries: readonly (readonly [string, EntryToWrite])[]): void {
-    const newKeys: string[] = [];
-    const encoded = entries.map(([path, entry]) => {
-      const indices = entry.keys && Int32Array.from(entry.keys, (key) => {
-        let index = this.#keys.get(key);
-        if (index === undefined) {
-          index = this.#keys.size;
-          this.#keys.set(key, index);
-          newKeys.push(key);
-        }
-        return index;
-      });
-      return encodeEntry(path, entry, indices);
-    });
-    this.chunks.push(chunk(v8.serialize([newKeys, encoded])));
+  add(entries: readonly (readonly [string, StoreEntry])[]): void {
+    this.chunks.push(chunk(v8.serialize(entries.map(([path, entry]) => encodeEntry(path, entry)))));
   }
 }
 
@@ -300,7 +279,7 @@ function chunk(serialized: Buffer): Buffer {
   return Buffer.concat([length, serialized]);
 }
 
-type EncodedEntry = [path: string, stamp: FileStamp | null, record: EncodedRecord | null, keys: Int32Array | null, templateIds: ReadonlySet<string> | null, diagnostics: readonly BlogwrightDiagnostic[] | null];
+type EncodedEntry = [path: string, stamp: FileStamp | null, record: EncodedRecord | null, keyHashes: Int32Array | null, templateIds: ReadonlySet<string> | null, diagnostics: readonly BlogwrightDiagnostic[] | null];
 /** A document without what its path says (its shape), which `SiteIndex.restore` takes from the path again. */
 type EncodedRecord =
   | { kind: 'static' }
@@ -359,7 +338,7 @@ function anchorsOf([ids, texts, lines]: EncodedAnchors): DocumentAnchor[] {
 }
 
 
-function encodeEntry(path: string, entry: EntryToWrite, keys: Int32Array | undefined): EncodedEntry {
+function encodeEntry(path: string, entry: StoreEntry): EncodedEntry {
   const record = entry.record;
   const encoded: EncodedRecord | null = !record
     ? null
@@ -370,14 +349,12 @@ function encodeEntry(path: string, entry: EntryToWrite, keys: Int32Array | undef
           document: { tokens: encodeTokens(record.document.tokens), anchors: encodeAnchors(record.document.anchors), data: record.document.data, hasFrontMatter: record.document.hasFrontMatter, skipped: record.document.skipped },
           links: record.links ? { ids: record.links.ids, idsComplete: record.links.idsComplete } : null,
         };
-  return [path, entry.stamp ?? null, encoded, keys ?? null, entry.templateIds ?? null, entry.diagnostics && entry.diagnostics.length > 0 ? entry.diagnostics : null];
+  return [path, entry.stamp ?? null, encoded, entry.keyHashes ?? null, entry.templateIds ?? null, entry.diagnostics && entry.diagnostics.length > 0 ? entry.diagnostics : null];
 }
 
 function decodePayload(payload: Buffer): StoreContents | undefined {
   let head: { files: readonly string[]; authors: AuthorSource | undefined } | undefined;
   const entries = new Map<string, StoreEntry>();
-  const keys: string[] = [];
-  const table = new KeyTable(keys);
   for (let offset = 0; offset < payload.length; ) {
     if (offset + 4 > payload.length) {
       return undefined;
@@ -396,14 +373,11 @@ function decodePayload(payload: Buffer): StoreContents | undefined {
       head = { files: value[0], authors: (value[1] as AuthorSource | null) ?? undefined };
       continue;
     }
-    if (!Array.isArray(value) || value.length !== 2 || !isStringArray(value[0]) || !Array.isArray(value[1]) || value[1].length > CHUNK) {
+    if (!Array.isArray(value) || value.length > CHUNK) {
       return undefined;
     }
-    for (const key of value[0]) {
-      keys.push(key);
-    }
-    for (const raw of value[1] as unknown[]) {
-      const decoded = decodeEntry(raw, table);
+    for (const raw of value as unknown[]) {
+      const decoded = decodeEntry(raw);
       if (!decoded || entries.has(decoded[0])) {
         return undefined;
       }
@@ -433,13 +407,13 @@ function isAuthor(value: unknown): boolean {
   return typeof id === 'string' && optionalString(name) && optionalString(bio) && typeof path === 'string' && isOffset(offset) && (position === undefined || isPosition(position)) && (idWritten === undefined || typeof idWritten === 'boolean');
 }
 
-function decodeEntry(raw: unknown, table: KeyTable): [string, StoreEntry] | undefined {
+function decodeEntry(raw: unknown): [string, StoreEntry] | undefined {
   if (!Array.isArray(raw) || raw.length !== 6) {
     return undefined;
   }
-  const [path, stamp, record, keys, templateIds, diagnostics] = raw as unknown[];
-  const keysValid = keys === null || (keys instanceof Int32Array && keys.every((index) => index >= 0 && index < table.keys.length));
-  if (typeof path !== 'string' || !(stamp === null || isStamp(stamp)) || !keysValid || !(templateIds === null || isStringSet(templateIds))) {
+  // Any numbers will do as key hashes: a wrong one only makes a document checked again, or not, after an update.
+  const [path, stamp, record, keyHashes, templateIds, diagnostics] = raw as unknown[];
+  if (typeof path !== 'string' || !(stamp === null || isStamp(stamp)) || !(keyHashes === null || keyHashes instanceof Int32Array) || !(templateIds === null || isStringSet(templateIds))) {
     return undefined;
   }
   if (!(diagnostics === null || (Array.isArray(diagnostics) && diagnostics.every(isDiagnostic)))) {
@@ -452,7 +426,7 @@ function decodeEntry(raw: unknown, table: KeyTable): [string, StoreEntry] | unde
   const entry: StoreEntry = {
     ...(stamp === null ? {} : { stamp: stamp as FileStamp }),
     ...(decodedRecord ? { record: decodedRecord } : {}),
-    ...(keys === null ? {} : { keys: { table, indices: keys as Int32Array } }),
+    ...(keyHashes === null ? {} : { keyHashes }),
     ...(templateIds === null ? {} : { templateIds: templateIds as Set<string> }),
     ...(diagnostics === null ? {} : { diagnostics: diagnostics as BlogwrightDiagnostic[] }),
   };

@@ -1,7 +1,7 @@
 import type { BlogwrightDiagnostic } from '../core/diagnostics';
 import type { SiteIndex } from '../core/site/siteIndex';
 import type { FileStamp } from '../core/workspace';
-import { CHUNK, entryToWrite, StoreWriter, type EntryToWrite, type IndexStore, type StoreKey } from './indexStore';
+import { CHUNK, entryToWrite, StoreWriter, type IndexStore, type StoreEntry, type StoreKey } from './indexStore';
 import type { IBackgroundWork, StateQueue } from './stateQueue';
 
 /** What the saver reads of the blog session (`BlogSession`): the index in use and the diagnostics published for it. */
@@ -91,7 +91,7 @@ export class StoreSaver implements IBackgroundWork {
       this.#writing = { generation: this.session.generation, writer: new StoreWriter(files, site.authors), paths: files.filter((path) => stamps.has(path) || site.stored(path)), next: 0 };
     }
     const writing = this.#writing;
-    const entries: [string, EntryToWrite][] = [];
+    const entries: [string, StoreEntry][] = [];
     for (const path of writing.paths.slice(writing.next, writing.next + CHUNK)) {
       entries.push([path, entryToWrite(site, path, this.session.stamps.get(path), listener.diagnosticsOf(path))]);
     }

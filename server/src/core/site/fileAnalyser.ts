@@ -7,7 +7,7 @@ import type { FileStamp, ReadResult } from '../workspace';
 import type { SiteConfig } from './config';
 import { keptAnalysis, type DocumentAnalysis } from './documentAnalysis';
 import type { DocumentScanner } from './documentScan';
-import { linkKeys } from '../links/linkIndex';
+import { linkKeyHashes } from '../links/linkIndex';
 import { relativeLinkPath, rewritesRelativeLinks } from '../links/relativeLinks';
 import { targetKeys } from '../links/targets';
 import { analyseFile, type FileRecord, type RecordLink } from './fileRecord';
@@ -18,8 +18,8 @@ import { publishedUrlOf } from './urlMap';
 export interface AnalysedRecord {
   readonly record: FileRecord;
   readonly analysis: DocumentAnalysis | undefined;
-  /** What the document's links resolve to (`LinkIndex.set`), resolved there too. */
-  readonly keys: readonly string[] | undefined;
+  /** The hashes of what the document's links resolve to (`LinkIndex.set`), resolved there too. */
+  readonly keyHashes: Int32Array | undefined;
   /** The file's size and time when read (see `ReadResult`). */
   readonly stamp: FileStamp | undefined;
 }
@@ -57,13 +57,13 @@ export function analysedRecord(path: string, read: ReadResult, config: SiteConfi
   }
   const { record, text, parsed, scanned } = analysed;
   if (record.kind !== 'document') {
-    return { record, analysis: undefined, keys: undefined, stamp: stampOf(read) };
+    return { record, analysis: undefined, keyHashes: undefined, stamp: stampOf(read) };
   }
   const links = record.links;
-  const keys = links && withKeys ? [...linkKeys((_path, targets) => resolveTargets(config, record.document, targets), path, links)] : undefined;
+  const keyHashes = links && withKeys ? linkKeyHashes((_path, targets) => resolveTargets(config, record.document, targets), path, links) : undefined;
   const analysis = parsed && text !== undefined ? keptAnalysis(text, parsed, scanned && links && { scanned, ids: links.ids, anchors: record.document.anchors }) : undefined;
   // The written targets are in the keys now (or not wanted): not sent to the index, a third of a record's bytes.
-  return { record: links ? { ...record, links: { ...links, links: [] } } : record, analysis, keys, stamp: stampOf(read) };
+  return { record: links ? { ...record, links: { ...links, links: [] } } : record, analysis, keyHashes, stamp: stampOf(read) };
 }
 
 function stampOf(read: ReadResult): FileStamp | undefined {

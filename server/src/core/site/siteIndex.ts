@@ -6,7 +6,7 @@ import { readAuthorSource } from './authorSource';
 import { readConfig, readConfigFile, type ConfigReading, type SiteConfig } from './config';
 import { tagKeys } from './tags';
 import { UrlMap } from './urlMap';
-import { LinkIndex, type LinkSummary, type StoredKeys } from '../links/linkIndex';
+import { LinkIndex, type LinkSummary } from '../links/linkIndex';
 import { documentKeys } from '../links/targets';
 import { KeptAnalyses, keptAnalysis } from './documentAnalysis';
 import { DocumentScanner, hasScannableBody, type DocumentScan } from './documentScan';
@@ -21,12 +21,12 @@ import { NOT_CANCELLED, timePacing, type CancellationToken, type IPacing } from 
 export type { SiteDocument, SiteDocumentKind } from './siteDocument';
 
 /**
- * What `restore` takes back of one file: its record with the keys its links resolved to (a document, a page
- * without front matter), or the ids of a layout or include.
+ * What `restore` takes back of one file: its record with the hashes of the keys its links resolved to (a
+ * document, a page without front matter), or the ids of a layout or include.
  */
 export interface StoredFile {
   readonly record?: FileRecord;
-  readonly keys?: StoredKeys;
+  readonly keyHashes?: Int32Array;
   readonly templateIds?: ReadonlySet<string>;
 }
 
@@ -233,7 +233,7 @@ export class SiteIndex {
         const record = entry?.record;
         if (record) {
           // What the path says is the path's now, whatever the store says.
-          this.#add(path, record.kind === 'document' ? { ...record, document: withShape(record.document, path, info) } : record, entry.keys);
+          this.#add(path, record.kind === 'document' ? { ...record, document: withShape(record.document, path, info) } : record, entry.keyHashes);
         }
       } else if (isTemplate(info) && entry?.templateIds) {
         this.links.templateIds.set(path, entry.templateIds);
@@ -244,7 +244,7 @@ export class SiteIndex {
   }
 
   /**
-   * What the index learned of one file's text, for `restore` (with `links.keysOf(path)`, the keys its links
+   * What the index learned of one file's text, for `restore` (with `links.keyHashesOf(path)`, what its links
    * resolved to): undefined for a file it did not read or found nothing in.
    */
   stored(path: string): StoredFile | undefined {
@@ -304,9 +304,9 @@ export class SiteIndex {
     }
   }
 
-  /** Takes a record analysed elsewhere, with its link keys and, for the check after the build, its analysis. */
+  /** Takes a record analysed elsewhere, with its links' key hashes and, for the check after the build, its analysis. */
   #take(path: string, analysed: AnalysedRecord, kept: KeptAnalyses): void {
-    const summary = this.#add(path, analysed.record, analysed.keys);
+    const summary = this.#add(path, analysed.record, analysed.keyHashes);
     const { record, analysis } = analysed;
     if (record.kind === 'document' && analysis) {
       // The index's own set of ids, not a second copy of them (thousands of documents wait for their check).
@@ -476,10 +476,10 @@ export class SiteIndex {
   }
 
   /**
-   * Takes a file's record (see `fileRecord.ts`), made here or elsewhere from the text the file has now; `keys`,
-   * when given, are what its links resolved to when the record was stored (see `LinkIndex.set`).
+   * Takes a file's record (see `fileRecord.ts`), made here or elsewhere from the text the file has now;
+   * `keyHashes`, when given, are what its links resolved to where the record was made (see `LinkIndex.set`).
    */
-  #add(path: string, record: FileRecord, keys?: StoredKeys | readonly string[]): LinkSummary | undefined {
+  #add(path: string, record: FileRecord, keyHashes?: Int32Array): LinkSummary | undefined {
     // A no-op unless the URL map was made (a build makes it as it reads).
     this.urls.touch(path);
     if (record.kind === 'static') {
@@ -490,7 +490,7 @@ export class SiteIndex {
     this.#documents.set(path, document);
     this.#counts.add(document);
     // After the document is in: its links resolve against its own URL.
-    return record.links && this.links.set(path, record.links, document.kind === 'post', keys);
+    return record.links && this.links.set(path, record.links, document.kind === 'post', keyHashes);
   }
 
   #forget(path: string): void {
