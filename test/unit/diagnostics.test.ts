@@ -51,6 +51,18 @@ suite('diagnostics', () => {
     assert.deepStrictEqual(await diagnosticsOf(files, path), []);
   });
 
+  test("a collection document's required key comes from defaults scoped to its collection's label, as Jekyll's scope types are", async () => {
+    const path = '_recipes/soup.md';
+    const files = exampleBlog({
+      '_config.yml': 'collections:\n  recipes:\n    output: true\ndefaults:\n  - scope: { type: recipes }\n    values: { layout: recipe }\n',
+      [path]: '---\ntitle: Soup\n---\n',
+    });
+    const settings = withSettings({ requiredKeys: { collection: ['layout'] } });
+    assert.deepStrictEqual(await diagnosticsOf(files, path, settings), []);
+    files['_config.yml'] = files['_config.yml']!.replace('type: recipes', 'type: posts');
+    assert.deepStrictEqual((await diagnosticsOf(files, path, settings)).map((d) => d.code), ['frontmatter.required']);
+  });
+
   test('an author is required only when the blog keeps authors', async () => {
     const path = '_posts/2020-04-01-anonymous.md';
     const files = exampleBlog({ [path]: '---\nlayout: post\ntitle: T\n---\n' });

@@ -46,7 +46,7 @@ export const editorialRule: Rule = {
         findings.push({ code: 'editorial.title-length', start: entry.valueStart, end: entry.valueEnd, message: l10n.t('The title has {0} characters: search engines show about {1}.', [...entry.data].length, TITLE_LIMIT) });
       }
     }
-    if (on('editorial.tags') && isPost && tagsOf(siteDocument.data).length === 0 && !hasDefault(context.site, siteDocument.path, siteDocument.kind, 'tags')) {
+    if (on('editorial.tags') && isPost && tagsOf(siteDocument.data).length === 0 && !hasDefault(context.site, siteDocument, 'tags')) {
       const start = frontMatter.block.kind === 'closed' ? frontMatter.block.openStart : 0;
       findings.push({ code: 'editorial.tags', start, end: start + 3, message: l10n.t('This post has no tags: readers and tag pages will not find it.') });
     }
@@ -105,7 +105,7 @@ function descriptionFindings({ frontMatter, siteDocument, site, settings, text }
     }
     return [];
   }
-  if (levelOf('editorial.description', settings.validate) === 'off' || !siteDocument || hasDefault(site, siteDocument.path, siteDocument.kind, 'description') || frontMatter.block.kind !== 'closed') {
+  if (levelOf('editorial.description', settings.validate) === 'off' || !siteDocument || hasDefault(site, siteDocument, 'description') || frontMatter.block.kind !== 'closed') {
     return [];
   }
   const start = frontMatter.block.openStart;

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { withDefaults } from '../site/frontMatterDefaults';
+import { defaultsTypeOf, withDefaults } from '../site/frontMatterDefaults';
+import type { SiteDocumentShape } from '../site/siteDocument';
 import type { Finding, Rule, RuleContext } from './rule';
 
 /** The block itself: present where a post needs it, closed, valid YAML, a mapping. */
@@ -35,9 +36,9 @@ export const requiredKeysRule: Rule = {
     const required = settings.requiredKeys[kind] ?? [];
     const missing = required.filter((key) => {
       if (key === 'author') {
-        return site.authors !== undefined && !frontMatter.entries.has('author') && !frontMatter.entries.has('authors') && !hasDefault(site, siteDocument.path, kind, 'author') && !hasSiteAuthor(site);
+        return site.authors !== undefined && !frontMatter.entries.has('author') && !frontMatter.entries.has('authors') && !hasDefault(site, siteDocument, 'author') && !hasSiteAuthor(site);
       }
-      return !frontMatter.entries.has(key) && !hasDefault(site, siteDocument.path, kind, key);
+      return !frontMatter.entries.has(key) && !hasDefault(site, siteDocument, key);
     });
     if (missing.length === 0) {
       return [];
@@ -65,10 +66,10 @@ function hasSiteAuthor(site: RuleContext['site']): boolean {
   return (typeof author === 'string' && author.trim() !== '') || (typeof author === 'object' && author !== null && Object.keys(author).length > 0);
 }
 
-/** Whether a `_config.yml` default scope supplies the key for this file. */
-export function hasDefault(site: RuleContext['site'], path: string, kind: string, key: string): boolean {
-  const type = kind === 'post' ? 'posts' : kind === 'page' ? 'pages' : kind === 'draft' ? 'drafts' : kind;
-  return key in withDefaults(site.config, path, type, {});
+/** Whether a `_config.yml` default scope supplies the key for this document (a misnamed post's scope is `posts`, as meant). */
+export function hasDefault(site: RuleContext['site'], document: SiteDocumentShape & { readonly path: string }, key: string): boolean {
+  const type = document.kind === 'misnamed-post' ? 'posts' : defaultsTypeOf(document);
+  return key in withDefaults(site.config, document.path, type, {});
 }
 
 function lineEnd(text: string, start: number): number {
