@@ -29,9 +29,10 @@ suite('layout rules', () => {
     }
   });
 
-  test('`none` in a page is a layout name (Jekyll 3.5+)', async () => {
-    const files = exampleBlog({ 'about.md': '---\nlayout: none\ntitle: About\n---\n' });
-    assert.deepStrictEqual(await findingsOf(files, 'about.md'), [['layout.unknown', 'none']]);
+  test('`none` in a page is no layout either, even over a layout `defaults` give (Jekyll 4.3.1 warns of no layout `none`; nithinbekal.com)', async () => {
+    const files = exampleBlog({ '_config.yml': 'defaults:\n  - scope: { path: "" }\n    values: { layout: default }\n', 'about.md': '---\nlayout: none\ntitle: About\n---\n', 'other.md': '---\nlayout: nosuch\ntitle: Other\n---\n' });
+    assert.deepStrictEqual(await findingsOf(files, 'about.md'), []);
+    assert.deepStrictEqual(await findingsOf(files, 'other.md'), [['layout.unknown', 'nosuch']]);
   });
 
   test('with a theme the layout may come from the gem: nothing is said', async () => {

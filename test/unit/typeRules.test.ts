@@ -43,6 +43,9 @@ suite('value type rules (YAML 1.1 readings)', () => {
     for (const title of ['title:', 'title: " "']) {
       assert.deepStrictEqual(await findingsOf(exampleBlog({ 'index.md': `---\nlayout: default\npermalink: /\n${title}\n---\n` }), 'index.md'), [], title);
     }
+    // So is a collection document's: `_samples/intro.md` with `title: ""` in a collection with no pages (crystal-lang.org).
+    const sample = '_samples/intro.md';
+    assert.deepStrictEqual(await findingsOf(exampleBlog({ '_config.yml': 'collections:\n  samples:\n    output: false\n', [sample]: '---\ntitle: ""\nshort_name: Intro\n---\n' }), sample), []);
   });
 
   test('a comma in a space-separated tag string, fixed to a list', async () => {

@@ -16,8 +16,8 @@ export const layoutRule: Rule = {
       return [];
     }
     const name = entry.data;
-    // Since Jekyll 3.5 `none` means "no layout" for posts and collection documents (for pages it is a name).
-    if (site.layouts.has(name) || (name === 'none' && siteDocument.kind !== 'page')) {
+    // `none` means "no layout" for every document (Jekyll 4.3.1's `no_layout?`, pages and documents alike).
+    if (site.layouts.has(name) || name === 'none') {
       return [];
     }
     // The layout `defaults` give this document, which the line overrides: most likely the one meant.

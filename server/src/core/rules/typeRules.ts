@@ -21,8 +21,9 @@ export const valueTypesRule: Rule = {
     const findings: Finding[] = [];
     for (const entry of frontMatter.entries.values()) {
       const key = entry.key;
-      // A page's blank title is a layout's choice (a home page's `title: " "` under a splash header); a post's is lost in feeds.
-      if (key === 'title' && siteDocument?.kind !== 'page' && (entry.data === null || (typeof entry.data === 'string' && entry.data.trim() === ''))) {
+      // A page's or a collection document's blank title is a layout's choice (a home page's `title: " "` under a
+      // splash header, a sample shown by its `short_name`); a post's is lost in feeds.
+      if (key === 'title' && siteDocument?.kind !== 'page' && siteDocument?.kind !== 'collection' && (entry.data === null || (typeof entry.data === 'string' && entry.data.trim() === ''))) {
         findings.push({ code: 'frontmatter.empty-title', start: entry.keyStart, end: Math.max(entry.valueEnd, entry.keyEnd), message: l10n.t('The title is empty: feeds, the page title and links to this post show nothing.') });
         continue;
       }
