@@ -3,6 +3,7 @@ import { fileDiagnostics } from '../../server/src/core/fileDiagnostics';
 import { TextDocumentSnapshot } from '../../server/src/core/textDocument';
 import { exampleBlog } from '../util/blogs';
 import { findingsOf, indexBlog } from '../util/checkBlog';
+import { countWords } from '../../server/src/core/features/readingTime';
 
 /** Conventions of real Jekyll blogs other than the one the checks were first tuned on. */
 suite('real blog conventions', () => {
@@ -85,4 +86,31 @@ suite('real blog conventions', () => {
       ['liquid.in-code', '{{ site.nothing }}'],
     ]);
   });
+
+  test('an end tag with words after its name ends its block, as Liquid reads it: `{% endhighlight bash %}`, `{% endcomment note %}` (creativenightly.com)', async () => {
+    const post = '_posts/2012-06-29-setup.md';
+    const files = exampleBlog({
+      [post]: '---\nlayout: post\ntitle: Setup\nauthor: jane.doe\n---\nGo to [setup](#setup), or read [the docs][docs].\n\n{% highlight bash %}\necho hi\n{% endhighlight bash %}\n\n## Setup\n\n[docs]: https://example.com/\n\nA {% comment note %}{{ x }}{% endcomment note %} b, and [gone](#gone).\n\n{% highlight ruby %}\n{{ shown }}\n{% endhighlight %}\n',
+    });
+    // The links after the blocks are read as links again; Liquid in the second block, closed the usual way, still is code.
+    assert.deepStrictEqual(await findingsOf(files, post), [
+      ['link.fragment', '#gone'],
+      ['liquid.in-code', '{{ shown }}'],
+    ]);
+    assert.strictEqual(countWords('a {% comment note %} b c {% endcomment note %} d'), 2);
+  });
+
+  test('an indented `{% continue %}` in a loop of Liquid lines is no code: Liquid leaves blank lines (elixir-lang.org)', async () => {
+    const page = 'docs.md';
+    const files = exampleBlog({
+      '_data/versions.yml': '[a, stable, b]\n',
+      [page]: "---\nlayout: default\ntitle: Docs\n---\n{% for v in site.data.versions %}\n  {% if v == 'stable' %}\n    {% continue %}\n  {% endif %}\n\n## Version {{ v }}\n{% endfor %}\n\nShown as code:\n\n    {% for x in list %}\n    {{ page.title }}\n    {% endfor %}\n",
+    });
+    assert.deepStrictEqual(await findingsOf(files, page), [
+      ['liquid.in-code', '{% for x in list %}'],
+      ['liquid.in-code', '{{ page.title }}'],
+      ['liquid.in-code', '{% endfor %}'],
+    ]);
+  });
 });
+

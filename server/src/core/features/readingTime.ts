@@ -4,6 +4,7 @@
  * Markdown and HTML that render to no text (markup, tags, URLs, images, Liquid) are left out.
  */
 import { parseFrontMatter } from '../frontmatter/parse';
+import { liquidEndTag, liquidOpenTag } from '../render/liquidBlockTags';
 
 /** Minimal Mistakes' default `words_per_minute`, the key themes read from `_config.yml`. */
 export const DEFAULT_WORDS_PER_MINUTE = 200;
@@ -21,12 +22,14 @@ export function readingTime(text: string, wordsPerMinute: unknown): ReadingTime 
   return { words, minutes: Math.floor(words / perMinute), wordsPerMinute: perMinute };
 }
 
+const LIQUID_COMMENT = new RegExp(`${liquidOpenTag('comment').source}[\\s\\S]*?${liquidEndTag('comment').source}`, 'g');
+
 /** A token made only of Markdown markup (`#`, `-`, `>`, `|`, `---`, a fence, `1.`) renders no word. */
 const MARKUP_TOKEN = /^(?:[#>*+\-|=`~_:]+|\d+[.)])$/;
 
 export function countWords(body: string): number {
   const text = body
-    .replace(/\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g, ' ')
+    .replace(LIQUID_COMMENT, ' ')
     .replace(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, ' ')
     .replace(/<!--[\s\S]*?-->/g, ' ')
     // strip_html drops scripts and styles with their content, and every tag.

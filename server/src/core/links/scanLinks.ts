@@ -10,6 +10,7 @@ import { headerIds, type HeaderIdOptions, type IdScope } from '../render/headerI
 import { scanMarkdownBlocks, type MarkdownInput } from '../render/markdownBlocks';
 import { scanFootnotes } from './footnotes';
 import { linkTagsIn } from './linkTags';
+import { liquidEndTag, liquidOpenTag } from '../render/liquidBlockTags';
 
 export type LinkForm =
   | 'inline' // [text](url)
@@ -350,9 +351,9 @@ type LiquidBlockKind = 'raw' | 'comment' | 'capture';
 
 /** Each Liquid block's opening tag (tried where a `{%` is) and its closing tag; an unclosed block runs to the end. */
 const LIQUID_BLOCKS: readonly { readonly kind: LiquidBlockKind; readonly open: RegExp; readonly close: RegExp }[] = [
-  { kind: 'raw', open: /\{%-?\s*raw\s*-?%\}/y, close: /\{%-?\s*endraw\s*-?%\}/g },
-  { kind: 'comment', open: /\{%-?\s*comment\s*-?%\}/y, close: /\{%-?\s*endcomment\s*-?%\}/g },
-  { kind: 'capture', open: /\{%-?\s*capture\b/y, close: /\{%-?\s*endcapture\s*-?%\}/g },
+  { kind: 'raw', open: /\{%-?\s*raw\s*-?%\}/y, close: liquidEndTag('raw', 'g') },
+  { kind: 'comment', open: liquidOpenTag('comment', 'y'), close: liquidEndTag('comment', 'g') },
+  { kind: 'capture', open: /\{%-?\s*capture\b/y, close: liquidEndTag('capture', 'g') },
 ];
 
 /**

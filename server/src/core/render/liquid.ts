@@ -11,6 +11,7 @@ import { wellFormed } from '../wellFormed';
 import { evaluateOutput } from '../links/resolveUrl';
 import type { SiteConfig } from '../site/config';
 import { linkTagArgument } from '../links/linkTags';
+import { liquidEndTag } from './liquidBlockTags';
 
 export interface LiquidContext {
   readonly config: SiteConfig;
@@ -35,9 +36,9 @@ const MARKER_CHARS = /[\uE000\uE001]/g;
 export const MISSING_SCHEME = 'bw-missing:';
 
 const BLOCK_END: Record<string, RegExp> = {
-  raw: /\{%-?\s*endraw\s*-?%\}/g,
-  comment: /\{%-?\s*endcomment\s*-?%\}/g,
-  highlight: /\{%-?\s*endhighlight\s*-?%\}/g,
+  raw: liquidEndTag('raw', 'g'),
+  comment: liquidEndTag('comment', 'g'),
+  highlight: liquidEndTag('highlight', 'g'),
 };
 
 export function applyLiquid(text: string, context: LiquidContext): AppliedLiquid {

@@ -6,6 +6,7 @@
 
 import { afterBlanks } from '../blanks';
 import { htmlBlockContentModel, htmlBlockStart, RawHtmlEnds, spanContentEnd, type HtmlTagAt } from './kramdownHtml';
+import { liquidEndTag } from './liquidBlockTags';
 
 /** Text kramdown renders verbatim, or Liquid never outputs. Offsets into the scanned text. */
 export interface CodeBlock {
@@ -74,7 +75,9 @@ const PRE_OPEN = /^ {0,3}<pre[\s>]/i;
  * A line of Liquid tags that print nothing (`{% if x %}`, `{% endfor %}`, `{% assign %}`, `{% raw %}`): Liquid runs before kramdown and
  * leaves it empty, so it ends a paragraph. Indented as code it is code; not with `{%-`/`-%}`, which take the line break away too.
  */
-const SILENT_LIQUID_LINE = /^ {0,3}(?:\{%(?!-)[ \t]*(?:if|elsif|else|endif|unless|endunless|for|endfor|capture|endcapture|assign|case|when|endcase|raw|endraw)\b[^%]*(?<!-)%\}[ \t]*)+$/;
+const SILENT_LIQUID_LINE = /^ {0,3}(?:\{%(?!-)[ \t]*(?:if|elsif|else|endif|unless|endunless|for|endfor|break|continue|capture|endcapture|assign|case|when|endcase|raw|endraw)\b[^%]*(?<!-)%\}[ \t]*)+$/;
+/** The same, indented any amount: in a run of indented lines made only of these, Liquid leaves kramdown blank lines, no code. */
+const INDENTED_SILENT_LIQUID_LINE = new RegExp(SILENT_LIQUID_LINE.source.replace('^ {0,3}', '^[ \\t]*'));
 
 const CLOSING_TAG_LINE = /^ {0,3}<\/([A-Za-z][\w.:-]*)\s*>/;
 
@@ -161,7 +164,7 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
       const closer = fence
         ? new RegExp(`^${input === 'kramdown' ? '' : ' {0,3}'}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`)
         : liquid
-          ? new RegExp(`\\{%-?\\s*end${liquid[1]}\\s*-?%\\}`)
+          ? liquidEndTag(liquid[1]!)
           : PRE_OPEN.test(content)
             ? /<\/pre>/i
             : undefined;
@@ -193,6 +196,18 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
             break;
           }
           j++;
+        }
+        let printed = false;
+        for (let k = i; k <= lastCode && !printed; k++) {
+          const c = inner(k, base);
+          printed = c.trim() !== '' && !INDENTED_SILENT_LIQUID_LINE.test(c);
+        }
+        if (!printed) {
+          // `    {% continue %}` under `  {% if x %}` in a loop (elixir-lang.org): blank lines once Liquid has run.
+          i = lastCode;
+          previousBlank = true;
+          previousWasBlockEnd = true;
+          continue;
         }
         code.push({ start: line.start, end: lines[lastCode]!.end, kind: 'indented', contentStart: line.start, contentEnd: lines[lastCode]!.end });
         i = lastCode;
