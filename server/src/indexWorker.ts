@@ -15,8 +15,8 @@ const LOWER_PRIORITY = 10;
 
 const port = parentPort!;
 yieldToTheServer();
-const { root, paths, configText, linkKeys, next } = workerData as IndexWorkerData;
-const reader = new IndexReader(root, configText, linkKeys);
+const { root, paths, configTexts, linkKeys, next } = workerData as IndexWorkerData;
+const reader = new IndexReader(root, configTexts, linkKeys);
 const counter = new Int32Array(next);
 
 for (let start = Atomics.add(counter, 0, CHUNK); start < paths.length; start = Atomics.add(counter, 0, CHUNK)) {

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { detached } from './core/detached';
-import { readConfig, type SiteConfig } from './core/site/config';
+import { readConfig, type ConfigTexts, type SiteConfig } from './core/site/config';
 import { DocumentScanner } from './core/site/documentScan';
 import { analysedRecord, type AnalyseOptions, type AnalysedPath, type AnalysedRecord, type IFileAnalyser } from './core/site/fileAnalyser';
 import { FileSystemWorkspace } from './fileSystemWorkspace';
@@ -17,7 +17,7 @@ import { FileSystemWorkspace } from './fileSystemWorkspace';
 export interface IndexWorkerData {
   readonly root: string;
   readonly paths: readonly string[];
-  readonly configText: string | undefined;
+  readonly configTexts: ConfigTexts;
   readonly linkKeys: boolean;
   /** One Int32: the index in `paths` of the next file nobody has taken (`Atomics.add`). */
   readonly next: SharedArrayBuffer;
@@ -51,12 +51,12 @@ export class IndexReader {
 
   constructor(
     root: string,
-    configText: string | undefined,
+    configTexts: ConfigTexts,
     private readonly linkKeys = true,
   ) {
     // The server's own safeguards: no link followed, nothing outside the root, the size limit.
     this.#files = new FileSystemWorkspace(root);
-    this.#config = readConfig(configText).config;
+    this.#config = readConfig(configTexts.config, configTexts.gemfile).config;
   }
 
   analyse(path: string): AnalysedRecord | undefined {
@@ -72,7 +72,7 @@ export class WorkerFileAnalyser implements IFileAnalyser {
     private readonly script = path.join(__dirname, 'indexWorker.js'),
   ) {}
 
-  async *analyse(paths: readonly string[], { configText, token, pacing, linkKeys }: AnalyseOptions): AsyncGenerator<AnalysedPath> {
+  async *analyse(paths: readonly string[], { configTexts, token, pacing, linkKeys }: AnalyseOptions): AsyncGenerator<AnalysedPath> {
     const shared = paths.filter((p) => !this.readByIndex(p));
     if (shared.length < MIN_SHARED_FILES || availableParallelism() < 2) {
       // Read by the index itself: on one core a second thread only adds the cost of sending records.
@@ -83,7 +83,7 @@ export class WorkerFileAnalyser implements IFileAnalyser {
     const ready = new Map<number, FromIndexWorker['records']>();
     let workerGone = false;
     const worker = new Worker(this.script, {
-      workerData: { root: this.root, paths: shared, configText, linkKeys, next: next.buffer } satisfies IndexWorkerData,
+      workerData: { root: this.root, paths: shared, configTexts, linkKeys, next: next.buffer } satisfies IndexWorkerData,
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
       stdout: true,
       stderr: true,
@@ -96,7 +96,7 @@ export class WorkerFileAnalyser implements IFileAnalyser {
     worker.on('error', gone);
     // It ends by itself (code 0) once every file is taken and its records are sent.
     worker.on('exit', (code) => code !== 0 && gone());
-    const reader = new IndexReader(this.root, configText, linkKeys);
+    const reader = new IndexReader(this.root, configTexts, linkKeys);
     let given = 0;
     /** `paths` up to `shared[taken]`, those left to the index first. */
     const upTo = function* (until: string | undefined): Generator<AnalysedPath> {

@@ -36,6 +36,17 @@ suite('links over stdio', () => {
     assert.ok(!published.includes(client.uri(BYSTANDER)), 'a document that does not link to the image is not re-checked');
   });
 
+  test("a Gemfile that puts jekyll-relative-links in the :jekyll_plugins group is configuration: the blog is read again with the plugin on", async () => {
+    const cleared = client.waitForDiagnostics('guide.md', (d) => linkCodes(d).length === 0);
+    const reported = client.waitForDiagnostics('guide.md', (d) => linkCodes(d).length === 1);
+    writeFileSync(path.join(root, 'guide.md'), '---\ntitle: Guide\n---\n[about](about.md)\n');
+    await client.filesChanged([{ relative: 'guide.md', type: 1 }]);
+    await reported;
+    writeFileSync(path.join(root, 'Gemfile'), "group :jekyll_plugins do\n  gem 'jekyll-relative-links'\nend\n");
+    await client.filesChanged([{ relative: 'Gemfile', type: 1 }]);
+    await cleared;
+  });
+
   test('renaming the target of a post_url breaks the link, renaming it back heals it', async () => {
     // The delete and the create come one after the other: wait for the suggestion of the renamed post.
     const broken = client.waitForDiagnostics(LINKER, (d) => d.some((x) => String(x.message).includes('2020-01-02-first')));

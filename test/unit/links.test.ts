@@ -198,6 +198,17 @@ suite('links', () => {
     assert.deepStrictEqual(codes(await check('[c](contact.md)', blog({ '_config.yml': config('relative_links:\n  enabled: false\n') }), 'guide.md')), [['link.url', 'contact.md']]);
   });
 
+  test("plugins the Gemfile's :jekyll_plugins group loads are on, and GitHub Pages' defaults with the github-pages gem (crystal-lang.org)", async () => {
+    const page = '[Linux](install/on_linux.md) [gone](gone.md)\n';
+    const files = (gemfile: string) => blog({ 'install/on_linux.md': '---\ntitle: Linux\n---\n', Gemfile: gemfile });
+    const rewritten = [['link.url', 'gone.md']];
+    assert.deepStrictEqual(codes(await check(page, files("source 'https://rubygems.org'\ngroup :jekyll_plugins do\n  gem 'jekyll-relative-links'\nend\n"), 'install.md')), rewritten);
+    assert.deepStrictEqual(codes(await check(page, files('gem "jekyll-relative-links", group: :jekyll_plugins\n'), 'install.md')), rewritten);
+    assert.deepStrictEqual(codes(await check(page, files('gem "github-pages", group: :jekyll_plugins\n'), 'install.md')), rewritten);
+    // Outside the group Jekyll does not load it.
+    assert.deepStrictEqual(codes(await check(page, files("gem 'jekyll-relative-links'\n"), 'install.md')), [['link.url', 'install/on_linux.md'], ['link.url', 'gone.md']]);
+  });
+
   test('a link that differs from a URL only in its ending is offered that URL, not a nearer-looking one (CocoaPods blog)', async () => {
     const files = blog({ '_config.yml': 'permalink: /:title\n', '_posts/2014-05-20-CocoaPods-Trunk.md': '---\ntitle: T\n---\n', '_posts/2021-04-19-CocoaPods-Trunk-RCE.md': '---\ntitle: R\n---\n' });
     const findings = await check('[trunk](/CocoaPods-Trunk/)', files);

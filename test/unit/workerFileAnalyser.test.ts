@@ -12,13 +12,13 @@ suite('a build read on two threads', function () {
   const root = writeBlog({ ...generateBlog({ posts: 500 }), '_posts/2020-01-01-gone.md': '---\ntitle: Gone\n---\n' });
   const paths = [...Object.keys(generateBlog({ posts: 500 })).filter((p) => p.endsWith('.md')).sort(), '_posts/2020-01-01-gone.md', '_posts/2099-01-01-never-there.md'];
   const open = new Set([paths[5]!, paths[200]!]);
-  const reader = new IndexReader(root, undefined);
+  const reader = new IndexReader(root, { config: undefined, gemfile: undefined });
   // What one thread makes of each path, read directly.
   const expected = paths.map((p) => withoutStamp({ path: p, analysed: open.has(p) ? undefined : reader.analyse(p) }));
 
   async function analyse(analyser: WorkerFileAnalyser): Promise<AnalysedPath[]> {
     const given: AnalysedPath[] = [];
-    for await (const item of analyser.analyse(paths, { configText: undefined, token: { isCancellationRequested: false }, pacing: timePacing(1), linkKeys: true })) {
+    for await (const item of analyser.analyse(paths, { configTexts: { config: undefined, gemfile: undefined }, token: { isCancellationRequested: false }, pacing: timePacing(1), linkKeys: true })) {
       given.push(withoutStamp(item));
     }
     return given;
@@ -37,7 +37,7 @@ suite('a build read on two threads', function () {
 
   test('a small blog is left to the index: no thread is started for it', async () => {
     const given = [];
-    for await (const item of new WorkerFileAnalyser(root, () => false).analyse(paths.slice(0, 50), { configText: undefined, token: { isCancellationRequested: false }, pacing: timePacing(1), linkKeys: true })) {
+    for await (const item of new WorkerFileAnalyser(root, () => false).analyse(paths.slice(0, 50), { configTexts: { config: undefined, gemfile: undefined }, token: { isCancellationRequested: false }, pacing: timePacing(1), linkKeys: true })) {
       given.push(item);
     }
     assert.deepStrictEqual(given, []);
@@ -46,7 +46,7 @@ suite('a build read on two threads', function () {
   test('a cancelled build stops giving records', async () => {
     const token = { isCancellationRequested: false };
     let given = 0;
-    for await (const item of new WorkerFileAnalyser(root, () => false).analyse(paths, { configText: undefined, token, pacing: timePacing(1), linkKeys: true })) {
+    for await (const item of new WorkerFileAnalyser(root, () => false).analyse(paths, { configTexts: { config: undefined, gemfile: undefined }, token, pacing: timePacing(1), linkKeys: true })) {
       assert.ok(item.path);
       if (++given === 10) {
         token.isCancellationRequested = true;

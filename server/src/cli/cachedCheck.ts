@@ -4,7 +4,7 @@ import type { RuleArea, RuleCode } from '../core/ruleCatalog';
 import { areaOf } from '../core/ruleCatalog';
 import type { BlogwrightSettings } from '../core/settings';
 import type { SettingsProblem } from '../core/settingsLoader';
-import { readConfigFile } from '../core/site/config';
+import { readConfigTexts } from '../core/site/config';
 import { SiteIndex } from '../core/site/siteIndex';
 import { TextDocumentSnapshot } from '../core/textDocument';
 import type { FileStamp, IWorkspace } from '../core/workspace';
@@ -36,7 +36,7 @@ export async function cachedSiteDiagnostics(
     },
   };
   const store = new IndexStore(folder, workspace.root, log);
-  const key = storeKey(await readConfigFile(workspace), settings.settings, locale, true);
+  const key = storeKey(await readConfigTexts(workspace), settings.settings, locale, true);
   const stored = store.load(key);
   const site = new SiteIndex(recording, settings.settings);
   let files: Set<string>;

@@ -6,7 +6,7 @@ import { withSettings, type BlogwrightSettings } from '../core/settings';
 import { loadSettings, settingsFromSection, SETTINGS_FILE, type SettingsProblem } from '../core/settingsLoader';
 import type { KeptAnalyses } from '../core/site/documentAnalysis';
 import type { IFileAnalyser } from '../core/site/fileAnalyser';
-import { readConfigFile } from '../core/site/config';
+import { readConfigTexts } from '../core/site/config';
 import { SiteIndex } from '../core/site/siteIndex';
 import type { BlogwrightDiagnostic } from '../core/diagnostics';
 import type { FileStamp, IWorkspace, ReadResult } from '../core/workspace';
@@ -75,6 +75,8 @@ export interface SessionOptions {
 }
 
 const CONFIG_FILE = '_config.yml';
+/** Its `:jekyll_plugins` group is configuration too (see `core/site/gemfile.ts`). */
+const GEMFILE = 'Gemfile';
 /** After a change, the store is written once nothing has changed for this long: never on every keystroke. */
 const STORE_DELAY_MS = 5000;
 /** After a start, the store is written this soon: the first requests go first. */
@@ -179,10 +181,10 @@ export class BlogSession {
   filesChanged(paths: readonly string[]): Promise<void> {
     if (paths.includes(SETTINGS_FILE)) {
       void this.rebuild(true);
-    } else if (paths.includes(CONFIG_FILE)) {
+    } else if (paths.includes(CONFIG_FILE) || paths.includes(GEMFILE)) {
       void this.rebuild(false);
     }
-    const others = paths.filter((p) => p !== SETTINGS_FILE && p !== CONFIG_FILE);
+    const others = paths.filter((p) => p !== SETTINGS_FILE && p !== CONFIG_FILE && p !== GEMFILE);
     return others.length === 0 ? this.queue.whenIdle() : this.queue.enqueue(async () => this.#apply(await this.#expand(others)));
   }
 
@@ -381,7 +383,7 @@ export class BlogSession {
       // External links' findings come from the network, not from the files: never stored.
       return undefined;
     }
-    return storeKey(await readConfigFile(this.workspace), settings, this.options.locale ?? '', this.options.workspaceTrusted);
+    return storeKey(await readConfigTexts(this.workspace), settings, this.options.locale ?? '', this.options.workspaceTrusted);
   }
 
   /** The files that paths from watcher events stand for: each file, and every file inside a folder, on disk or known. */

@@ -23,7 +23,8 @@ import type { DocumentAnchor } from '../core/site/documentAnchors';
 import type { FrontMatterToken } from '../core/site/frontMatterTokens';
 import type { SiteDocument } from '../core/site/siteDocument';
 import type { BlogwrightSettings } from '../core/settings';
-import type { FileStamp, ReadResult } from '../core/workspace';
+import type { FileStamp } from '../core/workspace';
+import type { ConfigTexts } from '../core/site/config';
 import { blogwrightVersion } from '../version';
 
 /** Bumped whenever what is stored changes shape or meaning. */
@@ -90,10 +91,10 @@ function buildKey(): string {
 
 /**
  * What a store must match: this build, and a hash of everything that changes how files are read or checked (the
- * configuration's bytes, the settings, the messages' language, workspace trust).
+ * configuration's bytes and the Gemfile's, the settings, the messages' language, workspace trust).
  */
-export function storeKey(config: ReadResult, settings: BlogwrightSettings, locale: string, trusted: boolean): StoreKey {
-  const parts = [config.kind === 'text' ? config.text : config.kind, settings, locale, trusted];
+export function storeKey(config: ConfigTexts, settings: BlogwrightSettings, locale: string, trusted: boolean): StoreKey {
+  const parts = [config.config ?? null, config.gemfile ?? null, settings, locale, trusted];
   return { build: buildKey(), fingerprint: createHash('sha256').update(JSON.stringify(parts)).digest('hex') };
 }
 

@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { isMap } from 'yaml';
 import { parseYaml, yamlToData, type YamlError } from '../frontmatter/yaml';
 import type { IWorkspace, ReadResult } from '../workspace';
+import { gemfilePlugins } from './gemfile';
 
 export interface CollectionConfig {
   readonly name: string;
@@ -32,6 +33,7 @@ export interface SiteConfig {
   readonly include: readonly string[];
   /** A gem or remote theme can supply layouts and includes we cannot see. */
   readonly hasTheme: boolean;
+  /** `plugins` (and the old `gems`), then those the Gemfile loads (see `gemfile.ts`). */
   readonly plugins: readonly string[];
   readonly kramdownInput: 'GFM' | 'kramdown';
   readonly kramdownAutoIds: boolean;
@@ -60,25 +62,37 @@ export async function readConfigFile(workspace: Pick<IWorkspace, 'readText'>): P
   return yml.kind === 'missing' ? workspace.readText('_config.yaml') : yml;
 }
 
+/** What a site's configuration is read from: `_config.yml` (see `readConfigFile`) and the `Gemfile`'s plugins. */
+export interface ConfigTexts {
+  readonly config: string | undefined;
+  readonly gemfile: string | undefined;
+}
+
+export async function readConfigTexts(workspace: Pick<IWorkspace, 'readText'>): Promise<ConfigTexts> {
+  const [config, gemfile] = [await readConfigFile(workspace), await workspace.readText('Gemfile')];
+  return { config: config.kind === 'text' ? config.text : undefined, gemfile: gemfile.kind === 'text' ? gemfile.text : undefined };
+}
+
 /** Reads `_config.yml`; a file that does not parse still yields Jekyll's defaults, plus its problems. */
-export function readConfig(text: string | undefined): ConfigReading {
+export function readConfig(text: string | undefined, gemfile?: string): ConfigReading {
+  const defaults = gemfile === undefined ? DEFAULT_CONFIG : toConfig({}, gemfile);
   if (text === undefined) {
-    return { config: DEFAULT_CONFIG, problems: [] };
+    return { config: defaults, problems: [] };
   }
   const { doc, errors } = parseYaml(text);
   const syntaxErrors = errors.filter((e) => e.code === 'frontmatter.yaml');
   if (syntaxErrors.length > 0 || (doc.contents !== null && !isMap(doc.contents))) {
     const problems = syntaxErrors.length > 0 ? errors : [{ code: 'frontmatter.yaml' as const, start: 0, end: 1, message: l10n.t('_config.yml must be a mapping of settings; Jekyll uses its defaults.') }];
-    return { config: DEFAULT_CONFIG, problems };
+    return { config: defaults, problems };
   }
   const data = yamlToData(doc);
   if ('error' in data) {
-    return { config: DEFAULT_CONFIG, problems: [{ code: 'frontmatter.yaml', start: 0, end: 1, message: l10n.t('_config.yml cannot be read: {0}', data.error) }] };
+    return { config: defaults, problems: [{ code: 'frontmatter.yaml', start: 0, end: 1, message: l10n.t('_config.yml cannot be read: {0}', data.error) }] };
   }
-  return { config: toConfig(asRecord(data.value)), problems: errors };
+  return { config: toConfig(asRecord(data.value), gemfile), problems: errors };
 }
 
-function toConfig(raw: Record<string, unknown>): SiteConfig {
+function toConfig(raw: Record<string, unknown>, gemfile?: string): SiteConfig {
   const kramdown = asRecord(raw['kramdown']);
   const input = typeof kramdown['input'] === 'string' && kramdown['input'].toLowerCase() === 'kramdown' ? 'kramdown' : 'GFM';
   const theme = raw['theme'] ?? raw['remote_theme'];
@@ -98,7 +112,7 @@ function toConfig(raw: Record<string, unknown>): SiteConfig {
     exclude: [...DEFAULT_EXCLUDE, ...asStrings(raw['exclude'])],
     include: asStrings(raw['include']),
     hasTheme: typeof theme === 'string' && theme.length > 0,
-    plugins: [...asStrings(raw['plugins']), ...asStrings(raw['gems'])],
+    plugins: [...new Set([...asStrings(raw['plugins']), ...asStrings(raw['gems']), ...gemfilePlugins(gemfile)])],
     kramdownInput: input,
     kramdownAutoIds: kramdown['auto_ids'] !== false,
     kramdownAutoIdPrefix: asString(kramdown['auto_id_prefix']) ?? '',

@@ -4,7 +4,7 @@
  */
 import type { CancellationToken, IPacing } from '../cancellation';
 import type { FileStamp, ReadResult } from '../workspace';
-import type { SiteConfig } from './config';
+import type { ConfigTexts, SiteConfig } from './config';
 import { keptAnalysis, type DocumentAnalysis } from './documentAnalysis';
 import type { DocumentScanner } from './documentScan';
 import { linkKeyHashes } from '../links/linkIndex';
@@ -32,8 +32,8 @@ export interface AnalysedPath {
 
 /** What a build asks of the analyser, besides the paths. */
 export interface AnalyseOptions {
-  /** The site configuration's text: each thread reads it again. */
-  readonly configText: string | undefined;
+  /** The site configuration's texts: each thread reads them again. */
+  readonly configTexts: ConfigTexts;
   readonly token: CancellationToken;
   /** How work on the caller's thread pauses, between files. */
   readonly pacing: IPacing;

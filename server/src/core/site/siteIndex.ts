@@ -3,7 +3,7 @@ import type { BlogwrightSettings } from '../settings';
 import type { IWorkspace, ReadResult } from '../workspace';
 import type { AuthorSource } from './authors';
 import { readAuthorSource } from './authorSource';
-import { readConfig, readConfigFile, type ConfigReading, type SiteConfig } from './config';
+import { readConfig, readConfigTexts, type ConfigReading, type ConfigTexts, type SiteConfig } from './config';
 import { tagKeys } from './tags';
 import { UrlMap } from './urlMap';
 import { LinkIndex, type LinkSummary } from '../links/linkIndex';
@@ -156,7 +156,7 @@ export class SiteIndex {
   async build(settings: BlogwrightSettings = this.#settings, token: CancellationToken = NOT_CANCELLED, { pacing = timePacing(), first = [] }: BuildOptions = {}): Promise<KeptAnalyses> {
     this.#progress = 'empty';
     const kept = new KeptAnalyses();
-    const configText = await this.#reset(settings);
+    const configTexts = await this.#reset(settings);
     const paths = await this.workspace.listFiles();
     const toRead: string[] = [];
     const templates: string[] = [];
@@ -192,7 +192,7 @@ export class SiteIndex {
       },
     };
     const ordered = [...toRead.filter((p) => early.has(p)), ...toRead.filter((p) => !early.has(p))];
-    for await (const { path, analysed } of this.#analysed(ordered, configText, token, slices)) {
+    for await (const { path, analysed } of this.#analysed(ordered, configTexts, token, slices)) {
       if (analysed) {
         this.#take(path, analysed, kept);
       } else {
@@ -262,7 +262,7 @@ export class SiteIndex {
   }
 
   /** Empties the index and reads the configuration again; returns its text, as the build's analyser reads it too. */
-  async #reset(settings: BlogwrightSettings): Promise<string | undefined> {
+  async #reset(settings: BlogwrightSettings): Promise<ConfigTexts> {
     this.#settings = settings;
     this.#scanner.clear();
     this.#changed();
@@ -274,9 +274,9 @@ export class SiteIndex {
     this.#localPlugins.clear();
     this.urls.reset();
     this.links.clear();
-    const configText = textOf(await readConfigFile(this.workspace));
-    this.#config = readConfig(configText);
-    return configText;
+    const texts = await readConfigTexts(this.workspace);
+    this.#config = readConfig(texts.config, texts.gemfile);
+    return texts;
   }
 
   /**
@@ -284,11 +284,11 @@ export class SiteIndex {
    * work), else to be read here: without an analyser, for what it leaves to the index (open buffers), and for the
    * rest once it fails.
    */
-  async *#analysed(paths: readonly string[], configText: string | undefined, token: CancellationToken, pacing: IPacing): AsyncGenerator<AnalysedPath> {
+  async *#analysed(paths: readonly string[], configTexts: ConfigTexts, token: CancellationToken, pacing: IPacing): AsyncGenerator<AnalysedPath> {
     let given = 0;
     if (this.#analyser) {
       try {
-        for await (const item of this.#analyser.analyse(paths, { configText, token, pacing, linkKeys: this.links.resolve !== undefined })) {
+        for await (const item of this.#analyser.analyse(paths, { configTexts, token, pacing, linkKeys: this.links.resolve !== undefined })) {
           given++;
           yield item;
         }

@@ -1,0 +1,84 @@
+/**
+ * The Jekyll plugins a site's `Gemfile` loads. Jekyll requires every gem of the Bundler group `:jekyll_plugins`
+ * before it reads `_config.yml`'s `plugins`, so a plugin listed only there is as active (checked with the oracle:
+ * jekyll-relative-links in the group rewrote links that `plugins:` did not name). The Gemfile is read as data, a
+ * few Ruby forms, never run: `gem "x"` in a `group :jekyll_plugins do ... end` block, or `gem "x", group:
+ * :jekyll_plugins` (also `:group =>`, `groups: [...]`). Only gems named as Jekyll plugins are (`jekyll-*`, `jekyll_*`,
+ * `jemoji`): the group also holds libraries (`webrick`, `tzinfo`, the `jekyll` gem), which make no pages.
+ *
+ * A site with the `github-pages` gem is built by GitHub Pages, which adds its default plugins whatever the Gemfile
+ * or `_config.yml` say (pages-gem's `DEFAULT_PLUGINS`).
+ */
+
+export const GITHUB_PAGES_PLUGINS: readonly string[] = [
+  'jekyll-coffeescript', 'jekyll-default-layout', 'jekyll-gist', 'jekyll-github-metadata', 'jekyll-optional-front-matter',
+  'jekyll-paginate', 'jekyll-readme-index', 'jekyll-titles-from-headings', 'jekyll-relative-links',
+];
+
+const GEM = /^gem\s*\(?\s*(["'])([\w.-]+)\1(.*)$/;
+const PLUGIN_GROUP = /(?:^|[\s,[(])(?::jekyll_plugins\b|["']jekyll_plugins["'])/;
+const BLOCK_START = /\bdo\s*(?:\|[^|]*\|)?\s*$/;
+/** Ruby statements that end with `end` without a `do`. */
+const STATEMENT_START = /^(?:if|unless|case|begin|def|while|until|class|module)\b/;
+const PLUGIN_NAME = /^(?:jekyll[-_].+|jemoji)$/;
+
+/** The plugins `text` (a Gemfile) makes Jekyll load, in the order written. */
+export function gemfilePlugins(text: string | undefined): string[] {
+  if (text === undefined) {
+    return [];
+  }
+  const plugins: string[] = [];
+  let githubPages = false;
+  /** For each open `do` block, whether it is a `:jekyll_plugins` group. */
+  const blocks: boolean[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = withoutComment(raw).trim();
+    if (line === '') {
+      continue;
+    }
+    if (/^end\b/.test(line)) {
+      blocks.pop();
+      continue;
+    }
+    const gem = GEM.exec(line);
+    if (gem) {
+      const name = gem[2]!;
+      githubPages ||= name === 'github-pages';
+      const options = gem[3]!;
+      const grouped = /\bgroups?\s*(?::|=>)/.test(options) && PLUGIN_GROUP.test(options);
+      if ((blocks.includes(true) || grouped) && PLUGIN_NAME.test(name) && !plugins.includes(name)) {
+        plugins.push(name);
+      }
+      continue;
+    }
+    if (BLOCK_START.test(line)) {
+      blocks.push(/^group\b/.test(line) && PLUGIN_GROUP.test(line.replace(/^group\s*\(?/, ' ')));
+    } else if (STATEMENT_START.test(line)) {
+      blocks.push(false);
+    }
+  }
+  if (githubPages) {
+    plugins.push(...GITHUB_PAGES_PLUGINS.filter((name) => !plugins.includes(name)));
+  }
+  return plugins;
+}
+
+/** A line without its `#` comment; a `#` inside a quoted string stays. */
+function withoutComment(line: string): string {
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === '\\') {
+        i++;
+      } else if (c === quote) {
+        quote = '';
+      }
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '#') {
+      return line.slice(0, i);
+    }
+  }
+  return line;
+}
