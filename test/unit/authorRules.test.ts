@@ -29,6 +29,18 @@ suite('author rules', () => {
     assert.strictEqual(await afterQuickFix(block, POST, 'author.unknown'), undefined, 'nothing close: no fix');
   });
 
+  test('`author: a,b` is a list when one of its parts is an author (themes split it at commas: crystal-lang.org); each unknown part is reported and fixed in place', async () => {
+    assert.deepStrictEqual(await findingsOf(exampleBlog({ [POST]: post('author: jane.doe,john.smith') }), POST), []);
+    const files = exampleBlog({ [POST]: post('author: "jane.doe, jon.smith,450"') });
+    assert.deepStrictEqual(await findingsOf(files, POST), [
+      ['author.unknown', 'jon.smith'],
+      ['author.unknown', '450'],
+    ]);
+    assert.strictEqual(await afterQuickFix(files, POST, 'author.unknown'), post('author: "jane.doe, john.smith,450"'));
+    // No part known: one name with a comma in it, reported whole.
+    assert.deepStrictEqual(await findingsOf(exampleBlog({ [POST]: post('author: Doe, Jane') }), POST), [['author.unknown', 'Doe, Jane']]);
+  });
+
   test('a data file that is a list of records with ids', async () => {
     const files = exampleBlog({
       '_data/authors.yml': '- id: ada\n  name: Ada Lovelace\n- id: alan\n  name: Alan Turing\n',

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { itemsOf, yamlText } from '../frontmatter/items';
+import { itemsOf, yamlText, type ValueItem } from '../frontmatter/items';
 import { editDistance } from '../similarity';
 import type { AuthorSource } from '../site/authors';
 import type { Finding, Rule, RuleContext } from './rule';
@@ -30,7 +30,7 @@ export const unknownAuthorRule: Rule = {
       if (!items) {
         continue;
       }
-      for (const item of items.items) {
+      for (const item of items.items.flatMap((written) => commaSeparated(written, text, source))) {
         if (typeof item.data !== 'string' || item.data.trim() === '' || source.authors.has(item.data.trim())) {
           continue;
         }
@@ -42,13 +42,43 @@ export const unknownAuthorRule: Rule = {
           start: item.start,
           end: item.end,
           message: suggestion ? l10n.t('`{0}` is not an author in {1}: did you mean `{2}`?', id, where, suggestion) : l10n.t('`{0}` is not an author in {1}.', id, where),
-          ...(suggestion ? { data: { title: l10n.t('Change to {0}', suggestion), replacement: yamlText(suggestion, items.form === 'flow' ? 'flow' : 'scalar') } } : {}),
+          ...(suggestion ? { data: { title: l10n.t('Change to {0}', suggestion), replacement: 'part' in item ? suggestion : yamlText(suggestion, items.form === 'flow' ? 'flow' : 'scalar') } } : {}),
         });
       }
     }
     return findings;
   },
 };
+
+/** One name of a comma-separated value: replaced as it stands, not written as YAML. */
+interface CommaPart extends ValueItem {
+  readonly part: true;
+}
+
+/**
+ * `author: asterite,waj`: themes that take several authors in one string split it at commas (`page.author | split:
+ * ','`, crystal-lang.org), so when one of its parts is an author, each part is one, at its own place in the line.
+ * A value written plainly or in simple quotes only, so that its characters are its text.
+ */
+function commaSeparated(item: ValueItem, text: string, source: AuthorSource): (ValueItem | CommaPart)[] {
+  const value = item.data;
+  if (typeof value !== 'string' || !value.includes(',') || source.authors.has(value.trim())) {
+    return [item];
+  }
+  const written = text.slice(item.start, item.end);
+  const offset = written.indexOf(value);
+  if (offset < 0 || !value.split(',').some((part) => source.authors.has(part.trim()))) {
+    return [item];
+  }
+  const parts: CommaPart[] = [];
+  let at = item.start + offset;
+  for (const part of value.split(',')) {
+    const lead = part.length - part.trimStart().length;
+    parts.push({ ...item, data: part.trim(), start: at + lead, end: at + lead + part.trim().length, part: true });
+    at += part.length + 1;
+  }
+  return parts;
+}
 
 /** `authors/<id>/index.md` or `authors/<id>.md`: the page's own name says which author it is about. */
 function authorPageFolder(path: string): string | undefined {
