@@ -55,7 +55,7 @@ export function addTally(into: Tally, from: Tally): void {
 export const DELIBERATE = {
   converted: 'A .scss/.coffee file is published under both names: whether it has front matter (and is converted) is not read.',
   literalReference: 'A reference link without definition: kramdown prints it as text (no href), Blogwright reports it (link.reference).',
-  liquidOutput: 'Liquid output in code meant to be seen (a string, a site setting, a variable the page sets) is not reported.',
+  liquidOutput: 'Liquid output in code meant to be seen (a string, a site setting, a variable the page sets), or a comment in code meant to be taken out, is not reported.',
   outsideBaseurl: 'A link outside baseurl that exists nowhere: the host may serve other sites there (not reported).',
   unknownIds: 'Ids cannot be known (Liquid in a heading): fragments into the page are not checked.',
   futurePost: 'A post dated after the build is published by the first build on or after its date: links to a scheduled post are not reported.',
@@ -412,7 +412,8 @@ function compareLiquidInCode(diagnostics: readonly Diagnostic[], jekyll: JekyllD
     }
   }
   const warned = diagnostics.filter((d) => d.code === 'liquid.in-code').length;
-  const meantOutput = changed.length > 0 && changed.every((c) => /\{\{-?\s*(["']|site\.|[a-z_]\w*\s*-?\}\})/.test(c));
+  const commentOnly = (c: string) => !/\{\{|\{%/.test(c.replace(/\{%-?\s*comment\b[\s\S]*?\{%-?\s*endcomment\b[^%]*%\}/g, ''));
+  const meantOutput = changed.length > 0 && changed.every((c) => /\{\{-?\s*(["']|site\.|[a-z_]\w*\s*-?\}\})/.test(c) || commentOnly(c));
   // kramdown joins a lazy line to indented code with a space: `main {% endcapture %}` was `main` and a tag line.
   const lazyTags = changed.length > 0 && changed.every((c) => (rendered.get(c.replace(/ \{%[^%]*%\}(?=\n)/g, '')) ?? 0) > 0);
   counter.fact(

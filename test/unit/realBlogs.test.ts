@@ -112,5 +112,40 @@ suite('real blog conventions', () => {
       ['liquid.in-code', '{% endfor %}'],
     ]);
   });
+
+  test('indented lines of Liquid that prints nothing (captures on one line, `{%- assign -%}`) are no code; comments and the build time in code are meant (bitcoinops.org, swift.org)', async () => {
+    const post = '_posts/2024-01-01-hello.md';
+    const files = exampleBlog({
+      [post]: '---\nlayout: post\ntitle: Hello\nauthor: jane.doe\n---\n## Notes\n\n    {% capture greeting %}Hello <b>world</b>{% endcapture %}\n    {%- assign count = 3 -%}\n\n{% for i in (1..2) %}\n  {% if i > 0 %}\n    {% capture label %}**{{ i }}**{% endcapture %}\n  * item {{ label }}\n  {%- endif %}\n{% endfor %}\n\nGreeting: {{ greeting }}, count {{ count }}.\n\n```sh\nmake test {% comment %}skip-test{% endcomment %}\n```\n\n    Copyright (c) {{ site.time | date: "%Y" }}\n\n    {% capture shown %}\n    {{ page.title }}\n    {% endcapture %}\n',
+    });
+    assert.deepStrictEqual(await findingsOf(files, post), [
+      ['liquid.in-code', '{% capture shown %}'],
+      ['liquid.in-code', '{{ page.title }}'],
+      ['liquid.in-code', '{% endcapture %}'],
+    ]);
+  });
+
+  test('references defined in an included Markdown file are not missing, and `[a][b](c)` with `b` defined is no link to `c` (bitcoinops.org)', async () => {
+    const post = '_posts/2024-10-10-guide.md';
+    const body = (include: string) => `---\nlayout: post\ntitle: Guide\nauthor: jane.doe\n---\nSee [Pay-to-Contract][topic p2c](P2C) and [BIP125][].\n\n${include}\n`;
+    const files = (include: string) => exampleBlog({ [post]: body(include), '_includes/references.md': '[topic p2c]: /about.html\n[bip125]: https://example.com/bip125\n', '_includes/note.html': '<p>note</p>\n' });
+    assert.deepStrictEqual(await findingsOf(files('{% include references.md %}'), post), []);
+    assert.deepStrictEqual(await findingsOf(files('{% include_relative parts/refs.md %}'), post), []);
+    // An included .html file defines no reference: kramdown shows the brackets, and `[topic p2c](P2C)` is a link.
+    assert.deepStrictEqual(await findingsOf(files('{% include note.html %}'), post), [
+      ['link.reference', 'topic p2c'],
+      ['link.url', 'P2C'],
+      ['link.reference', 'BIP125'],
+    ]);
+    assert.deepStrictEqual(await findingsOf(files('[topic p2c]: /about.html\n[BIP125]: https://example.com/bip125'), post), []);
+  });
+
+  test('a comment whose end tag is split over two lines ends there; code in a capture is printed where the capture is, nested captures counted (bitcoinops.org)', async () => {
+    const post = '_posts/2020-02-26-newsletter.md';
+    const files = exampleBlog({
+      [post]: '---\nlayout: post\ntitle: News\nauthor: jane.doe\n---\nSee [the residency][residency].\n\n{% comment %}<!-- a search link -->{%\nendcomment %}\n\n{% capture list %}\n\n    {% capture inner %}x{% endcapture %}\n    {%- assign n = 1 -%}\n    <li>{{ inner }}</li>\n\n{% endcapture %}\n{{ list }}\n\n[residency]: https://residency.example.com\n',
+    });
+    assert.deepStrictEqual(await findingsOf(files, post), []);
+  });
 });
 

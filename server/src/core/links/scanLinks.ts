@@ -45,6 +45,11 @@ export interface ScannedLinks {
   readonly links: readonly LinkOccurrence[];
   /** Reference definitions by normalised label. */
   readonly definitions: ReadonlySet<string>;
+  /**
+   * False when other definitions may come in as Jekyll builds the page: written with Liquid (`[#{{ n }}]: …` in a
+   * loop), or in a Markdown file the page includes (`{% include references.md %}`, `{% include_relative %}`).
+   */
+  readonly definitionsComplete: boolean;
   /** Every id a fragment may point to: header ids, ids in raw HTML, footnotes, IAL ids. */
   readonly ids: ReadonlySet<string>;
   /** False when some id cannot be known (Liquid in a header). */
@@ -126,6 +131,8 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   };
 
   const destinations = new Destinations(text);
+  /** The `[` of each inline link's text: a reference link's label may be one (`[a][b](c)`). */
+  const inlineOpens = new Map<LinkOccurrence, number>();
   for (const { match, open } of linkTexts('](', /\]\(/y)) {
     const close = match.index;
     const destination = destinations.after(close + 2);
@@ -133,14 +140,19 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
       continue;
     }
     const image = open > 0 && text[open - 1] === '!' && text[open - 2] !== '\\';
-    links.push({ form: image ? 'image' : 'inline', start: destination.start, end: destination.end, target: destination.target });
+    const link: LinkOccurrence = { form: image ? 'image' : 'inline', start: destination.start, end: destination.end, target: destination.target };
+    links.push(link);
+    inlineOpens.set(link, open);
   }
 
+  /** The `[` of each reference's label, with the label. */
+  const labelOpens: { open: number; label: string }[] = [];
   for (const { match, open } of linkTexts('][', /\]\[([^\]\n]*)\]/y)) {
     const close = match.index;
     const label = match[1]!.trim() === '' ? text.slice(open + 1, close) : match[1]!;
     const labelStart = match[1]!.trim() === '' ? open + 1 : close + 2;
     links.push({ form: 'reference', start: labelStart, end: labelStart + label.length, target: label, label });
+    labelOpens.push({ open: close + 1, label });
   }
 
   const definitions = new Set<string>();
@@ -287,6 +299,10 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     const opens = { next: (from: number) => earliest(outputOpens.next(from), tagOpens.next(from)) };
     const closes = { output: new ForwardSearch(text, '}}'), tag: new ForwardSearch(text, '%}') };
     for (const range of code) {
+      // Code in a capture is printed where the template prints the capture, maybe as no code at all (bitcoinops.org).
+      if (inside(captures, range.start)) {
+        continue;
+      }
       // `{{ ... }}` or `{% ... %}` up to its first closer, within the range.
       for (let start = opens.next(range.start); start >= 0 && start < range.end; ) {
         const close = (text[start + 1] === '{' ? closes.output : closes.tag).next(start + 2);
@@ -305,10 +321,34 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     }
   }
 
+  const definitionsComplete = ![...definitions].some((d) => d.includes('{{') || d.includes('{%')) && !includesMarkdown(text, bodyStart, (offset) => inside(notMarkdown, offset));
+  // `[a][b](c)`: with `b` defined, kramdown reads the reference and `(c)` is text; without, `[b](c)` is a link.
+  const consumed = new Set(labelOpens.filter(({ label }) => !definitionsComplete || definitions.has(normalizeLabel(label))).map(({ open }) => open));
   // kramdown drops a footnote that no reference uses, with the links in it: they are never on the page.
-  const kept = footnotes.dropped.length === 0 ? links : links.filter((link) => !inside(footnotes.dropped, link.start));
+  const kept = links.filter((link) => !consumed.has(inlineOpens.get(link) ?? -1) && (footnotes.dropped.length === 0 || !inside(footnotes.dropped, link.start)));
   sortByStart(kept);
-  return { links: kept, definitions, ids, idsComplete, headings, liquidInCode };
+  return { links: kept, definitions, definitionsComplete, ids, idsComplete, headings, liquidInCode };
+}
+
+const INCLUDE_TAG = /\{%-?\s*include(_relative)?\s+([^\s%]+)/g;
+const MARKDOWN_NAME = /\.(?:md|markdown|mkdown|mkdn|mkd)$/i;
+
+/**
+ * Whether the page includes Markdown that may define references: an `{% include_relative %}` (a page's parts), an
+ * `{% include %}` of a Markdown file, or one whose name Liquid makes. An included `.html` file is taken to define none.
+ */
+function includesMarkdown(text: string, bodyStart: number, hidden: (offset: number) => boolean): boolean {
+  if (!text.includes('include', bodyStart)) {
+    return false;
+  }
+  INCLUDE_TAG.lastIndex = bodyStart;
+  for (let tag = INCLUDE_TAG.exec(text); tag; tag = INCLUDE_TAG.exec(text)) {
+    const name = tag[2]!;
+    if ((tag[1] !== undefined || MARKDOWN_NAME.test(name) || name.includes('{{')) && !hidden(tag.index)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // An opening tag on its own line, then its attributes: two steps, since one pattern with `markdown=` between two
@@ -370,13 +410,42 @@ function liquidBlocksIn(text: string, from: number): Record<LiquidBlockKind, Ran
       if (tag < after[kind] || !open.test(text)) {
         continue;
       }
-      close.lastIndex = open.lastIndex;
-      const end = close.test(text) ? close.lastIndex : text.length;
+      const end = kind === 'raw' ? closeOf(text, open.lastIndex, close) : nestedCloseOf(text, open.lastIndex, open, close);
       found[kind].push({ start: tag, end });
       after[kind] = end;
     }
   }
   return found;
+}
+
+/** The end of the first `close` from `from`, or the text's end. */
+function closeOf(text: string, from: number, close: RegExp): number {
+  close.lastIndex = from;
+  return close.test(text) ? close.lastIndex : text.length;
+}
+
+/**
+ * The end of the `close` that matches an `open` before `from`, blocks of the kind nested in it counted (a one-line
+ * `{% capture x %}...{% endcapture %}` in a larger capture, as Liquid nests them); or the text's end.
+ */
+function nestedCloseOf(text: string, from: number, open: RegExp, close: RegExp): number {
+  // Tried at each `{%` only (sticky): a search from each tag would run ahead to the next close every time.
+  const closeAt = new RegExp(close.source, 'y');
+  let depth = 1;
+  for (let tag = text.indexOf('{%', from); tag >= 0; tag = text.indexOf('{%', tag + 2)) {
+    closeAt.lastIndex = tag;
+    if (closeAt.test(text)) {
+      if (--depth === 0) {
+        return closeAt.lastIndex;
+      }
+      continue;
+    }
+    open.lastIndex = tag;
+    if (open.test(text)) {
+      depth++;
+    }
+  }
+  return text.length;
 }
 
 /** kramdown's reference label matching: case-insensitive, runs of white space as one space. */

@@ -76,8 +76,43 @@ const PRE_OPEN = /^ {0,3}<pre[\s>]/i;
  * leaves it empty, so it ends a paragraph. Indented as code it is code; not with `{%-`/`-%}`, which take the line break away too.
  */
 const SILENT_LIQUID_LINE = /^ {0,3}(?:\{%(?!-)[ \t]*(?:if|elsif|else|endif|unless|endunless|for|endfor|break|continue|capture|endcapture|assign|case|when|endcase|raw|endraw)\b[^%]*(?<!-)%\}[ \t]*)+$/;
-/** The same, indented any amount: in a run of indented lines made only of these, Liquid leaves kramdown blank lines, no code. */
-const INDENTED_SILENT_LIQUID_LINE = new RegExp(SILENT_LIQUID_LINE.source.replace('^ {0,3}', '^[ \\t]*'));
+/** One tag that prints nothing, whitespace control allowed, at a place (sticky). */
+const SILENT_TAG = /\{%-?[ \t]*(if|elsif|else|endif|unless|endunless|for|endfor|break|continue|capture|endcapture|assign|case|when|endcase|comment|endcomment)\b[^%]*%\}[ \t]*/y;
+const CAPTURE_END = liquidEndTag('capture', 'g');
+const COMMENT_END = liquidEndTag('comment', 'g');
+
+/**
+ * Whether a line, indented any amount, is only Liquid that prints nothing: such tags, a capture or a comment closed
+ * on the line. A run of indented lines made only of these is blank lines once Liquid ran (or gone, with `-`), no code.
+ */
+function printsNothing(line: string): boolean {
+  let at = line.length - line.trimStart().length;
+  if (at === line.length) {
+    return false;
+  }
+  while (at < line.length) {
+    SILENT_TAG.lastIndex = at;
+    const tag = SILENT_TAG.exec(line);
+    if (!tag) {
+      return false;
+    }
+    at = SILENT_TAG.lastIndex;
+    if (tag[1] === 'capture' || tag[1] === 'comment') {
+      // What the block holds is kept or dropped, never printed: the line goes on after its end tag.
+      const end = tag[1] === 'capture' ? CAPTURE_END : COMMENT_END;
+      end.lastIndex = at;
+      if (!end.exec(line)) {
+        // The block goes on past the line: the rest of it is inside.
+        return true;
+      }
+      at = end.lastIndex;
+      while (line.charCodeAt(at) === 32 || line.charCodeAt(at) === 9) {
+        at++;
+      }
+    }
+  }
+  return true;
+}
 
 const CLOSING_TAG_LINE = /^ {0,3}<\/([A-Za-z][\w.:-]*)\s*>/;
 
@@ -170,11 +205,22 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
             : undefined;
       if (closer) {
         const kind = fence ? 'fence' : liquid ? (liquid[1] as 'highlight' | 'comment') : 'pre';
-        // A closer on the opening line itself (`<pre>x</pre>`, `{% highlight %}...{% endhighlight %}` inline).
-        const sameLine = !fence && closer.test(content.slice(liquid ? liquid[0].length : 4));
-        let j = i + (sameLine ? 0 : 1);
-        while (!sameLine && j < lines.length && !closer.test(inner(j, base))) {
-          j++;
+        let sameLine: boolean;
+        let j: number;
+        if (liquid) {
+          // Liquid runs before kramdown: its end tag is found in the text, whatever the lines (`{%\nendcomment %}`).
+          const end = liquidEndTag(liquid[1]!, 'g');
+          end.lastIndex = contentFrom + liquid[0].length;
+          const found = end.exec(text);
+          j = found ? lineOf(found.index + found[0].length - 1, i) : lines.length;
+          sameLine = j === i;
+        } else {
+          // A closer on the opening line itself (`<pre>x</pre>`).
+          sameLine = !fence && closer.test(content.slice(4));
+          j = i + (sameLine ? 0 : 1);
+          while (!sameLine && j < lines.length && !closer.test(inner(j, base))) {
+            j++;
+          }
         }
         const last = lines[Math.min(j, lines.length - 1)]!;
         const contentStart = sameLine ? line.start : line.next;
@@ -200,7 +246,7 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
         let printed = false;
         for (let k = i; k <= lastCode && !printed; k++) {
           const c = inner(k, base);
-          printed = c.trim() !== '' && !INDENTED_SILENT_LIQUID_LINE.test(c);
+          printed = c.trim() !== '' && !printsNothing(c);
         }
         if (!printed) {
           // `    {% continue %}` under `  {% if x %}` in a loop (elixir-lang.org): blank lines once Liquid has run.

@@ -101,16 +101,12 @@ class LinkChecker {
   }
 
   /**
-   * Whether kramdown finds the reference, or may: definitions written with Liquid (`[#{{ n }}]: …` in a loop)
-   * are unknown until built. A label starting with `[` (`[[a]][[b]]`, `[NOTE][[b]](url)`) is no reference:
-   * kramdown keeps that `[` as text and reads what follows as its own link, which is checked as such.
+   * Whether kramdown finds the reference, or may: definitions written with Liquid or in an included file are
+   * unknown until built (`definitionsComplete`). A label starting with `[` (`[[a]][[b]]`, `[NOTE][[b]](url)`) is no
+   * reference: kramdown keeps that `[` as text and reads what follows as its own link, which is checked as such.
    */
   #isDefined(label: string): boolean {
-    const definitions = this.scanned.definitions;
-    if (definitions.has(label) || label.startsWith('[')) {
-      return true;
-    }
-    return [...definitions].some((d) => d.includes('{{') || d.includes('{%'));
+    return this.scanned.definitions.has(label) || label.startsWith('[') || !this.scanned.definitionsComplete;
   }
 
   #checkPostUrl(link: LinkOccurrence): void {

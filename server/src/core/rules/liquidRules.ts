@@ -14,7 +14,8 @@ export const liquidInCodeRule: Rule = {
     const scanned = scanOf(context);
     return (scanned?.liquidInCode ?? []).flatMap(({ start, end }) => {
       const expression = context.text.slice(start, end);
-      if (meantAsOutput(expression, context)) {
+      // A comment in code is there to be taken out (a marker for the blog's own tools): what Jekyll does.
+      if (meantAsOutput(expression, context) || /^\{%-?\s*(?:end)?comment\b/.test(expression)) {
         return [];
       }
       return {
@@ -30,8 +31,8 @@ export const liquidInCodeRule: Rule = {
 
 /**
  * Output in code that the author means readers to see: a string (`{{ "{{" }}`, the way to show braces), a
- * setting or data value of the site (`{{ site.version }}` in an install command), or a variable the page sets
- * itself (`{% for snapshot in ... %}`).
+ * setting or data value of the site (`{{ site.version }}` in an install command, `{{ site.time | date: "%Y" }}` in a
+ * licence), or a variable the page sets itself (`{% for snapshot in ... %}`).
  */
 function meantAsOutput(expression: string, context: RuleContext): boolean {
   const inner = /^\{\{-?\s*([\s\S]*?)\s*-?\}\}$/.exec(expression)?.[1];
@@ -46,7 +47,8 @@ function meantAsOutput(expression: string, context: RuleContext): boolean {
     if (first === 'data') {
       return second !== undefined && [...context.site.dataFiles.keys()].some((d) => d === second || d.startsWith(second + '/'));
     }
-    return first !== undefined && Object.hasOwn(context.site.config.raw, first);
+    // `site.time` is the build's time (a copyright year), `site.github` jekyll-github-metadata's repository data.
+    return first !== undefined && (Object.hasOwn(context.site.config.raw, first) || first === 'time' || first === 'github');
   }
   return name !== undefined && name !== '' && new RegExp(`\\{%-?\\s*(?:for\\s+${name}\\s+in\\b|assign\\s+${name}\\s*=|capture\\s+${name}\\s*-?%)`).test(context.text);
 }

@@ -53,6 +53,7 @@ function keptLinks({ scanned, ids, anchors }: IndexedScan): KeptLinks {
   return {
     spans,
     definitions: scanned.definitions.size === 0 ? NO_DEFINITIONS : new Set([...scanned.definitions].map(detached)),
+    definitionsComplete: scanned.definitionsComplete,
     ids,
     idsComplete: scanned.idsComplete,
     headingStarts: Int32Array.from(scanned.headings, (heading) => heading.start),
@@ -77,7 +78,7 @@ export function scannedLinksOf(analysis: DocumentAnalysis, text: string): Scanne
     links.push(form === 'reference' ? { form, start, end, target, label: target } : code >= IN_CODE ? { form, start, end, target, inCode: true } : { form, start, end, target });
   }
   const headings = kept.anchors.map((anchor, i) => ({ id: anchor.id, start: kept.headingStarts[i]!, text: anchor.text }));
-  return { links, definitions: kept.definitions, ids: kept.ids, idsComplete: kept.idsComplete, headings, liquidInCode: kept.liquidInCode };
+  return { links, definitions: kept.definitions, definitionsComplete: kept.definitionsComplete, ids: kept.ids, idsComplete: kept.idsComplete, headings, liquidInCode: kept.liquidInCode };
 }
 
 /**
