@@ -147,5 +147,16 @@ suite('real blog conventions', () => {
     });
     assert.deepStrictEqual(await findingsOf(files, post), []);
   });
+
+  test("a page made of included Markdown parts has their headings; a fragment that is the page's script state is no id (swift.org)", async () => {
+    const post = '_posts/2016-02-29-commit-access.md';
+    const files = exampleBlog({
+      'contributing/index.md': '---\nlayout: default\ntitle: Contributing\n---\n{% include_relative _contributing-code.md %}\n',
+      'contributing/_contributing-code.md': '## Contributing Code\n',
+      'evolution.md': '---\nlayout: default\ntitle: Evolution\n---\n## Proposals\n',
+      [post]: '---\nlayout: post\ntitle: Access\nauthor: jane.doe\n---\n[code](/contributing/#contributing-code) [5.7](/evolution.html#?version=5.7) [gone](/evolution.html#nope)\n',
+    });
+    assert.deepStrictEqual(await findingsOf(files, post), [['link.fragment', '/evolution.html#nope']]);
+  });
 });
 

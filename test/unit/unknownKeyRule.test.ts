@@ -35,6 +35,19 @@ suite('unknown key rule', () => {
     assert.deepStrictEqual(await findingsOf(files, POST), [], 'two documents use it: the blog\'s own key');
   });
 
+  test("a key a layout or include reads is the blog's own, however few documents set it (scala-lang.org's apiDocs)", async () => {
+    const index = 'index.md';
+    const files = exampleBlog({
+      [index]: '---\nlayout: front\ntitle: Home\napiDocs:\n  mainUrl: https://docs.example.org\n---\n',
+      '_layouts/front.html': '<a href="{{ page.apiDocs.mainUrl }}">Docs</a>{{ content }}',
+      '_posts/2020-06-01-b.md': post('api_docs: y'),
+      '_posts/2020-06-02-c.md': post('api_docs: z'),
+    });
+    assert.deepStrictEqual(await findingsOf(files, index), []);
+    files['_layouts/front.html'] = '{{ content }}';
+    assert.deepStrictEqual(await findingsOf(files, index), [['frontmatter.unknown-key', 'apiDocs']]);
+  });
+
   test('other unknown keys are fine: theme keys, short keys, plurals the blog uses', async () => {
     const files = exampleBlog({
       [POST]: post('twitter: handle\nmath: true\nimages: [a.png]\nhero_image: x.png\npagination:\n  enabled: true'),

@@ -321,7 +321,12 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     }
   }
 
-  const definitionsComplete = ![...definitions].some((d) => d.includes('{{') || d.includes('{%')) && !includesMarkdown(text, bodyStart, (offset) => inside(notMarkdown, offset));
+  // Included Markdown brings its own definitions and headings (swift.org's pages are made of `{% include_relative %}` parts).
+  const includes = includesMarkdown(text, bodyStart, (offset) => inside(notMarkdown, offset));
+  const definitionsComplete = ![...definitions].some((d) => d.includes('{{') || d.includes('{%')) && !includes;
+  if (includes) {
+    idsComplete = false;
+  }
   // `[a][b](c)`: with `b` defined, kramdown reads the reference and `(c)` is text; without, `[b](c)` is a link.
   const consumed = new Set(labelOpens.filter(({ label }) => !definitionsComplete || definitions.has(normalizeLabel(label))).map(({ open }) => open));
   // kramdown drops a footnote that no reference uses, with the links in it: they are never on the page.

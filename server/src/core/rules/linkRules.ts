@@ -272,7 +272,7 @@ class LinkChecker {
   }
 
   #checkFragment(link: LinkOccurrence, fragment: string, targetPath: string, ids: ReadonlySet<string>, complete: boolean): void {
-    if (!complete || ids.has(fragment) || fragment === 'top' || fragment === '' || /\{\{|\{%/.test(fragment)) {
+    if (!complete || ids.has(fragment) || fragment === 'top' || fragment === '' || /\{\{|\{%/.test(fragment) || isPageState(fragment)) {
       return;
     }
     if (this.site.config.hasTheme) {
@@ -391,4 +391,9 @@ function closestUrl(path: string, urls: readonly string[]): string | undefined {
   // Only the ending differs (`/post/` for a post at `/post`): that URL, however near another one is (`/post-2`).
   const sameButEnding = candidates.find((url) => url !== path && canonicalPath(url) === canonical);
   return sameButEnding ?? closest(canonical, candidates) ?? closest(path, candidates);
+}
+
+/** `#?version=5.7`, `#!/inbox`, `#/route`: state the page's scripts read (swift.org's evolution page), not an id. */
+function isPageState(fragment: string): boolean {
+  return /^[?!/]/.test(fragment) || fragment.includes('=');
 }

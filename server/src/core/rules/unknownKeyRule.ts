@@ -10,8 +10,8 @@ const WELL_KNOWN = new Set([...JEKYLL_KEYS, ...PLUGIN_KEYS]);
 
 /**
  * A key that looks like a slip for a known one (`tittle`, `autor`, `publish` for `published`), with a fix.
- * Known: Jekyll's and the common plugins' keys, whatever the count, and keys other documents of the blog use;
- * a key shared with other documents is the blog's own convention, not a typo, unless it misspells Jekyll's.
+ * Known: Jekyll's and the common plugins' keys, whatever the count, keys other documents of the blog use and keys
+ * its layouts and includes read; such a key is the blog's own convention, not a typo, unless it misspells Jekyll's.
  */
 export const unknownKeyRule: Rule = {
   name: 'unknown key',
@@ -31,7 +31,8 @@ export const unknownKeyRule: Rule = {
       const uses = counts.get(key) ?? 0;
       const byOthers = uses - (key in siteDocument.data ? 1 : 0);
       const target = intendedKey(key, byOthers, counts, defaults);
-      if (!target) {
+      // A key the blog's layouts or includes read is theirs, however few documents set it (scala-lang.org's `apiDocs`).
+      if (!target || (!WELL_KNOWN.has(target) && site.templateReads(key))) {
         continue;
       }
       findings.push({

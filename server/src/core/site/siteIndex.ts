@@ -28,6 +28,8 @@ export interface StoredFile {
   readonly record?: FileRecord;
   readonly keyHashes?: Int32Array;
   readonly templateIds?: ReadonlySet<string>;
+  /** The front matter keys a layout or include reads (`page.apiDocs`). */
+  readonly templateKeys?: ReadonlySet<string>;
 }
 
 /** What an update touched, so the adapter re-checks only that. */
@@ -54,6 +56,8 @@ export class SiteIndex {
   #config: ConfigReading = readConfig(undefined);
   readonly #documents = new Map<string, SiteDocument>();
   readonly #layouts = new Map<string, string>();
+  /** Front matter keys each layout and include reads (`page.apiDocs`): a key a template reads is the blog's own. */
+  readonly #templateKeys = new Map<string, ReadonlySet<string>>();
   readonly #dataFiles = new Map<string, string>();
   readonly #staticFiles = new Set<string>();
   /** Ruby files in `_plugins`: Jekyll runs them, and they may make any page. */
@@ -207,7 +211,7 @@ export class SiteIndex {
       }
     }
     for (const path of templates) {
-      this.#readTemplateIds(path, textOf(await this.workspace.readText(path)));
+      this.#readTemplate(path, textOf(await this.workspace.readText(path)));
     }
     if (this.#authors?.kind !== 'data') {
       // An `_authors` collection, read with the documents.
@@ -237,6 +241,7 @@ export class SiteIndex {
         }
       } else if (isTemplate(info) && entry?.templateIds) {
         this.links.templateIds.set(path, entry.templateIds);
+        this.#templateKeys.set(path, entry.templateKeys ?? new Set());
       }
     }
     this.#authors = authors;
@@ -258,7 +263,7 @@ export class SiteIndex {
       return { record: { kind: 'static' } };
     }
     const templateIds = this.links.templateIds.get(path);
-    return templateIds ? { templateIds } : undefined;
+    return templateIds ? { templateIds, templateKeys: this.#templateKeys.get(path) } : undefined;
   }
 
   /** Empties the index and reads the configuration again; returns its text, as the build's analyser reads it too. */
@@ -269,6 +274,7 @@ export class SiteIndex {
     this.#documents.clear();
     this.#counts.clear();
     this.#layouts.clear();
+    this.#templateKeys.clear();
     this.#dataFiles.clear();
     this.#staticFiles.clear();
     this.#localPlugins.clear();
@@ -335,8 +341,9 @@ export class SiteIndex {
       this.#addWithText(path, text !== undefined ? { kind: 'text', text } : { kind: 'skipped', reason: l10n.t('not text') });
     }
     this.urls.touch(path);
+    const keysBefore = this.#templateKeys.get(path);
     if (isTemplate(info)) {
-      this.#readTemplateIds(path, text);
+      this.#readTemplate(path, text);
     }
     const linkedAfter = this.#linkTargetState(path);
     const after = this.#documents.get(path);
@@ -361,7 +368,9 @@ export class SiteIndex {
         return { scope: 'all' };
       }
     }
-    if (info.kind === 'layout') {
+    const keysAfter = this.#templateKeys.get(path);
+    if (info.kind === 'layout' || !sameKeys(keysBefore, keysAfter)) {
+      // A layout changes every page it frames; a template reading other keys changes which keys are the blog's own.
       this.#changed();
       return { scope: 'all' };
     }
@@ -390,16 +399,31 @@ export class SiteIndex {
     return { keys, state: `${this.#documents.get(path)?.kind ?? 'static'}|${this.urls.urlsOf(path).join(' ')}|${ids}` };
   }
 
-  /** Ids in a layout or include (`id="..."`, with its Liquid as written): any page may have them. */
-  #readTemplateIds(path: string, text: string | undefined): void {
+  /**
+   * What the index takes of a layout or include: the ids it writes (`id="..."`, with its Liquid as written), which
+   * any page may have, and the front matter keys it reads (`page.apiDocs`).
+   */
+  #readTemplate(path: string, text: string | undefined): void {
     this.links.templateIds.delete(path);
+    this.#templateKeys.delete(path);
     if (text !== undefined) {
       const ids = new Set<string>();
       for (const match of text.matchAll(/\s(?:id|name)\s*=\s*["']([^"']+)["']/g)) {
         ids.add(match[1]!);
       }
       this.links.templateIds.set(path, ids);
+      this.#templateKeys.set(path, new Set(Array.from(text.matchAll(/\bpage\.([A-Za-z_][\w-]*)/g), (match) => match[1]!)));
     }
+  }
+
+  /** Whether a layout or include reads this front matter key (`page.apiDocs`). */
+  templateReads(key: string): boolean {
+    for (const keys of this.#templateKeys.values()) {
+      if (keys.has(key)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** How often each tag (or category) is used by posts, drafts, pages and collection documents, most used first. */
@@ -529,6 +553,10 @@ function changedKeys(before: Readonly<Record<string, unknown>>, after: Readonly<
 
 function textOf(read: ReadResult): string | undefined {
   return read.kind === 'text' ? read.text : undefined;
+}
+
+function sameKeys(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): boolean {
+  return (a?.size ?? 0) === (b?.size ?? 0) && [...(a ?? [])].every((key) => b?.has(key));
 }
 
 /** Layouts and includes: their ids are on the pages that use them. */
