@@ -292,17 +292,16 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
 
   const liquidInCode: LiquidInCode[] = [];
   if (options.liquid) {
-    const code = sortRanges([...codeBlocks.map((b) => ({ start: b.contentStart, end: b.contentEnd })), ...codeSpans]);
+    // Indented lines in a capture are the template's layout, printed where the capture is, often as no code at all
+    // (bitcoinops.org); a fence or highlight there is code wherever it is printed.
+    const shownCode = codeBlocks.filter((b) => b.kind !== 'indented' || !inside(captures, b.start));
+    const code = sortRanges([...shownCode.map((b) => ({ start: b.contentStart, end: b.contentEnd })), ...codeSpans]);
     const outputOpens = new ForwardSearch(text, '{{');
     const tagOpens = new ForwardSearch(text, '{%');
     /** The next `{{` or `{%`. */
     const opens = { next: (from: number) => earliest(outputOpens.next(from), tagOpens.next(from)) };
     const closes = { output: new ForwardSearch(text, '}}'), tag: new ForwardSearch(text, '%}') };
     for (const range of code) {
-      // Code in a capture is printed where the template prints the capture, maybe as no code at all (bitcoinops.org).
-      if (inside(captures, range.start)) {
-        continue;
-      }
       // `{{ ... }}` or `{% ... %}` up to its first closer, within the range.
       for (let start = opens.next(range.start); start >= 0 && start < range.end; ) {
         const close = (text[start + 1] === '{' ? closes.output : closes.tag).next(start + 2);
