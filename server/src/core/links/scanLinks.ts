@@ -310,9 +310,8 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
           continue;
         }
         const tag = text.slice(start, close + 2);
-        // A comment's own opening tag in code is Liquid that changes it: the comment is gone from the page.
-        const commented = inside(comments, start) && !/^\{%-?\s*comment\s*-?%\}$/.test(tag);
-        if (!inside(raw, start) && !commented && !inside(footnotes.dropped, start) && !/^\{%-?\s*(?:end)?raw\b/.test(tag)) {
+        // A comment in code, its tags included, is there to be taken out (a marker for the blog's own tools): as Jekyll does.
+        if (!inside(raw, start) && !inside(comments, start) && !inside(footnotes.dropped, start) && !/^\{%-?\s*(?:end)?raw\b/.test(tag)) {
           liquidInCode.push({ start, end: close + 2 });
         }
         start = opens.next(close + 2);

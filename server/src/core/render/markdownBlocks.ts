@@ -192,14 +192,14 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
       // kramdown fences code only up to a closing line: without one, the opening line is text.
       const attached = opener !== null && /^(?:\S|$)/.test(content.trim().slice(opener[1]!.length));
       const fence = opener ? (closers ??= fenceClosers(text, lines)).closingRun(i, opener[1]!, attached) : undefined;
-      // A comment indented as code is in the code (Liquid still takes it away: the check warns of it); a highlight
+      // A comment indented as code is in the code (Liquid takes it away, as its author meant); a highlight
       // block is code however indented, Liquid makes it before kramdown reads the line.
       const block = fence ? null : LIQUID_BLOCK_OPEN.exec(content);
       const liquid = indentedCode && block?.[1] === 'comment' ? null : block;
       const closer = fence
         ? new RegExp(`^${input === 'kramdown' ? '' : ' {0,3}'}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`)
         : liquid
-          ? liquidEndTag(liquid[1]!)
+          ? liquidEndTag(liquid[1]!, 'g')
           : PRE_OPEN.test(content)
             ? /<\/pre>/i
             : undefined;
@@ -209,9 +209,8 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
         let j: number;
         if (liquid) {
           // Liquid runs before kramdown: its end tag is found in the text, whatever the lines (`{%\nendcomment %}`).
-          const end = liquidEndTag(liquid[1]!, 'g');
-          end.lastIndex = contentFrom + liquid[0].length;
-          const found = end.exec(text);
+          closer.lastIndex = contentFrom + liquid[0].length;
+          const found = closer.exec(text);
           j = found ? lineOf(found.index + found[0].length - 1, i) : lines.length;
           sameLine = j === i;
         } else {

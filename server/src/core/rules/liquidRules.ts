@@ -14,8 +14,7 @@ export const liquidInCodeRule: Rule = {
     const scanned = scanOf(context);
     return (scanned?.liquidInCode ?? []).flatMap(({ start, end }) => {
       const expression = context.text.slice(start, end);
-      // A comment in code is there to be taken out (a marker for the blog's own tools): what Jekyll does.
-      if (meantAsOutput(expression, context) || /^\{%-?\s*(?:end)?comment\b/.test(expression)) {
+      if (meantAsOutput(expression, context)) {
         return [];
       }
       return {
