@@ -7,6 +7,7 @@ import { loadSettings, settingsFromSection, SETTINGS_FILE, type SettingsProblem 
 import type { KeptAnalyses } from '../core/site/documentAnalysis';
 import type { IFileAnalyser } from '../core/site/fileAnalyser';
 import { readConfigTexts } from '../core/site/config';
+import { GEMFILE } from '../core/site/gemfile';
 import { SiteIndex } from '../core/site/siteIndex';
 import type { BlogwrightDiagnostic } from '../core/diagnostics';
 import type { FileStamp, IWorkspace, ReadResult } from '../core/workspace';
@@ -75,8 +76,6 @@ export interface SessionOptions {
 }
 
 const CONFIG_FILE = '_config.yml';
-/** Its `:jekyll_plugins` group is configuration too (see `core/site/gemfile.ts`). */
-const GEMFILE = 'Gemfile';
 /** After a change, the store is written once nothing has changed for this long: never on every keystroke. */
 const STORE_DELAY_MS = 5000;
 /** After a start, the store is written this soon: the first requests go first. */

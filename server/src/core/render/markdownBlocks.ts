@@ -71,13 +71,15 @@ const FOOTNOTE_MARKER = /^ {0,3}\[\^[^\]\s]+\]:[ \t]*/;
 const HORIZONTAL_RULE = /^ {0,3}([-*_])[ \t]*\1[ \t]*\1(?:\1|[ \t])*$/;
 const LIQUID_BLOCK_OPEN = /^\s*\{%-?\s*(highlight|comment)\b[^%]*-?%\}/;
 const PRE_OPEN = /^ {0,3}<pre[\s>]/i;
+/** Liquid tags that print nothing and hold no text of their own. */
+const SILENT_TAG_NAMES = 'if|elsif|else|endif|unless|endunless|for|endfor|break|continue|capture|endcapture|assign|case|when|endcase';
 /**
  * A line of Liquid tags that print nothing (`{% if x %}`, `{% endfor %}`, `{% assign %}`, `{% raw %}`): Liquid runs before kramdown and
  * leaves it empty, so it ends a paragraph. Indented as code it is code; not with `{%-`/`-%}`, which take the line break away too.
  */
-const SILENT_LIQUID_LINE = /^ {0,3}(?:\{%(?!-)[ \t]*(?:if|elsif|else|endif|unless|endunless|for|endfor|break|continue|capture|endcapture|assign|case|when|endcase|raw|endraw)\b[^%]*(?<!-)%\}[ \t]*)+$/;
-/** One tag that prints nothing, whitespace control allowed, at a place (sticky). */
-const SILENT_TAG = /\{%-?[ \t]*(if|elsif|else|endif|unless|endunless|for|endfor|break|continue|capture|endcapture|assign|case|when|endcase|comment|endcomment)\b[^%]*%\}[ \t]*/y;
+const SILENT_LIQUID_LINE = new RegExp(`^ {0,3}(?:\\{%(?!-)[ \\t]*(?:${SILENT_TAG_NAMES}|raw|endraw)\\b[^%]*(?<!-)%\\}[ \\t]*)+$`);
+/** One tag that prints nothing, whitespace control allowed, at a place (sticky); a comment's content is skipped after it. */
+const SILENT_TAG = new RegExp(`\\{%-?[ \\t]*(${SILENT_TAG_NAMES}|comment|endcomment)\\b[^%]*%\\}[ \\t]*`, 'y');
 const CAPTURE_END = liquidEndTag('capture', 'g');
 const COMMENT_END = liquidEndTag('comment', 'g');
 

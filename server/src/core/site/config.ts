@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { isMap } from 'yaml';
 import { parseYaml, yamlToData, type YamlError } from '../frontmatter/yaml';
 import type { IWorkspace, ReadResult } from '../workspace';
-import { gemfilePlugins } from './gemfile';
+import { GEMFILE, gemfilePlugins } from './gemfile';
 
 export interface CollectionConfig {
   readonly name: string;
@@ -69,25 +69,27 @@ export interface ConfigTexts {
 }
 
 export async function readConfigTexts(workspace: Pick<IWorkspace, 'readText'>): Promise<ConfigTexts> {
-  const [config, gemfile] = [await readConfigFile(workspace), await workspace.readText('Gemfile')];
+  const config = await readConfigFile(workspace);
+  const gemfile = await workspace.readText(GEMFILE);
   return { config: config.kind === 'text' ? config.text : undefined, gemfile: gemfile.kind === 'text' ? gemfile.text : undefined };
 }
 
 /** Reads `_config.yml`; a file that does not parse still yields Jekyll's defaults, plus its problems. */
 export function readConfig(text: string | undefined, gemfile?: string): ConfigReading {
-  const defaults = gemfile === undefined ? DEFAULT_CONFIG : toConfig({}, gemfile);
+  // Jekyll's defaults, with the Gemfile's plugins: made only when `_config.yml` gives nothing better.
+  const defaults = () => (gemfile === undefined ? DEFAULT_CONFIG : toConfig({}, gemfile));
   if (text === undefined) {
-    return { config: defaults, problems: [] };
+    return { config: defaults(), problems: [] };
   }
   const { doc, errors } = parseYaml(text);
   const syntaxErrors = errors.filter((e) => e.code === 'frontmatter.yaml');
   if (syntaxErrors.length > 0 || (doc.contents !== null && !isMap(doc.contents))) {
     const problems = syntaxErrors.length > 0 ? errors : [{ code: 'frontmatter.yaml' as const, start: 0, end: 1, message: l10n.t('_config.yml must be a mapping of settings; Jekyll uses its defaults.') }];
-    return { config: defaults, problems };
+    return { config: defaults(), problems };
   }
   const data = yamlToData(doc);
   if ('error' in data) {
-    return { config: defaults, problems: [{ code: 'frontmatter.yaml', start: 0, end: 1, message: l10n.t('_config.yml cannot be read: {0}', data.error) }] };
+    return { config: defaults(), problems: [{ code: 'frontmatter.yaml', start: 0, end: 1, message: l10n.t('_config.yml cannot be read: {0}', data.error) }] };
   }
   return { config: toConfig(asRecord(data.value), gemfile), problems: errors };
 }

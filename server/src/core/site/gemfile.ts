@@ -10,6 +10,9 @@
  * or `_config.yml` say (pages-gem's `DEFAULT_PLUGINS`).
  */
 
+/** The Gemfile's name, in the site's folder. */
+export const GEMFILE = 'Gemfile';
+
 export const GITHUB_PAGES_PLUGINS: readonly string[] = [
   'jekyll-coffeescript', 'jekyll-default-layout', 'jekyll-gist', 'jekyll-github-metadata', 'jekyll-optional-front-matter',
   'jekyll-paginate', 'jekyll-readme-index', 'jekyll-titles-from-headings', 'jekyll-relative-links',
