@@ -64,6 +64,15 @@ suite('post file name and date rules', () => {
     assert.deepStrictEqual((await check(post, 'date: 2015-10-12 12:00:00 +0000\n', 'title: x\n')).map(([c]) => c), ['date.mismatch']);
   });
 
+  test('without a site timezone, 10:00 to 12:00 UTC reaches three days, the middle one too (houbb, news.opensuse.org; the oracle builds /2017/11/16/ in UTC)', async () => {
+    const post = '_posts/2017-11-16-a.md';
+    for (const value of ['2017-11-16 19:23:06 +0800', '2017-11-16 10:00:00 +0000', '2017-11-16 11:59:00']) {
+      assert.deepStrictEqual(await check(post, `date: ${value}\n`, 'title: x\n'), [], value);
+    }
+    const [finding] = await diagnosticsOf(exampleBlog({ '_posts/2017-11-18-a.md': body('date: 2017-11-16 11:00:00 +0000\n'), '_config.yml': 'title: x\n' }), '_posts/2017-11-18-a.md');
+    assert.match(String(finding?.message), /falls on 2017-11-15, 2017-11-16 or 2017-11-17 \(by the building machine's time zone/);
+  });
+
   test('drafts and pages may have any valid date', async () => {
     assert.deepStrictEqual(await check('_drafts/idea.md', 'date: 2030-01-01\n'), []);
   });

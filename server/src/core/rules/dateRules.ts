@@ -71,7 +71,8 @@ export const dateRule: Rule = {
     if (days.includes(fileDay)) {
       return [];
     }
-    const where = reading.instant === undefined ? '' : zone ? l10n.t(" in {0} (the site's `timezone`)", zone) : l10n.t(' in any time zone');
+    const where = reading.instant === undefined ? '' : zone ? l10n.t(" in {0} (the site's `timezone`)", zone) : days.length === 1 ? l10n.t(' in any time zone') : l10n.t(" (by the building machine's time zone: the site sets no `timezone`)");
+    const falls = days.length === 1 ? days[0]! : l10n.t('{0} or {1}', days.slice(0, -1).join(', '), days.at(-1)!);
     // Whether the URL says the day: the one the date's day gives against the one the name's day gives.
     const urlOn = (day: string) => publishedUrlOf({ ...siteDocument, data: { ...siteDocument.data, date: day } }, site.config);
     const urlHasDay = urlOn(days[0]!) !== urlOn(fileDay);
@@ -81,8 +82,8 @@ export const dateRule: Rule = {
         start: entry.valueStart,
         end: entry.valueEnd,
         message: urlHasDay
-          ? l10n.t('This date falls on {0}{1}, but the file name says {2}: Jekyll dates the post, and builds its URL, from `date:`.', days[0]!, where, fileDay)
-          : l10n.t('This date falls on {0}{1}, but the file name says {2}: Jekyll dates the post from `date:` (in feeds, archives and the order of posts).', days[0]!, where, fileDay),
+          ? l10n.t('This date falls on {0}{1}, but the file name says {2}: Jekyll dates the post, and builds its URL, from `date:`.', falls, where, fileDay)
+          : l10n.t('This date falls on {0}{1}, but the file name says {2}: Jekyll dates the post from `date:` (in feeds, archives and the order of posts).', falls, where, fileDay),
       },
     ];
   },
@@ -148,8 +149,9 @@ function daysOf(reading: Extract<DateReading, { kind: 'date' }>, zone: string | 
       return undefined;
     }
   }
-  // Without `timezone` the build machine's zone decides: any offset from -12 to +14 hours is possible.
-  return [-12, 14].map((hours) => new Date(reading.instant! + hours * 3_600_000).toISOString().slice(0, 10)).filter((d, i, all) => all.indexOf(d) === i);
+  // Without `timezone` the build machine's zone decides: any offset from -12 to +14 hours is possible. The span is
+  // 26 hours, so it may cover three days: the middle one is UTC's own (an instant from 10:00 to 12:00 UTC).
+  return [-12, 0, 14].map((hours) => new Date(reading.instant! + hours * 3_600_000).toISOString().slice(0, 10)).filter((d, i, all) => all.indexOf(d) === i);
 }
 
 function offsetMinutes(zone: string | undefined): number {
