@@ -11,6 +11,9 @@ suite('value type rules (YAML 1.1 readings)', () => {
     assert.deepStrictEqual(await check('title: T\ntags: [kotlin, null]'), [['frontmatter.not-text', 'null']]);
     assert.strictEqual(await afterQuickFix(exampleBlog({ [POST]: post('title: T\ntags: [kotlin, null]') }), POST, 'frontmatter.not-text'), post('title: T\ntags: [kotlin, "null"]'));
     assert.deepStrictEqual(await check('title: T\ntags: [kotlin, ~]'), [['frontmatter.not-text', '~']]);
+    // Psych's booleans are yes/true/on and no/false/off in any case; `y` and `n` stay text (the oracle prints "Y").
+    assert.deepStrictEqual(await check('title: Y\ntags: [y, n]'), []);
+    assert.deepStrictEqual((await check('title: T\ntags: [yEs, OFF]')).map(([c]) => c), ['frontmatter.not-text', 'frontmatter.not-text']);
     assert.deepStrictEqual(await check('title: T\ntags: [kotlin, "null"]'), []);
   });
 

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, Schema, type Document, type Node, type ScalarTag } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, Schema, type Document, type Node, type ScalarTag, type Tags } from 'yaml';
 
 /** A YAML problem, offsets relative to the parsed text. */
 export interface YamlError {
@@ -49,7 +49,17 @@ const RUBY_OPTIONS = { version: '1.1', uniqueKeys: false, prettyErrors: false, s
  * The schema the library would make for these options, made once: it made one per document (its tag lists
  * copied each time), and every parsed list and map keeps a reference to its schema.
  */
-const RUBY_SCHEMA = new Schema({ ...RUBY_OPTIONS, resolveKnownTags: false, schema: 'yaml-1.1' });
+const RUBY_SCHEMA = new Schema({ ...RUBY_OPTIONS, resolveKnownTags: false, schema: 'yaml-1.1', customTags: psychBooleans });
+
+/**
+ * Psych's booleans, not YAML 1.1's: `yes`/`true`/`on` and `no`/`false`/`off` in any case; `y` and `n` stay text
+ * (just-the-docs' page `title: Y`; the oracle prints "Y").
+ */
+function psychBooleans(tags: Tags): Tags {
+  return tags.map((tag) =>
+    typeof tag !== 'object' || tag.tag !== 'tag:yaml.org,2002:bool' || !('test' in tag) || !tag.test ? tag : { ...tag, test: tag.test.test('yes') ? /^(?:yes|true|on)$/i : /^(?:no|false|off)$/i },
+  );
+}
 
 /** The options the library resolves scalars with (`intAsBigInt` and the like), as it fills them in for a parse. */
 const RESOLVE_OPTIONS = parseDocument('', { ...RUBY_OPTIONS, schema: RUBY_SCHEMA }).options;
