@@ -131,7 +131,7 @@ suite('the flat front matter reader', () => {
   });
 
   test('declines what it cannot be sure of', () => {
-    for (const yaml of ['a: 1\na: 2\n', 'a: x # c\n', 'a:\n  b: c\n', 'a: x\n  y\n', 'a: "x\\ty"\n', 'a: &x y\n', 'y: 1\n', 'a: [a, [b]]\n', '- a\n', 'a: |\n  x\n\n  y\n', 'a: x\r\n']) {
+    for (const yaml of ['a: 1\na: 2\n', 'a: x # c\n', 'a:\n  b: c\n', 'a: x\n  y\n', 'a: "x\\ty"\n', 'a: &x y\n', 'yes: 1\n', 'a: [a, [b]]\n', '- a\n', 'a: |\n  x\n\n  y\n', 'a: x\r\n']) {
       assert.strictEqual(readFlatYaml(yaml), undefined, yaml);
     }
     assert.deepStrictEqual(readFlatYaml('a: 2015-10-10\n')?.[0]?.data, new Date(Date.UTC(2015, 9, 10)));
