@@ -63,6 +63,18 @@ suite('diagnostics', () => {
     assert.deepStrictEqual((await diagnosticsOf(files, path, settings)).map((d) => d.code), ['frontmatter.required']);
   });
 
+  test('jekyll-default-layout (a GitHub Pages default) gives a post without `layout` the `post` layout (haacked.com; the oracle renders it)', async () => {
+    const path = '_posts/2020-01-01-hello.md';
+    const files = exampleBlog({ [path]: '---\ntitle: Hello\nauthor: jane.doe\n---\nBody\n', '_layouts/post.html': '{{ content }}' });
+    assert.deepStrictEqual((await diagnosticsOf(files, path)).map((d) => d.code), ['frontmatter.required']);
+    const config = files['_config.yml'] ?? '';
+    files['_config.yml'] = config + '\nplugins: [jekyll-default-layout]\n';
+    assert.deepStrictEqual(await diagnosticsOf(files, path), []);
+    files['_config.yml'] = config;
+    files['Gemfile'] = "source 'https://rubygems.org'\ngem 'github-pages', group: :jekyll_plugins\n";
+    assert.deepStrictEqual(await diagnosticsOf(files, path), []);
+  });
+
   test('an author is required only when the blog keeps authors', async () => {
     const path = '_posts/2020-04-01-anonymous.md';
     const files = exampleBlog({ [path]: '---\nlayout: post\ntitle: T\n---\n' });

@@ -38,6 +38,9 @@ export const requiredKeysRule: Rule = {
       if (key === 'author') {
         return site.authors !== undefined && !frontMatter.entries.has('author') && !frontMatter.entries.has('authors') && !hasDefault(site, siteDocument, 'author') && !hasSiteAuthor(site);
       }
+      if (key === 'layout' && givesDefaultLayout(site, kind)) {
+        return false;
+      }
       return !frontMatter.entries.has(key) && !hasDefault(site, siteDocument, key);
     });
     if (missing.length === 0) {
@@ -56,6 +59,15 @@ export const requiredKeysRule: Rule = {
     ];
   },
 };
+
+/**
+ * jekyll-default-layout (a GitHub Pages default) gives a document without `layout` the one named after its kind
+ * (`post`, `page`), else `default`, when the site has it (haacked.com's posts; checked with the oracle). A site
+ * with no `_layouts/` of its own takes them from a theme: taken as having them.
+ */
+function givesDefaultLayout(site: RuleContext['site'], kind: string): boolean {
+  return site.config.plugins.includes('jekyll-default-layout') && (site.layouts.size === 0 || site.layouts.has(kind) || site.layouts.has('default'));
+}
 
 /**
  * A site-wide `author:` in `_config.yml`: jekyll-seo-tag, the feed and the common themes (minima, minimal-mistakes,
