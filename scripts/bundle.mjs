@@ -18,7 +18,7 @@ const common = {
 const builds = [
   // dist/extension.js is the small entry; it loads dist/client.js through a code cache (client/src/main.ts).
   { ...common, entryPoints: { extension: 'client/src/main.ts', client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli.ts', indexWorker: 'server/src/indexWorker.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli.ts', indexWorker: 'server/src/indexWorker.ts', readAheadWorker: 'server/src/readAheadWorker.ts' }, outdir: 'dist' },
   // dart-sass in the published preview's Sass thread: 3.4 MB minified, loaded only when a blog has Sass. Its file
   // watcher (chokidar) is for its command line only and stays out.
   { ...common, entryPoints: { sassWorker: 'server/src/sassWorker.ts' }, outdir: 'dist', minify: true, sourcemap: false, external: ['chokidar', '@parcel/watcher'] },

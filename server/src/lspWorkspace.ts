@@ -13,6 +13,8 @@ export interface IBlogFiles extends IWorkspace {
   listFiles(under?: string): Promise<string[]>;
   /** A file's size and modification time on disk, without reading it; without it, no index is persisted. */
   stamp?(path: string): FileStamp | undefined;
+  /** Files changed on disk: nothing read ahead of them may be used (see `willRead`). */
+  stopReadingAhead?(): void;
 }
 
 /**
@@ -113,6 +115,15 @@ export class LspWorkspace implements IBlogFiles {
   async readText(path: string): Promise<ReadResult> {
     const open = this.openDocument(path);
     return open ? openText(open) : this.disk.readText(path);
+  }
+
+  /** Open buffers are read from the editor, never from disk. */
+  willRead(paths: readonly string[]): void {
+    this.disk.willRead?.(paths.filter((path) => !this.#open.has(path)));
+  }
+
+  stopReadingAhead(): void {
+    this.disk.stopReadingAhead?.();
   }
 
   /** The document to check: the editor's buffer when open, else the file read now. */

@@ -70,6 +70,19 @@ suite('one consistent state: the server agrees with a fresh CLI run after every 
     await waitForAgreement(client, expected);
   });
 
+  test('a large blog, its files read ahead on a second thread: the findings of the CLI, and a post changed on disk as the server starts is seen', async () => {
+    const generated = generateBlog({ posts: 520, seed: 5 });
+    const changed = Object.keys(generated).filter((p) => p.startsWith('_posts/')).sort()[400]!;
+    root = writeBlog(generated);
+    client = await LspTestClient.start(root, { diagnostics: { debounce: 0 } });
+    writeFileSync(file(changed), '---\nlayout: post\ntitle: Changed\n---\n\n[b]({% post_url 2001-01-01-never %})\n');
+    await client.filesChanged([{ relative: changed, type: 2 }]);
+    await client.indexed();
+    const expected = await cliDiagnostics(root);
+    assert.ok(expected.some((d) => d.file === changed && d.code === 'link.post-url'));
+    await waitForAgreement(client, expected);
+  });
+
   test('two `_config.yml` changes close together: one rebuild after the other, never two at once', async () => {
     // Enough posts that a rebuild yields while it reads them: two at once would interleave.
     const generated = generateBlog({ posts: 300, seed: 3 });

@@ -10,7 +10,7 @@ const VSIX = path.join(ROOT, 'blogwright.vsix');
 const ALLOWED = [
   /^extension\/package\.json$/,
   /^extension\/package\.nls(\.[\w-]+)?\.json$/,
-  /^extension\/dist\/(extension|client|server|sassWorker|indexWorker)\.js$/,
+  /^extension\/dist\/(extension|client|server|sassWorker|indexWorker|readAheadWorker)\.js$/,
   /^extension\/client\/media\/[\w.-]+\.(js|css)$/,
   /^extension\/syntaxes\/[\w.-]+\.json$/,
   /^extension\/images\/[\w.-]+\.png$/,
@@ -28,7 +28,7 @@ suite('VSIX', () => {
     const names = zipEntries(VSIX).map((e) => e.name);
     const unexpected = names.filter((name) => !ALLOWED.some((pattern) => pattern.test(name)));
     assert.deepStrictEqual(unexpected, [], `unexpected files in the VSIX: ${unexpected.join(', ')}`);
-    for (const needed of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/indexWorker.js', 'extension/client/media/preview.js', 'extension/images/icon.png', 'extension/images/blog-view.svg']) {
+    for (const needed of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/indexWorker.js', 'extension/dist/readAheadWorker.js', 'extension/client/media/preview.js', 'extension/images/icon.png', 'extension/images/blog-view.svg']) {
       assert.ok(names.includes(needed), `${needed} is missing`);
     }
     assert.ok(!names.some((n) => n.includes('node_modules') || n.endsWith('.map') || n.endsWith('.ts')), 'no sources, maps or node_modules');

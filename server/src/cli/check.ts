@@ -76,6 +76,7 @@ export async function checkBlog(request: CheckRequest, progress: Progress, warn:
       .sort(byPath)
       .filter((path) => wanted(prefix + path));
     const external = loaded.settings.externalLinks ? await fetchExternalLinks(site, siteWorkspace, paths) : undefined;
+    siteWorkspace.willRead(paths);
     for (const [index, path] of paths.entries()) {
       // Synchronous reads: nothing else waits on this process, and they skip libuv's thread pool.
       const read = siteWorkspace.readTextSync(path);

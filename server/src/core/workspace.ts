@@ -26,6 +26,8 @@ export interface IWorkspace {
   listFiles(): Promise<string[]>;
   /** The file's text, or undefined when it does not exist or cannot be read as text. */
   readText(path: string): Promise<ReadResult>;
+  /** The paths about to be read, in this order: the workspace may read them ahead, on another thread. */
+  willRead?(paths: readonly string[]): void;
 }
 
 /**

@@ -178,6 +178,7 @@ export class BlogSession {
 
   /** Files or folders changed on disk (watcher events; a folder event stands for everything in it). */
   filesChanged(paths: readonly string[]): Promise<void> {
+    this.workspace.stopReadingAhead();
     if (paths.includes(SETTINGS_FILE)) {
       void this.rebuild(true);
     } else if (paths.includes(CONFIG_FILE) || paths.includes(GEMFILE)) {
@@ -299,6 +300,7 @@ export class BlogSession {
     const recording: IWorkspace = {
       listFiles: async () => (listed = await this.workspace.listFiles()),
       readText: async (path) => stamped(stamps, path, await this.workspace.readText(path)),
+      willRead: (paths) => this.workspace.willRead(paths),
     };
     // Open buffers are the index's to read; the rest may be read on another thread, which stamps what it reads.
     const analyser = this.options.analyser?.((path) => this.workspace.openDocument(path) !== undefined);

@@ -99,6 +99,7 @@ export class DiagnosticsPublisher implements ISessionListener, IBackgroundWork {
     for (const path of [...paths.filter((p) => open.has(p)), ...paths.filter((p) => !open.has(p)), ...this.#shown.keys()]) {
       this.#then.add(path);
     }
+    this.session.workspace.willRead([...this.#then]);
     this.#indexing = { started, checked: 0 };
     void this.#progress?.then((progress) => progress.report(`checking ${site.documents.size} documents`));
     this.session.queue.wake();

@@ -196,6 +196,9 @@ export class SiteIndex {
       },
     };
     const ordered = [...toRead.filter((p) => early.has(p)), ...toRead.filter((p) => !early.has(p))];
+    if (!this.#analyser) {
+      this.workspace.willRead?.(ordered);
+    }
     for await (const { path, analysed } of this.#analysed(ordered, configTexts, token, slices)) {
       if (analysed) {
         this.#take(path, analysed, kept);

@@ -1,0 +1,162 @@
+/**
+ * Reading files ahead on a second thread. A whole-blog build and the check after it read thousands of files in an
+ * order known beforehand; each read is five system calls (open, fstat, readlink, read, close) that cost the
+ * server's thread about a sixth of a cold start. A worker thread (readAheadWorker.ts) makes those calls, with the
+ * same safeguards, a little ahead of the reader, and leaves the bytes in a ring of shared memory: the server's
+ * thread only decodes them. The ring is allocated once: buffers handed over one by one made the server's heap
+ * collect far more often (every one counts as outside memory), which cost more than the reads.
+ *
+ * Nothing waits for the thread: a file it has not handed over yet is read by the server's thread itself, which
+ * then skips the thread ahead to where the reader is. It is never more than the ring ahead, so what it hands over
+ * was read moments before; a change on disk meanwhile ends the read-ahead (`stop`), so a file read again after
+ * its watcher event is always read anew.
+ */
+import * as path from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { FileStamp } from './core/workspace';
+
+/** A file as read from disk, before decoding: its bytes, or why there are none. */
+export type FileBytes = { readonly kind: 'bytes'; readonly bytes: Uint8Array; readonly stamp?: FileStamp } | { readonly kind: 'missing' } | { readonly kind: 'too-large'; readonly size: number; readonly stamp?: FileStamp };
+
+/** A file the thread read: `kind` and `stamp` as in `FileBytes`; its bytes at `offset` in the ring. */
+export interface ReadAheadEntry {
+  readonly index: number;
+  readonly kind: FileBytes['kind'];
+  readonly offset: number;
+  readonly length: number;
+  readonly size?: number;
+  readonly stamp?: FileStamp;
+}
+
+export interface ReadAheadWorkerData {
+  readonly root: string;
+  readonly paths: readonly string[];
+  /**
+   * Int32s: [CURSOR] the index of the reader's next file (the ring's bytes of those before it are free again);
+   * [WAITING] 1 while the thread waits for the reader to reach [WAKE_AT]; [SENT] 1 once it has sent entries.
+   */
+  readonly control: SharedArrayBuffer;
+  readonly ring: SharedArrayBuffer;
+  /** Where the thread sends the entries it wrote, a few at a time. */
+  readonly port: MessagePort;
+}
+
+export const CURSOR = 0;
+export const WAITING = 1;
+export const WAKE_AT = 2;
+export const SENT = 3;
+
+/** Fewer files than this are read by the server's thread alone: starting a thread would cost more than it saves. */
+export const MIN_READ_AHEAD_FILES = 400;
+/** The ring: what the thread may have read ahead; larger than the largest file read (MAX_FILE_BYTES). */
+const WORKER_HEAP_MB = 64;
+const WORKER_YOUNG_MB = 2;
+export const RING_BYTES = 4 * 1024 * 1024;
+
+export class ReadAhead {
+  readonly #positions = new Map<string, number>();
+  readonly #control = new Int32Array(new SharedArrayBuffer(16));
+  readonly #ring = new SharedArrayBuffer(RING_BYTES);
+  readonly #port: MessagePort;
+  readonly #worker: Worker;
+  /** Entries handed over, in the order of their index; those from `#head` on are not taken yet. */
+  #ready: readonly ReadAheadEntry[] = [];
+  #head = 0;
+  #cursor = 0;
+  #stopped = false;
+  /** Resolves once the thread has handed over its first files, has ended or has failed (tests wait for it). */
+  readonly handedOver: Promise<void>;
+
+  constructor(root: string, paths: readonly string[], script = path.join(__dirname, 'readAheadWorker.js')) {
+    paths.forEach((p, index) => this.#positions.set(p, index));
+    const channel = new MessageChannel();
+    this.#port = channel.port1;
+    this.#worker = new Worker(script, {
+      workerData: { root, paths, control: this.#control.buffer as SharedArrayBuffer, ring: this.#ring, port: channel.port2 } satisfies ReadAheadWorkerData,
+      transferList: [channel.port2],
+      // It keeps the paths and a batch of entries: a small heap, and little to leave resident when it ends.
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+      stdout: true,
+      stderr: true,
+    });
+    // Nothing the thread might print may reach the server's stdout, which is the editor's channel.
+    this.#worker.stdout.resume();
+    this.#worker.stderr.resume();
+    // A thread that fails only means the server's thread reads everything itself.
+    this.#worker.on('error', () => this.stop());
+    this.#worker.unref();
+    const sent = Atomics.waitAsync(this.#control, SENT, 0);
+    this.handedOver = Promise.race([sent.async ? sent.value.then(() => undefined) : Promise.resolve(), new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()))]);
+  }
+
+  /**
+   * `use` of the file's bytes when the thread read them for the reader's next read (they are valid only during the
+   * call); undefined otherwise (not in the plan, already passed, not read yet, or stopped): the caller reads the file
+   * itself. Either way the reader has moved past it.
+   */
+  take<T>(file: string, use: (read: FileBytes) => T): T | undefined {
+    const index = this.#positions.get(file);
+    if (this.#stopped || index === undefined || index < this.#cursor) {
+      return undefined;
+    }
+    let entry = this.#next(index);
+    if (entry === undefined && this.#receive()) {
+      entry = this.#next(index);
+    }
+    const result = entry && use(this.#bytesOf(entry));
+    this.#cursor = index + 1;
+    Atomics.store(this.#control, CURSOR, this.#cursor);
+    if (Atomics.load(this.#control, WAITING) === 1 && this.#cursor >= Atomics.load(this.#control, WAKE_AT)) {
+      Atomics.notify(this.#control, CURSOR);
+    }
+    if (this.#cursor >= this.#positions.size) {
+      this.stop();
+    }
+    return result;
+  }
+
+  /** No more files from the thread (a file changed on disk, or the plan is done or replaced); it ends. */
+  stop(): void {
+    if (this.#stopped) {
+      return;
+    }
+    this.#stopped = true;
+    this.#ready = [];
+    this.#port.close();
+    void this.#worker.terminate();
+  }
+
+  /** The entry of `index` when handed over; those before it were skipped by the reader (open in the editor, say). */
+  #next(index: number): ReadAheadEntry | undefined {
+    const ready = this.#ready;
+    while (this.#head < ready.length && ready[this.#head]!.index < index) {
+      this.#head++;
+    }
+    return this.#head < ready.length && ready[this.#head]!.index === index ? ready[this.#head++] : undefined;
+  }
+
+  /** Takes the entries the thread has sent since; false when none came. */
+  #receive(): boolean {
+    const entries: ReadAheadEntry[] = this.#ready.slice(this.#head);
+    for (let message = receiveMessageOnPort(this.#port); message; message = receiveMessageOnPort(this.#port)) {
+      entries.push(...(message.message as ReadAheadEntry[]));
+    }
+    const received = entries.length > this.#ready.length - this.#head;
+    this.#ready = entries;
+    this.#head = 0;
+    return received;
+  }
+
+  #bytesOf(entry: ReadAheadEntry): FileBytes {
+    const stamp = entry.stamp && { stamp: entry.stamp };
+    switch (entry.kind) {
+      case 'bytes':
+        // A Buffer, not a plain view: its search for a NUL byte (decodeText) is the native one.
+        return { kind: 'bytes', bytes: Buffer.from(this.#ring, entry.offset, entry.length), ...stamp };
+      case 'too-large':
+        return { kind: 'too-large', size: entry.size ?? 0, ...stamp };
+      default:
+        return { kind: 'missing' };
+    }
+  }
+}
