@@ -314,7 +314,7 @@ export class BlogSession {
     this.#reading = site;
     let kept: KeptAnalyses;
     try {
-      kept = await site.build(this.#settings.core, token, { pacing: this.queue, first: this.workspace.openPaths() });
+      kept = await growingFreely(() => site.build(this.#settings.core, token, { pacing: this.queue, first: this.workspace.openPaths() }));
     } finally {
       if (this.#reading === site) {
         this.#reading = undefined;
