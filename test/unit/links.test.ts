@@ -110,6 +110,21 @@ suite('links', () => {
     ]);
   });
 
+  test('`[a][b](c)` with `b` undefined is text then the link `[b](c)`; brackets in a URL, title, tag or autolink are no reference (news.opensuse.org)', async () => {
+    // What the oracle builds: `[text]<a href="/contact.html">ref</a>`, `<a href="/contact.html?op[a][b]=1">`, ...
+    const body = [
+      'One [text][ref](/contact.html) and [text][](/contact.html).',
+      'Two [y](/contact.html?op[a][b]=1) ![i](/assets/img/logo.png?s[a][c]=1) [t](/contact.html "title [a][d]").',
+      'Three <a href="/contact.html?a[b][e]=1">h</a> and <https://example.com/?a[b][f]=1>.',
+      'Still text: [x][g] [y][h] (/contact.html) [z][].',
+    ].join('\n');
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['link.reference', 'g'],
+      ['link.reference', 'h'],
+      ['link.reference', 'z'],
+    ]);
+  });
+
   test('fragments: same page and other documents, with header ids by the GFM rule and a fix', async () => {
     const findings = await check('[a](#intro) [b](/2015/03/foo.html#getting-startd) [c]({% post_url 2015-03-10-foo %}#whats-new) [d](/about/#team) [e](#comments)\n\n## Introduction\n');
     assert.deepStrictEqual(codes(findings), [
