@@ -93,6 +93,19 @@ suite('links', () => {
     assert.match(findings[3]!.message, /No image at \/assets\/img\/logo\.jpg; did you mean \/assets\/img\/logo\.png\?/);
   });
 
+  test('`.` and `..` segments of a root-relative URL are resolved as a browser does (`/../x` is `/x`), in Liquid too', async () => {
+    // The oracle keeps `href="/../contact.html"` as written; the browser (WHATWG URL) asks for `/contact.html`.
+    const body = '[a](/../contact.html) [b](/2015/03/../03/foo.html#getting-started) [c](/./about/) <a href="/x/y/../../contact.html">h</a> [e](/%2e%2e/contact.html) [gone](/a/../nope.html)';
+    assert.deepStrictEqual(codes(await check(body)), [['link.url', '/a/../nope.html']]);
+    // With a baseurl, `{{ "/../contact.html" | relative_url }}` is `/contact.html` (the oracle's output): outside the blog.
+    const files = blog({ '_config.yml': 'baseurl: /blog\npermalink: /:year/:month/:title.html\n' });
+    const findings = await check('[f]({{ "/a/../contact.html" | relative_url }}) [g]({{ "/../contact.html" | relative_url }}) [h](/blog/../blog/contact.html) [i](/../contact.html)', files);
+    assert.deepStrictEqual(findings.map((f) => [f.code, f.covered, f.fix]), [
+      ['link.baseurl', '{{ "/../contact.html" | relative_url }}', undefined],
+      ['link.baseurl', '/../contact.html', '/blog/contact.html'],
+    ]);
+  });
+
   test('raw HTML: href, src and each srcset candidate', async () => {
     const findings = await check('<a href="/nope.html">x</a> <img src="/assets/img/no.png" srcset="/assets/img/logo.png 1x, /assets/img/no2.png 2x">');
     assert.deepStrictEqual(codes(findings), [
