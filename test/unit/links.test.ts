@@ -106,6 +106,31 @@ suite('links', () => {
     ]);
   });
 
+  test("a script element's content is script, not links: `<a href>` in a template, Markdown in an inline script; its own src and Liquid tags still count", async () => {
+    // The oracle passes script content through untouched (no Markdown in it), and a browser never reads it as markup.
+    const body = [
+      'Before',
+      '',
+      '<script type="text/template">',
+      '  <a href="/nope1.html">x</a> <img src="/nope2.png">',
+      '</script>',
+      '',
+      'Inline <script>var t = \'<a href="/nope3.html">x</a> [z](/nope4.html) [q][undef] <https://localhost/>\';</script> after [ok](/contact.html)',
+      '',
+      '<SCRIPT>',
+      'document.write(\'<a href="/nope5.html">\'); var u = "{% post_url 2015-01-01-gone %}";',
+      '</SCRIPT >',
+      '',
+      '<script src="/assets/gone.js"></script> [after](/gone.html) `<script>` [code](/gone2.html)',
+    ].join('\n');
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['link.post-url', '2015-01-01-gone'],
+      ['link.url', '/assets/gone.js'],
+      ['link.url', '/gone.html'],
+      ['link.url', '/gone2.html'],
+    ]);
+  });
+
   test('raw HTML: href, src and each srcset candidate', async () => {
     const findings = await check('<a href="/nope.html">x</a> <img src="/assets/img/no.png" srcset="/assets/img/logo.png 1x, /assets/img/no2.png 2x">');
     assert.deepStrictEqual(codes(findings), [

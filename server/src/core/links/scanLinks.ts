@@ -10,6 +10,7 @@ import { headerIds, type HeaderIdOptions, type IdScope } from '../render/headerI
 import { scanMarkdownBlocks, type MarkdownInput } from '../render/markdownBlocks';
 import { scanFootnotes } from './footnotes';
 import { linkTagsIn } from './linkTags';
+import { scriptContents } from './scriptContent';
 import { liquidEndTag, liquidOpenTag } from '../render/liquidBlockTags';
 
 export type LinkForm =
@@ -344,7 +345,11 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   const literalRanges = sortRanges(literal);
   const isText = (link: LinkOccurrence) => notReferences.has(link) || consumed.has(inlineOpens.get(link) ?? -1) || inside(literalRanges, textCloses.get(link) ?? -1);
   // kramdown drops a footnote that no reference uses, with the links in it: they are never on the page.
-  const kept = links.filter((link) => !isText(link) && (footnotes.dropped.length === 0 || !inside(footnotes.dropped, link.start)));
+  const dropped = (link: LinkOccurrence) => footnotes.dropped.length > 0 && inside(footnotes.dropped, link.start);
+  // Nor is what a script holds, though Liquid renders its tags there (a missing post still fails the build).
+  const scripts = scriptContents(text, bodyStart, (offset) => inside(htmlAsText, offset), (from) => tagEnds.endFrom(from));
+  const scripted = (link: LinkOccurrence) => scripts.length > 0 && link.form !== 'post_url' && link.form !== 'link' && inside(scripts, link.start);
+  const kept = links.filter((link) => !isText(link) && !dropped(link) && !scripted(link));
   sortByStart(kept);
   return { links: kept, definitions, definitionsComplete, ids, idsComplete, headings, liquidInCode };
 }
