@@ -155,11 +155,15 @@ suite('links', () => {
       'Two [y](/contact.html?op[a][b]=1) ![i](/assets/img/logo.png?s[a][c]=1) [t](/contact.html "title [a][d]").',
       'Three <a href="/contact.html?a[b][e]=1">h</a> and <https://example.com/?a[b][f]=1>.',
       'Still text: [x][g] [y][h] (/contact.html) [z][].',
+      '',
+      'No tag: a<b [w][k] [v](/nope.html) <br>',
     ].join('\n');
     assert.deepStrictEqual(codes(await check(body)), [
       ['link.reference', 'g'],
       ['link.reference', 'h'],
       ['link.reference', 'z'],
+      ['link.reference', 'k'],
+      ['link.url', '/nope.html'],
     ]);
   });
 

@@ -7,6 +7,7 @@
 import { afterBlanks } from '../blanks';
 import { ForwardSearch } from '../forwardSearch';
 import { headerIds, type HeaderIdOptions, type IdScope } from '../render/headerIds';
+import { openingTagAt } from '../render/kramdownHtml';
 import { scanMarkdownBlocks, type MarkdownInput } from '../render/markdownBlocks';
 import { scanFootnotes } from './footnotes';
 import { linkTagsIn } from './linkTags';
@@ -266,7 +267,10 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   // A `<pre>` block's own tag is HTML, not code: `<pre id="x">` writes its id.
   const preTags = new Set(codeBlocks.filter((b) => b.kind === 'pre').map((b) => text.indexOf('<', b.start)));
   for (const { start: tagStart, tag } of htmlTags(text, bodyStart)) {
-    literal.push({ start: tagStart, end: tagStart + tag.length });
+    // Only a tag kramdown reads as one (`a<b [x](y) <br>` is text up to `<br>`); tried on the tag's own text, which bounds the work.
+    if (tag.includes('[') && openingTagAt(tag, 0)?.end === tag.length) {
+      literal.push({ start: tagStart, end: tagStart + tag.length });
+    }
     if (inside(htmlAsText, tagStart) && !preTags.has(tagStart)) {
       continue;
     }
