@@ -93,6 +93,44 @@ suite('links', () => {
     assert.match(findings[3]!.message, /No image at \/assets\/img\/logo\.jpg; did you mean \/assets\/img\/logo\.png\?/);
   });
 
+  test('`.` and `..` segments of a root-relative URL are resolved as a browser does (`/../x` is `/x`), in Liquid too', async () => {
+    // The oracle keeps `href="/../contact.html"` as written; the browser (WHATWG URL) asks for `/contact.html`.
+    const body = '[a](/../contact.html) [b](/2015/03/../03/foo.html#getting-started) [c](/./about/) <a href="/x/y/../../contact.html">h</a> [e](/%2e%2e/contact.html) [gone](/a/../nope.html)';
+    assert.deepStrictEqual(codes(await check(body)), [['link.url', '/a/../nope.html']]);
+    // With a baseurl, `{{ "/../contact.html" | relative_url }}` is `/contact.html` (the oracle's output): outside the blog.
+    const files = blog({ '_config.yml': 'baseurl: /blog\npermalink: /:year/:month/:title.html\n' });
+    const findings = await check('[f]({{ "/a/../contact.html" | relative_url }}) [g]({{ "/../contact.html" | relative_url }}) [h](/blog/../blog/contact.html) [i](/../contact.html)', files);
+    assert.deepStrictEqual(findings.map((f) => [f.code, f.covered, f.fix]), [
+      ['link.baseurl', '{{ "/../contact.html" | relative_url }}', undefined],
+      ['link.baseurl', '/../contact.html', '/blog/contact.html'],
+    ]);
+  });
+
+  test("a script element's content is script, not links: `<a href>` in a template, Markdown in an inline script; its own src and Liquid tags still count", async () => {
+    // The oracle passes script content through untouched (no Markdown in it), and a browser never reads it as markup.
+    const body = [
+      'Before',
+      '',
+      '<script type="text/template">',
+      '  <a href="/nope1.html">x</a> <img src="/nope2.png">',
+      '</script>',
+      '',
+      'Inline <script>var t = \'<a href="/nope3.html">x</a> [z](/nope4.html) [q][undef] <https://localhost/>\';</script> after [ok](/contact.html)',
+      '',
+      '<SCRIPT>',
+      'document.write(\'<a href="/nope5.html">\'); var u = "{% post_url 2015-01-01-gone %}";',
+      '</SCRIPT >',
+      '',
+      '<script src="/assets/gone.js"></script> [after](/gone.html) `<script>` [code](/gone2.html)',
+    ].join('\n');
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['link.post-url', '2015-01-01-gone'],
+      ['link.url', '/assets/gone.js'],
+      ['link.url', '/gone.html'],
+      ['link.url', '/gone2.html'],
+    ]);
+  });
+
   test('raw HTML: href, src and each srcset candidate', async () => {
     const findings = await check('<a href="/nope.html">x</a> <img src="/assets/img/no.png" srcset="/assets/img/logo.png 1x, /assets/img/no2.png 2x">');
     assert.deepStrictEqual(codes(findings), [
@@ -107,6 +145,25 @@ suite('links', () => {
     assert.deepStrictEqual(codes(findings), [
       ['link.reference', 'missing'],
       ['link.url', '/gone.html'],
+    ]);
+  });
+
+  test('`[a][b](c)` with `b` undefined is text then the link `[b](c)`; brackets in a URL, title, tag or autolink are no reference (news.opensuse.org)', async () => {
+    // What the oracle builds: `[text]<a href="/contact.html">ref</a>`, `<a href="/contact.html?op[a][b]=1">`, ...
+    const body = [
+      'One [text][ref](/contact.html) and [text][](/contact.html).',
+      'Two [y](/contact.html?op[a][b]=1) ![i](/assets/img/logo.png?s[a][c]=1) [t](/contact.html "title [a][d]").',
+      'Three <a href="/contact.html?a[b][e]=1">h</a> and <https://example.com/?a[b][f]=1>.',
+      'Still text: [x][g] [y][h] (/contact.html) [z][].',
+      '',
+      'No tag: a<b [w][k] [v](/nope.html) <br>',
+    ].join('\n');
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['link.reference', 'g'],
+      ['link.reference', 'h'],
+      ['link.reference', 'z'],
+      ['link.reference', 'k'],
+      ['link.url', '/nope.html'],
     ]);
   });
 

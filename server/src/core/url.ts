@@ -50,3 +50,35 @@ export function canonicalPath(path: string): string {
 export function ensureLeadingSlash(path: string): string {
   return path === '' || path.startsWith('/') ? path : '/' + path;
 }
+
+/** A `.` or `..` path segment, also written with `%2e`. */
+const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?=[/?#]|$)/i;
+
+/**
+ * A root-relative URL with its `.` and `..` segments resolved as a browser resolves them (WHATWG URL): `/../x` and
+ * `/a/../x` are `/x`. Jekyll writes such a link as it is, so the reader gets the resolved one. The query and fragment,
+ * and every other character, stay as written.
+ */
+export function withoutDotSegments(url: string): string {
+  if (!DOT_SEGMENT.test(url)) {
+    return url;
+  }
+  const end = url.search(/[?#]/);
+  const path = end < 0 ? url : url.slice(0, end);
+  const segments = path.split('/');
+  const kept: string[] = [];
+  for (let i = 1; i < segments.length; i++) {
+    const segment = segments[i]!.toLowerCase().replace(/%2e/g, '.');
+    if (segment === '..') {
+      kept.pop();
+    } else if (segment !== '.') {
+      kept.push(segments[i]!);
+      continue;
+    }
+    // A path ending in a dot segment names the folder: `/a/b/..` is `/a/`.
+    if (i === segments.length - 1) {
+      kept.push('');
+    }
+  }
+  return '/' + kept.join('/') + (end < 0 ? '' : url.slice(end));
+}

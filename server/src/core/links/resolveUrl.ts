@@ -4,7 +4,7 @@
  * Liquid makes the URL unknowable. Relative URLs resolve against the page's output URL, as a browser does.
  */
 import type { SiteConfig } from '../site/config';
-import { decodeComponent, decodePath, ensureLeadingSlash } from '../url';
+import { decodeComponent, decodePath, ensureLeadingSlash, withoutDotSegments } from '../url';
 import { LINK_TAG_SOURCE } from './linkTags';
 
 export type SuspiciousReason = 'scheme-less' | 'quoted' | 'parenthesized' | 'localhost';
@@ -157,7 +157,7 @@ function internalPath(target: string, config: SiteConfig): ResolvedUrl {
   const end = query >= 0 && (hash < 0 || query < hash) ? query : hash;
   // `.` stops at a line break: the pattern cuts at the first `?` or `#` after the last one.
   const path = LINE_BREAK.test(target) ? target.replace(/[?#].*$/, '') : end < 0 ? target : target.slice(0, end);
-  return internal(path, hash < 0 ? '' : target.slice(hash), config, false);
+  return internal(withoutDotSegments(path), hash < 0 ? '' : target.slice(hash), config, false);
 }
 
 const LINE_BREAK = /[\n\r\u2028\u2029]/;

@@ -7,9 +7,11 @@
 import { afterBlanks } from '../blanks';
 import { ForwardSearch } from '../forwardSearch';
 import { headerIds, type HeaderIdOptions, type IdScope } from '../render/headerIds';
+import { openingTagAt } from '../render/kramdownHtml';
 import { scanMarkdownBlocks, type MarkdownInput } from '../render/markdownBlocks';
 import { scanFootnotes } from './footnotes';
 import { linkTagsIn } from './linkTags';
+import { scriptContents } from './scriptContent';
 import { liquidEndTag, liquidOpenTag } from '../render/liquidBlockTags';
 
 export type LinkForm =
@@ -133,6 +135,10 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   const destinations = new Destinations(text);
   /** The `[` of each inline link's text: a reference link's label may be one (`[a][b](c)`). */
   const inlineOpens = new Map<LinkOccurrence, number>();
+  /** The `]` that ends each inline link's or reference's text, where kramdown starts reading it as a link. */
+  const textCloses = new Map<LinkOccurrence, number>();
+  /** From each inline link's `(` to its `)`: brackets there are part of the URL or title (`/a?op[x][y]=1`). */
+  const literal: Range[] = [];
   for (const { match, open } of linkTexts('](', /\]\(/y)) {
     const close = match.index;
     const destination = destinations.after(close + 2);
@@ -143,16 +149,20 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     const link: LinkOccurrence = { form: image ? 'image' : 'inline', start: destination.start, end: destination.end, target: destination.target };
     links.push(link);
     inlineOpens.set(link, open);
+    textCloses.set(link, close);
+    literal.push({ start: close + 2, end: destination.linkEnd });
   }
 
   /** The `[` of each reference's label, with the label. */
-  const labelOpens: { open: number; label: string }[] = [];
+  const labelOpens: { open: number; label: string; link: LinkOccurrence }[] = [];
   for (const { match, open } of linkTexts('][', /\]\[([^\]\n]*)\]/y)) {
     const close = match.index;
     const label = match[1]!.trim() === '' ? text.slice(open + 1, close) : match[1]!;
     const labelStart = match[1]!.trim() === '' ? open + 1 : close + 2;
-    links.push({ form: 'reference', start: labelStart, end: labelStart + label.length, target: label, label });
-    labelOpens.push({ open: close + 1, label });
+    const link: LinkOccurrence = { form: 'reference', start: labelStart, end: labelStart + label.length, target: label, label };
+    links.push(link);
+    labelOpens.push({ open: close + 1, label, link });
+    textCloses.set(link, close);
   }
 
   const definitions = new Set<string>();
@@ -197,6 +207,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     const start = bodyStart + match.index! + 1;
     if (!inside(notMarkdown, start)) {
       links.push({ form: 'autolink', start, end: start + match[1]!.length, target: match[1]! });
+      literal.push({ start: start - 1, end: start + match[1]!.length + 1 });
     }
   }
 
@@ -256,6 +267,10 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   // A `<pre>` block's own tag is HTML, not code: `<pre id="x">` writes its id.
   const preTags = new Set(codeBlocks.filter((b) => b.kind === 'pre').map((b) => text.indexOf('<', b.start)));
   for (const { start: tagStart, tag } of htmlTags(text, bodyStart)) {
+    // Only a tag kramdown reads as one (`a<b [x](y) <br>` is text up to `<br>`); tried on the tag's own text, which bounds the work.
+    if (tag.includes('[') && openingTagAt(tag, 0)?.end === tag.length) {
+      literal.push({ start: tagStart, end: tagStart + tag.length });
+    }
     if (inside(htmlAsText, tagStart) && !preTags.has(tagStart)) {
       continue;
     }
@@ -325,10 +340,20 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   if (includes) {
     idsComplete = false;
   }
-  // `[a][b](c)`: with `b` defined, kramdown reads the reference and `(c)` is text; without, `[b](c)` is a link.
+  // `[a][b](c)`: with `b` defined, kramdown reads the reference and `(c)` is text; without, `[a]` is text and `[b](c)`
+  // a link, so `[b]` is no reference (the oracle: `[a]<a href="c">b</a>`).
   const consumed = new Set(labelOpens.filter(({ label }) => !definitionsComplete || definitions.has(normalizeLabel(label))).map(({ open }) => open));
+  const inlineTexts = new Set([...inlineOpens.values()].filter((open) => !consumed.has(open)));
+  const notReferences = new Set(labelOpens.filter(({ open }) => inlineTexts.has(open)).map(({ link }) => link));
+  // Brackets in a link's URL or title, an HTML tag or an autolink belong to it: no link starts there.
+  const literalRanges = sortRanges(literal);
+  const isText = (link: LinkOccurrence) => notReferences.has(link) || consumed.has(inlineOpens.get(link) ?? -1) || inside(literalRanges, textCloses.get(link) ?? -1);
   // kramdown drops a footnote that no reference uses, with the links in it: they are never on the page.
-  const kept = links.filter((link) => !consumed.has(inlineOpens.get(link) ?? -1) && (footnotes.dropped.length === 0 || !inside(footnotes.dropped, link.start)));
+  const dropped = (link: LinkOccurrence) => footnotes.dropped.length > 0 && inside(footnotes.dropped, link.start);
+  // Nor is what a script holds, though Liquid renders its tags there (a missing post still fails the build).
+  const scripts = scriptContents(text, bodyStart, (offset) => inside(htmlAsText, offset), (from) => tagEnds.endFrom(from));
+  const scripted = (link: LinkOccurrence) => scripts.length > 0 && link.form !== 'post_url' && link.form !== 'link' && inside(scripts, link.start);
+  const kept = links.filter((link) => !isText(link) && !dropped(link) && !scripted(link));
   sortByStart(kept);
   return { links: kept, definitions, definitionsComplete, ids, idsComplete, headings, liquidInCode };
 }
@@ -523,6 +548,8 @@ function bracketOpeners(text: string, from: number): BracketOpeners {
 
 /** No link destination is longer; past it a `](` without its `)` is text. */
 const MAX_DESTINATION = 2_000;
+/** A title and the `)` after it, on one line; bounded, so that a line of unclosed titles is not read from each. */
+const LINK_TITLE = /\s*(["'])[^\n]{0,500}?\1[ \t]*\)/y;
 
 /**
  * Link destinations after `](`, as kramdown reads them: `<...>`, or everything up to the `)` that balances the
@@ -546,8 +573,8 @@ class Destinations {
     this.#lineEnds = new ForwardSearch(text, '\n');
   }
 
-  /** The destination after the `(` that ends at `from`. */
-  after(from: number): { start: number; end: number; target: string } | undefined {
+  /** The destination after the `(` that ends at `from`, and where the link ends (after its `)`, if found). */
+  after(from: number): { start: number; end: number; target: string; linkEnd: number } | undefined {
     const text = this.text;
     // White space, one line break included, may come before the destination.
     const start = afterSpace(text, from, Math.min(from + 200, text.length));
@@ -557,16 +584,26 @@ class Destinations {
       if (close < 0 || (newline >= 0 && newline < close)) {
         return undefined;
       }
-      return { start: start + 1, end: close, target: text.slice(start + 1, close) };
+      return { start: start + 1, end: close, target: text.slice(start + 1, close), linkEnd: this.#linkEnd(close + 1) };
     }
-    let end = this.#scan(start, true);
-    if (end < 0 || end >= start + MAX_DESTINATION) {
+    const stop = this.#scan(start, true);
+    if (stop < 0 || stop >= start + MAX_DESTINATION) {
       return undefined;
     }
+    let end = stop;
     while (end > start && /\s/.test(text[end - 1]!)) {
       end--;
     }
-    return { start, end, target: text.slice(start, end) };
+    return { start, end, target: text.slice(start, end), linkEnd: this.#linkEnd(stop) };
+  }
+
+  /** After the `)` that closes a link whose destination ends at `from`, past a title; `from` when none is found. */
+  #linkEnd(from: number): number {
+    if (this.text[from] === ')') {
+      return from + 1;
+    }
+    LINK_TITLE.lastIndex = from;
+    return LINK_TITLE.test(this.text) ? LINK_TITLE.lastIndex : from;
   }
 
   /**

@@ -4,7 +4,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { expandLiquid, resolveUrl, type LiquidUrls, type ResolvedUrl } from '../links/resolveUrl';
-import { canonicalPath, decodeComponent } from '../url';
+import { canonicalPath, decodeComponent, withoutDotSegments } from '../url';
 import { normalizeLabel, type LinkOccurrence, type ScannedLinks } from '../links/scanLinks';
 import { closest } from '../links/suggest';
 import { relativeLinkTarget, rewritesRelativeLinks } from '../links/relativeLinks';
@@ -192,7 +192,7 @@ class LinkChecker {
     const target = this.site.urls.lookup(resolved.path);
     if (target) {
       if (resolved.missingBaseurl) {
-        this.#report(link, 'link.baseurl', l10n.t("This link leaves out the site's baseurl {0}: on the published site it points outside the blog.", this.#config.baseurl), link.target.startsWith('/') ? this.#config.baseurl + link.target : undefined);
+        this.#report(link, 'link.baseurl', l10n.t("This link leaves out the site's baseurl {0}: on the published site it points outside the blog.", this.#config.baseurl), link.target.startsWith('/') ? this.#config.baseurl + withoutDotSegments(link.target) : undefined);
       }
       if (resolved.fragment !== undefined && (target.kind === 'post' || target.kind === 'page' || target.kind === 'collection')) {
         this.#checkFragmentOf(link, target.path, resolved.fragment);
