@@ -56,7 +56,7 @@ export const RING_BYTES = 4 * 1024 * 1024;
 export class ReadAhead {
   readonly #positions = new Map<string, number>();
   readonly #control = new Int32Array(new SharedArrayBuffer(16));
-  readonly #ring = new SharedArrayBuffer(RING_BYTES);
+  #ring: SharedArrayBuffer | undefined = new SharedArrayBuffer(RING_BYTES);
   readonly #port: MessagePort;
   readonly #worker: Worker;
   /** Entries handed over, in the order of their index; those from `#head` on are not taken yet. */
@@ -72,7 +72,7 @@ export class ReadAhead {
     const channel = new MessageChannel();
     this.#port = channel.port1;
     this.#worker = new Worker(script, {
-      workerData: { root, paths, control: this.#control.buffer as SharedArrayBuffer, ring: this.#ring, port: channel.port2 } satisfies ReadAheadWorkerData,
+      workerData: { root, paths, control: this.#control.buffer as SharedArrayBuffer, ring: this.#ring!, port: channel.port2 } satisfies ReadAheadWorkerData,
       transferList: [channel.port2],
       // It keeps the paths and a batch of entries: a small heap, and little to leave resident when it ends.
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
@@ -103,7 +103,7 @@ export class ReadAhead {
     if (entry === undefined && this.#receive()) {
       entry = this.#next(index);
     }
-    const result = entry && use(this.#bytesOf(entry));
+    const result = entry && this.#ring && use(this.#bytesOf(entry, this.#ring));
     this.#cursor = index + 1;
     Atomics.store(this.#control, CURSOR, this.#cursor);
     if (Atomics.load(this.#control, WAITING) === 1 && this.#cursor >= Atomics.load(this.#control, WAKE_AT)) {
@@ -122,6 +122,8 @@ export class ReadAhead {
     }
     this.#stopped = true;
     this.#ready = [];
+    // The ring's memory goes once the thread has ended, though the workspace may keep this object.
+    this.#ring = undefined;
     this.#port.close();
     void this.#worker.terminate();
   }
@@ -147,12 +149,12 @@ export class ReadAhead {
     return received;
   }
 
-  #bytesOf(entry: ReadAheadEntry): FileBytes {
+  #bytesOf(entry: ReadAheadEntry, ring: SharedArrayBuffer): FileBytes {
     const stamp = entry.stamp && { stamp: entry.stamp };
     switch (entry.kind) {
       case 'bytes':
         // A Buffer, not a plain view: its search for a NUL byte (decodeText) is the native one.
-        return { kind: 'bytes', bytes: Buffer.from(this.#ring, entry.offset, entry.length), ...stamp };
+        return { kind: 'bytes', bytes: Buffer.from(ring, entry.offset, entry.length), ...stamp };
       case 'too-large':
         return { kind: 'too-large', size: entry.size ?? 0, ...stamp };
       default:
