@@ -117,17 +117,24 @@ suite('the flat front matter reader', () => {
         texts.push([file, content]);
       }
     }
-    for (const root of realBlogs()) {
-      for (const file of documents(root)) {
-        texts.push([file, readFileSync(file, 'utf8')]);
-      }
-    }
     let flat = 0;
     for (const [file, text] of texts) {
       flat += takenFlat(text) ? 1 : 0;
       assertSameReading(text, file);
     }
-    assert.ok(flat > texts.length / 2, `the flat reader took ${flat} of ${texts.length} files`);
+    // The generated blog is the benchmark's: the flat reader must take most of it. Real blogs vary (news.opensuse.org
+    // starts its front matter with a blank line): there, only the same reading counts.
+    assert.ok(flat > texts.length / 2, `the flat reader took ${flat} of ${texts.length} generated files`);
+    for (const root of realBlogs()) {
+      for (const file of documents(root)) {
+        assertSameReading(readFileSync(file, 'utf8'), file);
+      }
+    }
+  });
+
+  test('a no-break space is no white space to YAML: it stays in the value (news.opensuse.org titles)', () => {
+    assertSameReading('---\ntitle: Microarchitecture\u00a0\ntags: [a\u00a0, b]\n---\n', 'no-break space');
+    assert.strictEqual(readFlatYaml('title: Microarchitecture\u00a0\n')?.[0]?.data ?? 'declined', 'Microarchitecture\u00a0');
   });
 
   test('declines what it cannot be sure of', () => {

@@ -53,7 +53,7 @@ export function readFlatYaml(source: string, offset = 0): FlatEntry[] | undefine
     }
     keys.add(key);
     const keyEnd = lineStart + key.length;
-    const rest = line.slice(keyLine[0].length).trimEnd();
+    const rest = trimEnd(line.slice(keyLine[0].length));
     const restStart = lineStart + keyLine[0].length;
     const nextStart = lineStart + line.length + 1;
     i++;
@@ -128,7 +128,7 @@ function blockList(lines: readonly string[], first: number, firstStart: number, 
     }
     indent = item[1]!.length;
     listStart ??= lineStart + indent;
-    const text = line.slice(item[0].length).trimEnd();
+    const text = trimEnd(line.slice(item[0].length));
     // An empty item, a nested list or a mapping in an item: the library's.
     const value = text === '' ? undefined : scalar(text, lineStart + item[0].length, false);
     if (!value) {
@@ -196,8 +196,8 @@ function flowList(text: string, start: number): ListValue | undefined {
   if (!isBlank(inner)) {
     let at = 0;
     for (const piece of inner.split(',')) {
-      const leading = piece.length - piece.trimStart().length;
-      const written = piece.trim();
+      const leading = piece.length - trimStart(piece).length;
+      const written = trimEnd(trimStart(piece));
       // `[a, , b]`, `[a,]`, quotes holding commas, `:` (a pair), brackets: the library's.
       if (written === '' || /[:[\]]/.test(written)) {
         return undefined;
@@ -211,6 +211,15 @@ function flowList(text: string, start: number): ListValue | undefined {
     }
   }
   return { kind: 'list', flow: true, start, end: start + text.length, items };
+}
+
+/** YAML's white space is spaces and tabs (and a line's CR): a no-break space ends a title as part of it, as Psych reads it. */
+function trimEnd(text: string): string {
+  return text.replace(/[ \t\r]+$/, '');
+}
+
+function trimStart(text: string): string {
+  return text.replace(/^[ \t]+/, '');
 }
 
 /** A plain or quoted scalar whose text is all of `text` (trimmed, one line). */
