@@ -75,6 +75,19 @@ suite('diagnostics', () => {
     assert.deepStrictEqual(await diagnosticsOf(files, path), []);
   });
 
+  test('jekyll-default-layout sets layouts of Markdown only, `home` first for the page at `/` (its source; the oracle leaves `plain.html` bare)', async () => {
+    const settings = withSettings({ requiredKeys: { page: ['layout'] } });
+    const files = exampleBlog({ 'plain.html': '---\ntitle: Plain\n---\nH\n', 'about.md': '---\ntitle: About\n---\nA\n', '_layouts/home.html': '{{ content }}' });
+    files['_config.yml'] = (files['_config.yml'] ?? '') + '\nplugins: [jekyll-default-layout]\n';
+    delete files['_layouts/default.html'];
+    delete files['_layouts/page.html'];
+    // `about.md` gets neither `page` nor `default` here, and `home` is only for the page at `/`.
+    assert.deepStrictEqual((await diagnosticsOf(files, 'about.md', settings)).map((d) => d.code), ['frontmatter.required']);
+    files['_layouts/page.html'] = '{{ content }}';
+    assert.deepStrictEqual(await diagnosticsOf(files, 'about.md', settings), []);
+    assert.deepStrictEqual((await diagnosticsOf(files, 'plain.html', settings)).map((d) => d.code), ['frontmatter.required']);
+  });
+
   test('an author is required only when the blog keeps authors', async () => {
     const path = '_posts/2020-04-01-anonymous.md';
     const files = exampleBlog({ [path]: '---\nlayout: post\ntitle: T\n---\n' });

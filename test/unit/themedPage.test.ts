@@ -104,6 +104,13 @@ suite('themed preview', () => {
     assert.match(result.body, /href="\/tech\/2020\/01\/01\/first\.html"/);
   });
 
+  test('a post without `layout`: no layout, as Jekyll renders it; with jekyll-default-layout, the `post` layout (the oracle: `a.html` is `<p>P</p>` without the plugin)', async () => {
+    const bare = await themed('Body\n', {}, 'title: Themed\nauthor: jane.doe');
+    assert.deepStrictEqual(bare, { kind: 'unavailable', note: '' });
+    const withPlugin = page(await themed('Body\n', { '_config.yml': THEME['_config.yml'] + 'plugins: [jekyll-default-layout]\n' }, 'title: Themed\nauthor: jane.doe'));
+    assert.match(withPlugin.body, /<h1 class="post-title">Themed<\/h1>/);
+  });
+
   test('a layout that is not in the workspace: the content alone, with a note naming it', async () => {
     const result = await themed('x\n', { '_config.yml': 'theme: minima\n' }, 'title: T\nlayout: home');
     assert.strictEqual(result.kind, 'unavailable');

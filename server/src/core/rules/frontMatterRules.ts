@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { defaultsTypeOf, withDefaults } from '../site/frontMatterDefaults';
-import type { SiteDocumentShape } from '../site/siteDocument';
+import { defaultLayoutCandidates } from '../site/defaultLayout';
+import type { SiteDocumentKind, SiteDocumentShape } from '../site/siteDocument';
 import type { Finding, Rule, RuleContext } from './rule';
 
 /** The block itself: present where a post needs it, closed, valid YAML, a mapping. */
@@ -38,7 +39,7 @@ export const requiredKeysRule: Rule = {
       if (key === 'author') {
         return site.authors !== undefined && !frontMatter.entries.has('author') && !frontMatter.entries.has('authors') && !hasDefault(site, siteDocument, 'author') && !hasSiteAuthor(site);
       }
-      if (key === 'layout' && givesDefaultLayout(site, kind)) {
+      if (key === 'layout' && givesDefaultLayout(site, siteDocument.path, kind)) {
         return false;
       }
       return !frontMatter.entries.has(key) && !hasDefault(site, siteDocument, key);
@@ -61,12 +62,12 @@ export const requiredKeysRule: Rule = {
 };
 
 /**
- * jekyll-default-layout (a GitHub Pages default) gives a document without `layout` the one named after its kind
- * (`post`, `page`), else `default`, when the site has it (haacked.com's posts; checked with the oracle). A site
- * with no `_layouts/` of its own takes them from a theme: taken as having them.
+ * jekyll-default-layout gives the document a layout (`defaultLayout.ts`). A site with no `_layouts/` of its own takes
+ * them from a theme: taken as having them.
  */
-function givesDefaultLayout(site: RuleContext['site'], kind: string): boolean {
-  return site.config.plugins.includes('jekyll-default-layout') && (site.layouts.size === 0 || site.layouts.has(kind) || site.layouts.has('default'));
+function givesDefaultLayout(site: RuleContext['site'], path: string, kind: SiteDocumentKind): boolean {
+  const candidates = defaultLayoutCandidates(site.config, path, kind, site.urls.urlOf(path));
+  return candidates.length > 0 && (site.layouts.size === 0 || candidates.some((name) => site.layouts.has(name)));
 }
 
 /**

@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { TokenKind, toPromise, type Liquid, type Template } from 'liquidjs';
 import { frontMatterData, parseFrontMatter } from '../../frontmatter/parse';
 import { isMarkdownPath } from '../../site/documentKind';
+import { defaultLayoutCandidates } from '../../site/defaultLayout';
 import { defaultsTypeOf, withDefaults } from '../../site/frontMatterDefaults';
 import type { SiteDocument, SiteIndex } from '../../site/siteIndex';
 import type { ITextDocument } from '../../workspace';
@@ -59,10 +60,6 @@ export async function renderThemedPage(site: SiteIndex, document: ITextDocument,
   const indexed = site.document(document.path);
   const own = frontMatterData(frontMatter);
   const data = withDefaults(site.config, document.path, defaultsTypeOf(indexed), own);
-  const layoutName = firstLayout(site, data, indexed);
-  if (layoutName === undefined) {
-    return { kind: 'unavailable', note: '' };
-  }
   const themeFolder = options.themeFolder?.replace(/^\/+|\/+$/g, '') ?? '';
   const layoutPath = async (name: string): Promise<string | undefined> => {
     const own = site.layouts.get(name);
@@ -72,6 +69,10 @@ export async function renderThemedPage(site: SiteIndex, document: ITextDocument,
     const path = normalizePath(`${themeFolder}/_layouts/${name}.html`);
     return (await site.workspace.readText(path)).kind === 'text' ? path : undefined;
   };
+  const layoutName = await firstLayout(site, data, indexed, layoutPath);
+  if (layoutName === undefined) {
+    return { kind: 'unavailable', note: '' };
+  }
   if ((await layoutPath(layoutName)) === undefined) {
     return { kind: 'unavailable', note: missingLayoutNote(site, layoutName, themeFolder) };
   }
@@ -218,16 +219,20 @@ function checkSize(html: string): void {
 }
 
 /**
- * The layout the document names, after `defaults`; none for `layout: null`/`none`. Without a `layout` key Jekyll 4
- * gives posts `post` and pages `page` when such a layout exists (`Jekyll::Document`'s default layouts).
+ * The layout the document names, after `defaults`; none for `layout: null`/`none`. Without a `layout` key, the one
+ * jekyll-default-layout gives it, if any (`defaultLayout.ts`): the first candidate the blog or its theme has.
  */
-function firstLayout(site: SiteIndex, data: Readonly<Record<string, unknown>>, document: SiteDocument | undefined): string | undefined {
+async function firstLayout(site: SiteIndex, data: Readonly<Record<string, unknown>>, document: SiteDocument | undefined, layoutPath: (name: string) => Promise<string | undefined>): Promise<string | undefined> {
   if ('layout' in data) {
     const value = data['layout'];
     return typeof value === 'string' && value !== '' && value !== 'none' && value !== 'null' ? value : undefined;
   }
-  const fallback = document?.kind === 'post' || document?.kind === 'draft' ? 'post' : document?.kind === 'page' ? 'page' : undefined;
-  return fallback !== undefined && site.layouts.has(fallback) ? fallback : undefined;
+  for (const name of document ? defaultLayoutCandidates(site.config, document.path, document.kind, site.urls.urlOf(document.path)) : []) {
+    if ((await layoutPath(name)) !== undefined) {
+      return name;
+    }
+  }
+  return undefined;
 }
 
 function missingLayoutNote(site: SiteIndex, name: string, themeFolder: string): string {
