@@ -41,6 +41,17 @@ suite('post file name and date rules', () => {
     }
   });
 
+  test('hours Ruby rolls over: any with an offset other than zero, only 24:00:00 without (the oracle: `25:30:00 -05:00` builds /2015/05/22/; houbb)', async () => {
+    const post = '_posts/2015-05-21-x.md';
+    for (const value of ['2015-05-21 25:30:00 +08:00', '2015-05-21 30:30:00 +0800', '2015-05-21 24:30:00 +08:00', '2015-05-21 23:59:60 +08:00', '2015-05-20 24:00:00']) {
+      assert.deepStrictEqual(await check(post, `date: ${value}\n`, 'title: x\n'), [], value);
+    }
+    for (const value of ['2015-05-21 24:30:00', '2015-05-21 25:30:00 +00:00', '2015-05-21 25:30:00 Z', '2015-05-21 24:30:00 Z', '2015-05-21 23:61:00 +08:00']) {
+      assert.deepStrictEqual((await check(post, `date: ${value}\n`, 'title: x\n')).map(([c]) => c), ['date.invalid'], value);
+    }
+    assert.deepStrictEqual((await check(post, 'date: 2015-05-21 25:30:00 -05:00\n', 'title: x\ntimezone: UTC\n')).map(([c]) => c), ['date.mismatch'], 'the 22nd in UTC');
+  });
+
   test('dates Ruby reads in ways we do not imitate are left alone', async () => {
     for (const value of ['"October 10, 2015"', '10 Oct 2015', '"2015/10/10"']) {
       assert.deepStrictEqual(await check('_posts/2015-10-10-x.md', `date: ${value}\n`), [], value);

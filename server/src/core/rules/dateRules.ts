@@ -120,14 +120,14 @@ function readDate(entry: FrontMatterEntry, text: string): DateReading {
   const minute = Number(match[5] ?? 0);
   const second = Number(match[6] ?? 0);
   const problem = calendarProblem(year, month, day);
-  if (problem?.fatal || (hour !== undefined && (hour > 24 || minute > 59 || second > 60))) {
+  const zoneText = match[7];
+  if (problem?.fatal || (hour !== undefined && !rubyReadsTime(hour, minute, second, offsetMinutes(zoneText)))) {
     return { kind: 'invalid', why: problem ? `it ${problem.text}` : 'it has no such time of day.' };
   }
   if (problem) {
     // Feb 30 and the like: Ruby rolls over to the next month; the day named is not the day used.
     return { kind: 'date', day: problem.rolledTo, instant: undefined };
   }
-  const zoneText = match[7];
   if (hour === undefined || (zoneText === undefined && entry.value.style !== 'plain')) {
     // A bare day, or quoted text without an offset, which Time.parse reads as wall-clock time in the site's zone.
     return { kind: 'date', day: formatDay(year, month, day), instant: undefined };
@@ -152,6 +152,18 @@ function daysOf(reading: Extract<DateReading, { kind: 'date' }>, zone: string | 
   // Without `timezone` the build machine's zone decides: any offset from -12 to +14 hours is possible. The span is
   // 26 hours, so it may cover three days: the middle one is UTC's own (an instant from 10:00 to 12:00 UTC).
   return [-12, 0, 14].map((hours) => new Date(reading.instant! + hours * 3_600_000).toISOString().slice(0, 10)).filter((d, i, all) => all.indexOf(d) === i);
+}
+
+/**
+ * A time of day Ruby takes (the oracle): second 60 (a leap second) and `24:00:00` roll over into the next minute or
+ * day; with an offset other than zero any hour does (`25:30:00 +08:00` is 01:30 the next day; `+00:00` or `Z` with
+ * hour 25 stops the build).
+ */
+function rubyReadsTime(hour: number, minute: number, second: number, offset: number): boolean {
+  if (minute > 59 || second > 60) {
+    return false;
+  }
+  return offset !== 0 || hour < 24 || (hour === 24 && minute === 0 && second === 0);
 }
 
 function offsetMinutes(zone: string | undefined): number {
