@@ -215,11 +215,24 @@ function flowList(text: string, start: number): ListValue | undefined {
 
 /** YAML's white space is spaces and tabs (and a line's CR): a no-break space ends a title as part of it, as Psych reads it. */
 function trimEnd(text: string): string {
-  return text.replace(/[ \t\r]+$/, '');
+  let end = text.length;
+  while (end > 0 && isYamlSpace(text.charCodeAt(end - 1))) {
+    end--;
+  }
+  return end === text.length ? text : text.slice(0, end);
 }
 
 function trimStart(text: string): string {
-  return text.replace(/^[ \t]+/, '');
+  let start = 0;
+  while (start < text.length && isYamlSpace(text.charCodeAt(start))) {
+    start++;
+  }
+  return start === 0 ? text : text.slice(start);
+}
+
+/** A space, a tab or a CR. */
+function isYamlSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 13;
 }
 
 /** A plain or quoted scalar whose text is all of `text` (trimmed, one line). */
