@@ -167,6 +167,12 @@ suite('links', () => {
     ]);
   });
 
+  test('`[a][^b]` is text then the footnote marker `[^b]`, no reference (benbalter.com)', async () => {
+    // The oracle: `information[.]<sup id="fnref:26" role="doc-noteref"><a href="#fn:26" ...>1</a></sup>`.
+    const body = 'Of that information[.][^26] and [x][missing]. See [note](#fn:26).\n\n[^26]: 44 U.S.C.A. 3601.\n';
+    assert.deepStrictEqual(codes(await check(body)), [['link.reference', 'missing']]);
+  });
+
   test('fragments: same page and other documents, with header ids by the GFM rule and a fix', async () => {
     const findings = await check('[a](#intro) [b](/2015/03/foo.html#getting-startd) [c]({% post_url 2015-03-10-foo %}#whats-new) [d](/about/#team) [e](#comments)\n\n## Introduction\n');
     assert.deepStrictEqual(codes(findings), [

@@ -159,6 +159,11 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     const close = match.index;
     const label = match[1]!.trim() === '' ? text.slice(open + 1, close) : match[1]!;
     const labelStart = match[1]!.trim() === '' ? open + 1 : close + 2;
+    // `[a][^b]`: no definition is named `^b` (`[^b]:` defines a footnote), so kramdown writes `[a]` as text and
+    // `[^b]` as a footnote marker.
+    if (label.startsWith('^')) {
+      continue;
+    }
     const link: LinkOccurrence = { form: 'reference', start: labelStart, end: labelStart + label.length, target: label, label };
     links.push(link);
     labelOpens.push({ open: close + 1, label, link });
