@@ -173,6 +173,26 @@ suite('links', () => {
     assert.deepStrictEqual(codes(await check(body)), [['link.reference', 'missing']]);
   });
 
+  test('Markdown in `<code>`, `<kbd>`, `<samp>` and `<var>` is text: no link nor reference there (cocoadev.github.io)', async () => {
+    // The oracle: `<code>i = array[a][b];</code> <kbd>[k](/nope1.html)</kbd> <samp>[s][t]</samp>`, all defined;
+    // `markdown="span"` parses it, tags inside stay tags, an unclosed one runs to its paragraph's end.
+    const body = [
+      'A <code>i = array[a][b];</code> <kbd>[k](/nope1.html)</kbd> <SAMP>[s][t]</SAMP> <var>v[g][h]</var>',
+      '<code markdown="span">[m](/nope2.html)</code> <code><a href="/nope3.html">a</a></code> <span>[x][y]</span>.',
+      '',
+      'Unclosed <code>[c][d] runs to the paragraph end',
+      '',
+      '[after][z] `<code>` [w][v]',
+    ].join('\n');
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['link.url', '/nope2.html'],
+      ['link.url', '/nope3.html'],
+      ['link.reference', 'y'],
+      ['link.reference', 'z'],
+      ['link.reference', 'v'],
+    ]);
+  });
+
   test('fragments: same page and other documents, with header ids by the GFM rule and a fix', async () => {
     const findings = await check('[a](#intro) [b](/2015/03/foo.html#getting-startd) [c]({% post_url 2015-03-10-foo %}#whats-new) [d](/about/#team) [e](#comments)\n\n## Introduction\n');
     assert.deepStrictEqual(codes(findings), [

@@ -11,6 +11,7 @@ import { openingTagAt } from '../render/kramdownHtml';
 import { scanMarkdownBlocks, type MarkdownInput } from '../render/markdownBlocks';
 import { scanFootnotes } from './footnotes';
 import { linkTagsIn } from './linkTags';
+import { rawSpanContents } from './rawSpanHtml';
 import { scriptContents } from './scriptContent';
 import { liquidEndTag, liquidOpenTag } from '../render/liquidBlockTags';
 
@@ -95,8 +96,10 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   // An HTML block without `markdown="1"`: its Markdown is text, its HTML is HTML.
   const rawHtml = blocks.html.filter((b) => b.content === 'raw');
   const { codeSpans, htmlComments } = findCodeSpans(text, bodyStart, blocks.code, rawHtml);
-  // Markdown syntax means nothing in code, Liquid comments, HTML comments and raw HTML blocks.
-  const notRawMarkdown = sortRanges([...codeBlocks, ...codeSpans, ...comments, ...htmlComments, ...rawHtml]);
+  // Markdown syntax means nothing in code, Liquid comments, HTML comments, raw HTML blocks and `<code>`-like elements.
+  const shownAsIs = sortRanges([...codeBlocks, ...codeSpans, ...comments, ...htmlComments, ...rawHtml]);
+  const rawSpans = body.includes('<') ? rawSpanContents(text, bodyStart, (offset) => containing(shownAsIs, offset) !== undefined) : [];
+  const notRawMarkdown = rawSpans.length === 0 ? shownAsIs : sortRanges([...shownAsIs, ...rawSpans]);
   const notMarkdown = sortRanges([...notRawMarkdown, ...raw]);
   const inside = (ranges: readonly Range[], offset: number) => containing(ranges, offset) !== undefined;
   const links: LinkOccurrence[] = [];
