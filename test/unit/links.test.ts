@@ -193,6 +193,36 @@ suite('links', () => {
     ]);
   });
 
+  test('a table cell\'s edge cuts a link: a line with `|` at a block start is a row (cocoadev.github.io)', async () => {
+    // The oracle: `<td>[b](/p2</td><td>x) at a block start</td>`; after a paragraph's line, in a header, in a code
+    // span or in Liquid a `|` cuts nothing.
+    const body = [
+      'Para line',
+      '[a](/p1|x) after a paragraph line',
+      '',
+      '[b](/p2|x) at a block start',
+      '',
+      '`|` [c](/p3) code span pipe',
+      '',
+      '[e]({{ "/p5" | relative_url }}) Liquid pipe',
+      '',
+      '# [g](/p7|x) header',
+      '',
+      'x | y',
+      '[h](/p8|x) next table line',
+      '',
+      '[i][j] | [k][m]',
+    ].join('\n');
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['link.url', '/p1|x'],
+      ['link.url', '/p3'],
+      ['link.url', '{{ "/p5" | relative_url }}'],
+      ['link.url', '/p7|x'],
+      ['link.reference', 'j'],
+      ['link.reference', 'm'],
+    ]);
+  });
+
   test('fragments: same page and other documents, with header ids by the GFM rule and a fix', async () => {
     const findings = await check('[a](#intro) [b](/2015/03/foo.html#getting-startd) [c]({% post_url 2015-03-10-foo %}#whats-new) [d](/about/#team) [e](#comments)\n\n## Introduction\n');
     assert.deepStrictEqual(codes(findings), [

@@ -13,6 +13,7 @@ import { scanFootnotes } from './footnotes';
 import { linkTagsIn } from './linkTags';
 import { rawSpanContents } from './rawSpanHtml';
 import { scriptContents } from './scriptContent';
+import { crossesEdge, tableCellEdges } from './tableCells';
 import { liquidEndTag, liquidOpenTag } from '../render/liquidBlockTags';
 
 export type LinkForm =
@@ -136,6 +137,8 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   };
 
   const destinations = new Destinations(text);
+  /** From the `[` of each inline link and reference to its end: what must stay in one table cell. */
+  const written = new Map<LinkOccurrence, Range>();
   /** The `[` of each inline link's text: a reference link's label may be one (`[a][b](c)`). */
   const inlineOpens = new Map<LinkOccurrence, number>();
   /** The `]` that ends each inline link's or reference's text, where kramdown starts reading it as a link. */
@@ -154,6 +157,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     inlineOpens.set(link, open);
     textCloses.set(link, close);
     literal.push({ start: close + 2, end: destination.linkEnd });
+    written.set(link, { start: open, end: destination.linkEnd });
   }
 
   /** The `[` of each reference's label, with the label. */
@@ -171,6 +175,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     links.push(link);
     labelOpens.push({ open: close + 1, label, link });
     textCloses.set(link, close);
+    written.set(link, { start: open, end: close + match[0].length });
   }
 
   const definitions = new Set<string>();
@@ -361,7 +366,10 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   // Nor is what a script holds, though Liquid renders its tags there (a missing post still fails the build).
   const scripts = scriptContents(text, bodyStart, (offset) => inside(htmlAsText, offset), (from) => tagEnds.endFrom(from));
   const scripted = (link: LinkOccurrence) => scripts.length > 0 && link.form !== 'post_url' && link.form !== 'link' && inside(scripts, link.start);
-  const kept = links.filter((link) => !isText(link) && !dropped(link) && !scripted(link));
+  // A table cell's edge cuts the link in two: neither part is one (the oracle: `<td>[b](/p</td><td>x)</td>`).
+  const edges = body.includes('|') ? tableCellEdges(text, bodyStart, (offset) => inside(shownAsIs, offset), codeSpans) : [];
+  const cut = (link: LinkOccurrence) => edges.length > 0 && written.has(link) && crossesEdge(edges, written.get(link)!.start, written.get(link)!.end);
+  const kept = links.filter((link) => !isText(link) && !dropped(link) && !scripted(link) && !cut(link));
   sortByStart(kept);
   return { links: kept, definitions, definitionsComplete, ids, idsComplete, headings, liquidInCode };
 }
