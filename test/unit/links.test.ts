@@ -167,6 +167,62 @@ suite('links', () => {
     ]);
   });
 
+  test('`[a][^b]` is text then the footnote marker `[^b]`, no reference (benbalter.com)', async () => {
+    // The oracle: `information[.]<sup id="fnref:26" role="doc-noteref"><a href="#fn:26" ...>1</a></sup>`.
+    const body = 'Of that information[.][^26] and [x][missing]. See [note](#fn:26).\n\n[^26]: 44 U.S.C.A. 3601.\n';
+    assert.deepStrictEqual(codes(await check(body)), [['link.reference', 'missing']]);
+  });
+
+  test('Markdown in `<code>`, `<kbd>`, `<samp>` and `<var>` is text: no link nor reference there (cocoadev.github.io)', async () => {
+    // The oracle: `<code>i = array[a][b];</code> <kbd>[k](/nope1.html)</kbd> <samp>[s][t]</samp>`, all defined;
+    // `markdown="span"` parses it, tags inside stay tags, an unclosed one runs to its paragraph's end.
+    const body = [
+      'A <code>i = array[a][b];</code> <kbd>[k](/nope1.html)</kbd> <SAMP>[s][t]</SAMP> <var>v[g][h]</var>',
+      '<code markdown="span">[m](/nope2.html)</code> <code><a href="/nope3.html">a</a></code> <span>[x][y]</span>.',
+      '',
+      'Unclosed <code>[c][d] runs to the paragraph end',
+      '',
+      '[after][z] `<code>` [w][v]',
+    ].join('\n');
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['link.url', '/nope2.html'],
+      ['link.url', '/nope3.html'],
+      ['link.reference', 'y'],
+      ['link.reference', 'z'],
+      ['link.reference', 'v'],
+    ]);
+  });
+
+  test('a table cell\'s edge cuts a link: a line with `|` at a block start is a row (cocoadev.github.io)', async () => {
+    // The oracle: `<td>[b](/p2</td><td>x) at a block start</td>`; after a paragraph's line, in a header, in a code
+    // span or in Liquid a `|` cuts nothing.
+    const body = [
+      'Para line',
+      '[a](/p1|x) after a paragraph line',
+      '',
+      '[b](/p2|x) at a block start',
+      '',
+      '`|` [c](/p3) code span pipe',
+      '',
+      '[e]({{ "/p5" | relative_url }}) Liquid pipe',
+      '',
+      '# [g](/p7|x) header',
+      '',
+      'x | y',
+      '[h](/p8|x) next table line',
+      '',
+      '[i][j] | [k][m]',
+    ].join('\n');
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['link.url', '/p1|x'],
+      ['link.url', '/p3'],
+      ['link.url', '{{ "/p5" | relative_url }}'],
+      ['link.url', '/p7|x'],
+      ['link.reference', 'j'],
+      ['link.reference', 'm'],
+    ]);
+  });
+
   test('fragments: same page and other documents, with header ids by the GFM rule and a fix', async () => {
     const findings = await check('[a](#intro) [b](/2015/03/foo.html#getting-startd) [c]({% post_url 2015-03-10-foo %}#whats-new) [d](/about/#team) [e](#comments)\n\n## Introduction\n');
     assert.deepStrictEqual(codes(findings), [

@@ -24,7 +24,7 @@ export interface RuleEntry {
 }
 
 const ENTRIES = {
-  'frontmatter.missing': { level: 'error', fix: false, description: 'A post or draft without front matter (the `---` block of keys)' },
+  'frontmatter.missing': { level: 'info', fix: false, description: 'A post or draft without front matter (the `---` block of keys): Jekyll publishes it, titled from its file name' },
   'frontmatter.unclosed': { level: 'error', fix: false, description: 'Front matter without its closing `---` line: Jekyll reads the whole file as content' },
   'frontmatter.yaml': { level: 'error', fix: false, description: 'YAML that Jekyll cannot read (at the exact character), or too large or deep to read safely' },
   'frontmatter.not-mapping': { level: 'error', fix: false, description: 'Front matter that is not a mapping of `key: value` lines' },

@@ -11,7 +11,9 @@ import { openingTagAt } from '../render/kramdownHtml';
 import { scanMarkdownBlocks, type MarkdownInput } from '../render/markdownBlocks';
 import { scanFootnotes } from './footnotes';
 import { linkTagsIn } from './linkTags';
+import { rawSpanContents } from './rawSpanHtml';
 import { scriptContents } from './scriptContent';
+import { crossesEdge, tableCellEdges } from './tableCells';
 import { liquidEndTag, liquidOpenTag } from '../render/liquidBlockTags';
 
 export type LinkForm =
@@ -95,8 +97,10 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   // An HTML block without `markdown="1"`: its Markdown is text, its HTML is HTML.
   const rawHtml = blocks.html.filter((b) => b.content === 'raw');
   const { codeSpans, htmlComments } = findCodeSpans(text, bodyStart, blocks.code, rawHtml);
-  // Markdown syntax means nothing in code, Liquid comments, HTML comments and raw HTML blocks.
-  const notRawMarkdown = sortRanges([...codeBlocks, ...codeSpans, ...comments, ...htmlComments, ...rawHtml]);
+  // Markdown syntax means nothing in code, Liquid comments, HTML comments, raw HTML blocks and `<code>`-like elements.
+  const shownAsIs = sortRanges([...codeBlocks, ...codeSpans, ...comments, ...htmlComments, ...rawHtml]);
+  const rawSpans = body.includes('<') ? rawSpanContents(text, bodyStart, (offset) => containing(shownAsIs, offset) !== undefined) : [];
+  const notRawMarkdown = rawSpans.length === 0 ? shownAsIs : sortRanges([...shownAsIs, ...rawSpans]);
   const notMarkdown = sortRanges([...notRawMarkdown, ...raw]);
   const inside = (ranges: readonly Range[], offset: number) => containing(ranges, offset) !== undefined;
   const links: LinkOccurrence[] = [];
@@ -133,6 +137,8 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   };
 
   const destinations = new Destinations(text);
+  /** From the `[` of each inline link and reference to its end: what must stay in one table cell. */
+  const written = new Map<LinkOccurrence, Range>();
   /** The `[` of each inline link's text: a reference link's label may be one (`[a][b](c)`). */
   const inlineOpens = new Map<LinkOccurrence, number>();
   /** The `]` that ends each inline link's or reference's text, where kramdown starts reading it as a link. */
@@ -151,6 +157,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     inlineOpens.set(link, open);
     textCloses.set(link, close);
     literal.push({ start: close + 2, end: destination.linkEnd });
+    written.set(link, { start: open, end: destination.linkEnd });
   }
 
   /** The `[` of each reference's label, with the label. */
@@ -159,10 +166,16 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     const close = match.index;
     const label = match[1]!.trim() === '' ? text.slice(open + 1, close) : match[1]!;
     const labelStart = match[1]!.trim() === '' ? open + 1 : close + 2;
+    // `[a][^b]`: no definition is named `^b` (`[^b]:` defines a footnote), so kramdown writes `[a]` as text and
+    // `[^b]` as a footnote marker.
+    if (label.startsWith('^')) {
+      continue;
+    }
     const link: LinkOccurrence = { form: 'reference', start: labelStart, end: labelStart + label.length, target: label, label };
     links.push(link);
     labelOpens.push({ open: close + 1, label, link });
     textCloses.set(link, close);
+    written.set(link, { start: open, end: close + match[0].length });
   }
 
   const definitions = new Set<string>();
@@ -353,7 +366,16 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   // Nor is what a script holds, though Liquid renders its tags there (a missing post still fails the build).
   const scripts = scriptContents(text, bodyStart, (offset) => inside(htmlAsText, offset), (from) => tagEnds.endFrom(from));
   const scripted = (link: LinkOccurrence) => scripts.length > 0 && link.form !== 'post_url' && link.form !== 'link' && inside(scripts, link.start);
-  const kept = links.filter((link) => !isText(link) && !dropped(link) && !scripted(link));
+  // A table cell's edge cuts the link in two: neither part is one (the oracle: `<td>[b](/p</td><td>x)</td>`).
+  // The rows are found only when a link holds a `|`: most documents have none, and finding rows reads every line.
+  const bars: number[] = [];
+  for (let bar = text.indexOf('|', bodyStart); bar >= 0; bar = text.indexOf('|', bar + 1)) {
+    bars.push(bar);
+  }
+  const holdsBar = bars.length > 0 && [...written.values()].some(({ start, end }) => crossesEdge(bars, start - 1, end));
+  const edges = holdsBar ? tableCellEdges(text, bodyStart, (offset) => inside(shownAsIs, offset), codeSpans) : [];
+  const cut = (link: LinkOccurrence) => edges.length > 0 && written.has(link) && crossesEdge(edges, written.get(link)!.start, written.get(link)!.end);
+  const kept = links.filter((link) => !isText(link) && !dropped(link) && !scripted(link) && !cut(link));
   sortByStart(kept);
   return { links: kept, definitions, definitionsComplete, ids, idsComplete, headings, liquidInCode };
 }

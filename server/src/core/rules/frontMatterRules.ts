@@ -10,8 +10,9 @@ export const frontMatterSyntaxRule: Rule = {
   check({ frontMatter, siteDocument, text }: RuleContext): Finding[] {
     const block = frontMatter.block;
     if (block.kind === 'none') {
+      // Jekyll reads every dated file in `_posts/` (any file in `_drafts/`) as a post, front matter or not.
       if (siteDocument?.kind === 'post' || siteDocument?.kind === 'draft') {
-        return [{ code: 'frontmatter.missing', start: 0, end: lineEnd(text, 0), message: l10n.t('This post has no front matter: start it with a `---` line, the keys, and another `---` line.') }];
+        return [{ code: 'frontmatter.missing', start: 0, end: lineEnd(text, 0), message: l10n.t('No front matter: Jekyll still publishes this post, titled from its file name, with only what `defaults` give. To set a title or layout, start it with a `---` line, the keys, and another `---` line.') }];
       }
       return [];
     }
