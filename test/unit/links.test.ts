@@ -106,6 +106,17 @@ suite('links', () => {
     ]);
   });
 
+  test('a page of any text type with front matter is published at its permalink (bitcoincore.org: rss-en.xml at /en/rss.xml)', async () => {
+    // The oracle writes `_site/en/rss.xml` for `assets/rss/rss-en.xml` with `permalink: /en/rss.xml`, whatever the extension.
+    const files = blog({
+      'assets/rss/rss-en.xml': '---\nlayout: none\npermalink: /en/rss.xml\n---',
+      'search.json': '---\npermalink: /api/search.json\n---\n[]\n',
+      'assets/plain.xml': '<rss/>\n',
+    });
+    const body = '[rss](/en/rss.xml) [json](/api/search.json) [plain](/assets/plain.xml) [gone](/assets/rss/nope.xml)';
+    assert.deepStrictEqual(codes(await check(body, files)), [['link.url', '/assets/rss/nope.xml']]);
+  });
+
   test("a script element's content is script, not links: `<a href>` in a template, Markdown in an inline script; its own src and Liquid tags still count", async () => {
     // The oracle passes script content through untouched (no Markdown in it), and a browser never reads it as markup.
     const body = [

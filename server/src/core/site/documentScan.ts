@@ -24,6 +24,21 @@ export function hasScannableBody(path: string, config: SiteConfig): boolean {
 }
 
 /**
+ * Text types that are often pages: feeds, JSON, scripts, styles, often with a `permalink:` of their own. Jekyll
+ * makes a page of any file that starts with front matter; images and other media are left unread as static files,
+ * since reading all of them costs more than the rare page among them would.
+ */
+const TEXT_PAGE_EXTENSIONS = new Set([
+  '.xml', '.rss', '.atom', '.xsl', '.xslt', '.json', '.webmanifest', '.txt', '.csv', '.tsv', '.ics', '.yml', '.yaml',
+  '.js', '.mjs', '.coffee', '.css', '.scss', '.sass',
+]);
+
+/** Whether a file outside `_` folders is read to learn if it is a page (front matter) or a static file. */
+export function mayBePage(path: string, config: SiteConfig): boolean {
+  return hasScannableBody(path, config) || TEXT_PAGE_EXTENSIONS.has(extensionOf(path).toLowerCase());
+}
+
+/**
  * Scans texts for one config, keeping the last result: the checker, hover and completion asking about the same
  * text in a row cost one scan.
  */
