@@ -112,9 +112,15 @@ suite('links', () => {
       'assets/rss/rss-en.xml': '---\nlayout: none\npermalink: /en/rss.xml\n---',
       'search.json': '---\npermalink: /api/search.json\n---\n[]\n',
       'assets/plain.xml': '<rss/>\n',
+      'schemas/wallets.yaml': '---\nid: https://example.org/schemas/wallets.yaml\n',
     });
     const body = '[rss](/en/rss.xml) [json](/api/search.json) [plain](/assets/plain.xml) [gone](/assets/rss/nope.xml)';
     assert.deepStrictEqual(codes(await check(body, files)), [['link.url', '/assets/rss/nope.xml']]);
+    // A YAML file's unclosed `---` is its document marker: the oracle copies it unchanged, nothing to report there.
+    const site = new SiteIndex(new InMemoryWorkspace(files), withSettings(undefined));
+    await site.build();
+    assert.ok(site.staticFiles.has('schemas/wallets.yaml'));
+    assert.ok(site.documents.has('assets/rss/rss-en.xml'));
   });
 
   test("a script element's content is script, not links: `<a href>` in a template, Markdown in an inline script; its own src and Liquid tags still count", async () => {
