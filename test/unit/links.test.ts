@@ -223,6 +223,18 @@ suite('links', () => {
     assert.match(findings[0]!.message, /in this URL twice/);
   });
 
+  test('on GitHub Pages (Jekyll 3.10) {% link %} and {% post_url %} write no baseurl: {{ site.baseurl }} before them is right (azure-sdk)', async () => {
+    // Jekyll 3.10's tags return `item.url` (lib/jekyll/tags/link.rb, post_url.rb); 4.0 added `relative_url` (#6727).
+    for (const gemfile of ['source "https://rubygems.org"\ngem "github-pages", ">= 231", group: [:jekyll_plugins]\n', 'gem "jekyll", "~> 3.9"\n']) {
+      const files = blog({ '_config.yml': 'baseurl: /blog\npermalink: /:year/:month/:title.html\n', 'index.html': '---\ntitle: Home\n---\n', Gemfile: gemfile });
+      const findings = await check('[a]({{ site.baseurl }}{% link about/index.md %}) [b]({{ site.baseurl }}{% post_url 2015-03-10-foo %}#getting-started) [c]({% link about/index.md %})', files);
+      assert.deepStrictEqual(findings.map((f) => [f.code, f.covered]), [['link.baseurl', '{% link about/index.md %}']], gemfile);
+    }
+    // Jekyll 4 named in the Gemfile: the tags write the baseurl, as without a Gemfile.
+    const files = blog({ '_config.yml': 'baseurl: /blog\npermalink: /:year/:month/:title.html\n', Gemfile: 'gem "jekyll", "~> 4.3"\n' });
+    assert.deepStrictEqual(codes(await check('[a]({{ site.baseurl }}{% link about/index.md %}) [c]({% link about/index.md %})', files)), [['link.url', '{{ site.baseurl }}{% link about/index.md %}']]);
+  });
+
   test('suspicious URLs: scheme-less hosts, quotes, double parentheses, localhost', async () => {
     const findings = await check('[a](www.reddit.com/r/jekyll) [b](stackoverflow.com) [c]("https://x.org") [d]((/about/)) [e](http://localhost:4000/x) [f](notes.html)');
     assert.deepStrictEqual(
