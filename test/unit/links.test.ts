@@ -340,6 +340,12 @@ suite('links', () => {
     );
   });
 
+  test('a highlight block on one line is its tags around code: the tags are no Liquid in code (azure-sdk)', async () => {
+    // The oracle: `<figure class="highlight"><pre><code class="language-text" data-lang="text"> If-Not-Match: "x" </code></pre></figure>`.
+    const findings = await check('Text.\n\n{% highlight text %} If-Not-Match: "x" {% endhighlight %}\n\n{% highlight text %} a {{ b }} {% endhighlight %}\n');
+    assert.deepStrictEqual(codes(findings), [['liquid.in-code', '{{ b }}']]);
+  });
+
   test('render_with_liquid: false turns Liquid checks off', async () => {
     const all = { ...blog(), [POST]: '---\nrender_with_liquid: false\n---\n```\n{{ x }}\n```\n{% post_url 1999-01-01-none %}\n' };
     const site = new SiteIndex(new InMemoryWorkspace(all), withSettings(undefined));
