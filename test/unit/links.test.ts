@@ -346,6 +346,12 @@ suite('links', () => {
     assert.deepStrictEqual(codes(findings), [['liquid.in-code', '{{ b }}']]);
   });
 
+  test('an include that is all of a code block shows a file\'s source; with other code around it, it is still reported (azure-sdk)', async () => {
+    // The oracle puts the included file's text in the code block.
+    const body = '```python\n{% include_relative _includes/example_client.py %}\n```\n\n{% highlight html %}\n{% include note.html %}\n{% endhighlight %}\n\n```html\n<div>\n{% include note.html %}\n</div>\n```\n';
+    assert.deepStrictEqual(codes(await check(body)), [['liquid.in-code', '{% include note.html %}']]);
+  });
+
   test('render_with_liquid: false turns Liquid checks off', async () => {
     const all = { ...blog(), [POST]: '---\nrender_with_liquid: false\n---\n```\n{{ x }}\n```\n{% post_url 1999-01-01-none %}\n' };
     const site = new SiteIndex(new InMemoryWorkspace(all), withSettings(undefined));
