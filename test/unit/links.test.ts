@@ -352,6 +352,13 @@ suite('links', () => {
     assert.deepStrictEqual(codes(await check(body)), [['liquid.in-code', '{% include note.html %}']]);
   });
 
+  test('with the site\'s own plugins, a site variable in code may be one they set (bitcoin.org: site.DOWNLOAD_VERSION)', async () => {
+    // The oracle, built without --safe as such a site is: `tar xzf bitcoin-27.0-x86_64-linux-gnu.tar.gz` in the code block.
+    const body = 'Example:\n\n    tar xzf bitcoin-{{site.DOWNLOAD_VERSION}}.tar.gz {{ page.nothing }}\n';
+    assert.deepStrictEqual(codes(await check(body)), [['liquid.in-code', '{{site.DOWNLOAD_VERSION}}'], ['liquid.in-code', '{{ page.nothing }}']]);
+    assert.deepStrictEqual(codes(await check(body, blog({ '_plugins/releases.rb': 'module Jekyll; end\n' }))), [['liquid.in-code', '{{ page.nothing }}']]);
+  });
+
   test('render_with_liquid: false turns Liquid checks off', async () => {
     const all = { ...blog(), [POST]: '---\nrender_with_liquid: false\n---\n```\n{{ x }}\n```\n{% post_url 1999-01-01-none %}\n' };
     const site = new SiteIndex(new InMemoryWorkspace(all), withSettings(undefined));

@@ -46,8 +46,9 @@ function meantAsOutput(expression: string, context: RuleContext): boolean {
     if (first === 'data') {
       return second !== undefined && [...context.site.dataFiles.keys()].some((d) => d === second || d.startsWith(second + '/'));
     }
-    // `site.time` is the build's time (a copyright year), `site.github` jekyll-github-metadata's repository data.
-    return first !== undefined && (Object.hasOwn(context.site.config.raw, first) || first === 'time' || first === 'github');
+    // `site.time` is the build's time (a copyright year), `site.github` jekyll-github-metadata's repository data; a
+    // site's own plugins may set any other (bitcoin.org's `_plugins/releases.rb` sets `site.DOWNLOAD_VERSION`).
+    return first !== undefined && (Object.hasOwn(context.site.config.raw, first) || first === 'time' || first === 'github' || context.site.localPlugins.size > 0);
   }
   return name !== undefined && name !== '' && new RegExp(`\\{%-?\\s*(?:for\\s+${name}\\s+in\\b|assign\\s+${name}\\s*=|capture\\s+${name}\\s*-?%)`).test(context.text);
 }
