@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { GITHUB_PAGES_PLUGINS, gemfilePlugins } from '../../server/src/core/site/gemfile';
+import { GITHUB_PAGES_PLUGINS, gemfilePlugins, gemfileUsesJekyll3 } from '../../server/src/core/site/gemfile';
 
 /** The Jekyll plugins a Gemfile loads (core/site/gemfile.ts): read as data, never run. */
 suite('Gemfile plugins', () => {
@@ -33,5 +33,13 @@ suite('Gemfile plugins', () => {
   test('the github-pages gem, in the group or not, brings GitHub Pages\' default plugins', () => {
     assert.deepStrictEqual(gemfilePlugins('gem "github-pages", group: :jekyll_plugins\n'), GITHUB_PAGES_PLUGINS);
     assert.deepStrictEqual(gemfilePlugins("gem 'github-pages'\ngroup :jekyll_plugins do\n  gem 'jekyll-feed'\nend\n"), ['jekyll-feed', ...GITHUB_PAGES_PLUGINS]);
+  });
+
+  test('Jekyll 3 builds the site with github-pages or a jekyll requirement below 4; Jekyll 4 otherwise', () => {
+    const jekyll3 = ['gem "github-pages", ">= 231", group: [:jekyll_plugins]', "gem 'jekyll', '~> 3.9'", 'gem "jekyll", "3.8.5"', 'gem "jekyll", "= 3.10.0"', 'gem "jekyll", "< 4"', 'gem("jekyll", "<= 3.9")'];
+    const jekyll4 = ['gem "jekyll", "~> 4.3"', 'gem "jekyll"', 'gem "jekyll", ">= 3.7"', '# gem "github-pages"', 'gem "jekyll-feed", "~> 0.12"', ''];
+    assert.deepStrictEqual(jekyll3.filter((line) => !gemfileUsesJekyll3(`source "https://rubygems.org"\n${line}\n`)), []);
+    assert.deepStrictEqual(jekyll4.filter((line) => gemfileUsesJekyll3(`source "https://rubygems.org"\n${line}\n`)), []);
+    assert.strictEqual(gemfileUsesJekyll3(undefined), false);
   });
 });

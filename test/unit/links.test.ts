@@ -106,6 +106,23 @@ suite('links', () => {
     ]);
   });
 
+  test('a page of any text type with front matter is published at its permalink (bitcoincore.org: rss-en.xml at /en/rss.xml)', async () => {
+    // The oracle writes `_site/en/rss.xml` for `assets/rss/rss-en.xml` with `permalink: /en/rss.xml`, whatever the extension.
+    const files = blog({
+      'assets/rss/rss-en.xml': '---\nlayout: none\npermalink: /en/rss.xml\n---',
+      'search.json': '---\npermalink: /api/search.json\n---\n[]\n',
+      'assets/plain.xml': '<rss/>\n',
+      'schemas/wallets.yaml': '---\nid: https://example.org/schemas/wallets.yaml\n',
+    });
+    const body = '[rss](/en/rss.xml) [json](/api/search.json) [plain](/assets/plain.xml) [gone](/assets/rss/nope.xml)';
+    assert.deepStrictEqual(codes(await check(body, files)), [['link.url', '/assets/rss/nope.xml']]);
+    // A YAML file's unclosed `---` is its document marker: the oracle copies it unchanged, nothing to report there.
+    const site = new SiteIndex(new InMemoryWorkspace(files), withSettings(undefined));
+    await site.build();
+    assert.ok(site.staticFiles.has('schemas/wallets.yaml'));
+    assert.ok(site.documents.has('assets/rss/rss-en.xml'));
+  });
+
   test("a script element's content is script, not links: `<a href>` in a template, Markdown in an inline script; its own src and Liquid tags still count", async () => {
     // The oracle passes script content through untouched (no Markdown in it), and a browser never reads it as markup.
     const body = [
@@ -262,6 +279,18 @@ suite('links', () => {
     assert.match(findings[0]!.message, /in this URL twice/);
   });
 
+  test('on GitHub Pages (Jekyll 3.10) {% link %} and {% post_url %} write no baseurl: {{ site.baseurl }} before them is right (azure-sdk)', async () => {
+    // Jekyll 3.10's tags return `item.url` (lib/jekyll/tags/link.rb, post_url.rb); 4.0 added `relative_url` (#6727).
+    for (const gemfile of ['source "https://rubygems.org"\ngem "github-pages", ">= 231", group: [:jekyll_plugins]\n', 'gem "jekyll", "~> 3.9"\n']) {
+      const files = blog({ '_config.yml': 'baseurl: /blog\npermalink: /:year/:month/:title.html\n', 'index.html': '---\ntitle: Home\n---\n', Gemfile: gemfile });
+      const findings = await check('[a]({{ site.baseurl }}{% link about/index.md %}) [b]({{ site.baseurl }}{% post_url 2015-03-10-foo %}#getting-started) [c]({% link about/index.md %})', files);
+      assert.deepStrictEqual(findings.map((f) => [f.code, f.covered]), [['link.baseurl', '{% link about/index.md %}']], gemfile);
+    }
+    // Jekyll 4 named in the Gemfile: the tags write the baseurl, as without a Gemfile.
+    const files = blog({ '_config.yml': 'baseurl: /blog\npermalink: /:year/:month/:title.html\n', Gemfile: 'gem "jekyll", "~> 4.3"\n' });
+    assert.deepStrictEqual(codes(await check('[a]({{ site.baseurl }}{% link about/index.md %}) [c]({% link about/index.md %})', files)), [['link.url', '{{ site.baseurl }}{% link about/index.md %}']]);
+  });
+
   test('suspicious URLs: scheme-less hosts, quotes, double parentheses, localhost', async () => {
     const findings = await check('[a](www.reddit.com/r/jekyll) [b](stackoverflow.com) [c]("https://x.org") [d]((/about/)) [e](http://localhost:4000/x) [f](notes.html)');
     assert.deepStrictEqual(
@@ -365,6 +394,25 @@ suite('links', () => {
         ['liquid.in-code', '{% if x %}', '{% raw %}{% if x %}{% endraw %}'],
       ],
     );
+  });
+
+  test('a highlight block on one line is its tags around code: the tags are no Liquid in code (azure-sdk)', async () => {
+    // The oracle: `<figure class="highlight"><pre><code class="language-text" data-lang="text"> If-Not-Match: "x" </code></pre></figure>`.
+    const findings = await check('Text.\n\n{% highlight text %} If-Not-Match: "x" {% endhighlight %}\n\n{% highlight text %} a {{ b }} {% endhighlight %}\n');
+    assert.deepStrictEqual(codes(findings), [['liquid.in-code', '{{ b }}']]);
+  });
+
+  test('an include that is all of a code block shows a file\'s source; with other code around it, it is still reported (azure-sdk)', async () => {
+    // The oracle puts the included file's text in the code block.
+    const body = '```python\n{% include_relative _includes/example_client.py %}\n```\n\n{% highlight html %}\n{% include note.html %}\n{% endhighlight %}\n\n```html\n<div>\n{% include note.html %}\n</div>\n```\n';
+    assert.deepStrictEqual(codes(await check(body)), [['liquid.in-code', '{% include note.html %}']]);
+  });
+
+  test('with the site\'s own plugins, a site variable in code may be one they set (bitcoin.org: site.DOWNLOAD_VERSION)', async () => {
+    // The oracle, built without --safe as such a site is: `tar xzf bitcoin-27.0-x86_64-linux-gnu.tar.gz` in the code block.
+    const body = 'Example:\n\n    tar xzf bitcoin-{{site.DOWNLOAD_VERSION}}.tar.gz {{ page.nothing }}\n';
+    assert.deepStrictEqual(codes(await check(body)), [['liquid.in-code', '{{site.DOWNLOAD_VERSION}}'], ['liquid.in-code', '{{ page.nothing }}']]);
+    assert.deepStrictEqual(codes(await check(body, blog({ '_plugins/releases.rb': 'module Jekyll; end\n' }))), [['liquid.in-code', '{{ page.nothing }}']]);
   });
 
   test('render_with_liquid: false turns Liquid checks off', async () => {

@@ -61,6 +61,13 @@ suite('preview renderer', () => {
       assert.match(html, /<a href="\/y\/x">g<\/a>/);
     });
 
+    test('on GitHub Pages (Jekyll 3.10) post_url and link write no baseurl; {{ site.baseurl }} before them supplies it', async () => {
+      const files = { '_config.yml': 'baseurl: /tech\npermalink: /:year/:month/:title.html\n', Gemfile: 'gem "github-pages", group: :jekyll_plugins\n' };
+      const html = await render('[a]({{ site.baseurl }}{% post_url 2020-01-01-first %}) [b]({% link about.md %})\n', { files });
+      assert.match(html, /<a href="\/tech\/2020\/01\/first.html">a<\/a>/);
+      assert.match(html, /<a href="\/about">b<\/a>/);
+    });
+
     test('a post_url to no post is a broken link, not a crash', async () => {
       assert.match(await render('[gone]({% post_url 2019-01-01-gone %})\n'), /<a href="bw-missing:post_url\/2019-01-01-gone" class="bw-broken">gone<\/a>/);
     });

@@ -9,7 +9,7 @@ import { wellFormed } from '../wellFormed';
  * evaluator (`links/resolveUrl.ts`), so preview and diagnostics agree on every URL.
  */
 import { evaluateOutput } from '../links/resolveUrl';
-import type { SiteConfig } from '../site/config';
+import { linkTagBaseurl, type SiteConfig } from '../site/config';
 import { linkTagArgument } from '../links/linkTags';
 import { liquidEndTag } from './liquidBlockTags';
 
@@ -114,7 +114,7 @@ function expand(text: string, context: LiquidContext, placeholders: string[]): s
 }
 
 function urlOrMissing(url: string | undefined, tag: string, argument: string, context: LiquidContext): string {
-  return url === undefined ? `${MISSING_SCHEME}${tag}/${encodeURIComponent(wellFormed(argument))}` : context.config.baseurl + url;
+  return url === undefined ? `${MISSING_SCHEME}${tag}/${encodeURIComponent(wellFormed(argument))}` : linkTagBaseurl(context.config) + url;
 }
 
 /** `{% highlight lang %}` as a fence longer than any backtick run inside, so the code cannot close it. */

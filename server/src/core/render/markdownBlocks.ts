@@ -209,12 +209,16 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
         const kind = fence ? 'fence' : liquid ? (liquid[1] as 'highlight' | 'comment') : 'pre';
         let sameLine: boolean;
         let j: number;
+        /** A block on one line (`{% highlight text %} x {% endhighlight %}`): its code lies between its tags. */
+        let between: { start: number; end: number } | undefined;
         if (liquid) {
           // Liquid runs before kramdown: its end tag is found in the text, whatever the lines (`{%\nendcomment %}`).
-          closer.lastIndex = contentFrom + liquid[0].length;
+          const openEnd = contentFrom + liquid[0].length;
+          closer.lastIndex = openEnd;
           const found = closer.exec(text);
           j = found ? lineOf(found.index + found[0].length - 1, i) : lines.length;
           sameLine = j === i;
+          between = sameLine && found ? { start: openEnd, end: found.index } : undefined;
         } else {
           // A closer on the opening line itself (`<pre>x</pre>`).
           sameLine = !fence && closer.test(content.slice(4));
@@ -224,8 +228,8 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
           }
         }
         const last = lines[Math.min(j, lines.length - 1)]!;
-        const contentStart = sameLine ? line.start : line.next;
-        const contentEnd = j < lines.length ? (sameLine ? line.end : last.start) : last.end;
+        const contentStart = between?.start ?? (sameLine ? line.start : line.next);
+        const contentEnd = between?.end ?? (j < lines.length ? (sameLine ? line.end : last.start) : last.end);
         code.push({ start: line.start, end: last.end, kind, contentStart, contentEnd: Math.max(contentStart, contentEnd) });
         i = j;
         previousBlank = false;

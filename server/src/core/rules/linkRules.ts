@@ -11,7 +11,7 @@ import { relativeLinkTarget, rewritesRelativeLinks } from '../links/relativeLink
 import { findFile, findPost, type PostLookup } from '../links/targets';
 import { withoutDate } from '../site/postName';
 import { generatedUrls } from '../site/generatedUrls';
-import type { SiteConfig } from '../site/config';
+import { linkTagBaseurl, type SiteConfig } from '../site/config';
 import type { SiteIndex } from '../site/siteIndex';
 import type { FixableCode } from '../ruleCatalog';
 import type { Finding, Rule, RuleContext } from './rule';
@@ -52,15 +52,15 @@ class LinkChecker {
   #suggestions = 0;
   /** `{% post_url %}` lookups: a link written `[text]({% post_url name %})` is checked as a URL and as the tag. */
   readonly #posts = new Map<string, PostLookup>();
-  /** The URLs the Liquid tags in a link's target make. */
+  /** The URLs the Liquid tags in a link's target make (with the baseurl since Jekyll 4). */
   readonly #tags: LiquidUrls = {
     postUrl: (name) => {
       const post = this.#findPost(name);
-      return post.kind === 'found' ? this.#config.baseurl + (this.site.urls.urlOf(post.path) ?? '') : undefined;
+      return post.kind === 'found' ? linkTagBaseurl(this.#config) + (this.site.urls.urlOf(post.path) ?? '') : undefined;
     },
     linkUrl: (path) => {
       const file = findFile(this.site, path);
-      return file === undefined ? undefined : this.#config.baseurl + (this.site.urls.urlOf(file) ?? '/' + file);
+      return file === undefined ? undefined : linkTagBaseurl(this.#config) + (this.site.urls.urlOf(file) ?? '/' + file);
     },
   };
 
@@ -231,7 +231,7 @@ class LinkChecker {
   #reportDoubledBaseurl(link: LinkOccurrence, path: string): boolean {
     const baseurl = this.#config.baseurl;
     const tagAt = link.target.indexOf('{%');
-    if (baseurl === '' || tagAt < 0 || !path.startsWith(baseurl + '/') || !this.site.urls.lookup(path.slice(baseurl.length))) {
+    if (baseurl === '' || !this.#config.linkTagsWriteBaseurl || tagAt < 0 || !path.startsWith(baseurl + '/') || !this.site.urls.lookup(path.slice(baseurl.length))) {
       return false;
     }
     const before = link.target.slice(0, tagAt);

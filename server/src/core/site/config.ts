@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { isMap } from 'yaml';
 import { parseYaml, yamlToData, type YamlError } from '../frontmatter/yaml';
 import type { IWorkspace, ReadResult } from '../workspace';
-import { GEMFILE, gemfilePlugins } from './gemfile';
+import { GEMFILE, gemfilePlugins, gemfileUsesJekyll3 } from './gemfile';
 
 export interface CollectionConfig {
   readonly name: string;
@@ -35,6 +35,8 @@ export interface SiteConfig {
   readonly hasTheme: boolean;
   /** `plugins` (and the old `gems`), then those the Gemfile loads (see `gemfile.ts`). */
   readonly plugins: readonly string[];
+  /** `{% link %}` and `{% post_url %}` write the baseurl: Jekyll 4, unless the Gemfile builds with Jekyll 3. */
+  readonly linkTagsWriteBaseurl: boolean;
   readonly kramdownInput: 'GFM' | 'kramdown';
   readonly kramdownAutoIds: boolean;
   /** kramdown `auto_id_prefix`, put in front of every generated header id. */
@@ -43,6 +45,11 @@ export interface SiteConfig {
   readonly kramdownTransliteratedIds: boolean;
   /** Every setting as read, for plugins' own keys (`pagination`, `feed`, ...). */
   readonly raw: Readonly<Record<string, unknown>>;
+}
+
+/** What `{% link %}` and `{% post_url %}` put before the page's URL: the baseurl since Jekyll 4, nothing in Jekyll 3. */
+export function linkTagBaseurl(config: SiteConfig): string {
+  return config.linkTagsWriteBaseurl ? config.baseurl : '';
 }
 
 export interface ConfigReading {
@@ -115,6 +122,7 @@ function toConfig(raw: Record<string, unknown>, gemfile?: string): SiteConfig {
     include: asStrings(raw['include']),
     hasTheme: typeof theme === 'string' && theme.length > 0,
     plugins: [...new Set([...asStrings(raw['plugins']), ...asStrings(raw['gems']), ...gemfilePlugins(gemfile)])],
+    linkTagsWriteBaseurl: !gemfileUsesJekyll3(gemfile),
     kramdownInput: input,
     kramdownAutoIds: kramdown['auto_ids'] !== false,
     kramdownAutoIdPrefix: asString(kramdown['auto_id_prefix']) ?? '',

@@ -24,6 +24,19 @@ export function hasScannableBody(path: string, config: SiteConfig): boolean {
 }
 
 /**
+ * Text types that are often pages with a `permalink:` of their own: feeds and data. Jekyll makes a page of any file
+ * that starts with front matter; media are left unread as static files, and so are scripts and styles: a blog may
+ * vendor hundreds of them (MathJax, jQuery plugins), read whole for the rare page among them, and a style's page
+ * keeps its own path (Sass's output is modelled apart).
+ */
+const TEXT_PAGE_EXTENSIONS = new Set(['.xml', '.rss', '.atom', '.xsl', '.xslt', '.json', '.webmanifest', '.txt', '.csv', '.tsv', '.ics', '.yml', '.yaml']);
+
+/** Whether a file outside `_` folders is read to learn if it is a page (front matter) or a static file. */
+export function mayBePage(path: string, config: SiteConfig): boolean {
+  return hasScannableBody(path, config) || TEXT_PAGE_EXTENSIONS.has(extensionOf(path).toLowerCase());
+}
+
+/**
  * Scans texts for one config, keeping the last result: the checker, hover and completion asking about the same
  * text in a row cost one scan.
  */

@@ -62,6 +62,11 @@ export function analyseFile(path: string, read: ReadResult, config: SiteConfig, 
   }
   const shape = shapeOf(info);
   const parsed = text === undefined ? undefined : parseFrontMatter(text);
+  // A YAML file's `---` is its document marker, seldom closed: the oracle writes such a file unchanged, so a
+  // feed, script or data file counts as a page only with its front matter closed.
+  if (info.kind === 'page-or-static' && parsed?.block.kind !== 'closed' && !hasScannableBody(path, config)) {
+    return { record: { kind: 'static' }, text, parsed: undefined, scanned: undefined };
+  }
   const data = parsed ? frontMatterData(parsed) : {};
   const scanned = parsed && text !== undefined && hasScannableBody(path, config) ? scanner.scan(config, path, text, data, parsed).links : undefined;
   const document: SiteDocument = {

@@ -66,6 +66,27 @@ export function gemfilePlugins(text: string | undefined): string[] {
   return plugins;
 }
 
+/**
+ * Whether the Gemfile builds the site with Jekyll 3: the `github-pages` gem pins GitHub Pages' Jekyll (3.10), and
+ * `gem "jekyll", "~> 3.9"` (or `"3.9.0"`, `"= 3.9"`, `"< 4"`) names it. It matters where Jekyll 4 changed what
+ * a site writes: Jekyll 3's `{% link %}` and `{% post_url %}` give the URL without the baseurl.
+ */
+export function gemfileUsesJekyll3(text: string | undefined): boolean {
+  for (const raw of text?.split(/\r?\n/) ?? []) {
+    const gem = GEM.exec(withoutComment(raw).trim());
+    if (gem?.[2] === 'github-pages') {
+      return true;
+    }
+    if (gem?.[2] === 'jekyll') {
+      const requirement = /^\s*,\s*(["'])([^"']*)\1/.exec(gem[3]!)?.[2] ?? '';
+      if (/^(?:(?:~>|=)?\s*[0-3]\.|<=?\s*[0-3]\.|<\s*4(?:\.0)*$)/.test(requirement.trim())) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 /** A line without its `#` comment; a `#` inside a quoted string stays. */
 function withoutComment(line: string): string {
   let quote = '';

@@ -9,7 +9,7 @@ import { UrlMap } from './urlMap';
 import { LinkIndex, type LinkSummary } from '../links/linkIndex';
 import { documentKeys } from '../links/targets';
 import { KeptAnalyses, keptAnalysis } from './documentAnalysis';
-import { DocumentScanner, hasScannableBody, type DocumentScan } from './documentScan';
+import { DocumentScanner, mayBePage, type DocumentScan } from './documentScan';
 import { classifyPath, type DocumentKind } from './documentKind';
 import { Memo, type MemoDependency } from './memo';
 import type { SiteDocument } from './siteDocument';
@@ -262,7 +262,7 @@ export class SiteIndex {
       const links = summary && { ids: summary.ids, idsComplete: summary.idsComplete, links: [] };
       return { record: { kind: 'document', document, links } };
     }
-    if (this.#staticFiles.has(path) && classifyPath(path, this.config).kind === 'page-or-static' && hasScannableBody(path, this.config)) {
+    if (this.#staticFiles.has(path) && classifyPath(path, this.config).kind === 'page-or-static' && mayBePage(path, this.config)) {
       return { record: { kind: 'static' } };
     }
     const templateIds = this.links.templateIds.get(path);
@@ -476,7 +476,7 @@ export class SiteIndex {
         this.#dataFiles.set(info.name, path);
         return false;
       case 'page-or-static':
-        if (hasScannableBody(path, this.config)) {
+        if (mayBePage(path, this.config)) {
           return true;
         }
         this.#staticFiles.add(path);

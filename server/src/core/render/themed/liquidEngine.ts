@@ -1,5 +1,6 @@
 import { Context, Liquid, Tag, TokenKind, toPromise, type Emitter, type FS, type TagToken, type TopLevelToken, type Template } from 'liquidjs';
 import type { SiteIndex } from '../../site/siteIndex';
+import { linkTagBaseurl } from '../../site/config';
 import type { ReadResult } from '../../workspace';
 import { highlightCode } from '../highlight';
 import { escapeHtml } from '../sanitizeHtml';
@@ -179,7 +180,7 @@ class HighlightTag extends Tag {
   }
 }
 
-/** `{% post_url name %}` and `{% link path %}`: the URL Jekyll writes, with baseurl; a missing target shows as a broken link. */
+/** `{% post_url name %}` and `{% link path %}`: the URL Jekyll writes, with baseurl (Jekyll 4); a missing target shows as a broken link. */
 class UrlTag extends Tag {
   readonly #kind: 'post_url' | 'link';
   readonly #target: string;
@@ -194,7 +195,7 @@ class UrlTag extends Tag {
     const target = this.#target.includes('{{') ? String(yield this.liquid.parseAndRender(this.#target, ctx.getAll() as object)) : this.#target;
     const resolved = resolveLink(site, { kind: this.#kind, target: this.#kind === 'link' ? target.replace(/^\/+/, '') : target });
     const url = resolved.kind === 'document' || resolved.kind === 'static' ? site.urls.urlOf(resolved.path) : undefined;
-    return url === undefined ? `${MISSING_SCHEME}${this.#kind}/${encodeURIComponent(wellFormed(target))}` : site.config.baseurl + url;
+    return url === undefined ? `${MISSING_SCHEME}${this.#kind}/${encodeURIComponent(wellFormed(target))}` : linkTagBaseurl(site.config) + url;
   }
 }
 
