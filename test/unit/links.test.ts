@@ -123,6 +123,23 @@ suite('links', () => {
     assert.ok(site.documents.has('assets/rss/rss-en.xml'));
   });
 
+  test('a definition no reference uses is not on the page: its URL is not checked (cocoadev; the oracle writes no `<a>` for `[Unused Def]: /nope-unused.html`)', async () => {
+    const body = [
+      'See [the used one][Used], [Shortcut] and [collapsed][].',
+      '',
+      '[Unused Def]: /nope-unused.html',
+      '[used]: /nope-used.html',
+      '[shortcut]: /nope-shortcut.html',
+      '[Collapsed]: /nope-collapsed.html',
+      '[NSApplication newDocument]: selector not recognized',
+    ].join('\n');
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['link.url', '/nope-used.html'],
+      ['link.url', '/nope-shortcut.html'],
+      ['link.url', '/nope-collapsed.html'],
+    ]);
+  });
+
   test("a script element's content is script, not links: `<a href>` in a template, Markdown in an inline script; its own src and Liquid tags still count", async () => {
     // The oracle passes script content through untouched (no Markdown in it), and a browser never reads it as markup.
     const body = [

@@ -50,6 +50,8 @@ class LinkChecker {
   readonly #rewritesRelativeLinks: boolean;
   readonly #findings: Finding[] = [];
   #suggestions = 0;
+  /** The text in lower case, made once for `#isUsed`. */
+  #lowerText: string | undefined;
   /** `{% post_url %}` lookups: a link written `[text]({% post_url name %})` is checked as a URL and as the tag. */
   readonly #posts = new Map<string, PostLookup>();
   /** The URLs the Liquid tags in a link's target make (with the baseurl since Jekyll 4). */
@@ -93,11 +95,33 @@ class LinkChecker {
             this.#findings.push({ code: 'link.reference', start: link.start, end: link.end, message: l10n.t('No definition for the reference [{0}]: kramdown shows the brackets as text. Add `[{0}]: URL` below the paragraph.', excerpt(link.target)) });
           }
           break;
+        case 'definition':
+          if (this.#isUsed(link)) {
+            this.#checkUrl(link);
+          }
+          break;
         default:
           this.#checkUrl(link);
       }
     }
     return this.#findings;
+  }
+
+  /**
+   * Whether a reference may use the definition: kramdown writes nothing for one that none uses, so its URL is never
+   * on the page (the oracle: `[unused]: /nope.html` makes no `<a>`). Used when its `[label]` appears anywhere else,
+   * in any case (`[text][label]`, `[label][]`, `[label]`), or when references may come from Liquid or an include.
+   */
+  #isUsed(definition: LinkOccurrence): boolean {
+    const open = this.text.lastIndexOf('[', definition.start);
+    const close = this.text.indexOf(']:', open);
+    if (open < 0 || close < 0 || close > definition.start || !this.scanned.definitionsComplete || !this.scanned.idsComplete) {
+      return true;
+    }
+    const written = this.text.slice(open, close + 1).toLowerCase();
+    this.#lowerText ??= this.text.toLowerCase();
+    const first = this.#lowerText.indexOf(written);
+    return first !== open || this.#lowerText.indexOf(written, open + 1) >= 0;
   }
 
   /**
