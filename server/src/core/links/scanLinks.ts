@@ -323,7 +323,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     // Indented lines in a capture are the template's layout, printed where the capture is, often as no code at all
     // (bitcoinops.org); a fence or highlight there is code wherever it is printed.
     const shownCode = codeBlocks.filter((b) => b.kind !== 'indented' || !inside(captures, b.start));
-    const code = sortRanges([...shownCode.map((b) => ({ start: b.contentStart, end: b.contentEnd })), ...codeSpans]);
+    const code = sortRanges([...shownCode.map((b) => ({ start: b.contentStart, end: b.contentEnd, fenced: b.kind === 'fence' || b.kind === 'highlight' })), ...codeSpans]);
     const outputOpens = new ForwardSearch(text, '{{');
     const tagOpens = new ForwardSearch(text, '{%');
     /** The next `{{` or `{%`. */
@@ -339,7 +339,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
         }
         const tag = text.slice(start, close + 2);
         // A comment in code, its tags included, is there to be taken out (a marker for the blog's own tools): as Jekyll does.
-        if (!inside(raw, start) && !inside(comments, start) && !inside(footnotes.dropped, start) && !/^\{%-?\s*(?:end)?raw\b/.test(tag)) {
+        if (!inside(raw, start) && !inside(comments, start) && !inside(footnotes.dropped, start) && !/^\{%-?\s*(?:end)?raw\b/.test(tag) && !showsSource(text, range, start, close + 2)) {
           liquidInCode.push({ start, end: close + 2 });
         }
         start = opens.next(close + 2);
@@ -566,6 +566,15 @@ function bracketOpeners(text: string, from: number): BracketOpeners {
     }
   }
   return openers;
+}
+
+/**
+ * An `{% include %}` or `{% include_relative %}` alone on its line as all of a fenced or highlight block shows a
+ * file's source (azure-sdk's ```` ```python ```` around `{% include_relative _includes/example_client.py %}`): the
+ * oracle puts the file's text in the block, as the author meant. A tutorial showing the syntax writes it in `{% raw %}`.
+ */
+function showsSource(text: string, block: Range & { readonly fenced?: boolean }, start: number, end: number): boolean {
+  return block.fenced === true && text[block.start - 1] === '\n' && /^[ \t]*$/.test(text.slice(block.start, start)) && /^[ \t]*\r?\n?$/.test(text.slice(end, block.end)) && /^\{%-?\s*include(?:_relative)?\s/.test(text.slice(start, end));
 }
 
 /** No link destination is longer; past it a `](` without its `)` is text. */

@@ -14,7 +14,7 @@ export const liquidInCodeRule: Rule = {
     const scanned = scanOf(context);
     return (scanned?.liquidInCode ?? []).flatMap(({ start, end }) => {
       const expression = context.text.slice(start, end);
-      if (meantAsOutput(expression, context) || includesSource(context.text, start, end)) {
+      if (meantAsOutput(expression, context)) {
         return [];
       }
       return {
@@ -51,27 +51,4 @@ function meantAsOutput(expression: string, context: RuleContext): boolean {
     return first !== undefined && (Object.hasOwn(context.site.config.raw, first) || first === 'time' || first === 'github' || context.site.localPlugins.size > 0);
   }
   return name !== undefined && name !== '' && new RegExp(`\\{%-?\\s*(?:for\\s+${name}\\s+in\\b|assign\\s+${name}\\s*=|capture\\s+${name}\\s*-?%)`).test(context.text);
-}
-
-const BLOCK_OPEN = /^\s*(?:`{3,}|~{3,}|\{%-?\s*highlight\b)/;
-const BLOCK_CLOSE = /^\s*(?:`{3,}|~{3,}|\{%-?\s*endhighlight\b)/;
-
-/**
- * An `{% include %}` or `{% include_relative %}` that is all of a fenced or highlight block shows a file's source
- * (azure-sdk's ```` ```python ```` around `{% include_relative _includes/example_client.py %}`): the oracle puts the
- * file's text in the code block, as the author meant. A tutorial showing the syntax writes it in `{% raw %}`.
- */
-function includesSource(text: string, start: number, end: number): boolean {
-  if (!/^\{%-?\s*include(?:_relative)?\s/.test(text.slice(start, end))) {
-    return false;
-  }
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const lineEnd = text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end);
-  if (text.slice(lineStart, start).trim() !== '' || text.slice(end, lineEnd).trim() !== '' || lineStart === 0) {
-    return false;
-  }
-  const previous = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1);
-  const nextEnd = text.indexOf('\n', lineEnd + 1);
-  const next = text.slice(lineEnd + 1, nextEnd < 0 ? text.length : nextEnd);
-  return BLOCK_OPEN.test(previous) && BLOCK_CLOSE.test(next);
 }
