@@ -20,8 +20,12 @@ const SCRIPT_CLOSE = /<\/script(?=[\s/>])/gi;
  */
 export function scriptContents(text: string, from: number, isText: (offset: number) => boolean, tagEnd: (attributesStart: number) => number): ScriptContent[] {
   const contents: ScriptContent[] = [];
+  const first = firstAngleBeforeS(text, from);
+  if (first < 0) {
+    return contents;
+  }
   const closes = new ForwardSearch(text, SCRIPT_CLOSE);
-  SCRIPT_OPEN.lastIndex = from;
+  SCRIPT_OPEN.lastIndex = first;
   for (let open = SCRIPT_OPEN.exec(text); open; open = SCRIPT_OPEN.exec(text)) {
     const attributesStart = open.index + open[0].length;
     const end = isText(open.index) ? -1 : tagEnd(attributesStart);
@@ -36,4 +40,17 @@ export function scriptContents(text: string, from: number, isText: (offset: numb
     SCRIPT_OPEN.lastIndex = close;
   }
   return contents;
+}
+
+/**
+ * The first `<` followed by `s` or `S` from `from`, or -1: where `SCRIPT_OPEN` may first match. A search for one
+ * character is many times faster than a case-insensitive pattern over a text that has no script.
+ */
+function firstAngleBeforeS(text: string, from: number): number {
+  for (let at = text.indexOf('<', from); at >= 0; at = text.indexOf('<', at + 1)) {
+    if ((text.charCodeAt(at + 1) | 0x20) === 0x73) {
+      return at;
+    }
+  }
+  return -1;
 }
