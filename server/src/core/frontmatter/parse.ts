@@ -141,8 +141,13 @@ function containsAlias(root: Node): boolean {
 export function frontMatterData(parsed: ParsedFrontMatter): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const [key, entry] of parsed.entries) {
-    // Defined, not assigned: a `__proto__:` key is data, not the object's prototype.
-    Object.defineProperty(data, key, { value: entry.data, enumerable: true, writable: true, configurable: true });
+    if (key === '__proto__') {
+      // Defined, not assigned: a `__proto__:` key is data, not the object's prototype.
+      Object.defineProperty(data, key, { value: entry.data, enumerable: true, writable: true, configurable: true });
+    } else {
+      // Assigned: an object whose every key is defined becomes a slow dictionary, for every later read too.
+      data[key] = entry.data;
+    }
   }
   return data;
 }

@@ -49,7 +49,11 @@ export function keptAnalysis(text: string, frontMatter: ParsedFrontMatter, links
 
 function keptLinks({ scanned, ids, anchors }: IndexedScan): KeptLinks {
   const spans = new Int32Array(scanned.links.length * 3);
-  scanned.links.forEach((link, i) => spans.set([FORM_CODES[link.form] + (link.inCode ? IN_CODE : 0), link.start, link.end], i * 3));
+  scanned.links.forEach((link, i) => {
+    spans[i * 3] = FORM_CODES[link.form] + (link.inCode ? IN_CODE : 0);
+    spans[i * 3 + 1] = link.start;
+    spans[i * 3 + 2] = link.end;
+  });
   return {
     spans,
     definitions: scanned.definitions.size === 0 ? NO_DEFINITIONS : new Set([...scanned.definitions].map(detached)),
