@@ -1,8 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fs, readlinkSync, readSync, realpathSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import { availableParallelism } from 'node:os';
-import { MIN_READ_AHEAD_FILES, ReadAhead, type FileBytes } from './readAhead';
+import { ReadAhead, readsAhead, type FileBytes } from './readAhead';
 import type { FileStamp, IWorkspace, ReadResult } from './core/workspace';
 
 /** Files above this size are skipped with a diagnostic instead of read: no blog post is this large. */
@@ -103,7 +102,7 @@ export class FileSystemWorkspace implements IWorkspace {
    */
   willRead(paths: readonly string[]): void {
     this.stopReadingAhead();
-    if (paths.length >= MIN_READ_AHEAD_FILES && availableParallelism() >= 2) {
+    if (readsAhead(paths.length)) {
       this.#readAhead = new ReadAhead(this.root, paths);
     }
   }

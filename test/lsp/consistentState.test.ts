@@ -74,7 +74,8 @@ suite('one consistent state: the server agrees with a fresh CLI run after every 
     const generated = generateBlog({ posts: 520, seed: 5 });
     const changed = Object.keys(generated).filter((p) => p.startsWith('_posts/')).sort()[400]!;
     root = writeBlog(generated);
-    client = await LspTestClient.start(root, { diagnostics: { debounce: 0 } });
+    // Fewer posts than a blog needs to be read ahead: asked for.
+    client = await LspTestClient.start(root, { diagnostics: { debounce: 0 } }, undefined, { env: { BLOGWRIGHT_READ_AHEAD: '1' } });
     writeFileSync(file(changed), '---\nlayout: post\ntitle: Changed\n---\n\n[b]({% post_url 2001-01-01-never %})\n');
     await client.filesChanged([{ relative: changed, type: 2 }]);
     await client.indexed();
