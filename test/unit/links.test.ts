@@ -23,9 +23,9 @@ function blog(overrides: Record<string, string> = {}): Record<string, string> {
   };
 }
 
-async function check(body: string, files: Record<string, string> = blog(), path = POST) {
+async function check(body: string, files: Record<string, string> = blog(), path = POST, settings = withSettings(undefined)) {
   const all = { ...files, [path]: `---\ntitle: Linking\n---\n${body}` };
-  const site = new SiteIndex(new InMemoryWorkspace(all), withSettings(undefined));
+  const site = new SiteIndex(new InMemoryWorkspace(all), settings);
   await site.build();
   const text = all[path]!;
   return computeDiagnostics(site, new TextDocumentSnapshot(path, 1, text))
@@ -42,6 +42,17 @@ function codes(findings: { code: unknown; covered: string }[]) {
 }
 
 suite('links', () => {
+  test('blogwright.links.ignore: links to URL paths served besides the site are not checked; the others are', async () => {
+    // As `exclude`'s globs: a pattern that names a folder (`api/*` names `/api/v1`) covers what is inside it.
+    const body = '[a](/bin/tool.tar.gz) [b](/bin/deep/x.html#y) [c](/api/v1) [d](/nope.html) [e](/bin) [f](/api/v1/deep)\n';
+    const ignoring = withSettings({ ignoredLinks: ['/bin/**', 'api/*'] });
+    assert.deepStrictEqual(codes(await check(body, blog(), POST, ignoring)), [
+      ['link.url', '/nope.html'],
+      ['link.url', '/bin'],
+    ]);
+    assert.strictEqual((await check(body)).length, 6, 'all checked without the setting');
+  });
+
   test('working links of every form are not reported', async () => {
     const body = [
       '[inline](/2015/03/foo.html) ![image](/assets/img/logo.png) [page](/about/) [page](/about) [contact](/contact.html)',

@@ -40,6 +40,14 @@ suite('settings loader', () => {
     assert.deepStrictEqual(problems.map((p) => p.path.join('.')), ['validate', 'requiredKeys.posts', 'requiredKeys.page', 'authors.source']);
   });
 
+  test('links.ignore: a list of URL path globs, from the editor or the blog; anything else is a problem', () => {
+    assert.deepStrictEqual(settingsFromSection({ links: { ignore: ['/bin/**'] } }, { fromBlog: true }).layer.ignoredLinks, ['/bin/**']);
+    assert.deepStrictEqual(settingsFromSection({ 'links.ignore': ['/api/*'] }, { fromBlog: false }).layer.ignoredLinks, ['/api/*']);
+    const { layer, problems } = settingsFromSection({ links: { ignore: '/bin/**' } }, { fromBlog: true });
+    assert.strictEqual(layer.ignoredLinks, undefined);
+    assert.deepStrictEqual(problems.map((p) => p.path.join('.')), ['links.ignore']);
+  });
+
   test('only the editor, never a file from the blog, turns external link checks on', () => {
     const section = { links: { external: { enabled: true } } };
     assert.strictEqual(settingsFromSection(section, { fromBlog: false }).layer.externalLinks, true);

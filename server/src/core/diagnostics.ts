@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { IExternalLinks } from './links/externalLinkStatus';
 import type { KeptAnalyses } from './site/documentAnalysis';
-import { globMatcher } from './glob';
+import { settingsGlobMatcher } from './glob';
 import { frontMatterData } from './frontmatter/parse';
 import { unknownAuthorRule } from './rules/authorRules';
 import { dateRule, postFileNameRule } from './rules/dateRules';
@@ -48,7 +48,7 @@ export interface CheckInputs {
 /** Every diagnostic of one document: front matter, then the rest. A rule that throws is logged and skipped. */
 export function computeDiagnostics(site: SiteIndex, document: ITextDocument, { kept, externalLinks, logger, partial = false }: CheckInputs = {}): BlogwrightDiagnostic[] {
   const path = document.path;
-  if (excluded(site.settings.exclude, path)) {
+  if (settingsGlobMatcher(site.settings.exclude)(path)) {
     kept?.drop(path);
     return [];
   }
@@ -97,20 +97,6 @@ function capped(diagnostics: BlogwrightDiagnostic[], site: SiteIndex, document: 
   return listed;
 }
 
-/** The matcher for the `exclude` setting, made once per settings object. */
-const excludeMatchers = new WeakMap<readonly string[], (path: string) => boolean>();
-
-function excluded(patterns: readonly string[], path: string): boolean {
-  if (patterns.length === 0) {
-    return false;
-  }
-  let matcher = excludeMatchers.get(patterns);
-  if (!matcher) {
-    matcher = globMatcher(patterns);
-    excludeMatchers.set(patterns, matcher);
-  }
-  return matcher(path);
-}
 
 /** What a diagnostic carries for its quick fix: one edit, in LSP terms, so any editor can apply it. */
 export interface DiagnosticFixData {

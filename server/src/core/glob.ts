@@ -7,6 +7,18 @@ export function globMatcher(patterns: readonly string[]): (path: string) => bool
   return (path) => regexes.some((regex) => regex.test(path));
 }
 
+/** The matcher for a settings list of globs, made once per list (settings objects are replaced, never changed). */
+export function settingsGlobMatcher(patterns: readonly string[]): (path: string) => boolean {
+  let matcher = settingsMatchers.get(patterns);
+  if (!matcher) {
+    matcher = patterns.length === 0 ? () => false : globMatcher(patterns);
+    settingsMatchers.set(patterns, matcher);
+  }
+  return matcher;
+}
+
+const settingsMatchers = new WeakMap<readonly string[], (path: string) => boolean>();
+
 function globSource(pattern: string): string {
   let source = '';
   for (let i = 0; i < pattern.length; i++) {

@@ -11,6 +11,8 @@ export interface BlogwrightSettings {
   readonly externalLinks: boolean;
   /** Globs of files (relative to the blog root) that get no diagnostics; they still count for tags and authors. */
   readonly exclude: readonly string[];
+  /** Globs of URL paths (`/bin/**`) a link may point to without being checked: served by something other than Jekyll. */
+  readonly ignoredLinks: readonly string[];
 }
 
 export type DocumentKindName = keyof BlogwrightSettings['requiredKeys'];
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: BlogwrightSettings = {
   authorsSource: 'auto',
   externalLinks: false,
   exclude: [],
+  ignoredLinks: [],
 };
 
 export function withSettings(overrides: SettingsLayer | undefined): BlogwrightSettings {

@@ -139,6 +139,14 @@ export function settingsFromSection(raw: unknown, { fromBlog }: { fromBlog: bool
       problems.push({ path: ['exclude'], message: l10n.t('Use a list of path globs, such as `_drafts/**`.') });
     }
   }
+  const ignoredLinks = asRecord(section['links'])['ignore'];
+  if (ignoredLinks !== undefined) {
+    if (Array.isArray(ignoredLinks) && ignoredLinks.every((e) => typeof e === 'string')) {
+      layer.ignoredLinks = ignoredLinks as string[];
+    } else {
+      problems.push({ path: ['links', 'ignore'], message: l10n.t('Use a list of URL path globs, such as `/bin/**`.') });
+    }
+  }
   const external = asRecord(asRecord(section['links'])['external'])['enabled'];
   if (external !== undefined && !fromBlog) {
     if (typeof external === 'boolean') {

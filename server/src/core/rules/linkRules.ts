@@ -16,6 +16,7 @@ import type { SiteIndex } from '../site/siteIndex';
 import type { FixableCode } from '../ruleCatalog';
 import type { Finding, Rule, RuleContext } from './rule';
 import { wellFormed } from '../wellFormed';
+import { settingsGlobMatcher } from '../glob';
 
 export const linkRule: Rule = {
   name: 'links',
@@ -213,6 +214,9 @@ class LinkChecker {
   }
 
   #checkInternal(link: LinkOccurrence, resolved: Extract<ResolvedUrl, { kind: 'internal' }>): void {
+    if (settingsGlobMatcher(this.site.settings.ignoredLinks)(resolved.path.slice(1))) {
+      return; // served by something other than Jekyll, as the user says (`blogwright.links.ignore`)
+    }
     const target = this.site.urls.lookup(resolved.path);
     if (target) {
       if (resolved.missingBaseurl) {
