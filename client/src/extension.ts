@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerIgnoreLinksCommand } from './ignoreLinksCommand';
 import { registerNewPostCommand } from './newPostCommand';
 import { PreviewManager } from './preview/previewManager';
 import { ServerRestarts } from './serverRestarts';
@@ -29,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): BlogwrightApi {
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     // Without trust the server never touches the network, whatever the settings say (see README).
     // The external link cache lives in the extension's global storage, never in the blog.
-    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted, storagePath: context.globalStorageUri.fsPath },
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted, storagePath: context.globalStorageUri.fsPath, ignoreLinksCommand: true },
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'file', language: 'html' },
@@ -40,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): BlogwrightApi {
   void client.start();
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
   const preview = new PreviewManager(context, client);
-  context.subscriptions.push(preview, registerNewPostCommand(client));
+  context.subscriptions.push(preview, registerNewPostCommand(client), registerIgnoreLinksCommand());
   const workflow = registerWorkflow(context, client);
   void vscode.commands.executeCommand('setContext', 'blogwright.active', true);
   return { client, preview, restarts, workflow };

@@ -1,7 +1,7 @@
-import { CodeActionKind, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import { CodeActionKind, LSPErrorCodes, ResponseError, type CancellationToken, type CodeAction, type Connection } from 'vscode-languageserver';
 import type { SiteIndex } from './core/site/siteIndex';
 import type { ITextDocument } from './core/workspace';
-import { provideQuickFixes } from './core/features/codeActions';
+import { provideCodeActions } from './core/features/codeActions';
 import { provideCompletions, resolveCompletion } from './core/features/completion';
 import { limitCompletions } from './core/features/completionLimit';
 import { provideDefinition } from './core/features/definition';
@@ -10,6 +10,7 @@ import { provideHover } from './core/features/hover';
 import { prepareRename, provideReferences, provideRename } from './core/features/rename';
 import { withDefaultEditRange } from './completionDefaults';
 import { asCoreDocument, openText } from './lspWorkspace';
+import { IGNORE_LINKS_COMMAND } from './protocol';
 import type { BlogSession } from './session/blogSession';
 
 /** What a handler gets: the open document of the blog, the index, and where paths become URIs. */
@@ -43,12 +44,20 @@ export function withDocument<T>(session: BlogSession | undefined, uri: string, t
   return run({ document: asCoreDocument(path, document), site, uriOf: (p) => session.workspace.uriOf(p) });
 }
 
+/** What the client can do beyond plain LSP: known once it has initialized. */
+export interface ClientAbilities {
+  /** Takes completion lists' default edit range. */
+  readonly editRangeDefault: boolean;
+  /** Runs `blogwright.links.ignore` (Blogwright's own client): adds a glob to that setting. */
+  readonly ignoreLinksCommand: boolean;
+}
+
 /**
  * Completion, hover, navigation, rename, document links and quick fixes: each a few lines over the core.
- * `blog(uri)` is the session of the site the document belongs to; `takesEditRange` whether the client takes a
- * completion list's default edit range (known once it has initialized).
+ * `blog(uri)` is the session of the site the document belongs to; `client` what the client can do.
  */
-export function registerLanguageFeatures(connection: Connection, blog: (uri: string) => BlogSession | undefined, takesEditRange: () => boolean): void {
+
+export function registerLanguageFeatures(connection: Connection, blog: (uri: string) => BlogSession | undefined, client: () => ClientAbilities): void {
   // The client resolves items of the list it shows, the last one asked for: its document says which site's they are.
   let completedIn: string | undefined;
   connection.onCompletion(({ textDocument, position }, token) => {
@@ -60,7 +69,7 @@ export function registerLanguageFeatures(connection: Connection, blog: (uri: str
       [],
       ({ site, document }) => {
         const limited = limitCompletions(provideCompletions(site, document, position), document, document.offsetAt(position));
-        return takesEditRange() ? withDefaultEditRange(limited) : limited;
+        return client().editRangeDefault ? withDefaultEditRange(limited) : limited;
       },
       true,
     );
@@ -117,13 +126,27 @@ export function registerLanguageFeatures(connection: Connection, blog: (uri: str
     withDocument(blog(textDocument.uri), textDocument.uri, token, [], ({ site, document }) =>
       context.only && !context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))
         ? []
-        : provideQuickFixes(site, document, range).map((fix) => ({
-            title: fix.title,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [fix.diagnostic],
-            isPreferred: true,
-            edit: { changes: { [textDocument.uri]: [fix.edit] } },
-          })),
+        : codeActions(provideCodeActions(site, document, range), textDocument.uri, client().ignoreLinksCommand),
     ),
   );
+}
+
+function codeActions({ fixes, ignores }: ReturnType<typeof provideCodeActions>, uri: string, ignoreLinksCommand: boolean): CodeAction[] {
+  const edits = fixes.map((fix): CodeAction => ({
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [fix.diagnostic],
+    isPreferred: true,
+    edit: { changes: { [uri]: [fix.edit] } },
+  }));
+  // Offered after the edits, never preferred: a missing page is far more often a typo than a page served elsewhere.
+  const unchecked = ignoreLinksCommand
+    ? ignores.map((ignore): CodeAction => ({
+        title: ignore.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [ignore.diagnostic],
+        command: { title: ignore.title, command: IGNORE_LINKS_COMMAND, arguments: [ignore.glob, uri] },
+      }))
+    : [];
+  return [...edits, ...unchecked];
 }

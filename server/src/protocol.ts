@@ -24,6 +24,12 @@ export interface RenderPreviewResult {
   readonly site?: string;
 }
 
+/**
+ * A command of Blogwright's client, which a quick fix runs: adds a glob (its first argument) to
+ * `blogwright.links.ignore` for a document (its second). Offered only to a client that says it has it.
+ */
+export const IGNORE_LINKS_COMMAND = 'blogwright.links.ignore';
+
 export const renderPreviewRequest = new RequestType<RenderPreviewParams, RenderPreviewResult | null, void>('blogwright/renderPreview');
 
 /** An author a new post can name, for the New Post command's list. */

@@ -54,7 +54,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const analyser = options.files || process.env['BLOGWRIGHT_INDEX_WORKER'] !== '1' ? undefined : (root: string) => (readByIndex: (path: string) => boolean) => new WorkerFileAnalyser(root, readByIndex);
   const documents = new TextDocuments(TextDocument);
   let sites: SiteSessions<Blog> | undefined;
-  let client = { configuration: false, watchFiles: false, progress: false, editRangeDefault: false, storagePath: undefined as string | undefined, workspaceTrusted: true, locale: '' };
+  let client = { configuration: false, watchFiles: false, progress: false, editRangeDefault: false, ignoreLinksCommand: false, storagePath: undefined as string | undefined, workspaceTrusted: true, locale: '' };
   /** Shared by every site: one cache file, one set of requests in flight. */
   let externalLinks: ExternalLinkChecker | undefined;
   /** Sites whose whole-site check is under way: `blogwright/indexed` is sent once none is left. */
@@ -64,12 +64,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialize((params): InitializeResult => {
     configureLocalization(params.locale);
-    const options = params.initializationOptions as { workspaceTrusted?: unknown; storagePath?: unknown } | undefined;
+    const options = params.initializationOptions as { workspaceTrusted?: unknown; storagePath?: unknown; ignoreLinksCommand?: unknown } | undefined;
     client = {
       configuration: params.capabilities.workspace?.configuration === true,
       watchFiles: params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
       progress: params.capabilities.window?.workDoneProgress === true,
       editRangeDefault: params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true,
+      // Blogwright's own client adds a glob to `blogwright.links.ignore` with this command; other editors have none.
+      ignoreLinksCommand: options?.ignoreLinksCommand === true,
       storagePath: typeof options?.storagePath === 'string' ? options.storagePath : undefined,
       // VS Code says whether the user trusts the workspace; other editors have no such notion, and the user's settings decide.
       workspaceTrusted: options?.workspaceTrusted !== false,
@@ -252,7 +254,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     await discover();
   });
 
-  registerLanguageFeatures(connection, (uri) => blogOf(uri)?.session, () => client.editRangeDefault);
+  registerLanguageFeatures(connection, (uri) => blogOf(uri)?.session, () => client);
 
   const sitesForWorkflow = () => blogs().map((blog) => ({ uri: blog.session.uris.uriOf(''), name: siteNameOf(blog) ?? '.' }));
   registerWorkflowRequests(connection, sitesForWorkflow, (uri) => {

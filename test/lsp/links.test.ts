@@ -24,6 +24,25 @@ suite('links over stdio', () => {
 
   suiteTeardown(() => client.stop());
 
+  test('leaving a missing target unchecked is offered only to a client that has the command for it', async () => {
+    const [missing] = client.diagnostics.get(client.uri(LINKER)) ?? [];
+    assert.strictEqual(missing?.code, 'link.url');
+    await client.open(LINKER, LINKER_TEXT);
+    assert.deepStrictEqual((await client.codeActions(LINKER, [missing])).map((a) => a.title), ['Change to /assets/img/logo.png']);
+    await client.close(LINKER);
+    const own = await LspTestClient.start(root, { diagnostics: { debounce: 0 } }, undefined, { initializationOptions: { ignoreLinksCommand: true } });
+    try {
+      await own.indexed();
+      await own.open(LINKER, LINKER_TEXT);
+      const [edit, action] = await own.codeActions(LINKER, [missing]);
+      assert.strictEqual(edit?.title, 'Change to /assets/img/logo.png');
+      // `/assets/` holds files of the site: the path alone, not the folder.
+      assert.deepStrictEqual(action?.command, { title: action?.title, command: 'blogwright.links.ignore', arguments: ['/assets/img/new.png', own.uri(LINKER)] });
+    } finally {
+      await own.stop();
+    }
+  });
+
   test('a missing image is reported, and creating it re-checks only the document that links to it', async () => {
     assert.deepStrictEqual(linkCodes(client.diagnostics.get(client.uri(LINKER))), ['link.url']);
     const published: string[] = [];

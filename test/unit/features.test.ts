@@ -4,12 +4,13 @@
  */
 import * as assert from 'node:assert';
 import type { MarkupContent, Position } from 'vscode-languageserver-types';
-import { provideQuickFixes } from '../../server/src/core/features/codeActions';
+import { provideCodeActions, provideQuickFixes } from '../../server/src/core/features/codeActions';
 import { provideDefinition } from '../../server/src/core/features/definition';
 import { provideDocumentLinks } from '../../server/src/core/features/documentLinks';
 import { provideHover } from '../../server/src/core/features/hover';
 import { prepareRename, provideReferences, provideRename } from '../../server/src/core/features/rename';
 import type { SiteIndex } from '../../server/src/core/site/siteIndex';
+import { withSettings } from '../../server/src/core/settings';
 import { TextDocumentSnapshot } from '../../server/src/core/textDocument';
 import { exampleBlog, LINKING_LINES } from '../util/blogs';
 import { indexBlog } from '../util/checkBlog';
@@ -188,5 +189,26 @@ suite('language features on an in-memory blog', () => {
       [['link.post-url', '2020-01-01-first']],
     );
     assert.deepStrictEqual(provideQuickFixes(fixSite, document, { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } }), []);
+  });
+
+  test('code actions: a link to a page not in the site may be left unchecked, by its first folder when the site has nothing there', async () => {
+    const path = '_posts/2020-04-01-ignore.md';
+    const text = '---\ntitle: Ignore\n---\n[a](/bin/core-27/SHA256SUMS) [b](/2020/01/missing.html) [c](/nowhere.html) [d](/about.html)\n';
+    const site = await indexBlog(exampleBlog({ [path]: text }));
+    const document = new TextDocumentSnapshot(path, 1, text);
+    const line = { start: { line: 3, character: 0 }, end: { line: 3, character: 90 } };
+    const { fixes, ignores } = provideCodeActions(site, document, line);
+    assert.deepStrictEqual(
+      ignores.map((i) => [i.diagnostic.code, i.glob, i.title]),
+      [
+        ['link.url', '/bin/**', "Don't check links to /bin/** (blogwright.links.ignore)"],
+        ['link.url', '/2020/01/missing.html', "Don't check links to /2020/01/missing.html (blogwright.links.ignore)"],
+        ['link.url', '/nowhere.html', "Don't check links to /nowhere.html (blogwright.links.ignore)"],
+      ],
+    );
+    assert.ok(fixes.every((f) => f.edit.newText !== undefined));
+    // With the glob in the settings, the link is no longer reported.
+    const ignoring = await indexBlog(exampleBlog({ [path]: text }), withSettings({ ignoredLinks: ['/bin/**'] }));
+    assert.deepStrictEqual(provideCodeActions(ignoring, document, line).ignores.map((i) => i.glob), ['/2020/01/missing.html', '/nowhere.html']);
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { computeDiagnostics, type DiagnosticFixData } from '../../server/src/core/diagnostics';
+import { computeDiagnostics, type DiagnosticData } from '../../server/src/core/diagnostics';
 import { areaOf } from '../../server/src/core/ruleCatalog';
 import { withSettings } from '../../server/src/core/settings';
 import { SiteIndex } from '../../server/src/core/site/siteIndex';
@@ -33,7 +33,7 @@ async function check(body: string, files: Record<string, string> = blog(), path 
     .map((d) => {
       const document = new TextDocumentSnapshot(path, 1, text);
       const covered = text.slice(document.offsetAt(d.range.start), document.offsetAt(d.range.end));
-      return { code: d.code, covered, message: String(d.message), fix: (d.data as DiagnosticFixData | undefined)?.fix.edit.newText };
+      return { code: d.code, covered, message: String(d.message), fix: (d.data as DiagnosticData | undefined)?.fix?.edit.newText };
     });
 }
 

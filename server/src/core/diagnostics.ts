@@ -70,7 +70,7 @@ export function computeDiagnostics(site: SiteIndex, document: ITextDocument, { k
     for (const finding of findings) {
       const severity = severityOf(finding.code, site.settings.validate);
       if (severity !== undefined) {
-        diagnostics.push(toDiagnostic(finding.code, severity, rangeOf(document, finding.start, finding.end), finding.message, finding.data && fixData(document, finding)));
+        diagnostics.push(toDiagnostic(finding.code, severity, rangeOf(document, finding.start, finding.end), finding.message, diagnosticData(document, finding)));
       }
     }
   }
@@ -97,22 +97,29 @@ function capped(diagnostics: BlogwrightDiagnostic[], site: SiteIndex, document: 
   return listed;
 }
 
-
-/** What a diagnostic carries for its quick fix: one edit, in LSP terms, so any editor can apply it. */
-export interface DiagnosticFixData {
-  readonly fix: { readonly title: string; readonly edit: TextEdit };
+/** What a diagnostic carries for its quick fixes, in LSP terms, so any editor can apply them. */
+export interface DiagnosticData {
+  /** One edit that fixes it. */
+  readonly fix?: { readonly title: string; readonly edit: TextEdit };
+  /** The URL path of a missing link target, which the user may choose not to check (`blogwright.links.ignore`). */
+  readonly ignorable?: string;
 }
 
-function fixData(document: ITextDocument, finding: Finding): DiagnosticFixData {
-  const fix = finding.data!;
-  return { fix: { title: fix.title, edit: { range: rangeOf(document, fix.start ?? finding.start, fix.end ?? finding.end), newText: fix.replacement } } };
+function diagnosticData(document: ITextDocument, { data: fix, ignorable, start, end }: Finding): DiagnosticData | undefined {
+  if (!fix && ignorable === undefined) {
+    return undefined;
+  }
+  return {
+    ...(fix ? { fix: { title: fix.title, edit: { range: rangeOf(document, fix.start ?? start, fix.end ?? end), newText: fix.replacement } } } : {}),
+    ...(ignorable !== undefined ? { ignorable } : {}),
+  };
 }
 
 export function rangeOf(document: ITextDocument, start: number, end: number): Range {
   return { start: document.positionAt(start), end: document.positionAt(end) };
 }
 
-export function toDiagnostic(code: RuleCode, severity: DiagnosticSeverity, range: Range, message: string, data?: DiagnosticFixData): BlogwrightDiagnostic {
+export function toDiagnostic(code: RuleCode, severity: DiagnosticSeverity, range: Range, message: string, data?: DiagnosticData): BlogwrightDiagnostic {
   return { range, severity, code, source: 'blogwright', message, ...(data ? { data } : {}) };
 }
 

@@ -22,4 +22,25 @@ suite('Quick fixes in VS Code', () => {
     assert.strictEqual(editor.document.getText(), '---\nlayout: post\ntitle: Typo\nauthor: jane.doe\n---\nBody\n');
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
+
+  test('a link to what the web server serves besides the site: the lightbulb adds its folder to blogwright.links.ignore, and the diagnostic goes', async () => {
+    const uri = blogUri('_posts/2020-07-01-downloads.md');
+    const reported = diagnosticsWhere(uri, (d) => codes(d).includes('link.url'));
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('---\nlayout: post\ntitle: Downloads\nauthor: jane.doe\n---\nGet [the tool](/downloads/tool-1.0.tar.gz).\n'));
+    const missing = (await reported).find((d) => codes([d])[0] === 'link.url')!;
+    const settings = () => vscode.workspace.getConfiguration('blogwright', uri);
+    try {
+      await vscode.window.showTextDocument(uri);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, missing.range, vscode.CodeActionKind.QuickFix.value);
+      const ignore = actions.find((a) => a.title === "Don't check links to /downloads/** (blogwright.links.ignore)");
+      assert.ok(ignore?.command, `offered: ${actions.map((a) => a.title).join(', ')}`);
+      const cleared = diagnosticsWhere(uri, (d) => !codes(d).includes('link.url'));
+      await vscode.commands.executeCommand(ignore.command.command, ...(ignore.command.arguments ?? []));
+      await cleared;
+      assert.deepStrictEqual(settings().get('links.ignore'), ['/downloads/**']);
+    } finally {
+      await settings().update('links.ignore', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
 });

@@ -245,9 +245,9 @@ class LinkChecker {
     const expected = suggestion ? l10n.t('No {0} at {1}{2}; did you mean {3}?', what, excerpt(resolved.path), where, suggestion) : l10n.t('No {0} at {1}{2}.', what, excerpt(resolved.path), where);
     const plugins = this.site.localPlugins.size > 0 ? [...generated.unknownPlugins, ...this.site.localPlugins] : generated.unknownPlugins;
     if (plugins.length > 0) {
-      this.#report(link, 'link.unverified', l10n.t('{0} The plugin {1} may make it, so this cannot be verified.', expected, plugins.join(', ')), fix);
+      this.#report(link, 'link.unverified', l10n.t('{0} The plugin {1} may make it, so this cannot be verified.', expected, plugins.join(', ')), fix, resolved.path);
     } else {
-      this.#report(link, 'link.url', expected, fix);
+      this.#report(link, 'link.url', expected, fix, resolved.path);
     }
   }
 
@@ -353,13 +353,14 @@ class LinkChecker {
     return this.#lastTag;
   }
 
-  #report(link: LinkOccurrence, code: FixableCode, message: string, replacement?: string): void {
+  #report(link: LinkOccurrence, code: FixableCode, message: string, replacement?: string, ignorable?: string): void {
     this.#findings.push({
       code,
       start: link.start,
       end: link.end,
       message,
       ...(replacement !== undefined ? { data: { title: l10n.t('Change to {0}', shorten(replacement)), replacement } } : {}),
+      ...(ignorable !== undefined ? { ignorable } : {}),
     });
   }
 }

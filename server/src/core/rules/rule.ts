@@ -17,6 +17,8 @@ interface FindingOf<C extends RuleCode, F extends FixData | undefined> {
   readonly message: string;
   /** Context for a quick fix (for example the replacement text). */
   readonly data?: F;
+  /** A missing link target's URL path (the site's, without `baseurl`): the user may choose not to check it (`blogwright.links.ignore`). */
+  readonly ignorable?: string;
 }
 
 /** A quick fix a finding offers: replace its own range (or `start`..`end` when given) with `replacement`. */
