@@ -319,6 +319,17 @@ suite('links', () => {
     assert.deepStrictEqual(codes(await check('[a]({{ site.baseurl }}{% link about/index.md %}) [c]({% link about/index.md %})', files)), [['link.url', '{{ site.baseurl }}{% link about/index.md %}']]);
   });
 
+  test('a link that is a post_url tag alone: the post is found or the tag is reported, once; in full where the URL needs a look', async () => {
+    assert.deepStrictEqual(codes(await check('[a]({% post_url 2015-03-10-foo %}) [b]({%- post_url sub/2017-01-01-nested -%}) <a href="{% post_url 2016-01-01-bar %}">c</a>')), []);
+    assert.deepStrictEqual(codes(await check('[a]({% post_url 2015-03-10-fooo %})')), [['link.post-url', '2015-03-10-fooo']]);
+    // On GitHub Pages the tag leaves out the baseurl.
+    const pages = blog({ '_config.yml': 'baseurl: /blog\npermalink: /:year/:month/:title.html\n', Gemfile: 'gem "github-pages"\n' });
+    assert.deepStrictEqual(codes(await check('[a]({% post_url 2015-03-10-foo %})', pages)), [['link.baseurl', '{% post_url 2015-03-10-foo %}']]);
+    // A permalink that makes a query of the URL: the browser asks for /p, which is not the post.
+    const query = blog({ '_config.yml': 'permalink: /p?:title\n' });
+    assert.deepStrictEqual(codes(await check('[a]({% post_url 2015-03-10-foo %})', query)), [['link.url', '{% post_url 2015-03-10-foo %}']]);
+  });
+
   test('suspicious URLs: scheme-less hosts, quotes, double parentheses, localhost', async () => {
     const findings = await check('[a](www.reddit.com/r/jekyll) [b](stackoverflow.com) [c]("https://x.org") [d]((/about/)) [e](http://localhost:4000/x) [f](notes.html)');
     assert.deepStrictEqual(
