@@ -257,6 +257,44 @@ suite('links', () => {
     ]);
   });
 
+  test('a list item\'s first line with a `|` is a table row too: its cells cut links', async () => {
+    // The oracle (GFM): `<li><table>...<td>[a](/p1</td><td>x) first line of an item</td>`, also after a paragraph's
+    // line (a list ends a paragraph) and as a list's second item; a header in an item, a setext header and the item's
+    // paragraph going on are no rows (`<a href="/p4|x">`).
+    const body = [
+      '- [a](/p1|x) first line of an item',
+      '',
+      'Para line',
+      '- [b](/p2|x) a list ends a paragraph',
+      '',
+      '1. one',
+      '2. [c](/p3|x) second item',
+      '',
+      '- # [d](/p4|x) header in an item',
+      '',
+      '- [e](/p5|x) setext header in an item',
+      '  ---',
+      '',
+      '- one',
+      '  [f](/p6|x) the item\'s paragraph goes on',
+    ].join('\n');
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['link.url', '/p4|x'],
+      ['link.url', '/p5|x'],
+      ['link.url', '/p6|x'],
+    ]);
+    // With `input: kramdown` a list does not end a paragraph: the oracle writes `<p>Para line - <a href="/p2|x">`. A
+    // list's second item is a row there too, but only an item at a block start is taken as one.
+    const files = blog({ '_config.yml': 'permalink: /:year/:month/:title.html\nkramdown:\n  input: kramdown\n' });
+    assert.deepStrictEqual(codes(await check(body, files)), [
+      ['link.url', '/p2|x'],
+      ['link.url', '/p3|x'],
+      ['link.url', '/p4|x'],
+      ['link.url', '/p5|x'],
+      ['link.url', '/p6|x'],
+    ]);
+  });
+
   test('fragments: same page and other documents, with header ids by the GFM rule and a fix', async () => {
     const findings = await check('[a](#intro) [b](/2015/03/foo.html#getting-startd) [c]({% post_url 2015-03-10-foo %}#whats-new) [d](/about/#team) [e](#comments)\n\n## Introduction\n');
     assert.deepStrictEqual(codes(findings), [

@@ -373,7 +373,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     bars.push(bar);
   }
   const holdsBar = bars.length > 0 && [...written.values()].some(({ start, end }) => crossesEdge(bars, start - 1, end));
-  const edges = holdsBar ? tableCellEdges(text, bodyStart, (offset) => inside(shownAsIs, offset), codeSpans) : [];
+  const edges = holdsBar ? tableCellEdges(text, bodyStart, (offset) => inside(shownAsIs, offset), codeSpans, input === 'GFM') : [];
   const cut = (link: LinkOccurrence) => edges.length > 0 && written.has(link) && crossesEdge(edges, written.get(link)!.start, written.get(link)!.end);
   const kept = links.filter((link) => !isText(link) && !dropped(link) && !scripted(link) && !cut(link));
   sortByStart(kept);
