@@ -140,6 +140,15 @@ suite('links', () => {
     ]);
   });
 
+  test('the front matter uses no definition: kramdown reads only the body (news.opensuse.org\'s `title: \'[Update] ...\'`)', async () => {
+    // The oracle writes nothing for `[Update]: the problem seems ...` when only the title holds `[Update]`.
+    const text = '---\ntitle: \'[Update] Hardware problem\'\n---\n\n[Update]: the problem seems to be a broken disk\n\n[Used]: /nope-used.html\n\nSee [Used].\n';
+    const site = new SiteIndex(new InMemoryWorkspace({ ...blog(), [POST]: text }), withSettings(undefined));
+    await site.build();
+    const findings = computeDiagnostics(site, new TextDocumentSnapshot(POST, 1, text)).filter((d) => areaOf(d.code) === 'link');
+    assert.deepStrictEqual(findings.map((d) => [d.code, d.range.start.line]), [['link.url', 6]]);
+  });
+
   test("a script element's content is script, not links: `<a href>` in a template, Markdown in an inline script; its own src and Liquid tags still count", async () => {
     // The oracle passes script content through untouched (no Markdown in it), and a browser never reads it as markup.
     const body = [
