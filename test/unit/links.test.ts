@@ -324,9 +324,10 @@ suite('links', () => {
     // `<a href="/about.html (paren title)">`, `<a href="about.html" title="t">`, `<a href="/nope6.html" title="next
     // line">`; `[c][r3]` and `[g][r7]` as text, their lines a paragraph `<p>[r3]: /nope3.html “t” more`. A line with
     // a `|` where a block starts is a table row, when the table ends there: `<td>[r8]: /search?q=a</td><td>b</td>`,
-    // `[h][r8]` as text; after a definition's line it is one, `<a href="/x|y">`.
+    // `[h][r8]` as text, and so is each line with a `|` after it (`<td>[r12]: /nope12</td>`); after a definition's
+    // line it is one, `<a href="/x|y">`.
     const body = [
-      '[a][r1] [b][r2] [c][r3] [d][r4] [e][r5] [f][r6] [g][r7] [h][r8] [i][r9] [j][r10] [k][r11]',
+      '[a][r1] [b][r2] [c][r3] [d][r4] [e][r5] [f][r6] [g][r7] [h][r8] [i][r9] [j][r10] [k][r11] [l][r12]',
       '',
       '[r1]: /assets/img/my logo.png "Logo"',
       '[r2]: /nope2 with space.html',
@@ -340,6 +341,7 @@ suite('links', () => {
       '  \'next line\'',
       '',
       '[r8]: /search?q=a|b',
+      '[r12]: /nope12|x',
       '',
       '[r10]: {{ "/nope10" | relative_url }}',
       '[r9]: /x|y',
@@ -349,6 +351,7 @@ suite('links', () => {
       ['link.reference', 'r3'],
       ['link.reference', 'r7'],
       ['link.reference', 'r8'],
+      ['link.reference', 'r12'],
       ['link.url', '/nope2 with space.html'],
       ['link.url', '/contact.html (paren title)'],
       ['link.url', '/nope6.html'],

@@ -14,7 +14,7 @@ import { linkTagsIn } from './linkTags';
 import { rawSpanContents } from './rawSpanHtml';
 import { scriptContents } from './scriptContent';
 import { readLinkDefinition, type LinkDefinition } from './linkDefinition';
-import { atBlockStart, crossesEdge, holdsTableBar, tableCellEdges, tableKept } from './tableCells';
+import { atBlockStart, crossesEdge, holdsTableBar, keptTableEnd, tableCellEdges } from './tableCells';
 import { liquidEndTag, liquidOpenTag } from '../render/liquidBlockTags';
 
 export type LinkForm =
@@ -201,9 +201,11 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     paragraphGoesOn = -1;
     // A line with a `|` where a block starts is a table row when the table ends where a block may: kramdown reads
     // tables before definitions (the oracle: `<td>[r1]: /search?q=a</td><td>b</td>`, but a definition when another
-    // follows on the next line). After a paragraph's line it is text.
-    if (onParagraph || (tableBar && atBlockStart(text, start, bodyStart) && tableKept(text, eol))) {
+    // follows on the next line); so is each line with a `|` after it. After a paragraph's line it is text.
+    const tableEnd = tableBar && atBlockStart(text, start, bodyStart) ? keptTableEnd(text, eol) : -1;
+    if (onParagraph || tableEnd >= 0) {
       paragraphGoesOn = onParagraph ? definition.end : -1;
+      definitionsFrom = Math.max(definitionsFrom, tableEnd);
       continue;
     }
     definitions.add(normalizeLabel(text.slice(definition.labelStart, definition.labelEnd)));

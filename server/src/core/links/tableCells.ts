@@ -133,18 +133,18 @@ export function atBlockStart(text: string, lineStart: number, bodyStart: number)
 const TABLE_BAR = /(?:^|[^\\])\|/;
 
 /**
- * Whether kramdown keeps a table whose first row ends at `eol` (-1: the text's end): its rows, the lines with a `|`
- * after it, must end where a block may (a blank line, an attribute list, `^`, the text's end), or it is none.
+ * Where a table ends whose first row ends at `eol` (-1: the text's end), if kramdown keeps it: its rows, the lines with
+ * a `|` after it, must end where a block may (a blank line, an attribute list, `^`, the text's end); -1 if it is none.
  */
-export function tableKept(text: string, eol: number): boolean {
+export function keptTableEnd(text: string, eol: number): number {
   for (let start = eol + 1; eol >= 0; start = eol + 1) {
     eol = text.indexOf('\n', start);
     const line = text.slice(start, eol < 0 ? text.length : eol + 1);
     if (!holdsTableBar(line)) {
-      return BLANK.test(line) || BLOCK_BOUNDARY.test(line);
+      return BLANK.test(line) || BLOCK_BOUNDARY.test(line) ? start : -1;
     }
   }
-  return true;
+  return text.length;
 }
 
 /** Whether an edge lies strictly between `start` and `end` (`edges` sorted). */
