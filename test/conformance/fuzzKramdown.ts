@@ -47,7 +47,7 @@ function block(random: Random, depth: number): string {
     () => heading(random),
     () => paragraph(random),
     () => paragraph(random),
-    () => `[${random.pick(['ref', 'Ref', 'r 1'])}]: ${random.pick([...URLS.filter((u) => !u.includes('{')), '<' + random.pick(SPACED_URLS) + '>'])}${random.chance(0.3) ? ' "T"' : ''}`,
+    () => `[${random.pick(['ref', 'Ref', 'r 1'])}]: ${random.pick([...URLS.filter((u) => !u.includes('{')), '<' + random.pick(SPACED_URLS) + '>', random.pick(SPACED_URLS), '/about/ "T" more'])}${random.chance(0.3) ? ' "T"' : ''}`,
     () => `[^${random.pick(['1', 'n', 'note'])}]: A footnote with ${inline(random)}.`,
     () => list(random, depth),
     () => `<div markdown="1">\n${paragraph(random)}\n</div>`,

@@ -151,6 +151,15 @@ suite('links', () => {
     ]);
   });
 
+  test('the front matter uses no definition: kramdown reads only the body (news.opensuse.org\'s `title: \'[Update] ...\'`)', async () => {
+    // The oracle writes nothing for `[Update]: the problem seems ...` when only the title holds `[Update]`.
+    const text = '---\ntitle: \'[Update] Hardware problem\'\n---\n\n[Update]: the problem seems to be a broken disk\n\n[Used]: /nope-used.html\n\nSee [Used].\n';
+    const site = new SiteIndex(new InMemoryWorkspace({ ...blog(), [POST]: text }), withSettings(undefined));
+    await site.build();
+    const findings = computeDiagnostics(site, new TextDocumentSnapshot(POST, 1, text)).filter((d) => areaOf(d.code) === 'link');
+    assert.deepStrictEqual(findings.map((d) => [d.code, d.range.start.line]), [['link.url', 6]]);
+  });
+
   test("a script element's content is script, not links: `<a href>` in a template, Markdown in an inline script; its own src and Liquid tags still count", async () => {
     // The oracle passes script content through untouched (no Markdown in it), and a browser never reads it as markup.
     const body = [
@@ -265,6 +274,101 @@ suite('links', () => {
       ['link.url', '/p7|x'],
       ['link.reference', 'j'],
       ['link.reference', 'm'],
+    ]);
+  });
+
+  test('a list item\'s first line with a `|` is a table row too: its cells cut links', async () => {
+    // The oracle (GFM): `<li><table>...<td>[a](/p1</td><td>x) first line of an item</td>`, also after a paragraph's
+    // line (a list ends a paragraph) and as a list's second item; a header in an item, a setext header and the item's
+    // paragraph going on are no rows (`<a href="/p4|x">`).
+    const body = [
+      '- [a](/p1|x) first line of an item',
+      '',
+      'Para line',
+      '- [b](/p2|x) a list ends a paragraph',
+      '',
+      '1. one',
+      '2. [c](/p3|x) second item',
+      '',
+      '- # [d](/p4|x) header in an item',
+      '',
+      '- [e](/p5|x) setext header in an item',
+      '  ---',
+      '',
+      '- one',
+      '  [f](/p6|x) the item\'s paragraph goes on',
+      '',
+      '- [g](/p7|x) a row, then',
+      '  text: no table',
+      '',
+      '[h](/p8|x) a row, then',
+      'text: no table',
+      '',
+      '- [i](/p9|x) a row, then the next item',
+      '- next',
+    ].join('\n');
+    // A table must end where a block may (kramdown's `before_block_boundary?`): a blank line, the text's end, in an
+    // item the next item; the oracle makes `<li><a href="/p7|x">g</a> a row, then text: no table</li>`.
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['link.url', '/p4|x'],
+      ['link.url', '/p5|x'],
+      ['link.url', '/p6|x'],
+      ['link.url', '/p7|x'],
+      ['link.url', '/p8|x'],
+    ]);
+    // With `input: kramdown` a list does not end a paragraph: the oracle writes `<p>Para line - <a href="/p2|x">`. A
+    // list's second item is a row there too, but only an item at a block start is taken as one.
+    const files = blog({ '_config.yml': 'permalink: /:year/:month/:title.html\nkramdown:\n  input: kramdown\n' });
+    assert.deepStrictEqual(codes(await check(body, files)), [
+      ['link.url', '/p2|x'],
+      ['link.url', '/p3|x'],
+      ['link.url', '/p4|x'],
+      ['link.url', '/p5|x'],
+      ['link.url', '/p6|x'],
+      ['link.url', '/p7|x'],
+      ['link.url', '/p8|x'],
+    ]);
+  });
+
+  test('a definition\'s URL runs to its line\'s end but for a quoted title; with a quote after a space and no title it is text', async () => {
+    // The oracle: `<a href="/assets/img/my logo.png" title="Logo">`, `<a href="/nope2 with space.html">`,
+    // `<a href="/about.html (paren title)">`, `<a href="about.html" title="t">`, `<a href="/nope6.html" title="next
+    // line">`; `[c][r3]` and `[g][r7]` as text, their lines a paragraph `<p>[r3]: /nope3.html “t” more`. A line with
+    // a `|` where a block starts is a table row, when the table ends there: `<td>[r8]: /search?q=a</td><td>b</td>`,
+    // `[h][r8]` as text, and so is each line with a `|` after it (`<td>[r12]: /nope12</td>`); after a definition's
+    // line it is one, `<a href="/x|y">`.
+    const body = [
+      '[a][r1] [b][r2] [c][r3] [d][r4] [e][r5] [f][r6] [g][r7] [h][r8] [i][r9] [j][r10] [k][r11] [l][r12]',
+      '',
+      '[r1]: /assets/img/my logo.png "Logo"',
+      '[r2]: /nope2 with space.html',
+      '',
+      '[r3]: /nope3.html "t" more',
+      '[r7]: /nope7.html',
+      '',
+      '[r4]: /contact.html (paren title)',
+      '[r5]: <../../contact.html> "t"',
+      '[r6]: /nope6.html',
+      '  \'next line\'',
+      '',
+      '[r8]: /search?q=a|b',
+      '[r12]: /nope12|x',
+      '',
+      '[r10]: {{ "/nope10" | relative_url }}',
+      '[r9]: /x|y',
+      '[r11]: /s?q=c|d',
+    ].join('\n');
+    assert.deepStrictEqual(codes(await check(body, blog({ 'assets/img/my logo.png': 'png' }))), [
+      ['link.reference', 'r3'],
+      ['link.reference', 'r7'],
+      ['link.reference', 'r8'],
+      ['link.reference', 'r12'],
+      ['link.url', '/nope2 with space.html'],
+      ['link.url', '/contact.html (paren title)'],
+      ['link.url', '/nope6.html'],
+      ['link.url', '{{ "/nope10" | relative_url }}'],
+      ['link.url', '/x|y'],
+      ['link.url', '/s?q=c|d'],
     ]);
   });
 

@@ -13,7 +13,8 @@ import { scanFootnotes } from './footnotes';
 import { linkTagsIn } from './linkTags';
 import { rawSpanContents } from './rawSpanHtml';
 import { scriptContents } from './scriptContent';
-import { crossesEdge, tableCellEdges } from './tableCells';
+import { readLinkDefinition, type LinkDefinition } from './linkDefinition';
+import { atBlockStart, crossesEdge, holdsTableBar, keptTableEnd, tableCellEdges } from './tableCells';
 import { liquidEndTag, liquidOpenTag } from '../render/liquidBlockTags';
 
 export type LinkForm =
@@ -80,7 +81,6 @@ const HTML_ATTRIBUTE = /\s(href|src|srcset|poster)\s*=\s*("([^"]*)"|'([^']*)'|([
 const SRCSET_WORD = /(?:\{\{[^}]{0,200}\}\}|\{%[^%]{0,200}%\}|[^\s,{]|\{)(?:\{\{[^}]{0,200}\}\}|\{%[^%]{0,200}%\}|[^\s{]|\{)*/g;
 const HTML_ID = /\s(?:id|name)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 const DEFINITION_START = /^ {0,3}\[/gm;
-const DEFINITION_TARGET = /[ \t]*(<[^>\n]*>|\S+)/y;
 const AUTOLINK = /<((?:https?|ftp):\/\/[^\s<>]+)>/gi;
 const IAL_ID = /#([A-Za-z_][\w:.-]*)/;
 
@@ -179,41 +179,41 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   }
 
   const definitions = new Set<string>();
-  const labelEnds = new ForwardSearch(text, ']');
   let definitionsFrom = bodyStart;
+  /** Where a line starts that goes on a paragraph, whose `[a]: b` is text: after a line kramdown takes for none. */
+  let paragraphGoesOn = -1;
   for (const line of matches(DEFINITION_START, ']:')) {
-    // `[label]: target`, the label up to the first `]` (across lines), not empty nor starting with `^` or `]`.
     const start = bodyStart + line.index!;
-    const bracket = start + line[0].length - 1;
-    if (start < definitionsFrom || bracket + 1 >= text.length || text[bracket + 1] === ']' || text[bracket + 1] === '^') {
+    if (start < definitionsFrom || text[start + line[0].length] === '^') {
       continue;
     }
-    const labelEnd = labelEnds.next(bracket + 2);
-    if (labelEnd < 0) {
-      break;
-    }
-    DEFINITION_TARGET.lastIndex = labelEnd + 2;
-    const written = text[labelEnd + 1] === ':' ? DEFINITION_TARGET.exec(text) : null;
-    if (!written) {
+    // kramdown's definition: the URL to the line's end or a quoted title; none with a quote after a space in it.
+    const definition = definitionAt(text, start);
+    const hidden = inside(raw, start) ? inside(notRawMarkdown, start) : inside(notMarkdown, start);
+    const eol = text.indexOf('\n', start);
+    const tableBar = holdsTableBar(text.slice(start, eol < 0 ? text.length : eol));
+    if (!definition || hidden) {
+      paragraphGoesOn = !hidden && eol >= 0 && !tableBar ? eol + 1 : -1;
       continue;
     }
-    definitionsFrom = written.index + written[0].length;
+    definitionsFrom = definition.end;
+    const onParagraph = start === paragraphGoesOn;
+    paragraphGoesOn = -1;
+    // A line with a `|` where a block starts is a table row when the table ends where a block may: kramdown reads
+    // tables before definitions (the oracle: `<td>[r1]: /search?q=a</td><td>b</td>`, but a definition when another
+    // follows on the next line); so is each line with a `|` after it. After a paragraph's line it is text.
+    const tableEnd = tableBar && atBlockStart(text, start, bodyStart) ? keptTableEnd(text, eol) : -1;
+    if (onParagraph || tableEnd >= 0) {
+      paragraphGoesOn = onParagraph ? definition.end : -1;
+      definitionsFrom = Math.max(definitionsFrom, tableEnd);
+      continue;
+    }
+    definitions.add(normalizeLabel(text.slice(definition.labelStart, definition.labelEnd)));
     // `{% raw %}` prints its text for kramdown to read: a definition there defines its label, though its URL is not checked.
-    const inRaw = inside(raw, start);
-    if (inRaw ? inside(notRawMarkdown, start) : inside(notMarkdown, start)) {
+    if (inside(raw, start)) {
       continue;
     }
-    definitions.add(normalizeLabel(text.slice(bracket + 1, labelEnd)));
-    if (inRaw) {
-      continue;
-    }
-    let target = written[1]!;
-    let targetStart = definitionsFrom - target.length;
-    if (target.startsWith('<')) {
-      target = target.slice(1, -1);
-      targetStart++;
-    }
-    links.push({ form: 'definition', start: targetStart, end: targetStart + target.length, target });
+    links.push({ form: 'definition', start: definition.urlStart, end: definition.urlEnd, target: text.slice(definition.urlStart, definition.urlEnd) });
   }
 
   for (const match of matches(AUTOLINK, '<')) {
@@ -373,11 +373,28 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     bars.push(bar);
   }
   const holdsBar = bars.length > 0 && [...written.values()].some(({ start, end }) => crossesEdge(bars, start - 1, end));
-  const edges = holdsBar ? tableCellEdges(text, bodyStart, (offset) => inside(shownAsIs, offset), codeSpans) : [];
+  const edges = holdsBar ? tableCellEdges(text, bodyStart, (offset) => inside(shownAsIs, offset), codeSpans, input === 'GFM') : [];
   const cut = (link: LinkOccurrence) => edges.length > 0 && written.has(link) && crossesEdge(edges, written.get(link)!.start, written.get(link)!.end);
   const kept = links.filter((link) => !isText(link) && !dropped(link) && !scripted(link) && !cut(link));
   sortByStart(kept);
   return { links: kept, definitions, definitionsComplete, ids, idsComplete, headings, liquidInCode };
+}
+
+const LIQUID_IN_LINE = /\{\{[^\n]{0,500}?\}\}|\{%[^\n]{0,500}?%\}/g;
+
+/**
+ * The link definition at `start` as kramdown reads it after Liquid ran: a tag or an output stands for a word, since
+ * what it writes is unknown (`[a]: {{ "/p" | relative_url }}` is a definition, its quote and spaces gone).
+ */
+function definitionAt(text: string, start: number): LinkDefinition | undefined {
+  const eol = text.indexOf('\n', start);
+  const nextEol = eol < 0 ? -1 : text.indexOf('\n', eol + 1);
+  const lines = text.slice(start, nextEol < 0 ? text.length : nextEol + 1);
+  if (!lines.includes('{')) {
+    return readLinkDefinition(text, start);
+  }
+  const read = readLinkDefinition(lines.replace(LIQUID_IN_LINE, (liquid) => 'x'.repeat(liquid.length)), 0);
+  return read && { labelStart: start + read.labelStart, labelEnd: start + read.labelEnd, urlStart: start + read.urlStart, urlEnd: start + read.urlEnd, end: start + read.end };
 }
 
 const INCLUDE_TAG = /\{%-?\s*include(_relative)?\s+([^\s%]+)/y;

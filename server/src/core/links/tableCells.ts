@@ -4,9 +4,12 @@
  * the line before it was a row; its cells part at each such `|` outside code spans. Liquid runs first, so a `|` in
  * `{{ ... }}` or `{% ... %}` is none. A link cannot cross a cell's edge: the oracle writes `[b](/p|x)` as
  * `<td>[b](/p</td><td>x)</td>`.
+ * A list item's first line is a block start for what follows its marker: `- [b](/p|x)` is `<li><table>...`. With
+ * kramdown-parser-gfm (`listEndsParagraph`) a list item starts wherever its marker is, a paragraph's line before it
+ * or not; with kramdown's own input, where a list does not end a paragraph, only an item at a block start is taken.
  * Only what is surely a row is taken, no cut is better than a wrong one: lines other block parsers read first
- * (headers, lists, quotes, HTML, definitions, fences, a setext underline below) are none, and so is a row in a list
- * item, which kramdown would make too.
+ * (headers, quotes, HTML, definitions, fences, a setext underline below, in an item too) are none, and so is an item
+ * nested deeper than three spaces or one after a paragraph's line with kramdown's input, which kramdown may make too.
  */
 export interface Range {
   readonly start: number;
@@ -17,6 +20,25 @@ const LINE = /[^\n]*(?:\n|$)/g;
 const BLANK = /^[ \t]*\r?\n?$/;
 /** What another block parser takes before kramdown's table parser sees the line. */
 const OTHER_BLOCK = /^ {0,3}(?:[#>]|[*+-][ \t]|\d+\.[ \t]|<|\[[^\]\n]*\]:|\{:|~~~|```|\$\$|\*\[)/;
+/** A list item's marker, kramdown's `LIST_START` (`-|` too, but then the `|` parts cells either way). */
+const LIST_MARKER = /^( {0,3})(?:[*+-]|(\d+\.))[ \t]+/;
+/** What ends a block where a table may end (kramdown's `BLOCK_BOUNDARY` but the blank line): an attribute list, `^`. */
+const BLOCK_BOUNDARY = /^(?: {0,3}\{:(?!:|\/).*\}[ \t]*|\^[ \t]*)\r?\n?$/;
+
+interface ListItem {
+  /** The marker's column, and the text's. */
+  readonly indent: number;
+  readonly content: number;
+  readonly ordered: boolean;
+}
+
+/**
+ * Whether `next`, a marker's line, ends the text of the list item `item` starts: the list's next item (a marker of its
+ * kind no further in) or the first item of a list nested in it (up to three columns past its text's column).
+ */
+function endsItem(item: ListItem, next: ListItem): boolean {
+  return (next.ordered === item.ordered && next.indent <= item.indent) || (next.indent >= item.content && next.indent <= item.content + 3);
+}
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*\r?\n?$/;
 const LIQUID = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
 
@@ -24,7 +46,13 @@ const LIQUID = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
  * The offsets of the `|` that part cells, in order. `shownAsIs(offset)`: inside code blocks, raw HTML, comments,
  * where no table is; `codeSpans`, sorted, hold `|` that part nothing.
  */
-export function tableCellEdges(text: string, bodyStart: number, shownAsIs: (offset: number) => boolean, codeSpans: readonly Range[]): number[] {
+export function tableCellEdges(
+  text: string,
+  bodyStart: number,
+  shownAsIs: (offset: number) => boolean,
+  codeSpans: readonly Range[],
+  listEndsParagraph: boolean,
+): number[] {
   const edges: number[] = [];
   const lines: Range[] = [];
   LINE.lastIndex = bodyStart;
@@ -32,20 +60,10 @@ export function tableCellEdges(text: string, bodyStart: number, shownAsIs: (offs
     lines.push({ start: match.index, end: match.index + match[0].length });
   }
   let span = 0;
-  let previousRow = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const content = text.slice(line.start, line.end);
-    const atBlockStart = i === 0 || BLANK.test(text.slice(lines[i - 1]!.start, lines[i - 1]!.end));
-    const next = lines[i + 1];
-    const candidate = (previousRow || atBlockStart) && content.includes('|') && !BLANK.test(content) && !shownAsIs(line.start) &&
-      !OTHER_BLOCK.test(content) && !(next && SETEXT_UNDERLINE.test(text.slice(next.start, next.end)));
-    previousRow = false;
-    if (!candidate) {
-      continue;
-    }
+  /** Whether `|` at `offset` of the line parts cells: not escaped, not in a code span, not in Liquid. */
+  const rowEdges = (line: Range, content: string): number[] => {
     const liquid = [...content.matchAll(LIQUID)].map((m) => ({ start: line.start + m.index, end: line.start + m.index + m[0].length }));
-    const rowEdges: number[] = [];
+    const found: number[] = [];
     for (let at = content.indexOf('|'); at >= 0; at = content.indexOf('|', at + 1)) {
       const offset = line.start + at;
       while (span < codeSpans.length && codeSpans[span]!.end <= offset) {
@@ -53,15 +71,80 @@ export function tableCellEdges(text: string, bodyStart: number, shownAsIs: (offs
       }
       const inCode = span < codeSpans.length && codeSpans[span]!.start <= offset;
       if (content[at - 1] !== '\\' && !inCode && !liquid.some((l) => l.start <= offset && offset < l.end)) {
-        rowEdges.push(offset);
+        found.push(offset);
       }
     }
-    if (rowEdges.length > 0) {
-      edges.push(...rowEdges);
-      previousRow = true;
+    return found;
+  };
+  /** The rows read since a block start, with the list item whose first line holds the first of them. */
+  let table: { edges: number[]; item?: ListItem } | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const content = text.slice(line.start, line.end);
+    const marker = LIST_MARKER.exec(content);
+    const listItem = marker ? { indent: marker[1]!.length, ordered: marker[2] !== undefined, content: marker[0].length } : undefined;
+    // The next item of the list, or a list nested in the item, ends the item's text, where a table may end.
+    const itemEnds = table?.item !== undefined && listItem !== undefined && endsItem(table.item, listItem);
+    const item = marker ? content.slice(marker[0].length) : content;
+    const next = lines[i + 1];
+    const row = !BLANK.test(item) && item.includes('|') && !shownAsIs(line.start) && !OTHER_BLOCK.test(item) &&
+      !(next && SETEXT_UNDERLINE.test(text.slice(next.start, next.end)));
+    if (table) {
+      const edgesHere = row && !itemEnds ? rowEdges(line, content) : [];
+      if (edgesHere.length > 0) {
+        table.edges.push(...edgesHere);
+        continue;
+      }
+      // kramdown keeps a table only where a block may end after it: a blank line, an attribute list, `^`, the text's
+      // end, or the end of the list item it is in (the oracle: `[b](/p|x) text` and then `more text` is a paragraph).
+      if (itemEnds || BLANK.test(content) || BLOCK_BOUNDARY.test(content)) {
+        edges.push(...table.edges);
+      }
+      table = undefined;
+    }
+    const atBlockStart = i === 0 || BLANK.test(text.slice(lines[i - 1]!.start, lines[i - 1]!.end));
+    if (row && (atBlockStart || itemEnds || (listItem !== undefined && listEndsParagraph))) {
+      const edgesHere = rowEdges(line, content);
+      if (edgesHere.length > 0) {
+        table = listItem ? { edges: edgesHere, item: listItem } : { edges: edgesHere };
+      }
     }
   }
+  if (table) {
+    edges.push(...table.edges);
+  }
   return edges;
+}
+
+/** Whether kramdown's table parser takes `line` for a row where a block starts: a `|` not escaped (Liquid's are gone). */
+export function holdsTableBar(line: string): boolean {
+  return line.includes('|') && TABLE_BAR.test(line.includes('{') ? line.replace(LIQUID, '') : line);
+}
+
+/** Whether the line at `lineStart` starts a block: the body's first line or one after a blank line. */
+export function atBlockStart(text: string, lineStart: number, bodyStart: number): boolean {
+  if (lineStart <= bodyStart) {
+    return true;
+  }
+  const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  return BLANK.test(text.slice(Math.max(previousStart, bodyStart), lineStart));
+}
+
+const TABLE_BAR = /(?:^|[^\\])\|/;
+
+/**
+ * Where a table ends whose first row ends at `eol` (-1: the text's end), if kramdown keeps it: its rows, the lines with
+ * a `|` after it, must end where a block may (a blank line, an attribute list, `^`, the text's end); -1 if it is none.
+ */
+export function keptTableEnd(text: string, eol: number): number {
+  for (let start = eol + 1; eol >= 0; start = eol + 1) {
+    eol = text.indexOf('\n', start);
+    const line = text.slice(start, eol < 0 ? text.length : eol + 1);
+    if (!holdsTableBar(line)) {
+      return BLANK.test(line) || BLOCK_BOUNDARY.test(line) ? start : -1;
+    }
+  }
+  return text.length;
 }
 
 /** Whether an edge lies strictly between `start` and `end` (`edges` sorted). */

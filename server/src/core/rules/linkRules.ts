@@ -26,7 +26,7 @@ export const linkRule: Rule = {
     if (!scanned) {
       return [];
     }
-    return new LinkChecker(context.site, context.document.path, context.text, scanned).check();
+    return new LinkChecker(context.site, context.document.path, context.text, context.frontMatter.bodyStart, scanned).check();
   },
 };
 
@@ -71,6 +71,7 @@ class LinkChecker {
     readonly site: SiteIndex,
     readonly path: string,
     readonly text: string,
+    readonly bodyStart: number,
     readonly scanned: ScannedLinks,
   ) {
     this.#config = site.config;
@@ -112,6 +113,7 @@ class LinkChecker {
    * Whether a reference may use the definition: kramdown writes nothing for one that none uses, so its URL is never
    * on the page (the oracle: `[unused]: /nope.html` makes no `<a>`). Used when its `[label]` appears anywhere else,
    * in any case (`[text][label]`, `[label][]`, `[label]`), or when references may come from Liquid or an include.
+   * Only in the body: kramdown reads no front matter (the oracle: a title `[Update] ...` uses no `[Update]: ...`).
    */
   #isUsed(definition: LinkOccurrence): boolean {
     const open = this.text.lastIndexOf('[', definition.start);
@@ -121,7 +123,7 @@ class LinkChecker {
     }
     const written = this.text.slice(open, close + 1).toLowerCase();
     this.#lowerText ??= this.text.toLowerCase();
-    const first = this.#lowerText.indexOf(written);
+    const first = this.#lowerText.indexOf(written, this.bodyStart);
     return first !== open || this.#lowerText.indexOf(written, open + 1) >= 0;
   }
 
