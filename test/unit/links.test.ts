@@ -106,6 +106,13 @@ suite('links', () => {
     ]);
   });
 
+  test('a tab or line break in a URL is dropped, as a browser does (rubyonrails.org: `src="/assets/.../sponsors⏎/RW-logo-clio.svg"`)', async () => {
+    // The oracle writes `<img src="/assets/img\n/logo.png" />` and `<a href="/contact\t.html">` as they are; the
+    // browser (WHATWG URL: "remove all ASCII tab or newline") asks for `/assets/img/logo.png` and `/contact.html`.
+    const body = '<p><img src="/assets/img\n/logo.png"></p>\n\nPara [m](/assets/img\r\n/logo.png) [t](/contact\t.html) [a](../../about\n/) [gone](/no\npe.html)';
+    assert.deepStrictEqual(codes(await check(body)), [['link.url', '/no\npe.html']]);
+  });
+
   test('a page of any text type with front matter is published at its permalink (bitcoincore.org: rss-en.xml at /en/rss.xml)', async () => {
     // The oracle writes `_site/en/rss.xml` for `assets/rss/rss-en.xml` with `permalink: /en/rss.xml`, whatever the extension.
     const files = blog({
