@@ -208,6 +208,16 @@ suite('links', () => {
     ]);
   });
 
+
+  test('brackets in Liquid are Liquid: `{{ site.data["sample"][1] }}` is no reference (jekyll-polyglot\'s site)', async () => {
+    // The oracle renders the Liquid first: `one<br />` where the page has `{{ site.data["sample"][1] }}<br/>`;
+    // `[x][2]` after it, in the text, stays `[x][2]`.
+    const body = '{{ site.data["sample"][1] }}<br/>\n{{ site.data["sample"][2] }} and [x][2] {% assign y = site.data.list[0][1] %}[w][v]\n';
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['link.reference', '2'],
+      ['link.reference', 'v'],
+    ]);
+  });
   test('`[a][^b]` is text then the footnote marker `[^b]`, no reference (benbalter.com)', async () => {
     // The oracle: `information[.]<sup id="fnref:26" role="doc-noteref"><a href="#fn:26" ...>1</a></sup>`.
     const body = 'Of that information[.][^26] and [x][missing]. See [note](#fn:26).\n\n[^26]: 44 U.S.C.A. 3601.\n';
