@@ -449,6 +449,31 @@ suite('links', () => {
     assert.deepStrictEqual(codes(await check(body, blog({ '_plugins/releases.rb': 'module Jekyll; end\n' }))), [['liquid.in-code', '{{ page.nothing }}']]);
   });
 
+  test('a for loop in code over a list the page sets makes the code\'s lines: its tags are meant (LineageOS wiki)', async () => {
+    // The oracle: `--extra_apks com.android.adbd.apex=...` for each item of `apexes`; the loop over `site.posts` in the
+    // tutorial renders nothing there, so it is still reported, its `endfor` too.
+    const body = [
+      '{% capture apexes %}a b{% endcapture %}{% assign apexes = apexes | split: " " %}',
+      '',
+      '```',
+      'sign \\',
+      '    {%- for apex in apexes %}',
+      '    --extra_apks {{ apex }}.apex \\',
+      '    {%- endfor %}',
+      '    signed.zip',
+      '```',
+      '',
+      '```',
+      '{% for post in site.posts %}{{ post.title }}{% endfor %} {% endfor %}',
+      '```',
+    ].join('\n');
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['liquid.in-code', '{% for post in site.posts %}'],
+      ['liquid.in-code', '{% endfor %}'],
+      ['liquid.in-code', '{% endfor %}'],
+    ]);
+  });
+
   test('render_with_liquid: false turns Liquid checks off', async () => {
     const all = { ...blog(), [POST]: '---\nrender_with_liquid: false\n---\n```\n{{ x }}\n```\n{% post_url 1999-01-01-none %}\n' };
     const site = new SiteIndex(new InMemoryWorkspace(all), withSettings(undefined));

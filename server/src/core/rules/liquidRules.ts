@@ -12,9 +12,18 @@ export const liquidInCodeRule: Rule = {
       return [];
     }
     const scanned = scanOf(context);
+    /** Whether each `{% for %}` in code not closed yet is meant: its `{% endfor %}` is as meant as it. */
+    const loops: boolean[] = [];
     return (scanned?.liquidInCode ?? []).flatMap(({ start, end }) => {
       const expression = context.text.slice(start, end);
-      if (meantAsOutput(expression, context)) {
+      const tag = /^\{%-?\s*(for|endfor)\b\s*([\s\S]*?)\s*-?%\}$/.exec(expression);
+      if (tag?.[1] === 'for') {
+        // A loop over a list the page or the site sets writes the code's lines (`--extra_apks {{ apex }}.apex` for
+        // each item); one over `site.posts` in a tutorial writes nothing there.
+        const list = /^[A-Za-z_][\w-]*\s+in\s+(.+)$/.exec(tag[2]!)?.[1];
+        loops.push(list !== undefined && meantAsOutput(`{{ ${list} }}`, context));
+      }
+      if (tag?.[1] === 'for' ? loops[loops.length - 1] : tag?.[1] === 'endfor' ? loops.pop() : meantAsOutput(expression, context)) {
         return [];
       }
       return {
