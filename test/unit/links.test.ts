@@ -474,6 +474,20 @@ suite('links', () => {
     ]);
   });
 
+  test('a variable an included file assigns is meant output in code (LineageOS wiki: `current_branch` from snippets/branches.md)', async () => {
+    // The oracle: `git push lineage-21.0` in the code block, `{{ current_branch | precision: 1 }}` rendered.
+    const files = blog({ '_includes/snippets/branches.md': '{%- assign current_branch = 21.0 %}\n{% capture note %}x{% endcapture %}\n' });
+    const body = '{%- include snippets/branches.md %}\n\n```\ngit push lineage-{{ current_branch | precision: 1 }} {{ note }} {{ other }}\n```\n';
+    assert.deepStrictEqual(codes(await check(body, files)), [['liquid.in-code', '{{ other }}']]);
+    // Without the include on the page, nothing sets it.
+    assert.deepStrictEqual(codes(await check('```\n{{ current_branch }}\n```\n', files)), [['liquid.in-code', '{{ current_branch }}']]);
+    // An edit that changes what the include assigns re-checks every page; one that does not, only the include.
+    const site = new SiteIndex(new InMemoryWorkspace(files), withSettings(undefined));
+    await site.build();
+    assert.deepStrictEqual(await site.update('_includes/snippets/branches.md', '{%- assign current_branch = 22.0 %}\n{% capture note %}y{% endcapture %}\n'), { scope: 'documents', paths: ['_includes/snippets/branches.md'] });
+    assert.deepStrictEqual(await site.update('_includes/snippets/branches.md', '{%- assign branch = 22.0 %}\n'), { scope: 'all' });
+  });
+
   test('render_with_liquid: false turns Liquid checks off', async () => {
     const all = { ...blog(), [POST]: '---\nrender_with_liquid: false\n---\n```\n{{ x }}\n```\n{% post_url 1999-01-01-none %}\n' };
     const site = new SiteIndex(new InMemoryWorkspace(all), withSettings(undefined));

@@ -40,7 +40,7 @@ export const liquidInCodeRule: Rule = {
 /**
  * Output in code that the author means readers to see: a string (`{{ "{{" }}`, the way to show braces), a
  * setting or data value of the site (`{{ site.version }}` in an install command, `{{ site.time | date: "%Y" }}` in a
- * licence), or a variable the page sets itself (`{% for snapshot in ... %}`).
+ * licence), or a variable the page sets itself (`{% for snapshot in ... %}`) or by an include.
  */
 function meantAsOutput(expression: string, context: RuleContext): boolean {
   const inner = /^\{\{-?\s*([\s\S]*?)\s*-?\}\}$/.exec(expression)?.[1];
@@ -59,5 +59,18 @@ function meantAsOutput(expression: string, context: RuleContext): boolean {
     // site's own plugins may set any other (bitcoin.org's `_plugins/releases.rb` sets `site.DOWNLOAD_VERSION`).
     return first !== undefined && (Object.hasOwn(context.site.config.raw, first) || first === 'time' || first === 'github' || context.site.localPlugins.size > 0);
   }
-  return name !== undefined && name !== '' && new RegExp(`\\{%-?\\s*(?:for\\s+${name}\\s+in\\b|assign\\s+${name}\\s*=|capture\\s+${name}\\s*-?%)`).test(context.text);
+  return name !== undefined && name !== '' && (new RegExp(`\\{%-?\\s*(?:for\\s+${name}\\s+in\\b|assign\\s+${name}\\s*=|capture\\s+${name}\\s*-?%)`).test(context.text) || assignedByInclude(name, context));
+}
+
+/** Whether an `{% include %}` of the page assigns the variable: Liquid keeps it for the rest of the page. */
+function assignedByInclude(name: string, context: RuleContext): boolean {
+  if (!context.text.includes('include')) {
+    return false;
+  }
+  for (const include of context.text.matchAll(/\{%-?\s*include\s+([^\s{}%]+)/g)) {
+    if (context.site.includeAssigns(include[1]!)?.has(name)) {
+      return true;
+    }
+  }
+  return false;
 }
