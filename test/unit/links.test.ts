@@ -345,6 +345,7 @@ suite('links', () => {
       'Browse to [http://localhost:4000](http://localhost:4000), <http://localhost:4000/a>',
       'or <a href="http://127.0.0.1:4000" target="_blank">http://127.0.0.1:4000</a>.',
       'But [my other post](http://localhost:4000/2015/03/foo.html) and <a href="http://localhost:4000/b">here</a> are copied from a preview.',
+      'Without its scheme: login at [localhost:8888](http://localhost:8888) or <a href="http://127.0.0.1:8000/">127.0.0.1:8000</a> (umitsarioz.github.io).',
     ].join('\n');
     assert.deepStrictEqual(codes(await check(body)), [
       ['link.suspicious', 'http://localhost:4000/2015/03/foo.html'],
