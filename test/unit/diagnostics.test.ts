@@ -105,6 +105,23 @@ suite('diagnostics', () => {
     }
   });
 
+  test('with the Chirpy theme, `social.name` is every post\'s author that names none (umitsarioz.github.io)', async () => {
+    // The oracle, with Chirpy's post layout: `<em><a href="https://example.com/jane">Jane Site</a></em>` for a post
+    // naming no author. Other themes do not show `social.name` (jekyll-seo-tag reads it for the site's own JSON-LD).
+    const path = '_posts/2020-04-01-anonymous.md';
+    const social = 'social:\n  name: Jane Site\n  links:\n    - https://example.com/jane\n';
+    for (const theme of ['theme: jekyll-theme-chirpy\n', 'remote_theme: cotes2020/jekyll-theme-chirpy@v7.2.4\n']) {
+      const files = exampleBlog({ [path]: '---\nlayout: post\ntitle: T\n---\n' });
+      files['_config.yml'] += theme + social;
+      assert.deepStrictEqual(await diagnosticsOf(files, path), [], theme);
+    }
+    for (const config of ['theme: minima\n' + social, 'theme: jekyll-theme-chirpy\nsocial:\n  name: ""\n']) {
+      const files = exampleBlog({ [path]: '---\nlayout: post\ntitle: T\n---\n' });
+      files['_config.yml'] += config;
+      assert.deepStrictEqual((await diagnosticsOf(files, path)).map((d) => d.code), ['frontmatter.required'], config);
+    }
+  });
+
   test('a YAML error is reported where it is, and hides the missing-key noise', async () => {
     const path = '_posts/2020-04-01-broken.md';
     const text = '---\nlayout: post\ntitle: "Broken\nauthor: jane.doe\n---\n';

@@ -117,6 +117,13 @@ suite('links', () => {
     ]);
   });
 
+  test('a tab or line break in a URL is dropped, as a browser does (rubyonrails.org: `src="/assets/.../sponsors⏎/RW-logo-clio.svg"`)', async () => {
+    // The oracle writes `<img src="/assets/img\n/logo.png" />` and `<a href="/contact\t.html">` as they are; the
+    // browser (WHATWG URL: "remove all ASCII tab or newline") asks for `/assets/img/logo.png` and `/contact.html`.
+    const body = '<p><img src="/assets/img\n/logo.png"></p>\n\nPara [m](/assets/img\r\n/logo.png) [t](/contact\t.html) [a](../../about\n/) [gone](/no\npe.html)';
+    assert.deepStrictEqual(codes(await check(body)), [['link.url', '/no\npe.html']]);
+  });
+
   test('a page of any text type with front matter is published at its permalink (bitcoincore.org: rss-en.xml at /en/rss.xml)', async () => {
     // The oracle writes `_site/en/rss.xml` for `assets/rss/rss-en.xml` with `permalink: /en/rss.xml`, whatever the extension.
     const files = blog({
@@ -221,6 +228,16 @@ suite('links', () => {
     ]);
   });
 
+
+  test('brackets in Liquid are Liquid: `{{ site.data["sample"][1] }}` is no reference (jekyll-polyglot\'s site)', async () => {
+    // The oracle renders the Liquid first: `one<br />` where the page has `{{ site.data["sample"][1] }}<br/>`;
+    // `[x][2]` after it, in the text, stays `[x][2]`.
+    const body = '{{ site.data["sample"][1] }}<br/>\n{{ site.data["sample"][2] }} and [x][2] {% assign y = site.data.list[0][1] %}[w][v]\n';
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['link.reference', '2'],
+      ['link.reference', 'v'],
+    ]);
+  });
   test('`[a][^b]` is text then the footnote marker `[^b]`, no reference (benbalter.com)', async () => {
     // The oracle: `information[.]<sup id="fnref:26" role="doc-noteref"><a href="#fn:26" ...>1</a></sup>`.
     const body = 'Of that information[.][^26] and [x][missing]. See [note](#fn:26).\n\n[^26]: 44 U.S.C.A. 3601.\n';
@@ -454,6 +471,7 @@ suite('links', () => {
       'Browse to [http://localhost:4000](http://localhost:4000), <http://localhost:4000/a>',
       'or <a href="http://127.0.0.1:4000" target="_blank">http://127.0.0.1:4000</a>.',
       'But [my other post](http://localhost:4000/2015/03/foo.html) and <a href="http://localhost:4000/b">here</a> are copied from a preview.',
+      'Without its scheme: login at [localhost:8888](http://localhost:8888) or <a href="http://127.0.0.1:8000/">127.0.0.1:8000</a> (umitsarioz.github.io).',
     ].join('\n');
     assert.deepStrictEqual(codes(await check(body)), [
       ['link.suspicious', 'http://localhost:4000/2015/03/foo.html'],
@@ -556,6 +574,45 @@ suite('links', () => {
     const body = 'Example:\n\n    tar xzf bitcoin-{{site.DOWNLOAD_VERSION}}.tar.gz {{ page.nothing }}\n';
     assert.deepStrictEqual(codes(await check(body)), [['liquid.in-code', '{{site.DOWNLOAD_VERSION}}'], ['liquid.in-code', '{{ page.nothing }}']]);
     assert.deepStrictEqual(codes(await check(body, blog({ '_plugins/releases.rb': 'module Jekyll; end\n' }))), [['liquid.in-code', '{{ page.nothing }}']]);
+  });
+
+  test('a for loop in code over a list the page sets makes the code\'s lines: its tags are meant (LineageOS wiki)', async () => {
+    // The oracle: `--extra_apks com.android.adbd.apex=...` for each item of `apexes`; the loop over `site.posts` in the
+    // tutorial renders nothing there, so it is still reported, its `endfor` too.
+    const body = [
+      '{% capture apexes %}a b{% endcapture %}{% assign apexes = apexes | split: " " %}',
+      '',
+      '```',
+      'sign \\',
+      '    {%- for apex in apexes %}',
+      '    --extra_apks {{ apex }}.apex \\',
+      '    {%- endfor %}',
+      '    signed.zip',
+      '```',
+      '',
+      '```',
+      '{% for post in site.posts %}{{ post.title }}{% endfor %} {% endfor %}',
+      '```',
+    ].join('\n');
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['liquid.in-code', '{% for post in site.posts %}'],
+      ['liquid.in-code', '{% endfor %}'],
+      ['liquid.in-code', '{% endfor %}'],
+    ]);
+  });
+
+  test('a variable an included file assigns is meant output in code (LineageOS wiki: `current_branch` from snippets/branches.md)', async () => {
+    // The oracle: `git push lineage-21.0` in the code block, `{{ current_branch | precision: 1 }}` rendered.
+    const files = blog({ '_includes/snippets/branches.md': '{%- assign current_branch = 21.0 %}\n{% capture note %}x{% endcapture %}\n' });
+    const body = '{%- include snippets/branches.md %}\n\n```\ngit push lineage-{{ current_branch | precision: 1 }} {{ note }} {{ other }}\n```\n';
+    assert.deepStrictEqual(codes(await check(body, files)), [['liquid.in-code', '{{ other }}']]);
+    // Without the include on the page, nothing sets it.
+    assert.deepStrictEqual(codes(await check('```\n{{ current_branch }}\n```\n', files)), [['liquid.in-code', '{{ current_branch }}']]);
+    // An edit that changes what the include assigns re-checks every page; one that does not, only the include.
+    const site = new SiteIndex(new InMemoryWorkspace(files), withSettings(undefined));
+    await site.build();
+    assert.deepStrictEqual(await site.update('_includes/snippets/branches.md', '{%- assign current_branch = 22.0 %}\n{% capture note %}y{% endcapture %}\n'), { scope: 'documents', paths: ['_includes/snippets/branches.md'] });
+    assert.deepStrictEqual(await site.update('_includes/snippets/branches.md', '{%- assign branch = 22.0 %}\n'), { scope: 'all' });
   });
 
   test('render_with_liquid: false turns Liquid checks off', async () => {

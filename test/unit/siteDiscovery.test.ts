@@ -79,6 +79,9 @@ suite('site discovery', () => {
       'node_modules/theme/_layouts/default.html',
       'vendor/bundle/ruby/3.1.0/gems/jekyll-4.3.1/lib/site_template/_config.yml',
       'vendor/bundle/ruby/3.1.0/gems/jekyll-4.3.1/lib/site_template/index.markdown',
+      // Bundler's gems installed at another path (`bundle install --path _vendor`: grab.github.io).
+      '_vendor/ruby/2.6.0/gems/jekyll-3.8.4/lib/site_template/_config.yml',
+      '_vendor/ruby/2.6.0/gems/jekyll-3.8.4/lib/site_template/index.md',
       '_site/_config.yml',
       '_site/index.html',
       '.git/_config.yml',

@@ -108,6 +108,29 @@ suite('permalinks and the URL map', () => {
     assert.strictEqual(site.urls.urlOf('_people/Jane Doe.md'), '/team/jane-doe/');
   });
 
+  test('a `_posts` folder inside a folder Jekyll skips (`_vendor/`, `.x/`), and a dotfile in `_posts`, are no posts (grab.github.io)', async () => {
+    // The oracle builds `_site/vendor2/2014/05/21/bleh.html` and `_site/2019/12/27/a.html` only: it never reads
+    // `_vendor/` (its bad `date:` stops nothing), nor `.a.md.swp`, nor `_posts/_old/` (EntryFilter's `special?`).
+    const site = await siteOf({
+      '_config.yml': 'title: t\n',
+      '_posts/2019-12-27-a.md': POST,
+      '_posts/.2019-12-27-a.md.swp': 'swap',
+      '_posts/_old/2019-12-28-old.md': POST,
+      '_posts/#2019-12-29-tmp.md': POST,
+      '_vendor/gems/x/spec/source/_posts/2014-05-20-blah.html': 'bare\n',
+      '.cache/_posts/2014-05-22-c.md': POST,
+      '_vendor/gems/x/_drafts/d.md': POST,
+      'vendor2/_posts/2014-05-21-bleh.html': 'bare\n',
+    });
+    assert.deepStrictEqual(
+      [...site.documents.values()].map((d) => [d.path, d.kind, site.urls.urlOf(d.path)]).sort(),
+      [
+        ['_posts/2019-12-27-a.md', 'post', '/2019/12/27/a.html'],
+        ['vendor2/_posts/2014-05-21-bleh.html', 'post', '/vendor2/2014/05/21/bleh.html'],
+      ],
+    );
+  });
+
   test('static files, redirect_from, and lookups in both directions', async () => {
     const site = await siteOf({
       '_posts/2015-03-01-moved.md': '---\nredirect_from:\n  - /old/moved.html\n  - legacy/\n---\n',

@@ -90,7 +90,9 @@ const LOCALHOST = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1\])$/i;
  * as a function, called only for a relative link (working a page's URL out costs more than most links).
  */
 export function resolveUrl(written: string, pageUrl: string | undefined | (() => string | undefined), config: SiteConfig): ResolvedUrl {
-  const target = written.trim();
+  // A browser drops every tab and line break in a URL (WHATWG URL); Jekyll writes them into the `href` as they are.
+  const trimmed = written.trim();
+  const target = TAB_OR_NEWLINE.test(trimmed) ? trimmed.replace(TABS_AND_NEWLINES, '') : trimmed;
   const first = target.charCodeAt(0);
   // A path from the site root, the most common link: no scheme (that starts with a letter), quotes or parentheses.
   if (first === SLASH && target.charCodeAt(1) !== SLASH) {
@@ -145,6 +147,8 @@ export function resolveUrl(written: string, pageUrl: string | undefined | (() =>
   return internal(url.pathname, url.hash, config, true);
 }
 
+const TAB_OR_NEWLINE = /[\t\n\r]/;
+const TABS_AND_NEWLINES = /[\t\n\r]/g;
 const SLASH = 0x2f;
 const HASH = 0x23;
 /** The first characters of a target wrapped in quotes. */

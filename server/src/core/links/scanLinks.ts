@@ -162,8 +162,13 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
 
   /** The `[` of each reference's label, with the label. */
   const labelOpens: { open: number; label: string; link: LinkOccurrence }[] = [];
+  /** Liquid's own brackets (`{{ site.data["x"][1] }}`): Liquid renders first, so kramdown never reads them. */
+  let liquid: readonly Range[] | undefined;
   for (const { match, open } of linkTexts('][', /\]\[([^\]\n]*)\]/y)) {
     const close = match.index;
+    if (options.liquid && inside((liquid ??= liquidRanges(text, bodyStart, (offset) => inside(liquidOff, offset))), close)) {
+      continue;
+    }
     const label = match[1]!.trim() === '' ? text.slice(open + 1, close) : match[1]!;
     const labelStart = match[1]!.trim() === '' ? open + 1 : close + 2;
     // `[a][^b]`: no definition is named `^b` (`[^b]:` defines a footnote), so kramdown writes `[a]` as text and
@@ -867,6 +872,24 @@ function findCodeSpans(text: string, from: number, code: readonly Range[], rawHt
 }
 
 /** Sorted, disjoint ranges covering the same offsets. */
+/** Each Liquid output or tag (`{{` to the first `}}`, `{%` to the first `%}`) Liquid renders, in order. */
+function liquidRanges(text: string, bodyStart: number, off: (offset: number) => boolean): Range[] {
+  const ranges: Range[] = [];
+  const outputs = new ForwardSearch(text, '{{');
+  const tags = new ForwardSearch(text, '{%');
+  for (let start = earliest(outputs.next(bodyStart), tags.next(bodyStart)); start >= 0; ) {
+    const close = text.indexOf(text[start + 1] === '{' ? '}}' : '%}', start + 2);
+    if (close < 0) {
+      break;
+    }
+    if (!off(start)) {
+      ranges.push({ start, end: close + 2 });
+    }
+    start = earliest(outputs.next(close + 2), tags.next(close + 2));
+  }
+  return ranges;
+}
+
 function sortRanges(ranges: Range[]): Range[] {
   sortByStart(ranges);
   const merged: Range[] = [];

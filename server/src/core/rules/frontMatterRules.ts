@@ -73,11 +73,25 @@ function givesDefaultLayout(site: RuleContext['site'], path: string, kind: SiteD
 
 /**
  * A site-wide `author:` in `_config.yml`: jekyll-seo-tag, the feed and the common themes (minima, minimal-mistakes,
- * Hydejack) show it for a post that names none, so such a post is not missing one.
+ * Hydejack) show it for a post that names none, so such a post is not missing one. The Chirpy theme shows its
+ * `social.name` instead (its post layout: `{% else %}<a href="{{ site.social.links[0] }}">{{ site.social.name }}</a>`).
  */
 function hasSiteAuthor(site: RuleContext['site']): boolean {
-  const author = site.config.raw['author'];
-  return (typeof author === 'string' && author.trim() !== '') || (typeof author === 'object' && author !== null && Object.keys(author).length > 0);
+  const raw = site.config.raw;
+  const author = raw['author'];
+  if ((typeof author === 'string' && author.trim() !== '') || (typeof author === 'object' && author !== null && Object.keys(author).length > 0)) {
+    return true;
+  }
+  const social = raw['social'];
+  const name = typeof social === 'object' && social !== null ? (social as Record<string, unknown>)['name'] : undefined;
+  return typeof name === 'string' && name.trim() !== '' && usesChirpy(raw);
+}
+
+/** `theme: jekyll-theme-chirpy`, or `remote_theme: cotes2020/jekyll-theme-chirpy` (with `@version` or not). */
+function usesChirpy(raw: Readonly<Record<string, unknown>>): boolean {
+  const theme = raw['theme'];
+  const remote = raw['remote_theme'];
+  return theme === 'jekyll-theme-chirpy' || (typeof remote === 'string' && /^cotes2020\/jekyll-theme-chirpy(?:@|$)/i.test(remote.trim()));
 }
 
 /** Whether a `_config.yml` default scope supplies the key for this document (a misnamed post's scope is `posts`, as meant). */

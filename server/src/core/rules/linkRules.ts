@@ -400,13 +400,18 @@ const IGNORED_BY_LINK_CHECKERS = /\sdata-proofer-ignore\b/i;
 /** Whether the reader sees the link's address as its text: `<url>`, `[url](url)`, `<a href="url">url</a>`. */
 function showsItsAddress(text: string, link: LinkOccurrence, tagEnd: number): boolean {
   const url = link.target.trim();
+  // As written, or without its scheme or last `/` (`[localhost:8888](http://localhost:8888)`).
+  const bare = url.replace(/^https?:\/\//i, '');
+  const shown = new Set([url, bare, bare.replace(/\/$/, '')]);
   switch (link.form) {
     case 'autolink':
       return true;
-    case 'inline':
-      return text.startsWith(`[${url}](`, text.lastIndexOf('](', link.start) - url.length - 1);
+    case 'inline': {
+      const close = text.lastIndexOf('](', link.start);
+      return [...shown].some((address) => text.startsWith(`[${address}](`, close - address.length - 1));
+    }
     case 'html':
-      return tagEnd < text.length && text.startsWith(`${url}</a>`, tagEnd + 1);
+      return tagEnd < text.length && [...shown].some((address) => text.startsWith(`${address}</a>`, tagEnd + 1));
     default:
       return false;
   }

@@ -12,9 +12,18 @@ export const liquidInCodeRule: Rule = {
       return [];
     }
     const scanned = scanOf(context);
+    /** Whether each `{% for %}` in code not closed yet is meant: its `{% endfor %}` is as meant as it. */
+    const loops: boolean[] = [];
     return (scanned?.liquidInCode ?? []).flatMap(({ start, end }) => {
       const expression = context.text.slice(start, end);
-      if (meantAsOutput(expression, context)) {
+      const tag = /^\{%-?\s*(for|endfor)\b\s*([\s\S]*?)\s*-?%\}$/.exec(expression);
+      if (tag?.[1] === 'for') {
+        // A loop over a list the page or the site sets writes the code's lines (`--extra_apks {{ apex }}.apex` for
+        // each item); one over `site.posts` in a tutorial writes nothing there.
+        const list = /^[A-Za-z_][\w-]*\s+in\s+(.+)$/.exec(tag[2]!)?.[1];
+        loops.push(list !== undefined && meantAsOutput(`{{ ${list} }}`, context));
+      }
+      if (tag?.[1] === 'for' ? loops[loops.length - 1] : tag?.[1] === 'endfor' ? loops.pop() : meantAsOutput(expression, context)) {
         return [];
       }
       return {
@@ -31,7 +40,7 @@ export const liquidInCodeRule: Rule = {
 /**
  * Output in code that the author means readers to see: a string (`{{ "{{" }}`, the way to show braces), a
  * setting or data value of the site (`{{ site.version }}` in an install command, `{{ site.time | date: "%Y" }}` in a
- * licence), or a variable the page sets itself (`{% for snapshot in ... %}`).
+ * licence), or a variable the page sets itself (`{% for snapshot in ... %}`) or by an include.
  */
 function meantAsOutput(expression: string, context: RuleContext): boolean {
   const inner = /^\{\{-?\s*([\s\S]*?)\s*-?\}\}$/.exec(expression)?.[1];
@@ -50,5 +59,18 @@ function meantAsOutput(expression: string, context: RuleContext): boolean {
     // site's own plugins may set any other (bitcoin.org's `_plugins/releases.rb` sets `site.DOWNLOAD_VERSION`).
     return first !== undefined && (Object.hasOwn(context.site.config.raw, first) || first === 'time' || first === 'github' || context.site.localPlugins.size > 0);
   }
-  return name !== undefined && name !== '' && new RegExp(`\\{%-?\\s*(?:for\\s+${name}\\s+in\\b|assign\\s+${name}\\s*=|capture\\s+${name}\\s*-?%)`).test(context.text);
+  return name !== undefined && name !== '' && (new RegExp(`\\{%-?\\s*(?:for\\s+${name}\\s+in\\b|assign\\s+${name}\\s*=|capture\\s+${name}\\s*-?%)`).test(context.text) || assignedByInclude(name, context));
+}
+
+/** Whether an `{% include %}` of the page assigns the variable: Liquid keeps it for the rest of the page. */
+function assignedByInclude(name: string, context: RuleContext): boolean {
+  if (!context.text.includes('include')) {
+    return false;
+  }
+  for (const include of context.text.matchAll(/\{%-?\s*include\s+([^\s{}%]+)/g)) {
+    if (context.site.includeAssigns(include[1]!)?.has(name)) {
+      return true;
+    }
+  }
+  return false;
 }

@@ -29,6 +29,11 @@ export function classifyPath(path: string, config: SiteConfig): DocumentKind {
   const ext = extensionOf(name);
   const folders = segments.slice(0, -1);
 
+  // Jekyll looks for `_posts` and `_drafts` only in folders it reads, and skips special names in them (its
+  // EntryFilter): a gem's `_vendor/.../_posts` and an editor's `_posts/.x.md.swp` are no posts.
+  if ((folders.includes('_posts') || folders.includes('_drafts')) && !isIncluded(path, config) && skippedAroundPosts(segments, config)) {
+    return { kind: 'ignored' };
+  }
   const postsAt = folders.indexOf('_posts');
   if (postsAt >= 0) {
     const match = datedFileName(name);
@@ -61,6 +66,22 @@ export function classifyPath(path: string, config: SiteConfig): DocumentKind {
     return { kind: 'ignored' };
   }
   return { kind: 'page-or-static', ext };
+}
+
+/**
+ * Whether Jekyll skips the file in `<dir>/_posts/` or `<dir>/_drafts/` (the first of them in the path): a folder
+ * of `<dir>` with a special name (`_vendor`, `.cache`; `collections_dir` aside), or, inside, a path whose first
+ * segment or file name starts with `.`, `_`, `#` or `~` or ends with `~` (EntryFilter's `special?` and `backup?`).
+ */
+function skippedAroundPosts(segments: readonly string[], config: SiteConfig): boolean {
+  const at = segments.findIndex((s, i) => i < segments.length - 1 && (s === '_posts' || s === '_drafts'));
+  const above = withoutCollectionsDir(segments.slice(0, at), config);
+  const inside = segments.slice(at + 1);
+  return above.some(isSpecialName) || /^[._#~]/.test(inside[0]!) || isSpecialName(inside[inside.length - 1]!);
+}
+
+function isSpecialName(name: string): boolean {
+  return /^[._#~]/.test(name) || name.endsWith('~');
 }
 
 export function isMarkdownPath(path: string, config: SiteConfig): boolean {

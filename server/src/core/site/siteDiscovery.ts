@@ -99,13 +99,20 @@ export function pathInSite(site: SiteRoot, path: string): string {
 /** True for a folder (workspace-relative) that discovery never looks into. */
 export function isNeverContent(folder: string): boolean {
   const name = folder.slice(folder.lastIndexOf('/') + 1);
-  return name.startsWith('.') || NEVER_CONTENT_FOLDERS.has(name);
+  return name.startsWith('.') || NEVER_CONTENT_FOLDERS.has(name) || INSTALLED_GEMS.test(folder);
 }
 
 function inNeverContentFolder(path: string): boolean {
   const segments = path.split('/');
-  return segments.slice(0, -1).some((name) => name.startsWith('.') || NEVER_CONTENT_FOLDERS.has(name));
+  return segments.slice(0, -1).some((name) => name.startsWith('.') || NEVER_CONTENT_FOLDERS.has(name)) || INSTALLED_GEMS_IN.test(path);
 }
+
+/**
+ * Gems Bundler installed, wherever `--path` put them (`<path>/ruby/<Ruby's version>/gems`; grab.github.io's
+ * `_vendor/`): a gem's site template there is no site.
+ */
+const INSTALLED_GEMS = /(?:^|\/)ruby\/\d+\.\d+\.\d+\/gems$/;
+const INSTALLED_GEMS_IN = /(?:^|\/)ruby\/\d+\.\d+\.\d+\/gems\//;
 
 function inSkippedFolder(path: string, options: DiscoveryOptions): boolean {
   if (!options.skipFolder) {

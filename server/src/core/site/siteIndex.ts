@@ -30,6 +30,8 @@ export interface StoredFile {
   readonly templateIds?: ReadonlySet<string>;
   /** The front matter keys a layout or include reads (`page.apiDocs`). */
   readonly templateKeys?: ReadonlySet<string>;
+  /** The variables an include assigns (`{% assign current_branch = ... %}`). */
+  readonly templateAssigns?: ReadonlySet<string>;
 }
 
 /** What an update touched, so the adapter re-checks only that. */
@@ -58,6 +60,8 @@ export class SiteIndex {
   readonly #layouts = new Map<string, string>();
   /** Front matter keys each layout and include reads (`page.apiDocs`): a key a template reads is the blog's own. */
   readonly #templateKeys = new Map<string, ReadonlySet<string>>();
+  /** Variables each include assigns or captures: Liquid keeps them on the page that includes it. */
+  readonly #templateAssigns = new Map<string, ReadonlySet<string>>();
   readonly #dataFiles = new Map<string, string>();
   readonly #staticFiles = new Set<string>();
   /** Ruby files in `_plugins`: Jekyll runs them, and they may make any page. */
@@ -245,6 +249,7 @@ export class SiteIndex {
       } else if (isTemplate(info) && entry?.templateIds) {
         this.links.templateIds.set(path, entry.templateIds);
         this.#templateKeys.set(path, entry.templateKeys ?? new Set());
+        this.#templateAssigns.set(path, entry.templateAssigns ?? new Set());
       }
     }
     this.#authors = authors;
@@ -266,7 +271,7 @@ export class SiteIndex {
       return { record: { kind: 'static' } };
     }
     const templateIds = this.links.templateIds.get(path);
-    return templateIds ? { templateIds, templateKeys: this.#templateKeys.get(path) } : undefined;
+    return templateIds ? { templateIds, templateKeys: this.#templateKeys.get(path), templateAssigns: this.#templateAssigns.get(path) } : undefined;
   }
 
   /** Empties the index and reads the configuration again; returns its text, as the build's analyser reads it too. */
@@ -278,6 +283,7 @@ export class SiteIndex {
     this.#counts.clear();
     this.#layouts.clear();
     this.#templateKeys.clear();
+    this.#templateAssigns.clear();
     this.#dataFiles.clear();
     this.#staticFiles.clear();
     this.#localPlugins.clear();
@@ -345,6 +351,7 @@ export class SiteIndex {
     }
     this.urls.touch(path);
     const keysBefore = this.#templateKeys.get(path);
+    const assignsBefore = this.#templateAssigns.get(path);
     if (isTemplate(info)) {
       this.#readTemplate(path, text);
     }
@@ -372,8 +379,9 @@ export class SiteIndex {
       }
     }
     const keysAfter = this.#templateKeys.get(path);
-    if (info.kind === 'layout' || !sameKeys(keysBefore, keysAfter)) {
-      // A layout changes every page it frames; a template reading other keys changes which keys are the blog's own.
+    if (info.kind === 'layout' || !sameKeys(keysBefore, keysAfter) || !sameKeys(assignsBefore, this.#templateAssigns.get(path))) {
+      // A layout changes every page it frames; a template reading other keys changes which keys are the blog's own;
+      // an include assigning other variables changes what the pages that include it set.
       this.#changed();
       return { scope: 'all' };
     }
@@ -409,6 +417,7 @@ export class SiteIndex {
   #readTemplate(path: string, text: string | undefined): void {
     this.links.templateIds.delete(path);
     this.#templateKeys.delete(path);
+    this.#templateAssigns.delete(path);
     if (text !== undefined) {
       const ids = new Set<string>();
       for (const match of text.matchAll(/\s(?:id|name)\s*=\s*["']([^"']+)["']/g)) {
@@ -416,7 +425,13 @@ export class SiteIndex {
       }
       this.links.templateIds.set(path, ids);
       this.#templateKeys.set(path, new Set(Array.from(text.matchAll(/\bpage\.([A-Za-z_][\w-]*)/g), (match) => match[1]!)));
+      this.#templateAssigns.set(path, new Set(Array.from(text.matchAll(/\{%-?\s*(?:assign\s+([A-Za-z_][\w-]*)\s*=|capture\s+([A-Za-z_][\w-]*)\s*-?%)/g), (match) => (match[1] ?? match[2])!)));
     }
+  }
+
+  /** The variables `_includes/<name>` assigns; undefined when it is not on disk (a theme's). */
+  includeAssigns(name: string): ReadonlySet<string> | undefined {
+    return this.#templateAssigns.get('_includes/' + name);
   }
 
   /** Whether a layout or include reads this front matter key (`page.apiDocs`). */
