@@ -7,7 +7,7 @@ import { frontMatterData } from './frontmatter/parse';
 import { unknownAuthorRule } from './rules/authorRules';
 import { dateRule, postFileNameRule } from './rules/dateRules';
 import { editorialRule } from './rules/editorialRules';
-import { tableAsTextRule } from './rules/tableRules';
+import { markdownInHtmlRule, tableAsTextRule } from './rules/markdownRules';
 import { frontMatterSyntaxRule, requiredKeysRule } from './rules/frontMatterRules';
 import { layoutRule } from './rules/layoutRules';
 import { externalLinkRule } from './rules/externalLinkRule';
@@ -21,7 +21,7 @@ import { levelOf, type RuleCode, type RuleLevel, type ValidateSettings } from '.
 import type { SiteIndex } from './site/siteIndex';
 import type { ITextDocument } from './workspace';
 
-export const RULES: readonly Rule[] = [frontMatterSyntaxRule, requiredKeysRule, valueTypesRule, unknownKeyRule, unknownAuthorRule, tagRule, layoutRule, postFileNameRule, dateRule, linkRule, liquidInCodeRule, tableAsTextRule, externalLinkRule, editorialRule];
+export const RULES: readonly Rule[] = [frontMatterSyntaxRule, requiredKeysRule, valueTypesRule, unknownKeyRule, unknownAuthorRule, tagRule, layoutRule, postFileNameRule, dateRule, linkRule, liquidInCodeRule, tableAsTextRule, markdownInHtmlRule, externalLinkRule, editorialRule];
 
 /** A diagnostic of ours: its code is one of the catalog's. */
 export interface BlogwrightDiagnostic extends Diagnostic {

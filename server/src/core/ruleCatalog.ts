@@ -58,6 +58,7 @@ const ENTRIES = {
   'link.suspicious': { level: 'warning', fix: true, description: '`www.host.com/...` without a scheme, a URL wrapped in quotes or double parentheses, `localhost`' },
   'link.unverified': { level: 'info', fix: true, description: 'A URL that a plugin the blog uses may make: not reported as broken' },
   'link.external': { level: 'warning', fix: false, description: 'An external link that fails (only with external checks on, in a trusted workspace)' },
+  'markdown.in-html': { level: 'warning', fix: true, description: 'Markdown inside an HTML element without `markdown="1"` (a `<details>` section): kramdown shows it as written (GitHub renders it)' },
   'markdown.table-as-text': { level: 'warning', fix: true, description: 'A table not followed by a blank line: kramdown writes it as a paragraph of `|`s (GitHub shows a table)' },
   'liquid.in-code': { level: 'warning', fix: true, description: '`{{ }}` or `{% %}` in a code block or span without `{% raw %}`: Jekyll renders it away' },
   'config.yaml': { level: 'error', fix: false, description: "`_config.yml` that Jekyll cannot read: the blog is checked with Jekyll's defaults" },

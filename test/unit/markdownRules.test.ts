@@ -51,3 +51,36 @@ suite('markdown.table-as-text', () => {
     assert.ok(crlf?.endsWith(`\r\n${TABLE.replace(/\n/g, '\r\n')}\r\n## Next\r\n`), crlf);
   });
 });
+
+async function inHtml(body: string, config?: string): Promise<string[]> {
+  return (await findingsOf(post(body, config), POST)).filter(([code]) => code === 'markdown.in-html').map(([, covered]) => covered);
+}
+
+suite('markdown.in-html', () => {
+  test('Markdown after a blank line in a <details> or <div> is text for kramdown (the oracle); one finding per element, on its tag', async () => {
+    assert.deepStrictEqual(await inHtml('\n<details>\n<summary>More</summary>\n\n**bold** and [a link](/x)\n\n- item\n\n</details>\n'), ['<details>']);
+    assert.deepStrictEqual(await inHtml('\n<div class="note">\n\n## Heading\n\nText\n\n</div>\n'), ['<div class="note">']);
+    assert.deepStrictEqual(await inHtml('\n<blockquote>Quoted.\n\nSee [the page](//example.org/x).\n</blockquote>\n'), ['<blockquote>']);
+  });
+
+  test('what kramdown reads as Markdown, or GitHub shows as written too, is not reported', async () => {
+    for (const body of [
+      '\n<div markdown="1">\n\n**bold**\n\n</div>\n', // asked for
+      '\n<div>\n**bold** right after the tag\n</div>\n', // no blank line: GitHub shows it as written too
+      '\n<div>\n<p>Only <strong>HTML</strong></p>\n\n<p>More</p>\n</div>\n',
+      '\n<div>\n<pre>\n\n# a shell comment\n- not a list\n</pre>\n</div>\n', // code in it
+      '\n<table>\n<tr><td>\n\n**bold**\n\n</td></tr>\n</table>\n', // not an element Markdown is wrapped in
+      '\n<div>\n\ntext\n\n</div>\n\n## After the element\n', // after it
+      '\n```\n<div>\n\n**bold**\n\n</div>\n```\n', // code
+      '\n{::nomarkdown}\n<div>\n\n**bold**\n\n</div>\n{:/}\n',
+    ]) {
+      assert.deepStrictEqual(await inHtml(body), [], body);
+    }
+    assert.deepStrictEqual(await inHtml('\n<div>\n\n**bold**\n\n</div>\n', 'kramdown:\n  parse_block_html: true\n'), []);
+  });
+
+  test('the fix adds markdown="1" to the tag', async () => {
+    const fixed = await afterQuickFix(post('\n<div class="note">\n\n**bold**\n\n</div>\n'), POST, 'markdown.in-html');
+    assert.ok(fixed?.includes('\n<div class="note" markdown="1">\n\n**bold**'), fixed);
+  });
+});
