@@ -227,6 +227,40 @@ suite('links', () => {
     ]);
   });
 
+  test('kramdown math (`$$...$$`) is text: no link nor reference there (sylhare.github.io\'s `$$dp[i][k-1]$$`)', async () => {
+    // The oracle: `\(dp[i][k-1]\)`, `\([x](/nope1.html)\)`, `\(&lt;a href="/nope2.html"&gt;...\)`; an escaped
+    // `\$`, a `$$` whose paragraph has no other, and a `$$` within a link's text leave the links links; block math
+    // may hold a blank line.
+    const body = [
+      'Range $$dp[i][k-1]$$ and $$[x](/nope1.html)$$ and $$<a href="/nope2.html">a</a>$$ then [y][z].',
+      '',
+      'Escaped \\$$[e](/nope3.html)$$ here.',
+      '',
+      'Opens $$ here',
+      '',
+      '[p](/nope5.html) after a blank line $$.',
+      '',
+      '[see $$a_1$$](/nope6.html) and $$',
+      '[q](/nope7.html)',
+      '$$ across lines.',
+      '',
+      '$$',
+      '[r](/nope8.html) [s][t]',
+      '',
+      '<a href="/nope9.html">b</a>',
+      '$$',
+      '',
+      '[after][v]',
+    ].join('\n');
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['link.reference', 'z'],
+      ['link.url', '/nope3.html'],
+      ['link.url', '/nope5.html'],
+      ['link.url', '/nope6.html'],
+      ['link.reference', 'v'],
+    ]);
+  });
+
   test('a table cell\'s edge cuts a link: a line with `|` at a block start is a row (cocoadev.github.io)', async () => {
     // The oracle: `<td>[b](/p2</td><td>x) at a block start</td>`; after a paragraph's line, in a header, in a code
     // span or in Liquid a `|` cuts nothing.
