@@ -261,6 +261,38 @@ suite('links', () => {
     ]);
   });
 
+  test('an HTML block opened in a capture ends with it: the page after it is read on its own (prebid.github.io)', async () => {
+    // The oracle: the capture's `<ul>` (closed by `</ol>`) is printed in the include; the fence after the capture is
+    // code (`&lt;a href="/nope2.html"&gt;`) and `[after]` a link. Without the capture the `<ul>` runs to the end.
+    const capture = [
+      '{% capture note %}',
+      'Intro [a](/nope1.html).',
+      '{::nomarkdown}',
+      '<ul>',
+      '<li>One</li>',
+      '</ol>',
+      '{:/}',
+      '{% endcapture %}',
+      '{% include note.html content=note %}',
+      '',
+      '```html',
+      '<a href="/nope2.html">b</a>',
+      '```',
+      '',
+      '[after](/nope3.html)',
+    ].join('\n');
+    const files = blog({ '_includes/note.html': '<div markdown="span">{{ include.content }}</div>' });
+    assert.deepStrictEqual(codes(await check(capture, files)), [
+      ['link.url', '/nope1.html'],
+      ['link.url', '/nope3.html'],
+    ]);
+    const bare = capture.replace('{% capture note %}\n', '').replace('{% endcapture %}\n', '');
+    assert.deepStrictEqual(codes(await check(bare, files)), [
+      ['link.url', '/nope1.html'],
+      ['link.url', '/nope2.html'],
+    ]);
+  });
+
   test('a table cell\'s edge cuts a link: a line with `|` at a block start is a row (cocoadev.github.io)', async () => {
     // The oracle: `<td>[b](/p2</td><td>x) at a block start</td>`; after a paragraph's line, in a header, in a code
     // span or in Liquid a `|` cuts nothing.

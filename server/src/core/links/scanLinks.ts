@@ -90,8 +90,8 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   const body = text.slice(bodyStart);
   /** Matches in the body; none when it lacks `needle`, which every match contains: most posts skip most scans. */
   const matches = (pattern: RegExp, needle: string): Iterable<RegExpMatchArray> => (body.includes(needle) ? body.matchAll(pattern) : []);
-  const blocks = scanMarkdownBlocks(text, bodyStart, input);
   const liquidBlocks = liquidBlocksIn(text, bodyStart);
+  const blocks = scanMarkdownBlocks(text, bodyStart, input, liquidBlocks.capture);
   const raw = liquidBlocks.raw;
   const comments = [...blocks.code.filter((b) => b.kind === 'comment'), ...liquidBlocks.comment];
   const codeBlocks = blocks.code.filter((b) => b.kind !== 'comment');
