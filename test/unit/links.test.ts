@@ -293,6 +293,26 @@ suite('links', () => {
     ]);
   });
 
+  test('a line break in a Markdown link\'s URL is dropped, as a browser drops it (prebid.github.io: `#targeting-class-properties-and-` then `methods`)', async () => {
+    // The oracle keeps the break in the `href` (`<a href="/2015/03/foo.html#getting-\nstarted">`); WHATWG URL parsing
+    // removes tabs and line breaks, so the link goes to `#getting-started`. Liquid, which runs first, reads its line
+    // breaks as white space.
+    const body = [
+      'See [a](/2015/03/foo.html#getting-',
+      'started), [c](/2015/03/f',
+      'oo.html), [d](/nope-',
+      'x.html), [g]({% post_url',
+      '2015-03-10-foo %}#getting-',
+      'started) and [h]({% post_url',
+      '2015-03-10-foo %}#no-',
+      'such).',
+    ].join('\n');
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['link.url', '/nope-\nx.html'],
+      ['link.fragment', '{% post_url\n2015-03-10-foo %}#no-\nsuch'],
+    ]);
+  });
+
   test('a table cell\'s edge cuts a link: a line with `|` at a block start is a row (cocoadev.github.io)', async () => {
     // The oracle: `<td>[b](/p2</td><td>x) at a block start</td>`; after a paragraph's line, in a header, in a code
     // span or in Liquid a `|` cuts nothing.

@@ -90,7 +90,9 @@ const LOCALHOST = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1\])$/i;
  * as a function, called only for a relative link (working a page's URL out costs more than most links).
  */
 export function resolveUrl(written: string, pageUrl: string | undefined | (() => string | undefined), config: SiteConfig): ResolvedUrl {
-  const target = written.trim();
+  // kramdown keeps a line break of a link's destination in its `href`; a browser drops tabs and line breaks from a URL
+  // (WHATWG URL parsing), so the link goes where the URL without them points.
+  const target = (written.includes('\n') || written.includes('\r') || written.includes('\t') ? written.replace(TABS_AND_LINE_BREAKS, '') : written).trim();
   const first = target.charCodeAt(0);
   // A path from the site root, the most common link: no scheme (that starts with a letter), quotes or parentheses.
   if (first === SLASH && target.charCodeAt(1) !== SLASH) {
@@ -145,6 +147,7 @@ export function resolveUrl(written: string, pageUrl: string | undefined | (() =>
   return internal(url.pathname, url.hash, config, true);
 }
 
+const TABS_AND_LINE_BREAKS = /[\t\n\r]/g;
 const SLASH = 0x2f;
 const HASH = 0x23;
 /** The first characters of a target wrapped in quotes. */
