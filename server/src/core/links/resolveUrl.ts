@@ -90,9 +90,7 @@ const LOCALHOST = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1\])$/i;
  * as a function, called only for a relative link (working a page's URL out costs more than most links).
  */
 export function resolveUrl(written: string, pageUrl: string | undefined | (() => string | undefined), config: SiteConfig): ResolvedUrl {
-  // kramdown keeps a line break of a link's destination in its `href`; a browser drops tabs and line breaks from a URL
-  // (WHATWG URL parsing), so the link goes where the URL without them points.
-  const target = (written.includes('\n') || written.includes('\r') || written.includes('\t') ? written.replace(TABS_AND_LINE_BREAKS, '') : written).trim();
+  const target = written.trim();
   const first = target.charCodeAt(0);
   // A path from the site root, the most common link: no scheme (that starts with a letter), quotes or parentheses.
   if (first === SLASH && target.charCodeAt(1) !== SLASH) {
@@ -108,7 +106,7 @@ export function resolveUrl(written: string, pageUrl: string | undefined | (() =>
     return { kind: 'skip' };
   }
   if (first === HASH) {
-    return { kind: 'fragment', fragment: decodeComponent(target.slice(1)) };
+    return { kind: 'fragment', fragment: decodeComponent(withoutBreaks(target).slice(1)) };
   }
   const scheme = SCHEME.exec(target)?.[1]?.toLowerCase();
   if (scheme !== undefined || target.startsWith('//')) {
@@ -147,23 +145,37 @@ export function resolveUrl(written: string, pageUrl: string | undefined | (() =>
   return internal(url.pathname, url.hash, config, true);
 }
 
-const TABS_AND_LINE_BREAKS = /[\t\n\r]/g;
 const SLASH = 0x2f;
 const HASH = 0x23;
 /** The first characters of a target wrapped in quotes. */
 const QUOTES = new Set([...`"'“”‘’`].map((c) => c.charCodeAt(0)));
 
+/**
+ * kramdown keeps a line break of a link's destination in its `href`; a browser drops tabs and line breaks from a URL
+ * (WHATWG URL parsing), so the link goes where the URL without them points. `new URL` drops them itself.
+ */
+function withoutBreaks(target: string): string {
+  return BREAK.test(target) ? target.replace(TABS_AND_LINE_BREAKS, '') : target;
+}
+
+const BREAK = /[\t\n\r]/;
+const TABS_AND_LINE_BREAKS = /[\t\n\r]/g;
+
 /** `/path?query#fragment` as written: the path ends at the first `?` or `#`, the fragment starts at the first `#`. */
-function internalPath(target: string, config: SiteConfig): ResolvedUrl {
+function internalPath(written: string, config: SiteConfig): ResolvedUrl {
+  // One test on the common path: most links have no break of any kind.
+  const broken = ANY_BREAK.test(written);
+  const target = broken ? written.replace(TABS_AND_LINE_BREAKS, '') : written;
   const hash = target.indexOf('#');
   const query = target.indexOf('?');
   const end = query >= 0 && (hash < 0 || query < hash) ? query : hash;
-  // `.` stops at a line break: the pattern cuts at the first `?` or `#` after the last one.
-  const path = LINE_BREAK.test(target) ? target.replace(/[?#].*$/, '') : end < 0 ? target : target.slice(0, end);
+  // `.` stops at a line separator (U+2028, U+2029, which stay): the pattern cuts at the first `?` or `#` after the last one.
+  const path = broken && LINE_SEPARATOR.test(target) ? target.replace(/[?#].*$/, '') : end < 0 ? target : target.slice(0, end);
   return internal(withoutDotSegments(path), hash < 0 ? '' : target.slice(hash), config, false);
 }
 
-const LINE_BREAK = /[\n\r\u2028\u2029]/;
+const ANY_BREAK = /[\t\n\r\u2028\u2029]/;
+const LINE_SEPARATOR = /[\u2028\u2029]/;
 
 function internal(pathname: string, hash: string, config: SiteConfig, relative: boolean): ResolvedUrl {
   let path = decodePath(pathname);
