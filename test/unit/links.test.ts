@@ -264,6 +264,92 @@ suite('links', () => {
     ]);
   });
 
+  test('kramdown math (`$$...$$`) is text: no link nor reference there (sylhare.github.io\'s `$$dp[i][k-1]$$`)', async () => {
+    // The oracle: `\(dp[i][k-1]\)`, `\([x](/nope1.html)\)`, `\(&lt;a href="/nope2.html"&gt;...\)`; an escaped
+    // `\$`, a `$$` whose paragraph has no other, and a `$$` within a link's text leave the links links; block math
+    // may hold a blank line.
+    const body = [
+      'Range $$dp[i][k-1]$$ and $$[x](/nope1.html)$$ and $$<a href="/nope2.html">a</a>$$ then [y][z].',
+      '',
+      'Escaped \\$$[e](/nope3.html)$$ here.',
+      '',
+      'Opens $$ here',
+      '',
+      '[p](/nope5.html) after a blank line $$.',
+      '',
+      '[see $$a_1$$](/nope6.html) and $$',
+      '[q](/nope7.html)',
+      '$$ across lines.',
+      '',
+      '$$',
+      '[r](/nope8.html) [s][t]',
+      '',
+      '<a href="/nope9.html">b</a>',
+      '$$',
+      '',
+      '[after][v]',
+    ].join('\n');
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['link.reference', 'z'],
+      ['link.url', '/nope3.html'],
+      ['link.url', '/nope5.html'],
+      ['link.url', '/nope6.html'],
+      ['link.reference', 'v'],
+    ]);
+  });
+
+  test('an HTML block opened in a capture ends with it: the page after it is read on its own (prebid.github.io)', async () => {
+    // The oracle: the capture's `<ul>` (closed by `</ol>`) is printed in the include; the fence after the capture is
+    // code (`&lt;a href="/nope2.html"&gt;`) and `[after]` a link. Without the capture the `<ul>` runs to the end.
+    const capture = [
+      '{% capture note %}',
+      'Intro [a](/nope1.html).',
+      '{::nomarkdown}',
+      '<ul>',
+      '<li>One</li>',
+      '</ol>',
+      '{:/}',
+      '{% endcapture %}',
+      '{% include note.html content=note %}',
+      '',
+      '```html',
+      '<a href="/nope2.html">b</a>',
+      '```',
+      '',
+      '[after](/nope3.html)',
+    ].join('\n');
+    const files = blog({ '_includes/note.html': '<div markdown="span">{{ include.content }}</div>' });
+    assert.deepStrictEqual(codes(await check(capture, files)), [
+      ['link.url', '/nope1.html'],
+      ['link.url', '/nope3.html'],
+    ]);
+    const bare = capture.replace('{% capture note %}\n', '').replace('{% endcapture %}\n', '');
+    assert.deepStrictEqual(codes(await check(bare, files)), [
+      ['link.url', '/nope1.html'],
+      ['link.url', '/nope2.html'],
+    ]);
+  });
+
+  test('a line break in a Markdown link\'s URL is dropped, as a browser drops it (prebid.github.io: `#targeting-class-properties-and-` then `methods`)', async () => {
+    // The oracle keeps the break in the `href` (`<a href="/2015/03/foo.html#getting-\nstarted">`); WHATWG URL parsing
+    // removes tabs and line breaks, so the link goes to `#getting-started`. Liquid, which runs first, reads its line
+    // breaks as white space.
+    const body = [
+      'See [a](/2015/03/foo.html#getting-',
+      'started), [c](/2015/03/f',
+      'oo.html), [d](/nope-',
+      'x.html), [g]({% post_url',
+      '2015-03-10-foo %}#getting-',
+      'started) and [h]({% post_url',
+      '2015-03-10-foo %}#no-',
+      'such).',
+    ].join('\n');
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['link.url', '/nope-\nx.html'],
+      ['link.fragment', '{% post_url\n2015-03-10-foo %}#no-\nsuch'],
+    ]);
+  });
+
   test('a table cell\'s edge cuts a link: a line with `|` at a block start is a row (cocoadev.github.io)', async () => {
     // The oracle: `<td>[b](/p2</td><td>x) at a block start</td>`; after a paragraph's line, in a header, in a code
     // span or in Liquid a `|` cuts nothing.

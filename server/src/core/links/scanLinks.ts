@@ -11,6 +11,7 @@ import { openingTagAt } from '../render/kramdownHtml';
 import { scanMarkdownBlocks, type MarkdownInput } from '../render/markdownBlocks';
 import { scanFootnotes } from './footnotes';
 import { linkTagsIn } from './linkTags';
+import { mathContents } from './mathSpans';
 import { rawSpanContents } from './rawSpanHtml';
 import { scriptContents } from './scriptContent';
 import { readLinkDefinition, type LinkDefinition } from './linkDefinition';
@@ -89,8 +90,8 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   const body = text.slice(bodyStart);
   /** Matches in the body; none when it lacks `needle`, which every match contains: most posts skip most scans. */
   const matches = (pattern: RegExp, needle: string): Iterable<RegExpMatchArray> => (body.includes(needle) ? body.matchAll(pattern) : []);
-  const blocks = scanMarkdownBlocks(text, bodyStart, input);
   const liquidBlocks = liquidBlocksIn(text, bodyStart);
+  const blocks = scanMarkdownBlocks(text, bodyStart, input, liquidBlocks.capture);
   const raw = liquidBlocks.raw;
   const comments = [...blocks.code.filter((b) => b.kind === 'comment'), ...liquidBlocks.comment];
   const codeBlocks = blocks.code.filter((b) => b.kind !== 'comment');
@@ -100,7 +101,9 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   // Markdown syntax means nothing in code, Liquid comments, HTML comments, raw HTML blocks and `<code>`-like elements.
   const shownAsIs = sortRanges([...codeBlocks, ...codeSpans, ...comments, ...htmlComments, ...rawHtml]);
   const rawSpans = body.includes('<') ? rawSpanContents(text, bodyStart, (offset) => containing(shownAsIs, offset) !== undefined) : [];
-  const notRawMarkdown = rawSpans.length === 0 ? shownAsIs : sortRanges([...shownAsIs, ...rawSpans]);
+  // Nor in math, whose text kramdown escapes, tags included.
+  const maths = mathContents(text, bodyStart, (offset) => containing(shownAsIs, offset) !== undefined);
+  const notRawMarkdown = rawSpans.length === 0 && maths.length === 0 ? shownAsIs : sortRanges([...shownAsIs, ...rawSpans, ...maths]);
   const notMarkdown = sortRanges([...notRawMarkdown, ...raw]);
   const inside = (ranges: readonly Range[], offset: number) => containing(ranges, offset) !== undefined;
   const links: LinkOccurrence[] = [];
@@ -231,7 +234,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
 
   const ids = new Set<string>();
   // HTML in code is shown, not parsed: no link nor id in it is on the page (in `{% raw %}` they are).
-  const htmlAsText = sortRanges([...codeBlocks, ...codeSpans, ...comments, ...htmlComments]);
+  const htmlAsText = sortRanges([...codeBlocks, ...codeSpans, ...comments, ...htmlComments, ...maths]);
   const tagEnds = new HtmlTagEnds(text);
   let tagsFrom = bodyStart;
   for (const tag of matches(HTML_TAG_NAME, '<')) {

@@ -118,8 +118,31 @@ function printsNothing(line: string): boolean {
 
 const CLOSING_TAG_LINE = /^ {0,3}<\/([A-Za-z][\w.:-]*)\s*>/;
 
-/** Scans `text` from `from` (the body start, after front matter). */
-export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput = 'GFM'): MarkdownBlocks {
+/** The start of the closing tag of the capture holding `offset`, or the text's length when none holds it. */
+function captureEndAround(text: string, captures: readonly { readonly start: number; readonly end: number }[], offset: number): number {
+  let low = 0;
+  let high = captures.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const capture = captures[middle]!;
+    if (capture.end <= offset) {
+      low = middle + 1;
+    } else if (capture.start > offset) {
+      high = middle - 1;
+    } else {
+      return capture.end === text.length ? text.length : text.lastIndexOf('{%', capture.end - 1);
+    }
+  }
+  return text.length;
+}
+
+/**
+ * Scans `text` from `from` (the body start, after front matter). `captures`: the `{% capture %}` blocks, in order, from
+ * their opening tag to the end of their closing one. Liquid takes a capture's text out of the page before kramdown
+ * reads it, so an HTML block opened there ends with the capture at the latest: what follows is read on its own (the
+ * oracle: a `<ul>` left open in a capture printed in an include does not make the page's code blocks after it HTML).
+ */
+export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput = 'GFM', captures: readonly { readonly start: number; readonly end: number }[] = []): MarkdownBlocks {
   const code: CodeBlock[] = [];
   const headings: Heading[] = [];
   const html: HtmlBlock[] = [];
@@ -282,12 +305,13 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
           continue;
         }
         let end: number;
+        const captureEnd = captureEndAround(text, captures, line.start);
         if (model === 'span') {
-          end = spanContentEnd(text, tag.end, text.length, tag.name).end;
+          end = Math.min(spanContentEnd(text, tag.end, text.length, tag.name).end, captureEnd);
         } else {
           const raw = rawHtmlEnds.endOf(tag);
-          end = raw.end;
-          if (raw.nestedMarkdown) {
+          end = Math.min(raw.end, captureEnd);
+          if (raw.nestedMarkdown && raw.end <= captureEnd) {
             // An element inside with `markdown=`: kramdown parses in it; read on from its line, as Markdown.
             html.push({ start: line.start, end, content: 'raw' });
             nestedIn = { tag, line: lineOf(end, i) };
