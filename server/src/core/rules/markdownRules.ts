@@ -94,7 +94,7 @@ const CODE_LIKE = /<(\/?)(pre|code|script|style|textarea)\b/gi;
 /** The opening tag of an HTML block: its indentation, its name. */
 const OPENING_TAG = /^( {0,3})<([A-Za-z][\w-]*)\b[^>\n]*(?<!\/)>/;
 /** A line GitHub would render as Markdown: a header, a list item, a quote, a fence, strong text, a link or an image. */
-const MARKDOWN_LINE = /^ {0,3}(?:#{1,6}[ \t]+\S|[-*+][ \t]+\S|\d{1,9}[.)][ \t]+\S|>[ \t]?\S|```|~~~)|\*\*[^*\n]+\*\*|!?\[[^\]\n]+\]\([^)\s]+\)/;
+const MARKDOWN_LINE = /^ {0,3}(?:#{1,6}[ \t]+\S|[-*+][ \t]+\S|\d{1,9}[.)][ \t]+\S|>[ \t]?[^\s<]|```|~~~)|\*\*[^*\n]+\*\*|!?\[[^\]\n]+\]\([^)\s]+\)/;
 
 /**
  * The first line after the one at `from`, up to `to`, that GitHub would render as Markdown: after a blank line (which
