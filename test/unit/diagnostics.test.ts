@@ -122,6 +122,18 @@ suite('diagnostics', () => {
     }
   });
 
+  test('a missing author is reported where posts name their authors, not on a blog whose posts name none (sylhare.github.io)', async () => {
+    const path = '_posts/2020-04-01-anonymous.md';
+    const posts = (named: number, total: number) =>
+      Object.fromEntries(Array.from({ length: total }, (_, i) => [`_posts/2019-01-${String(i + 1).padStart(2, '0')}-p.md`, `---\nlayout: post\ntitle: P\n${i < named ? 'author: jane.doe\n' : ''}---\n`]));
+    // Type-on-Strap ships `_data/authors.yml`; one post of many names an author.
+    const personal = exampleBlog({ ...posts(1, 12), [path]: '---\nlayout: post\ntitle: T\n---\n' });
+    assert.deepStrictEqual(await diagnosticsOf(personal, path), []);
+    // A team blog: most posts name one, so the one that does not is reported.
+    const team = exampleBlog({ ...posts(12, 12), [path]: '---\nlayout: post\ntitle: T\n---\n' });
+    assert.deepStrictEqual((await diagnosticsOf(team, path)).map((d) => d.code), ['frontmatter.required']);
+  });
+
   test('a YAML error is reported where it is, and hides the missing-key noise', async () => {
     const path = '_posts/2020-04-01-broken.md';
     const text = '---\nlayout: post\ntitle: "Broken\nauthor: jane.doe\n---\n';
