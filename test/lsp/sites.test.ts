@@ -170,10 +170,16 @@ suite('language server: every Jekyll site of the workspace, each its own', () =>
       '.blogwright.yml': 'validate:\n  link.url: warning\n',
       'src/_config.yml': 'title: [not read\n',
       '_posts/2020-01-01-beside.md': '---\ntitle: [broken\n---\n',
+      'src/images/a.png': 'png',
+      'src/_posts/2020-04-03-picture.md': '---\nlayout: post\ntitle: P\nauthor: jane.doe\n---\n![a](/images/a.png)\n',
     });
     const client = await LspTestClient.start(root, SETTINGS);
     try {
       await client.indexed();
+      const picture = 'src/_posts/2020-04-03-picture.md';
+      await client.open(picture, readFileSync(path.join(root, picture), 'utf8'));
+      const preview = await client.connection.sendRequest(renderPreviewRequest, { uri: client.uri(picture), resourceRoot: 'https://webview.test/root' });
+      assert.match(preview?.html ?? '', /https:\/\/webview\.test\/root\/src\/images\/a\.png/, 'the preview finds images in the source folder');
       assert.deepStrictEqual(
         client.diagnostics.get(client.uri('src/_posts/2020-04-01-untitled.md'))?.map((d) => [d.code, d.severity]),
         [
