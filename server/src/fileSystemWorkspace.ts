@@ -3,6 +3,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fs, r
 import * as nodePath from 'node:path';
 import { ReadAhead, readsAhead, type FileBytes } from './readAhead';
 import type { FileStamp, IWorkspace, ReadResult } from './core/workspace';
+import { CONFIGURATION_FOLDER_FILES, sourceFolder, type SiteRoot } from './core/site/siteDiscovery';
 
 /** Files above this size are skipped with a diagnostic instead of read: no blog post is this large. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -16,6 +17,27 @@ const OPEN_FLAGS = constants.O_NOFOLLOW !== undefined && constants.O_NONBLOCK !=
 /** Folders that never hold blog sources, skipped while listing. */
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '_site', '.jekyll-cache', '.sass-cache', '.bundle', '.vscode-test']);
 
+export interface FileSystemWorkspaceOptions {
+  readonly skipFolder?: (folder: string) => boolean;
+  /** Absolute: the configuration folder of a site read from its `source:` (the root), see `siteWorkspace`. */
+  readonly configFolder?: string;
+  readonly sourceless?: boolean;
+}
+
+/**
+ * One site of the workspace at `workspaceRoot` as Jekyll reads it: its source folder, with `_config.yml`, the
+ * Gemfile and `.blogwright.yml` from its configuration folder when `source:` names another one, and nothing but
+ * those when `source:` is refused (outside the workspace, a link, missing).
+ */
+export function siteWorkspace(workspaceRoot: string, site: SiteRoot, skipFolder?: (folder: string) => boolean): FileSystemWorkspace {
+  const configFolder = nodePath.join(workspaceRoot, site.path);
+  const source = sourceFolder(site);
+  if (source === site.path) {
+    return new FileSystemWorkspace(configFolder, skipFolder ? { skipFolder } : {});
+  }
+  return new FileSystemWorkspace(source === undefined ? configFolder : nodePath.join(workspaceRoot, source), { ...(skipFolder ? { skipFolder } : {}), configFolder, sourceless: source === undefined });
+}
+
 /**
  * The blog on disk. Every path is relative to the root; symbolic links are neither listed nor followed,
  * so no link or config value can make it read outside the workspace.
@@ -27,10 +49,16 @@ export class FileSystemWorkspace implements IWorkspace {
   /** Folders (relative to the root) never listed: a site's nested sites, or what site discovery never looks into. */
   readonly #skipFolder: ((folder: string) => boolean) | undefined;
   #readAhead: ReadAhead | undefined;
+  /** A site with `source:`: its configuration folder, where `_config.yml`, the Gemfile and `.blogwright.yml` are read. */
+  readonly #config: FileSystemWorkspace | undefined;
+  /** A site whose `source:` is refused: only its configuration folder's files are listed and read. */
+  readonly #sourceless: boolean;
 
-  constructor(root: string, { skipFolder }: { readonly skipFolder?: (folder: string) => boolean } = {}) {
+  constructor(root: string, { skipFolder, configFolder, sourceless = false }: FileSystemWorkspaceOptions = {}) {
     this.root = nodePath.resolve(root);
     this.#skipFolder = skipFolder;
+    this.#config = configFolder === undefined ? undefined : new FileSystemWorkspace(configFolder);
+    this.#sourceless = sourceless;
     try {
       this.#realRoot = realpathSync.native(this.root);
     } catch {
@@ -40,9 +68,33 @@ export class FileSystemWorkspace implements IWorkspace {
 
   /** Every file of the blog, or of one folder of it (`under`, relative to the root: a folder event covers it). */
   async listFiles(under?: string): Promise<string[]> {
+    if (this.#config) {
+      const configured = under === undefined ? [...CONFIGURATION_FOLDER_FILES].filter((name) => this.#config!.stamp(name) !== undefined) : [];
+      const source = this.#sourceless ? [] : await this.#listFiles(under, this.#skipFolder);
+      return [...configured, ...source.filter((path) => !CONFIGURATION_FOLDER_FILES.has(path))].sort();
+    }
+    return this.#listFiles(under, this.#skipFolder);
+  }
+
+  /** A site's `source:` folder: every file under it, hidden folders too; never through a symbolic link. */
+  async listFolder(folder: string): Promise<string[] | 'missing' | 'link'> {
+    const absolute = this.absolutePath(folder);
+    let real;
+    try {
+      real = absolute === undefined ? undefined : realpathSync.native(absolute);
+    } catch {
+      return 'missing';
+    }
+    if (absolute === undefined || real !== nodePath.join(this.#realRoot, nodePath.relative(this.root, absolute))) {
+      return 'link';
+    }
+    return this.#listFiles(folder, undefined);
+  }
+
+  async #listFiles(under: string | undefined, skipFolder: ((folder: string) => boolean) | undefined): Promise<string[]> {
     const files: string[] = [];
     const start = under === undefined ? this.root : this.absolutePath(under);
-    if (start === undefined || (under !== undefined && !this.#isListedFolder(under, start))) {
+    if (start === undefined || (under !== undefined && !this.#isListedFolder(under, start, skipFolder))) {
       return files;
     }
     const walk = async (folder: string, prefix: string): Promise<void> => {
@@ -56,7 +108,7 @@ export class FileSystemWorkspace implements IWorkspace {
       for (const entry of entries) {
         const rel = prefix + entry.name;
         if (entry.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(entry.name) && !this.#skipFolder?.(rel)) {
+          if (!SKIPPED_FOLDERS.has(entry.name) && !skipFolder?.(rel)) {
             folders.push(walk(nodePath.join(folder, entry.name), rel + '/'));
           }
         } else if (entry.isFile()) {
@@ -70,9 +122,9 @@ export class FileSystemWorkspace implements IWorkspace {
   }
 
   /** Whether the full walk would list the files in this folder: no skipped folder on the way, no symbolic link. */
-  #isListedFolder(under: string, absolute: string): boolean {
+  #isListedFolder(under: string, absolute: string, skipFolder: ((folder: string) => boolean) | undefined): boolean {
     const parts = under.split('/');
-    if (parts.some((part, i) => SKIPPED_FOLDERS.has(part) || this.#skipFolder?.(parts.slice(0, i + 1).join('/')))) {
+    if (parts.some((part, i) => SKIPPED_FOLDERS.has(part) || skipFolder?.(parts.slice(0, i + 1).join('/')))) {
       return false;
     }
     try {
@@ -93,6 +145,9 @@ export class FileSystemWorkspace implements IWorkspace {
    * beforehand which (`willRead`): a second thread then makes those calls ahead of them.
    */
   readTextSync(path: string): ReadResult {
+    if (this.#config && CONFIGURATION_FOLDER_FILES.has(path)) {
+      return this.#config.readTextSync(path);
+    }
     return this.#readAhead?.take(path, textOf) ?? textOf(this.readBytesSync(path));
   }
 
@@ -102,8 +157,9 @@ export class FileSystemWorkspace implements IWorkspace {
    */
   willRead(paths: readonly string[]): void {
     this.stopReadingAhead();
-    if (readsAhead(paths.length)) {
-      this.#readAhead = new ReadAhead(this.root, paths);
+    const here = this.#config ? paths.filter((path) => !CONFIGURATION_FOLDER_FILES.has(path)) : paths;
+    if (readsAhead(here.length) && !this.#sourceless) {
+      this.#readAhead = new ReadAhead(this.root, here);
     }
   }
 
@@ -115,6 +171,9 @@ export class FileSystemWorkspace implements IWorkspace {
 
   /** A file's bytes with the safeguards of every read: a view of a buffer the next read reuses. */
   readBytesSync(path: string): FileBytes {
+    if (this.#config && CONFIGURATION_FOLDER_FILES.has(path)) {
+      return this.#config.readBytesSync(path);
+    }
     const absolute = this.absolutePath(path);
     if (!absolute) {
       return { kind: 'missing' };
@@ -151,6 +210,9 @@ export class FileSystemWorkspace implements IWorkspace {
 
   /** A plain file's size and modification time now, without reading it (undefined when it is gone or no plain file). */
   stamp(path: string): FileStamp | undefined {
+    if (this.#config && CONFIGURATION_FOLDER_FILES.has(path)) {
+      return this.#config.stamp(path);
+    }
     const absolute = this.absolutePath(path);
     try {
       const stat = absolute === undefined ? undefined : lstatSync(absolute, { throwIfNoEntry: false });
@@ -162,6 +224,12 @@ export class FileSystemWorkspace implements IWorkspace {
 
   /** The absolute path of a workspace-relative path, or undefined when it would leave the root. */
   absolutePath(path: string): string | undefined {
+    if (this.#config && CONFIGURATION_FOLDER_FILES.has(path)) {
+      return this.#config.absolutePath(path);
+    }
+    if (this.#sourceless) {
+      return undefined;
+    }
     const absolute = nodePath.resolve(this.root, path);
     return absolute === this.root || absolute.startsWith(this.root + nodePath.sep) ? absolute : undefined;
   }

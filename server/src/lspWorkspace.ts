@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as nodePath from 'node:path';
+import { CONFIGURATION_FOLDER_FILES } from './core/site/siteDiscovery';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FileStamp, ITextDocument, IWorkspace, ReadResult } from './core/workspace';
 import { TextDocumentSnapshot } from './core/textDocument';
@@ -24,21 +25,39 @@ export interface IBlogFiles extends IWorkspace {
  */
 export class BlogUris {
   readonly root: string;
+  /** A site read from its `source:` (the root): the folder of `_config.yml`, the Gemfile and `.blogwright.yml`. */
+  readonly configFolder: string | undefined;
 
-  /** `skipFolder` names folders under the root that are not the blog's: the sites nested in it. */
+  /**
+   * `skipFolder` names folders under the root that are not the blog's: the sites nested in it. With `source:`, the
+   * root is the source folder and `site.configFolder` the configuration's; `site.sourceless` when the source is refused.
+   */
   constructor(
     root: string,
     readonly skipFolder: (folder: string) => boolean = () => false,
+    readonly site: { readonly configFolder?: string | undefined; readonly sourceless?: boolean | undefined } = {},
   ) {
     this.root = nodePath.resolve(root);
+    this.configFolder = site.configFolder === undefined ? undefined : nodePath.resolve(site.configFolder);
   }
 
   uriOf(path: string): string {
-    return pathToFileURL(nodePath.join(this.root, path)).href;
+    return pathToFileURL(this.#configured(path) ? nodePath.join(this.configFolder!, path) : nodePath.join(this.root, path)).href;
+  }
+
+  /** True for `_config.yml` and the others read from the configuration folder of a site with `source:`. */
+  #configured(path: string): boolean {
+    return this.configFolder !== undefined && CONFIGURATION_FOLDER_FILES.has(path);
   }
 
   /** The absolute path of a path of the blog, or undefined when it would leave the root. */
   absolutePath(path: string): string | undefined {
+    if (this.#configured(path)) {
+      return nodePath.join(this.configFolder!, path);
+    }
+    if (this.site.sourceless) {
+      return undefined;
+    }
     const absolute = nodePath.resolve(this.root, path);
     return absolute === this.root || absolute.startsWith(this.root + nodePath.sep) ? absolute : undefined;
   }
@@ -53,6 +72,16 @@ export class BlogUris {
       absolute = fileURLToPath(url);
     } catch {
       return undefined;
+    }
+    if (this.configFolder !== undefined) {
+      // `_config.yml` is the configuration folder's; the source's own is not read (nor anything, when it is refused).
+      const name = nodePath.basename(absolute);
+      if (nodePath.dirname(absolute) === this.configFolder && CONFIGURATION_FOLDER_FILES.has(name)) {
+        return name;
+      }
+      if (this.site.sourceless || (nodePath.dirname(absolute) === this.root && CONFIGURATION_FOLDER_FILES.has(name))) {
+        return undefined;
+      }
     }
     const relative = nodePath.relative(this.root, absolute);
     if (!relative || relative.startsWith('..') || nodePath.isAbsolute(relative)) {

@@ -5,6 +5,7 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   TextDocumentSyncKind,
+  type FileEvent,
   TextDocuments,
   type Connection,
   type InitializeParams,
@@ -21,6 +22,7 @@ import type { IBlogFiles } from './lspWorkspace';
 import { indexedNotification, serverProcessRequest, settledRequest } from './protocol';
 import { registerPreviewRequests } from './previewRequests';
 import { SiteSessions } from './siteSessions';
+import { CONFIG_FILES, type SiteRoot } from './core/site/siteDiscovery';
 import { BlogSession } from './session/blogSession';
 import { defaultStoreFolder, IndexStore } from './session/indexStore';
 import { registerWorkflowRequests } from './workflowRequests';
@@ -28,10 +30,18 @@ import { DiagnosticsPublisher } from './session/diagnosticsPublisher';
 import { WorkerFileAnalyser } from './workerFileAnalyser';
 
 export interface ServerOptions {
-  /** A site's files under its root (`skipFolder`: the sites nested in it): the file system by default. */
-  readonly files?: (root: string, skipFolder: (folder: string) => boolean) => IBlogFiles;
+  /**
+   * A site's files under its root (`skipFolder`: the sites nested in it): the file system by default. With `source:`,
+   * the root is that folder and `site.configFolder` holds `_config.yml` (`sourceless`: the source is not read).
+   */
+  readonly files?: (root: string, skipFolder: (folder: string) => boolean, site?: SiteFolders) => IBlogFiles;
   /** Counts the connection's activity, messages read and handled: background work pauses until it stops growing. */
   readonly activity?: () => number;
+}
+
+interface SiteFolders {
+  readonly configFolder?: string | undefined;
+  readonly sourceless?: boolean;
 }
 
 /** One Jekyll site of the workspace: its session (files, index, queue) and the publisher of its diagnostics. */
@@ -47,7 +57,10 @@ interface Blog {
  */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const activity = options.activity;
-  const files = options.files ?? ((root: string, skipFolder: (folder: string) => boolean) => new FileSystemWorkspace(root, { skipFolder }));
+  const files =
+    options.files ??
+    ((root: string, skipFolder: (folder: string) => boolean, site?: SiteFolders) =>
+      new FileSystemWorkspace(root, { skipFolder, ...(site?.configFolder === undefined ? {} : { configFolder: site.configFolder, sourceless: site.sourceless === true }) }));
   // The reading thread reads the disk: only when the files are the file system's. Off unless asked for
   // (`BLOGWRIGHT_INDEX_WORKER=1`): it shortens a cold start, but requests meanwhile wait longer (docs/decisions.md,
   // "Cold start: ... reading on both cores").
@@ -129,10 +142,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   }
 
-  function createBlog(root: string, skipFolder: (folder: string) => boolean): Blog {
+  function createBlog(root: string, skipFolder: (folder: string) => boolean, { configRoot, found }: { readonly configRoot: string; readonly found: SiteRoot }): Blog {
+    // A site read from its `source:`: `_config.yml`, the Gemfile and `.blogwright.yml` come from its own folder.
+    const configFolder = configRoot === root && !found.sourceProblem ? undefined : configRoot;
+    const sourceless = found.sourceProblem !== undefined;
     const session: BlogSession = new BlogSession({
       root,
-      files: files(root, skipFolder),
+      configFolder,
+      sourceProblem: found.sourceProblem,
+      files: files(root, skipFolder, { configFolder, sourceless }),
       analyser: analyser?.(root),
       skipFolder,
       documents,
@@ -198,7 +216,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!entry || !sites || sites.entries.length < 2) {
       return undefined;
     }
-    const inFolder = relative(entry.folder, entry.root).split(sep).join('/');
+    const inFolder = relative(entry.folder, entry.configRoot).split(sep).join('/');
     return sites.folders.length > 1 ? [basename(entry.folder), inFolder].filter(Boolean).join('/') : inFolder || '.';
   }
 
@@ -239,7 +257,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return;
     }
     // A configuration file that comes or goes makes or ends a site: the sites are found again first.
-    if (changes.some((change) => change.type !== FileChangeType.Changed && current.mayChangeSites(absolutePathOf(change.uri) ?? ''))) {
+    // A configuration's `source:` may change too: a changed configuration file finds them again as well.
+    const mayChange = (change: FileEvent) => (change.type !== FileChangeType.Changed ? current.mayChangeSites(absolutePathOf(change.uri) ?? '') : CONFIG_FILES.includes(basename(absolutePathOf(change.uri) ?? '')));
+    if (changes.some(mayChange)) {
       await discover();
     }
     await Promise.all(blogs().map((blog) => blog.session.filesChanged(changes.flatMap((change) => blog.session.uris.pathOf(change.uri) ?? []))));

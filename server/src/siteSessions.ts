@@ -1,14 +1,16 @@
 import { statSync } from 'node:fs';
 import * as nodePath from 'node:path';
-import { CONFIG_FILES, findSites, INDEX_PAGE, isNeverContent, JEKYLL_FOLDERS, type SiteRoot } from './core/site/siteDiscovery';
+import { CONFIG_FILES, CONFIGURATION_FOLDER_FILES, findSites, INDEX_PAGE, isNeverContent, JEKYLL_FOLDERS, sourceFolder, type SiteRoot } from './core/site/siteDiscovery';
 import { FileSystemWorkspace } from './fileSystemWorkspace';
 import { globMatcher } from './core/glob';
 import type { IWorkspace } from './core/workspace';
 
 /** One Jekyll site of the workspace and what the server keeps for it. */
 export interface SiteEntry<T> {
-  /** The site's folder, absolute. */
+  /** The folder the site's files are read from, absolute: its `source:` when it names another, else its own folder. */
   readonly root: string;
+  /** The site's own folder, absolute: where `_config.yml`, the Gemfile and `.blogwright.yml` are. */
+  readonly configRoot: string;
   /** The workspace folder it was found in. */
   readonly folder: string;
   readonly site: SiteRoot;
@@ -17,8 +19,11 @@ export interface SiteEntry<T> {
 
 /** How the server makes, drops and refreshes what it keeps per site. */
 export interface SiteSessionFactory<T> {
-  /** `skipFolder` (relative to the site, always current) leaves out the sites nested in it and excluded folders. */
-  create(root: string, skipFolder: (folder: string) => boolean): T;
+  /**
+   * `skipFolder` (relative to the site, always current) leaves out the sites nested in it and excluded folders.
+   * `site` is what discovery found: with `source:`, `root` is that folder and `configRoot` the configuration's.
+   */
+  create(root: string, skipFolder: (folder: string) => boolean, site: { readonly configRoot: string; readonly found: SiteRoot }): T;
   dispose(session: T): void;
   /** A site appeared in or left this site's folder: its files are not the same any more. */
   nestedChanged(session: T): void;
@@ -66,32 +71,35 @@ export class SiteSessions<T> {
   }
 
   async #discover(): Promise<void> {
-    const found: { root: string; folder: string; site: SiteRoot }[] = [];
+    const found: { root: string; configRoot: string; folder: string; site: SiteRoot }[] = [];
     for (const folder of this.folders) {
       for (const site of await findSites(this.listing(folder, (path) => isNeverContent(path) || this.#excluded(path)))) {
-        const root = nodePath.join(folder, site.path);
+        const configRoot = nodePath.join(folder, site.path);
+        const root = nodePath.join(folder, sourceFolder(site) ?? site.path);
         // Nested workspace folders find the same site twice: the first folder has it.
-        if (!found.some((f) => f.root === root)) {
-          found.push({ root, folder, site });
+        if (!found.some((f) => f.root === root && f.configRoot === configRoot)) {
+          found.push({ root, configRoot, folder, site });
         }
       }
     }
-    const before = new Map(this.#entries.map((entry) => [entry.root, entry]));
+    const before = new Map(this.#entries.map((entry) => [sessionKey(entry.root, entry.configRoot, entry.site), entry]));
     const entries: SiteEntry<T>[] = [];
-    for (const { root, folder, site } of found) {
-      const nested = new Set(found.filter((other) => other.root.startsWith(root + nodePath.sep)).map((other) => nodePath.relative(root, other.root).split(nodePath.sep).join('/')));
-      const known = before.get(root);
+    for (const { root, configRoot, folder, site } of found) {
+      const nested = new Set(found.filter((other) => other.configRoot.startsWith(root + nodePath.sep)).map((other) => nodePath.relative(root, other.configRoot).split(nodePath.sep).join('/')));
+      const key = sessionKey(root, configRoot, site);
+      const known = before.get(key);
       const nestedBefore = this.#nested.get(root);
       this.#nested.set(root, nested);
       if (known) {
-        before.delete(root);
+        before.delete(key);
         entries.push(known);
         if (!sameSet(nestedBefore, nested)) {
           this.factory.nestedChanged(known.session);
         }
       } else {
-        const prefix = site.path === '' ? '' : site.path + '/';
-        entries.push({ root, folder, site, session: this.factory.create(root, (path) => this.#nested.get(root)?.has(path) === true || this.#excluded(prefix + path)) });
+        const source = sourceFolder(site) ?? site.path;
+        const prefix = source === '' ? '' : source + '/';
+        entries.push({ root, configRoot, folder, site, session: this.factory.create(root, (path) => this.#nested.get(root)?.has(path) === true || this.#excluded(prefix + path), { configRoot, found: site }) });
       }
     }
     this.#entries = entries;
@@ -101,15 +109,22 @@ export class SiteSessions<T> {
     }
   }
 
-  /** The site of an absolute path: the nearest enclosing one. */
+  /**
+   * The site of an absolute path: the nearest enclosing one; `_config.yml` (and the other configuration folder
+   * files) of a site read from its `source:` is that site's.
+   */
   entryOf(absolute: string): SiteEntry<T> | undefined {
+    const configured = this.#entries.find((entry) => entry.configRoot !== entry.root && nodePath.dirname(absolute) === entry.configRoot && CONFIGURATION_FOLDER_FILES.has(nodePath.basename(absolute)));
+    if (configured) {
+      return configured;
+    }
     let best: SiteEntry<T> | undefined;
     for (const entry of this.#entries) {
       if ((absolute === entry.root || absolute.startsWith(entry.root + nodePath.sep)) && (!best || entry.root.length > best.root.length)) {
         best = entry;
       }
     }
-    return best;
+    return best?.site.sourceProblem ? undefined : best;
   }
 
   /**
@@ -127,6 +142,11 @@ export class SiteSessions<T> {
     }
     return !this.entryOf(absolute) && absolute.split(nodePath.sep).some((part) => JEKYLL_FOLDERS.has(part));
   }
+}
+
+/** A session is kept while its folders and the reason its source is not read stay the same. */
+function sessionKey(root: string, configRoot: string, site: SiteRoot): string {
+  return `${root}\0${configRoot}\0${site.sourceProblem?.kind ?? ''}`;
 }
 
 function sameSet(a: ReadonlySet<string> | undefined, b: ReadonlySet<string>): boolean {

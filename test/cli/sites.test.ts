@@ -1,4 +1,5 @@
 import * as assert from 'node:assert';
+import { symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { exampleBlog, writeBlog } from '../util/blogs';
 import { runCli, type JsonReport } from '../util/cli';
@@ -110,5 +111,75 @@ suite('blogwright check: every site under ROOT, each from its own folder', () =>
     assert.strictEqual(run.status, 2);
     assert.strictEqual(run.stdout, '');
     assert.match(run.stderr, /No Jekyll site in ".*": a site is a folder with _config\.yml and _posts, _layouts or an index page\./);
+  });
+});
+
+// Jekyll 4.3.1 (oracle, docs/decisions.md "Session 11 (helper D)"): `source:` names the folder the site is read
+// from; `_config.yml` stays the root's, URLs are relative to the source, and a source outside is never read here.
+suite("blogwright check: a site read from _config.yml's `source:`", () => {
+  const brokenPost = '---\nlayout: post\ntitle: T\nauthor: jane.doe\n---\n[gone](/gone.html) [ok]({% link about.md %}) [about](/about/)\n';
+
+  test('the site is read from its source folder, with the configuration, Gemfile and .blogwright.yml of the root', async () => {
+    const blog = exampleBlog({ '_posts/2020-04-02-links.md': brokenPost });
+    const root = writeBlog({
+      ...under('src', Object.fromEntries(Object.entries(blog).filter(([name]) => name !== '_config.yml'))),
+      '_config.yml': 'title: Test blog\nsource: src\npermalink: pretty\n',
+      '.blogwright.yml': 'validate:\n  link.url: warning\n',
+      'src/_config.yml': 'title: [not read\n',
+      'src/.blogwright.yml': 'validate:\n  link.url: off\n',
+      '_posts/2020-01-01-not-read.md': '---\ntitle: [broken\n---\n',
+    });
+    const { status, report } = await checkJson(['.'], root);
+    assert.deepStrictEqual(
+      report.diagnostics.map((d) => [d.file, d.code, d.severity, d.message.includes('/gone.html')]),
+      [['src/_posts/2020-04-02-links.md', 'link.url', 'warning', true]],
+      "the root's permalink (pretty: /about/ exists) and .blogwright.yml; src/_config.yml and the root's _posts are not read",
+    );
+    assert.strictEqual(status, 0);
+    const one = await checkJson(['.', 'src/_posts/2020-04-02-links.md'], root);
+    assert.deepStrictEqual(one.report.diagnostics, report.diagnostics, 'a PATH in the source selects its document');
+  });
+
+  test('a source that does not exist yet (made-mistakes: `source: .tmp/src`, made by a build step) says so on _config.yml', async () => {
+    const root = writeBlog({ '_config.yml': 'title: t\nsource: .tmp/src\n', 'src/_posts/2020-01-01-a.md': '---\ntitle: [broken\n---\n', 'gulpfile.js': '' });
+    const { status, report } = await checkJson(['.'], root);
+    assert.strictEqual(status, 0);
+    assert.deepStrictEqual(
+      report.diagnostics.map((d) => [d.file, d.code, d.severity, d.range.start.line]),
+      [['_config.yml', 'config.source-missing', 'information', 1]],
+    );
+    assert.match(report.diagnostics[0]!.message, /"\.tmp\/src" \(source:\), which does not exist yet/);
+    assert.strictEqual(report.files, 1);
+  });
+
+  test('`source: ../outside` reads nothing outside the root: a warning on _config.yml, no file of the folder checked', async () => {
+    const parent = writeBlog({
+      'outside/_posts/2020-01-01-secret.md': '---\ntitle: [broken\n---\n[gone](/gone.html)\n',
+      'outside/index.md': '---\n---\n',
+      'outside/_config.yml': 'title: [broken\n',
+      'blog/_config.yml': 'source: ../outside\n',
+      'blog/_posts/2020-01-01-a.md': '---\ntitle: [broken\n---\n',
+      'blog/link/placeholder': '',
+    });
+    for (const setting of ['../outside', path.join(parent, 'outside')]) {
+      writeBlog({ 'blog/_config.yml': `source: ${setting}\n` }, parent);
+      const { status, report } = await checkJson(['.'], path.join(parent, 'blog'));
+      assert.deepStrictEqual(
+        report.diagnostics.map((d) => [d.file, d.code, d.severity]),
+        [['_config.yml', 'config.source-outside', 'warning']],
+        setting,
+      );
+      assert.strictEqual(report.files, 1, setting);
+      assert.strictEqual(status, 0, setting);
+    }
+    // A source that is a symbolic link to it is not followed either.
+    symlinkSync(path.join(parent, 'outside'), path.join(parent, 'blog', 'linked'));
+    writeBlog({ 'blog/_config.yml': 'source: linked\n' }, parent);
+    const linked = await checkJson(['.'], path.join(parent, 'blog'));
+    assert.deepStrictEqual(
+      linked.report.diagnostics.map((d) => [d.file, d.code]),
+      [['_config.yml', 'config.source-outside']],
+    );
+    assert.match(linked.report.diagnostics[0]!.message, /symbolic link/);
   });
 });

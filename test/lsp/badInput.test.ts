@@ -84,7 +84,8 @@ suite('bad input through the server: a diagnostic, never a crash or a hang', () 
   });
 
   test('an empty file, invalid UTF-8, BOM, CRLF, mixed line endings, NUL bytes, a 100,000-character line', () => {
-    const byName = Object.fromEntries(filePosts.map(([name, file]) => [name, diagnosticsOf(file)]));
+    // A post whose front matter is whole, BOM, CRLF or odd bytes and all, may have nothing to report, and nothing published.
+    const byName = Object.fromEntries(filePosts.map(([name, file]) => [name, client.diagnostics.get(client.uri(file)) ?? []]));
     assert.deepStrictEqual(codes(byName['empty file']!), ['frontmatter.missing']);
     for (const name of ['BOM', 'CRLF']) {
       assert.ok(!codes(byName[name]!).some((c) => c.startsWith('frontmatter.yaml') || c === 'frontmatter.missing'), `${name}: ${codes(byName[name]!)}`);

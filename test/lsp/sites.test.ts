@@ -161,6 +161,44 @@ suite('language server: every Jekyll site of the workspace, each its own', () =>
     }
   });
 
+  // Jekyll 4.3.1 (oracle): `source:` names the folder the site is read from; `_config.yml` stays the root's.
+  test("a site read from _config.yml's `source:`: its files there, its configuration at the root; a missing source says so", async () => {
+    const blog = exampleBlog({ '_posts/2020-04-01-untitled.md': '---\nlayout: post\nauthor: jane.doe\n---\n[gone](/gone.html)\n' });
+    const root = writeBlog({
+      ...under('src', Object.fromEntries(Object.entries(blog).filter(([name]) => name !== '_config.yml'))),
+      '_config.yml': 'title: t\nsource: src\n',
+      '.blogwright.yml': 'validate:\n  link.url: warning\n',
+      'src/_config.yml': 'title: [not read\n',
+      '_posts/2020-01-01-beside.md': '---\ntitle: [broken\n---\n',
+      'src/images/a.png': 'png',
+      'src/_posts/2020-04-03-picture.md': '---\nlayout: post\ntitle: P\nauthor: jane.doe\n---\n![a](/images/a.png)\n',
+    });
+    const client = await LspTestClient.start(root, SETTINGS);
+    try {
+      await client.indexed();
+      const picture = 'src/_posts/2020-04-03-picture.md';
+      await client.open(picture, readFileSync(path.join(root, picture), 'utf8'));
+      const preview = await client.connection.sendRequest(renderPreviewRequest, { uri: client.uri(picture), resourceRoot: 'https://webview.test/root' });
+      assert.match(preview?.html ?? '', /https:\/\/webview\.test\/root\/src\/images\/a\.png/, 'the preview finds images in the source folder');
+      assert.deepStrictEqual(
+        client.diagnostics.get(client.uri('src/_posts/2020-04-01-untitled.md'))?.map((d) => [d.code, d.severity]),
+        [
+          ['frontmatter.required', 1],
+          ['link.url', 2],
+        ],
+      );
+      assert.strictEqual(client.diagnostics.get(client.uri('_posts/2020-01-01-beside.md')), undefined, 'beside the source: not the site');
+      assert.deepStrictEqual(client.diagnostics.get(client.uri('src/_config.yml')) ?? [], [], 'the source folder\'s _config.yml is not read');
+      // The source goes away (a clean step): the site says so on _config.yml.
+      const missing = client.waitForDiagnostics('_config.yml', (d) => d.some((x) => x.code === 'config.source-missing'));
+      writeFileSync(path.join(root, '_config.yml'), 'title: t\nsource: .tmp/src\n');
+      await client.filesChanged([{ relative: '_config.yml', type: 2 }]);
+      await missing;
+    } finally {
+      await client.stop();
+    }
+  });
+
   test('a folder with no site: the server answers, says so once, and reads no file', async () => {
     const root = writeBlog({ 'config.toml': 'title = "Hugo"\n', 'content/posts/first.md': '---\ntitle: [broken\n---\n', 'README.md': '# Plain\n' });
     const scratch = mkdtempSync(path.join(tmpdir(), 'blogwright-reads-'));

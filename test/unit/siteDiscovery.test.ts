@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
-import { findSites, isNeverContent, nestedSiteFolders, pathInSite, siteOf, type SiteRoot } from '../../server/src/core/site/siteDiscovery';
-import { FileSystemWorkspace } from '../../server/src/fileSystemWorkspace';
+import { findSites, isNeverContent, nestedSiteFolders, pathInSite, siteFilePath, siteOf, type SiteRoot } from '../../server/src/core/site/siteDiscovery';
+import { symlinkSync } from 'node:fs';
+import { FileSystemWorkspace, siteWorkspace } from '../../server/src/fileSystemWorkspace';
 import { writeBlog } from '../util/blogs';
 import { InMemoryWorkspace } from '../util/inMemoryWorkspace';
 import { SiteIndex } from '../../server/src/core/site/siteIndex';
@@ -34,7 +35,7 @@ suite('site discovery', () => {
       { path: 'docs', configFile: '_config.yml' },
       { path: 'lib/site_template', configFile: '_config.yml' },
     ]);
-    assert.deepStrictEqual(workspace.readLog, [], 'discovery reads no file');
+    assert.deepStrictEqual(workspace.readLog.sort(), ['docs/_config.yml', 'lib/site_template/_config.yml'], 'discovery reads the configurations only (for `source:`)');
   });
 
   test('a configuration alone is not a site: Hexo and Hugo blogs, a tool that happens to use _config.yml', async () => {
@@ -122,5 +123,74 @@ suite('site discovery', () => {
     assert.strictEqual(pathInSite(docs, 'docs/api/_layouts/page.html'), 'api/_layouts/page.html');
     assert.strictEqual(pathInSite(top, 'docs/index.md'), 'docs/index.md');
     assert.strictEqual(siteOf([docs], 'README.md'), undefined, 'outside every site');
+  });
+
+  // Jekyll 4.3.1 (oracle, docs/decisions.md "Session 11 (helper D)"): `source:` in the root's _config.yml names the
+  // folder every post, page, layout, include, data file and collection is read from; the configuration stays the
+  // root's, and a _config.yml inside the source is not read.
+  test('`source:` names the folder the site is read from; the configuration stays where it is', async () => {
+    const workspace = new InMemoryWorkspace({
+      '_config.yml': 'title: t\nsource: src\n',
+      'Gemfile': "gem 'jekyll'\n",
+      '_posts/2020-01-01-ignored.md': '---\n---\n',
+      'src/_config.yml': 'title: inner, not read\n',
+      'src/_posts/2020-01-01-a.md': '---\n---\n',
+      'src/index.md': '---\n---\n',
+    });
+    const sites = await findSites(workspace);
+    assert.deepStrictEqual(sites, [{ path: '', configFile: '_config.yml', source: 'src' }], 'src/_config.yml makes no site of its own');
+    const [site] = sites as [SiteRoot];
+    assert.strictEqual(siteFilePath(site, '_posts/2020-01-01-a.md'), 'src/_posts/2020-01-01-a.md');
+    assert.strictEqual(siteFilePath(site, '_config.yml'), '_config.yml');
+    assert.strictEqual(siteFilePath(site, '.blogwright.yml'), '.blogwright.yml');
+    assert.strictEqual(siteOf(sites, 'src/_posts/2020-01-01-a.md'), site);
+    assert.strictEqual(siteOf(sites, '_posts/2020-01-01-ignored.md'), undefined, 'Jekyll does not read the root beside its source');
+  });
+
+  test('`source:` forms Jekyll reads alike: ./site/, .tmp/src (a hidden folder), `.` (the folder itself)', async () => {
+    const one = async (setting: string, files: string[]) =>
+      findSites(new InMemoryWorkspace(Object.fromEntries([['_config.yml', `source: ${setting}\n`], ...files.map((f) => [f, '---\n---\n'])])));
+    assert.deepStrictEqual(await one('./site/', ['site/_posts/2020-01-01-a.md']), [{ path: '', configFile: '_config.yml', source: 'site' }]);
+    assert.deepStrictEqual(await one("'.tmp/src'", ['.tmp/src/_layouts/x.html']), [{ path: '', configFile: '_config.yml', source: '.tmp/src' }]);
+    assert.deepStrictEqual(await one('.', ['_posts/2020-01-01-a.md']), [{ path: '', configFile: '_config.yml' }]);
+    const nested = await findSites(new InMemoryWorkspace({ 'docs/_config.yml': 'source: web\n', 'docs/web/index.html': '' }));
+    assert.deepStrictEqual(nested, [{ path: 'docs', configFile: '_config.yml', source: 'docs/web' }]);
+  });
+
+  test('a `source:` folder that does not exist (made by a build step) is a site with nothing to read, and says so', async () => {
+    const workspace = new InMemoryWorkspace({ '_config.yml': 'source: .tmp/src\n', 'src/_posts/2020-01-01-a.md': '---\n---\n', 'gulpfile.js': '' });
+    assert.deepStrictEqual(await findSites(workspace), [{ path: '', configFile: '_config.yml', sourceProblem: { kind: 'missing', setting: '.tmp/src' } }]);
+  });
+
+  test('a `source:` outside the workspace (`..`, absolute, home) is refused, and nothing outside is listed or read', async () => {
+    for (const setting of ['../outside', 'a/../../outside', '/etc', '~/blog', 'C:/blog']) {
+      const workspace = new InMemoryWorkspace({ '_config.yml': `source: ${setting}\n`, '_posts/2020-01-01-a.md': '---\n---\n' });
+      assert.deepStrictEqual(await findSites(workspace), [{ path: '', configFile: '_config.yml', sourceProblem: { kind: 'outside', setting } }], setting);
+      assert.deepStrictEqual(workspace.readLog, ['_config.yml'], setting);
+    }
+  });
+
+  test('a `source:` that is a symbolic link is refused on disk; its target is never listed', async () => {
+    const outside = writeBlog({ '_posts/2020-01-01-secret.md': '---\n---\n' });
+    const root = writeBlog({ '_config.yml': 'source: link\n' });
+    symlinkSync(outside, `${root}/link`);
+    const sites = await findSites(new FileSystemWorkspace(root, { skipFolder: isNeverContent }));
+    assert.deepStrictEqual(sites, [{ path: '', configFile: '_config.yml', sourceProblem: { kind: 'link', setting: 'link' } }]);
+    const hidden = writeBlog({ '_config.yml': 'source: .tmp/src\n', '.tmp/src/_posts/2020-01-01-a.md': '---\n---\n' });
+    assert.deepStrictEqual(await findSites(new FileSystemWorkspace(hidden, { skipFolder: isNeverContent })), [{ path: '', configFile: '_config.yml', source: '.tmp/src' }]);
+  });
+
+  test("a site read from its `source:` is indexed from there, with the root's configuration", async () => {
+    const root = writeBlog({
+      '_config.yml': 'source: src\npermalink: /:title/\n',
+      'src/_config.yml': 'permalink: /inner/:title/\n',
+      'src/_posts/2020-01-01-a.md': '---\ntitle: A\n---\n',
+      '_posts/2020-01-01-root.md': '---\ntitle: R\n---\n',
+    });
+    const [site] = (await findSites(new FileSystemWorkspace(root, { skipFolder: isNeverContent }))) as [SiteRoot];
+    const index = new SiteIndex(siteWorkspace(root, site), withSettings({}));
+    await index.build();
+    assert.deepStrictEqual([...index.documents.keys()], ['_posts/2020-01-01-a.md']);
+    assert.strictEqual(index.urls.urlOf('_posts/2020-01-01-a.md'), '/a/', "the root's permalink, not src/_config.yml's");
   });
 });

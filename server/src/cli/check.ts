@@ -4,11 +4,11 @@ import * as nodePath from 'node:path';
 import { fileDiagnostics, pathsToCheck, type FileSource } from '../core/fileDiagnostics';
 import { loadSettings, readVsCodeSettings } from '../core/settingsLoader';
 import { SiteIndex } from '../core/site/siteIndex';
-import { findSites, isNeverContent, nestedSiteFilter } from '../core/site/siteDiscovery';
+import { findSites, isNeverContent, nestedSiteFilter, siteFilePath } from '../core/site/siteDiscovery';
 import { TextDocumentSnapshot } from '../core/textDocument';
 import { DEFAULT_EXTERNAL_LINK_OPTIONS, ExternalLinkChecker } from '../externalLinks';
 import { externalLinksOf } from '../core/rules/externalLinkRule';
-import { FileSystemWorkspace } from '../fileSystemWorkspace';
+import { FileSystemWorkspace, siteWorkspace as workspaceOfSite } from '../fileSystemWorkspace';
 import { WorkerFileAnalyser } from '../workerFileAnalyser';
 import { availableParallelism, homedir } from 'node:os';
 import { CliError } from './args';
@@ -55,26 +55,26 @@ export async function checkBlog(request: CheckRequest, progress: Progress, warn:
   };
   progress.indexing();
   for (const siteRoot of sites) {
-    const prefix = siteRoot.path === '' ? '' : siteRoot.path + '/';
-    const nested = nestedSiteFilter(sites, siteRoot);
-    const siteWorkspace = new FileSystemWorkspace(nodePath.join(root, siteRoot.path), nested ? { skipFolder: nested } : {});
+    // A site with `source:` is read from that folder, its `_config.yml` from its own (siteWorkspace).
+    const fileOf = (path: string) => siteFilePath(siteRoot, path);
+    const siteWorkspace = workspaceOfSite(root, siteRoot, nestedSiteFilter(sites, siteRoot));
     const loaded = await loadSettings(siteWorkspace, vscode.layer, request.external === undefined ? undefined : { externalLinks: request.external });
     // A whole-site check without external links may use the persisted index: their findings come from the network.
     const cache = request.cache;
-    if (cache !== undefined && request.paths.length === 0 && !loaded.settings.externalLinks) {
+    if (cache !== undefined && request.paths.length === 0 && !loaded.settings.externalLinks && !siteRoot.sourceProblem) {
       const diagnostics = await cachedSiteDiagnostics(siteWorkspace, loaded, cache, environmentLocale() ?? '', { logger }, warn);
       for (const path of [...diagnostics.keys()].sort(byPath)) {
-        results.push(diagnostics.get(path)!.map((diagnostic) => ({ file: prefix + path, diagnostic })));
+        results.push(diagnostics.get(path)!.map((diagnostic) => ({ file: fileOf(path), diagnostic })));
       }
       continue;
     }
     // No file is open in an editor here: a second thread may read any file (workerFileAnalyser.ts).
     const analyser = readsOnTwoThreads(process.env['BLOGWRIGHT_INDEX_WORKER']) ? new WorkerFileAnalyser(siteWorkspace.root, () => false) : undefined;
-    const site = new SiteIndex(siteWorkspace, loaded.settings, { dependants: false, analyser });
+    const site = new SiteIndex(siteWorkspace, loaded.settings, { dependants: false, analyser, sourceProblem: siteRoot.sourceProblem });
     const kept = await site.build();
     const paths = pathsToCheck(site)
       .sort(byPath)
-      .filter((path) => wanted(prefix + path));
+      .filter((path) => wanted(fileOf(path)));
     const external = loaded.settings.externalLinks ? await fetchExternalLinks(site, siteWorkspace, paths) : undefined;
     siteWorkspace.willRead(paths);
     for (const [index, path] of paths.entries()) {
@@ -82,7 +82,7 @@ export async function checkBlog(request: CheckRequest, progress: Progress, warn:
       const read = siteWorkspace.readTextSync(path);
       if (read.kind !== 'missing') {
         const source: FileSource = read.kind === 'skipped' ? { path, skipped: read.reason } : { document: new TextDocumentSnapshot(path, 0, read.text) };
-        results.push(fileDiagnostics(site, source, loaded.problems, { kept, externalLinks: external, logger }).map((diagnostic) => ({ file: prefix + path, diagnostic })));
+        results.push(fileDiagnostics(site, source, loaded.problems, { kept, externalLinks: external, logger }).map((diagnostic) => ({ file: fileOf(path), diagnostic })));
       }
       progress.checked(index + 1, paths.length);
     }

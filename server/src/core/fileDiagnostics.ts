@@ -3,6 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { computeDiagnostics, rangeOf, severityOf, toDiagnostic, type BlogwrightDiagnostic, type CheckInputs } from './diagnostics';
 import type { RuleCode } from './ruleCatalog';
 import { SETTINGS_FILE, type SettingsProblem } from './settingsLoader';
+import type { SourceProblem } from './site/siteDiscovery';
 import type { SiteIndex } from './site/siteIndex';
 import type { ITextDocument } from './workspace';
 
@@ -10,6 +11,17 @@ import type { ITextDocument } from './workspace';
 export type FileSource = { readonly document: ITextDocument } | { readonly path: string; readonly skipped: string };
 
 const CONFIG_FILE = '_config.yml';
+
+function sourceMessage({ kind, setting }: SourceProblem): string {
+  switch (kind) {
+    case 'missing':
+      return l10n.t('Jekyll reads this site from "{0}" (source:), which does not exist yet (a build step may make it): nothing is checked until it does.', setting);
+    case 'link':
+      return l10n.t('Jekyll reads this site from "{0}" (source:), a symbolic link: Blogwright does not follow links, so nothing is checked.', setting);
+    case 'outside':
+      return l10n.t('Jekyll reads this site from "{0}" (source:), outside the workspace: Blogwright reads nothing there, so nothing is checked.', setting);
+  }
+}
 
 /** The files a whole-blog check covers: the two configuration files, then every document Jekyll renders. */
 export function pathsToCheck(site: SiteIndex): string[] {
@@ -32,12 +44,14 @@ export function fileDiagnostics(site: SiteIndex, source: FileSource, settingsPro
   }
   const document = source.document;
   if (document.path === CONFIG_FILE) {
-    return site.configProblems.flatMap((p) =>
+    const source = site.sourceProblem;
+    const sourceDiagnostics = source ? reported(source.kind === 'missing' ? 'config.source-missing' : 'config.source-outside', rangeOf(document, source.start, source.end), sourceMessage(source)) : [];
+    return sourceDiagnostics.concat(site.configProblems.flatMap((p) =>
       // A repeated key does not stop Jekyll (the last value wins), so the settings are still read.
       p.code === 'frontmatter.duplicate-key'
         ? reported(p.code, rangeOf(document, p.start, p.end), p.message)
         : reported('config.yaml', rangeOf(document, p.start, p.end), l10n.t("{0} Jekyll cannot read _config.yml; Blogwright checks the blog with Jekyll's defaults.", p.message)),
-    );
+    ));
   }
   if (document.path === SETTINGS_FILE) {
     return settingsProblems.filter((p) => p.file === SETTINGS_FILE).flatMap((p) => reported('settings.invalid', rangeOf(document, p.start, p.end), p.message));

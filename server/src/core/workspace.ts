@@ -28,6 +28,12 @@ export interface IWorkspace {
   readText(path: string): Promise<ReadResult>;
   /** The paths about to be read, in this order: the workspace may read them ahead, on another thread. */
   willRead?(paths: readonly string[]): void;
+  /**
+   * Every file under a folder (workspace-relative paths), hidden or not, for a site's `source:`; `missing` when there
+   * is no such folder, `link` when it or a folder on the way is a symbolic link (never followed). Without it, discovery
+   * takes the folder's files from `listFiles`.
+   */
+  listFolder?(folder: string): Promise<string[] | 'missing' | 'link'>;
 }
 
 /**

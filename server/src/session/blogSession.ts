@@ -12,6 +12,7 @@ import { SiteIndex } from '../core/site/siteIndex';
 import type { BlogwrightDiagnostic } from '../core/diagnostics';
 import type { FileStamp, IWorkspace, ReadResult } from '../core/workspace';
 import { BlogUris, LspWorkspace, type IBlogFiles } from '../lspWorkspace';
+import type { SourceProblem } from '../core/site/siteDiscovery';
 import { dependantsOf, factsOf, type FindingsOf } from './dependants';
 import { changedSince, diagnosticsOf, storeKey, type IndexStore, type StoreKey } from './indexStore';
 import { StoreSaver } from './storeSaver';
@@ -73,6 +74,10 @@ export interface SessionOptions {
   readonly store?: IndexStore;
   /** The language of the messages, which the stored diagnostics are in. */
   readonly locale?: string;
+  /** A site read from its `source:` (the root): the folder of its `_config.yml`, the Gemfile and `.blogwright.yml`. */
+  readonly configFolder?: string | undefined;
+  /** Why the folder `source:` names is not read: only the configuration folder's files are then. */
+  readonly sourceProblem?: SourceProblem | undefined;
 }
 
 const CONFIG_FILE = '_config.yml';
@@ -114,7 +119,7 @@ export class BlogSession {
   readonly #saver: StoreSaver | undefined;
 
   constructor(readonly options: SessionOptions) {
-    this.uris = new BlogUris(options.root, options.skipFolder);
+    this.uris = new BlogUris(options.root, options.skipFolder, { configFolder: options.configFolder, sourceless: options.sourceProblem !== undefined });
     this.workspace = new LspWorkspace(options.files, this.uris, options.documents);
     this.queue = new StateQueue(options.onError, options.activity);
     this.#saver = options.store && options.files.stamp ? new StoreSaver(this, options.store) : undefined;
@@ -304,7 +309,7 @@ export class BlogSession {
     };
     // Open buffers are the index's to read; the rest may be read on another thread, which stamps what it reads.
     const analyser = this.options.analyser?.((path) => this.workspace.openDocument(path) !== undefined);
-    const site = new SiteIndex(recording, this.#settings.core, analyser && { analyser: stamping(analyser, stamps) });
+    const site = new SiteIndex(recording, this.#settings.core, { ...(analyser && { analyser: stamping(analyser, stamps) }), sourceProblem: this.options.sourceProblem });
     const mayRestore = this.#mayRestore;
     this.#mayRestore = false;
     const key = this.#saver && (await this.#storeKey());

@@ -1,12 +1,32 @@
 import type { IWorkspace } from '../workspace';
+import { readConfig } from './config';
+import { GEMFILE } from './gemfile';
 
-/** A Jekyll site found in a workspace. */
+/**
+ * A Jekyll site found in a workspace: a configuration folder (`_config.yml`, the Gemfile, `.blogwright.yml`) and a
+ * source folder, the one Jekyll reads posts, pages, layouts, includes, data and collections from. They are the same
+ * folder unless `_config.yml` says `source:`.
+ */
 export interface SiteRoot {
-  /** The site's folder relative to the workspace root, with `/`; `''` for the root itself. */
+  /** The site's (configuration) folder relative to the workspace root, with `/`; `''` for the root itself. */
   readonly path: string;
   /** Its configuration file (`_config.yml`), or undefined for a top folder with `_posts` and no configuration. */
   readonly configFile: string | undefined;
+  /** The folder `source:` names, workspace-relative, when it is another folder that can be read. */
+  readonly source?: string;
+  /** Why the folder `source:` names is not read: nothing of the site is then, but `_config.yml` says why. */
+  readonly sourceProblem?: SourceProblem;
 }
+
+/** A `source:` that names no folder (a build step makes it), a folder outside the workspace, or a symbolic link. */
+export interface SourceProblem {
+  readonly kind: 'missing' | 'outside' | 'link';
+  /** `source:` as written. */
+  readonly setting: string;
+}
+
+/** Files read from a site's configuration folder whatever its source: Jekyll's configuration, the Gemfile, `.blogwright.yml`. */
+export const CONFIGURATION_FOLDER_FILES: ReadonlySet<string> = new Set(['_config.yml', '_config.yaml', '_config.toml', GEMFILE, '.blogwright.yml']);
 
 /**
  * Folders that never hold a site's sources: version control, dependencies, build output and caches.
@@ -21,6 +41,48 @@ export const JEKYLL_FOLDERS: ReadonlySet<string> = new Set(['_posts', '_drafts',
 /** A home page, as a site without any of those folders (a theme supplies the layouts) still has. */
 export const INDEX_PAGE = /^index\.(?:html?|md|markdown|mkdown|mkdn|mkd)$/;
 
+/** The folder (workspace-relative) a site's documents are read from, or undefined when its `source:` is refused. */
+export function sourceFolder(site: SiteRoot): string | undefined {
+  return site.sourceProblem ? undefined : (site.source ?? site.path);
+}
+
+/** The workspace-relative path of a site's file: `_config.yml` from its configuration folder, the rest from its source. */
+export function siteFilePath(site: SiteRoot, path: string): string {
+  const folder = CONFIGURATION_FOLDER_FILES.has(path) ? site.path : (sourceFolder(site) ?? site.path);
+  return folder === '' ? path : `${folder}/${path}`;
+}
+
+/**
+ * The folder `source:` names, relative to the workspace, as Jekyll expands it from the configuration's folder;
+ * undefined when it leaves the workspace (absolute, `~`, a drive, `..` past the top).
+ */
+export function sourceSettingFolder(configFolder: string, setting: string): string | undefined {
+  if (/^(?:[/\\~]|[A-Za-z]:)/.test(setting)) {
+    return undefined;
+  }
+  const parts = configFolder === '' ? [] : configFolder.split('/');
+  for (const part of setting.split(/[/\\]/)) {
+    if (part === '..') {
+      if (parts.length === 0) {
+        return undefined;
+      }
+      parts.pop();
+    } else if (part !== '' && part !== '.') {
+      parts.push(part);
+    }
+  }
+  return parts.join('/');
+}
+
+/** `source:` of a configuration's text, when it sets one (a quick look first: most do not). */
+export function sourceSetting(text: string): string | undefined {
+  if (!/^source[ \t]*:/m.test(text)) {
+    return undefined;
+  }
+  const value = readConfig(text).config.raw['source'];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
 export interface DiscoveryOptions {
   /** More folders (workspace-relative) to leave out, such as VS Code's `files.exclude`. */
   readonly skipFolder?: (path: string) => boolean;
@@ -34,25 +96,67 @@ export interface DiscoveryOptions {
  * workspace on disk should not even list them (`FileSystemWorkspace`'s `skipFolder: isNeverContent`).
  */
 export async function findSites(workspace: IWorkspace, options: DiscoveryOptions = {}): Promise<SiteRoot[]> {
-  const files = await workspace.listFiles();
-  return sitesInListing(files.filter((path) => !inNeverContentFolder(path) && !inSkippedFolder(path, options)));
+  const all = await workspace.listFiles();
+  const files = all.filter((path) => !inNeverContentFolder(path) && !inSkippedFolder(path, options));
+  // `source:` is read from each configuration (the only files discovery reads); its folder is listed on its own, as
+  // it may be hidden (`.tmp/src`) and is never followed through a symbolic link.
+  const sources = new Map<string, SourceReading>();
+  for (const [folder, name] of configFiles(files)) {
+    const read = name === '_config.toml' ? undefined : await workspace.readText(folder === '' ? name : `${folder}/${name}`);
+    const setting = read?.kind === 'text' ? sourceSetting(read.text) : undefined;
+    if (setting === undefined) {
+      continue;
+    }
+    const source = sourceSettingFolder(folder, setting);
+    if (source === undefined) {
+      sources.set(folder, { problem: { kind: 'outside', setting } });
+    } else if (source !== folder) {
+      const listed = workspace.listFolder ? await workspace.listFolder(source) : listedUnder(all, source);
+      sources.set(folder, typeof listed === 'string' ? { problem: { kind: listed, setting } } : { source, files: listed });
+    }
+  }
+  return sitesInListing(files, sources);
 }
 
-/** `findSites` over a listing already at hand. */
-export function sitesInListing(files: readonly string[]): SiteRoot[] {
+/** A configuration's `source:`: the folder and its files (workspace-relative), or why it is not read. */
+export type SourceReading = { readonly source: string; readonly files: readonly string[] } | { readonly problem: SourceProblem };
+
+function listedUnder(files: readonly string[], folder: string): string[] | 'missing' {
+  const under = files.filter((path) => path.startsWith(folder + '/'));
+  return under.length === 0 ? 'missing' : under;
+}
+
+function configFiles(files: readonly string[]): Map<string, string> {
   const configs = new Map<string, string>();
+  for (const path of files) {
+    const slash = path.lastIndexOf('/');
+    const name = path.slice(slash + 1);
+    const folder = slash < 0 ? '' : path.slice(0, slash);
+    if (CONFIG_FILES.includes(name)) {
+      const known = configs.get(folder);
+      if (known === undefined || CONFIG_FILES.indexOf(name) < CONFIG_FILES.indexOf(known)) {
+        configs.set(folder, name);
+      }
+    }
+  }
+  return configs;
+}
+
+/**
+ * `findSites` over a listing already at hand, with the configurations' `source:` folders (by configuration folder).
+ * A configuration naming a source is a site when that source has a Jekyll-shaped top, or when its source is not
+ * read (missing, outside, a link: the site then says why); the source folder's own `_config.yml` is no site, as
+ * Jekyll does not read it.
+ */
+export function sitesInListing(files: readonly string[], sources: ReadonlyMap<string, SourceReading> = new Map()): SiteRoot[] {
+  const configs = configFiles(files);
   const shaped = new Set<string>();
   const topPosts = files.some((path) => path.startsWith('_posts/') || path.startsWith('_drafts/'));
   for (const path of files) {
     const segments = path.split('/');
     const name = segments[segments.length - 1]!;
     const folder = segments.slice(0, -1).join('/');
-    if (CONFIG_FILES.includes(name)) {
-      const known = configs.get(folder);
-      if (known === undefined || CONFIG_FILES.indexOf(name) < CONFIG_FILES.indexOf(known)) {
-        configs.set(folder, name);
-      }
-    } else if (INDEX_PAGE.test(name)) {
+    if (INDEX_PAGE.test(name)) {
       shaped.add(folder);
     }
     for (let i = 0; i < segments.length - 1; i++) {
@@ -61,28 +165,67 @@ export function sitesInListing(files: readonly string[]): SiteRoot[] {
       }
     }
   }
-  const sites: SiteRoot[] = [...configs].filter(([folder]) => shaped.has(folder)).map(([path, configFile]) => ({ path, configFile }));
+  const readFrom = new Set([...sources.values()].flatMap((reading) => ('source' in reading ? [reading.source] : [])));
+  const sites: SiteRoot[] = [];
+  for (const [path, configFile] of configs) {
+    const reading = sources.get(path);
+    if (reading === undefined) {
+      if (shaped.has(path) && !readFrom.has(path)) {
+        sites.push({ path, configFile });
+      }
+    } else if ('problem' in reading) {
+      sites.push({ path, configFile, sourceProblem: reading.problem });
+    } else if (hasJekyllTop(reading.files, reading.source)) {
+      sites.push({ path, configFile, source: reading.source });
+    }
+  }
   if (topPosts && !configs.has('')) {
     sites.push({ path: '', configFile: undefined });
   }
   return sites.sort((a, b) => depth(a.path) - depth(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** The site a workspace-relative path belongs to: the nearest enclosing one, or undefined outside every site. */
+/** True when a listing (workspace-relative) has a Jekyll folder or an index page at the top of `folder`. */
+function hasJekyllTop(files: readonly string[], folder: string): boolean {
+  const prefix = folder === '' ? '' : folder + '/';
+  return files.some((path) => {
+    const rest = path.slice(prefix.length);
+    const slash = rest.indexOf('/');
+    return path.startsWith(prefix) && (slash < 0 ? INDEX_PAGE.test(rest) : JEKYLL_FOLDERS.has(rest.slice(0, slash)));
+  });
+}
+
+/**
+ * The site a workspace-relative path belongs to: the nearest enclosing one, or undefined outside every site. In a
+ * site with `source:`, only its configuration folder's files (`_config.yml`, ...) and its source's are its own.
+ */
 export function siteOf<T extends SiteRoot>(sites: readonly T[], path: string): T | undefined {
   let found: T | undefined;
   for (const site of sites) {
-    if ((site.path === '' || path === site.path || path.startsWith(site.path + '/')) && (!found || site.path.length > found.path.length)) {
+    if (inFolder(site.path, path) && (!found || site.path.length > found.path.length)) {
       found = site;
     }
+  }
+  if (found && (found.source !== undefined || found.sourceProblem)) {
+    const source = sourceFolder(found);
+    const configFile = path.slice(found.path === '' ? 0 : found.path.length + 1);
+    return (source !== undefined && inFolder(source, path)) || CONFIGURATION_FOLDER_FILES.has(configFile) ? found : undefined;
   }
   return found;
 }
 
-/** The sites inside `site`, as folders relative to it: their files are theirs, not this site's. */
+function inFolder(folder: string, path: string): boolean {
+  return folder === '' || path === folder || path.startsWith(folder + '/');
+}
+
+/** The sites inside `site`'s source, as folders relative to it: their files are theirs, not this site's. */
 export function nestedSiteFolders(sites: readonly SiteRoot[], site: SiteRoot): string[] {
-  const prefix = site.path === '' ? '' : site.path + '/';
-  return sites.filter((other) => other !== site && other.path.startsWith(prefix) && other.path !== site.path).map((other) => other.path.slice(prefix.length));
+  const source = sourceFolder(site);
+  if (source === undefined) {
+    return [];
+  }
+  const prefix = source === '' ? '' : source + '/';
+  return sites.filter((other) => other !== site && other.path.startsWith(prefix) && other.path !== source).map((other) => other.path.slice(prefix.length));
 }
 
 /** For a site's own listing: true for the folders of the sites nested in it. */

@@ -4,6 +4,7 @@ import type { IWorkspace, ReadResult } from '../workspace';
 import type { AuthorSource } from './authors';
 import { readAuthorSource } from './authorSource';
 import { readConfig, readConfigTexts, type ConfigReading, type ConfigTexts, type SiteConfig } from './config';
+import type { SourceProblem } from './siteDiscovery';
 import { tagKeys } from './tags';
 import { UrlMap } from './urlMap';
 import { LinkIndex, type LinkSummary } from '../links/linkIndex';
@@ -56,6 +57,7 @@ export interface BuildOptions {
  */
 export class SiteIndex {
   #config: ConfigReading = readConfig(undefined);
+  #sourceProblem: (SourceProblem & { start: number; end: number }) | undefined;
   readonly #documents = new Map<string, SiteDocument>();
   readonly #layouts = new Map<string, string>();
   /** Front matter keys each layout and include reads (`page.apiDocs`): a key a template reads is the blog's own. */
@@ -88,9 +90,10 @@ export class SiteIndex {
   constructor(
     readonly workspace: IWorkspace,
     settings: BlogwrightSettings,
-    { dependants = true, analyser }: { readonly dependants?: boolean; readonly analyser?: IFileAnalyser } = {},
+    { dependants = true, analyser, sourceProblem }: { readonly dependants?: boolean; readonly analyser?: IFileAnalyser; readonly sourceProblem?: SourceProblem | undefined } = {},
   ) {
     this.#settings = settings;
+    this.#sourceProblem = sourceProblem && { ...sourceProblem, start: 0, end: 0 };
     this.#analyser = analyser;
     this.links = new LinkIndex(
       dependants
@@ -110,6 +113,11 @@ export class SiteIndex {
 
   get configProblems() {
     return this.#config.problems;
+  }
+
+  /** Why the folder `source:` names is not read (site discovery found it), with the offsets of `source:` in `_config.yml`. */
+  get sourceProblem(): (SourceProblem & { readonly start: number; readonly end: number }) | undefined {
+    return this.#sourceProblem;
   }
 
   get authors(): AuthorSource | undefined {
@@ -291,6 +299,10 @@ export class SiteIndex {
     this.links.clear();
     const texts = await readConfigTexts(this.workspace);
     this.#config = readConfig(texts.config, texts.gemfile);
+    if (this.#sourceProblem) {
+      const line = /^source[ \t]*:.*$/m.exec(texts.config ?? '');
+      this.#sourceProblem = { ...this.#sourceProblem, start: line?.index ?? 0, end: line ? line.index + line[0].trimEnd().length : 0 };
+    }
     return texts;
   }
 
