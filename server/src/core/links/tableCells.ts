@@ -137,14 +137,29 @@ const TABLE_BAR = /(?:^|[^\\])\|/;
  * a `|` after it, must end where a block may (a blank line, an attribute list, `^`, the text's end); -1 if it is none.
  */
 export function keptTableEnd(text: string, eol: number): number {
+  const end = tableRowsEnd(text, eol);
+  return endsTable(text, end) ? end : -1;
+}
+
+/** The start of the first line after the rows of a table whose first row ends at `eol` (the text's length: none). */
+export function tableRowsEnd(text: string, eol: number): number {
   for (let start = eol + 1; eol >= 0; start = eol + 1) {
     eol = text.indexOf('\n', start);
-    const line = text.slice(start, eol < 0 ? text.length : eol + 1);
-    if (!holdsTableBar(line)) {
-      return BLANK.test(line) || BLOCK_BOUNDARY.test(line) ? start : -1;
+    if (!holdsTableBar(text.slice(start, eol < 0 ? text.length : eol + 1))) {
+      return start;
     }
   }
   return text.length;
+}
+
+/** Whether a table's rows may end before the line at `start`: a blank line, an attribute list, `^`, the text's end. */
+export function endsTable(text: string, start: number): boolean {
+  if (start >= text.length) {
+    return true;
+  }
+  const eol = text.indexOf('\n', start);
+  const line = text.slice(start, eol < 0 ? text.length : eol + 1);
+  return BLANK.test(line) || BLOCK_BOUNDARY.test(line);
 }
 
 /** Whether an edge lies strictly between `start` and `end` (`edges` sorted). */

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { scanMarkdownBlocks } from '../render/markdownBlocks';
-import { holdsTableBar } from '../links/tableCells';
+import { endsTable, holdsTableBar, tableRowsEnd } from '../links/tableCells';
 import type { Finding, Rule, RuleContext } from './rule';
 
 /*
@@ -143,8 +143,6 @@ const SEPARATOR = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]
 /** What another block parser reads before kramdown's tables: headers, quotes, lists, HTML, fences, definitions, IALs. */
 const OTHER_BLOCK = /^ {0,3}(?:[#>]|[*+-][ \t]|\d+\.[ \t]|<|\[[^\]\n]*\]:|\{:|~~~|```)/;
 const BLANK = /^[ \t]*\r?$/;
-/** Where kramdown lets a table end (`BLOCK_BOUNDARY` but the blank line and the end): an attribute list, `^`. */
-const BOUNDARY = /^(?: {0,3}\{:(?!:|\/).*\}[ \t]*|\^[ \t]*)\r?$/;
 
 function rendersWithKramdown(engine: unknown): boolean {
   return engine === undefined || engine === null || (typeof engine === 'string' && engine.trim().toLowerCase() === 'kramdown');
@@ -174,14 +172,10 @@ function tablesRunningOn(text: string, bodyStart: number): { start: number; head
     if (!blockStart || header.startsWith('    ') || header.startsWith('\t') || !holdsTableBar(header) || OTHER_BLOCK.test(header)) {
       continue;
     }
-    // The rows: every line with a `|` from here on.
-    let next = end + 1;
-    while (next < text.length && holdsTableBar(text.slice(next, lineEnd(next)))) {
-      next = lineEnd(next) + 1;
-    }
+    const next = tableRowsEnd(text, end);
     // Liquid on the line after runs first and may write more rows or nothing (`{% include rows.md %}`, `{% endif %}`).
-    const after = next < text.length ? text.slice(next, lineEnd(next)) : '';
-    if (next < text.length && !BLANK.test(after) && !BOUNDARY.test(after) && !after.includes('{%') && !after.includes('{{')) {
+    const after = text.slice(next, lineEnd(next));
+    if (!endsTable(text, next) && !after.includes('{%') && !after.includes('{{')) {
       found.push({ start: headerStart, headerEnd: start - 1, next });
     }
     bar = next < text.length ? text.indexOf('|', next) : -1;
