@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { scanMarkdownBlocks } from '../render/markdownBlocks';
 import { endsTable, holdsTableBar, tableRowsEnd } from '../links/tableCells';
+import { isMarkdownPath } from '../site/documentKind';
 import type { Finding, Rule, RuleContext } from './rule';
 
 /*
@@ -18,7 +19,7 @@ import type { Finding, Rule, RuleContext } from './rule';
 export const tableAsTextRule: Rule = {
   name: 'tables',
   check({ text, frontMatter, siteDocument, site }: RuleContext): Finding[] {
-    if (!siteDocument || !MARKDOWN_FILE.test(siteDocument.path) || frontMatter.block.kind !== 'closed' || !rendersWithKramdown(site.config.raw['markdown'])) {
+    if (!siteDocument || !isMarkdownPath(siteDocument.path, site.config) || frontMatter.block.kind !== 'closed' || !rendersWithKramdown(site.config.raw['markdown'])) {
       return [];
     }
     const bodyStart = frontMatter.bodyStart;
@@ -55,7 +56,7 @@ export const tableAsTextRule: Rule = {
 export const markdownInHtmlRule: Rule = {
   name: 'markdown in HTML',
   check({ text, frontMatter, siteDocument, site }: RuleContext): Finding[] {
-    if (!siteDocument || !MARKDOWN_FILE.test(siteDocument.path) || frontMatter.block.kind !== 'closed' || !rendersWithKramdown(site.config.raw['markdown']) || parsesBlockHtml(site.config.raw['kramdown'])) {
+    if (!siteDocument || !isMarkdownPath(siteDocument.path, site.config) || frontMatter.block.kind !== 'closed' || !rendersWithKramdown(site.config.raw['markdown']) || parsesBlockHtml(site.config.raw['kramdown'])) {
       return [];
     }
     if (text.indexOf('<', frontMatter.bodyStart) < 0 || text.includes('{::nomarkdown')) {
@@ -137,7 +138,6 @@ function parsesBlockHtml(kramdown: unknown): boolean {
   return typeof kramdown === 'object' && kramdown !== null && (kramdown as Record<string, unknown>)['parse_block_html'] === true;
 }
 
-const MARKDOWN_FILE = /\.(?:md|markdown|mkdown|mkdn|mkd)$/i;
 /** A `---` line of a table: cells of dashes with optional colons, parted by `|` (at least one). */
 const SEPARATOR = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*\r?$|^ {0,3}\|[ \t]*:?-+:?[ \t]*\|[ \t]*\r?$/;
 /** What another block parser reads before kramdown's tables: headers, quotes, lists, HTML, fences, definitions, IALs. */
