@@ -84,3 +84,10 @@ suite('markdown.in-html', () => {
     assert.ok(fixed?.includes('\n<div class="note" markdown="1">\n\n**bold**'), fixed);
   });
 });
+
+suite('markdown rules and Liquid captures', () => {
+  test('an HTML block opened in a capture ends with it: Markdown after the capture is not in it', async () => {
+    const body = '\n{% capture note %}\n<div class="note">\n{% endcapture %}\n\n**bold** after the capture\n\n</div>\n';
+    assert.deepStrictEqual(await inHtml(body), []);
+  });
+});

@@ -8,7 +8,7 @@ import { afterBlanks } from '../blanks';
 import { ForwardSearch } from '../forwardSearch';
 import { headerIds, type HeaderIdOptions, type IdScope } from '../render/headerIds';
 import { openingTagAt } from '../render/kramdownHtml';
-import { scanMarkdownBlocks, type MarkdownInput } from '../render/markdownBlocks';
+import { scanMarkdownBlocks, type MarkdownBlocks, type MarkdownInput } from '../render/markdownBlocks';
 import { scanFootnotes } from './footnotes';
 import { linkTagsIn } from './linkTags';
 import { mathContents } from './mathSpans';
@@ -84,6 +84,14 @@ const HTML_ID = /\s(?:id|name)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 const DEFINITION_START = /^ {0,3}\[/gm;
 const AUTOLINK = /<((?:https?|ftp):\/\/[^\s<>]+)>/gi;
 const IAL_ID = /#([A-Za-z_][\w:.-]*)/;
+
+/**
+ * The Markdown blocks of a page as kramdown reads them after Liquid ran: an HTML block opened in a `{% capture %}`
+ * ends with it (the capture's text leaves the page), as the link scan reads them.
+ */
+export function pageMarkdownBlocks(text: string, bodyStart: number, input: MarkdownInput): MarkdownBlocks {
+  return scanMarkdownBlocks(text, bodyStart, input, liquidBlocksIn(text, bodyStart).capture);
+}
 
 export function scanLinks(text: string, bodyStart: number, options: ScanOptions): ScannedLinks {
   const input: MarkdownInput = options.headerIds.input;

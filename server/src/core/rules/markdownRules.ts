@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { scanMarkdownBlocks } from '../render/markdownBlocks';
+import { pageMarkdownBlocks } from '../links/scanLinks';
 import { endsTable, holdsTableBar, tableRowsEnd } from '../links/tableCells';
 import { isMarkdownPath } from '../site/documentKind';
 import type { Finding, Rule, RuleContext } from './rule';
@@ -30,7 +30,7 @@ export const tableAsTextRule: Rule = {
     if (tables.length === 0) {
       return [];
     }
-    const blocks = scanMarkdownBlocks(text, bodyStart, site.config.kramdownInput);
+    const blocks = pageMarkdownBlocks(text, bodyStart, site.config.kramdownInput);
     const shownAsIs = [...blocks.code, ...blocks.html];
     return tables
       .filter((table) => !shownAsIs.some((block) => block.start <= table.start && table.start < block.end))
@@ -63,7 +63,7 @@ export const markdownInHtmlRule: Rule = {
       return [];
     }
     const findings: Finding[] = [];
-    for (const block of scanMarkdownBlocks(text, frontMatter.bodyStart, site.config.kramdownInput).html) {
+    for (const block of pageMarkdownBlocks(text, frontMatter.bodyStart, site.config.kramdownInput).html) {
       const open = block.content === 'raw' ? OPENING_TAG.exec(text.slice(block.start, block.end)) : null;
       if (!open || !CONTAINERS.has(open[2]!.toLowerCase())) {
         continue;
