@@ -485,6 +485,15 @@ suite('links', () => {
     assert.strictEqual(findings[1]!.fix, '/2015/03/foo.html#getting-started');
   });
 
+  test('fragments: ids a layout or an include writes, quoted or not, are there (csswizardry.com; the oracle keeps them)', async () => {
+    const files = blog({
+      '_layouts/post.html': '<article>{{ content }}</article>{% include news.html %}',
+      '_includes/news.html': '<div id=mc_embed_signup class=c-newsletter><div name=\'signup-form\'></div></div>',
+      '_includes/clients.html': '<section class=band id=section:clients>',
+    });
+    assert.deepStrictEqual(codes(await check('[a](#mc_embed_signup) [b](#signup-form) [c](/about/#section:clients) [d](#missing)', files)), [['link.fragment', '#missing']]);
+  });
+
   test('fragments follow input: kramdown', async () => {
     const files = blog({ '_config.yml': 'permalink: /:year/:month/:title.html\nkramdown:\n  input: kramdown\n' });
     assert.deepStrictEqual(codes(await check('[a](/2015/03/foo.html#whats-new) [b](/2015/03/foo.html#getting-started-1)', files)), []);

@@ -85,6 +85,13 @@ const DEFINITION_START = /^ {0,3}\[/gm;
 const AUTOLINK = /<((?:https?|ftp):\/\/[^\s<>]+)>/gi;
 const IAL_ID = /#([A-Za-z_][\w:.-]*)/;
 
+/** The values of the `id` and `name` attributes in `html`, quoted or not (`<div id=signup>`), as written. */
+export function* htmlIds(html: string): Generator<string> {
+  for (const match of html.matchAll(HTML_ID)) {
+    yield match[2] ?? match[3] ?? match[4] ?? '';
+  }
+}
+
 /**
  * The Markdown blocks of a page as kramdown reads them after Liquid ran: an HTML block opened in a `{% capture %}`
  * ends with it (the capture's text leaves the page), as the link scan reads them.
@@ -303,8 +310,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     if (inside(htmlAsText, tagStart) && !preTags.has(tagStart)) {
       continue;
     }
-    for (const id of tag.matchAll(HTML_ID)) {
-      const value = id[2] ?? id[3] ?? id[4] ?? '';
+    for (const value of htmlIds(tag)) {
       if (/\{\{|\{%/.test(value)) {
         idsComplete = false;
       } else {

@@ -8,6 +8,7 @@ import type { SourceProblem } from './siteDiscovery';
 import { tagKeys } from './tags';
 import { UrlMap } from './urlMap';
 import { LinkIndex, type LinkSummary } from '../links/linkIndex';
+import { htmlIds } from '../links/scanLinks';
 import { documentKeys } from '../links/targets';
 import { KeptAnalyses, keptAnalysis } from './documentAnalysis';
 import { DocumentScanner, mayBePage, type DocumentScan } from './documentScan';
@@ -431,11 +432,7 @@ export class SiteIndex {
     this.#templateKeys.delete(path);
     this.#templateAssigns.delete(path);
     if (text !== undefined) {
-      const ids = new Set<string>();
-      for (const match of text.matchAll(/\s(?:id|name)\s*=\s*["']([^"']+)["']/g)) {
-        ids.add(match[1]!);
-      }
-      this.links.templateIds.set(path, ids);
+      this.links.templateIds.set(path, new Set(htmlIds(text)));
       this.#templateKeys.set(path, new Set(Array.from(text.matchAll(/\bpage\.([A-Za-z_][\w-]*)/g), (match) => match[1]!)));
       this.#templateAssigns.set(path, new Set(Array.from(text.matchAll(/\{%-?\s*(?:assign\s+([A-Za-z_][\w-]*)\s*=|capture\s+([A-Za-z_][\w-]*)\s*-?%)/g), (match) => (match[1] ?? match[2])!)));
     }
