@@ -10,7 +10,7 @@ import { TextDocumentSnapshot } from '../core/textDocument';
 import type { FileStamp, IWorkspace } from '../core/workspace';
 import type { FileSystemWorkspace } from '../fileSystemWorkspace';
 import { dependantsOf, factsOf } from '../session/dependants';
-import { changedSince, CHUNK, diagnosticsOf, entryToWrite, IndexStore, storeKey, StoreWriter } from '../session/indexStore';
+import { changedSince, CHUNK, diagnosticsOf, entriesToWrite, IndexStore, storeKey, StoreWriter } from '../session/indexStore';
 
 /**
  * `blogwright check --cache`: the whole-site check from the persisted index the language server keeps (see
@@ -78,9 +78,8 @@ export async function cachedSiteDiagnostics(
   }
   const sorted = [...files].sort();
   const writer = new StoreWriter(sorted, site.authors);
-  const toWrite = sorted.filter((path) => stamps.has(path) || site.stored(path));
-  for (let i = 0; i < toWrite.length; i += CHUNK) {
-    writer.add(toWrite.slice(i, i + CHUNK).map((path) => [path, entryToWrite(site, path, stamps.get(path), diagnostics.get(path))]));
+  for (let i = 0; i < sorted.length; i += CHUNK) {
+    writer.add(entriesToWrite(site, sorted.slice(i, i + CHUNK), stamps, (path) => diagnostics.get(path)));
   }
   await store.write(key, writer.chunks);
   return diagnostics;

@@ -254,11 +254,27 @@ export const UNUSED_STORE_DAYS = 60;
 const STORE_NAME = /^[0-9a-f]{24}\.index$/;
 const TEMPORARY_NAME = /^[0-9a-f]{24}\.index\.\d+-[0-9a-f]{8}\.tmp$/;
 
-/** What to store of one file: what the index has of it, its stamp and its diagnostics. */
-export function entryToWrite(site: SiteIndex, path: string, stamp: FileStamp | undefined, diagnostics: readonly BlogwrightDiagnostic[] | undefined): StoreEntry {
-  const { record, templateIds, templateKeys, templateAssigns } = site.stored(path) ?? {};
-  const keyHashes = record?.kind === 'document' && record.links ? site.links.keyHashesOf(path) : undefined;
-  return { record, keyHashes, templateIds, templateKeys, templateAssigns, stamp, diagnostics };
+/**
+ * What to store of each of `paths`: what the index has of it, its stamp and its diagnostics; a file the index neither
+ * read nor learned anything of is left out. Called a chunk at a time, so no one call goes through the whole blog.
+ */
+export function entriesToWrite(
+  site: SiteIndex,
+  paths: readonly string[],
+  stamps: ReadonlyMap<string, FileStamp | undefined>,
+  diagnosticsOf: (path: string) => readonly BlogwrightDiagnostic[] | undefined,
+): [string, StoreEntry][] {
+  const entries: [string, StoreEntry][] = [];
+  for (const path of paths) {
+    const stored = site.stored(path);
+    if (stored === undefined && !stamps.has(path)) {
+      continue;
+    }
+    const { record, templateIds, templateKeys, templateAssigns } = stored ?? {};
+    const keyHashes = record?.kind === 'document' && record.links ? site.links.keyHashesOf(path) : undefined;
+    entries.push([path, { record, keyHashes, templateIds, templateKeys, templateAssigns, stamp: stamps.get(path), diagnostics: diagnosticsOf(path) }]);
+  }
+  return entries;
 }
 
 /** Serializes a store chunk by chunk (each `add` of at most `CHUNK` entries is one), so the caller can yield between them. */

@@ -1,7 +1,7 @@
 import type { BlogwrightDiagnostic } from '../core/diagnostics';
 import type { SiteIndex } from '../core/site/siteIndex';
 import type { FileStamp } from '../core/workspace';
-import { CHUNK, entryToWrite, StoreWriter, type IndexStore, type StoreEntry, type StoreKey } from './indexStore';
+import { CHUNK, entriesToWrite, StoreWriter, type IndexStore, type StoreKey } from './indexStore';
 import type { IBackgroundWork, StateQueue } from './stateQueue';
 
 /** What the saver reads of the blog session (`BlogSession`): the index in use and the diagnostics published for it. */
@@ -86,16 +86,13 @@ export class StoreSaver implements IBackgroundWork {
       return;
     }
     if (this.#writing?.generation !== this.session.generation) {
+      // Only the file list in this slice: what to keep of each file is taken a chunk at a time in the next ones.
       const files = [...this.session.files].sort();
-      const stamps = this.session.stamps;
-      this.#writing = { generation: this.session.generation, writer: new StoreWriter(files, site.authors), paths: files.filter((path) => stamps.has(path) || site.stored(path)), next: 0 };
+      this.#writing = { generation: this.session.generation, writer: new StoreWriter(files, site.authors), paths: files, next: 0 };
+      return;
     }
     const writing = this.#writing;
-    const entries: [string, StoreEntry][] = [];
-    for (const path of writing.paths.slice(writing.next, writing.next + CHUNK)) {
-      entries.push([path, entryToWrite(site, path, this.session.stamps.get(path), listener.diagnosticsOf(path))]);
-    }
-    writing.writer.add(entries);
+    writing.writer.add(entriesToWrite(site, writing.paths.slice(writing.next, writing.next + CHUNK), this.session.stamps, (path) => listener.diagnosticsOf(path)));
     writing.next += CHUNK;
     if (writing.next >= writing.paths.length) {
       this.#writing = undefined;
