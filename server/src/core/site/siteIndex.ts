@@ -460,15 +460,7 @@ export class SiteIndex {
 
   /** How many documents use each front matter key. */
   keyCounts(): ReadonlyMap<string, number> {
-    return this.derived('keyCounts', () => {
-      const counts = new Map<string, number>();
-      for (const document of this.#documents.values()) {
-        for (const key of Object.keys(document.data)) {
-          counts.set(key, (counts.get(key) ?? 0) + 1);
-        }
-      }
-      return counts;
-    }, 'key-set');
+    return this.#counts.keys;
   }
 
   /** Post counts per author id, for ranking completions. */
