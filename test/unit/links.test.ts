@@ -485,6 +485,18 @@ suite('links', () => {
     assert.strictEqual(findings[1]!.fix, '/2015/03/foo.html#getting-started');
   });
 
+
+  test('fragments: a document of a collection without output has no page of its own; its #links name ids of the page showing it (a one-page site)', async () => {
+    // The oracle: `_sections` with `output: false`, its documents' content looped into index.md; `[contact](#contact)`
+    // in one section goes to the next section's header on index.html.
+    const sections = (output: boolean) => blog({ '_config.yml': `permalink: /:year/:month/:title.html\ncollections:\n  sections:\n    output: ${output}\n` });
+    const body = 'See [contact](#contact) and [gone](/nope.html).\n';
+    assert.deepStrictEqual(codes(await check(body, sections(false), '_sections/about.md')), [['link.url', '/nope.html']]);
+    assert.deepStrictEqual(codes(await check(body, sections(true), '_sections/about.md')), [
+      ['link.fragment', '#contact'],
+      ['link.url', '/nope.html'],
+    ]);
+  });
   test('fragments follow input: kramdown', async () => {
     const files = blog({ '_config.yml': 'permalink: /:year/:month/:title.html\nkramdown:\n  input: kramdown\n' });
     assert.deepStrictEqual(codes(await check('[a](/2015/03/foo.html#whats-new) [b](/2015/03/foo.html#getting-started-1)', files)), []);
