@@ -339,7 +339,10 @@ class LinkChecker {
     if (this.site.config.hasTheme) {
       return; // a theme's layouts may carry ids we cannot see
     }
-    if (this.site.links.templateMayWrite(fragment)) {
+    // An include may be on any page; a layout only on the pages it frames, when those are known.
+    const framing = this.site.framingLayouts(targetPath);
+    const layouts = new Set(this.site.layouts.values());
+    if (this.site.links.templateMayWrite(fragment, (template) => framing === undefined || framing.has(template) || !layouts.has(template))) {
       return;
     }
     const suggestion = closest(fragment, ids, Math.max(3, Math.floor(fragment.length / 2)));
