@@ -494,6 +494,35 @@ suite('links', () => {
     assert.deepStrictEqual(codes(await check('[a](#mc_embed_signup) [b](#signup-form) [c](/about/#section:clients) [d](#missing)', files)), [['link.fragment', '#missing']]);
   });
 
+  test("fragments: a layout's ids are on the pages it frames, through its own layouts; an include's on any page (yarnpkg: install's id=\"{{os}}\")", async () => {
+    const files = blog({
+      '_config.yml': 'permalink: /:year/:month/:title.html\ndefaults:\n  - scope: { path: "" }\n    values: { layout: post }\n',
+      '_layouts/install.html': '<div id="{{ os }}"></div>{{ content }}',
+      '_layouts/child.html': '---\nlayout: install\n---\n{{ content }}',
+      '_includes/box.html': '<p id="box-{{ include.n }}"></p>',
+      'install.md': '---\nlayout: install\n---\n',
+      'child.md': '---\nlayout: child\n---\n',
+      'odd.md': '---\nlayout: missing\n---\n',
+    });
+    const body = '[a](#nowhere) [b](/install.html#linux) [c](/child.html#macos) [d](/2015/03/foo.html#comments) [e](/odd.html#any) [f](#box-1) [g](/2015/03/foo.html#windows)\n';
+    assert.deepStrictEqual(codes(await check(body, files)), [
+      ['link.fragment', '#nowhere'],
+      ['link.fragment', '/2015/03/foo.html#windows'],
+    ]);
+  });
+
+  test('fragments: a document of a collection without output has no page of its own; its #links name ids of the page showing it (a one-page site)', async () => {
+    // The oracle: `_sections` with `output: false`, its documents' content looped into index.md; `[contact](#contact)`
+    // in one section goes to the next section's header on index.html.
+    const sections = (output: boolean) => blog({ '_config.yml': `permalink: /:year/:month/:title.html\ncollections:\n  sections:\n    output: ${output}\n` });
+    const body = 'See [contact](#contact) and [gone](/nope.html).\n';
+    assert.deepStrictEqual(codes(await check(body, sections(false), '_sections/about.md')), [['link.url', '/nope.html']]);
+    assert.deepStrictEqual(codes(await check(body, sections(true), '_sections/about.md')), [
+      ['link.fragment', '#contact'],
+      ['link.url', '/nope.html'],
+    ]);
+  });
+
   test('fragments follow input: kramdown', async () => {
     const files = blog({ '_config.yml': 'permalink: /:year/:month/:title.html\nkramdown:\n  input: kramdown\n' });
     assert.deepStrictEqual(codes(await check('[a](/2015/03/foo.html#whats-new) [b](/2015/03/foo.html#getting-started-1)', files)), []);

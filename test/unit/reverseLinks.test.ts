@@ -39,6 +39,18 @@ suite('reverse link index', () => {
     assert.deepStrictEqual([...restored.links.sourcesOf(['url:/nowhere.html'])], []);
   });
 
+  test("a target that changes its layout re-checks the documents linking to it (a layout's ids are on the pages it frames); a restored index knows each layout's own", async () => {
+    const blog = { ...BLOG, '_layouts/base.html': '<div id="top-{{ x }}"></div>{{ content }}', '_layouts/post.html': '---\nlayout: base\n---\n{{ content }}' };
+    const built = await indexBlog(blog);
+    const restored = new SiteIndex(new InMemoryWorkspace(blog), withSettings(undefined));
+    await restored.restore(withSettings(undefined), Object.keys(blog).sort(), (path) => ({ ...built.stored(path), keyHashes: built.links.keyHashesOf(path) }), undefined);
+    for (const site of [built, restored]) {
+      const framed = await site.update('_posts/2015-03-10-foo.md', '---\ntitle: Foo\nlayout: post\n---\n## Start\n');
+      assert.deepStrictEqual(new Set(framed.scope === 'documents' ? framed.paths : []), new Set(['_posts/2015-03-10-foo.md', '_posts/2020-05-01-relative.md', '_posts/2020-05-02-absolute.md']));
+      assert.deepStrictEqual([...(site.framingLayouts('_posts/2015-03-10-foo.md') ?? [])], ['_layouts/post.html', '_layouts/base.html']);
+    }
+  });
+
   test("a relative link follows its own document's URL: moved by a permalink, it points elsewhere", async () => {
     const site = await indexBlog(BLOG);
     // Published at /x/y/z/, `../../2015/03/foo.html` is /x/2015/03/foo.html: no longer a link to foo.

@@ -37,10 +37,13 @@ export class LinkIndex {
   /** Without a resolver there is no reverse index: `sourcesOf` finds nothing. */
   constructor(readonly resolve: TargetResolver | undefined) {}
 
-  /** Whether a layout or include may write this id on a page: as written, or made by its Liquid (`note-{{ n }}`). */
-  templateMayWrite(id: string): boolean {
-    for (const ids of this.templateIds.values()) {
-      if (ids.has(id) || [...ids].some((written) => liquidMayWrite(written, id))) {
+  /**
+   * Whether a layout or include may write this id on a page: as written, or made by its Liquid (`note-{{ n }}`).
+   * `on` says which templates write on that page (all when not given).
+   */
+  templateMayWrite(id: string, on: (template: string) => boolean = () => true): boolean {
+    for (const [template, ids] of this.templateIds) {
+      if (on(template) && (ids.has(id) || [...ids].some((written) => liquidMayWrite(written, id)))) {
         return true;
       }
     }

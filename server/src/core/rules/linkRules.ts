@@ -49,6 +49,11 @@ class LinkChecker {
   #lastTag: { readonly start: number; readonly end: number; readonly ignored: boolean } | undefined;
   /** jekyll-relative-links turns `[a](other.md)` in this document into a link to other.md's URL. */
   readonly #rewritesRelativeLinks: boolean;
+  /**
+   * A document of a collection without output has no page of its own: its content shows only where a page puts it
+   * (`{{ section.content }}` on a one-page site), so its `#id` links name ids of that page, which we cannot know.
+   */
+  readonly #withoutOwnPage: boolean;
   readonly #findings: Finding[] = [];
   #suggestions = 0;
   /** The text in lower case, made once for `#isUsed`. */
@@ -76,8 +81,9 @@ class LinkChecker {
   ) {
     this.#config = site.config;
     this.#pageUrl = site.urls.urlOf(path);
-    const kind = site.documents.get(path)?.kind;
-    this.#rewritesRelativeLinks = kind !== undefined && rewritesRelativeLinks(this.#config, path, kind);
+    const document = site.documents.get(path);
+    this.#rewritesRelativeLinks = document !== undefined && rewritesRelativeLinks(this.#config, path, document.kind);
+    this.#withoutOwnPage = document?.kind === 'collection' && !this.#config.collections.get(document.collection)?.output;
   }
 
   check(): Finding[] {
@@ -211,6 +217,9 @@ class LinkChecker {
         this.#reportSuspicious(link, resolved);
         return;
       case 'fragment':
+        if (this.#withoutOwnPage) {
+          return;
+        }
         this.#checkFragment(link, resolved.fragment, this.path, this.scanned.ids, this.scanned.idsComplete);
         return;
       case 'internal':
@@ -330,7 +339,10 @@ class LinkChecker {
     if (this.site.config.hasTheme) {
       return; // a theme's layouts may carry ids we cannot see
     }
-    if (this.site.links.templateMayWrite(fragment)) {
+    // An include may be on any page; a layout only on the pages it frames, when those are known.
+    const framing = this.site.framingLayouts(targetPath);
+    const layouts = new Set(this.site.layouts.values());
+    if (this.site.links.templateMayWrite(fragment, (template) => framing === undefined || framing.has(template) || !layouts.has(template))) {
       return;
     }
     const suggestion = closest(fragment, ids, Math.max(3, Math.floor(fragment.length / 2)));

@@ -18,6 +18,8 @@ import type { SiteDocument } from './siteDocument';
 import { analyseFile, withShape, type FileRecord } from './fileRecord';
 import { resolveTargets, type AnalysedPath, type AnalysedRecord, type IFileAnalyser } from './fileAnalyser';
 import { UsageCounts } from './usageCounts';
+import { defaultsTypeOf, withDefaults } from './frontMatterDefaults';
+import { frontMatterData, parseFrontMatter } from '../frontmatter/parse';
 import { NOT_CANCELLED, timePacing, type CancellationToken, type IPacing } from '../cancellation';
 
 export type { SiteDocument, SiteDocumentKind } from './siteDocument';
@@ -34,6 +36,8 @@ export interface StoredFile {
   readonly templateKeys?: ReadonlySet<string>;
   /** The variables an include assigns (`{% assign current_branch = ... %}`). */
   readonly templateAssigns?: ReadonlySet<string>;
+  /** The layout a layout names in its front matter (`layout: default`). */
+  readonly layoutParent?: string;
 }
 
 /** What an update touched, so the adapter re-checks only that. */
@@ -65,6 +69,8 @@ export class SiteIndex {
   readonly #templateKeys = new Map<string, ReadonlySet<string>>();
   /** Variables each include assigns or captures: Liquid keeps them on the page that includes it. */
   readonly #templateAssigns = new Map<string, ReadonlySet<string>>();
+  /** Layout path -> the layout its front matter names, which frames it in turn. */
+  readonly #layoutParents = new Map<string, string>();
   readonly #dataFiles = new Map<string, string>();
   readonly #staticFiles = new Set<string>();
   /** Ruby files in `_plugins`: Jekyll runs them, and they may make any page. */
@@ -259,6 +265,9 @@ export class SiteIndex {
         this.links.templateIds.set(path, entry.templateIds);
         this.#templateKeys.set(path, entry.templateKeys ?? new Set());
         this.#templateAssigns.set(path, entry.templateAssigns ?? new Set());
+        if (entry.layoutParent !== undefined) {
+          this.#layoutParents.set(path, entry.layoutParent);
+        }
       }
     }
     this.#authors = authors;
@@ -280,7 +289,8 @@ export class SiteIndex {
       return { record: { kind: 'static' } };
     }
     const templateIds = this.links.templateIds.get(path);
-    return templateIds ? { templateIds, templateKeys: this.#templateKeys.get(path), templateAssigns: this.#templateAssigns.get(path) } : undefined;
+    const layoutParent = this.#layoutParents.get(path);
+    return templateIds ? { templateIds, templateKeys: this.#templateKeys.get(path), templateAssigns: this.#templateAssigns.get(path), ...(layoutParent === undefined ? {} : { layoutParent }) } : undefined;
   }
 
   /** Empties the index and reads the configuration again; returns its text, as the build's analyser reads it too. */
@@ -293,6 +303,7 @@ export class SiteIndex {
     this.#layouts.clear();
     this.#templateKeys.clear();
     this.#templateAssigns.clear();
+    this.#layoutParents.clear();
     this.#dataFiles.clear();
     this.#staticFiles.clear();
     this.#localPlugins.clear();
@@ -420,7 +431,9 @@ export class SiteIndex {
     const keys = documentKeys(this, path);
     const summary = this.links.summary(path);
     const ids = summary ? [...summary.ids].join(' ') + (summary.idsComplete ? '' : ' ?') : '';
-    return { keys, state: `${this.#documents.get(path)?.kind ?? 'static'}|${this.urls.urlsOf(path).join(' ')}|${ids}` };
+    // Its layout too: the ids a layout writes are on the pages it frames (`framingLayouts`).
+    const layout = this.#documents.get(path)?.data['layout'];
+    return { keys, state: `${this.#documents.get(path)?.kind ?? 'static'}|${this.urls.urlsOf(path).join(' ')}|${ids}|${typeof layout === 'string' ? layout : ''}` };
   }
 
   /**
@@ -431,11 +444,46 @@ export class SiteIndex {
     this.links.templateIds.delete(path);
     this.#templateKeys.delete(path);
     this.#templateAssigns.delete(path);
+    this.#layoutParents.delete(path);
     if (text !== undefined) {
       this.links.templateIds.set(path, new Set(htmlIds(text)));
       this.#templateKeys.set(path, new Set(Array.from(text.matchAll(/\bpage\.([A-Za-z_][\w-]*)/g), (match) => match[1]!)));
       this.#templateAssigns.set(path, new Set(Array.from(text.matchAll(/\{%-?\s*(?:assign\s+([A-Za-z_][\w-]*)\s*=|capture\s+([A-Za-z_][\w-]*)\s*-?%)/g), (match) => (match[1] ?? match[2])!)));
+      const parent = classifyPath(path, this.config).kind === 'layout' ? frontMatterData(parseFrontMatter(text))['layout'] : undefined;
+      if (typeof parent === 'string' && parent !== '') {
+        this.#layoutParents.set(path, parent);
+      }
     }
+  }
+
+  /**
+   * The layout files that frame a document: the layout it names (after `defaults`), that layout's own, and so on.
+   * Undefined when that is not known here: no `layout` key (jekyll-default-layout may give one), a theme's layout,
+   * or one not on disk. Jekyll writes a layout's ids only on the pages it frames (the oracle: `id="{{ page.os }}"`
+   * in `install.html` is on install.html, not on a post).
+   */
+  framingLayouts(path: string): ReadonlySet<string> | undefined {
+    const document = this.#documents.get(path);
+    if (!document || this.config.hasTheme) {
+      return undefined;
+    }
+    const framing = new Set<string>();
+    let name = withDefaults(this.config, path, defaultsTypeOf(document), document.data)['layout'];
+    while (name !== 'none') {
+      const layoutPath = typeof name === 'string' ? this.#layouts.get(name) : undefined;
+      if (layoutPath === undefined) {
+        return undefined;
+      }
+      if (framing.has(layoutPath)) {
+        break; // a loop, which Jekyll reports; nothing more to learn
+      }
+      framing.add(layoutPath);
+      name = this.#layoutParents.get(layoutPath);
+      if (name === undefined) {
+        break;
+      }
+    }
+    return framing;
   }
 
   /** The variables `_includes/<name>` assigns; undefined when it is not on disk (a theme's). */
