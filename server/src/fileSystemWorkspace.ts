@@ -66,6 +66,11 @@ export class FileSystemWorkspace implements IWorkspace {
     }
   }
 
+  /** The folder of the site's `_config.yml`: the root, or the configuration folder of a site read from its `source:`. */
+  get configRoot(): string {
+    return this.#config?.root ?? this.root;
+  }
+
   /** Every file of the blog, or of one folder of it (`under`, relative to the root: a folder event covers it). */
   async listFiles(under?: string): Promise<string[]> {
     if (this.#config) {

@@ -23,9 +23,9 @@ function blog(overrides: Record<string, string> = {}): Record<string, string> {
   };
 }
 
-async function check(body: string, files: Record<string, string> = blog(), path = POST, settings = withSettings(undefined)) {
+async function check(body: string, files: Record<string, string> = blog(), path = POST, settings = withSettings(undefined), folderName?: string) {
   const all = { ...files, [path]: `---\ntitle: Linking\n---\n${body}` };
-  const site = new SiteIndex(new InMemoryWorkspace(all), settings);
+  const site = new SiteIndex(new InMemoryWorkspace(all), settings, { folderName });
   await site.build();
   const text = all[path]!;
   return computeDiagnostics(site, new TextDocumentSnapshot(path, 1, text))
@@ -659,6 +659,20 @@ suite('links', () => {
     const files = blog({ '_config.yml': 'permalink: /:year/:month/:title.html\nplugins: [jekyll-made-up-generator]\n' });
     const findings = await check('[a](/generated/page/)', files);
     assert.deepStrictEqual(codes(findings), [['link.unverified', '/generated/page/']]);
+  });
+
+  test("a GitHub Pages user or organization site: a link into a folder the site has nothing in may be another repository's site", async () => {
+    // jupyter.github.io (served at jupyter.org) links to /governance/..., which the jupyter/governance repository's
+    // Pages site serves on the same domain. Links into a folder the site has (any case), or relative ones, stay errors.
+    const body = '[a](/governance/people.html) [b](/Contact/x) [c](/about/gone) [d](gone/x) [e](https://blog.example.com/kanji/)\n';
+    const expected = [['link.unverified', '/governance/people.html'], ['link.url', '/Contact/x'], ['link.url', '/about/gone'], ['link.url', 'gone/x'], ['link.unverified', 'https://blog.example.com/kanji/']];
+    assert.deepStrictEqual(codes(await check(body, blog(), POST, withSettings(undefined), 'jupyter.github.io')), expected);
+    const byUrl = blog({ '_config.yml': 'url: https://someone.github.io\nbaseurl: ""\npermalink: /:year/:month/:title.html\n' });
+    assert.deepStrictEqual(codes(await check(body.replace('https://blog.example.com', 'https://someone.github.io'), byUrl)), expected.map(([code, covered]) => [code, covered!.replace('https://blog.example.com', 'https://someone.github.io')]));
+    const unverified = (await check(body, blog(), POST, withSettings(undefined), 'jupyter.github.io'))[0]!;
+    assert.match(unverified.message, /another repository/);
+    assert.deepStrictEqual(codes(await check(body, blog(), POST, withSettings(undefined), 'csswizardry.github.com')), expected, 'the older <owner>.github.com repository name');
+    assert.deepStrictEqual(codes(await check(body, blog(), POST, withSettings(undefined), 'blog')).map(([code]) => code), ['link.url', 'link.url', 'link.url', 'link.url', 'link.url'], 'any other site');
   });
 
   test('redirect_from and collections are in the URL space', async () => {

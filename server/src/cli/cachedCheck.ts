@@ -1,3 +1,4 @@
+import * as nodePath from 'node:path';
 import type { BlogwrightDiagnostic, CheckInputs } from '../core/diagnostics';
 import { fileDiagnostics, pathsToCheck, type FileSource } from '../core/fileDiagnostics';
 import type { RuleArea, RuleCode } from '../core/ruleCatalog';
@@ -38,7 +39,7 @@ export async function cachedSiteDiagnostics(
   const store = new IndexStore(folder, workspace.root, log);
   const key = storeKey(await readConfigTexts(workspace), settings.settings, locale, true);
   const stored = store.load(key);
-  const site = new SiteIndex(recording, settings.settings);
+  const site = new SiteIndex(recording, settings.settings, { folderName: nodePath.basename(workspace.configRoot) });
   let files: Set<string>;
   let recheck: Set<string> | undefined;
   let changed: ReadonlySet<string> | undefined;

@@ -70,7 +70,7 @@ export async function checkBlog(request: CheckRequest, progress: Progress, warn:
     }
     // No file is open in an editor here: a second thread may read any file (workerFileAnalyser.ts).
     const analyser = readsOnTwoThreads(process.env['BLOGWRIGHT_INDEX_WORKER']) ? new WorkerFileAnalyser(siteWorkspace.root, () => false) : undefined;
-    const site = new SiteIndex(siteWorkspace, loaded.settings, { dependants: false, analyser, sourceProblem: siteRoot.sourceProblem });
+    const site = new SiteIndex(siteWorkspace, loaded.settings, { dependants: false, analyser, sourceProblem: siteRoot.sourceProblem, folderName: nodePath.basename(siteWorkspace.configRoot) });
     const kept = await site.build();
     const paths = pathsToCheck(site)
       .sort(byPath)

@@ -1,3 +1,4 @@
+import * as nodePath from 'node:path';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CancellationToken } from '../core/cancellation';
@@ -309,7 +310,8 @@ export class BlogSession {
     };
     // Open buffers are the index's to read; the rest may be read on another thread, which stamps what it reads.
     const analyser = this.options.analyser?.((path) => this.workspace.openDocument(path) !== undefined);
-    const site = new SiteIndex(recording, this.#settings.core, { ...(analyser && { analyser: stamping(analyser, stamps) }), sourceProblem: this.options.sourceProblem });
+    const folderName = nodePath.basename(this.options.configFolder ?? this.options.root);
+    const site = new SiteIndex(recording, this.#settings.core, { ...(analyser && { analyser: stamping(analyser, stamps) }), sourceProblem: this.options.sourceProblem, folderName });
     const mayRestore = this.#mayRestore;
     this.#mayRestore = false;
     const key = this.#saver && (await this.#storeKey());

@@ -11,6 +11,7 @@ import { relativeLinkTarget, rewritesRelativeLinks } from '../links/relativeLink
 import { findFile, findPost, type PostLookup } from '../links/targets';
 import { withoutDate } from '../site/postName';
 import { generatedUrls } from '../site/generatedUrls';
+import { firstSegment, isPagesUserSite, topSegments } from '../site/pagesUserSite';
 import { linkTagBaseurl, type SiteConfig } from '../site/config';
 import type { SiteIndex } from '../site/siteIndex';
 import type { FixableCode } from '../ruleCatalog';
@@ -279,6 +280,9 @@ class LinkChecker {
     const plugins = this.site.localPlugins.size > 0 ? [...generated.unknownPlugins, ...this.site.localPlugins] : generated.unknownPlugins;
     if (plugins.length > 0) {
       this.#report(link, 'link.unverified', l10n.t('{0} The plugin {1} may make it, so this cannot be verified.', expected, plugins.join(', ')), fix, resolved.path);
+    } else if (!resolved.relative && this.#mayBeProjectSite(resolved.path)) {
+      const folder = '/' + resolved.path.split('/')[1]! + '/';
+      this.#report(link, 'link.unverified', l10n.t("{0} This site has nothing in {1}: on a GitHub Pages user or organization site, another repository's Pages site may be served there, so this cannot be verified.", expected, excerpt(folder)), fix, resolved.path);
     } else {
       this.#report(link, 'link.url', expected, fix, resolved.path);
     }
@@ -307,6 +311,19 @@ class LinkChecker {
     if (summary) {
       this.#checkFragment(link, fragment, path, summary.ids, summary.idsComplete);
     }
+  }
+
+  /** A GitHub Pages user site's link into a folder it has nothing in, in any case: an owner's project site is served there. */
+  #mayBeProjectSite(path: string): boolean {
+    if (!isPagesUserSite(this.#config, this.site.folderName)) {
+      return false;
+    }
+    const urls = this.site.urls.publishedUrls();
+    let segments = segmentsFound.get(urls);
+    if (!segments) {
+      segmentsFound.set(urls, (segments = topSegments(urls)));
+    }
+    return !segments.has(firstSegment(path));
   }
 
   /** The closest URL of the site, found once per path while the site's URLs stay the same (see `closestUrl`). */
@@ -445,6 +462,7 @@ export function shorten(text: string): string {
  * 150 ms of a start's check.
  */
 const closestFound = new WeakMap<readonly string[], Map<string, string | undefined>>();
+const segmentsFound = new WeakMap<readonly string[], ReadonlySet<string>>();
 
 /** The closest of `urls` to `path`: the same file name elsewhere first, then by edit distance. */
 function closestUrl(path: string, urls: readonly string[]): string | undefined {

@@ -97,9 +97,10 @@ export class SiteIndex {
   constructor(
     readonly workspace: IWorkspace,
     settings: BlogwrightSettings,
-    { dependants = true, analyser, sourceProblem }: { readonly dependants?: boolean; readonly analyser?: IFileAnalyser; readonly sourceProblem?: SourceProblem | undefined } = {},
+    { dependants = true, analyser, sourceProblem, folderName }: { readonly dependants?: boolean; readonly analyser?: IFileAnalyser; readonly sourceProblem?: SourceProblem | undefined; readonly folderName?: string | undefined } = {},
   ) {
     this.#settings = settings;
+    this.folderName = folderName;
     this.#sourceProblem = sourceProblem && { ...sourceProblem, start: 0, end: 0 };
     this.#analyser = analyser;
     this.links = new LinkIndex(
@@ -108,6 +109,9 @@ export class SiteIndex {
         : undefined,
     );
   }
+
+  /** The name of the folder of the site's `_config.yml` (`jupyter.github.io`): a GitHub Pages user site is named so. */
+  readonly folderName: string | undefined;
 
   /** The settings the index was last built with; the rules check with them. */
   get settings(): BlogwrightSettings {
