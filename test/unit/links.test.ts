@@ -475,6 +475,113 @@ suite('links', () => {
     ]);
   });
 
+  test('a definition right after a paragraph\'s line is text: the paragraph goes on (the oracle, both inputs)', async () => {
+    // The oracle: `<p>para\n[r1]: /p1</p>`, also after a list item's or a quote's text, emphasis, a code span, a link
+    // or a number (`[a][r1]` as text); after a header, a fence, an HTML block, a rule, a footnote's line or a quoted
+    // header it is a definition (`<a href="/p2">`). An indented line before it is not judged (missed, not wrong).
+    // kramdown's input: the same (`[f][r6]` as text, since ``` fences nothing there).
+    const body = [
+      '[a][r1] [b][r2] [c][r3] [d][r4] [e][r5] [f][r6] [g][r7] [h][r8] [i][r9] [j][r10] [k][r11] [l][r12] [m][r13]',
+      '',
+      'para',
+      '[r1]: /nope1',
+      '',
+      '# Header',
+      '[r2]: /nope2',
+      '',
+      '- item',
+      '[r3]: /nope3',
+      '',
+      '> quote',
+      '[r4]: /nope4',
+      '',
+      '*emph* text',
+      '[r5]: /nope5',
+      '',
+      '```',
+      'code',
+      '```',
+      '[r6]: /nope6',
+      '',
+      '<div>x</div>',
+      '[r7]: /nope7',
+      '',
+      '***',
+      '[r8]: /nope8',
+      '',
+      '> # quoted header',
+      '[r9]: /nope9',
+      '',
+      '[Link](/contact.html) starts the line',
+      '[r10]: /nope10',
+      '',
+      '`code` span',
+      '[r11]: /nope11',
+      '',
+      '2020 was',
+      '[r12]: /nope12',
+      '',
+      '[^1]: a footnote',
+      '[r13]: /nope13',
+      '',
+      'See[^1].',
+    ].join('\n');
+    const expected = [
+      ['link.reference', 'r1'],
+      ['link.reference', 'r3'],
+      ['link.reference', 'r4'],
+      ['link.reference', 'r5'],
+      ['link.reference', 'r10'],
+      ['link.reference', 'r11'],
+      ['link.reference', 'r12'],
+      ['link.url', '/nope2'],
+      ['link.url', '/nope6'],
+      ['link.url', '/nope7'],
+      ['link.url', '/nope8'],
+      ['link.url', '/nope9'],
+      ['link.url', '/nope13'],
+    ];
+    assert.deepStrictEqual(codes(await check(body)), expected);
+    // kramdown's own input has no backtick fences: the fence's lines are a paragraph, and so is the definition.
+    const files = blog({ '_config.yml': 'permalink: /:year/:month/:title.html\nkramdown:\n  input: kramdown\n' });
+    const kramdownExpected = [...expected.slice(0, 4), ['link.reference', 'r6'], ...expected.slice(4).filter(([, url]) => url !== '/nope6')];
+    assert.deepStrictEqual(codes(await check(body, files)), kramdownExpected);
+  });
+
+  test('indented code goes on over the lines right after it, indented or not, up to a blank line, HTML or an attribute list', async () => {
+    // The oracle: `<pre><code>code1 - item [a](/a1)\n\ncode2 # head ...` (a list item, a header, a quote, a span's
+    // line, a fence are the code's), `<p><a href="/nope3">`; `<div>` and `{: .cls}` end the code.
+    const body = [
+      'intro',
+      '',
+      '    code1',
+      '- item [a](/nope1)',
+      '',
+      '    code2',
+      '# head',
+      '<span>s</span> [b](/nope2)',
+      '',
+      'after [c](/nope3) [d](#head)',
+      '',
+      '- item',
+      '',
+      '        code in an item',
+      '    lazy [e](/nope4)',
+      '',
+      '    code3',
+      '<div>x</div>',
+      '',
+      '    code4',
+      '{: .cls}',
+      '[f](/nope5)',
+    ].join('\n');
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['link.url', '/nope3'],
+      ['link.fragment', '#head'],
+      ['link.url', '/nope5'],
+    ]);
+  });
+
   test('fragments: same page and other documents, with header ids by the GFM rule and a fix', async () => {
     const findings = await check('[a](#intro) [b](/2015/03/foo.html#getting-startd) [c]({% post_url 2015-03-10-foo %}#whats-new) [d](/about/#team) [e](#comments)\n\n## Introduction\n');
     assert.deepStrictEqual(codes(findings), [

@@ -14,7 +14,7 @@ import { linkTagsIn } from './linkTags';
 import { mathContents } from './mathSpans';
 import { rawSpanContents } from './rawSpanHtml';
 import { scriptContents } from './scriptContent';
-import { readLinkDefinition, type LinkDefinition } from './linkDefinition';
+import { paragraphGoesOnAfter, readLinkDefinition, type LinkDefinition } from './linkDefinition';
 import { atBlockStart, crossesEdge, holdsTableBar, keptTableEnd, tableCellEdges } from './tableCells';
 import { liquidEndTag, liquidOpenTag } from '../render/liquidBlockTags';
 
@@ -213,7 +213,9 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
       continue;
     }
     definitionsFrom = definition.end;
-    const onParagraph = start === paragraphGoesOn;
+    const previousStart = text.lastIndexOf('\n', start - 2) + 1;
+    const afterParagraphLine = start - 1 > bodyStart && previousStart >= bodyStart && !inside(notMarkdown, previousStart) && paragraphGoesOnAfter(text.slice(previousStart, start - 1), input);
+    const onParagraph = start === paragraphGoesOn || afterParagraphLine;
     paragraphGoesOn = -1;
     // A line with a `|` where a block starts is a table row when the table ends where a block may: kramdown reads
     // tables before definitions (the oracle: `<td>[r1]: /search?q=a</td><td>b</td>`, but a definition when another

@@ -264,7 +264,7 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
         let lastCode = i;
         while (j < lines.length) {
           const c = inner(j, base);
-          if (/^(?: {4}|\t)/.test(c)) {
+          if (/^(?: {4}|\t)/.test(c) || (j === lastCode + 1 && goesOnCode(text, lines[j]!, base) && !printsNothing(inner(lastCode, base)))) {
             lastCode = j;
           } else if (c.trim() !== '') {
             break;
@@ -375,6 +375,17 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
     previousWasBlockEnd = false;
   }
   return { code, headings, html };
+}
+
+/**
+ * Whether a line right after a line of indented code is the code's too: kramdown's `CODEBLOCK_MATCH` takes every line
+ * up to a blank one but an HTML block's tag, an attribute list or `^` (the oracle: a list item, a header, a quote or a
+ * fence there is code). Not a line with Liquid, which may print a blank line, nor one outside the code's container;
+ * nor after a line of Liquid that prints nothing, which is a blank line once Liquid ran.
+ */
+function goesOnCode(text: string, line: Line, base: number): boolean {
+  const lead = charAfterIndent(text, line.start, line.end);
+  return lead > 32 && lead !== 123 /* { */ && lead !== 94 /* ^ */ && columns(text, line.start, line.end) >= base && htmlBlockStart(text, line.start + stripColumns(text, line.start, line.end, base)) === undefined;
 }
 
 /** `trailingHashes`: how an ATX header's closing `#`s are dropped (GFM: after white space; kramdown: unless escaped). */
