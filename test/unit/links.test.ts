@@ -433,6 +433,36 @@ suite('links', () => {
     ]);
   });
 
+  test('a table row in a block quote or a nested list item cuts links too', async () => {
+    // The oracle (GFM): `<blockquote><table>...<td>[e](/p5</td><td>x) in a quote</td>`, also for `> | a | [f](/p6|x) |`,
+    // a quote's line after its `>` blank line, a quote in an item (`- > [h](/p8|x)`), and an item nested four spaces in
+    // right after its parent's line; a quote's line going on its paragraph is no row (`<a href="/p7|x">`).
+    const body = [
+      '> [e](/p5|x) in a quote',
+      '',
+      '> | a | [f](/p6|x) |',
+      '',
+      '> para',
+      '> [g](/p7|x) quote second line',
+      '',
+      '- > [h](/p8|x) quote in item',
+      '',
+      '> q',
+      '>',
+      '> [i](/p9|x) after the quote\'s blank line',
+      '',
+      '- a',
+      '    - [d](/p4|x) nested four',
+      '',
+      '> [j](/p10|x) a row, then',
+      '> text: no table',
+    ].join('\n');
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['link.url', '/p7|x'],
+      ['link.url', '/p10|x'],
+    ]);
+  });
+
   test('a definition\'s URL runs to its line\'s end but for a quoted title; with a quote after a space and no title it is text', async () => {
     // The oracle: `<a href="/assets/img/my logo.png" title="Logo">`, `<a href="/nope2 with space.html">`,
     // `<a href="/about.html (paren title)">`, `<a href="about.html" title="t">`, `<a href="/nope6.html" title="next
