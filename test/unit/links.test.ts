@@ -463,6 +463,46 @@ suite('links', () => {
     ]);
   });
 
+  test('kramdown: parse_block_html: true reads Markdown in HTML blocks as markdown="1" would: their links are links', async () => {
+    // The oracle with the setting: `<div><p><a href="/nope1">a</a> ...`, `<p><a href="/nope4">`, `<div><p><a
+    // href="/nope7">` in a `<section>`, `<span><a href="/nope9">`; a `<table>`, `<ul>`, `<pre>` or `markdown="0"` keep
+    // theirs as text. Without it, every one is text.
+    const body = [
+      '<div>',
+      '[a](/nope1) **b**',
+      '',
+      '[c](/nope2)',
+      '</div>',
+      '',
+      '<table>',
+      '<tr><td>[d](/nope3)</td></tr>',
+      '</table>',
+      '',
+      '<p>[f](/nope4)</p>',
+      '',
+      '<div markdown="0">',
+      '[j](/nope5)',
+      '</div>',
+      '',
+      '<ul>',
+      '<li>[k](/nope6)</li>',
+      '</ul>',
+      '',
+      '<section>',
+      '<div>[l](/nope7)',
+      '</div>',
+      '</section>',
+      '',
+      '<div>',
+      '<pre>[h](/nope8)</pre>',
+      '<span>[i](/nope9)</span>',
+      '</div>',
+    ].join('\n');
+    const files = blog({ '_config.yml': 'permalink: /:year/:month/:title.html\nkramdown:\n  parse_block_html: true\n' });
+    assert.deepStrictEqual(codes(await check(body, files)), ['/nope1', '/nope2', '/nope4', '/nope7', '/nope9'].map((url) => ['link.url', url]));
+    assert.deepStrictEqual(codes(await check(body)), []);
+  });
+
   test('a definition\'s URL runs to its line\'s end but for a quoted title; with a quote after a space and no title it is text', async () => {
     // The oracle: `<a href="/assets/img/my logo.png" title="Logo">`, `<a href="/nope2 with space.html">`,
     // `<a href="/about.html (paren title)">`, `<a href="about.html" title="t">`, `<a href="/nope6.html" title="next

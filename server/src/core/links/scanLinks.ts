@@ -69,6 +69,8 @@ export interface ScanOptions {
   readonly headerIds: HeaderIdOptions;
   /** Front matter `render_with_liquid: false`: Liquid is left alone. */
   readonly liquid: boolean;
+  /** kramdown `parse_block_html`: HTML blocks hold Markdown. */
+  readonly parseBlockHtml?: boolean;
 }
 
 interface Range {
@@ -89,8 +91,8 @@ const IAL_ID = /#([A-Za-z_][\w:.-]*)/;
  * The Markdown blocks of a page as kramdown reads them after Liquid ran: an HTML block opened in a `{% capture %}`
  * ends with it (the capture's text leaves the page), as the link scan reads them.
  */
-export function pageMarkdownBlocks(text: string, bodyStart: number, input: MarkdownInput): MarkdownBlocks {
-  return scanMarkdownBlocks(text, bodyStart, input, liquidBlocksIn(text, bodyStart).capture);
+export function pageMarkdownBlocks(text: string, bodyStart: number, input: MarkdownInput, parseBlockHtml: boolean): MarkdownBlocks {
+  return scanMarkdownBlocks(text, bodyStart, input, liquidBlocksIn(text, bodyStart).capture, parseBlockHtml);
 }
 
 export function scanLinks(text: string, bodyStart: number, options: ScanOptions): ScannedLinks {
@@ -99,7 +101,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   /** Matches in the body; none when it lacks `needle`, which every match contains: most posts skip most scans. */
   const matches = (pattern: RegExp, needle: string): Iterable<RegExpMatchArray> => (body.includes(needle) ? body.matchAll(pattern) : []);
   const liquidBlocks = liquidBlocksIn(text, bodyStart);
-  const blocks = scanMarkdownBlocks(text, bodyStart, input, liquidBlocks.capture);
+  const blocks = scanMarkdownBlocks(text, bodyStart, input, liquidBlocks.capture, options.parseBlockHtml === true);
   const raw = liquidBlocks.raw;
   const comments = [...blocks.code.filter((b) => b.kind === 'comment'), ...liquidBlocks.comment];
   const codeBlocks = blocks.code.filter((b) => b.kind !== 'comment');

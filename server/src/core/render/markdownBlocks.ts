@@ -141,8 +141,9 @@ function captureEndAround(text: string, captures: readonly { readonly start: num
  * their opening tag to the end of their closing one. Liquid takes a capture's text out of the page before kramdown
  * reads it, so an HTML block opened there ends with the capture at the latest: what follows is read on its own (the
  * oracle: a `<ul>` left open in a capture printed in an include does not make the page's code blocks after it HTML).
+ * `parseBlockHtml` (kramdown's `parse_block_html`): an HTML block's content is read as `markdown="1"` makes it.
  */
-export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput = 'GFM', captures: readonly { readonly start: number; readonly end: number }[] = []): MarkdownBlocks {
+export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput = 'GFM', captures: readonly { readonly start: number; readonly end: number }[] = [], parseBlockHtml = false): MarkdownBlocks {
   const code: CodeBlock[] = [];
   const headings: Heading[] = [];
   const html: HtmlBlock[] = [];
@@ -291,7 +292,7 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
       }
       const tag = htmlBlockStart(text, contentFrom);
       if (tag) {
-        const model = htmlBlockContentModel(tag.name, tag.markdown);
+        const model = htmlBlockContentModel(tag.name, tag.markdown ?? (parseBlockHtml ? '1' : undefined));
         previousBlank = false;
         previousWasBlockEnd = true;
         if (tag.empty) {

@@ -30,7 +30,7 @@ export const tableAsTextRule: Rule = {
     if (tables.length === 0) {
       return [];
     }
-    const blocks = pageMarkdownBlocks(text, bodyStart, site.config.kramdownInput);
+    const blocks = pageMarkdownBlocks(text, bodyStart, site.config.kramdownInput, site.config.kramdownParseBlockHtml);
     const shownAsIs = [...blocks.code, ...blocks.html];
     return tables
       .filter((table) => !shownAsIs.some((block) => block.start <= table.start && table.start < block.end))
@@ -56,14 +56,14 @@ export const tableAsTextRule: Rule = {
 export const markdownInHtmlRule: Rule = {
   name: 'markdown in HTML',
   check({ text, frontMatter, siteDocument, site }: RuleContext): Finding[] {
-    if (!siteDocument || !isMarkdownPath(siteDocument.path, site.config) || frontMatter.block.kind !== 'closed' || !rendersWithKramdown(site.config.raw['markdown']) || parsesBlockHtml(site.config.raw['kramdown'])) {
+    if (!siteDocument || !isMarkdownPath(siteDocument.path, site.config) || frontMatter.block.kind !== 'closed' || !rendersWithKramdown(site.config.raw['markdown']) || site.config.kramdownParseBlockHtml) {
       return [];
     }
     if (text.indexOf('<', frontMatter.bodyStart) < 0 || text.includes('{::nomarkdown')) {
       return [];
     }
     const findings: Finding[] = [];
-    for (const block of pageMarkdownBlocks(text, frontMatter.bodyStart, site.config.kramdownInput).html) {
+    for (const block of pageMarkdownBlocks(text, frontMatter.bodyStart, site.config.kramdownInput, site.config.kramdownParseBlockHtml).html) {
       const open = block.content === 'raw' ? OPENING_TAG.exec(text.slice(block.start, block.end)) : null;
       if (!open || !CONTAINERS.has(open[2]!.toLowerCase())) {
         continue;
@@ -131,11 +131,6 @@ function inCodeLike(text: string, from: number, at: number): boolean {
 
 function excerpt({ line }: { line: string }): string {
   return line.length > 40 ? line.slice(0, 39) + '…' : line;
-}
-
-/** `kramdown: parse_block_html: true` in `_config.yml`: Markdown in HTML is read. */
-function parsesBlockHtml(kramdown: unknown): boolean {
-  return typeof kramdown === 'object' && kramdown !== null && (kramdown as Record<string, unknown>)['parse_block_html'] === true;
 }
 
 /** A `---` line of a table: cells of dashes with optional colons, parted by `|` (at least one). */
