@@ -41,6 +41,11 @@ export interface HtmlBlock {
   readonly start: number;
   readonly end: number;
   readonly content: 'raw' | 'span';
+  /**
+   * A raw block that runs on past its element's own closing tag (at `after`), since an element inside (its tag from
+   * `start` to `end`) was never closed: kramdown reads what follows as HTML and text (the oracle: `&lt;/div&gt;`).
+   */
+  readonly leftOpen?: { readonly start: number; readonly end: number; readonly after: number };
 }
 
 export interface MarkdownBlocks {
@@ -306,12 +311,14 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
           continue;
         }
         let end: number;
+        let leftOpen: HtmlBlock['leftOpen'];
         const captureEnd = captureEndAround(text, captures, line.start);
         if (model === 'span') {
           end = Math.min(spanContentEnd(text, tag.end, text.length, tag.name).end, captureEnd);
         } else {
           const raw = rawHtmlEnds.endOf(tag);
           end = Math.min(raw.end, captureEnd);
+          leftOpen = raw.leftOpen && raw.leftOpen.after < end ? { start: raw.leftOpen.tag.start, end: raw.leftOpen.tag.end, after: raw.leftOpen.after } : undefined;
           if (raw.nestedMarkdown && raw.end <= captureEnd) {
             // An element inside with `markdown=`: kramdown parses in it; read on from its line, as Markdown.
             html.push({ start: line.start, end, content: 'raw' });
@@ -321,7 +328,7 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
             continue;
           }
         }
-        html.push({ start: line.start, end, content: model });
+        html.push(leftOpen ? { start: line.start, end, content: model, leftOpen } : { start: line.start, end, content: model });
         i = lineOf(end - 1, i);
         continue;
       }
