@@ -433,6 +433,76 @@ suite('links', () => {
     ]);
   });
 
+  test('a table row in a block quote or a nested list item cuts links too', async () => {
+    // The oracle (GFM): `<blockquote><table>...<td>[e](/p5</td><td>x) in a quote</td>`, also for `> | a | [f](/p6|x) |`,
+    // a quote's line after its `>` blank line, a quote in an item (`- > [h](/p8|x)`), and an item nested four spaces in
+    // right after its parent's line; a quote's line going on its paragraph is no row (`<a href="/p7|x">`).
+    const body = [
+      '> [e](/p5|x) in a quote',
+      '',
+      '> | a | [f](/p6|x) |',
+      '',
+      '> para',
+      '> [g](/p7|x) quote second line',
+      '',
+      '- > [h](/p8|x) quote in item',
+      '',
+      '> q',
+      '>',
+      '> [i](/p9|x) after the quote\'s blank line',
+      '',
+      '- a',
+      '    - [d](/p4|x) nested four',
+      '',
+      '> [j](/p10|x) a row, then',
+      '> text: no table',
+    ].join('\n');
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['link.url', '/p7|x'],
+      ['link.url', '/p10|x'],
+    ]);
+  });
+
+  test('kramdown: parse_block_html: true reads Markdown in HTML blocks as markdown="1" would: their links are links', async () => {
+    // The oracle with the setting: `<div><p><a href="/nope1">a</a> ...`, `<p><a href="/nope4">`, `<div><p><a
+    // href="/nope7">` in a `<section>`, `<span><a href="/nope9">`; a `<table>`, `<ul>`, `<pre>` or `markdown="0"` keep
+    // theirs as text. Without it, every one is text.
+    const body = [
+      '<div>',
+      '[a](/nope1) **b**',
+      '',
+      '[c](/nope2)',
+      '</div>',
+      '',
+      '<table>',
+      '<tr><td>[d](/nope3)</td></tr>',
+      '</table>',
+      '',
+      '<p>[f](/nope4)</p>',
+      '',
+      '<div markdown="0">',
+      '[j](/nope5)',
+      '</div>',
+      '',
+      '<ul>',
+      '<li>[k](/nope6)</li>',
+      '</ul>',
+      '',
+      '<section>',
+      '<div>[l](/nope7)',
+      '</div>',
+      '</section>',
+      '',
+      '<div>',
+      '<pre>[h](/nope8)</pre>',
+      '<span>[i](/nope9)</span>',
+      '</div>',
+    ].join('\n');
+    const files = blog({ '_config.yml': 'permalink: /:year/:month/:title.html\nkramdown:\n  parse_block_html: true\n' });
+    assert.deepStrictEqual(codes(await check(body, files)), ['/nope1', '/nope2', '/nope4', '/nope7', '/nope9'].map((url) => ['link.url', url]));
+    assert.deepStrictEqual(codes(await check(body)), []);
+  });
+
   test('a definition\'s URL runs to its line\'s end but for a quoted title; with a quote after a space and no title it is text', async () => {
     // The oracle: `<a href="/assets/img/my logo.png" title="Logo">`, `<a href="/nope2 with space.html">`,
     // `<a href="/about.html (paren title)">`, `<a href="about.html" title="t">`, `<a href="/nope6.html" title="next
@@ -472,6 +542,113 @@ suite('links', () => {
       ['link.url', '{{ "/nope10" | relative_url }}'],
       ['link.url', '/x|y'],
       ['link.url', '/s?q=c|d'],
+    ]);
+  });
+
+  test('a definition right after a paragraph\'s line is text: the paragraph goes on (the oracle, both inputs)', async () => {
+    // The oracle: `<p>para\n[r1]: /p1</p>`, also after a list item's or a quote's text, emphasis, a code span, a link
+    // or a number (`[a][r1]` as text); after a header, a fence, an HTML block, a rule, a footnote's line or a quoted
+    // header it is a definition (`<a href="/p2">`). An indented line before it is not judged (missed, not wrong).
+    // kramdown's input: the same (`[f][r6]` as text, since ``` fences nothing there).
+    const body = [
+      '[a][r1] [b][r2] [c][r3] [d][r4] [e][r5] [f][r6] [g][r7] [h][r8] [i][r9] [j][r10] [k][r11] [l][r12] [m][r13]',
+      '',
+      'para',
+      '[r1]: /nope1',
+      '',
+      '# Header',
+      '[r2]: /nope2',
+      '',
+      '- item',
+      '[r3]: /nope3',
+      '',
+      '> quote',
+      '[r4]: /nope4',
+      '',
+      '*emph* text',
+      '[r5]: /nope5',
+      '',
+      '```',
+      'code',
+      '```',
+      '[r6]: /nope6',
+      '',
+      '<div>x</div>',
+      '[r7]: /nope7',
+      '',
+      '***',
+      '[r8]: /nope8',
+      '',
+      '> # quoted header',
+      '[r9]: /nope9',
+      '',
+      '[Link](/contact.html) starts the line',
+      '[r10]: /nope10',
+      '',
+      '`code` span',
+      '[r11]: /nope11',
+      '',
+      '2020 was',
+      '[r12]: /nope12',
+      '',
+      '[^1]: a footnote',
+      '[r13]: /nope13',
+      '',
+      'See[^1].',
+    ].join('\n');
+    const expected = [
+      ['link.reference', 'r1'],
+      ['link.reference', 'r3'],
+      ['link.reference', 'r4'],
+      ['link.reference', 'r5'],
+      ['link.reference', 'r10'],
+      ['link.reference', 'r11'],
+      ['link.reference', 'r12'],
+      ['link.url', '/nope2'],
+      ['link.url', '/nope6'],
+      ['link.url', '/nope7'],
+      ['link.url', '/nope8'],
+      ['link.url', '/nope9'],
+      ['link.url', '/nope13'],
+    ];
+    assert.deepStrictEqual(codes(await check(body)), expected);
+    // kramdown's own input has no backtick fences: the fence's lines are a paragraph, and so is the definition.
+    const files = blog({ '_config.yml': 'permalink: /:year/:month/:title.html\nkramdown:\n  input: kramdown\n' });
+    const kramdownExpected = [...expected.slice(0, 4), ['link.reference', 'r6'], ...expected.slice(4).filter(([, url]) => url !== '/nope6')];
+    assert.deepStrictEqual(codes(await check(body, files)), kramdownExpected);
+  });
+
+  test('indented code goes on over the lines right after it, indented or not, up to a blank line, HTML or an attribute list', async () => {
+    // The oracle: `<pre><code>code1 - item [a](/a1)\n\ncode2 # head ...` (a list item, a header, a quote, a span's
+    // line, a fence are the code's), `<p><a href="/nope3">`; `<div>` and `{: .cls}` end the code.
+    const body = [
+      'intro',
+      '',
+      '    code1',
+      '- item [a](/nope1)',
+      '',
+      '    code2',
+      '# head',
+      '<span>s</span> [b](/nope2)',
+      '',
+      'after [c](/nope3) [d](#head)',
+      '',
+      '- item',
+      '',
+      '        code in an item',
+      '    lazy [e](/nope4)',
+      '',
+      '    code3',
+      '<div>x</div>',
+      '',
+      '    code4',
+      '{: .cls}',
+      '[f](/nope5)',
+    ].join('\n');
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['link.url', '/nope3'],
+      ['link.fragment', '#head'],
+      ['link.url', '/nope5'],
     ]);
   });
 

@@ -79,6 +79,19 @@ suite('markdown.in-html', () => {
     assert.deepStrictEqual(await inHtml('\n<div>\n\n**bold**\n\n</div>\n', 'kramdown:\n  parse_block_html: true\n'), []);
   });
 
+  test('an element left open in an HTML block makes kramdown read the page after the block as HTML: reported on that element (news.opensuse.org)', async () => {
+    // The oracle: `<p>text\n&lt;/div&gt;\n\n## Heading one [a](/x1)\n</p></div>`; so with `<li>` items never closed, a
+    // `<td>` left open in a `<table>`, a mail address in angle brackets read as a tag.
+    assert.deepStrictEqual(await inHtml('\n<div>\n<p>text\n</div>\n\n## Heading one [a](/x1)\n'), ['<p>']);
+    assert.deepStrictEqual(await inHtml('\n<ul>\n<li>one\n<li>two\n</ul>\n\n## Heading two\n'), ['<li>']);
+    assert.deepStrictEqual(await inHtml('\n<table>\n<tr><td>a\n<tr><td>b</td></tr>\n</table>\n\n**bold**\n'), ['<td>']);
+    assert.deepStrictEqual(await inHtml('\n<div>\nmail me <jim at example.com>\n</div>\n\n- item [d](/x4)\n'), ['<jim at example.com>']);
+    // Nothing Markdown after it, or closed as it should be: nothing to say.
+    for (const body of ['\n<div>\n<p>text\n</div>\n\nJust text.\n', '\n<ul>\n<li>one</li>\n</ul>\n\n## Heading\n', '\n<div>\n<p>text\n</div>\n']) {
+      assert.deepStrictEqual(await inHtml(body), [], body);
+    }
+  });
+
   test('the fix adds markdown="1" to the tag', async () => {
     const fixed = await afterQuickFix(post('\n<div class="note">\n\n**bold**\n\n</div>\n'), POST, 'markdown.in-html');
     assert.ok(fixed?.includes('\n<div class="note" markdown="1">\n\n**bold**'), fixed);

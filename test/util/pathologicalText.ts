@@ -70,6 +70,10 @@ export const PATHOLOGICAL_PATTERNS: readonly PathologicalPattern[] = [
   { name: 'lines of Liquid tags', unit: '{% if a %} {% endif %}{% for b \n' },
   { name: 'nested list items and lazy lines', unit: '- a\n  * b\n    1. c\n       [^d]: e\nlazy\n        code\n\n' },
   { name: 'front matter title of openers', unit: '[a]({{ ', where: 'title' },
+  { name: 'Markdown in code after an element left open', prefix: '<div>\n<p>x\n</div>\n', unit: '\n<pre>\n\n## h [a](b)\n' },
+  { name: 'definitions after paragraph lines', unit: 'a\n[b]: c\n> d\n[e]: f\n' },
+  { name: 'indented code with lazy lines', unit: '    a\n- b [c](d)\n# e\n' },
+  { name: 'table rows in quotes', unit: '> [a](b|c) |\n>\n- > d | e\n' },
 ];
 
 /** A whole document: front matter, then the pattern repeated to about `size` characters. */

@@ -146,3 +146,22 @@ function nextLineStart(text: string, eol: number): number | undefined {
   }
   return text[eol] === '\r' && text[eol + 1] === '\n' ? eol + 2 : eol + 1;
 }
+
+/** A list item's marker or a quote's `>`s before a line's text: the text after them decides as a line of its own does. */
+const CONTAINER_MARKERS = /^ {0,3}(?:(?:[*+-]|\d+\.)[ \t]+|(?:>[ \t]?)+)/;
+/** How text starts that is surely a paragraph's: a letter, a digit, emphasis, a code span, a link or image, a quote, a cell. */
+const PARAGRAPH_START = /^ {0,3}[\p{L}\p{N}*_`[!"(|]/u;
+/** What starts another block though it begins like text: a rule, a fence, an abbreviation, a footnote, a definition. */
+const OTHER_BLOCK = /^ {0,3}(?:([*_-])[ \t]*\1[ \t]*\1(?:\1|[ \t])*\r?$|`{3}|\*\[|\[\^|\[[^\]\n]+\]:)/;
+
+/**
+ * Whether a definition on the line after `line` is text: a paragraph goes on over it, as kramdown's paragraphs take
+ * every line up to a blank one or another block's start, and a definition is none (the oracle: `<p>para\n[r]: /p</p>`,
+ * after a list item's or a quote's text too). Only text that is surely a paragraph's is taken: a header, a fence, HTML,
+ * a rule, Liquid, an indented line before the definition are not (a missed case, not a wrong one). With kramdown's
+ * own input ```` ``` ```` fences nothing and is text.
+ */
+export function paragraphGoesOnAfter(line: string, input: 'GFM' | 'kramdown'): boolean {
+  const content = line.replace(CONTAINER_MARKERS, '');
+  return PARAGRAPH_START.test(content) && !(OTHER_BLOCK.test(content) && !(input === 'kramdown' && content.trimStart().startsWith('```')));
+}

@@ -14,7 +14,7 @@ import { linkTagsIn } from './linkTags';
 import { mathContents } from './mathSpans';
 import { rawSpanContents } from './rawSpanHtml';
 import { scriptContents } from './scriptContent';
-import { readLinkDefinition, type LinkDefinition } from './linkDefinition';
+import { paragraphGoesOnAfter, readLinkDefinition, type LinkDefinition } from './linkDefinition';
 import { atBlockStart, crossesEdge, holdsTableBar, keptTableEnd, tableCellEdges } from './tableCells';
 import { liquidEndTag, liquidOpenTag } from '../render/liquidBlockTags';
 
@@ -69,6 +69,8 @@ export interface ScanOptions {
   readonly headerIds: HeaderIdOptions;
   /** Front matter `render_with_liquid: false`: Liquid is left alone. */
   readonly liquid: boolean;
+  /** kramdown `parse_block_html`: HTML blocks hold Markdown. */
+  readonly parseBlockHtml?: boolean;
 }
 
 interface Range {
@@ -96,8 +98,8 @@ export function* htmlIds(html: string): Generator<string> {
  * The Markdown blocks of a page as kramdown reads them after Liquid ran: an HTML block opened in a `{% capture %}`
  * ends with it (the capture's text leaves the page), as the link scan reads them.
  */
-export function pageMarkdownBlocks(text: string, bodyStart: number, input: MarkdownInput): MarkdownBlocks {
-  return scanMarkdownBlocks(text, bodyStart, input, liquidBlocksIn(text, bodyStart).capture);
+export function pageMarkdownBlocks(text: string, bodyStart: number, input: MarkdownInput, parseBlockHtml: boolean): MarkdownBlocks {
+  return scanMarkdownBlocks(text, bodyStart, input, liquidBlocksIn(text, bodyStart).capture, parseBlockHtml);
 }
 
 export function scanLinks(text: string, bodyStart: number, options: ScanOptions): ScannedLinks {
@@ -106,7 +108,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   /** Matches in the body; none when it lacks `needle`, which every match contains: most posts skip most scans. */
   const matches = (pattern: RegExp, needle: string): Iterable<RegExpMatchArray> => (body.includes(needle) ? body.matchAll(pattern) : []);
   const liquidBlocks = liquidBlocksIn(text, bodyStart);
-  const blocks = scanMarkdownBlocks(text, bodyStart, input, liquidBlocks.capture);
+  const blocks = scanMarkdownBlocks(text, bodyStart, input, liquidBlocks.capture, options.parseBlockHtml === true);
   const raw = liquidBlocks.raw;
   const comments = [...blocks.code.filter((b) => b.kind === 'comment'), ...liquidBlocks.comment];
   const codeBlocks = blocks.code.filter((b) => b.kind !== 'comment');
@@ -220,7 +222,9 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
       continue;
     }
     definitionsFrom = definition.end;
-    const onParagraph = start === paragraphGoesOn;
+    const previousStart = text.lastIndexOf('\n', start - 2) + 1;
+    const afterParagraphLine = start - 1 > bodyStart && previousStart >= bodyStart && !inside(notMarkdown, previousStart) && paragraphGoesOnAfter(text.slice(previousStart, start - 1), input);
+    const onParagraph = start === paragraphGoesOn || afterParagraphLine;
     paragraphGoesOn = -1;
     // A line with a `|` where a block starts is a table row when the table ends where a block may: kramdown reads
     // tables before definitions (the oracle: `<td>[r1]: /search?q=a</td><td>b</td>`, but a definition when another

@@ -7,9 +7,10 @@
  * A list item's first line is a block start for what follows its marker: `- [b](/p|x)` is `<li><table>...`. With
  * kramdown-parser-gfm (`listEndsParagraph`) a list item starts wherever its marker is, a paragraph's line before it
  * or not; with kramdown's own input, where a list does not end a paragraph, only an item at a block start is taken.
+ * A quote's line is read without its `>`s, a block starting after a blank line or a `>` alone (`> | a | b |`).
  * Only what is surely a row is taken, no cut is better than a wrong one: lines other block parsers read first
- * (headers, quotes, HTML, definitions, fences, a setext underline below, in an item too) are none, and so is an item
- * nested deeper than three spaces or one after a paragraph's line with kramdown's input, which kramdown may make too.
+ * (headers, HTML, definitions, fences, a setext underline below, in an item or quote too) are none, and so is an item
+ * after a paragraph's line with kramdown's input, a quote's line after a paragraph's, which kramdown may make too.
  */
 export interface Range {
   readonly start: number;
@@ -21,7 +22,23 @@ const BLANK = /^[ \t]*\r?\n?$/;
 /** What another block parser takes before kramdown's table parser sees the line. */
 const OTHER_BLOCK = /^ {0,3}(?:[#>]|[*+-][ \t]|\d+\.[ \t]|<|\[[^\]\n]*\]:|\{:|~~~|```|\$\$|\*\[)/;
 /** A list item's marker, kramdown's `LIST_START` (`-|` too, but then the `|` parts cells either way). */
-const LIST_MARKER = /^( {0,3})(?:[*+-]|(\d+\.))[ \t]+/;
+const LIST_MARKER = /^( *)(?:[*+-]|(\d+\.))[ \t]+/;
+/** A block quote's `>`s before a line's text. */
+const QUOTE_MARKERS = /^(?: {0,3}>[ \t]?)+/;
+
+/**
+ * The list item's marker at the start of `line`. Four spaces in or more it is a nested item (code was taken out before)
+ * where a block starts or, with kramdown-parser-gfm, right after its parent item's line (the oracle: `- a` then
+ * `    - [d](/p|x)` is a nested item's table); otherwise that line goes on a paragraph.
+ */
+function listMarker(line: string, previous: string, atBlockStart: boolean, listEndsParagraph: boolean): RegExpExecArray | null {
+  const marker = LIST_MARKER.exec(line);
+  if (!marker || marker[1]!.length <= 3 || atBlockStart) {
+    return marker;
+  }
+  const parent = LIST_MARKER.exec(previous);
+  return listEndsParagraph && parent !== null && parent[1]!.length < marker[1]!.length ? marker : null;
+}
 /** What ends a block where a table may end (kramdown's `BLOCK_BOUNDARY` but the blank line): an attribute list, `^`. */
 const BLOCK_BOUNDARY = /^(?: {0,3}\{:(?!:|\/).*\}[ \t]*|\^[ \t]*)\r?\n?$/;
 
@@ -76,19 +93,26 @@ export function tableCellEdges(
     }
     return found;
   };
-  /** The rows read since a block start, with the list item whose first line holds the first of them. */
-  let table: { edges: number[]; item?: ListItem } | undefined;
+  /** The rows read since a block start, with the list item whose first line holds the first of them, and whether they are quoted. */
+  let table: { edges: number[]; item?: ListItem; quoted: boolean } | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const content = text.slice(line.start, line.end);
-    const marker = LIST_MARKER.exec(content);
+    const previous = i === 0 ? '' : text.slice(lines[i - 1]!.start, lines[i - 1]!.end);
+    // A blank line, or a quote's `>` alone: a block starts after it, in the quote or out of it.
+    const atBlockStart = i === 0 || BLANK.test(previous.replace(QUOTE_MARKERS, ''));
+    const marker = listMarker(content, previous, atBlockStart, listEndsParagraph);
     const listItem = marker ? { indent: marker[1]!.length, ordered: marker[2] !== undefined, content: marker[0].length } : undefined;
     // The next item of the list, or a list nested in the item, ends the item's text, where a table may end.
     const itemEnds = table?.item !== undefined && listItem !== undefined && endsItem(table.item, listItem);
-    const item = marker ? content.slice(marker[0].length) : content;
+    const afterMarker = marker ? content.slice(marker[0].length) : content;
+    // A quote's lines are read without their `>`s (the oracle: `> [e](/p|x)` is `<blockquote><table>...`).
+    const quote = QUOTE_MARKERS.exec(afterMarker)?.[0] ?? '';
+    const item = afterMarker.slice(quote.length);
     const next = lines[i + 1];
+    const nextContent = next ? text.slice(next.start, next.end) : '';
     const row = !BLANK.test(item) && item.includes('|') && !shownAsIs(line.start) && !OTHER_BLOCK.test(item) &&
-      !(next && SETEXT_UNDERLINE.test(text.slice(next.start, next.end)));
+      !(next && SETEXT_UNDERLINE.test(quote ? nextContent.replace(QUOTE_MARKERS, '') : nextContent));
     if (table) {
       const edgesHere = row && !itemEnds ? rowEdges(line, content) : [];
       if (edgesHere.length > 0) {
@@ -96,17 +120,16 @@ export function tableCellEdges(
         continue;
       }
       // kramdown keeps a table only where a block may end after it: a blank line, an attribute list, `^`, the text's
-      // end, or the end of the list item it is in (the oracle: `[b](/p|x) text` and then `more text` is a paragraph).
-      if (itemEnds || BLANK.test(content) || BLOCK_BOUNDARY.test(content)) {
+      // end, or the end of the list item or quote it is in (the oracle: `[b](/p|x) text` and then `more text` is a paragraph).
+      if (itemEnds || BLANK.test(table.quoted ? content.replace(QUOTE_MARKERS, '') : content) || BLOCK_BOUNDARY.test(content)) {
         edges.push(...table.edges);
       }
       table = undefined;
     }
-    const atBlockStart = i === 0 || BLANK.test(text.slice(lines[i - 1]!.start, lines[i - 1]!.end));
     if (row && (atBlockStart || itemEnds || (listItem !== undefined && listEndsParagraph))) {
       const edgesHere = rowEdges(line, content);
       if (edgesHere.length > 0) {
-        table = listItem ? { edges: edgesHere, item: listItem } : { edges: edgesHere };
+        table = { edges: edgesHere, item: listItem, quoted: quote !== '' };
       }
     }
   }

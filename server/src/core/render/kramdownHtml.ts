@@ -129,11 +129,16 @@ export class RawHtmlEnds {
   /**
    * Where the content of `open` (a tag with content) ends: the offset after its closing tag, or the text's end.
    * `nestedMarkdown`: set when an element inside has a `markdown` attribute (kramdown parses inside it), which this
-   * reading does not follow: the end is then that element's start.
+   * reading does not follow: the end is then that element's start. `leftOpen`: when the element's own closing tag came
+   * while an element inside was still open (kramdown then reads it as text and goes on), that element's tag and the
+   * offset after the closing tag.
    */
-  endOf(open: HtmlTagAt): { end: number; nestedMarkdown: boolean } {
+  endOf(open: HtmlTagAt): { end: number; nestedMarkdown: boolean; leftOpen?: { readonly tag: HtmlTagAt; readonly after: number } } {
     const text = this.text;
     const stack = [normalName(open.name)];
+    /** The opening tag of each element on the stack but the first. */
+    const opened: HtmlTagAt[] = [];
+    let leftOpen: { tag: HtmlTagAt; after: number } | undefined;
     if (stack[0] === 'script' || stack[0] === 'style') {
       const close = (stack[0] === 'script' ? this.#scriptEnds : this.#styleEnds).next(open.end);
       CLOSING_TAG.lastIndex = close;
@@ -143,7 +148,7 @@ export class RawHtmlEnds {
     while (stack.length > 0) {
       const lt = this.#lessThan.next(i);
       if (lt < 0) {
-        return { end: text.length, nestedMarkdown: false };
+        return leftOpen ? { end: text.length, nestedMarkdown: false, leftOpen } : { end: text.length, nestedMarkdown: false };
       }
       i = lt + 1;
       if (text.startsWith('<!--', lt)) {
@@ -156,9 +161,13 @@ export class RawHtmlEnds {
       CLOSING_TAG.lastIndex = lt;
       const closing = CLOSING_TAG.exec(text);
       if (closing) {
-        if (normalName(closing[1]!) === stack[stack.length - 1]) {
+        const name = normalName(closing[1]!);
+        if (name === stack[stack.length - 1]) {
           stack.pop();
+          opened.pop();
           i = CLOSING_TAG.lastIndex;
+        } else if (name === stack[0] && leftOpen === undefined) {
+          leftOpen = { tag: opened[opened.length - 1]!, after: CLOSING_TAG.lastIndex };
         }
         continue;
       }
@@ -176,8 +185,9 @@ export class RawHtmlEnds {
         i = close < 0 ? text.length : close;
       } else if (!tag.empty) {
         stack.push(name);
+        opened.push(tag);
       }
     }
-    return { end: i, nestedMarkdown: false };
+    return leftOpen ? { end: i, nestedMarkdown: false, leftOpen } : { end: i, nestedMarkdown: false };
   }
 }

@@ -41,6 +41,11 @@ export interface HtmlBlock {
   readonly start: number;
   readonly end: number;
   readonly content: 'raw' | 'span';
+  /**
+   * A raw block that runs on past its element's own closing tag (at `after`), since an element inside (its tag from
+   * `start` to `end`) was never closed: kramdown reads what follows as HTML and text (the oracle: `&lt;/div&gt;`).
+   */
+  readonly leftOpen?: { readonly start: number; readonly end: number; readonly after: number };
 }
 
 export interface MarkdownBlocks {
@@ -141,8 +146,9 @@ function captureEndAround(text: string, captures: readonly { readonly start: num
  * their opening tag to the end of their closing one. Liquid takes a capture's text out of the page before kramdown
  * reads it, so an HTML block opened there ends with the capture at the latest: what follows is read on its own (the
  * oracle: a `<ul>` left open in a capture printed in an include does not make the page's code blocks after it HTML).
+ * `parseBlockHtml` (kramdown's `parse_block_html`): an HTML block's content is read as `markdown="1"` makes it.
  */
-export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput = 'GFM', captures: readonly { readonly start: number; readonly end: number }[] = []): MarkdownBlocks {
+export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput = 'GFM', captures: readonly { readonly start: number; readonly end: number }[] = [], parseBlockHtml = false): MarkdownBlocks {
   const code: CodeBlock[] = [];
   const headings: Heading[] = [];
   const html: HtmlBlock[] = [];
@@ -264,7 +270,7 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
         let lastCode = i;
         while (j < lines.length) {
           const c = inner(j, base);
-          if (/^(?: {4}|\t)/.test(c)) {
+          if (/^(?: {4}|\t)/.test(c) || (j === lastCode + 1 && goesOnCode(text, lines[j]!, base) && !printsNothing(inner(lastCode, base)))) {
             lastCode = j;
           } else if (c.trim() !== '') {
             break;
@@ -291,7 +297,7 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
       }
       const tag = htmlBlockStart(text, contentFrom);
       if (tag) {
-        const model = htmlBlockContentModel(tag.name, tag.markdown);
+        const model = htmlBlockContentModel(tag.name, tag.markdown ?? (parseBlockHtml ? '1' : undefined));
         previousBlank = false;
         previousWasBlockEnd = true;
         if (tag.empty) {
@@ -305,12 +311,14 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
           continue;
         }
         let end: number;
+        let leftOpen: HtmlBlock['leftOpen'];
         const captureEnd = captureEndAround(text, captures, line.start);
         if (model === 'span') {
           end = Math.min(spanContentEnd(text, tag.end, text.length, tag.name).end, captureEnd);
         } else {
           const raw = rawHtmlEnds.endOf(tag);
           end = Math.min(raw.end, captureEnd);
+          leftOpen = raw.leftOpen && raw.leftOpen.after < end ? { start: raw.leftOpen.tag.start, end: raw.leftOpen.tag.end, after: raw.leftOpen.after } : undefined;
           if (raw.nestedMarkdown && raw.end <= captureEnd) {
             // An element inside with `markdown=`: kramdown parses in it; read on from its line, as Markdown.
             html.push({ start: line.start, end, content: 'raw' });
@@ -320,7 +328,7 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
             continue;
           }
         }
-        html.push({ start: line.start, end, content: model });
+        html.push(leftOpen ? { start: line.start, end, content: model, leftOpen } : { start: line.start, end, content: model });
         i = lineOf(end - 1, i);
         continue;
       }
@@ -375,6 +383,17 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
     previousWasBlockEnd = false;
   }
   return { code, headings, html };
+}
+
+/**
+ * Whether a line right after a line of indented code is the code's too: kramdown's `CODEBLOCK_MATCH` takes every line
+ * up to a blank one but an HTML block's tag, an attribute list or `^` (the oracle: a list item, a header, a quote or a
+ * fence there is code). Not a line with Liquid, which may print a blank line, nor one outside the code's container;
+ * nor after a line of Liquid that prints nothing, which is a blank line once Liquid ran.
+ */
+function goesOnCode(text: string, line: Line, base: number): boolean {
+  const lead = charAfterIndent(text, line.start, line.end);
+  return lead > 32 && lead !== 123 /* { */ && lead !== 94 /* ^ */ && columns(text, line.start, line.end) >= base && htmlBlockStart(text, line.start + stripColumns(text, line.start, line.end, base)) === undefined;
 }
 
 /** `trailingHashes`: how an ATX header's closing `#`s are dropped (GFM: after white space; kramdown: unless escaped). */

@@ -79,7 +79,7 @@ function missingAltTexts({ text, links }: RuleContext): Finding[] {
 function skippedHeadings({ text, frontMatter, site }: RuleContext): Finding[] {
   const findings: Finding[] = [];
   let previous = 1;
-  for (const heading of scanMarkdownBlocks(text, frontMatter.bodyStart, site.config.kramdownInput).headings) {
+  for (const heading of scanMarkdownBlocks(text, frontMatter.bodyStart, site.config.kramdownInput, [], site.config.kramdownParseBlockHtml).headings) {
     if (heading.level > previous + 1) {
       const expected = previous + 1;
       const hashes = /^ {0,3}(#+)/.exec(text.slice(heading.start, heading.end));

@@ -30,7 +30,7 @@ export const tableAsTextRule: Rule = {
     if (tables.length === 0) {
       return [];
     }
-    const blocks = pageMarkdownBlocks(text, bodyStart, site.config.kramdownInput);
+    const blocks = pageMarkdownBlocks(text, bodyStart, site.config.kramdownInput, site.config.kramdownParseBlockHtml);
     const shownAsIs = [...blocks.code, ...blocks.html];
     return tables
       .filter((table) => !shownAsIs.some((block) => block.start <= table.start && table.start < block.end))
@@ -52,18 +52,32 @@ export const tableAsTextRule: Rule = {
  * `<div markdown="1">` makes them Markdown. One finding per block, on its opening tag, with `markdown="1"` as the fix.
  * Only for the elements authors wrap Markdown in (`CONTAINERS`), for Markdown before the element's own closing tag
  * and outside code-like elements in it; not in a page with `{::nomarkdown}`, whose content the scan takes for HTML.
+ * Also Markdown after an HTML block's closing tag when an element inside was never closed (a `<td>`, `<li>` or `<p>`
+ * without its end tag, `<jim at example.com>`): kramdown shows the closing tag as text and reads on as HTML (the oracle:
+ * `&lt;/div&gt;` then `## Heading` as written); reported on that element, whatever the block's element.
  */
 export const markdownInHtmlRule: Rule = {
   name: 'markdown in HTML',
   check({ text, frontMatter, siteDocument, site }: RuleContext): Finding[] {
-    if (!siteDocument || !isMarkdownPath(siteDocument.path, site.config) || frontMatter.block.kind !== 'closed' || !rendersWithKramdown(site.config.raw['markdown']) || parsesBlockHtml(site.config.raw['kramdown'])) {
+    if (!siteDocument || !isMarkdownPath(siteDocument.path, site.config) || frontMatter.block.kind !== 'closed' || !rendersWithKramdown(site.config.raw['markdown']) || site.config.kramdownParseBlockHtml) {
       return [];
     }
     if (text.indexOf('<', frontMatter.bodyStart) < 0 || text.includes('{::nomarkdown')) {
       return [];
     }
     const findings: Finding[] = [];
-    for (const block of pageMarkdownBlocks(text, frontMatter.bodyStart, site.config.kramdownInput).html) {
+    for (const block of pageMarkdownBlocks(text, frontMatter.bodyStart, site.config.kramdownInput, site.config.kramdownParseBlockHtml).html) {
+      const runOn = block.leftOpen && markdownLineIn(text, block.leftOpen.after, block.end);
+      if (runOn) {
+        // No fix: where the element should close is the author's call.
+        const tag = text.slice(block.leftOpen!.start, block.leftOpen!.end);
+        findings.push({
+          code: 'markdown.in-html',
+          start: block.leftOpen!.start,
+          end: block.leftOpen!.end,
+          message: l10n.t('This {0} is never closed, so kramdown reads the page after its HTML block as HTML: the Markdown there shows as written ({1}). Close it.', tag.length > 40 ? tag.slice(0, 39) + '…' : tag, excerpt(runOn)),
+        });
+      }
       const open = block.content === 'raw' ? OPENING_TAG.exec(text.slice(block.start, block.end)) : null;
       if (!open || !CONTAINERS.has(open[2]!.toLowerCase())) {
         continue;
@@ -103,6 +117,7 @@ const MARKDOWN_LINE = /^ {0,3}(?:#{1,6}[ \t]+\S|[-*+][ \t]+\S|\d{1,9}[.)][ \t]+\
  */
 function markdownLineIn(text: string, from: number, to: number): { start: number; end: number; line: string } | undefined {
   let afterBlank = false;
+  const codeLike = new CodeLikeDepth(text, from);
   for (let start = text.indexOf('\n', from) + 1; start > 0 && start < to; ) {
     const eol = text.indexOf('\n', start);
     const end = eol < 0 || eol > to ? to : eol;
@@ -110,7 +125,7 @@ function markdownLineIn(text: string, from: number, to: number): { start: number
     if (BLANK.test(line)) {
       afterBlank = true;
     } else {
-      if (afterBlank && !/^\s*</.test(line) && MARKDOWN_LINE.test(line) && !inCodeLike(text, from, start)) {
+      if (afterBlank && !/^\s*</.test(line) && MARKDOWN_LINE.test(line) && !codeLike.inside(start)) {
         return { start, end: start + line.trimEnd().length, line: line.trim() };
       }
       afterBlank = false;
@@ -120,22 +135,29 @@ function markdownLineIn(text: string, from: number, to: number): { start: number
   return undefined;
 }
 
-/** Whether `at` lies in a `<pre>`, `<code>`, `<script>`, `<style>` or `<textarea>` opened after `from`. */
-function inCodeLike(text: string, from: number, at: number): boolean {
-  let open = 0;
-  for (const tag of text.slice(from, at).matchAll(CODE_LIKE)) {
-    open = Math.max(0, open + (tag[1] ? -1 : 1));
+/**
+ * Whether offsets, asked in order, lie in a `<pre>`, `<code>`, `<script>`, `<style>` or `<textarea>` opened after
+ * `from`: the tags are counted on from the last offset asked, so a block run on to the page's end is read once.
+ */
+class CodeLikeDepth {
+  #scanned: number;
+  #open = 0;
+
+  constructor(private readonly text: string, from: number) {
+    this.#scanned = from;
   }
-  return open > 0;
+
+  inside(at: number): boolean {
+    for (const tag of this.text.slice(this.#scanned, at).matchAll(CODE_LIKE)) {
+      this.#open = Math.max(0, this.#open + (tag[1] ? -1 : 1));
+    }
+    this.#scanned = at;
+    return this.#open > 0;
+  }
 }
 
 function excerpt({ line }: { line: string }): string {
   return line.length > 40 ? line.slice(0, 39) + '…' : line;
-}
-
-/** `kramdown: parse_block_html: true` in `_config.yml`: Markdown in HTML is read. */
-function parsesBlockHtml(kramdown: unknown): boolean {
-  return typeof kramdown === 'object' && kramdown !== null && (kramdown as Record<string, unknown>)['parse_block_html'] === true;
 }
 
 /** A `---` line of a table: cells of dashes with optional colons, parted by `|` (at least one). */

@@ -43,6 +43,8 @@ export interface SiteConfig {
   readonly kramdownAutoIdPrefix: string;
   /** kramdown `transliterated_header_ids`. */
   readonly kramdownTransliteratedIds: boolean;
+  /** kramdown `parse_block_html`: Markdown in an HTML block is read as with `markdown="1"`. */
+  readonly kramdownParseBlockHtml: boolean;
   /** Every setting as read, for plugins' own keys (`pagination`, `feed`, ...). */
   readonly raw: Readonly<Record<string, unknown>>;
 }
@@ -127,6 +129,7 @@ function toConfig(raw: Record<string, unknown>, gemfile?: string): SiteConfig {
     kramdownAutoIds: kramdown['auto_ids'] !== false,
     kramdownAutoIdPrefix: asString(kramdown['auto_id_prefix']) ?? '',
     kramdownTransliteratedIds: kramdown['transliterated_header_ids'] === true,
+    kramdownParseBlockHtml: kramdown['parse_block_html'] === true,
     raw,
   };
 }

@@ -64,7 +64,8 @@ export class DocumentScanner {
   options(config: SiteConfig, data: Readonly<Record<string, unknown>>): ScanOptions {
     if (this.#options?.config !== config) {
       const headerIds = headerIdOptions(config);
-      this.#options = { config, liquid: { headerIds, liquid: true }, noLiquid: { headerIds, liquid: false } };
+      const parseBlockHtml = config.kramdownParseBlockHtml;
+      this.#options = { config, liquid: { headerIds, liquid: true, parseBlockHtml }, noLiquid: { headerIds, liquid: false, parseBlockHtml } };
     }
     return data['render_with_liquid'] === false ? this.#options.noLiquid : this.#options.liquid;
   }
