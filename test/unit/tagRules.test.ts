@@ -82,4 +82,15 @@ suite('tag rules', () => {
       ['category.duplicate', 'news'],
     ]);
   });
+
+  test("a page's tag string is not split (Jekyll splits only posts' and collection documents'): no comma, duplicate or variant", async () => {
+    // The oracle: `tags: a, b, a,` gives a page `page.tags` "a, b, a," and a post ["a,", "b,", "a,"] (OWASP's index.md).
+    const PAGE = 'about/keywords.md';
+    const files = blog('tags: [kotlin]');
+    files[PAGE] = '---\ntitle: Keywords\ntags: Kotlin, big data, Kotlin, kuberentes\ncategories: news, news\n---\nBody\n';
+    assert.deepStrictEqual(await findingsOf(files, PAGE), []);
+    files[PAGE] = '---\ntitle: Keywords\ntags: [jvm, jvm]\n---\nBody\n';
+    assert.deepStrictEqual(await findingsOf(files, PAGE), [['tag.duplicate', 'jvm']], 'a list is a list on a page too');
+    assert.deepStrictEqual(await findingsOf(blog('tags: java, kotlin'), POST), [['tag.comma', 'java, kotlin']], "a post's string is split");
+  });
 });

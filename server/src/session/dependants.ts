@@ -26,7 +26,7 @@ export function factsOf(site: SiteIndex, path: string): BlogFacts {
   const kind = document?.kind ?? (site.staticFiles.has(path) ? 'static' : '');
   return {
     target: kind && `${kind}|${site.urls.urlsOf(path).join(' ')}`,
-    tags: new Set(document ? TAG_KEYS.flatMap((key) => tagsOf(document.data, key).map((tag) => `${key}:${tag}`)) : []),
+    tags: new Set(document ? TAG_KEYS.flatMap((key) => tagsOf(document.data, key, document.kind).map((tag) => `${key}:${tag}`)) : []),
     keys: new Set(document ? Object.keys(document.data) : []),
   };
 }
@@ -57,7 +57,7 @@ export function dependantsOf(site: SiteIndex, before: BlogFacts, after: BlogFact
   }
   for (const [path, document] of site.documents) {
     const near =
-      (tags.length > 0 && TAG_KEYS.some((key) => tagsOf(document.data, key).some((tag) => tags.some(([k, t]) => k === key && tagFindingMayChange(tag, t))))) ||
+      (tags.length > 0 && TAG_KEYS.some((key) => tagsOf(document.data, key, document.kind).some((tag) => tags.some(([k, t]) => k === key && tagFindingMayChange(tag, t))))) ||
       (keys.length > 0 && Object.keys(document.data).some((key) => keys.some((k) => keyFindingMayChange(key, k))));
     if (near) {
       paths.add(path);

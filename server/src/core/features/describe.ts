@@ -58,7 +58,7 @@ export function documentsWithTag(site: SiteIndex, key: 'tags' | 'categories'): R
   return site.derived(`documentsWith:${key}`, () => {
     const byTag = new Map<string, SiteDocument[]>();
     for (const document of site.documents.values()) {
-      for (const tag of new Set(tagsOf(document.data, key))) {
+      for (const tag of new Set(tagsOf(document.data, key, document.kind))) {
         let list = byTag.get(tag);
         if (!list) {
           byTag.set(tag, (list = []));

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { itemsOf, yamlText, type EntryItems } from '../frontmatter/items';
+import { splitsTagString } from '../site/tags';
 import { differOnlyByEnding, differOnlyInDigits, editDistance } from '../similarity';
 import type { Finding, Rule, RuleContext } from './rule';
 
@@ -24,12 +25,15 @@ export const tagRule: Rule = {
   },
 };
 
-function checkKey({ frontMatter, site, text }: RuleContext, key: TagKey): Finding[] {
+function checkKey({ frontMatter, site, text, siteDocument }: RuleContext, key: TagKey): Finding[] {
   const area = key === 'tags' ? 'tag' : 'category';
   const counts = site.tagCounts(key);
   const findings: Finding[] = [];
   for (const entryKey of key === 'tags' ? ['tags'] : ['categories', 'category']) {
     const entry = frontMatter.entries.get(entryKey);
+    if (typeof entry?.data === 'string' && !splitsTagString(siteDocument?.kind)) {
+      continue; // a page's string is not tags to Jekyll
+    }
     const items = entry && itemsOf(entry, text, true);
     if (!items) {
       continue;

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { itemsOf, yamlText, type ValueItem } from '../frontmatter/items';
 import type { FrontMatterEntry } from '../frontmatter/parse';
+import { splitsTagString } from '../site/tags';
 import type { Finding, Rule, RuleContext } from './rule';
 
 /** Keys whose value is text: a YAML 1.1 boolean, null or reshaped number there is a slip. */
@@ -41,7 +42,7 @@ export const valueTypesRule: Rule = {
         continue;
       }
       if (items.form === 'words') {
-        findings.push(...commaInWords(entry, items.items));
+        findings.push(...(splitsTagString(siteDocument?.kind) ? commaInWords(entry, items.items) : []));
         continue;
       }
       for (const item of items.items) {

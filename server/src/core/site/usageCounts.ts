@@ -47,10 +47,10 @@ export class UsageCounts {
     for (const key of Object.keys(document.data)) {
       bump(this.#keys, key, delta);
     }
-    for (const tag of new Set(tagsOf(document.data, 'tags'))) {
+    for (const tag of new Set(tagsOf(document.data, 'tags', document.kind))) {
       bump(this.#tags, tag, delta);
     }
-    for (const category of new Set(tagsOf(document.data, 'categories'))) {
+    for (const category of new Set(tagsOf(document.data, 'categories', document.kind))) {
       bump(this.#categories, category, delta);
     }
     if (document.kind === 'post') {
