@@ -152,6 +152,14 @@ suite("blogwright check: a site read from _config.yml's `source:`", () => {
     assert.strictEqual(report.files, 1);
   });
 
+  test('a `source:` that is not text stops Jekyll: an error on _config.yml, nothing else checked', async () => {
+    const root = writeBlog({ '_config.yml': 'title: t\nsource: 2020\n', '_posts/2020-01-01-a.md': '---\ntitle: [broken\n---\n' });
+    const { status, report } = await checkJson(['.'], root);
+    assert.deepStrictEqual(report.diagnostics.map((d) => [d.file, d.code, d.severity, d.range.start.line]), [['_config.yml', 'config.source-invalid', 'error', 1]]);
+    assert.match(report.diagnostics[0]!.message, /a number/);
+    assert.strictEqual(status, 1);
+  });
+
   test('`source: ../outside` reads nothing outside the root: a warning on _config.yml, no file of the folder checked', async () => {
     const parent = writeBlog({
       'outside/_posts/2020-01-01-secret.md': '---\ntitle: [broken\n---\n[gone](/gone.html)\n',

@@ -162,6 +162,19 @@ suite('site discovery', () => {
     assert.deepStrictEqual(await findSites(workspace), [{ path: '', configFile: '_config.yml', sourceProblem: { kind: 'missing', setting: '.tmp/src' } }]);
   });
 
+  test('a `source:` that is not text (a number, a list, true) is a site with nothing to read: Jekyll stops on it', async () => {
+    // The oracle: `source: 3`, `[a, b]`, `true`, `{a: 1}` stop Jekyll 4.3.1 ("no implicit conversion of Integer into
+    // String"), no _site; an empty `source:` or `~` is the folder itself.
+    for (const [setting, described] of [['3', 'a number'], ['[a, b]', 'a list'], ['true', 'true'], ['{a: 1}', 'a mapping'], ['yes', 'true']]) {
+      const workspace = new InMemoryWorkspace({ '_config.yml': `source: ${setting}\n`, '_posts/2020-01-01-a.md': '---\n---\n' });
+      assert.deepStrictEqual(await findSites(workspace), [{ path: '', configFile: '_config.yml', sourceProblem: { kind: 'not-text', setting: described } }], setting);
+    }
+    for (const setting of ['', '~']) {
+      const workspace = new InMemoryWorkspace({ '_config.yml': `source: ${setting}\n`, '_posts/2020-01-01-a.md': '---\n---\n' });
+      assert.deepStrictEqual(await findSites(workspace), [{ path: '', configFile: '_config.yml' }], setting);
+    }
+  });
+
   test('a `source:` outside the workspace (`..`, absolute, home) is refused, and nothing outside is listed or read', async () => {
     for (const setting of ['../outside', 'a/../../outside', '/etc', '~/blog', 'C:/blog']) {
       const workspace = new InMemoryWorkspace({ '_config.yml': `source: ${setting}\n`, '_posts/2020-01-01-a.md': '---\n---\n' });

@@ -13,6 +13,8 @@ suite('value type rules (YAML 1.1 readings)', () => {
     assert.deepStrictEqual(await check('title: T\ntags: [kotlin, ~]'), [['frontmatter.not-text', '~']]);
     // Psych's booleans are yes/true/on and no/false/off in any case; `y` and `n` stay text (the oracle prints "Y").
     assert.deepStrictEqual(await check('title: Y\ntags: [y, n]'), []);
+    // A dot without a digit is text to Jekyll (the oracle prints ".", "-.", "+.", "._"; `1.` is 1.0).
+    assert.deepStrictEqual(await check('title: .\ndescription: -.\nexcerpt: ._'), []);
     assert.deepStrictEqual((await check('title: T\ntags: [yEs, OFF]')).map(([c]) => c), ['frontmatter.not-text', 'frontmatter.not-text']);
     assert.deepStrictEqual(await check('title: T\ntags: [kotlin, "null"]'), []);
   });

@@ -12,6 +12,13 @@ export type FileSource = { readonly document: ITextDocument } | { readonly path:
 
 const CONFIG_FILE = '_config.yml';
 
+const SOURCE_PROBLEM_CODES: Record<SourceProblem['kind'], RuleCode> = {
+  missing: 'config.source-missing',
+  outside: 'config.source-outside',
+  link: 'config.source-outside',
+  'not-text': 'config.source-invalid',
+};
+
 function sourceMessage({ kind, setting }: SourceProblem): string {
   switch (kind) {
     case 'missing':
@@ -20,6 +27,8 @@ function sourceMessage({ kind, setting }: SourceProblem): string {
       return l10n.t('Jekyll reads this site from "{0}" (source:), a symbolic link: Blogwright does not follow links, so nothing is checked.', setting);
     case 'outside':
       return l10n.t('Jekyll reads this site from "{0}" (source:), outside the workspace: Blogwright reads nothing there, so nothing is checked.', setting);
+    case 'not-text':
+      return l10n.t('`source:` is {0}, not the name of a folder: Jekyll stops the build. Quote it if it names a folder; nothing else is checked until then.', setting);
   }
 }
 
@@ -45,7 +54,7 @@ export function fileDiagnostics(site: SiteIndex, source: FileSource, settingsPro
   const document = source.document;
   if (document.path === CONFIG_FILE) {
     const source = site.sourceProblem;
-    const sourceDiagnostics = source ? reported(source.kind === 'missing' ? 'config.source-missing' : 'config.source-outside', rangeOf(document, source.start, source.end), sourceMessage(source)) : [];
+    const sourceDiagnostics = source ? reported(SOURCE_PROBLEM_CODES[source.kind], rangeOf(document, source.start, source.end), sourceMessage(source)) : [];
     return sourceDiagnostics.concat(site.configProblems.flatMap((p) =>
       // A repeated key does not stop Jekyll (the last value wins), so the settings are still read.
       p.code === 'frontmatter.duplicate-key'

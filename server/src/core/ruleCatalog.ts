@@ -63,6 +63,7 @@ const ENTRIES = {
   'liquid.in-code': { level: 'warning', fix: true, description: '`{{ }}` or `{% %}` in a code block or span without `{% raw %}`: Jekyll renders it away' },
   'config.yaml': { level: 'error', fix: false, description: "`_config.yml` that Jekyll cannot read: the blog is checked with Jekyll's defaults" },
   'config.source-missing': { level: 'info', fix: false, description: '`source:` in `_config.yml` names a folder that does not exist (a build step may make it): nothing is checked' },
+  'config.source-invalid': { level: 'error', fix: false, description: '`source:` in `_config.yml` is not text (a number, a list, `true`): Jekyll stops the build' },
   'config.source-outside': { level: 'warning', fix: false, description: '`source:` in `_config.yml` names a folder outside the workspace or a symbolic link: Blogwright reads nothing there' },
   'settings.invalid': { level: 'error', fix: false, description: 'A value in `.blogwright.yml` that Blogwright cannot use (the rest of the file still applies)' },
   'editorial.image-alt': { level: 'off', fix: false, description: 'An image without alt text: `![](x.png)`, `<img>` without `alt` (`alt=""` marks a decorative one and is fine)' },

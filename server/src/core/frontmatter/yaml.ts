@@ -49,16 +49,27 @@ const RUBY_OPTIONS = { version: '1.1', uniqueKeys: false, prettyErrors: false, s
  * The schema the library would make for these options, made once: it made one per document (its tag lists
  * copied each time), and every parsed list and map keeps a reference to its schema.
  */
-const RUBY_SCHEMA = new Schema({ ...RUBY_OPTIONS, resolveKnownTags: false, schema: 'yaml-1.1', customTags: psychBooleans });
+const RUBY_SCHEMA = new Schema({ ...RUBY_OPTIONS, resolveKnownTags: false, schema: 'yaml-1.1', customTags: psychScalars });
 
 /**
  * Psych's booleans, not YAML 1.1's: `yes`/`true`/`on` and `no`/`false`/`off` in any case; `y` and `n` stay text
- * (just-the-docs' page `title: Y`; the oracle prints "Y").
+ * (just-the-docs' page `title: Y`; the oracle prints "Y"). And its floats: a dot without a digit (`.`, `-.`, `._`)
+ * is text (the oracle prints "."; `source: .` is the folder itself).
  */
-function psychBooleans(tags: Tags): Tags {
-  return tags.map((tag) =>
-    typeof tag !== 'object' || tag.tag !== 'tag:yaml.org,2002:bool' || !('test' in tag) || !tag.test ? tag : { ...tag, test: tag.test.test('yes') ? /^(?:yes|true|on)$/i : /^(?:no|false|off)$/i },
-  );
+function psychScalars(tags: Tags): Tags {
+  return tags.map((tag) => {
+    if (typeof tag !== 'object' || !('test' in tag) || !tag.test) {
+      return tag;
+    }
+    if (tag.tag === 'tag:yaml.org,2002:bool') {
+      return { ...tag, test: tag.test.test('yes') ? /^(?:yes|true|on)$/i : /^(?:no|false|off)$/i };
+    }
+    if (tag.tag === 'tag:yaml.org,2002:float' && tag.test.test('.')) {
+      const test = tag.test;
+      return { ...tag, test: new RegExp(`(?=.*[0-9])(?:${test.source})`, test.flags) };
+    }
+    return tag;
+  });
 }
 
 /** The options the library resolves scalars with (`intAsBigInt` and the like), as it fills them in for a parse. */

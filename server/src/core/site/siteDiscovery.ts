@@ -18,10 +18,13 @@ export interface SiteRoot {
   readonly sourceProblem?: SourceProblem;
 }
 
-/** A `source:` that names no folder (a build step makes it), a folder outside the workspace, or a symbolic link. */
+/**
+ * A `source:` that names no folder (a build step makes it), a folder outside the workspace, a symbolic link, or that
+ * is not text at all (Jekyll stops on it).
+ */
 export interface SourceProblem {
-  readonly kind: 'missing' | 'outside' | 'link';
-  /** `source:` as written. */
+  readonly kind: 'missing' | 'outside' | 'link' | 'not-text';
+  /** `source:` as written; for `not-text`, what YAML made of it (`a number`, `a list`). */
   readonly setting: string;
 }
 
@@ -74,13 +77,23 @@ export function sourceSettingFolder(configFolder: string, setting: string): stri
   return parts.join('/');
 }
 
-/** `source:` of a configuration's text, when it sets one (a quick look first: most do not). */
-export function sourceSetting(text: string): string | undefined {
+/**
+ * `source:` of a configuration's text, when it sets one (a quick look first: most do not); `{ notText }` when it is
+ * not text. The oracle: Jekyll 4.3.1 stops on a number, a list, a mapping or a boolean ("no implicit conversion of
+ * Integer into String", no `_site`), and takes an empty `source:` or `~` as the folder itself.
+ */
+export function sourceSetting(text: string): string | { readonly notText: string } | undefined {
   if (!/^source[ \t]*:/m.test(text)) {
     return undefined;
   }
   const value = readConfig(text).config.raw['source'];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  if (value === null || value === undefined) {
+    return undefined;
+  }
+  if (typeof value !== 'string') {
+    return { notText: typeof value === 'number' ? 'a number' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : String(value) };
+  }
+  return value.trim() !== '' ? value.trim() : undefined;
 }
 
 export interface DiscoveryOptions {
@@ -105,6 +118,10 @@ export async function findSites(workspace: IWorkspace, options: DiscoveryOptions
     const read = name === '_config.toml' ? undefined : await workspace.readText(folder === '' ? name : `${folder}/${name}`);
     const setting = read?.kind === 'text' ? sourceSetting(read.text) : undefined;
     if (setting === undefined) {
+      continue;
+    }
+    if (typeof setting !== 'string') {
+      sources.set(folder, { problem: { kind: 'not-text', setting: setting.notText } });
       continue;
     }
     const source = sourceSettingFolder(folder, setting);
