@@ -76,9 +76,14 @@ export class FileSystemWorkspace implements IWorkspace {
     if (this.#config) {
       const configured = under === undefined ? [...CONFIGURATION_FOLDER_FILES].filter((name) => this.#config!.stamp(name) !== undefined) : [];
       const source = this.#sourceless ? [] : await this.#listFiles(under, this.#skipFolder);
-      return [...configured, ...source.filter((path) => !CONFIGURATION_FOLDER_FILES.has(path))].sort();
+      return [...configured, ...source.filter((path) => !this.#configFolderOf(path))].sort();
     }
     return this.#listFiles(under, this.#skipFolder);
+  }
+
+  /** The one place a file is routed: the configuration folder's workspace when `path` is read there (a site with `source:`). */
+  #configFolderOf(path: string): FileSystemWorkspace | undefined {
+    return this.#config && CONFIGURATION_FOLDER_FILES.has(path) ? this.#config : undefined;
   }
 
   /** A site's `source:` folder: every file under it, hidden folders too; never through a symbolic link. */
@@ -150,8 +155,9 @@ export class FileSystemWorkspace implements IWorkspace {
    * beforehand which (`willRead`): a second thread then makes those calls ahead of them.
    */
   readTextSync(path: string): ReadResult {
-    if (this.#config && CONFIGURATION_FOLDER_FILES.has(path)) {
-      return this.#config.readTextSync(path);
+    const config = this.#configFolderOf(path);
+    if (config) {
+      return config.readTextSync(path);
     }
     return this.#readAhead?.take(path, textOf) ?? textOf(this.readBytesSync(path));
   }
@@ -162,7 +168,7 @@ export class FileSystemWorkspace implements IWorkspace {
    */
   willRead(paths: readonly string[]): void {
     this.stopReadingAhead();
-    const here = this.#config ? paths.filter((path) => !CONFIGURATION_FOLDER_FILES.has(path)) : paths;
+    const here = this.#config ? paths.filter((path) => !this.#configFolderOf(path)) : paths;
     if (readsAhead(here.length) && !this.#sourceless) {
       this.#readAhead = new ReadAhead(this.root, here);
     }
@@ -176,8 +182,9 @@ export class FileSystemWorkspace implements IWorkspace {
 
   /** A file's bytes with the safeguards of every read: a view of a buffer the next read reuses. */
   readBytesSync(path: string): FileBytes {
-    if (this.#config && CONFIGURATION_FOLDER_FILES.has(path)) {
-      return this.#config.readBytesSync(path);
+    const config = this.#configFolderOf(path);
+    if (config) {
+      return config.readBytesSync(path);
     }
     const absolute = this.absolutePath(path);
     if (!absolute) {
@@ -215,8 +222,9 @@ export class FileSystemWorkspace implements IWorkspace {
 
   /** A plain file's size and modification time now, without reading it (undefined when it is gone or no plain file). */
   stamp(path: string): FileStamp | undefined {
-    if (this.#config && CONFIGURATION_FOLDER_FILES.has(path)) {
-      return this.#config.stamp(path);
+    const config = this.#configFolderOf(path);
+    if (config) {
+      return config.stamp(path);
     }
     const absolute = this.absolutePath(path);
     try {
@@ -229,8 +237,9 @@ export class FileSystemWorkspace implements IWorkspace {
 
   /** The absolute path of a workspace-relative path, or undefined when it would leave the root. */
   absolutePath(path: string): string | undefined {
-    if (this.#config && CONFIGURATION_FOLDER_FILES.has(path)) {
-      return this.#config.absolutePath(path);
+    const config = this.#configFolderOf(path);
+    if (config) {
+      return config.absolutePath(path);
     }
     if (this.#sourceless) {
       return undefined;
