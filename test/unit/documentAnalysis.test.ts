@@ -61,7 +61,7 @@ suite('document analysis (build to first check)', () => {
     assert.ok(scan);
     // What the check gets back is the scan itself: links, headings, ids, definitions, Liquid in code.
     assert.deepStrictEqual(scan, site.scan(POST, TEXT));
-    assert.deepStrictEqual(scan.links, scanLinks(TEXT, parseFrontMatter(TEXT).bodyStart, new DocumentScanner().options(site.config, {})));
+    assert.deepStrictEqual(scan.links, scanLinks(TEXT, parseFrontMatter(TEXT).bodyStart, new DocumentScanner().options(site.config, POST, {})));
   });
 
   test('a tag in code keeps its mark through the kept form', async () => {

@@ -36,12 +36,18 @@ export function mayBePage(path: string, config: SiteConfig): boolean {
   return hasScannableBody(path, config) || TEXT_PAGE_EXTENSIONS.has(extensionOf(path).toLowerCase());
 }
 
+/** A document's scan options with Liquid rendered and not (`render_with_liquid: false`). */
+interface LiquidOnOrOff {
+  readonly on: ScanOptions;
+  readonly off: ScanOptions;
+}
+
 /**
  * Scans texts for one config, keeping the last result: the checker, hover and completion asking about the same
  * text in a row cost one scan.
  */
 export class DocumentScanner {
-  #options: { config: SiteConfig; liquid: ScanOptions; noLiquid: ScanOptions } | undefined;
+  #options: { config: SiteConfig; markdown: LiquidOnOrOff; html: LiquidOnOrOff } | undefined;
   #last: { path: string; text: string; options: ScanOptions; scan: DocumentScan } | undefined;
 
   /**
@@ -50,24 +56,26 @@ export class DocumentScanner {
    */
   scan(config: SiteConfig, path: string, text: string, data?: Readonly<Record<string, unknown>>, frontMatter?: ParsedFrontMatter): DocumentScan {
     const last = this.#last;
-    if (last && last.text === text && last.path === path && (data === undefined || last.options === this.options(config, data))) {
+    if (last && last.text === text && last.path === path && (data === undefined || last.options === this.options(config, path, data))) {
       return last.scan;
     }
     const parsed = frontMatter ?? parseFrontMatter(text);
-    const options = this.options(config, data ?? frontMatterData(parsed));
+    const options = this.options(config, path, data ?? frontMatterData(parsed));
     const scan = { frontMatter: parsed, links: hasScannableBody(path, config) ? scanLinks(text, parsed.bodyStart, options) : undefined };
     this.#last = { path, text, options, scan };
     return scan;
   }
 
-  /** How `scanLinks` reads a document with this front matter. */
-  options(config: SiteConfig, data: Readonly<Record<string, unknown>>): ScanOptions {
+  /** How `scanLinks` reads the document at `path` with this front matter. */
+  options(config: SiteConfig, path: string, data: Readonly<Record<string, unknown>>): ScanOptions {
     if (this.#options?.config !== config) {
       const headerIds = headerIdOptions(config);
-      const parseBlockHtml = config.kramdownParseBlockHtml;
-      this.#options = { config, liquid: { headerIds, liquid: true, parseBlockHtml }, noLiquid: { headerIds, liquid: false, parseBlockHtml } };
+      const forLiquid = (parseBlockHtml: boolean): LiquidOnOrOff => ({ on: { headerIds, liquid: true, parseBlockHtml }, off: { headerIds, liquid: false, parseBlockHtml } });
+      // `parse_block_html` is kramdown's: an HTML page never meets kramdown.
+      this.#options = { config, markdown: forLiquid(config.kramdownParseBlockHtml), html: forLiquid(false) };
     }
-    return data['render_with_liquid'] === false ? this.#options.noLiquid : this.#options.liquid;
+    const options = isMarkdownPath(path, config) ? this.#options.markdown : this.#options.html;
+    return data['render_with_liquid'] === false ? options.off : options.on;
   }
 
   /** Forgets the last text: the index was rebuilt. */
