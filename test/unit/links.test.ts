@@ -843,6 +843,23 @@ suite('links', () => {
     assert.deepStrictEqual(codes(findings), [['link.unverified', '/generated/page/']]);
   });
 
+  test("a gem or remote theme's assets/ folder is published into the site: a missing file there may be the theme's", async () => {
+    // The oracle (Jekyll 4.3.1, minima 2.5.1): _site has /assets/main.css (from the theme's assets/main.scss) and
+    // /assets/minima-social-icons.svg, and `{% link assets/main.scss %}` finds the theme's file. A made-up theme gem's
+    // images/ and docs/ folders are not published: a link there, or to a page, stays an error.
+    const body = '[a](/assets/main.css) [b](/assets/img/x.png) [c]({% link assets/main.scss %}) [d](/assets/eip-1/code) [e](/images/x.png) [f](/gone/) [g](/Assets/x.css)\n';
+    const themed = (config: string) => blog({ '_config.yml': `permalink: /:year/:month/:title.html\n${config}\n` });
+    const lenient = [['link.unverified', '/assets/main.css'], ['link.unverified', '/assets/img/x.png'], ['link.unverified', 'assets/main.scss'], ['link.url', '/assets/eip-1/code'], ['link.url', '/images/x.png'], ['link.url', '/gone/'], ['link.url', '/Assets/x.css']];
+    const minima = await check(body, themed('theme: minima'));
+    assert.deepStrictEqual(codes(minima), lenient);
+    assert.match(minima[0]!.message, /No file at \/assets\/main\.css\. The theme minima may provide it/);
+    assert.deepStrictEqual(codes(await check(body, themed('remote_theme: owner/some-theme@main'))), lenient);
+    // The theme's own repository (its Gemfile's `gemspec` loads the gem from here, its layouts are here): its files are all at hand.
+    const own = { ...themed('theme: jekyll-theme-chirpy'), Gemfile: 'source "https://rubygems.org"\ngemspec\n' };
+    assert.deepStrictEqual(codes(await check(body, own)).map(([code]) => code), ['link.url', 'link.url', 'link.file', 'link.url', 'link.url', 'link.url', 'link.url']);
+    assert.deepStrictEqual(codes(await check(body, blog())).map(([code]) => code), ['link.url', 'link.url', 'link.file', 'link.url', 'link.url', 'link.url', 'link.url'], 'no theme');
+  });
+
   test("a GitHub Pages user or organization site: a link into a folder the site has nothing in may be another repository's site", async () => {
     // jupyter.github.io (served at jupyter.org) links to /governance/..., which the jupyter/governance repository's
     // Pages site serves on the same domain. Links into a folder the site has (any case), or relative ones, stay errors.

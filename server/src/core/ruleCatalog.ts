@@ -56,7 +56,7 @@ const ENTRIES = {
   'link.reference': { level: 'warning', fix: false, description: 'A reference link without a definition: kramdown shows the brackets as text' },
   'link.baseurl': { level: 'warning', fix: true, description: 'A root-relative URL that leaves out the site\'s `baseurl`' },
   'link.suspicious': { level: 'warning', fix: true, description: '`www.host.com/...` without a scheme, a URL wrapped in quotes or double parentheses, `localhost`' },
-  'link.unverified': { level: 'info', fix: true, description: 'A URL that a plugin the blog uses, or another GitHub Pages site on its domain, may make: not reported as broken' },
+  'link.unverified': { level: 'info', fix: true, description: 'A URL that a plugin the blog uses, its gem or remote theme (a file under `/assets/`), or another GitHub Pages site on its domain, may make: not reported as broken' },
   'link.external': { level: 'warning', fix: false, description: 'An external link that fails (only with external checks on, in a trusted workspace)' },
   'markdown.in-html': { level: 'warning', fix: true, description: 'Markdown inside an HTML element without `markdown="1"` (a `<details>` section): kramdown shows it as written (GitHub renders it)' },
   'markdown.table-as-text': { level: 'warning', fix: true, description: 'A table not followed by a blank line: kramdown writes it as a paragraph of `|`s (GitHub shows a table)' },

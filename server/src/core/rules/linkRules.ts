@@ -11,6 +11,7 @@ import { relativeLinkTarget, rewritesRelativeLinks } from '../links/relativeLink
 import { findFile, findPost, type PostLookup } from '../links/targets';
 import { withoutDate } from '../site/postName';
 import { generatedUrls } from '../site/generatedUrls';
+import { themeThatMayProvide } from '../site/themeAssets';
 import { firstSegment, isPagesUserSite, topSegments } from '../site/pagesUserSite';
 import { linkTagBaseurl, type SiteConfig } from '../site/config';
 import type { SiteIndex } from '../site/siteIndex';
@@ -187,6 +188,11 @@ class LinkChecker {
       return;
     }
     const written = link.target.trim().replace(/^\/+/, '');
+    const theme = themeThatMayProvide(this.site, written);
+    if (theme !== undefined) {
+      this.#report(link, 'link.unverified', l10n.t('No file {0} in the site; the theme {1} may provide it, so this cannot be verified.', excerpt(written), theme));
+      return;
+    }
     const candidates = [...this.site.staticFiles, ...[...this.site.documents.keys()].filter((p) => this.site.urls.urlOf(p) !== undefined)];
     const suggestion = closest(written, candidates);
     this.#report(link, 'link.file', suggestion ? l10n.t('No file {0} in the site; did you mean {1}? Jekyll fails the build.', excerpt(written), suggestion) : l10n.t('No file {0} in the site. Jekyll fails the build.', excerpt(written)), suggestion);
@@ -277,6 +283,11 @@ class LinkChecker {
     const where = resolved.relative ? l10n.t(" (resolved from this page's URL {0})", String(this.#pageUrl)) : '';
     const fix = suggestion === undefined ? undefined : this.#rewrite(link.target, resolved.path, suggestion);
     const expected = suggestion ? l10n.t('No {0} at {1}{2}; did you mean {3}?', what, excerpt(resolved.path), where, suggestion) : l10n.t('No {0} at {1}{2}.', what, excerpt(resolved.path), where);
+    const theme = themeThatMayProvide(this.site, resolved.path);
+    if (theme !== undefined) {
+      this.#report(link, 'link.unverified', l10n.t('{0} The theme {1} may provide it (a theme publishes its assets folder), so this cannot be verified.', expected, theme), fix, resolved.path);
+      return;
+    }
     const plugins = this.site.localPlugins.size > 0 ? [...generated.unknownPlugins, ...this.site.localPlugins] : generated.unknownPlugins;
     if (plugins.length > 0) {
       this.#report(link, 'link.unverified', l10n.t('{0} The plugin {1} may make it, so this cannot be verified.', expected, plugins.join(', ')), fix, resolved.path);

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { isMap } from 'yaml';
 import { parseYaml, yamlToData, type YamlError } from '../frontmatter/yaml';
 import type { IWorkspace, ReadResult } from '../workspace';
-import { GEMFILE, gemfilePlugins, gemfileUsesJekyll3 } from './gemfile';
+import { GEMFILE, gemfileLoadsOwnGem, gemfilePlugins, gemfileUsesJekyll3 } from './gemfile';
 
 export interface CollectionConfig {
   readonly name: string;
@@ -33,6 +33,10 @@ export interface SiteConfig {
   readonly include: readonly string[];
   /** A gem or remote theme can supply layouts and includes we cannot see. */
   readonly hasTheme: boolean;
+  /** `theme` (else `remote_theme`) as written, when there is one. */
+  readonly theme: string | undefined;
+  /** The Gemfile loads a gem from the site's folder (`gemspec`): with a theme, the site may be the theme's repository. */
+  readonly loadsOwnGem: boolean;
   /** `plugins` (and the old `gems`), then those the Gemfile loads (see `gemfile.ts`). */
   readonly plugins: readonly string[];
   /** `{% link %}` and `{% post_url %}` write the baseurl: Jekyll 4, unless the Gemfile builds with Jekyll 3. */
@@ -123,6 +127,8 @@ function toConfig(raw: Record<string, unknown>, gemfile?: string): SiteConfig {
     exclude: [...DEFAULT_EXCLUDE, ...asStrings(raw['exclude'])],
     include: asStrings(raw['include']),
     hasTheme: typeof theme === 'string' && theme.length > 0,
+    theme: typeof theme === 'string' && theme.length > 0 ? theme : undefined,
+    loadsOwnGem: gemfileLoadsOwnGem(gemfile),
     plugins: [...new Set([...asStrings(raw['plugins']), ...asStrings(raw['gems']), ...gemfilePlugins(gemfile)])],
     linkTagsWriteBaseurl: !gemfileUsesJekyll3(gemfile),
     kramdownInput: input,

@@ -87,6 +87,14 @@ export function gemfileUsesJekyll3(text: string | undefined): boolean {
   return false;
 }
 
+/**
+ * Whether the Gemfile loads a gem from the site's own folder (`gemspec`): the site is the repository of that gem, as a
+ * theme's repository builds its demo site with `theme: <itself>` (jekyll-theme-chirpy and its forks).
+ */
+export function gemfileLoadsOwnGem(text: string | undefined): boolean {
+  return text?.split(/\r?\n/).some((raw) => /^gemspec\b/.test(withoutComment(raw).trim())) ?? false;
+}
+
 /** A line without its `#` comment; a `#` inside a quoted string stays. */
 function withoutComment(line: string): string {
   let quote = '';
