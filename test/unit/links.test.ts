@@ -858,6 +858,8 @@ suite('links', () => {
     const own = { ...themed('theme: jekyll-theme-chirpy'), Gemfile: 'source "https://rubygems.org"\ngemspec\n' };
     assert.deepStrictEqual(codes(await check(body, own)).map(([code]) => code), ['link.url', 'link.url', 'link.file', 'link.url', 'link.url', 'link.url', 'link.url']);
     assert.deepStrictEqual(codes(await check(body, blog())).map(([code]) => code), ['link.url', 'link.url', 'link.file', 'link.url', 'link.url', 'link.url', 'link.url'], 'no theme');
+    const pluginRepository = Object.fromEntries(Object.entries({ ...own, '_config.yml': 'permalink: /:year/:month/:title.html\ntheme: minima\n' }).filter(([path]) => !path.startsWith('_layouts/')));
+    assert.deepStrictEqual(codes(await check(body, pluginRepository)), lenient, 'a gemspec without layouts: the theme gem is not this repository');
   });
 
   test("a GitHub Pages user or organization site: a link into a folder the site has nothing in may be another repository's site", async () => {
