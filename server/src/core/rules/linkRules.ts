@@ -14,6 +14,7 @@ import { generatedUrls } from '../site/generatedUrls';
 import { firstSegment, isPagesUserSite, topSegments } from '../site/pagesUserSite';
 import { linkTagBaseurl, type SiteConfig } from '../site/config';
 import type { SiteIndex } from '../site/siteIndex';
+import type { LinkSummary } from '../links/linkIndex';
 import type { FixableCode } from '../ruleCatalog';
 import type { Finding, Rule, RuleContext } from './rule';
 import { wellFormed } from '../wellFormed';
@@ -221,7 +222,7 @@ class LinkChecker {
         if (this.#withoutOwnPage) {
           return;
         }
-        this.#checkFragment(link, resolved.fragment, this.path, this.scanned.ids, this.scanned.idsComplete);
+        this.#checkFragment(link, resolved.fragment, this.path, this.scanned);
         return;
       case 'internal':
         this.#checkInternal(link, resolved);
@@ -307,9 +308,9 @@ class LinkChecker {
 
   /** A `#fragment` of a link to another document (or this one), against that document's ids. */
   #checkFragmentOf(link: LinkOccurrence, path: string, fragment: string): void {
-    const summary = path === this.path ? { ids: this.scanned.ids, idsComplete: this.scanned.idsComplete } : this.site.links.summary(path);
+    const summary = path === this.path ? this.scanned : this.site.links.summary(path);
     if (summary) {
-      this.#checkFragment(link, fragment, path, summary.ids, summary.idsComplete);
+      this.#checkFragment(link, fragment, path, summary);
     }
   }
 
@@ -349,17 +350,18 @@ class LinkChecker {
     return written.replace(pathAsWritten, (pathAsWritten.startsWith(baseurl) && baseurl ? baseurl : '') + suggestion);
   }
 
-  #checkFragment(link: LinkOccurrence, fragment: string, targetPath: string, ids: ReadonlySet<string>, complete: boolean): void {
-    if (!complete || ids.has(fragment) || fragment === 'top' || fragment === '' || /\{\{|\{%/.test(fragment) || isPageState(fragment)) {
+  /** A `#fragment` against the ids of the page of `targetPath`, whose text has `target`'s ids and includes. */
+  #checkFragment(link: LinkOccurrence, fragment: string, targetPath: string, target: LinkSummary): void {
+    const ids = target.ids;
+    if (!target.idsComplete || ids.has(fragment) || fragment === 'top' || fragment === '' || /\{\{|\{%/.test(fragment) || isPageState(fragment)) {
       return;
     }
     if (this.site.config.hasTheme) {
       return; // a theme's layouts may carry ids we cannot see
     }
-    // An include may be on any page; a layout only on the pages it frames, when those are known.
-    const framing = this.site.framingLayouts(targetPath);
-    const layouts = new Set(this.site.layouts.values());
-    if (this.site.links.templateMayWrite(fragment, (template) => framing === undefined || framing.has(template) || !layouts.has(template))) {
+    // A layout's or include's ids only on the pages it is on, when those are known.
+    const templates = this.site.templatesOn(targetPath, target.includes);
+    if (this.site.links.templateMayWrite(fragment, (template) => templates === undefined || templates.has(template))) {
       return;
     }
     const suggestion = closest(fragment, ids, Math.max(3, Math.floor(fragment.length / 2)));
