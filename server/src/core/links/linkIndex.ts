@@ -41,11 +41,11 @@ export class LinkIndex {
 
   /**
    * Whether a layout or include may write this id on a page: as written, or made by its Liquid (`note-{{ n }}`).
-   * `on` says which templates write on that page (all when not given).
+   * `on` are the templates on that page (`SiteIndex.templatesOn`); undefined when any may be.
    */
-  templateMayWrite(id: string, on: (template: string) => boolean = () => true): boolean {
+  templateMayWrite(id: string, on: ReadonlySet<string> | undefined): boolean {
     for (const [template, ids] of this.templateIds) {
-      if (on(template) && (ids.has(id) || [...ids].some((written) => liquidMayWrite(written, id)))) {
+      if ((on === undefined || on.has(template)) && (ids.has(id) || [...ids].some((written) => liquidMayWrite(written, id)))) {
         return true;
       }
     }

@@ -360,8 +360,7 @@ class LinkChecker {
       return; // a theme's layouts may carry ids we cannot see
     }
     // A layout's or include's ids only on the pages it is on, when those are known.
-    const templates = this.site.templatesOn(targetPath, target.includes);
-    if (this.site.links.templateMayWrite(fragment, (template) => templates === undefined || templates.has(template))) {
+    if (this.site.links.templateMayWrite(fragment, this.site.templatesOn(targetPath, target.includes))) {
       return;
     }
     const suggestion = closest(fragment, ids, Math.max(3, Math.floor(fragment.length / 2)));
