@@ -63,7 +63,7 @@ export const DELIBERATE = {
   templatedFile: 'A feed or stylesheet with front matter (not Markdown or HTML) is a static file to Blogwright: the same URL, no document facts.',
   madeByLiquid: 'A URL made by an include or a Liquid expression (`{% include img.html url=... %}`) is not in the source: Blogwright cannot know it and never reports it.',
   unusedDefinition: 'A reference definition no link uses: kramdown writes nothing, Blogwright still checks its URL.',
-  templateIds: 'An id an include or layout writes (an inline SVG, a table of contents): Blogwright accepts the ids written in templates on every page rather than tracking which page includes them, and does not expand includes.',
+  templateIds: 'An id an include or layout writes (an inline SVG, a table of contents): Blogwright accepts the ids that the layouts and includes on the page may write (Liquid in one may write any), and does not expand includes.',
   includeStructure: "An include's HTML changes the Markdown around it (it opens an HTML block that swallows what follows): Blogwright does not expand includes, so it reads the headers after it as headers.",
   redirectLayout: 'jekyll-redirect-from replaces a page with `redirect_to` by a redirect page (layout `redirect`): Blogwright reads the page as its author wrote it.',
   lazyCodeLine: "kramdown continues indented code with the unindented line after it; a Liquid tag alone there is gone before kramdown runs, so Jekyll's code is as written and Blogwright rightly does not warn.",
@@ -222,7 +222,7 @@ function compareIds(site: SiteIndex, document: SiteDocument, text: string, jekyl
     }
     if (theirs.has(id)) {
       const tocByInclude = /^markdown-toc(?:-|$)/.test(id) && /\{%-?\s*include\s/.test(text);
-      return site.links.templateMayWrite(id) || tocByInclude ? DELIBERATE.templateIds : undefined;
+      return site.links.templateMayWrite(id, site.templatesOn(document.path, scanned.includes)) || tocByInclude ? DELIBERATE.templateIds : undefined;
     }
     // The header's line is in Jekyll's output as written, after an include: the include's HTML swallowed it.
     const heading = scanned.headings.find((h) => h.id === id);

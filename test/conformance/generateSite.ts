@@ -67,8 +67,10 @@ export function generateSite(seed: number): Record<string, string> {
   files['_layouts/default.html'] = '<!DOCTYPE html>\n<html><body>\n<nav id="site-nav"><a href="{{ "/" | relative_url }}">Home</a></nav>\n{{ content }}\n</body></html>\n';
   files['_layouts/post.html'] = '---\nlayout: default\n---\n<article><h1 class="title">{{ page.title }}</h1>\n{{ content }}\n</article>\n';
   files['index.html'] = '---\nlayout: default\ntitle: Home\n---\n{% for post in paginator.posts %}<a href="{{ post.url | relative_url }}">{{ post.title }}</a>{% endfor %}\n';
-  files['about.md'] = '---\ntitle: About\npermalink: /about/\n---\n# About us\n\nSee [the notes](notes/first/).\n';
-  files['contact.html'] = '---\ntitle: Contact\n---\n<h2 id="write">Write</h2>\n<p><a href="{{ site.baseurl }}/about/#about-us">About</a></p>\n';
+  files['about.md'] = '---\ntitle: About\nlayout: default\npermalink: /about/\n---\n# About us\n\nSee [the notes](notes/first/).\n';
+  files['contact.html'] = '---\ntitle: Contact\n---\n<h2 id="write">Write</h2>\n<p><a href="{{ site.baseurl }}/about/#about-us">About</a></p>\n{% include box.html n="1" %}\n';
+  // An include writing an id made by Liquid: on the pages that include it only.
+  files['_includes/box.html'] = '<div id="box-{{ include.n }}">box</div>\n';
   // Links to source files: with jekyll-relative-links the first four go to the files' URLs, the last stays broken.
   files['docs/index.md'] = '---\ntitle: Docs\n---\n## Start here\n\n[Guide](guide.html), [its source](guide.md#step-one), ![Logo](../assets/img/logo.png), [about][about] and [nothing](nothing.md).\n\n[about]: /about.md\n';
   files['docs/guide.md'] = '---\ntitle: Guide\nredirect_from: /old-guide/\n---\n## Step one\n';
@@ -130,6 +132,9 @@ export function generateSite(seed: number): Record<string, string> {
       body.push(paragraph(random, linkable, post), '');
     }
     if (random.chance(0.3)) {
+      body.push('{% include box.html n="2" %}', '');
+    }
+    if (random.chance(0.3)) {
       body.push('```liquid', random.pick(['{{ page.title }}', '{% raw %}{{ page.title }}{% endraw %}', '{{ site.title }}', 'plain {{ }} text']), '```', '');
     }
     files[post.path] += body.join('\n');
@@ -150,6 +155,9 @@ function paragraph(random: Random, posts: readonly Post[], self: Post): string {
     () => `[about]({{ site.baseurl }}/about/)`,
     () => `[about]({{ site.baseurl }}/about/#about-us)`,
     () => `[about](/about/#nowhere)`,
+    () => `[box]({{ site.baseurl }}/contact.html#box-1)`,
+    () => `[boxed]({% post_url ${other.name} %}#box-2)`,
+    () => `[about](/about/#box-1)`,
     () => `[pdf]({{ site.baseurl }}/assets/doc.pdf)`,
     () => `[guide]({{ site.baseurl }}/old-guide/)`,
     () => `[docs]({% link docs/guide.md %})`,

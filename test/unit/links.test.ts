@@ -676,7 +676,7 @@ suite('links', () => {
     assert.deepStrictEqual(codes(await check('[a](#mc_embed_signup) [b](#signup-form) [c](/about/#section:clients) [d](#missing)', files)), [['link.fragment', '#missing']]);
   });
 
-  test("fragments: a layout's ids are on the pages it frames, through its own layouts; an include's on any page (yarnpkg: install's id=\"{{os}}\")", async () => {
+  test("fragments: a layout's ids are on the pages it frames, through its own layouts (yarnpkg: install's id=\"{{os}}\")", async () => {
     const files = blog({
       '_config.yml': 'permalink: /:year/:month/:title.html\ndefaults:\n  - scope: { path: "" }\n    values: { layout: post }\n',
       '_layouts/install.html': '<div id="{{ os }}"></div>{{ content }}',
@@ -686,11 +686,39 @@ suite('links', () => {
       'child.md': '---\nlayout: child\n---\n',
       'odd.md': '---\nlayout: missing\n---\n',
     });
-    const body = '[a](#nowhere) [b](/install.html#linux) [c](/child.html#macos) [d](/2015/03/foo.html#comments) [e](/odd.html#any) [f](#box-1) [g](/2015/03/foo.html#windows)\n';
+    const body = '[a](#nowhere) [b](/install.html#linux) [c](/child.html#macos) [d](/2015/03/foo.html#comments) [e](/odd.html#any) [g](/2015/03/foo.html#windows)\n';
     assert.deepStrictEqual(codes(await check(body, files)), [
       ['link.fragment', '#nowhere'],
       ['link.fragment', '/2015/03/foo.html#windows'],
     ]);
+  });
+
+  test("fragments: an include's ids are on the pages that include it, from their text, their layouts or other includes; a name Liquid makes, or one not on disk, may be any (bitcoinops: contributors.html's id=\"{{include.id}}\")", async () => {
+    // The oracle: box.html's `box-1` is on boxed.html (its layout includes outer.html, which includes box.html),
+    // free.html's `x` on direct.html, neither on a post; include_relative reads a file beside the page, any file;
+    // a name may start with `/` (prebid's `{% include /alerts/alert_warning.html %}`).
+    const files = blog({
+      '_config.yml': 'permalink: /:year/:month/:title.html\ndefaults:\n  - scope: { path: "" }\n    values: { layout: post }\n',
+      '_includes/box.html': '<p id="box-{{ include.n }}"></p>',
+      '_includes/outer.html': '{%- include box.html n=1 -%}',
+      '_includes/free.html': '<div id="{{ include.id }}"></div>',
+      '_layouts/boxed.html': '{% include /outer.html %}{{ content }}',
+      '_layouts/rel.html': '{% include_relative part.html %}{{ content }}',
+      'boxed.md': '---\nlayout: boxed\n---\n',
+      'direct.md': '---\ntitle: Direct\n---\n{% include free.html id="x" %}\n',
+      'dynamic.md': '---\ntitle: Dynamic\n---\n{% include {{ page.which }} %}\n',
+      'cached.md': '---\ntitle: Cached\n---\n{% include_cached free.html id="y" %}\n',
+      'gone.md': '---\ntitle: Gone\n---\n{% include gone.html %}\n',
+      'lines.md': '---\ntitle: Lines\n---\n{% liquid\n  include free.html\n%}\n',
+      'rel.md': '---\nlayout: rel\n---\n',
+    });
+    const body = '[a](/boxed.html#box-1) [b](/direct.html#x) [c](/dynamic.html#any) [d](/cached.html#y) [e](/gone.html#any) [e](/lines.html#any) [f](/rel.html#any) [g](/2015/03/foo.html#box-1) [h](/boxed.html#x) [i](#x)\n';
+    assert.deepStrictEqual(codes(await check(body, files)), [
+      ['link.fragment', '/2015/03/foo.html#box-1'],
+      ['link.fragment', '/boxed.html#x'],
+      ['link.fragment', '#x'],
+    ]);
+    assert.deepStrictEqual(codes(await check('{% include free.html id="here" %}\n[a](#here)\n', files)), []);
   });
 
   test('fragments: a document of a collection without output has no page of its own; its #links name ids of the page showing it (a one-page site)', async () => {

@@ -12,6 +12,14 @@ const BLOG = {
   'about.md': '---\ntitle: About\n---\nNo links.\n',
 };
 
+/** The index of `blog` built, and one restored from what that one stored (the persisted index). */
+async function builtAndRestored(blog: Record<string, string>): Promise<[SiteIndex, SiteIndex]> {
+  const built = await indexBlog(blog);
+  const restored = new SiteIndex(new InMemoryWorkspace(blog), withSettings(undefined));
+  await restored.restore(withSettings(undefined), Object.keys(blog).sort(), (path) => ({ ...built.stored(path), keyHashes: built.links.keyHashesOf(path) }), undefined);
+  return [built, restored];
+}
+
 /** The reverse index (links/linkIndex.ts): which documents an update re-checks besides the file itself. */
 suite('reverse link index', () => {
   test('a target that changes its ids or goes away re-checks the documents linking to it, relative links included', async () => {
@@ -29,9 +37,7 @@ suite('reverse link index', () => {
   });
 
   test('an index restored with the key hashes another one made (the persisted index) re-checks the same documents', async () => {
-    const built = await indexBlog(BLOG);
-    const restored = new SiteIndex(new InMemoryWorkspace(BLOG), withSettings(undefined));
-    await restored.restore(withSettings(undefined), Object.keys(BLOG).sort(), (path) => ({ ...built.stored(path), keyHashes: built.links.keyHashesOf(path) }), undefined);
+    const [built, restored] = await builtAndRestored(BLOG);
     for (const site of [built, restored]) {
       const renamed = await site.update('_posts/2015-03-10-foo.md', '---\ntitle: Foo\n---\n## Begin\n');
       assert.deepStrictEqual(new Set(renamed.scope === 'documents' ? renamed.paths : []), new Set(['_posts/2015-03-10-foo.md', '_posts/2020-05-01-relative.md', '_posts/2020-05-02-absolute.md']));
@@ -41,13 +47,25 @@ suite('reverse link index', () => {
 
   test("a target that changes its layout re-checks the documents linking to it (a layout's ids are on the pages it frames); a restored index knows each layout's own", async () => {
     const blog = { ...BLOG, '_layouts/base.html': '<div id="top-{{ x }}"></div>{{ content }}', '_layouts/post.html': '---\nlayout: base\n---\n{{ content }}' };
-    const built = await indexBlog(blog);
-    const restored = new SiteIndex(new InMemoryWorkspace(blog), withSettings(undefined));
-    await restored.restore(withSettings(undefined), Object.keys(blog).sort(), (path) => ({ ...built.stored(path), keyHashes: built.links.keyHashesOf(path) }), undefined);
+    const [built, restored] = await builtAndRestored(blog);
     for (const site of [built, restored]) {
       const framed = await site.update('_posts/2015-03-10-foo.md', '---\ntitle: Foo\nlayout: post\n---\n## Start\n');
       assert.deepStrictEqual(new Set(framed.scope === 'documents' ? framed.paths : []), new Set(['_posts/2015-03-10-foo.md', '_posts/2020-05-01-relative.md', '_posts/2020-05-02-absolute.md']));
       assert.deepStrictEqual([...(site.framingLayouts('_posts/2015-03-10-foo.md') ?? [])], ['_layouts/post.html', '_layouts/base.html']);
+    }
+  });
+
+  test('an include whose ids or includes change re-checks every page; a target that includes others re-checks the documents linking to it; a restored index knows who includes what', async () => {
+    const blog = { ...BLOG, '_posts/2015-03-10-foo.md': '---\ntitle: Foo\nlayout: post\n---\n## Start\n', '_layouts/post.html': '{{ content }}', '_includes/box.html': '<p id="box-{{ n }}"></p>', '_includes/outer.html': '{% include box.html %}' };
+    const [built, restored] = await builtAndRestored(blog);
+    for (const site of [built, restored]) {
+      const including = await site.update('_posts/2015-03-10-foo.md', '---\ntitle: Foo\nlayout: post\n---\n## Start\n{% include outer.html %}\n');
+      assert.deepStrictEqual(new Set(including.scope === 'documents' ? including.paths : []), new Set(['_posts/2015-03-10-foo.md', '_posts/2020-05-01-relative.md', '_posts/2020-05-02-absolute.md']));
+      assert.deepStrictEqual(site.templatesOn('_posts/2015-03-10-foo.md', site.links.summary('_posts/2015-03-10-foo.md')?.includes), new Set(['_layouts/post.html', '_includes/outer.html', '_includes/box.html']));
+      assert.deepStrictEqual(await site.update('_includes/box.html', '<p id="box-{{ n }}"></p>'), { scope: 'documents', paths: ['_includes/box.html'] });
+      assert.deepStrictEqual(await site.update('_includes/box.html', '<p id="other"></p>'), { scope: 'all' });
+      assert.deepStrictEqual(await site.update('_includes/outer.html', '{% include {{ x }} %}'), { scope: 'all' });
+      assert.strictEqual(site.templatesOn('_posts/2015-03-10-foo.md', site.links.summary('_posts/2015-03-10-foo.md')?.includes), undefined);
     }
   });
 

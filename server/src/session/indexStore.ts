@@ -28,7 +28,7 @@ import type { ConfigTexts } from '../core/site/config';
 import { blogwrightVersion } from '../version';
 
 /** Bumped whenever what is stored changes shape or meaning. */
-const FORMAT = 5;
+const FORMAT = 6;
 const MAGIC = 'blogwright-index\n';
 /** A store larger than this is not read (10,000 posts take about 20 MB). */
 const MAX_STORE_BYTES = 512 * 1024 * 1024;
@@ -270,9 +270,9 @@ export function entriesToWrite(
     if (stored === undefined && !stamps.has(path)) {
       continue;
     }
-    const { record, templateIds, templateKeys, templateAssigns, layoutParent } = stored ?? {};
+    const { record, templateIds, templateKeys, templateAssigns, layoutParent, templateIncludes } = stored ?? {};
     const keyHashes = record?.kind === 'document' && record.links ? site.links.keyHashesOf(path) : undefined;
-    entries.push([path, { record, keyHashes, templateIds, templateKeys, templateAssigns, layoutParent, stamp: stamps.get(path), diagnostics: diagnosticsOf(path) }]);
+    entries.push([path, { record, keyHashes, templateIds, templateKeys, templateAssigns, layoutParent, templateIncludes, stamp: stamps.get(path), diagnostics: diagnosticsOf(path) }]);
   }
   return entries;
 }
@@ -296,11 +296,11 @@ function chunk(serialized: Buffer): Buffer {
   return Buffer.concat([length, serialized]);
 }
 
-type EncodedEntry = [path: string, stamp: FileStamp | null, record: EncodedRecord | null, keyHashes: Int32Array | null, templateIds: ReadonlySet<string> | null, diagnostics: readonly BlogwrightDiagnostic[] | null, templateKeys: ReadonlySet<string> | null, templateAssigns: ReadonlySet<string> | null, layoutParent: string | null];
+type EncodedEntry = [path: string, stamp: FileStamp | null, record: EncodedRecord | null, keyHashes: Int32Array | null, templateIds: ReadonlySet<string> | null, diagnostics: readonly BlogwrightDiagnostic[] | null, templateKeys: ReadonlySet<string> | null, templateAssigns: ReadonlySet<string> | null, layoutParent: string | null, templateIncludes: readonly string[] | null];
 /** A document without what its path says (its shape), which `SiteIndex.restore` takes from the path again. */
 type EncodedRecord =
   | { kind: 'static' }
-  | { kind: 'document'; document: { tokens: EncodedTokens; anchors: EncodedAnchors } & Pick<SiteDocument, 'data' | 'hasFrontMatter' | 'skipped'>; links: { ids: ReadonlySet<string>; idsComplete: boolean } | null };
+  | { kind: 'document'; document: { tokens: EncodedTokens; anchors: EncodedAnchors } & Pick<SiteDocument, 'data' | 'hasFrontMatter' | 'skipped'>; links: { ids: ReadonlySet<string>; idsComplete: boolean; includes: readonly string[] } | null };
 /**
  * Tokens and anchors in columns (strings, then numbers in one typed array): a 10,000-post blog has 200,000 of them,
  * and V8 reads an object property by property, names included, but a typed array at once.
@@ -364,9 +364,9 @@ function encodeEntry(path: string, entry: StoreEntry): EncodedEntry {
       : {
           kind: 'document',
           document: { tokens: encodeTokens(record.document.tokens), anchors: encodeAnchors(record.document.anchors), data: record.document.data, hasFrontMatter: record.document.hasFrontMatter, skipped: record.document.skipped },
-          links: record.links ? { ids: record.links.ids, idsComplete: record.links.idsComplete } : null,
+          links: record.links ? { ids: record.links.ids, idsComplete: record.links.idsComplete, includes: record.links.includes } : null,
         };
-  return [path, entry.stamp ?? null, encoded, entry.keyHashes ?? null, entry.templateIds ?? null, entry.diagnostics && entry.diagnostics.length > 0 ? entry.diagnostics : null, entry.templateKeys ?? null, entry.templateAssigns ?? null, entry.layoutParent ?? null];
+  return [path, entry.stamp ?? null, encoded, entry.keyHashes ?? null, entry.templateIds ?? null, entry.diagnostics && entry.diagnostics.length > 0 ? entry.diagnostics : null, entry.templateKeys ?? null, entry.templateAssigns ?? null, entry.layoutParent ?? null, entry.templateIncludes ?? null];
 }
 
 function decodePayload(payload: Buffer): StoreContents | undefined {
@@ -425,12 +425,12 @@ function isAuthor(value: unknown): boolean {
 }
 
 function decodeEntry(raw: unknown): [string, StoreEntry] | undefined {
-  if (!Array.isArray(raw) || raw.length !== 9) {
+  if (!Array.isArray(raw) || raw.length !== 10) {
     return undefined;
   }
   // Any numbers will do as key hashes: a wrong one only makes a document checked again, or not, after an update.
-  const [path, stamp, record, keyHashes, templateIds, diagnostics, templateKeys, templateAssigns, layoutParent] = raw as unknown[];
-  if (typeof path !== 'string' || !(layoutParent === null || typeof layoutParent === 'string') || !(stamp === null || isStamp(stamp)) || !(keyHashes === null || keyHashes instanceof Int32Array) || !(templateIds === null || isStringSet(templateIds)) || !(templateKeys === null || isStringSet(templateKeys)) || !(templateAssigns === null || isStringSet(templateAssigns))) {
+  const [path, stamp, record, keyHashes, templateIds, diagnostics, templateKeys, templateAssigns, layoutParent, templateIncludes] = raw as unknown[];
+  if (typeof path !== 'string' || !(layoutParent === null || typeof layoutParent === 'string') || !(templateIncludes === null || isStringArray(templateIncludes)) || !(stamp === null || isStamp(stamp)) || !(keyHashes === null || keyHashes instanceof Int32Array) || !(templateIds === null || isStringSet(templateIds)) || !(templateKeys === null || isStringSet(templateKeys)) || !(templateAssigns === null || isStringSet(templateAssigns))) {
     return undefined;
   }
   if (!(diagnostics === null || (Array.isArray(diagnostics) && diagnostics.every(isDiagnostic)))) {
@@ -447,6 +447,7 @@ function decodeEntry(raw: unknown): [string, StoreEntry] | undefined {
     ...(templateIds === null ? {} : { templateIds: templateIds as Set<string> }),
     ...(templateKeys === null ? {} : { templateKeys: templateKeys as Set<string> }),
     ...(templateAssigns === null ? {} : { templateAssigns: templateAssigns as Set<string> }),
+    ...(templateIncludes === null ? {} : { templateIncludes: templateIncludes as string[] }),
     ...(typeof layoutParent === 'string' ? { layoutParent } : {}),
     ...(diagnostics === null ? {} : { diagnostics: diagnostics as BlogwrightDiagnostic[] }),
   };
@@ -463,7 +464,7 @@ function decodeRecord(path: string, raw: unknown): FileRecord | null {
   }
   const document = raw['document'];
   const links = raw['links'];
-  if (raw['kind'] !== 'document' || !isObject(document) || !(links === null || (isObject(links) && isStringSet(links['ids']) && typeof links['idsComplete'] === 'boolean'))) {
+  if (raw['kind'] !== 'document' || !isObject(document) || !(links === null || (isObject(links) && isStringSet(links['ids']) && typeof links['idsComplete'] === 'boolean' && isStringArray(links['includes'])))) {
     return null;
   }
   const { tokens, anchors, data, hasFrontMatter, skipped } = document;
@@ -473,7 +474,7 @@ function decodeRecord(path: string, raw: unknown): FileRecord | null {
   return {
     kind: 'document',
     document: { kind: 'page', ext: '', path, tokens: tokensOf(tokens), anchors: anchorsOf(anchors), data, hasFrontMatter, skipped } as SiteDocument,
-    links: links === null ? undefined : { ids: links['ids'] as Set<string>, idsComplete: links['idsComplete'] as boolean, links: [] },
+    links: links === null ? undefined : { ids: links['ids'] as Set<string>, idsComplete: links['idsComplete'] as boolean, includes: links['includes'] as string[], links: [] },
   };
 }
 

@@ -11,6 +11,8 @@ import { postName } from '../site/postName';
 export interface LinkSummary {
   readonly ids: ReadonlySet<string>;
   readonly idsComplete: boolean;
+  /** What the document's text includes (`includedNames`): their ids are on its page too. */
+  readonly includes: readonly string[];
 }
 
 /** Turns a document's written targets into the keys of what they point to (see `targets.ts`). */
@@ -31,7 +33,7 @@ export class LinkIndex {
   readonly #linksTo = new Map<string, Int32Array>();
   /** Post file base name (`2015-03-01-title`) -> post paths, for `{% post_url %}`. */
   readonly #postsByName = new Map<string, Set<string>>();
-  /** Ids in layouts and includes: a fragment may point to one of them on any page. */
+  /** Ids in layouts and includes: a fragment may point to one of them on the pages they are on (`SiteIndex.templatesOn`). */
   readonly templateIds = new Map<string, ReadonlySet<string>>();
 
   /** Without a resolver there is no reverse index: `sourcesOf` finds nothing. */
@@ -39,11 +41,11 @@ export class LinkIndex {
 
   /**
    * Whether a layout or include may write this id on a page: as written, or made by its Liquid (`note-{{ n }}`).
-   * `on` says which templates write on that page (all when not given).
+   * `on` are the templates on that page (`SiteIndex.templatesOn`); undefined when any may be.
    */
-  templateMayWrite(id: string, on: (template: string) => boolean = () => true): boolean {
+  templateMayWrite(id: string, on: ReadonlySet<string> | undefined): boolean {
     for (const [template, ids] of this.templateIds) {
-      if (on(template) && (ids.has(id) || [...ids].some((written) => liquidMayWrite(written, id)))) {
+      if ((on === undefined || on.has(template)) && (ids.has(id) || [...ids].some((written) => liquidMayWrite(written, id)))) {
         return true;
       }
     }
@@ -60,7 +62,11 @@ export class LinkIndex {
   set(path: string, scanned: RecordLinks, isPost: boolean, hashes?: Int32Array): LinkSummary {
     this.delete(path);
     // Stored ids were never cut from a text: kept as they are.
-    const summary = { ids: hashes ? scanned.ids : new Set([...scanned.ids].map(detached)), idsComplete: scanned.idsComplete };
+    const summary = {
+      ids: hashes ? scanned.ids : new Set([...scanned.ids].map(detached)),
+      idsComplete: scanned.idsComplete,
+      includes: hashes || scanned.includes.length === 0 ? scanned.includes : scanned.includes.map(detached),
+    };
     this.#summaries.set(path, summary);
     if (isPost) {
       const name = postName(path);

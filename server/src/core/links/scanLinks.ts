@@ -62,6 +62,8 @@ export interface ScannedLinks {
   readonly idsComplete: boolean;
   /** The headings with a known id, in order, for navigation to a `#fragment`. */
   readonly headings: readonly { readonly id: string; readonly start: number; readonly text: string }[];
+  /** What the text includes (`includedNames`): the includes whose ids are on its page too. */
+  readonly includes: readonly string[];
   readonly liquidInCode: readonly LiquidInCode[];
 }
 
@@ -374,9 +376,9 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   }
 
   // Included Markdown brings its own definitions and headings (swift.org's pages are made of `{% include_relative %}` parts).
-  const includes = includesMarkdown(text, bodyStart, (offset) => inside(notMarkdown, offset));
-  const definitionsComplete = ![...definitions].some((d) => d.includes('{{') || d.includes('{%')) && !includes;
-  if (includes) {
+  const includes = scanIncludes(text, bodyStart, (offset) => inside(notMarkdown, offset));
+  const definitionsComplete = ![...definitions].some((d) => d.includes('{{') || d.includes('{%')) && !includes.markdown;
+  if (includes.markdown) {
     idsComplete = false;
   }
   // `[a][b](c)`: with `b` defined, kramdown reads the reference and `(c)` is text; without, `[a]` is text and `[b](c)`
@@ -403,7 +405,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   const cut = (link: LinkOccurrence) => edges.length > 0 && written.has(link) && crossesEdge(edges, written.get(link)!.start, written.get(link)!.end);
   const kept = links.filter((link) => !isText(link) && !dropped(link) && !scripted(link) && !cut(link));
   sortByStart(kept);
-  return { links: kept, definitions, definitionsComplete, ids, idsComplete, headings, liquidInCode };
+  return { links: kept, definitions, definitionsComplete, ids, idsComplete, headings, includes: includes.names, liquidInCode };
 }
 
 const LIQUID_IN_LINE = /\{\{[^\n]{0,500}?\}\}|\{%[^\n]{0,500}?%\}/g;
@@ -423,24 +425,50 @@ function definitionAt(text: string, start: number): LinkDefinition | undefined {
   return read && { labelStart: start + read.labelStart, labelEnd: start + read.labelEnd, urlStart: start + read.urlStart, urlEnd: start + read.urlEnd, end: start + read.end };
 }
 
-const INCLUDE_TAG = /\{%-?\s*include(_relative)?\s+([^\s%]+)/y;
+const INCLUDE_TAG = /\{%-?\s*(include_relative|include_cached|include|liquid)\s+([^\s%]+)/y;
 const MARKDOWN_NAME = /\.(?:md|markdown|mkdown|mkdn|mkd)$/i;
+/** The names Jekyll's include tag takes as written; any other is made by Liquid (`{{ x }}`) or fails the build. */
+const INCLUDE_NAME = /^[\w/.\-()+~#@]+$/;
+/**
+ * Stands in `includedNames` for an include that may be any file: its name made by Liquid, `include_relative`'s, or
+ * one in a `{% liquid %}` tag's lines (Liquid 5, which Jekyll may run: the oracle includes there).
+ */
+export const ANY_INCLUDE = '*';
+/** Most texts include nothing: one empty list for all of them. */
+const NO_INCLUDES: readonly string[] = [];
 
 /**
- * Whether the page includes Markdown that may define references: an `{% include_relative %}` (a page's parts), an
- * `{% include %}` of a Markdown file, or one whose name Liquid makes. An included `.html` file is taken to define none.
+ * What a text includes: the names of its `{% include %}` tags (and jekyll-include-cache's `include_cached`), each
+ * once, as `_includes/` holds them; `ANY_INCLUDE` for a name Liquid makes, or an `include_relative` (a file beside
+ * the page, which may include others). Tags in code count too: Liquid renders them there as well.
  */
-function includesMarkdown(text: string, bodyStart: number, hidden: (offset: number) => boolean): boolean {
+export function includedNames(text: string, from = 0): readonly string[] {
+  return scanIncludes(text, from, () => false).names;
+}
+
+/**
+ * `includedNames`, and whether the page includes Markdown that may define references: an `{% include_relative %}`
+ * (a page's parts), an `{% include %}` of a Markdown file, or one whose name Liquid makes. An included `.html` file
+ * is taken to define none.
+ */
+function scanIncludes(text: string, from: number, hidden: (offset: number) => boolean): { readonly names: readonly string[]; readonly markdown: boolean } {
+  let names: Set<string> | undefined;
+  let markdown = false;
   // Tag by tag: a search for one word (or a pattern) reads the whole text several times slower than for `{%`.
-  for (let open = text.indexOf('{%', bodyStart); open >= 0; open = text.indexOf('{%', open + 2)) {
+  for (let open = text.indexOf('{%', from); open >= 0; open = text.indexOf('{%', open + 2)) {
     INCLUDE_TAG.lastIndex = open;
     const tag = INCLUDE_TAG.exec(text);
-    const name = tag?.[2];
-    if (name !== undefined && (tag![1] !== undefined || MARKDOWN_NAME.test(name) || name.includes('{{')) && !hidden(open)) {
-      return true;
+    if (!tag) {
+      continue;
+    }
+    const name = tag[2]!;
+    const unknown = tag[1] === 'include_relative' || tag[1] === 'liquid';
+    (names ??= new Set()).add(unknown || !INCLUDE_NAME.test(name) ? ANY_INCLUDE : name);
+    if (!markdown && (unknown || MARKDOWN_NAME.test(name) || name.includes('{{')) && !hidden(open)) {
+      markdown = true;
     }
   }
-  return false;
+  return { names: names ? [...names] : NO_INCLUDES, markdown };
 }
 
 // An opening tag on its own line, then its attributes: two steps, since one pattern with `markdown=` between two

@@ -15,6 +15,7 @@ import { themeThatMayProvide } from '../site/themeAssets';
 import { firstSegment, isPagesUserSite, topSegments } from '../site/pagesUserSite';
 import { linkTagBaseurl, type SiteConfig } from '../site/config';
 import type { SiteIndex } from '../site/siteIndex';
+import type { LinkSummary } from '../links/linkIndex';
 import type { FixableCode } from '../ruleCatalog';
 import type { Finding, Rule, RuleContext } from './rule';
 import { wellFormed } from '../wellFormed';
@@ -227,7 +228,7 @@ class LinkChecker {
         if (this.#withoutOwnPage) {
           return;
         }
-        this.#checkFragment(link, resolved.fragment, this.path, this.scanned.ids, this.scanned.idsComplete);
+        this.#checkFragment(link, resolved.fragment, this.path, this.scanned);
         return;
       case 'internal':
         this.#checkInternal(link, resolved);
@@ -318,9 +319,9 @@ class LinkChecker {
 
   /** A `#fragment` of a link to another document (or this one), against that document's ids. */
   #checkFragmentOf(link: LinkOccurrence, path: string, fragment: string): void {
-    const summary = path === this.path ? { ids: this.scanned.ids, idsComplete: this.scanned.idsComplete } : this.site.links.summary(path);
+    const summary = path === this.path ? this.scanned : this.site.links.summary(path);
     if (summary) {
-      this.#checkFragment(link, fragment, path, summary.ids, summary.idsComplete);
+      this.#checkFragment(link, fragment, path, summary);
     }
   }
 
@@ -360,17 +361,17 @@ class LinkChecker {
     return written.replace(pathAsWritten, (pathAsWritten.startsWith(baseurl) && baseurl ? baseurl : '') + suggestion);
   }
 
-  #checkFragment(link: LinkOccurrence, fragment: string, targetPath: string, ids: ReadonlySet<string>, complete: boolean): void {
-    if (!complete || ids.has(fragment) || fragment === 'top' || fragment === '' || /\{\{|\{%/.test(fragment) || isPageState(fragment)) {
+  /** A `#fragment` against the ids of the page of `targetPath`, whose text has `target`'s ids and includes. */
+  #checkFragment(link: LinkOccurrence, fragment: string, targetPath: string, target: LinkSummary): void {
+    const ids = target.ids;
+    if (!target.idsComplete || ids.has(fragment) || fragment === 'top' || fragment === '' || /\{\{|\{%/.test(fragment) || isPageState(fragment)) {
       return;
     }
     if (this.site.config.hasTheme) {
       return; // a theme's layouts may carry ids we cannot see
     }
-    // An include may be on any page; a layout only on the pages it frames, when those are known.
-    const framing = this.site.framingLayouts(targetPath);
-    const layouts = new Set(this.site.layouts.values());
-    if (this.site.links.templateMayWrite(fragment, (template) => framing === undefined || framing.has(template) || !layouts.has(template))) {
+    // A layout's or include's ids only on the pages it is on, when those are known.
+    if (this.site.links.templateMayWrite(fragment, this.site.templatesOn(targetPath, target.includes))) {
       return;
     }
     const suggestion = closest(fragment, ids, Math.max(3, Math.floor(fragment.length / 2)));

@@ -60,6 +60,7 @@ function keptLinks({ scanned, ids, anchors }: IndexedScan): KeptLinks {
     definitionsComplete: scanned.definitionsComplete,
     ids,
     idsComplete: scanned.idsComplete,
+    includes: scanned.includes.length === 0 ? scanned.includes : scanned.includes.map(detached),
     headingStarts: Int32Array.from(scanned.headings, (heading) => heading.start),
     anchors,
     liquidInCode: scanned.liquidInCode,
@@ -82,7 +83,7 @@ export function scannedLinksOf(analysis: DocumentAnalysis, text: string): Scanne
     links.push(form === 'reference' ? { form, start, end, target, label: target } : code >= IN_CODE ? { form, start, end, target, inCode: true } : { form, start, end, target });
   }
   const headings = kept.anchors.map((anchor, i) => ({ id: anchor.id, start: kept.headingStarts[i]!, text: anchor.text }));
-  return { links, definitions: kept.definitions, definitionsComplete: kept.definitionsComplete, ids: kept.ids, idsComplete: kept.idsComplete, headings, liquidInCode: kept.liquidInCode };
+  return { links, definitions: kept.definitions, definitionsComplete: kept.definitionsComplete, ids: kept.ids, idsComplete: kept.idsComplete, headings, includes: kept.includes, liquidInCode: kept.liquidInCode };
 }
 
 /**

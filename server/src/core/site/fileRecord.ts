@@ -5,7 +5,7 @@
  */
 import { frontMatterData, parseFrontMatter, type ParsedFrontMatter } from '../frontmatter/parse';
 import { hasYamlHeader } from '../frontmatter/split';
-import type { LinkForm, ScannedLinks } from '../links/scanLinks';
+import { ANY_INCLUDE, type LinkForm, type ScannedLinks } from '../links/scanLinks';
 import type { ReadResult } from '../workspace';
 import type { SiteConfig } from './config';
 import { documentAnchors } from './documentAnchors';
@@ -25,6 +25,8 @@ export interface RecordLinks {
   readonly ids: ReadonlySet<string>;
   /** False when some id cannot be known (Liquid in a header, a file not read). */
   readonly idsComplete: boolean;
+  /** What its text includes (`includedNames`). */
+  readonly includes: readonly string[];
   readonly links: readonly RecordLink[];
 }
 
@@ -35,7 +37,7 @@ export type FileRecord =
   | { readonly kind: 'document'; readonly document: SiteDocument; readonly links: RecordLinks | undefined };
 
 /** The links of a file that was not read: none known, and no id can be ruled out. */
-const UNREAD: RecordLinks = { ids: new Set(), idsComplete: false, links: [] };
+const UNREAD: RecordLinks = { ids: new Set(), idsComplete: false, includes: [ANY_INCLUDE], links: [] };
 
 /** A record with what its making parsed and scanned, for a check that follows at once (`KeptAnalyses`). */
 export interface AnalysedFile {

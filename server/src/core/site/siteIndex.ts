@@ -8,7 +8,7 @@ import type { SourceProblem } from './siteDiscovery';
 import { tagKeys } from './tags';
 import { UrlMap } from './urlMap';
 import { LinkIndex, type LinkSummary } from '../links/linkIndex';
-import { htmlIds } from '../links/scanLinks';
+import { ANY_INCLUDE, htmlIds, includedNames } from '../links/scanLinks';
 import { documentKeys } from '../links/targets';
 import { KeptAnalyses, keptAnalysis } from './documentAnalysis';
 import { DocumentScanner, mayBePage, type DocumentScan } from './documentScan';
@@ -20,6 +20,7 @@ import { resolveTargets, type AnalysedPath, type AnalysedRecord, type IFileAnaly
 import { UsageCounts } from './usageCounts';
 import { defaultsTypeOf, withDefaults } from './frontMatterDefaults';
 import { frontMatterData, parseFrontMatter } from '../frontmatter/parse';
+import { detached } from '../detached';
 import { NOT_CANCELLED, timePacing, type CancellationToken, type IPacing } from '../cancellation';
 
 export type { SiteDocument, SiteDocumentKind } from './siteDocument';
@@ -38,6 +39,8 @@ export interface StoredFile {
   readonly templateAssigns?: ReadonlySet<string>;
   /** The layout a layout names in its front matter (`layout: default`). */
   readonly layoutParent?: string;
+  /** What a layout or include includes (`includedNames`). */
+  readonly templateIncludes?: readonly string[];
 }
 
 /** What an update touched, so the adapter re-checks only that. */
@@ -71,6 +74,8 @@ export class SiteIndex {
   readonly #templateAssigns = new Map<string, ReadonlySet<string>>();
   /** Layout path -> the layout its front matter names, which frames it in turn. */
   readonly #layoutParents = new Map<string, string>();
+  /** Layout or include path -> what it includes (`includedNames`): their ids are on the pages it is on. */
+  readonly #templateIncludes = new Map<string, readonly string[]>();
   readonly #dataFiles = new Map<string, string>();
   readonly #staticFiles = new Set<string>();
   /** Ruby files in `_plugins`: Jekyll runs them, and they may make any page. */
@@ -269,6 +274,7 @@ export class SiteIndex {
         this.links.templateIds.set(path, entry.templateIds);
         this.#templateKeys.set(path, entry.templateKeys ?? new Set());
         this.#templateAssigns.set(path, entry.templateAssigns ?? new Set());
+        this.#templateIncludes.set(path, entry.templateIncludes ?? [ANY_INCLUDE]);
         if (entry.layoutParent !== undefined) {
           this.#layoutParents.set(path, entry.layoutParent);
         }
@@ -286,7 +292,7 @@ export class SiteIndex {
     const document = this.#documents.get(path);
     if (document) {
       const summary = this.links.summary(path);
-      const links = summary && { ids: summary.ids, idsComplete: summary.idsComplete, links: [] };
+      const links = summary && { ids: summary.ids, idsComplete: summary.idsComplete, includes: summary.includes, links: [] };
       return { record: { kind: 'document', document, links } };
     }
     if (this.#staticFiles.has(path) && classifyPath(path, this.config).kind === 'page-or-static' && mayBePage(path, this.config)) {
@@ -294,7 +300,7 @@ export class SiteIndex {
     }
     const templateIds = this.links.templateIds.get(path);
     const layoutParent = this.#layoutParents.get(path);
-    return templateIds ? { templateIds, templateKeys: this.#templateKeys.get(path), templateAssigns: this.#templateAssigns.get(path), ...(layoutParent === undefined ? {} : { layoutParent }) } : undefined;
+    return templateIds ? { templateIds, templateKeys: this.#templateKeys.get(path), templateAssigns: this.#templateAssigns.get(path), templateIncludes: this.#templateIncludes.get(path), ...(layoutParent === undefined ? {} : { layoutParent }) } : undefined;
   }
 
   /** Empties the index and reads the configuration again; returns its text, as the build's analyser reads it too. */
@@ -308,6 +314,7 @@ export class SiteIndex {
     this.#templateKeys.clear();
     this.#templateAssigns.clear();
     this.#layoutParents.clear();
+    this.#templateIncludes.clear();
     this.#dataFiles.clear();
     this.#staticFiles.clear();
     this.#localPlugins.clear();
@@ -380,6 +387,8 @@ export class SiteIndex {
     this.urls.touch(path);
     const keysBefore = this.#templateKeys.get(path);
     const assignsBefore = this.#templateAssigns.get(path);
+    const idsBefore = this.links.templateIds.get(path);
+    const includesBefore = this.#templateIncludes.get(path);
     if (isTemplate(info)) {
       this.#readTemplate(path, text);
     }
@@ -407,9 +416,12 @@ export class SiteIndex {
       }
     }
     const keysAfter = this.#templateKeys.get(path);
-    if (info.kind === 'layout' || !sameKeys(keysBefore, keysAfter) || !sameKeys(assignsBefore, this.#templateAssigns.get(path))) {
+    const idsAfter = this.links.templateIds.get(path);
+    const writesAsBefore = (idsBefore === undefined) === (idsAfter === undefined) && sameKeys(idsBefore, idsAfter) && sameKeys(new Set(includesBefore), new Set(this.#templateIncludes.get(path)));
+    if (info.kind === 'layout' || !sameKeys(keysBefore, keysAfter) || !sameKeys(assignsBefore, this.#templateAssigns.get(path)) || !writesAsBefore) {
       // A layout changes every page it frames; a template reading other keys changes which keys are the blog's own;
-      // an include assigning other variables changes what the pages that include it set.
+      // an include assigning other variables changes what the pages that include it set; one writing other ids, or
+      // including others, changes the ids of the pages it is on.
       this.#changed();
       return { scope: 'all' };
     }
@@ -435,22 +447,25 @@ export class SiteIndex {
     const keys = documentKeys(this, path);
     const summary = this.links.summary(path);
     const ids = summary ? [...summary.ids].join(' ') + (summary.idsComplete ? '' : ' ?') : '';
-    // Its layout too: the ids a layout writes are on the pages it frames (`framingLayouts`).
+    // Its layout and includes too: the ids they write are on its page (`templatesOn`).
     const layout = this.#documents.get(path)?.data['layout'];
-    return { keys, state: `${this.#documents.get(path)?.kind ?? 'static'}|${this.urls.urlsOf(path).join(' ')}|${ids}|${typeof layout === 'string' ? layout : ''}` };
+    const includes = summary ? summary.includes.join(' ') : '';
+    return { keys, state: `${this.#documents.get(path)?.kind ?? 'static'}|${this.urls.urlsOf(path).join(' ')}|${ids}|${typeof layout === 'string' ? layout : ''}|${includes}` };
   }
 
   /**
-   * What the index takes of a layout or include: the ids it writes (`id="..."`, with its Liquid as written), which
-   * any page may have, and the front matter keys it reads (`page.apiDocs`).
+   * What the index takes of a layout or include: the ids it writes (`id="..."`, with its Liquid as written) and what
+   * it includes, for the pages it is on (`templatesOn`), and the front matter keys it reads (`page.apiDocs`).
    */
   #readTemplate(path: string, text: string | undefined): void {
     this.links.templateIds.delete(path);
     this.#templateKeys.delete(path);
     this.#templateAssigns.delete(path);
     this.#layoutParents.delete(path);
+    this.#templateIncludes.delete(path);
     if (text !== undefined) {
       this.links.templateIds.set(path, new Set(htmlIds(text)));
+      this.#templateIncludes.set(path, includedNames(text).map(detached));
       this.#templateKeys.set(path, new Set(Array.from(text.matchAll(/\bpage\.([A-Za-z_][\w-]*)/g), (match) => match[1]!)));
       this.#templateAssigns.set(path, new Set(Array.from(text.matchAll(/\{%-?\s*(?:assign\s+([A-Za-z_][\w-]*)\s*=|capture\s+([A-Za-z_][\w-]*)\s*-?%)/g), (match) => (match[1] ?? match[2])!)));
       const parent = classifyPath(path, this.config).kind === 'layout' ? frontMatterData(parseFrontMatter(text))['layout'] : undefined;
@@ -488,6 +503,41 @@ export class SiteIndex {
       }
     }
     return framing;
+  }
+
+  /**
+   * The layouts and includes whose ids may be on the page of `path`, whose text includes `includes`: the layouts
+   * that frame it, and every include its text or those layouts name, through the includes those name in turn.
+   * Undefined when any may be: its layouts unknown (`framingLayouts`), an include's name made by Liquid or by
+   * `include_relative`, or one not read (not on disk, which fails the build, or not yet). The oracle: an include's
+   * `id="{{ include.id }}"` is only on the pages that include it, directly or through a layout or another include.
+   */
+  templatesOn(path: string, includes: readonly string[] | undefined): ReadonlySet<string> | undefined {
+    const framing = this.framingLayouts(path);
+    if (!framing || !includes) {
+      return undefined;
+    }
+    const on = new Set(framing);
+    const names = [...includes];
+    for (const layout of framing) {
+      const named = this.#templateIncludes.get(layout);
+      if (!named) {
+        return undefined;
+      }
+      names.push(...named);
+    }
+    for (let name = names.pop(); name !== undefined; name = names.pop()) {
+      const include = '_includes/' + name.replace(/^\/+/, ''); // `/alerts/x.html` is `alerts/x.html` to Jekyll too
+      const named = this.#templateIncludes.get(include);
+      if (name === ANY_INCLUDE || !named) {
+        return undefined;
+      }
+      if (!on.has(include)) {
+        on.add(include);
+        names.push(...named);
+      }
+    }
+    return on;
   }
 
   /** The variables `_includes/<name>` assigns; undefined when it is not on disk (a theme's). */
