@@ -121,6 +121,8 @@ suite('markdown.unknown-tag', () => {
       '\nIn code `yarn-<version>.js`.\n',
       '\n```\ncd <folder>\n```\n',
       '\n    cd <folder>\n',
+      '\ntext\n\n    #import "a.h"\n#include <stdio.h>\n', // a lazy line goes on with the code (cocoadev)
+      '\nThe title is <<DO NOT LOCALIZE>>.\n', // kramdown's guillemets
       '\n{% highlight sh %}\ncd <folder>\n{% endhighlight %}\n',
       '\n{% comment %}cd <folder>{% endcomment %}\n',
       '\n<!-- cd <folder> -->\n',

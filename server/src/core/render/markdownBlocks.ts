@@ -5,7 +5,7 @@
  */
 
 import { afterBlanks } from '../blanks';
-import { htmlBlockContentModel, htmlBlockStart, RawHtmlEnds, spanContentEnd, type HtmlTagAt } from './kramdownHtml';
+import { HTML_SPAN_ELEMENTS, htmlBlockContentModel, htmlBlockStart, RawHtmlEnds, spanContentEnd, type HtmlTagAt } from './kramdownHtml';
 import { liquidEndTag } from './liquidBlockTags';
 
 /** Text kramdown renders verbatim, or Liquid never outputs. Offsets into the scanned text. */
@@ -115,6 +115,14 @@ function printsNothing(line: string): boolean {
   }
   return true;
 }
+
+/**
+ * A line right after indented code that goes on with it, unindented (kramdown's lazy line, the oracle: a `# heading`
+ * or `<name>` there is code): any but one that starts HTML other than a span element (kramdown's `LAZY_END_HTML_*`), an
+ * IAL, `^`, or Liquid, whose output is unknown; not after a line Liquid leaves blank. Only outside list items, whose
+ * lines are read otherwise.
+ */
+const LAZY_CODE_LINE = new RegExp(`^ {0,3}(?!<\\/?(?!(?:${[...HTML_SPAN_ELEMENTS].join('|')})\\b)[A-Za-z_]|\\{:(?![:/])|\\^[ \\t]*\\r?$|\\{[{%])\\S`);
 
 const CLOSING_TAG_LINE = /^ {0,3}<\/([A-Za-z][\w.:-]*)\s*>/;
 
@@ -264,7 +272,7 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
         let lastCode = i;
         while (j < lines.length) {
           const c = inner(j, base);
-          if (/^(?: {4}|\t)/.test(c)) {
+          if (/^(?: {4}|\t)/.test(c) || (j === lastCode + 1 && containers.length === 0 && LAZY_CODE_LINE.test(c) && !printsNothing(c) && !printsNothing(inner(lastCode, base)))) {
             lastCode = j;
           } else if (c.trim() !== '') {
             break;

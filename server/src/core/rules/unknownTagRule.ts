@@ -81,8 +81,8 @@ function placeholders(text: string, from: number): Range[] {
       }
       continue;
     }
-    // `\<name>` is kramdown's escape (a `\\` before it is an escaped backslash).
-    if (text.charCodeAt(lt - 1) === 92 && text.charCodeAt(lt - 2) !== 92) {
+    // `\<name>` is kramdown's escape (a `\\` before it is an escaped backslash); `<<name>>` its guillemets, «name».
+    if ((text.charCodeAt(lt - 1) === 92 && text.charCodeAt(lt - 2) !== 92) || text.charCodeAt(lt - 1) === 60 /* < */) {
       continue;
     }
     PLACEHOLDER.lastIndex = lt;
