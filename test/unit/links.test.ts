@@ -264,6 +264,15 @@ suite('links', () => {
     ]);
   });
 
+  test('a line right after indented code goes on with it (kramdown\'s lazy line, cocoadev): no link there; HTML, Liquid or a blank line ends the code', async () => {
+    // The oracle: `<code>code line lazy [a](/x) # heading still</code>`, and `<div>` after the code is HTML.
+    const body = 'Text.\n\n    code line\nlazy [a](/nope1.html)\n# heading [b](/nope2.html)\n\n[c](/nope3.html)\n\n    code\n<div><a href="/nope4.html">d</a></div>\n';
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['link.url', '/nope3.html'],
+      ['link.url', '/nope4.html'],
+    ]);
+  });
+
   test('kramdown math (`$$...$$`) is text: no link nor reference there (sylhare.github.io\'s `$$dp[i][k-1]$$`)', async () => {
     // The oracle: `\(dp[i][k-1]\)`, `\([x](/nope1.html)\)`, `\(&lt;a href="/nope2.html"&gt;...\)`; an escaped
     // `\$`, a `$$` whose paragraph has no other, and a `$$` within a link's text leave the links links; block math

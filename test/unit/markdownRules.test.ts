@@ -104,3 +104,65 @@ suite('markdown rules and Liquid captures', () => {
     assert.deepStrictEqual(await inHtml(body), []);
   });
 });
+
+async function unknownTags(body: string, config?: string): Promise<string[]> {
+  return (await findingsOf(post(body, config), POST)).filter(([code]) => code === 'markdown.unknown-tag').map(([, covered]) => covered);
+}
+
+suite('markdown.unknown-tag', () => {
+  test('a placeholder in angle brackets is an HTML tag for kramdown, which hides it and what follows (the oracle)', async () => {
+    assert.deepStrictEqual(await unknownTags('\nDownload **yarn-<version>.js** now.\n'), ['<version>']); // yarnpkg
+    assert.deepStrictEqual(await unknownTags('\n<MRUBY_ROOT>/build\n\nMore.\n'), ['<MRUBY_ROOT>']); // an HTML block to the end
+    assert.deepStrictEqual(await unknownTags('\nThen:\ncd <your-folder> and log in as <username>.\n'), ['<your-folder>', '<username>']);
+    assert.deepStrictEqual(await unknownTags('\nA List<String> of names, <your folder name> here.\n'), ['<String>', '<your folder name>']);
+    for (const body of [
+      '\n## Install <name>\n', // a heading
+      '\nSee [the <name> page](/x).\n', // link text
+      '\n![a <name> b](/a.png)\n', // alt text: the image is lost too
+      '\n| a | b |\n|---|---|\n| cd <name> | x |\n', // a table cell
+      '\n- first <name> item\n', // a list item
+      '\n{% raw %}Raw <name> still reaches kramdown{% endraw %}\n',
+      '\n<div>cd <name> in HTML</div>\n', // the element stays open: the `</div>` becomes text
+      '\nUse <code>cd <name></code> here.\n',
+    ]) {
+      assert.deepStrictEqual(await unknownTags(body), ['<name>'], body);
+    }
+  });
+
+  test('what kramdown shows as written, and HTML meant as HTML, is not reported', async () => {
+    for (const body of [
+      '\nIn code `yarn-<version>.js`.\n',
+      '\n```\ncd <folder>\n```\n',
+      '\n    cd <folder>\n',
+      '\ntext\n\n    #import "a.h"\n#include <stdio.h>\n', // a lazy line goes on with the code (cocoadev)
+      '\nThe title is <<DO NOT LOCALIZE>>.\n', // kramdown's guillemets
+      '\n{% highlight sh %}\ncd <folder>\n{% endhighlight %}\n',
+      '\n{% comment %}cd <folder>{% endcomment %}\n',
+      '\n<!-- cd <folder> -->\n',
+      '\n{::nomarkdown}<folder>{:/nomarkdown}\n',
+      '\n$$x <folder> y$$\n', // math: kramdown escapes it
+      '\nEscaped \\<folder> and &lt;folder>.\n',
+      '\nNot names: <1abc>, a < b > c, </folder>, Map<K, V>, <you@example.com>.\n',
+      '\nReal HTML: <b>bold</b>, <kbd>Ctrl</kbd>, <br>, <details><summary>s</summary>x</details>, <center>c</center>.\n',
+      '\nWith attributes: <my-widget data-x="1"></my-widget>, <span class=x>.\n',
+      '\nClosed: <note>text</note>; empty: <version/>; namespaced: <o:p></o:p> <fb:like>.\n',
+      '\nIn URLs: [a](https://example.com/<id>/x), <https://example.com/a>.\n\n[b]: https://example.com/<id>\n',
+      '\n{% include note.html content="Use <version>" %}\n', // the include decides
+      '\n<svg><path d="M0"/><g><text>t</text></g></svg> then <path> in an SVG page\n',
+      '\n<div>\n\n<img alt="cd <folder>" src="/a.png">\n\n</div>\n', // an attribute's value
+    ]) {
+      assert.deepStrictEqual(await unknownTags(body), [], body);
+    }
+  });
+
+  test('one finding for the HTML block a placeholder opens: what it swallows is not reported again', async () => {
+    assert.deepStrictEqual(await unknownTags('\n<username> at the start\n\nthen <password> too\n\n```\n<x>\n```\n'), ['<username>']);
+    assert.deepStrictEqual(await unknownTags('\n<div>\ncd <a1> and <a2>\n</div>\n\nafter <a3>\n'), ['<a1>']);
+  });
+
+  test('a site that renders Markdown with another engine is not checked; the fix writes &lt;', async () => {
+    assert.deepStrictEqual(await unknownTags('\ncd <folder>\n', 'markdown: CommonMarkGhPages\n'), []);
+    const fixed = await afterQuickFix(post('\nDownload **yarn-<version>.js** now.\n'), POST, 'markdown.unknown-tag');
+    assert.ok(fixed?.endsWith('\nDownload **yarn-&lt;version>.js** now.\n'), fixed);
+  });
+});

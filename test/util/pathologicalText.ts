@@ -69,6 +69,8 @@ export const PATHOLOGICAL_PATTERNS: readonly PathologicalPattern[] = [
   { name: 'footnotes referring to each other', unit: '[^a]: x[^b] [^a]\n\n    y[^a]\n[^b]: [^c\n' },
   { name: 'lines of Liquid tags', unit: '{% if a %} {% endif %}{% for b \n' },
   { name: 'nested list items and lazy lines', unit: '- a\n  * b\n    1. c\n       [^d]: e\nlazy\n        code\n\n' },
+  { name: 'placeholders `<x>`', unit: '<x> a ' },
+  { name: 'placeholders in attribute values', unit: '<i title="<x> ' },
   { name: 'front matter title of openers', unit: '[a]({{ ', where: 'title' },
   { name: 'Markdown in code after an element left open', prefix: '<div>\n<p>x\n</div>\n', unit: '\n<pre>\n\n## h [a](b)\n' },
   { name: 'definitions after paragraph lines', unit: 'a\n[b]: c\n> d\n[e]: f\n' },

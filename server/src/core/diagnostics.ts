@@ -13,6 +13,7 @@ import { layoutRule } from './rules/layoutRules';
 import { externalLinkRule } from './rules/externalLinkRule';
 import { linkRule } from './rules/linkRules';
 import { liquidInCodeRule } from './rules/liquidRules';
+import { unknownTagRule } from './rules/unknownTagRule';
 import type { Finding, Rule } from './rules/rule';
 import { tagRule } from './rules/tagRules';
 import { valueTypesRule } from './rules/typeRules';
@@ -21,7 +22,7 @@ import { levelOf, type RuleCode, type RuleLevel, type ValidateSettings } from '.
 import type { SiteIndex } from './site/siteIndex';
 import type { ITextDocument } from './workspace';
 
-export const RULES: readonly Rule[] = [frontMatterSyntaxRule, requiredKeysRule, valueTypesRule, unknownKeyRule, unknownAuthorRule, tagRule, layoutRule, postFileNameRule, dateRule, linkRule, liquidInCodeRule, tableAsTextRule, markdownInHtmlRule, externalLinkRule, editorialRule];
+export const RULES: readonly Rule[] = [frontMatterSyntaxRule, requiredKeysRule, valueTypesRule, unknownKeyRule, unknownAuthorRule, tagRule, layoutRule, postFileNameRule, dateRule, linkRule, liquidInCodeRule, tableAsTextRule, markdownInHtmlRule, unknownTagRule, externalLinkRule, editorialRule];
 
 /** A diagnostic of ours: its code is one of the catalog's. */
 export interface BlogwrightDiagnostic extends Diagnostic {

@@ -75,7 +75,7 @@ export interface ScanOptions {
   readonly parseBlockHtml?: boolean;
 }
 
-interface Range {
+export interface Range {
   readonly start: number;
   readonly end: number;
 }
@@ -102,6 +102,38 @@ export function* htmlIds(html: string): Generator<string> {
  */
 export function pageMarkdownBlocks(text: string, bodyStart: number, input: MarkdownInput, parseBlockHtml: boolean): MarkdownBlocks {
   return scanMarkdownBlocks(text, bodyStart, input, liquidBlocksIn(text, bodyStart).capture, parseBlockHtml);
+}
+
+/**
+ * Where a `<` reaches the page as text or not at all, sorted: code blocks and spans and `{% highlight %}` (kramdown
+ * escapes them), math (escaped too), Liquid and HTML comments, Liquid tags and outputs (they print what they print),
+ * `{::nomarkdown}` (HTML the author wrote as such), `<script>` content. Not `<pre>` blocks: their content is raw HTML
+ * for the browser. With the page's blocks, for rules on tags written in the text.
+ */
+export function tagsAsText(text: string, bodyStart: number, input: MarkdownInput): { readonly asText: readonly Range[]; readonly blocks: MarkdownBlocks } {
+  const liquidBlocks = liquidBlocksIn(text, bodyStart);
+  const blocks = scanMarkdownBlocks(text, bodyStart, input, liquidBlocks.capture);
+  const { codeSpans, htmlComments } = findCodeSpans(text, bodyStart, blocks.code, blocks.html.filter((b) => b.content === 'raw'));
+  const comments = [...blocks.code.filter((b) => b.kind !== 'pre'), ...codeSpans, ...htmlComments, ...liquidBlocks.comment];
+  const code = sortRanges([...comments]);
+  const isText = (offset: number) => containing(code, offset) !== undefined;
+  const tagEnds = new HtmlTagEnds(text);
+  const asText = [...comments, ...mathContents(text, bodyStart, isText), ...liquidRanges(text, bodyStart, isText), ...noMarkdownBlocks(text, bodyStart)];
+  asText.push(...scriptContents(text, bodyStart, isText, (from) => tagEnds.endFrom(from)));
+  return { asText: sortRanges(asText), blocks };
+}
+
+/** `{::nomarkdown}` to its `{:/nomarkdown}` or `{:/}`, or the text's end. */
+function noMarkdownBlocks(text: string, from: number): Range[] {
+  const blocks: Range[] = [];
+  for (let open = text.indexOf('{::nomarkdown', from); open >= 0; ) {
+    const close = /\{:\/(?:nomarkdown)?\}/g;
+    close.lastIndex = open;
+    const end = close.exec(text) ? close.lastIndex : text.length;
+    blocks.push({ start: open, end });
+    open = text.indexOf('{::nomarkdown', end);
+  }
+  return blocks;
 }
 
 export function scanLinks(text: string, bodyStart: number, options: ScanOptions): ScannedLinks {
@@ -939,7 +971,7 @@ function liquidRanges(text: string, bodyStart: number, off: (offset: number) => 
   return ranges;
 }
 
-function sortRanges(ranges: Range[]): Range[] {
+export function sortRanges(ranges: Range[]): Range[] {
   sortByStart(ranges);
   const merged: Range[] = [];
   for (const range of ranges) {
@@ -981,7 +1013,7 @@ function earliest(a: number, b: number): number {
 }
 
 /** The range holding `offset`, by binary search over sorted, disjoint ranges. */
-function containing(ranges: readonly Range[], offset: number): Range | undefined {
+export function containing(ranges: readonly Range[], offset: number): Range | undefined {
   let low = 0;
   let high = ranges.length - 1;
   while (low <= high) {

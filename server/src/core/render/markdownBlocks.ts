@@ -121,6 +121,12 @@ function printsNothing(line: string): boolean {
   return true;
 }
 
+/**
+ * A line right after indented code that goes on with it, unindented (kramdown's lazy line, the oracle: a `# heading`
+ * or `<name>` there is code): any but one that starts HTML other than a span element (kramdown's `LAZY_END_HTML_*`), an
+ * IAL, `^`, or Liquid, whose output is unknown; not after a line Liquid leaves blank. Only outside list items, whose
+ * lines are read otherwise.
+ */
 const CLOSING_TAG_LINE = /^ {0,3}<\/([A-Za-z][\w.:-]*)\s*>/;
 
 /** The start of the closing tag of the capture holding `offset`, or the text's length when none holds it. */

@@ -166,7 +166,8 @@ const SEPARATOR = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]
 const OTHER_BLOCK = /^ {0,3}(?:[#>]|[*+-][ \t]|\d+\.[ \t]|<|\[[^\]\n]*\]:|\{:|~~~|```)/;
 const BLANK = /^[ \t]*\r?$/;
 
-function rendersWithKramdown(engine: unknown): boolean {
+/** `markdown:` in `_config.yml` left at kramdown, Jekyll's default. */
+export function rendersWithKramdown(engine: unknown): boolean {
   return engine === undefined || engine === null || (typeof engine === 'string' && engine.trim().toLowerCase() === 'kramdown');
 }
 
