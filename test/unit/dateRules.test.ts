@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
 import { exampleBlog } from '../util/blogs';
-import { diagnosticsOf, findingsOf } from '../util/checkBlog';
+import { fileDiagnostics } from '../../server/src/core/fileDiagnostics';
+import { diagnosticsOf, findingsOf, indexBlog } from '../util/checkBlog';
 
 const body = (lines = '') => `---\nlayout: post\ntitle: T\nauthor: jane.doe\n${lines}---\nBody\n`;
 /** The example blog's `timezone` is Europe/Warsaw (UTC+1 in winter, +2 in summer). */
@@ -16,6 +17,16 @@ suite('post file name and date rules', () => {
     const files = exampleBlog({ '_posts/img/diagram.png': 'PNG', '_posts/README.md': 'How we write posts.\n' });
     assert.deepStrictEqual(await findingsOf(files, '_posts/img/diagram.png'), []);
     assert.deepStrictEqual(await findingsOf(files, '_posts/README.md'), []);
+  });
+
+  test('a binary or too large file in _posts that is no post is not "not checked" (jalammar.github.io: 11 images beside its posts; the oracle copies none)', async () => {
+    const site = await indexBlog(exampleBlog({ '_posts/2020-01-02-a.md': body() }));
+    const skipped = (path: string) => fileDiagnostics(site, { path, skipped: 'the file is binary' }, []).map((d) => d.code);
+    assert.deepStrictEqual(skipped('_posts/pic.png'), []);
+    assert.deepStrictEqual(skipped('_posts/img/CWzUJbpUkAEBOtD.jpg'), []);
+    assert.deepStrictEqual(skipped('_posts/notes.md'), ['file.skipped'], 'a Markdown file there may be a misnamed post');
+    assert.deepStrictEqual(skipped('_posts/2020-01-03-huge.md'), ['file.skipped'], 'a post');
+    assert.deepStrictEqual(skipped('assets/big.md'), ['file.skipped'], 'a page');
   });
 
   test('an impossible date in the file name', async () => {

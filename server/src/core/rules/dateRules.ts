@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { hasYamlHeader } from '../frontmatter/split';
 import type { FrontMatterEntry } from '../frontmatter/parse';
-import { isMarkdownPath } from '../site/documentKind';
+import { isMeantAsPost } from '../site/documentKind';
 import { publishedUrlOf } from '../site/urlMap';
 import type { Finding, Rule, RuleContext } from './rule';
 
@@ -19,7 +19,7 @@ export const postFileNameRule: Rule = {
     const name = siteDocument?.path.slice(siteDocument.path.lastIndexOf('/') + 1) ?? '';
     if (siteDocument?.kind === 'misnamed-post') {
       // Only what is meant to be a post: a Markdown or HTML file with front matter (not an image or a README).
-      if (!hasYamlHeader(text) || !(isMarkdownPath(name, site.config) || /\.html?$/i.test(name))) {
+      if (!hasYamlHeader(text) || !isMeantAsPost(name, site.config)) {
         return [];
       }
       const start = frontMatter.block.kind === 'none' ? 0 : frontMatter.block.openStart;

@@ -84,6 +84,14 @@ function isSpecialName(name: string): boolean {
   return /^[._#~]/.test(name) || name.endsWith('~');
 }
 
+/**
+ * Whether a file Jekyll skips in `_posts/` (a misnamed post) was meant as a post: a Markdown or HTML file, not an
+ * image or a PDF kept beside the posts, about which there is nothing to say.
+ */
+export function isMeantAsPost(path: string, config: SiteConfig): boolean {
+  return isMarkdownPath(path, config) || /\.html?$/i.test(path);
+}
+
 export function isMarkdownPath(path: string, config: SiteConfig): boolean {
   return config.markdownExtensions.includes(extensionOf(path).slice(1).toLowerCase());
 }
