@@ -158,6 +158,26 @@ suite('links', () => {
     ]);
   });
 
+  test('a definition written again for the same label is overwritten: kramdown keeps the last one (prev.rust-lang.org\'s `[comment]: <> (...)` notes)', async () => {
+    // The oracle (both inputs): `[dup]: /first`, `[DUP]: /second`, `[x][dup]` make `<a href="/second">`; two
+    // `[comment]: <> (note)` lines that nothing uses make no `<a>` at all.
+    const body = [
+      'Text.',
+      '',
+      '[comment]: <> (First note.)',
+      '',
+      'Middle.',
+      '',
+      '[comment]: <> (Second note?)',
+      '',
+      '[dup]: /nope-first.html',
+      '[DUP]: /nope-second.html',
+      '',
+      '[x][dup]',
+    ].join('\n');
+    assert.deepStrictEqual(codes(await check(body)), [['link.url', '/nope-second.html']]);
+  });
+
   test('the front matter uses no definition: kramdown reads only the body (news.opensuse.org\'s `title: \'[Update] ...\'`)', async () => {
     // The oracle writes nothing for `[Update]: the problem seems ...` when only the title holds `[Update]`.
     const text = '---\ntitle: \'[Update] Hardware problem\'\n---\n\n[Update]: the problem seems to be a broken disk\n\n[Used]: /nope-used.html\n\nSee [Used].\n';

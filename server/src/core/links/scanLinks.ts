@@ -238,6 +238,8 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   }
 
   const definitions = new Set<string>();
+  const lastDefinitions = new Map<string, LinkOccurrence>();
+  const overwritten = new Set<LinkOccurrence>();
   let definitionsFrom = bodyStart;
   /** Where a line starts that goes on a paragraph, whose `[a]: b` is text: after a line kramdown takes for none. */
   let paragraphGoesOn = -1;
@@ -269,12 +271,22 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
       definitionsFrom = Math.max(definitionsFrom, tableEnd);
       continue;
     }
-    definitions.add(normalizeLabel(text.slice(definition.labelStart, definition.labelEnd)));
+    const label = normalizeLabel(text.slice(definition.labelStart, definition.labelEnd));
+    definitions.add(label);
+    // kramdown keeps a label's last definition (the oracle: `[a]: /first`, `[A]: /second` link to /second): an
+    // earlier one's URL is never on the page.
+    const earlier = lastDefinitions.get(label);
+    if (earlier) {
+      overwritten.add(earlier);
+    }
     // `{% raw %}` prints its text for kramdown to read: a definition there defines its label, though its URL is not checked.
     if (inside(raw, start)) {
+      lastDefinitions.delete(label);
       continue;
     }
-    links.push({ form: 'definition', start: definition.urlStart, end: definition.urlEnd, target: text.slice(definition.urlStart, definition.urlEnd) });
+    const link: LinkOccurrence = { form: 'definition', start: definition.urlStart, end: definition.urlEnd, target: text.slice(definition.urlStart, definition.urlEnd) };
+    links.push(link);
+    lastDefinitions.set(label, link);
   }
 
   for (const match of matches(AUTOLINK, '<')) {
@@ -435,7 +447,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   const holdsBar = bars.length > 0 && [...written.values()].some(({ start, end }) => crossesEdge(bars, start - 1, end));
   const edges = holdsBar ? tableCellEdges(text, bodyStart, (offset) => inside(shownAsIs, offset), codeSpans, input === 'GFM') : [];
   const cut = (link: LinkOccurrence) => edges.length > 0 && written.has(link) && crossesEdge(edges, written.get(link)!.start, written.get(link)!.end);
-  const kept = links.filter((link) => !isText(link) && !dropped(link) && !scripted(link) && !cut(link));
+  const kept = links.filter((link) => !isText(link) && !dropped(link) && !scripted(link) && !cut(link) && !overwritten.has(link));
   sortByStart(kept);
   return { links: kept, definitions, definitionsComplete, ids, idsComplete, headings, includes: includes.names, liquidInCode };
 }

@@ -123,6 +123,7 @@ class LinkChecker {
    * on the page (the oracle: `[unused]: /nope.html` makes no `<a>`). Used when its `[label]` appears anywhere else,
    * in any case (`[text][label]`, `[label][]`, `[label]`), or when references may come from Liquid or an include.
    * Only in the body: kramdown reads no front matter (the oracle: a title `[Update] ...` uses no `[Update]: ...`).
+   * Another `[label]:` is no use: it defines the label again (two `[comment]: <> (note)` lines make no `<a>`).
    */
   #isUsed(definition: LinkOccurrence): boolean {
     const open = this.text.lastIndexOf('[', definition.start);
@@ -132,8 +133,12 @@ class LinkChecker {
     }
     const written = this.text.slice(open, close + 1).toLowerCase();
     this.#lowerText ??= this.text.toLowerCase();
-    const first = this.#lowerText.indexOf(written, this.bodyStart);
-    return first !== open || this.#lowerText.indexOf(written, open + 1) >= 0;
+    for (let at = this.#lowerText.indexOf(written, this.bodyStart); at >= 0; at = this.#lowerText.indexOf(written, at + 1)) {
+      if (at !== open && this.#lowerText[at + written.length] !== ':') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
