@@ -117,6 +117,12 @@ suite('links', () => {
     ]);
   });
 
+  test('slashes written twice in a path are served as one (raphlinus.github.io: `![g](/assets//piet-gpu-performance.png)`)', async () => {
+    // The oracle: `jekyll serve` answers 200 for `/assets//p.png` and `//assets///p.png`; the browser sends `..` resolved first.
+    const body = '![a](/assets//img/logo.png) [b](/2015/03//foo.html#getting-started) [c](https://blog.example.com/about//) [d](../..//2016/01/bar.html) [gone](/assets//img/nope.png) [ext](//cdn.example.com/x.js)';
+    assert.deepStrictEqual(codes(await check(body)), [['link.url', '/assets//img/nope.png']]);
+  });
+
   test('a tab or line break in a URL is dropped, as a browser does (rubyonrails.org: `src="/assets/.../sponsors⏎/RW-logo-clio.svg"`)', async () => {
     // The oracle writes `<img src="/assets/img\n/logo.png" />` and `<a href="/contact\t.html">` as they are; the
     // browser (WHATWG URL: "remove all ASCII tab or newline") asks for `/assets/img/logo.png` and `/contact.html`.

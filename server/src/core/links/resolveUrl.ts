@@ -165,9 +165,12 @@ function internalPath(target: string, config: SiteConfig): ResolvedUrl {
 }
 
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
+const REPEATED_SLASHES = /\/{2,}/g;
 
 function internal(pathname: string, hash: string, config: SiteConfig, relative: boolean): ResolvedUrl {
-  let path = decodePath(pathname);
+  // The server reads slashes written twice as one (the oracle: `jekyll serve` answers `/assets//x.png`), after the
+  // browser resolved the `..` segments.
+  let path = decodePath(pathname.includes('//') ? pathname.replace(REPEATED_SLASHES, '/') : pathname);
   const fragment = hash.length > 1 ? decodeComponent(hash.slice(1)) : undefined;
   let missingBaseurl = false;
   if (config.baseurl) {
