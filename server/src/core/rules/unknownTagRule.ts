@@ -92,10 +92,16 @@ function placeholders(text: string, from: number): Range[] {
       found.push({ start: lt, end: PLACEHOLDER.lastIndex, name });
     }
   }
-  // SVG and MathML elements are elements only inside `<svg>` and `<math>`; elsewhere `<path>` is a placeholder.
+  const open = found.filter(({ name }) => !closed.has(name));
+  // SVG and MathML elements are elements only inside `<svg>` and `<math>`; elsewhere `<path>` is a placeholder. The
+  // page is searched for those only when such a name is there: a case-blind pattern reads a text 20 times slower
+  // than the search for `<`.
+  if (!open.some(({ name }) => SVG_AND_MATHML_ELEMENTS.has(name))) {
+    return open;
+  }
   DRAWING.lastIndex = from;
   const drawing = DRAWING.test(text);
-  return found.filter(({ name }) => !closed.has(name) && !(drawing && SVG_AND_MATHML_ELEMENTS.has(name)));
+  return open.filter(({ name }) => !(drawing && SVG_AND_MATHML_ELEMENTS.has(name)));
 }
 
 /** Whether `at` lies in a quoted attribute value of a tag opened earlier on its line (`<img alt="cd <folder>">`). */
