@@ -83,6 +83,21 @@ suite('links', () => {
     assert.strictEqual(findings[0]!.fix, '2015-03-10-foo');
   });
 
+  test('post_url lookups, kept for the whole blog, follow posts that come and go and a slug that changes', async () => {
+    const files = blog({ [POST]: '---\ntitle: Linking\n---\n{% post_url 2021-1-5-late %} {% post_url 2015-03-10-foo %}\n' });
+    const site = new SiteIndex(new InMemoryWorkspace(files), withSettings(undefined));
+    await site.build();
+    const found = () => computeDiagnostics(site, new TextDocumentSnapshot(POST, 1, files[POST]!)).filter((d) => d.code === 'link.post-url').length;
+    assert.strictEqual(found(), 1);
+    await site.update('_posts/2021-01-05-late.md', '---\ntitle: Late\n---\n');
+    assert.strictEqual(found(), 0);
+    // The legacy lookup (a date written without zeros) compares the title with the post's slug.
+    await site.update('_posts/2021-01-05-late.md', '---\ntitle: Late\nslug: other\n---\n');
+    assert.strictEqual(found(), 1);
+    await site.update('_posts/2015-03-10-foo.md', undefined);
+    assert.strictEqual(found(), 2);
+  });
+
   test('{% link %} to a missing file', async () => {
     const findings = await check('[x]({% link abut/index.md %})');
     assert.deepStrictEqual(codes(findings), [['link.file', 'abut/index.md']]);

@@ -19,6 +19,7 @@ import type { LinkSummary } from '../links/linkIndex';
 import type { FixableCode } from '../ruleCatalog';
 import type { Finding, Rule, RuleContext } from './rule';
 import { wellFormed } from '../wellFormed';
+import { detached } from '../detached';
 import { settingsGlobMatcher } from '../glob';
 
 export const linkRule: Rule = {
@@ -61,8 +62,11 @@ class LinkChecker {
   #suggestions = 0;
   /** The text in lower case, made once for `#isUsed`. */
   #lowerText: string | undefined;
-  /** `{% post_url %}` lookups: a link written `[text]({% post_url name %})` is checked as a URL and as the tag. */
-  readonly #posts = new Map<string, PostLookup>();
+  /**
+   * `{% post_url %}` lookups, kept for the whole blog until documents come or go or a `slug` changes (the legacy
+   * lookup reads it): the 10,000-post blog looks up 74,000 tags, most of them names other posts look up too.
+   */
+  readonly #posts: Map<string, PostLookup>;
   /** The URLs the Liquid tags in a link's target make (with the baseurl since Jekyll 4). */
   readonly #tags: LiquidUrls = {
     postUrl: (name) => {
@@ -87,6 +91,7 @@ class LinkChecker {
     const document = site.documents.get(path);
     this.#rewritesRelativeLinks = document !== undefined && rewritesRelativeLinks(this.#config, path, document.kind);
     this.#withoutOwnPage = document?.kind === 'collection' && !this.#config.collections.get(document.collection)?.output;
+    this.#posts = site.derived('postLookups', () => new Map<string, PostLookup>(), ['slug']);
   }
 
   check(): Finding[] {
@@ -175,8 +180,10 @@ class LinkChecker {
   #findPost(written: string): PostLookup {
     let found = this.#posts.get(written);
     if (!found) {
-      found = findPost(this.site, written);
-      this.#posts.set(written, found);
+      // Kept past this check: a cut of the text would keep the whole text alive.
+      const name = detached(written);
+      found = findPost(this.site, name);
+      this.#posts.set(name, found);
     }
     return found;
   }
