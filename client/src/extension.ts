@@ -5,7 +5,7 @@ import { registerNewPostCommand } from './newPostCommand';
 import { PreviewManager } from './preview/previewManager';
 import { ServerRestarts } from './serverRestarts';
 import { registerWorkflow, type Workflow } from './workflow';
-import { SERVER_NODE_FLAGS } from '../../server/src/serverProcess';
+import { serverNodeFlags } from '../../server/src/serverProcess';
 
 let client: LanguageClient | undefined;
 
@@ -20,8 +20,8 @@ export interface BlogwrightApi {
 export function activate(context: vscode.ExtensionContext): BlogwrightApi {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: serverNodeFlags() } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...serverNodeFlags(), '--nolazy', '--inspect=6009'] } },
   };
   const restarts = new ServerRestarts((message) => client?.outputChannel.appendLine(message));
   const clientOptions: LanguageClientOptions = {

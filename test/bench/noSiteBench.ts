@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { writeBlog } from '../util/blogs';
 import { LspTestClient } from '../util/lspClient';
-import { SERVER_NODE_FLAGS } from '../../server/src/serverProcess';
+import { serverNodeFlags } from '../../server/src/serverProcess';
 import { summarize, type Summary } from './stats';
 import { SYSTEM_TMPDIR } from '../util/scratchRoot';
 
@@ -50,7 +50,7 @@ export async function benchNoSite(files: number, runs: number, log: (line: strin
   for (let run = 0; run < runs; run++) {
     const readsFile = path.join(scratch, `reads-${run}.json`);
     const started = performance.now();
-    const client = await LspTestClient.start(root, { diagnostics: { debounce: 0 } }, [...SERVER_NODE_FLAGS, '-r', path.join(__dirname, '../util/readCounter.js')], {
+    const client = await LspTestClient.start(root, { diagnostics: { debounce: 0 } }, [...serverNodeFlags(), '-r', path.join(__dirname, '../util/readCounter.js')], {
       env: { BLOGWRIGHT_COUNT_READS_UNDER: root, BLOGWRIGHT_COUNT_READS_FILE: readsFile },
     });
     const { milliseconds } = await client.indexed();

@@ -6,7 +6,7 @@ import { renderPreviewRequest, settledRequest } from '../../server/src/protocol'
 import { LspTestClient } from '../util/lspClient';
 import type { BenchBlog } from './benchBlogs';
 import { cpuTimeOf, rssOf, summarize, type Summary } from './stats';
-import { SERVER_NODE_FLAGS } from '../../server/src/serverProcess';
+import { serverNodeFlags } from '../../server/src/serverProcess';
 
 export interface ServerFigures {
   readonly startup: Summary;
@@ -74,7 +74,7 @@ export async function benchColdStarts(blog: BenchBlog, options: Pick<ServerBench
   const cpu: number[] = [];
   for (let run = 0; run < options.startups; run++) {
     const started = performance.now();
-    const client = await LspTestClient.start(blog.root, SETTINGS, SERVER_NODE_FLAGS, withoutStore(options.env));
+    const client = await LspTestClient.start(blog.root, SETTINGS, serverNodeFlags(), withoutStore(options.env));
     try {
       await withTimeout(client.indexed(), 120_000, 'indexing');
       startups.push(performance.now() - started);
@@ -102,8 +102,8 @@ export async function benchServer(blog: BenchBlog, options: ServerBenchOptions, 
   for (let run = 0; run < options.startups; run++) {
     await client?.stop();
     const started = performance.now();
-    // Started as the extension starts it (SERVER_NODE_FLAGS), plus any profiling flags.
-    client = await LspTestClient.start(blog.root, SETTINGS, [...SERVER_NODE_FLAGS, ...(options.execArgv ?? [])], withoutStore(options.env));
+    // Started as the extension starts it (serverNodeFlags), plus any profiling flags.
+    client = await LspTestClient.start(blog.root, SETTINGS, [...serverNodeFlags(), ...(options.execArgv ?? [])], withoutStore(options.env));
     await withTimeout(client.indexed(), 120_000, 'indexing');
     startups.push(performance.now() - started);
     rss.push(rssOf(client.process.pid!));
@@ -309,7 +309,7 @@ export async function benchDuringStart(blog: BenchBlog, options: ServerBenchOpti
   for (let run = 0; run < options.busyStarts; run++) {
     const spawned = performance.now();
     // A storage folder of its own: a cold start, with no persisted index to start from.
-    const client = await LspTestClient.start(blog.root, SETTINGS, SERVER_NODE_FLAGS, { env: { ...options.env }, initializationOptions: { storagePath: mkdtempSync(path.join(tmpdir(), 'bench-storage-')) } });
+    const client = await LspTestClient.start(blog.root, SETTINGS, serverNodeFlags(), { env: { ...options.env }, initializationOptions: { storagePath: mkdtempSync(path.join(tmpdir(), 'bench-storage-')) } });
     try {
       let indexed = false;
       const done = client.indexed().then(() => {

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, wri
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { SERVER_NODE_FLAGS } from '../../server/src/serverProcess';
+import { serverNodeFlags } from '../../server/src/serverProcess';
 import { LspTestClient } from '../util/lspClient';
 import type { BenchBlog } from './benchBlogs';
 import { cpuTimeOf, summarize, type Summary } from './stats';
@@ -34,7 +34,7 @@ export async function benchWarmStart(blog: BenchBlog, runs: number, log: (line: 
   const cache = path.join(scratch, 'cache');
   const start = async (storeIn: string) => {
     const started = performance.now();
-    const client = await LspTestClient.start(root, SETTINGS, SERVER_NODE_FLAGS, { env: { XDG_CACHE_HOME: storeIn } });
+    const client = await LspTestClient.start(root, SETTINGS, serverNodeFlags(), { env: { XDG_CACHE_HOME: storeIn } });
     await client.indexed();
     return { client, ms: performance.now() - started, cpu: cpuTimeOf(client.process.pid!) };
   };
