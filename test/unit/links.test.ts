@@ -963,6 +963,30 @@ suite('links', () => {
     assert.deepStrictEqual(await check('[a](/old-bar/) [b](/talks/keynote.html)', files), []);
   });
 
+  test('a fragment on a redirect_from URL: the redirect page drops it (swift.org /download/#snapshots; the oracle writes location="/install/")', async () => {
+    const files = blog({
+      '_config.yml': 'baseurl: /blog\nplugins:\n  - jekyll-redirect-from\n',
+      'install/index.md': '---\ntitle: Install\nredirect_from:\n  - /download/\n  - /get.html\n---\n## Snapshots\n',
+      'install/status/index.md': '---\ntitle: Status\nredirect_from: /install/status.html\n---\n## Sec\n',
+    });
+    const body = '[a](/blog/download/#snapshots) [b]({{ site.baseurl }}/download/#nope) [c](/blog/download/) [d](/blog/get.html#snapshots) [e](/blog/download/#top) [f](/blog/download/#?v=5) [g](/blog/download/#snapshot) [h](/blog/install/status#sec) [i](/blog/install/status#nope) [j](/blog/install/status.html#sec)\n';
+    const findings = await check(body, files);
+    assert.deepStrictEqual(
+      findings.map((f) => [f.code, f.covered, f.fix]),
+      [
+        ['link.redirect', '/blog/download/#snapshots', '/blog/install/#snapshots'],
+        ['link.fragment', '{{ site.baseurl }}/download/#nope', undefined],
+        ['link.redirect', '/blog/get.html#snapshots', '/blog/install/#snapshots'],
+        ['link.fragment', '/blog/download/#snapshot', '/blog/install/#snapshots'],
+        // The oracle writes install/status.html (the redirect) and install/status/index.html: the host picks.
+        ['link.fragment', '/blog/install/status#nope', undefined],
+        ['link.redirect', '/blog/install/status.html#sec', '/blog/install/status/#sec'],
+      ],
+    );
+    assert.match(findings[0]!.message, /\/download\/ redirects to \/install\/, without #snapshots/);
+    assert.match(findings[1]!.message, /No id #nope in install\/index\.md, where \/download\/ redirects/);
+  });
+
   test('Liquid in code blocks and spans is a warning whose fix wraps it in raw', async () => {
     const findings = await check('```yaml\nuser: ${{ secrets.USER }}\n```\n\nInline `{% if x %}` and {% raw %}`{{ fine }}`{% endraw %}.\n');
     assert.deepStrictEqual(

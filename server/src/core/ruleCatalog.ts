@@ -53,6 +53,7 @@ const ENTRIES = {
   'link.file': { level: 'error', fix: true, description: '`{% link %}` whose file does not exist (Jekyll 4 fails the build)' },
   'link.url': { level: 'error', fix: true, description: 'A root-relative, `{{ site.baseurl }}`, `relative_url` or site-absolute URL with no page, post or file behind it' },
   'link.fragment': { level: 'warning', fix: true, description: "`#id` that the target's headings (kramdown GFM or kramdown ids, `{#id}`) do not have" },
+  'link.redirect': { level: 'info', fix: true, description: 'A `#fragment` on a jekyll-redirect-from URL whose page has the id: the redirect page sends the reader to the page without it' },
   'link.reference': { level: 'warning', fix: false, description: 'A reference link without a definition: kramdown shows the brackets as text' },
   'link.baseurl': { level: 'warning', fix: true, description: 'A root-relative URL that leaves out the site\'s `baseurl`' },
   'link.suspicious': { level: 'warning', fix: true, description: '`www.host.com/...` without a scheme, a URL wrapped in quotes or double parentheses, `localhost`' },

@@ -277,6 +277,14 @@ class LinkChecker {
       }
       if (resolved.fragment !== undefined && (target.kind === 'post' || target.kind === 'page' || target.kind === 'collection')) {
         this.#checkFragmentOf(link, target.path, resolved.fragment);
+      } else if (resolved.fragment !== undefined && target.kind === 'redirect') {
+        // `/a/b#x` with a redirect at /a/b.html and the page at /a/b/: which one a host serves is its own choice.
+        const folder = resolved.path.endsWith('/') ? undefined : this.site.urls.lookup(resolved.path + '/');
+        if (folder !== undefined && folder.kind !== 'redirect' && folder.kind !== 'static') {
+          this.#checkFragmentOf(link, folder.path, resolved.fragment);
+        } else {
+          this.#checkRedirectFragment(link, resolved.path, target.path, resolved.fragment);
+        }
       }
       return;
     }
@@ -337,6 +345,29 @@ class LinkChecker {
     }
   }
 
+  /**
+   * `/old/#x` where `/old/` is a `redirect_from` URL of a page: jekyll-redirect-from's page there has no ids and sends
+   * the browser on with `location="/new/"` (and a meta refresh), a URL without the fragment, so the reader lands at
+   * the top of `/new/`. An id `/new/` lacks is a broken fragment however the host redirects; one it has is reached
+   * only by linking `/new/#x` (or where a host turns the redirect into an HTTP one, which keeps the fragment).
+   */
+  #checkRedirectFragment(link: LinkOccurrence, redirectPath: string, targetPath: string, fragment: string): void {
+    if (fragment === '' || fragment === 'top' || /\{\{|\{%/.test(fragment) || isPageState(fragment)) {
+      return;
+    }
+    const summary = targetPath === this.path ? this.scanned : this.site.links.summary(targetPath);
+    const url = this.site.urls.urlOf(targetPath);
+    if (!summary || url === undefined) {
+      return;
+    }
+    const before = this.#findings.length;
+    this.#checkFragment(link, fragment, targetPath, summary, { from: redirectPath, to: url });
+    if (this.#findings.length === before) {
+      const fix = this.#rewrite(link.target, redirectPath, url);
+      this.#report(link, 'link.redirect', l10n.t('{0} redirects to {1}, without #{2}: the reader lands at the top of the page. Link {1}#{2} to reach the section.', excerpt(redirectPath), url, excerpt(fragment)), fix);
+    }
+  }
+
   /** A GitHub Pages user site's link into a folder it has nothing in, in any case: an owner's project site is served there. */
   #mayBeProjectSite(path: string): boolean {
     if (!isPagesUserSite(this.#config, this.site.folderName)) {
@@ -374,7 +405,7 @@ class LinkChecker {
   }
 
   /** A `#fragment` against the ids of the page of `targetPath`, whose text has `target`'s ids and includes. */
-  #checkFragment(link: LinkOccurrence, fragment: string, targetPath: string, target: LinkSummary): void {
+  #checkFragment(link: LinkOccurrence, fragment: string, targetPath: string, target: LinkSummary, redirect?: { readonly from: string; readonly to: string }): void {
     const ids = target.ids;
     if (!target.idsComplete || ids.has(fragment) || fragment === 'top' || fragment === '' || /\{\{|\{%/.test(fragment) || isPageState(fragment)) {
       return;
@@ -387,9 +418,11 @@ class LinkChecker {
       return;
     }
     const suggestion = closest(fragment, ids, Math.max(3, Math.floor(fragment.length / 2)));
-    const where = targetPath === this.path ? l10n.t('this page') : targetPath;
+    const where = targetPath === this.path ? l10n.t('this page') : redirect === undefined ? targetPath : l10n.t('{0}, where {1} redirects', targetPath, excerpt(redirect.from));
     const hashAt = link.target.lastIndexOf('#');
-    const fix = suggestion === undefined || hashAt < 0 ? undefined : link.target.slice(0, hashAt + 1) + suggestion;
+    const sameUrl = suggestion === undefined || hashAt < 0 ? undefined : link.target.slice(0, hashAt + 1) + suggestion;
+    // Through a redirect, the fix links the page itself: the redirect would drop the fragment again.
+    const fix = sameUrl !== undefined && redirect !== undefined ? this.#rewrite(sameUrl, redirect.from, redirect.to) : sameUrl;
     this.#report(link, 'link.fragment', suggestion ? l10n.t('No id #{0} in {1}; did you mean #{2}?', excerpt(fragment), where, suggestion) : l10n.t('No id #{0} in {1}.', excerpt(fragment), where), fix);
   }
 
