@@ -939,6 +939,24 @@ suite('links', () => {
     assert.deepStrictEqual(codes(await check(body, blog(), POST, withSettings(undefined), 'blog')).map(([code]) => code), ['link.url', 'link.url', 'link.url', 'link.url', 'link.url'], 'any other site');
   });
 
+  test('a page kept out of the build by `published: false` may link to others kept out (cfpb.github.io\'s jobs pages)', async () => {
+    // Jekyll builds neither without `--unpublished`, both with it: in no build is the link broken. A published page's
+    // link to one stays an error, saying why.
+    const files = blog({
+      '_config.yml': 'permalink: /:year/:month/:title.html\ndefaults:\n  - scope:\n      path: jobs\n    values:\n      published: false\n',
+      'jobs/devops/index.md': '---\ntitle: DevOps\npermalink: /jobs/devops/\n---\n',
+      'team.md': '---\ntitle: Team\npublished: false\n---\n',
+      '_posts/2016-01-01-bar.md': '---\ntitle: Bar\npublished: false\n---\n',
+    });
+    const body = '[a](/jobs/devops/) [b](/team.html) [c](/2016/01/bar.html) [d](/jobs/gone/)\n';
+    assert.deepStrictEqual(codes(await check(body, files, 'jobs/index.md')), [['link.url', '/jobs/gone/']]);
+    const fromPublished = await check(body, files);
+    assert.deepStrictEqual(codes(fromPublished), [['link.url', '/jobs/devops/'], ['link.url', '/team.html'], ['link.url', '/2016/01/bar.html'], ['link.url', '/jobs/gone/']]);
+    assert.match(fromPublished[0]!.message, /jobs\/devops\/index\.md would be there, but is `published: false`/);
+    assert.doesNotMatch(fromPublished[2]!.message, /did you mean/, 'the page is there, kept out: no other is suggested');
+    assert.doesNotMatch(fromPublished[3]!.message, /published: false/);
+  });
+
   test('redirect_from and collections are in the URL space', async () => {
     const files = blog({
       '_config.yml': 'permalink: /:year/:month/:title.html\ncollections:\n  talks:\n    output: true\n',
