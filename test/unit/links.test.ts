@@ -989,6 +989,12 @@ suite('links', () => {
     assert.deepStrictEqual(codes(await check(body)), [['liquid.in-code', '{% include note.html %}']]);
   });
 
+  test('a string output in code is meant to be seen, whatever quote it holds (capgemini.github.io: `{{ "\'{{" }}`)', async () => {
+    // The oracle writes `id: '{{objectId()}}',` and `x: "{{y` in the code block.
+    const body = '```\n  id: {{ "\'{{" }}objectId()}}\',\n  x: {{ \'"{{\' }}y {{ "a" | append: b }} {{ page.nothing }}\n```\n';
+    assert.deepStrictEqual(codes(await check(body)), [['liquid.in-code', '{{ page.nothing }}']]);
+  });
+
   test('with the site\'s own plugins, a site variable in code may be one they set (bitcoin.org: site.DOWNLOAD_VERSION)', async () => {
     // The oracle, built without --safe as such a site is: `tar xzf bitcoin-27.0-x86_64-linux-gnu.tar.gz` in the code block.
     const body = 'Example:\n\n    tar xzf bitcoin-{{site.DOWNLOAD_VERSION}}.tar.gz {{ page.nothing }}\n';
