@@ -264,6 +264,13 @@ suite('links', () => {
       ['link.reference', 'v'],
     ]);
   });
+  test('a Markdown link written inside a Liquid tag is no link: the tag prints nothing (cockpit-project.github.io\'s blog/tags.html)', async () => {
+    // The oracle prints nothing of `{% assign li = ... | append: "](" | append: post.url | append: ")" %}` nor of
+    // `{% assign x = "[a](/nope1/)" %}`; the link after them is checked.
+    const body = '{% assign li = "* " | append: " [" | append: page.title | append: "](" | append: site.baseurl | append: page.url | append: ")" %}\n\nText {% assign x = "[a](/nope1/)" %} [b](/nope2/)\n\n{{ li }}\n';
+    assert.deepStrictEqual(codes(await check(body)), [['link.url', '/nope2/']]);
+  });
+
   test('`[a][^b]` is text then the footnote marker `[^b]`, no reference (benbalter.com)', async () => {
     // The oracle: `information[.]<sup id="fnref:26" role="doc-noteref"><a href="#fn:26" ...>1</a></sup>`.
     const body = 'Of that information[.][^26] and [x][missing]. See [note](#fn:26).\n\n[^26]: 44 U.S.C.A. 3601.\n';
