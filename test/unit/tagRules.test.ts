@@ -93,4 +93,11 @@ suite('tag rules', () => {
     assert.deepStrictEqual(await findingsOf(files, PAGE), [['tag.duplicate', 'jvm']], 'a list is a list on a page too');
     assert.deepStrictEqual(await findingsOf(blog('tags: java, kotlin'), POST), [['tag.comma', 'java, kotlin']], "a post's string is split");
   });
+
+  test('a word the comma rule reports is not also a variant or typo of the tag without its comma (cockpit-project.github.io: 54 twice)', async () => {
+    // `tags: kotlin, jvm` makes the tags `kotlin,` and `jvm`: one mistake, one finding, whose fix writes the list.
+    assert.deepStrictEqual(await findingsOf(blog('tags: kotlin, jvm'), POST), [['tag.comma', 'kotlin, jvm']]);
+    assert.deepStrictEqual(await findingsOf(blog('tags: Kotlin, jvm'), POST), [['tag.comma', 'Kotlin, jvm']]);
+    assert.deepStrictEqual(await findingsOf(blog('tags: Kotlin jvm'), POST), [['tag.variant', 'Kotlin']], 'without a comma, still a variant');
+  });
 });
