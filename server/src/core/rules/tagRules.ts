@@ -62,7 +62,8 @@ function checkKey({ frontMatter, site, text, siteDocument }: RuleContext, key: T
         continue;
       }
       const common = commonForm(tag, counts);
-      if (!common) {
+      // Nor is a comma form (`design,`, from other documents' `tags: design, ux`) the one to move to.
+      if (!common || common.tag.includes(',')) {
         continue;
       }
       const uses = counts.get(common.tag) ?? 0;
