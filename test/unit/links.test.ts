@@ -279,6 +279,13 @@ suite('links', () => {
       ['link.reference', 'v'],
     ]);
   });
+  test('a Markdown link written inside a Liquid tag is no link: the tag prints nothing (cockpit-project.github.io\'s blog/tags.html)', async () => {
+    // The oracle prints nothing of `{% assign li = ... | append: "](" | append: post.url | append: ")" %}` nor of
+    // `{% assign x = "[a](/nope1/)" %}`; the link after them is checked.
+    const body = '{% assign li = "* " | append: " [" | append: page.title | append: "](" | append: site.baseurl | append: page.url | append: ")" %}\n\nText {% assign x = "[a](/nope1/)" %} [b](/nope2/)\n\n{{ li }}\n';
+    assert.deepStrictEqual(codes(await check(body)), [['link.url', '/nope2/']]);
+  });
+
   test('`[a][^b]` is text then the footnote marker `[^b]`, no reference (benbalter.com)', async () => {
     // The oracle: `information[.]<sup id="fnref:26" role="doc-noteref"><a href="#fn:26" ...>1</a></sup>`.
     const body = 'Of that information[.][^26] and [x][missing]. See [note](#fn:26).\n\n[^26]: 44 U.S.C.A. 3601.\n';
@@ -954,6 +961,24 @@ suite('links', () => {
     assert.deepStrictEqual(codes(await check(body, blog(), POST, withSettings(undefined), 'blog')).map(([code]) => code), ['link.url', 'link.url', 'link.url', 'link.url', 'link.url'], 'any other site');
   });
 
+  test('a page kept out of the build by `published: false` may link to others kept out (cfpb.github.io\'s jobs pages)', async () => {
+    // Jekyll builds neither without `--unpublished`, both with it: in no build is the link broken. A published page's
+    // link to one stays an error, saying why.
+    const files = blog({
+      '_config.yml': 'permalink: /:year/:month/:title.html\ndefaults:\n  - scope:\n      path: jobs\n    values:\n      published: false\n',
+      'jobs/devops/index.md': '---\ntitle: DevOps\npermalink: /jobs/devops/\n---\n',
+      'team.md': '---\ntitle: Team\npublished: false\n---\n',
+      '_posts/2016-01-01-bar.md': '---\ntitle: Bar\npublished: false\n---\n',
+    });
+    const body = '[a](/jobs/devops/) [b](/team.html) [c](/2016/01/bar.html) [d](/jobs/gone/)\n';
+    assert.deepStrictEqual(codes(await check(body, files, 'jobs/index.md')), [['link.url', '/jobs/gone/']]);
+    const fromPublished = await check(body, files);
+    assert.deepStrictEqual(codes(fromPublished), [['link.url', '/jobs/devops/'], ['link.url', '/team.html'], ['link.url', '/2016/01/bar.html'], ['link.url', '/jobs/gone/']]);
+    assert.match(fromPublished[0]!.message, /jobs\/devops\/index\.md would be there, but is `published: false`/);
+    assert.doesNotMatch(fromPublished[2]!.message, /did you mean/, 'the page is there, kept out: no other is suggested');
+    assert.doesNotMatch(fromPublished[3]!.message, /published: false/);
+  });
+
   test('redirect_from and collections are in the URL space', async () => {
     const files = blog({
       '_config.yml': 'permalink: /:year/:month/:title.html\ncollections:\n  talks:\n    output: true\n',
@@ -1008,6 +1033,12 @@ suite('links', () => {
     // The oracle puts the included file's text in the code block.
     const body = '```python\n{% include_relative _includes/example_client.py %}\n```\n\n{% highlight html %}\n{% include note.html %}\n{% endhighlight %}\n\n```html\n<div>\n{% include note.html %}\n</div>\n```\n';
     assert.deepStrictEqual(codes(await check(body)), [['liquid.in-code', '{% include note.html %}']]);
+  });
+
+  test('a string output in code is meant to be seen, whatever quote it holds (capgemini.github.io: `{{ "\'{{" }}`)', async () => {
+    // The oracle writes `id: '{{objectId()}}',` and `x: "{{y` in the code block.
+    const body = '```\n  id: {{ "\'{{" }}objectId()}}\',\n  x: {{ \'"{{\' }}y {{ "a" | append: b }} {{ page.nothing }}\n```\n';
+    assert.deepStrictEqual(codes(await check(body)), [['liquid.in-code', '{{ page.nothing }}']]);
   });
 
   test('with the site\'s own plugins, a site variable in code may be one they set (bitcoin.org: site.DOWNLOAD_VERSION)', async () => {

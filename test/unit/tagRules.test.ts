@@ -93,4 +93,18 @@ suite('tag rules', () => {
     assert.deepStrictEqual(await findingsOf(files, PAGE), [['tag.duplicate', 'jvm']], 'a list is a list on a page too');
     assert.deepStrictEqual(await findingsOf(blog('tags: java, kotlin'), POST), [['tag.comma', 'java, kotlin']], "a post's string is split");
   });
+
+  test('a word the comma rule reports is not also a variant or typo of the tag without its comma (cockpit-project.github.io: 54 twice)', async () => {
+    // `tags: kotlin, jvm` makes the tags `kotlin,` and `jvm`: one mistake, one finding, whose fix writes the list.
+    assert.deepStrictEqual(await findingsOf(blog('tags: kotlin, jvm'), POST), [['tag.comma', 'kotlin, jvm']]);
+    assert.deepStrictEqual(await findingsOf(blog('tags: Kotlin, jvm'), POST), [['tag.comma', 'Kotlin, jvm']]);
+    assert.deepStrictEqual(await findingsOf(blog('tags: Kotlin jvm'), POST), [['tag.variant', 'Kotlin']], 'without a comma, still a variant');
+    // Nor is a tag written right a typo of the comma form other documents have (opensourcedesign's `_people`: `design`
+    // "a typo of `design,`"): their comma findings fix those, and the fix would spread the comma.
+    const files = blog('tags: [jvm, javascript]');
+    for (let i = 0; i < 4; i++) {
+      files[`_posts/2022-01-0${i + 1}-comma.md`] = post('tags: javascript, css');
+    }
+    assert.deepStrictEqual(await findingsOf(files, POST), []);
+  });
 });

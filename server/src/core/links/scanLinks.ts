@@ -199,8 +199,14 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   const textCloses = new Map<LinkOccurrence, number>();
   /** From each inline link's `(` to its `)`: brackets there are part of the URL or title (`/a?op[x][y]=1`). */
   const literal: Range[] = [];
+  /** Liquid's own text (`{{ site.data["x"][1] }}`, `{% assign li = "[" | append: t | append: "](" %}`): Liquid renders first, so kramdown never reads it. */
+  let liquid: readonly Range[] | undefined;
+  const inLiquid = (offset: number) => options.liquid && inside((liquid ??= liquidRanges(text, bodyStart, (at) => inside(liquidOff, at))), offset);
   for (const { match, open } of linkTexts('](', /\]\(/y)) {
     const close = match.index;
+    if (inLiquid(close)) {
+      continue;
+    }
     const destination = destinations.after(close + 2);
     if (!destination) {
       continue;
@@ -216,11 +222,9 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
 
   /** The `[` of each reference's label, with the label. */
   const labelOpens: { open: number; label: string; link: LinkOccurrence }[] = [];
-  /** Liquid's own brackets (`{{ site.data["x"][1] }}`): Liquid renders first, so kramdown never reads them. */
-  let liquid: readonly Range[] | undefined;
   for (const { match, open } of linkTexts('][', /\]\[([^\]\n]*)\]/y)) {
     const close = match.index;
-    if (options.liquid && inside((liquid ??= liquidRanges(text, bodyStart, (offset) => inside(liquidOff, offset))), close)) {
+    if (inLiquid(close)) {
       continue;
     }
     const label = match[1]!.trim() === '' ? text.slice(open + 1, close) : match[1]!;

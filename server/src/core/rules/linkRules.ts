@@ -13,6 +13,7 @@ import { withoutDate } from '../site/postName';
 import { generatedUrls } from '../site/generatedUrls';
 import { themeThatMayProvide } from '../site/themeAssets';
 import { firstSegment, isPagesUserSite, topSegments } from '../site/pagesUserSite';
+import { unpublishedUrls } from '../site/unpublishedUrls';
 import { linkTagBaseurl, type SiteConfig } from '../site/config';
 import type { SiteIndex } from '../site/siteIndex';
 import type { LinkSummary } from '../links/linkIndex';
@@ -299,11 +300,18 @@ class LinkChecker {
     if (generated.matches(resolved.path)) {
       return;
     }
+    // Kept out of the build by `published: false`: no link to it is broken while this page is kept out too.
+    const unpublished = unpublishedUrls(this.site);
+    const kept = unpublished.lookup(resolved.path);
+    if (kept && this.#pageUrl === undefined && unpublished.urlOf(this.path) !== undefined) {
+      return;
+    }
     const what = /\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp)$/i.test(resolved.path) ? l10n.t('image') : /\.[a-z0-9]{1,5}$/i.test(resolved.path) && !/\.html?$/i.test(resolved.path) ? l10n.t('file') : l10n.t('page');
-    const suggestion = this.#suggestions++ < SUGGESTIONS_PER_DOCUMENT ? this.#closestUrl(resolved.path) : undefined;
+    const suggestion = !kept && this.#suggestions++ < SUGGESTIONS_PER_DOCUMENT ? this.#closestUrl(resolved.path) : undefined;
     const where = resolved.relative ? l10n.t(" (resolved from this page's URL {0})", String(this.#pageUrl)) : '';
     const fix = suggestion === undefined ? undefined : this.#rewrite(link.target, resolved.path, suggestion);
-    const expected = suggestion ? l10n.t('No {0} at {1}{2}; did you mean {3}?', what, excerpt(resolved.path), where, suggestion) : l10n.t('No {0} at {1}{2}.', what, excerpt(resolved.path), where);
+    const missing = suggestion ? l10n.t('No {0} at {1}{2}; did you mean {3}?', what, excerpt(resolved.path), where, suggestion) : l10n.t('No {0} at {1}{2}.', what, excerpt(resolved.path), where);
+    const expected = kept ? l10n.t('{0} {1} would be there, but is `published: false`.', missing, kept.path) : missing;
     const theme = themeThatMayProvide(this.site, resolved.path);
     if (theme !== undefined) {
       this.#report(link, 'link.unverified', l10n.t('{0} The theme {1} may provide it (a theme publishes its assets folder), so this cannot be verified.', expected, theme), fix, resolved.path);

@@ -47,7 +47,8 @@ function meantAsOutput(expression: string, context: RuleContext): boolean {
   if (inner === undefined) {
     return false;
   }
-  if (/^(["'])[^"']*\1/.test(inner)) {
+  // A string opened by either quote holds the other (`{{ "'{{" }}` shows `'{{`).
+  if (/^(?:"[^"]*"|'[^']*')/.test(inner)) {
     return true;
   }
   const [name, first, second] = (/^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*/.exec(inner)?.[0] ?? '').split('.');

@@ -57,8 +57,13 @@ function checkKey({ frontMatter, site, text, siteDocument }: RuleContext, key: T
         continue;
       }
       seen.set(normal, tag);
+      // `tags: kotlin, jvm` makes `kotlin,`: the comma rule reports it and its fix writes the list (`typeRules.ts`).
+      if (items.form === 'words' && tag.includes(',')) {
+        continue;
+      }
       const common = commonForm(tag, counts);
-      if (!common) {
+      // Nor is a comma form (`design,`, from other documents' `tags: design, ux`) the one to move to.
+      if (!common || common.tag.includes(',')) {
         continue;
       }
       const uses = counts.get(common.tag) ?? 0;

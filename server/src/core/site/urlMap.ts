@@ -46,7 +46,11 @@ export class UrlMap {
   #version = 0;
   #published: { version: number; urls: readonly string[] } | undefined;
 
-  constructor(readonly source: UrlMapSource) {}
+  /** `unpublished`: the map of `jekyll build --unpublished`, which publishes `published: false` documents too. */
+  constructor(
+    readonly source: UrlMapSource,
+    readonly unpublished = false,
+  ) {}
 
   /** Forget everything: the config changed. */
   reset(): void {
@@ -179,7 +183,7 @@ export class UrlMap {
 
   #add(path: string): void {
     const config = this.source.config;
-    const targets = this.source.staticFiles.has(path) ? staticTargets(path, config) : documentTargets(this.source.document(path), config);
+    const targets = this.source.staticFiles.has(path) ? staticTargets(path, config) : documentTargets(this.source.document(path), config, this.unpublished);
     if (targets.length === 0) {
       return;
     }
@@ -235,7 +239,7 @@ export function publishedUrlOf(document: SiteDocument | undefined, config: SiteC
   return documentTargets(document, config)[0]?.url;
 }
 
-function documentTargets(document: SiteDocument | undefined, config: SiteConfig): UrlTarget[] {
+function documentTargets(document: SiteDocument | undefined, config: SiteConfig, unpublished = false): UrlTarget[] {
   if (!document) {
     return [];
   }
@@ -283,7 +287,7 @@ function documentTargets(document: SiteDocument | undefined, config: SiteConfig)
     return [];
   }
   // `published: false` (after defaults) keeps the document out of the build; the string "false" does not.
-  if (data['published'] === false) {
+  if (data['published'] === false && !unpublished) {
     return [];
   }
   const targets: UrlTarget[] = [{ url, path: document.path, kind }];
