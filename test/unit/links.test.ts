@@ -104,6 +104,15 @@ suite('links', () => {
     assert.match(findings[3]!.message, /No image at \/assets\/img\/logo\.jpg; did you mean \/assets\/img\/logo\.png\?/);
   });
 
+  test("a `url` with a path is where the site's root is served: Jekyll's own `absolute_url` writes `url` + path (sergiokopplin/indigo's `url: https://sergiokopplin.github.io/indigo`)", async () => {
+    // The oracle: with `url: https://h.github.io/indigo`, `{{ "/assets/x.png" | absolute_url }}` is `https://h.github.io/indigo/assets/x.png`.
+    const files = blog({ '_config.yml': 'url: https://blog.example.com/indigo\npermalink: /:year/:month/:title.html\n', 'index.md': '---\ntitle: Home\n---\n' });
+    const body = '[a](https://blog.example.com/indigo/) [b]({{ site.url }}/assets/img/logo.png) [c](https://blog.example.com/indigo) [other](https://blog.example.com/other/x.html) [gone](https://blog.example.com/indigo/contakt.html)';
+    const findings = await check(body, files);
+    assert.deepStrictEqual(codes(findings), [['link.url', 'https://blog.example.com/indigo/contakt.html']]);
+    assert.strictEqual(findings[0]!.fix, 'https://blog.example.com/indigo/contact');
+  });
+
   test('`.` and `..` segments of a root-relative URL are resolved as a browser does (`/../x` is `/x`), in Liquid too', async () => {
     // The oracle keeps `href="/../contact.html"` as written; the browser (WHATWG URL) asks for `/contact.html`.
     const body = '[a](/../contact.html) [b](/2015/03/../03/foo.html#getting-started) [c](/./about/) <a href="/x/y/../../contact.html">h</a> [e](/%2e%2e/contact.html) [gone](/a/../nope.html)';
