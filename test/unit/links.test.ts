@@ -113,6 +113,12 @@ suite('links', () => {
     assert.strictEqual(findings[0]!.fix, 'https://blog.example.com/indigo/contact');
   });
 
+  test('`baseurl: .` is no prefix: relative_url removes the `.` segment it makes (koobcbc.github.io, al-folio)', async () => {
+    // The oracle: with `baseurl: .`, `{{ "/publications/#k" | relative_url }}` is `/publications/#k`.
+    const files = blog({ '_config.yml': 'baseurl: .\npermalink: /:year/:month/:title.html\n' });
+    assert.deepStrictEqual(codes(await check('<a href="{{ \'/about/\' | relative_url }}">a</a> [b](/contact.html) [c]({{ "/gone/" | relative_url }})', files)), [['link.url', '{{ "/gone/" | relative_url }}']]);
+  });
+
   test('`.` and `..` segments of a root-relative URL are resolved as a browser does (`/../x` is `/x`), in Liquid too', async () => {
     // The oracle keeps `href="/../contact.html"` as written; the browser (WHATWG URL) asks for `/contact.html`.
     const body = '[a](/../contact.html) [b](/2015/03/../03/foo.html#getting-started) [c](/./about/) <a href="/x/y/../../contact.html">h</a> [e](/%2e%2e/contact.html) [gone](/a/../nope.html)';
