@@ -986,6 +986,18 @@ suite('links', () => {
     assert.deepStrictEqual(codes(await check(body)), [['liquid.in-code', '{% include note.html %}']]);
   });
 
+  test('an include whose first line writes nothing makes no code block of its indented line (Minimal Mistakes\' posts-by-tags page, atan4583.github.io)', async () => {
+    // The oracle: after a Liquid-only line, `    {% include archive-single.html %}` renders as HTML when the include
+    // starts with `{% if ... %}` (the line is blank), and as a code block when it starts with `<div>`.
+    const body = '{% for post in site.posts %}\n  <h3>x</h3>\n  {% for p in site.posts %}\n    {% include archive-single.html %}\n  {% endfor %}\n{% endfor %}\n';
+    const opensBlank = blog({ '_includes/archive-single.html': '{% if post.header.teaser %}\n<div class="item">{{ post.title }}</div>\n{% endif %}\n' });
+    assert.deepStrictEqual(codes(await check(body, opensBlank)), []);
+    const opensWithText = blog({ '_includes/archive-single.html': '<div class="item">{{ post.title }}</div>\n' });
+    assert.deepStrictEqual(codes(await check(body, opensWithText)), [['liquid.in-code', '{% include archive-single.html %}']]);
+    // In a fence the include's output is code whatever its first line.
+    assert.deepStrictEqual(codes(await check('```\n    {% include archive-single.html %}\nx\n```\n', opensBlank)), [['liquid.in-code', '{% include archive-single.html %}']]);
+  });
+
   test('with the site\'s own plugins, a site variable in code may be one they set (bitcoin.org: site.DOWNLOAD_VERSION)', async () => {
     // The oracle, built without --safe as such a site is: `tar xzf bitcoin-27.0-x86_64-linux-gnu.tar.gz` in the code block.
     const body = 'Example:\n\n    tar xzf bitcoin-{{site.DOWNLOAD_VERSION}}.tar.gz {{ page.nothing }}\n';
