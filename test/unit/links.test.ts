@@ -250,6 +250,12 @@ suite('links', () => {
     ]);
   });
 
+  test('an index glued to a word (`matrix[a][b]`) or quoted (`[\'a\'][\'b\']`) is code in prose, shown as written: no reference (hellojunho.github.io)', async () => {
+    // The oracle: `matrix[a][b] = 1 and computers[i][j] and ['userRequest']['utterance']` is that text; so is `[the docs][dox]`, a link meant.
+    const body = "matrix[a][b] = 1, computers[i][j], 배열[1][2], ['userRequest']['utterance'] and see [the docs][dox] or [dox][].\n";
+    assert.deepStrictEqual(codes(await check(body)), [['link.reference', 'dox'], ['link.reference', 'dox']]);
+  });
+
   test('`[a][b](c)` with `b` undefined is text then the link `[b](c)`; brackets in a URL, title, tag or autolink are no reference (news.opensuse.org)', async () => {
     // What the oracle builds: `[text]<a href="/contact.html">ref</a>`, `<a href="/contact.html?op[a][b]=1">`, ...
     const body = [
