@@ -88,6 +88,26 @@ suite('diagnostics', () => {
     assert.deepStrictEqual((await diagnosticsOf(files, 'plain.html', settings)).map((d) => d.code), ['frontmatter.required']);
   });
 
+  test('jekyll-titles-from-headings with `collections: true` titles a post from a heading that opens it (Hydejack starter kit; the oracle: "Heading One", a post opening with text keeps its slug title)', async () => {
+    const path = '_posts/2020-01-01-hello.md';
+    const files = exampleBlog({ [path]: '---\nlayout: post\nauthor: jane.doe\n---\n\n# Heading One\n\nBody\n' });
+    const config = files['_config.yml'] ?? '';
+    files['_config.yml'] = config + '\nplugins: [jekyll-titles-from-headings]\n';
+    // Without `collections: true` the plugin titles pages only.
+    assert.deepStrictEqual((await diagnosticsOf(files, path)).map((d) => d.code), ['frontmatter.required']);
+    files['_config.yml'] += 'titles_from_headings:\n  collections: true\n';
+    assert.deepStrictEqual(await diagnosticsOf(files, path), []);
+    files[path] = '---\nlayout: post\nauthor: jane.doe\n---\nTitle\n=====\n';
+    assert.deepStrictEqual(await diagnosticsOf(files, path), []);
+    for (const body of ['Intro\n\n# Heading Two\n', '#### Four\n', '#Tight\n']) {
+      files[path] = `---\nlayout: post\nauthor: jane.doe\n---\n${body}`;
+      assert.deepStrictEqual((await diagnosticsOf(files, path)).map((d) => d.code), ['frontmatter.required'], body);
+    }
+    files['_config.yml'] += 'titles_from_headings:\n  enabled: false\n  collections: true\n';
+    files[path] = '---\nlayout: post\nauthor: jane.doe\n---\n# Heading\n';
+    assert.deepStrictEqual((await diagnosticsOf(files, path)).map((d) => d.code), ['frontmatter.required']);
+  });
+
   test('an author is required only when the blog keeps authors', async () => {
     const path = '_posts/2020-04-01-anonymous.md';
     const files = exampleBlog({ [path]: '---\nlayout: post\ntitle: T\n---\n' });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
 import { parseFrontMatter } from '../../server/src/core/frontmatter/parse';
 import { splitFrontMatter } from '../../server/src/core/frontmatter/split';
+import { readConfig } from '../../server/src/core/site/config';
 
 suite('front matter', () => {
   test('finds the block as Jekyll does, with `...` closing it too', () => {
@@ -92,5 +93,26 @@ suite('front matter syntax errors', () => {
   test('a plain value going on at column 0 stays an error, as in Ruby', () => {
     assert.strictEqual(parseFrontMatter('---\nexcerpt: one\ntwo\nlayout: post\n---\n').problems[0]?.code, 'frontmatter.yaml');
     assert.strictEqual(parseFrontMatter('---\nexcerpt: "one\ntwo "x"\n---\n').problems[0]?.code, 'frontmatter.yaml');
+  });
+
+  // The oracle (Jekyll 4.3.1, Psych with libyaml 0.2.5) reads only the first YAML node: `---\n  title: A\nlayout: x\n---`
+  // renders `page.title` as "A" and `page.layout` as nothing, without a warning (rommelb.github.io's _config.yml).
+  test('after a block that ends early, Jekyll reads the block and ignores the rest without an error', () => {
+    const text = '---\n  title: Indented\n  tags: [a]\nlayout: post\nauthor: x\n---\n';
+    const parsed = parseFrontMatter(text);
+    assert.deepStrictEqual(parsed.problems.map((p) => p.code), ['frontmatter.ignored-rest']);
+    assert.strictEqual(parsed.problems[0]!.start, text.indexOf('layout'));
+    assert.strictEqual(parsed.entries.get('title')?.data, 'Indented');
+    assert.deepStrictEqual(parsed.entries.get('tags')?.data, ['a']);
+    assert.strictEqual(parsed.entries.has('layout'), false);
+  });
+
+  test('a second document is ignored too, but a token Ruby cannot scan after the block is still an error', () => {
+    assert.deepStrictEqual(readConfig('baseurl: /b\n---\ntitle: x\n').problems.map((p) => p.code), ['frontmatter.ignored-rest']);
+    assert.strictEqual(readConfig('  baseurl: /b\ntitle: x\n').config.baseurl, '/b');
+    for (const next of ['\tb: 2', '@b: 2', '`b: 2', '  \t\nb: 2']) {
+      assert.strictEqual(parseFrontMatter(`---\n  a: 1\n${next}\n---\n`).problems[0]?.code, 'frontmatter.yaml', next);
+    }
+    assert.deepStrictEqual(parseFrontMatter('---\n  a: 1\n# note\n\nb: 2\n---\n').problems.map((p) => p.code), ['frontmatter.ignored-rest']);
   });
 });

@@ -119,6 +119,21 @@ suite('links', () => {
     assert.match(findings[3]!.message, /No image at \/assets\/img\/logo\.jpg; did you mean \/assets\/img\/logo\.png\?/);
   });
 
+  test("a `url` with a path is where the site's root is served: Jekyll's own `absolute_url` writes `url` + path (sergiokopplin/indigo's `url: https://sergiokopplin.github.io/indigo`)", async () => {
+    // The oracle: with `url: https://h.github.io/indigo`, `{{ "/assets/x.png" | absolute_url }}` is `https://h.github.io/indigo/assets/x.png`.
+    const files = blog({ '_config.yml': 'url: https://blog.example.com/indigo\npermalink: /:year/:month/:title.html\n', 'index.md': '---\ntitle: Home\n---\n' });
+    const body = '[a](https://blog.example.com/indigo/) [b]({{ site.url }}/assets/img/logo.png) [c](https://blog.example.com/indigo) [other](https://blog.example.com/other/x.html) [gone](https://blog.example.com/indigo/contakt.html)';
+    const findings = await check(body, files);
+    assert.deepStrictEqual(codes(findings), [['link.url', 'https://blog.example.com/indigo/contakt.html']]);
+    assert.strictEqual(findings[0]!.fix, 'https://blog.example.com/indigo/contact');
+  });
+
+  test('`baseurl: .` is no prefix: relative_url removes the `.` segment it makes (koobcbc.github.io, al-folio)', async () => {
+    // The oracle: with `baseurl: .`, `{{ "/publications/#k" | relative_url }}` is `/publications/#k`.
+    const files = blog({ '_config.yml': 'baseurl: .\npermalink: /:year/:month/:title.html\n' });
+    assert.deepStrictEqual(codes(await check('<a href="{{ \'/about/\' | relative_url }}">a</a> [b](/contact.html) [c]({{ "/gone/" | relative_url }})', files)), [['link.url', '{{ "/gone/" | relative_url }}']]);
+  });
+
   test('`.` and `..` segments of a root-relative URL are resolved as a browser does (`/../x` is `/x`), in Liquid too', async () => {
     // The oracle keeps `href="/../contact.html"` as written; the browser (WHATWG URL) asks for `/contact.html`.
     const body = '[a](/../contact.html) [b](/2015/03/../03/foo.html#getting-started) [c](/./about/) <a href="/x/y/../../contact.html">h</a> [e](/%2e%2e/contact.html) [gone](/a/../nope.html)';
@@ -248,6 +263,12 @@ suite('links', () => {
       ['link.reference', 'missing'],
       ['link.url', '/gone.html'],
     ]);
+  });
+
+  test('an index glued to a word (`matrix[a][b]`) or quoted (`[\'a\'][\'b\']`) is code in prose, shown as written: no reference (hellojunho.github.io)', async () => {
+    // The oracle: `matrix[a][b] = 1 and computers[i][j] and ['userRequest']['utterance']` is that text; so is `[the docs][dox]`, a link meant.
+    const body = "matrix[a][b] = 1, computers[i][j], 배열[1][2], ['userRequest']['utterance'] and see [the docs][dox] or [dox][].\n";
+    assert.deepStrictEqual(codes(await check(body)), [['link.reference', 'dox'], ['link.reference', 'dox']]);
   });
 
   test('`[a][b](c)` with `b` undefined is text then the link `[b](c)`; brackets in a URL, title, tag or autolink are no reference (news.opensuse.org)', async () => {
@@ -1039,6 +1060,18 @@ suite('links', () => {
     // The oracle writes `id: '{{objectId()}}',` and `x: "{{y` in the code block.
     const body = '```\n  id: {{ "\'{{" }}objectId()}}\',\n  x: {{ \'"{{\' }}y {{ "a" | append: b }} {{ page.nothing }}\n```\n';
     assert.deepStrictEqual(codes(await check(body)), [['liquid.in-code', '{{ page.nothing }}']]);
+  });
+
+  test('an include whose first line writes nothing makes no code block of its indented line (Minimal Mistakes\' posts-by-tags page, atan4583.github.io)', async () => {
+    // The oracle: after a Liquid-only line, `    {% include archive-single.html %}` renders as HTML when the include
+    // starts with `{% if ... %}` (the line is blank), and as a code block when it starts with `<div>`.
+    const body = '{% for post in site.posts %}\n  <h3>x</h3>\n  {% for p in site.posts %}\n    {% include archive-single.html %}\n  {% endfor %}\n{% endfor %}\n';
+    const opensBlank = blog({ '_includes/archive-single.html': '{% if post.header.teaser %}\n<div class="item">{{ post.title }}</div>\n{% endif %}\n' });
+    assert.deepStrictEqual(codes(await check(body, opensBlank)), []);
+    const opensWithText = blog({ '_includes/archive-single.html': '<div class="item">{{ post.title }}</div>\n' });
+    assert.deepStrictEqual(codes(await check(body, opensWithText)), [['liquid.in-code', '{% include archive-single.html %}']]);
+    // In a fence the include's output is code whatever its first line.
+    assert.deepStrictEqual(codes(await check('```\n    {% include archive-single.html %}\nx\n```\n', opensBlank)), [['liquid.in-code', '{% include archive-single.html %}']]);
   });
 
   test('with the site\'s own plugins, a site variable in code may be one they set (bitcoin.org: site.DOWNLOAD_VERSION)', async () => {

@@ -61,8 +61,8 @@ export function fileDiagnostics(site: SiteIndex, source: FileSource, settingsPro
     const source = site.sourceProblem;
     const sourceDiagnostics = source ? reported(SOURCE_PROBLEM_CODES[source.kind], rangeOf(document, source.start, source.end), sourceMessage(source)) : [];
     return sourceDiagnostics.concat(site.configProblems.flatMap((p) =>
-      // A repeated key does not stop Jekyll (the last value wins), so the settings are still read.
-      p.code === 'frontmatter.duplicate-key'
+      // A repeated key does not stop Jekyll (the last value wins), nor lines it ignores, so the settings are still read.
+      p.code === 'frontmatter.duplicate-key' || p.code === 'frontmatter.ignored-rest'
         ? reported(p.code, rangeOf(document, p.start, p.end), p.message)
         : reported('config.yaml', rangeOf(document, p.start, p.end), l10n.t("{0} Jekyll cannot read _config.yml; Blogwright checks the blog with Jekyll's defaults.", p.message)),
     ));

@@ -29,6 +29,7 @@ const ENTRIES = {
   'frontmatter.yaml': { level: 'error', fix: false, description: 'YAML that Jekyll cannot read (at the exact character), or too large or deep to read safely' },
   'frontmatter.not-mapping': { level: 'error', fix: false, description: 'Front matter that is not a mapping of `key: value` lines' },
   'frontmatter.duplicate-key': { level: 'warning', fix: false, description: 'A key written twice: Jekyll keeps only the last value' },
+  'frontmatter.ignored-rest': { level: 'warning', fix: false, description: 'YAML after a block that ends early (`  title: A` then `layout: post`, or a second `---` document): Jekyll ignores it without a word (also in `_config.yml`)' },
   'frontmatter.required': { level: 'error', fix: false, description: 'A key each kind of document needs (`blogwright.requiredKeys`), unless `defaults` supply it (an author: a site-wide `author:` too)' },
   'frontmatter.not-text': { level: 'warning', fix: true, description: 'A value Jekyll reads as something other than text: `title: yes`, `tags: [kotlin, null]`' },
   'frontmatter.not-list': { level: 'error', fix: true, description: 'A number or boolean where Jekyll expects a list of words (`tags: 2019`)' },

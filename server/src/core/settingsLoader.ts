@@ -45,7 +45,8 @@ export async function readSettingsFile(workspace: IWorkspace): Promise<{ layer: 
     return { layer: undefined, problems: [] };
   }
   const { doc, errors } = parseYaml(read.text);
-  const syntax = errors.filter((e) => e.code === 'frontmatter.yaml');
+  // Blogwright's own file: YAML that Jekyll would partly ignore is a mistake here too.
+  const syntax = errors.filter((e) => e.code !== 'frontmatter.duplicate-key');
   if (syntax.length > 0) {
     return { layer: undefined, problems: syntax.map((e) => ({ file: SETTINGS_FILE, start: e.start, end: e.end, message: l10n.t('{0} Blogwright ignores {1}.', e.message, SETTINGS_FILE) })) };
   }

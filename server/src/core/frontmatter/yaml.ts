@@ -1,9 +1,9 @@
 import * as l10n from '@vscode/l10n';
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, Schema, type Document, type Node, type ScalarTag, type Tags } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDocument, Schema, type Document, type Node, type ScalarTag, type Tags } from 'yaml';
 
 /** A YAML problem, offsets relative to the parsed text. */
 export interface YamlError {
-  readonly code: 'frontmatter.yaml' | 'frontmatter.duplicate-key';
+  readonly code: 'frontmatter.yaml' | 'frontmatter.duplicate-key' | 'frontmatter.ignored-rest';
   readonly start: number;
   readonly end: number;
   readonly message: string;
@@ -28,7 +28,12 @@ export function parseYaml(source: string): { readonly doc: Document.Parsed; read
   if (refusal) {
     return { doc: parseDocument(''), errors: [refusal] };
   }
-  const doc = readDocument(source);
+  const whole = readDocument(source);
+  const rest = ignoredRest(source, whole);
+  if (rest) {
+    return { doc: rest.doc, errors: [rest.error, ...structureProblems(rest.doc)] };
+  }
+  const doc = whole;
   // An error the parser only notices at the end (an unclosed `[` or quote) is shown on the last written character.
   const lastChar = Math.max(0, source.trimEnd().length - 1);
   const errors = doc.errors.map((error): YamlError => {
@@ -42,6 +47,49 @@ export function parseYaml(source: string): { readonly doc: Document.Parsed; read
   });
   errors.push(...structureProblems(doc));
   return { doc, errors: errors.sort((a, b) => a.start - b.start) };
+}
+
+/**
+ * Jekyll's YAML reader (Psych) returns the first node and never reads on: after a block that ends early (the
+ * first keys indented, the next at column 0, or a second `---` document), the rest is ignored without an error.
+ * Only the token right after the block is scanned, so a character that cannot start one (a tab before it, `@`,
+ * a backtick) is still an error. The block read alone, and the line where Jekyll stops; undefined otherwise.
+ */
+function ignoredRest(source: string, doc: Document.Parsed): { readonly doc: Document.Parsed; readonly error: YamlError } | undefined {
+  const end = isCollection(doc.contents) ? doc.contents.range?.[1] : undefined;
+  if (end === undefined || doc.errors.length === 0 || doc.errors.some((e) => e.pos[0] < end)) {
+    return undefined;
+  }
+  const next = nextTokenStart(source, end);
+  if (next === undefined || '@`\t'.includes(source[next]!)) {
+    return undefined;
+  }
+  const block = readDocument(source.slice(0, end));
+  if (block.errors.length > 0) {
+    return undefined;
+  }
+  const lineEnd = source.indexOf('\n', next);
+  const message = /^(?:---|\.\.\.)(?:\s|$)/.test(source.slice(next, next + 4))
+    ? l10n.t('Jekyll reads only the first YAML document: it ignores this line and every line after it, without a word.')
+    : l10n.t('Jekyll stops reading the YAML here: the block above ended (this line is less indented than its first key), so Jekyll ignores this line and every line after it, without a word.');
+  return { doc: block, error: { code: 'frontmatter.ignored-rest', start: next, end: lineEnd === -1 ? source.length : lineEnd, message } };
+}
+
+/** Where libyaml's scanner starts the next token after a line break: past spaces, comments and blank lines; at a tab, which it cannot skip there. */
+function nextTokenStart(source: string, from: number): number | undefined {
+  for (let i = from; i < source.length; i++) {
+    const c = source[i];
+    if (c === '#') {
+      const lineEnd = source.indexOf('\n', i);
+      if (lineEnd === -1) {
+        return undefined;
+      }
+      i = lineEnd;
+    } else if (c !== ' ' && c !== '\n' && c !== '\r') {
+      return i;
+    }
+  }
+  return undefined;
 }
 
 const RUBY_OPTIONS = { version: '1.1', uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'error' } as const;

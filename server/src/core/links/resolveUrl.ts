@@ -124,9 +124,16 @@ export function resolveUrl(written: string, pageUrl: string | undefined | (() =>
     if (LOCALHOST.test(url.hostname)) {
       return { kind: 'suspicious', reason: 'localhost', replacement: undefined };
     }
-    const site = siteHost(config);
-    if (site !== undefined && strippedHost(url.hostname) === site) {
-      return internal(url.pathname, url.hash, config, false);
+    const site = siteOrigin(config);
+    if (site.host !== undefined && strippedHost(url.hostname) === site.host) {
+      // A `url` with a path (`https://owner.github.io/indigo`) and no baseurl is where the site's root is served:
+      // Jekyll's own `absolute_url` writes `url` + path. Elsewhere on that host is another site.
+      const prefix = config.baseurl === '' ? site.path : '';
+      const path = url.pathname;
+      if (prefix === '' || path === prefix || path.startsWith(prefix + '/')) {
+        return internal(path.slice(prefix.length) || '/', url.hash, config, false);
+      }
+      return { kind: 'external', url: target };
     }
     return { kind: 'external', url: target };
   }
@@ -183,23 +190,29 @@ function internal(pathname: string, hash: string, config: SiteConfig, relative: 
   return { kind: 'internal', path, fragment, missingBaseurl, relative };
 }
 
-/** The host of each configuration's `url`, without `www.`: parsed once, not once per external link. */
-const siteHosts = new WeakMap<SiteConfig, { readonly host: string | undefined }>();
+/** The host of each configuration's `url`, without `www.`, and its path without the last `/`: parsed once, not once per external link. */
+const siteOrigins = new WeakMap<SiteConfig, SiteOrigin>();
 
-function siteHost(config: SiteConfig): string | undefined {
-  let site = siteHosts.get(config);
-  if (!site) {
-    site = { host: config.url ? hostOf(config.url) : undefined };
-    siteHosts.set(config, site);
-  }
-  return site.host;
+interface SiteOrigin {
+  readonly host: string | undefined;
+  readonly path: string;
 }
 
-function hostOf(url: string): string | undefined {
+function siteOrigin(config: SiteConfig): SiteOrigin {
+  let site = siteOrigins.get(config);
+  if (!site) {
+    site = config.url ? originOf(config.url) : { host: undefined, path: '' };
+    siteOrigins.set(config, site);
+  }
+  return site;
+}
+
+function originOf(url: string): SiteOrigin {
   try {
-    return strippedHost(new URL(url).hostname);
+    const parsed = new URL(url);
+    return { host: strippedHost(parsed.hostname), path: parsed.pathname.replace(/\/+$/, '') };
   } catch {
-    return undefined;
+    return { host: undefined, path: '' };
   }
 }
 

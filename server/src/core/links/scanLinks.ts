@@ -45,6 +45,8 @@ export interface LinkOccurrence {
 export interface LiquidInCode {
   readonly start: number;
   readonly end: number;
+  /** In an indented code block, which only the indentation makes code (not a fence or highlight). */
+  readonly indented: boolean;
 }
 
 export interface ScannedLinks {
@@ -399,6 +401,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     // Indented lines in a capture are the template's layout, printed where the capture is, often as no code at all
     // (bitcoinops.org); a fence or highlight there is code wherever it is printed.
     const shownCode = codeBlocks.filter((b) => b.kind !== 'indented' || !inside(captures, b.start));
+    const indented = sortRanges(shownCode.filter((b) => b.kind === 'indented'));
     const code = sortRanges([...shownCode.map((b) => ({ start: b.contentStart, end: b.contentEnd, fenced: b.kind === 'fence' || b.kind === 'highlight' })), ...codeSpans]);
     const outputOpens = new ForwardSearch(text, '{{');
     const tagOpens = new ForwardSearch(text, '{%');
@@ -416,7 +419,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
         const tag = text.slice(start, close + 2);
         // A comment in code, its tags included, is there to be taken out (a marker for the blog's own tools): as Jekyll does.
         if (!inside(raw, start) && !inside(comments, start) && !inside(footnotes.dropped, start) && !/^\{%-?\s*(?:end)?raw\b/.test(tag) && !showsSource(text, range, start, close + 2)) {
-          liquidInCode.push({ start, end: close + 2 });
+          liquidInCode.push({ start, end: close + 2, indented: inside(indented, start) });
         }
         start = opens.next(close + 2);
       }

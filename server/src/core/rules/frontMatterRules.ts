@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { defaultsTypeOf, withDefaults } from '../site/frontMatterDefaults';
 import { defaultLayoutCandidates } from '../site/defaultLayout';
+import { givesTitleFromHeading } from '../site/titleFromHeading';
 import type { SiteDocumentKind, SiteDocumentShape } from '../site/siteDocument';
 import type { Finding, Rule, RuleContext } from './rule';
 
@@ -41,6 +42,9 @@ export const requiredKeysRule: Rule = {
         return site.authors !== undefined && !frontMatter.entries.has('author') && !frontMatter.entries.has('authors') && !hasDefault(site, siteDocument, 'author') && !hasSiteAuthor(site) && postsNameAuthors(site);
       }
       if (key === 'layout' && givesDefaultLayout(site, siteDocument.path, kind)) {
+        return false;
+      }
+      if (key === 'title' && givesTitleFromHeading(site.config, siteDocument.path, kind, text, frontMatter.bodyStart)) {
         return false;
       }
       return !frontMatter.entries.has(key) && !hasDefault(site, siteDocument, key);

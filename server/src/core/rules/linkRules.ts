@@ -108,7 +108,7 @@ class LinkChecker {
           this.#checkLinkTag(link);
           break;
         case 'reference':
-          if (!this.#isDefined(normalizeLabel(link.label ?? link.target))) {
+          if (!this.#isDefined(normalizeLabel(link.label ?? link.target)) && !this.#isIndex(link)) {
             this.#findings.push({ code: 'link.reference', start: link.start, end: link.end, message: l10n.t('No definition for the reference [{0}]: kramdown shows the brackets as text. Add `[{0}]: URL` below the paragraph.', excerpt(link.target)) });
           }
           break;
@@ -154,6 +154,19 @@ class LinkChecker {
    */
   #isDefined(label: string): boolean {
     return this.scanned.definitions.has(label) || label.startsWith('[') || !this.scanned.definitionsComplete;
+  }
+
+  /**
+   * Whether an undefined `[a][b]` is an index written in prose: glued to the word before it (`matrix[a][b]`,
+   * `computers[i][j]`) or a quoted key (`['a']['b']`). kramdown shows it as written (the oracle), as the author meant.
+   */
+  #isIndex(link: LinkOccurrence): boolean {
+    if (/^(["'‘’]).*["'‘’]$/.test(link.target.trim())) {
+      return true;
+    }
+    // `[a][b]`: the label follows `][`; `[b][]`: the label is the text.
+    const textOpen = this.text[link.start - 1] === '[' && this.text[link.start - 2] === ']' ? this.text.lastIndexOf('[', link.start - 3) : link.start - 1;
+    return textOpen > 0 && /[\p{L}\p{N}_]/u.test(this.text[textOpen - 1]!);
   }
 
   #checkPostUrl(link: LinkOccurrence): void {

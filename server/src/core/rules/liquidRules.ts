@@ -14,8 +14,11 @@ export const liquidInCodeRule: Rule = {
     const scanned = scanOf(context);
     /** Whether each `{% for %}` in code not closed yet is meant: its `{% endfor %}` is as meant as it. */
     const loops: boolean[] = [];
-    return (scanned?.liquidInCode ?? []).flatMap(({ start, end }) => {
+    return (scanned?.liquidInCode ?? []).flatMap(({ start, end, indented }) => {
       const expression = context.text.slice(start, end);
+      if (indented && includeOpensBlankLine(context, start, end, expression)) {
+        return [];
+      }
       const tag = /^\{%-?\s*(for|endfor)\b\s*([\s\S]*?)\s*-?%\}$/.exec(expression);
       if (tag?.[1] === 'for') {
         // A loop over a list the page or the site sets writes the code's lines (`--extra_apks {{ apex }}.apex` for
@@ -61,6 +64,23 @@ function meantAsOutput(expression: string, context: RuleContext): boolean {
     return first !== undefined && (Object.hasOwn(context.site.config.raw, first) || first === 'time' || first === 'github' || context.site.localPlugins.size > 0);
   }
   return name !== undefined && name !== '' && (new RegExp(`\\{%-?\\s*(?:for\\s+${name}\\s+in\\b|assign\\s+${name}\\s*=|capture\\s+${name}\\s*-?%)`).test(context.text) || assignedByInclude(name, context));
+}
+
+/**
+ * An `{% include %}` alone on an indented line whose file's first line writes nothing: the line Jekyll writes is blank,
+ * so the indentation makes no code block of it (Minimal Mistakes' `    {% include archive-single.html %}` after a
+ * Liquid-only line; the oracle renders it as HTML, and as code when the include starts with `<div>`).
+ */
+function includeOpensBlankLine(context: RuleContext, start: number, end: number, expression: string): boolean {
+  const name = /^\{%\s*include\s+([^\s{}%]+)/.exec(expression)?.[1];
+  if (name === undefined) {
+    return false;
+  }
+  const text = context.text;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const alone = text.slice(lineStart, start).trim() === '' && text.slice(end, lineEnd === -1 ? text.length : lineEnd).trim() === '';
+  return alone && context.site.includeOpensBlank(name) === true;
 }
 
 /** Whether an `{% include %}` of the page assigns the variable: Liquid keeps it for the rest of the page. */

@@ -170,11 +170,20 @@ function readDefaults(raw: unknown): FrontMatterDefault[] {
   });
 }
 
+/**
+ * `relative_url` writes `/` + baseurl + path with the `.` and `..` segments removed (the oracle: `baseurl: .` makes
+ * `/publications/` of `/publications/`), so they are removed here too: `.` is no prefix at all.
+ */
 function normalizeBaseurl(value: string | undefined): string {
-  if (!value || value === '/') {
-    return '';
+  const segments: string[] = [];
+  for (const segment of (value ?? '').replace(/^\/+|\/+$/g, '').split('/')) {
+    if (segment === '..') {
+      segments.pop();
+    } else if (segment !== '.' && !(segment === '' && segments.length === 0)) {
+      segments.push(segment);
+    }
   }
-  return '/' + value.replace(/^\/+|\/+$/g, '');
+  return segments.length === 0 ? '' : '/' + segments.join('/');
 }
 
 export function asRecord(value: unknown): Record<string, unknown> {

@@ -41,6 +41,8 @@ export interface StoredFile {
   readonly layoutParent?: string;
   /** What a layout or include includes (`includedNames`). */
   readonly templateIncludes?: readonly string[];
+  /** An include whose first line writes nothing (`opensBlank`). */
+  readonly opensBlank?: boolean;
 }
 
 /** What an update touched, so the adapter re-checks only that. */
@@ -76,6 +78,8 @@ export class SiteIndex {
   readonly #layoutParents = new Map<string, string>();
   /** Layout or include path -> what it includes (`includedNames`): their ids are on the pages it is on. */
   readonly #templateIncludes = new Map<string, readonly string[]>();
+  /** The layouts and includes whose first line writes nothing (`opensBlank`). */
+  readonly #opensBlank = new Set<string>();
   readonly #dataFiles = new Map<string, string>();
   readonly #staticFiles = new Set<string>();
   /** Ruby files in `_plugins`: Jekyll runs them, and they may make any page. */
@@ -275,6 +279,9 @@ export class SiteIndex {
         this.#templateKeys.set(path, entry.templateKeys ?? new Set());
         this.#templateAssigns.set(path, entry.templateAssigns ?? new Set());
         this.#templateIncludes.set(path, entry.templateIncludes ?? [ANY_INCLUDE]);
+        if (entry.opensBlank === true) {
+          this.#opensBlank.add(path);
+        }
         if (entry.layoutParent !== undefined) {
           this.#layoutParents.set(path, entry.layoutParent);
         }
@@ -300,7 +307,7 @@ export class SiteIndex {
     }
     const templateIds = this.links.templateIds.get(path);
     const layoutParent = this.#layoutParents.get(path);
-    return templateIds ? { templateIds, templateKeys: this.#templateKeys.get(path), templateAssigns: this.#templateAssigns.get(path), templateIncludes: this.#templateIncludes.get(path), ...(layoutParent === undefined ? {} : { layoutParent }) } : undefined;
+    return templateIds ? { templateIds, templateKeys: this.#templateKeys.get(path), templateAssigns: this.#templateAssigns.get(path), templateIncludes: this.#templateIncludes.get(path), ...(layoutParent === undefined ? {} : { layoutParent }), ...(this.#opensBlank.has(path) ? { opensBlank: true } : {}) } : undefined;
   }
 
   /** Empties the index and reads the configuration again; returns its text, as the build's analyser reads it too. */
@@ -315,6 +322,7 @@ export class SiteIndex {
     this.#templateAssigns.clear();
     this.#layoutParents.clear();
     this.#templateIncludes.clear();
+    this.#opensBlank.clear();
     this.#dataFiles.clear();
     this.#staticFiles.clear();
     this.#localPlugins.clear();
@@ -389,6 +397,7 @@ export class SiteIndex {
     const assignsBefore = this.#templateAssigns.get(path);
     const idsBefore = this.links.templateIds.get(path);
     const includesBefore = this.#templateIncludes.get(path);
+    const opensBlankBefore = this.#opensBlank.has(path);
     if (isTemplate(info)) {
       this.#readTemplate(path, text);
     }
@@ -417,7 +426,7 @@ export class SiteIndex {
     }
     const keysAfter = this.#templateKeys.get(path);
     const idsAfter = this.links.templateIds.get(path);
-    const writesAsBefore = (idsBefore === undefined) === (idsAfter === undefined) && sameKeys(idsBefore, idsAfter) && sameKeys(new Set(includesBefore), new Set(this.#templateIncludes.get(path)));
+    const writesAsBefore = (idsBefore === undefined) === (idsAfter === undefined) && sameKeys(idsBefore, idsAfter) && sameKeys(new Set(includesBefore), new Set(this.#templateIncludes.get(path))) && opensBlankBefore === this.#opensBlank.has(path);
     if (info.kind === 'layout' || !sameKeys(keysBefore, keysAfter) || !sameKeys(assignsBefore, this.#templateAssigns.get(path)) || !writesAsBefore) {
       // A layout changes every page it frames; a template reading other keys changes which keys are the blog's own;
       // an include assigning other variables changes what the pages that include it set; one writing other ids, or
@@ -463,7 +472,11 @@ export class SiteIndex {
     this.#templateAssigns.delete(path);
     this.#layoutParents.delete(path);
     this.#templateIncludes.delete(path);
+    this.#opensBlank.delete(path);
     if (text !== undefined) {
+      if (opensBlank(text)) {
+        this.#opensBlank.add(path);
+      }
       this.links.templateIds.set(path, new Set(htmlIds(text)));
       this.#templateIncludes.set(path, includedNames(text).map(detached));
       this.#templateKeys.set(path, new Set(Array.from(text.matchAll(/\bpage\.([A-Za-z_][\w-]*)/g), (match) => match[1]!)));
@@ -538,6 +551,12 @@ export class SiteIndex {
       }
     }
     return on;
+  }
+
+  /** Whether `_includes/<name>`'s first line writes nothing; undefined when it is not on disk (a theme's). */
+  includeOpensBlank(name: string): boolean | undefined {
+    const path = '_includes/' + name;
+    return this.links.templateIds.has(path) ? this.#opensBlank.has(path) : undefined;
   }
 
   /** The variables `_includes/<name>` assigns; undefined when it is not on disk (a theme's). */
@@ -689,4 +708,14 @@ function isTemplate(info: DocumentKind): boolean {
 function isLocalPlugin(path: string, config: SiteConfig): boolean {
   const dir = typeof config.raw['plugins_dir'] === 'string' ? config.raw['plugins_dir'].replace(/^\.?\/+|\/+$/g, '') : '_plugins';
   return path.startsWith(dir + '/') && path.endsWith('.rb');
+}
+
+/**
+ * Whether a template's first line writes nothing whatever its variables: empty, or Liquid tags (`{% if x %}`) and
+ * spaces. A tag that trims whitespace (`-%}`) may join the next line to it: not counted, nor output (`{{ }}`).
+ */
+function opensBlank(text: string): boolean {
+  const lineEnd = text.indexOf('\n');
+  const line = lineEnd === -1 ? text : text.slice(0, lineEnd);
+  return !/-%\}|\{%-|\{\{|\{%-?\s*(?:comment|raw|capture)\b/.test(line) && line.replace(/\{%[^%]*%\}/g, '').trim() === '';
 }
