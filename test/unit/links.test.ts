@@ -1098,6 +1098,37 @@ suite('links', () => {
     assert.match(findings[1]!.message, /No id #nope in install\/index\.md, where \/download\/ redirects/);
   });
 
+  test('a fragment into a page with redirect_to: the reader lands on the redirect\'s target, without it', async () => {
+    // The oracle (jekyll-redirect-from 0.16.0): `old.html` is only `<script>location="/blog/new/"</script>` and a meta
+    // refresh, none of its own headings; a list takes its first URL, Liquid is written as it is, an external URL or one
+    // with its own fragment is followed as written. Without the plugin the page is itself: checked as ever.
+    const pages = {
+      'new/index.md': '---\ntitle: New\n---\n## Bar\n',
+      'old.md': '---\ntitle: Old\nredirect_to: /new/\n---\n## Foo\n\n## Bar\n',
+      'list.md': '---\ntitle: List\nredirect_to:\n  - new/\n  - /other/\n---\n',
+      'ext.md': '---\ntitle: Ext\nredirect_to: https://example.com/x\n---\n',
+      'frag.md': '---\ntitle: Frag\nredirect_to: /new/#bar\n---\n',
+      'liquid.md': '---\ntitle: Liquid\nredirect_to: "{{ site.baseurl }}/new/"\n---\n',
+      'gone.md': '---\ntitle: Gone\nredirect_to: /nowhere/\n---\n',
+    };
+    const files = blog({ '_config.yml': 'baseurl: /blog\nplugins:\n  - jekyll-redirect-from\n', ...pages });
+    const body = '[a](/blog/old.html#foo) [b](/blog/old.html#bar) [c](/blog/list.html#bar) [d](/blog/ext.html#x) [e](/blog/frag.html#x) [f](/blog/liquid.html#x) [g](/blog/gone.html#x) [h](/blog/old.html)\n';
+    const findings = await check(body, files);
+    assert.deepStrictEqual(
+      findings.map((f) => [f.code, f.covered, f.fix]),
+      [
+        ['link.fragment', '/blog/old.html#foo', '/blog/new/#bar'],
+        ['link.redirect', '/blog/old.html#bar', '/blog/new/#bar'],
+        ['link.redirect', '/blog/list.html#bar', '/blog/new/#bar'],
+      ],
+    );
+    assert.match(findings[0]!.message, /No id #foo in new\/index\.md, where \/old\.html redirects/);
+    // No jekyll-redirect-from in the config or the Gemfile: old.md is published as it is; a theme's gem may still load
+    // the plugin, so an id the page lacks is not reported either.
+    const without = blog({ '_config.yml': 'baseurl: /blog\n', ...pages });
+    assert.deepStrictEqual(codes(await check('[a](/blog/old.html#foo) [b](/blog/old.html#nope)\n', without)), []);
+  });
+
   test('Liquid in code blocks and spans is a warning whose fix wraps it in raw', async () => {
     const findings = await check('```yaml\nuser: ${{ secrets.USER }}\n```\n\nInline `{% if x %}` and {% raw %}`{{ fine }}`{% endraw %}.\n');
     assert.deepStrictEqual(
