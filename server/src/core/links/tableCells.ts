@@ -6,10 +6,10 @@
  * `<td>[b](/p</td><td>x)</td>`.
  * A list item's first line is a block start for what follows its marker: `- [b](/p|x)` is `<li><table>...`. With
  * kramdown-parser-gfm (`listEndsParagraph`) a list item starts wherever its marker is, a paragraph's line before it
- * or not; with kramdown's own input, where a list does not end a paragraph, only an item at a block start is taken.
- * A quote's line is read without its `>`s, a block starting after a blank line or a `>` alone (`> | a | b |`).
- * With kramdown's input a list that starts at a block start takes each later marker of its kind as its next item
- * (`KramdownList`); with GFM a quote starts after any line outside a quote (`Para` then `> [a](/p|x)` is a table).
+ * or not; with kramdown's own input, where a list does not end a paragraph, only an item at a block start is taken,
+ * and the later items of a list that starts there, each marker of its kind left of the item's text (`KramdownList`).
+ * A quote's line is read without its `>`s, a block starting after a blank line or a `>` alone (`> | a | b |`); with
+ * GFM a quote also starts after any line outside a quote (`Para` then `> [a](/p|x)` is a table).
  * Only what is surely a row is taken, no cut is better than a wrong one: lines other block parsers read first
  * (headers, HTML, definitions, fences, a setext underline below, in an item or quote too) are none, and so is an item
  * after a paragraph's line with kramdown's input, or a quote's line (`Para` then `> x` is one paragraph there).
