@@ -498,11 +498,10 @@ suite('links', () => {
       ['link.url', '/p8|x'],
     ]);
     // With `input: kramdown` a list does not end a paragraph: the oracle writes `<p>Para line - <a href="/p2|x">`. A
-    // list's second item is a row there too, but only an item at a block start is taken as one.
+    // list's second item is a row there too.
     const files = blog({ '_config.yml': 'permalink: /:year/:month/:title.html\nkramdown:\n  input: kramdown\n' });
     assert.deepStrictEqual(codes(await check(body, files)), [
       ['link.url', '/p2|x'],
-      ['link.url', '/p3|x'],
       ['link.url', '/p4|x'],
       ['link.url', '/p5|x'],
       ['link.url', '/p6|x'],
@@ -538,6 +537,118 @@ suite('links', () => {
     assert.deepStrictEqual(codes(await check(body)), [
       ['link.url', '/p7|x'],
       ['link.url', '/p10|x'],
+    ]);
+  });
+
+  test('with `input: kramdown` a list\'s later items are rows too: their cells cut links', async () => {
+    // The oracle (kramdown 2.4, `input: kramdown`): `<li>one</li><li><table>...<td>[a](/p1</td>` for a list's second
+    // item, also its third, one after a lazy line, another bullet, a nested list, an empty item; a list that a paragraph
+    // goes on (`Para` then `- x`), an ordered marker in a bullet list, a list ended by Liquid's blank line and text, or a
+    // rule, make text (`<a href="/p7|x">`).
+    const body = [
+      '- one',
+      '- [a](/p1|x) second item',
+      '',
+      '- one',
+      '- two',
+      '- [b](/p2|x) third item',
+      '',
+      '1. one',
+      '2. [c](/p3|x) second ordered',
+      '',
+      '- one',
+      'lazy',
+      '- [e](/p5|x) after a lazy line',
+      '',
+      '* one',
+      '- [h](/p8|x) another bullet, same list',
+      '',
+      '- one',
+      '  - nested',
+      '- [i](/p9|x) after a nested list',
+      '',
+      '- ',
+      '- [l](/p12|x) after an empty item',
+      '',
+      'Para',
+      '- not a list',
+      '- [g](/p7|x) second marker after a paragraph',
+      '',
+      '- one',
+      '1. [j](/p10|x) an ordered marker goes on the item\'s text',
+      '',
+      '- one',
+      '{% if false %}',
+      '{% endif %}',
+      'text',
+      '- [k](/p11|x) after Liquid that prints a blank line',
+      '',
+      '* * *',
+      'text',
+      '- [n](/p14|x) after a rule',
+      '',
+      '- one',
+      '- [m](/p13|x) row then',
+      '  text',
+    ].join('\n');
+    const files = blog({ '_config.yml': 'permalink: /:year/:month/:title.html\nkramdown:\n  input: kramdown\n' });
+    assert.deepStrictEqual(codes(await check(body, files)), [
+      ['link.url', '/p7|x'],
+      ['link.url', '/p10|x'],
+      ['link.url', '/p11|x'],
+      ['link.url', '/p14|x'],
+      ['link.url', '/p13|x'],
+    ]);
+  });
+
+  test('GFM: a block quote starts after any line outside a quote, so its first line may be a row', async () => {
+    // The oracle (GFM): `<p>Para line</p><blockquote><table>...<td>[a](/p1</td>`, also after an item's line, a
+    // definition's, an HTML line, a header, a link definition, nested or indented quotes and in an item; a quote's line
+    // going on its paragraph, a lazy one's included, is no row (`<a href="/p7|x">`). With `input: kramdown` a quote
+    // does not end a paragraph: `<p>Para line &gt; <a href="/p1|x">`.
+    const body = [
+      'Para line',
+      '> [a](/p1|x) quote after a paragraph',
+      '',
+      '- item',
+      '> [b](/p2|x) quote after an item\'s line',
+      '',
+      'Term',
+      ': def',
+      '> [c](/p3|x) after a definition',
+      '',
+      '<span>x</span>',
+      '> [e](/p5|x) after an HTML line',
+      '',
+      '# Head',
+      '> [k](/p11|x) after a header',
+      '',
+      'Para',
+      '> > [l](/p12|x) nested quote',
+      '',
+      'Para',
+      '   > [n](/p14|x) indented three',
+      '',
+      '- item',
+      '  > [q](/p17|x) quote in an item after its line',
+      '',
+      '> q',
+      'lazy',
+      '> [g](/p7|x) quote after a lazy line',
+      '',
+      'Para',
+      '> [r](/p18|x) row then',
+      '> text',
+    ].join('\n');
+    assert.deepStrictEqual(codes(await check(body)), [
+      ['link.url', '/p7|x'],
+      ['link.url', '/p18|x'],
+    ]);
+    const files = blog({ '_config.yml': 'permalink: /:year/:month/:title.html\nkramdown:\n  input: kramdown\n' });
+    // (After a header a block starts in both: `# Head` is left out here, kramdown's own input is not followed there.)
+    const withoutHeader = body.replace('# Head\n> [k](/p11|x) after a header\n\n', '');
+    assert.deepStrictEqual(codes(await check(withoutHeader, files)).map(([, url]) => url), [
+      '/p1|x', '/p2|x', '/p3|x', '/p5|x', '/p12|x', '/p14|x', '/p17|x', '/p7|x', '/p18|x',
     ]);
   });
 
@@ -1031,6 +1142,37 @@ suite('links', () => {
     );
     assert.match(findings[0]!.message, /\/download\/ redirects to \/install\/, without #snapshots/);
     assert.match(findings[1]!.message, /No id #nope in install\/index\.md, where \/download\/ redirects/);
+  });
+
+  test('a fragment into a page with redirect_to: the reader lands on the redirect\'s target, without it', async () => {
+    // The oracle (jekyll-redirect-from 0.16.0): `old.html` is only `<script>location="/blog/new/"</script>` and a meta
+    // refresh, none of its own headings; a list takes its first URL, Liquid is written as it is, an external URL or one
+    // with its own fragment is followed as written. Without the plugin the page is itself: checked as ever.
+    const pages = {
+      'new/index.md': '---\ntitle: New\n---\n## Bar\n',
+      'old.md': '---\ntitle: Old\nredirect_to: /new/\n---\n## Foo\n\n## Bar\n',
+      'list.md': '---\ntitle: List\nredirect_to:\n  - new/\n  - /other/\n---\n',
+      'ext.md': '---\ntitle: Ext\nredirect_to: https://example.com/x\n---\n',
+      'frag.md': '---\ntitle: Frag\nredirect_to: /new/#bar\n---\n',
+      'liquid.md': '---\ntitle: Liquid\nredirect_to: "{{ site.baseurl }}/new/"\n---\n',
+      'gone.md': '---\ntitle: Gone\nredirect_to: /nowhere/\n---\n',
+    };
+    const files = blog({ '_config.yml': 'baseurl: /blog\nplugins:\n  - jekyll-redirect-from\n', ...pages });
+    const body = '[a](/blog/old.html#foo) [b](/blog/old.html#bar) [c](/blog/list.html#bar) [d](/blog/ext.html#x) [e](/blog/frag.html#x) [f](/blog/liquid.html#x) [g](/blog/gone.html#x) [h](/blog/old.html)\n';
+    const findings = await check(body, files);
+    assert.deepStrictEqual(
+      findings.map((f) => [f.code, f.covered, f.fix]),
+      [
+        ['link.fragment', '/blog/old.html#foo', '/blog/new/#bar'],
+        ['link.redirect', '/blog/old.html#bar', '/blog/new/#bar'],
+        ['link.redirect', '/blog/list.html#bar', '/blog/new/#bar'],
+      ],
+    );
+    assert.match(findings[0]!.message, /No id #foo in new\/index\.md, where \/old\.html redirects/);
+    // No jekyll-redirect-from in the config or the Gemfile: old.md is published as it is; a theme's gem may still load
+    // the plugin, so an id the page lacks is not reported either.
+    const without = blog({ '_config.yml': 'baseurl: /blog\n', ...pages });
+    assert.deepStrictEqual(codes(await check('[a](/blog/old.html#foo) [b](/blog/old.html#nope)\n', without)), []);
   });
 
   test('Liquid in code blocks and spans is a warning whose fix wraps it in raw', async () => {

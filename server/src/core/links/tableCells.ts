@@ -6,11 +6,13 @@
  * `<td>[b](/p</td><td>x)</td>`.
  * A list item's first line is a block start for what follows its marker: `- [b](/p|x)` is `<li><table>...`. With
  * kramdown-parser-gfm (`listEndsParagraph`) a list item starts wherever its marker is, a paragraph's line before it
- * or not; with kramdown's own input, where a list does not end a paragraph, only an item at a block start is taken.
- * A quote's line is read without its `>`s, a block starting after a blank line or a `>` alone (`> | a | b |`).
+ * or not; with kramdown's own input, where a list does not end a paragraph, only an item at a block start is taken,
+ * and the later items of a list that starts there, each marker of its kind left of the item's text (`KramdownList`).
+ * A quote's line is read without its `>`s, a block starting after a blank line or a `>` alone (`> | a | b |`); with
+ * GFM a quote also starts after any line outside a quote (`Para` then `> [a](/p|x)` is a table).
  * Only what is surely a row is taken, no cut is better than a wrong one: lines other block parsers read first
  * (headers, HTML, definitions, fences, a setext underline below, in an item or quote too) are none, and so is an item
- * after a paragraph's line with kramdown's input, a quote's line after a paragraph's, which kramdown may make too.
+ * after a paragraph's line with kramdown's input, or a quote's line (`Para` then `> x` is one paragraph there).
  */
 export interface Range {
   readonly start: number;
@@ -25,6 +27,8 @@ const OTHER_BLOCK = /^ {0,3}(?:[#>]|[*+-][ \t]|\d+\.[ \t]|<|\[[^\]\n]*\]:|\{:|~~
 const LIST_MARKER = /^( *)(?:[*+-]|(\d+\.))[ \t]+/;
 /** A block quote's `>`s before a line's text. */
 const QUOTE_MARKERS = /^(?: {0,3}>[ \t]?)+/;
+/** A line that is a quote's, in a list item too (more than kramdown takes: a quote going on is never a block start). */
+const QUOTED = /^[ \t]*(?:(?:[*+-]|\d+\.)[ \t]+)*>/;
 
 /**
  * The list item's marker at the start of `line`. Four spaces in or more it is a nested item (code was taken out before)
@@ -56,6 +60,62 @@ interface ListItem {
 function endsItem(item: ListItem, next: ListItem): boolean {
   return (next.ordered === item.ordered && next.indent <= item.indent) || (next.indent >= item.content && next.indent <= item.content + 3);
 }
+/** A horizontal rule, kramdown's `HR_START`: `* * *` is no list item. */
+const RULE = /^ {0,3}([*_-])[ \t]*\1[ \t]*\1(?:\1|[ \t])*\r?\n?$/;
+/** An attribute list, an HTML tag or `^` not indented into an item: kramdown's list takes no lazy line there. */
+const LAZY_END = /^ {0,3}(?:\{:|<|\^)/;
+
+/**
+ * A list as kramdown's own parser reads it (`parse_list`), followed only where that is sure: each marker of its kind
+ * (bullet or number) at most three columns in and left of the item's text is its next item, where a block starts,
+ * however the lines before went on (the oracle: `- one`, `lazy`, `- [e](/p|x)` is a second item's table). An indented
+ * line goes on the item; any other line does too unless a blank line came before, which ends the list. A line with
+ * Liquid (it may print blank lines or more) or hidden in code or HTML ends the following.
+ */
+class KramdownList {
+  private list: { readonly ordered: boolean; content: number; afterBlank: boolean } | undefined;
+
+  /** Reads the next line (`marker`: its list marker, if any); whether it is the list's next item, not its first. */
+  nextItem(content: string, marker: RegExpExecArray | null, atBlockStart: boolean, hidden: boolean): boolean {
+    if (BLANK.test(content)) {
+      if (this.list) {
+        this.list.afterBlank = true;
+      }
+      return false;
+    }
+    const ordered = marker?.[2] !== undefined;
+    const list = this.list;
+    let next = false;
+    if (list && hidden) {
+      this.list = undefined;
+    } else if (list) {
+      const indent = /^ */.exec(content)![0].length;
+      if (marker && ordered === list.ordered && marker[1]!.length <= Math.min(list.content - 1, 3) && !(list.afterBlank && RULE.test(content))) {
+        next = true;
+        list.content = itemTextColumn(content, marker);
+        list.afterBlank = false;
+      } else if (indent >= list.content || (!list.afterBlank && !LAZY_END.test(content))) {
+        list.afterBlank = false;
+      } else {
+        this.list = undefined;
+      }
+    }
+    if (!this.list && marker && atBlockStart && !hidden && marker[1]!.length <= 3 && !RULE.test(content)) {
+      this.list = { ordered, content: itemTextColumn(content, marker), afterBlank: false };
+    }
+    // Liquid may print blank lines and more; a tab after the marker puts the item's text at a column not worked out here.
+    if (this.list && (content.includes('{{') || content.includes('{%') || ((next || list !== this.list) && marker![0].includes('\t')))) {
+      this.list = undefined;
+    }
+    return next;
+  }
+}
+
+/** The column of a list item's text, kramdown's `parse_first_list_line`: 4 when the item is empty. */
+function itemTextColumn(content: string, marker: RegExpExecArray): number {
+  return BLANK.test(content.slice(marker[0].length)) ? 4 : marker[0].length;
+}
+
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*\r?\n?$/;
 const LIQUID = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
 
@@ -95,6 +155,9 @@ export function tableCellEdges(
   };
   /** The rows read since a block start, with the list item whose first line holds the first of them, and whether they are quoted. */
   let table: { edges: number[]; item?: ListItem; quoted: boolean } | undefined;
+  const kramdownList = new KramdownList();
+  /** Whether a line of a quote came since the last blank line (a lazy line may go on that quote). */
+  let inQuote = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const content = text.slice(line.start, line.end);
@@ -111,7 +174,12 @@ export function tableCellEdges(
     const item = afterMarker.slice(quote.length);
     const next = lines[i + 1];
     const nextContent = next ? text.slice(next.start, next.end) : '';
-    const row = !BLANK.test(item) && item.includes('|') && !shownAsIs(line.start) && !OTHER_BLOCK.test(item) &&
+    const hidden = shownAsIs(line.start);
+    const nextItem = !listEndsParagraph && kramdownList.nextItem(content, marker, atBlockStart, hidden);
+    // GFM: a quote ends the paragraph before it, whatever block that is in, unless the line goes on a quote.
+    const quoteStarts = listEndsParagraph && quote !== '' && !marker && !inQuote && !hidden && !shownAsIs(lines[i - 1]?.start ?? line.start);
+    inQuote = BLANK.test(content) ? false : inQuote || QUOTED.test(content);
+    const row = !BLANK.test(item) && item.includes('|') && !hidden && !OTHER_BLOCK.test(item) &&
       !(next && SETEXT_UNDERLINE.test(quote ? nextContent.replace(QUOTE_MARKERS, '') : nextContent));
     if (table) {
       const edgesHere = row && !itemEnds ? rowEdges(line, content) : [];
@@ -126,7 +194,7 @@ export function tableCellEdges(
       }
       table = undefined;
     }
-    if (row && (atBlockStart || itemEnds || (listItem !== undefined && listEndsParagraph))) {
+    if (row && (atBlockStart || itemEnds || (listItem !== undefined && listEndsParagraph) || nextItem || quoteStarts)) {
       const edgesHere = rowEdges(line, content);
       if (edgesHere.length > 0) {
         table = { edges: edgesHere, item: listItem, quoted: quote !== '' };

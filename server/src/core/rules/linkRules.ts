@@ -11,6 +11,7 @@ import { relativeLinkTarget, rewritesRelativeLinks } from '../links/relativeLink
 import { findFile, findPost, type PostLookup } from '../links/targets';
 import { withoutDate } from '../site/postName';
 import { generatedUrls } from '../site/generatedUrls';
+import { defaultsTypeOf, withDefaults } from '../site/frontMatterDefaults';
 import { themeThatMayProvide } from '../site/themeAssets';
 import { firstSegment, isPagesUserSite, topSegments } from '../site/pagesUserSite';
 import { unpublishedUrls } from '../site/unpublishedUrls';
@@ -360,10 +361,41 @@ class LinkChecker {
 
   /** A `#fragment` of a link to another document (or this one), against that document's ids. */
   #checkFragmentOf(link: LinkOccurrence, path: string, fragment: string): void {
+    const redirect = this.#redirectTo(path);
+    if (redirect !== undefined) {
+      const from = this.site.urls.urlOf(path);
+      if (redirect !== 'unknown' && from !== undefined) {
+        this.#checkRedirectFragment(link, from, redirect, fragment);
+      }
+      return;
+    }
     const summary = path === this.path ? this.scanned : this.site.links.summary(path);
     if (summary) {
       this.#checkFragment(link, fragment, path, summary);
     }
+  }
+
+  /**
+   * Where the page of `path` sends the reader when its front matter has `redirect_to:` (jekyll-redirect-from, which
+   * then writes only a redirect to the list's first URL, with `relative_url`): the source path of the page there;
+   * `unknown` for any other URL (external, with Liquid, a query or its own fragment, nowhere this site publishes) or
+   * when the plugin is not configured (a theme's gem may load it); undefined without `redirect_to`.
+   */
+  #redirectTo(path: string): string | 'unknown' | undefined {
+    const document = this.site.document(path);
+    if (document === undefined || !('redirect_to' in document.data || this.#config.defaults.some((d) => 'redirect_to' in d.values))) {
+      return undefined;
+    }
+    const value = withDefaults(this.#config, path, defaultsTypeOf(document), document.data)['redirect_to'];
+    const to: unknown = Array.isArray(value) ? value[0] : value;
+    if (to === undefined || to === null || to === '') {
+      return undefined;
+    }
+    if (typeof to !== 'string' || !this.#config.plugins.includes('jekyll-redirect-from') || /^[a-z][a-z0-9+.-]*:|^\/\/|[{}?#]/i.test(to)) {
+      return 'unknown';
+    }
+    const target = this.site.urls.lookup('/' + to.replace(/^\/+/, ''));
+    return target !== undefined && (target.kind === 'post' || target.kind === 'page' || target.kind === 'collection') ? target.path : 'unknown';
   }
 
   /**
