@@ -91,11 +91,6 @@ export const LEFT: Readonly<Record<string, string>> = {
   'pbh-div-heading': 'parse_block_html is not modelled in the preview.',
   'pbh-nested': 'parse_block_html is not modelled in the preview.',
   'pbh-p': 'parse_block_html is not modelled in the preview.',
-  'lazy-code-text': "indented code's lazy lines are not modelled.",
-  'lazy-code-heading': "indented code's lazy lines are not modelled.",
-  'lazy-code-link': "indented code's lazy lines are not modelled.",
-  'lazy-code-two-lines': "indented code's lazy lines are not modelled.",
-  'lazy-code-span-html': "indented code's lazy lines are not modelled.",
 };
 
 export interface SnippetDifference {

@@ -175,6 +175,13 @@ suite('preview renderer', () => {
       assert.match(html, /<p>unclosed\n&lt;\/div&gt;\n\npara \*after\*/);
     });
 
+    test('indented code takes the unindented lines right after it (kramdown\'s lazy lines), joined with a space', async () => {
+      const html = body(await render('    #import "a.h"\n# not a heading\n[a](/x) *em*\n    more\n\n    after blank\nlazy\n<div>html</div>\n\n    c\n{: .x}\n\n    d\n<em>span</em>\n'));
+      assert.match(html, /<pre data-line="\d+"><code>#import &quot;a.h&quot; # not a heading \[a\]\(\/x\) \*em\*\nmore\n\nafter blank lazy\n<\/code><\/pre>\n<div>html<\/div>/);
+      assert.match(html, /<pre [^>]*class="x"[^>]*><code>c\n<\/code><\/pre>/);
+      assert.match(html, /<code>d &lt;em&gt;span&lt;\/em&gt;\n<\/code>/);
+    });
+
     test('escapes: `\\~` is kramdown-parser-gfm\'s, `\\%` is nobody\'s', async () => {
       assert.match(body(await render('a \\~5% \\% b\n')), /a ~5% \\% b/);
     });

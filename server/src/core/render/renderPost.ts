@@ -14,6 +14,7 @@ import { highlightCode } from './highlight';
 import type { MarkdownInput } from './markdownBlocks';
 import { imageSource, type ImageContext } from './imageSource';
 import { kramdownAttributes } from './kramdownAttributes';
+import { kramdownCode } from './kramdownCode';
 import { kramdownFootnotes } from './kramdownFootnotes';
 import { kramdownHtmlBlocks } from './kramdownHtmlBlocks';
 import { kramdownOwnInput } from './kramdownInput';
@@ -237,6 +238,7 @@ function createMarkdown(input: MarkdownInput): MarkdownIt {
   md.use(kramdownFootnotes);
   md.use(kramdownTables);
   md.use(kramdownLists);
+  md.use(kramdownCode);
   md.use(kramdownHtmlBlocks);
   md.use(kramdownLinks);
   if (input === 'kramdown') {
