@@ -86,11 +86,7 @@ export const LEFT: Readonly<Record<string, string>> = {
   'nomarkdown': '`{::nomarkdown}` is not modelled: its content is read as Markdown.',
   'nomarkdown-span': 'span `{::nomarkdown}` is not modelled.',
   'strike-and-tasks': 'task list checkboxes are not modelled: `[ ]` shows as text.',
-  'pbh-details': "parse_block_html: kramdown's own broken output for `<summary>` on the `<details>` line is not copied.",
-  'pbh-div': 'parse_block_html is not modelled in the preview.',
-  'pbh-div-heading': 'parse_block_html is not modelled in the preview.',
-  'pbh-nested': 'parse_block_html is not modelled in the preview.',
-  'pbh-p': 'parse_block_html is not modelled in the preview.',
+  'pbh-details': "parse_block_html: kramdown writes `<summary><p>S</summary></p>` for `<summary>` on the `<details>` line; a browser shows what the preview does.",
 };
 
 export interface SnippetDifference {

@@ -182,6 +182,15 @@ suite('preview renderer', () => {
       assert.match(html, /<code>d &lt;em&gt;span&lt;\/em&gt;\n<\/code>/);
     });
 
+    test('HTML: with `parse_block_html: true` an element\'s content is Markdown as `markdown="1"` makes it', async () => {
+      const files = { '_config.yml': 'kramdown:\n  parse_block_html: true\n' };
+      const html = body(await render('<div class="c">\n\n# Head\n\n*em* [a](/x)\n\n</div>\n\n<p>*p*</p>\n\n<pre>*kept*</pre>\n\n<div markdown="0">\n*raw*\n</div>\n', { files }));
+      assert.match(html, /<div class="c">\s*<h1 [^>]*>Head<\/h1>\s*<p[^>]*><em>em<\/em> <a href="\/x">a<\/a><\/p>\s*<\/div>/);
+      assert.match(html, /<p><em>p<\/em><\/p>/);
+      assert.match(html, /<pre>\*kept\*<\/pre>/);
+      assert.match(html, /<div>\n\*raw\*\n<\/div>/);
+    });
+
     test('escapes: `\\~` is kramdown-parser-gfm\'s, `\\%` is nobody\'s', async () => {
       assert.match(body(await render('a \\~5% \\% b\n')), /a ~5% \\% b/);
     });

@@ -53,14 +53,16 @@ interface RenderEnv {
   readonly html: HtmlPolicy;
 }
 
-/** One reader per kramdown input (`kramdown: input:`), made when a blog first needs it. */
-const markdowns = new Map<MarkdownInput, MarkdownIt>();
+/** One reader per kramdown input (`kramdown: input:`) and `parse_block_html`, made when a blog first needs it. */
+const markdowns = new Map<string, MarkdownIt>();
 function markdownFor(site: SiteIndex): MarkdownIt {
   const input = site.config.kramdownInput;
-  let markdown = markdowns.get(input);
+  const parseBlockHtml = site.config.kramdownParseBlockHtml;
+  const key = `${input} ${parseBlockHtml}`;
+  let markdown = markdowns.get(key);
   if (!markdown) {
-    markdown = createMarkdown(input);
-    markdowns.set(input, markdown);
+    markdown = createMarkdown(input, parseBlockHtml);
+    markdowns.set(key, markdown);
   }
   return markdown;
 }
@@ -231,7 +233,7 @@ function withPlaceholders(html: string, placeholders: readonly string[]): string
   );
 }
 
-function createMarkdown(input: MarkdownInput): MarkdownIt {
+function createMarkdown(input: MarkdownInput, parseBlockHtml: boolean): MarkdownIt {
   // kramdown's defaults as Jekyll sets them: raw HTML allowed, smart quotes and typographic symbols, no autolinking of bare URLs.
   const md = new MarkdownIt({ html: true, linkify: false, typographer: true });
   md.use(footnote);
@@ -239,7 +241,7 @@ function createMarkdown(input: MarkdownInput): MarkdownIt {
   md.use(kramdownTables);
   md.use(kramdownLists);
   md.use(kramdownCode);
-  md.use(kramdownHtmlBlocks);
+  md.use(kramdownHtmlBlocks, parseBlockHtml);
   md.use(kramdownLinks);
   if (input === 'kramdown') {
     md.use(kramdownOwnInput);
