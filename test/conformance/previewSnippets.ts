@@ -77,8 +77,6 @@ export const LEFT: Readonly<Record<string, string>> = {
   'abbreviation': 'kramdown abbreviations (`*[HTML]: ...`) are not modelled: the definition shows as text.',
   'ald-reference': 'attribute list definitions (`{:ref: .cls}`) are not modelled.',
   'comment-extension': '`{::comment}` is not modelled: its text shows.',
-  'definition-list': 'definition lists are not modelled: a paragraph with `: ` shows.',
-  'definition-list-two-terms': 'definition lists are not modelled.',
   'hard-breaks': 'a line ending in `\\\\` is a line break for kramdown, text for the preview.',
   'ial-list': "an IAL after a list does not give the list its class.",
   'ial-span': 'span IALs (`*em*{: .x}`) are not modelled: the IAL shows as text.',

@@ -191,6 +191,11 @@ suite('preview renderer', () => {
       assert.match(html, /<div>\n\*raw\*\n<\/div>/);
     });
 
+    test('definition lists: each line of the paragraph before `: ` is a term, each `: ` line a definition', async () => {
+      const html = body(await render('Apple\nOrange\n: Fruit *sweet*\ngoes on\n: Colour\n\nOther\n: Last\n\nafter\n'));
+      assert.match(html, /<dl data-line="\d+">\s*<dt>Apple<\/dt>\s*<dt>Orange<\/dt>\s*<dd>Fruit <em>sweet<\/em>\ngoes on<\/dd>\s*<dd>Colour<\/dd>\s*<dt>Other<\/dt>\s*<dd>Last<\/dd>\s*<\/dl>\s*<p data-line="\d+">after<\/p>/);
+    });
+
     test('escapes: `\\~` is kramdown-parser-gfm\'s, `\\%` is nobody\'s', async () => {
       assert.match(body(await render('a \\~5% \\% b\n')), /a ~5% \\% b/);
     });

@@ -76,6 +76,8 @@ export const PATHOLOGICAL_PATTERNS: readonly PathologicalPattern[] = [
   { name: 'definitions after paragraph lines', unit: 'a\n[b]: c\n> d\n[e]: f\n' },
   { name: 'indented code with lazy lines', unit: '    a\n- b [c](d)\n# e\n' },
   { name: 'table rows in quotes', unit: '> [a](b|c) |\n>\n- > d | e\n' },
+  { name: 'definition list terms', unit: 'term\n: def\nmore\n\nt\n' },
+  { name: 'paragraph lines never defined', unit: 'line\n' },
 ];
 
 /** A whole document: front matter, then the pattern repeated to about `size` characters. */

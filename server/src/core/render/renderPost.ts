@@ -15,6 +15,7 @@ import type { MarkdownInput } from './markdownBlocks';
 import { imageSource, type ImageContext } from './imageSource';
 import { kramdownAttributes } from './kramdownAttributes';
 import { kramdownCode } from './kramdownCode';
+import { kramdownDefinitions } from './kramdownDefinitions';
 import { kramdownFootnotes } from './kramdownFootnotes';
 import { kramdownHtmlBlocks } from './kramdownHtmlBlocks';
 import { kramdownOwnInput } from './kramdownInput';
@@ -241,6 +242,7 @@ function createMarkdown(input: MarkdownInput, parseBlockHtml: boolean): Markdown
   md.use(kramdownTables);
   md.use(kramdownLists);
   md.use(kramdownCode);
+  md.use(kramdownDefinitions);
   md.use(kramdownHtmlBlocks, parseBlockHtml);
   md.use(kramdownLinks);
   if (input === 'kramdown') {
