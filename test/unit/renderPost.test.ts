@@ -196,6 +196,14 @@ suite('preview renderer', () => {
       assert.match(html, /<dl data-line="\d+">\s*<dt>Apple<\/dt>\s*<dt>Orange<\/dt>\s*<dd>Fruit <em>sweet<\/em>\ngoes on<\/dd>\s*<dd>Colour<\/dd>\s*<dt>Other<\/dt>\s*<dd>Last<\/dd>\s*<\/dl>\s*<p data-line="\d+">after<\/p>/);
     });
 
+    test('extensions: `{::comment}` is gone, `{::nomarkdown}` is raw HTML, `{::options /}` prints nothing; unclosed is text', async () => {
+      const html = body(await render('a {::comment}x *y*{:/comment} b {::nomarkdown}<b>*r*</b>{:/} c {::options foo="bar" /} d\n\n{::comment}\nhidden\n{:/}\n\n{::nomarkdown}\n*not em* <i>it</i>\n{:/nomarkdown}\n\n{::options auto_ids="false" /}\n\nend\n\n{::nomarkdown}\nnever closed\n'));
+      assert.match(html, /<p data-line="\d+">a {2}b <b>\*r\*<\/b> c {2}d<\/p>/);
+      assert.doesNotMatch(html, /hidden|options/);
+      assert.match(html, /\*not em\* <i>it<\/i>/);
+      assert.match(html, /<p data-line="\d+">end<\/p>\s*<p data-line="\d+">\{::nomarkdown\}\nnever closed<\/p>/);
+    });
+
     test('escapes: `\\~` is kramdown-parser-gfm\'s, `\\%` is nobody\'s', async () => {
       assert.match(body(await render('a \\~5% \\% b\n')), /a ~5% \\% b/);
     });

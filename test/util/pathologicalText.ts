@@ -78,6 +78,7 @@ export const PATHOLOGICAL_PATTERNS: readonly PathologicalPattern[] = [
   { name: 'table rows in quotes', unit: '> [a](b|c) |\n>\n- > d | e\n' },
   { name: 'definition list terms', unit: 'term\n: def\nmore\n\nt\n' },
   { name: 'paragraph lines never defined', unit: 'line\n' },
+  { name: 'unclosed kramdown extensions `{::comment}`', unit: 'a {::comment} b {::nomarkdown}\n{::comment}\n\n' },
 ];
 
 /** A whole document: front matter, then the pattern repeated to about `size` characters. */

@@ -16,6 +16,7 @@ import { imageSource, type ImageContext } from './imageSource';
 import { kramdownAttributes } from './kramdownAttributes';
 import { kramdownCode } from './kramdownCode';
 import { kramdownDefinitions } from './kramdownDefinitions';
+import { kramdownExtensions } from './kramdownExtensions';
 import { kramdownFootnotes } from './kramdownFootnotes';
 import { kramdownHtmlBlocks } from './kramdownHtmlBlocks';
 import { kramdownOwnInput } from './kramdownInput';
@@ -243,6 +244,7 @@ function createMarkdown(input: MarkdownInput, parseBlockHtml: boolean): Markdown
   md.use(kramdownLists);
   md.use(kramdownCode);
   md.use(kramdownDefinitions);
+  md.use(kramdownExtensions);
   md.use(kramdownHtmlBlocks, parseBlockHtml);
   md.use(kramdownLinks);
   if (input === 'kramdown') {
