@@ -76,10 +76,8 @@ export const BLOCK_HTML_SNIPPETS: readonly Snippet[] = [
 export const LEFT: Readonly<Record<string, string>> = {
   'abbreviation': 'kramdown abbreviations (`*[HTML]: ...`) are not modelled: the definition shows as text.',
   'ald-reference': 'attribute list definitions (`{:ref: .cls}`) are not modelled.',
-  'hard-breaks': 'a line ending in `\\\\` is a line break for kramdown, text for the preview.',
   'ial-list': "an IAL after a list does not give the list its class.",
   'ial-span': 'span IALs (`*em*{: .x}`) are not modelled: the IAL shows as text.',
-  'image-title': "an image's alt is its text as written for kramdown (`alt *t*`), rendered as text for the preview.",
   'strike-and-tasks': 'task list checkboxes are not modelled: `[ ]` shows as text.',
   'pbh-details': "parse_block_html: kramdown writes `<summary><p>S</summary></p>` for `<summary>` on the `<details>` line; a browser shows what the preview does.",
 };

@@ -204,6 +204,12 @@ suite('preview renderer', () => {
       assert.match(html, /<p data-line="\d+">end<\/p>\s*<p data-line="\d+">\{::nomarkdown\}\nnever closed<\/p>/);
     });
 
+    test('two backslashes end a line with a line break; an image\'s alt is its text as written', async () => {
+      const html = body(await render('line\\\\\nnext \\\\ x\n\n![alt *t* `c`](/img.png)\n'));
+      assert.match(html, /line<br>\nnext \\ x/);
+      assert.match(html, /alt="alt \*t\* `c`"/);
+    });
+
     test('escapes: `\\~` is kramdown-parser-gfm\'s, `\\%` is nobody\'s', async () => {
       assert.match(body(await render('a \\~5% \\% b\n')), /a ~5% \\% b/);
     });

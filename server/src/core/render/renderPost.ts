@@ -20,6 +20,7 @@ import { kramdownExtensions } from './kramdownExtensions';
 import { kramdownFootnotes } from './kramdownFootnotes';
 import { kramdownHtmlBlocks } from './kramdownHtmlBlocks';
 import { kramdownOwnInput } from './kramdownInput';
+import { kramdownLineBreak } from './kramdownLineBreak';
 import { kramdownLinks } from './kramdownLinks';
 import { kramdownLists } from './kramdownLists';
 import { kramdownMath } from './kramdownMath';
@@ -254,6 +255,7 @@ function createMarkdown(input: MarkdownInput, parseBlockHtml: boolean): Markdown
   md.use(kramdownTypography);
   md.use(kramdownQuotes);
   md.use(kramdownMath);
+  md.use(kramdownLineBreak);
   md.core.ruler.push('blogwright_source_lines', (state) => {
     const env = state.env as RenderEnv;
     for (const token of state.tokens) {
@@ -279,7 +281,8 @@ function createMarkdown(input: MarkdownInput, parseBlockHtml: boolean): Markdown
   md.renderer.rules.image = (tokens, idx, _options, env: RenderEnv) => {
     const token = tokens[idx]!;
     const attributes = new Map((token.attrs ?? []).map(([k, v]) => [k, v]));
-    attributes.set('alt', md.renderer.renderInlineAsText(token.children ?? [], md.options, env));
+    // kramdown's alt is the text as written (`![a *b*](x)` is `alt="a *b*"`), not its rendering.
+    attributes.set('alt', token.content);
     return env.html.image(attributes);
   };
   md.renderer.rules.fence = (tokens, idx, _options, _env, self) => {
