@@ -210,6 +210,12 @@ suite('preview renderer', () => {
       assert.match(html, /alt="alt \*t\* `c`"/);
     });
 
+    test('task lists: `[ ]`/`[x]` and text start an item with a disabled checkbox, in ordered lists too', async () => {
+      const html = body(await render('1. [ ] one\n2. [X] two\n\n- [ ]\n- [ ]x\n- [x]   spaced\n'));
+      assert.match(html, /<ol class="task-list"[^>]*>\s*<li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled="disabled" \/>one<\/li>\s*<li class="task-list-item"><input [^>]*disabled="disabled" checked="checked" \/>two<\/li>/);
+      assert.match(html, /<li class="task-list-item">\[ \]<\/li>\s*<li class="task-list-item">\[ \]x<\/li>\s*<li class="task-list-item"><input [^>]* checked="checked" \/>spaced<\/li>/);
+    });
+
     test('escapes: `\\~` is kramdown-parser-gfm\'s, `\\%` is nobody\'s', async () => {
       assert.match(body(await render('a \\~5% \\% b\n')), /a ~5% \\% b/);
     });

@@ -26,6 +26,7 @@ import { kramdownLists } from './kramdownLists';
 import { kramdownMath } from './kramdownMath';
 import { kramdownQuotes } from './kramdownQuotes';
 import { kramdownTables } from './kramdownTables';
+import { kramdownTaskLists } from './kramdownTaskLists';
 import { kramdownTypography } from './kramdownTypography';
 import { applyLiquid, MISSING_SCHEME, type LiquidContext } from './liquid';
 import { escapeHtml, sanitizeHtml, type HtmlPolicy } from './sanitizeHtml';
@@ -256,6 +257,7 @@ function createMarkdown(input: MarkdownInput, parseBlockHtml: boolean): Markdown
   md.use(kramdownQuotes);
   md.use(kramdownMath);
   md.use(kramdownLineBreak);
+  md.use(kramdownTaskLists);
   md.core.ruler.push('blogwright_source_lines', (state) => {
     const env = state.env as RenderEnv;
     for (const token of state.tokens) {
