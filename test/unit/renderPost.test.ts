@@ -216,6 +216,13 @@ suite('preview renderer', () => {
       assert.match(html, /<li class="task-list-item">\[ \]<\/li>\s*<li class="task-list-item">\[ \]x<\/li>\s*<li class="task-list-item"><input [^>]* checked="checked" \/>spaced<\/li>/);
     });
 
+    test('abbreviations: a definition at a block\'s start marks every whole word in the page, not code; one in a paragraph is text', async () => {
+      const html = body(await render('The HTML and XHTML spec, HTMLx, `XHTML`, [XHTML](/h).\n*[HTML]: Hyper Text\n\n*[W3C]:   World Wide\n*[XHTML]:\n\nW3C ok.\n'));
+      assert.match(html, /The HTML and <abbr>XHTML<\/abbr> spec, HTMLx, <code>XHTML<\/code>, <a href="\/h"><abbr>XHTML<\/abbr><\/a>.\n\*\[HTML\]: Hyper Text<\/p>/);
+      assert.match(html, /<p data-line="\d+"><abbr title="World Wide">W3C<\/abbr> ok.<\/p>/);
+      assert.doesNotMatch(html, /World Wide<\/p>/);
+    });
+
     test('escapes: `\\~` is kramdown-parser-gfm\'s, `\\%` is nobody\'s', async () => {
       assert.match(body(await render('a \\~5% \\% b\n')), /a ~5% \\% b/);
     });

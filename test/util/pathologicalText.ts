@@ -79,6 +79,7 @@ export const PATHOLOGICAL_PATTERNS: readonly PathologicalPattern[] = [
   { name: 'definition list terms', unit: 'term\n: def\nmore\n\nt\n' },
   { name: 'paragraph lines never defined', unit: 'line\n' },
   { name: 'unclosed kramdown extensions `{::comment}`', unit: 'a {::comment} b {::nomarkdown}\n{::comment}\n\n' },
+  { name: 'abbreviations and their words', unit: '*[a b]: t\n\na b a b *[a]: x\n\n' },
 ];
 
 /** A whole document: front matter, then the pattern repeated to about `size` characters. */

@@ -13,6 +13,7 @@ import { documentAnchors } from '../site/documentAnchors';
 import { highlightCode } from './highlight';
 import type { MarkdownInput } from './markdownBlocks';
 import { imageSource, type ImageContext } from './imageSource';
+import { kramdownAbbreviations } from './kramdownAbbreviations';
 import { kramdownAttributes } from './kramdownAttributes';
 import { kramdownCode } from './kramdownCode';
 import { kramdownDefinitions } from './kramdownDefinitions';
@@ -258,6 +259,7 @@ function createMarkdown(input: MarkdownInput, parseBlockHtml: boolean): Markdown
   md.use(kramdownMath);
   md.use(kramdownLineBreak);
   md.use(kramdownTaskLists);
+  md.use(kramdownAbbreviations);
   md.core.ruler.push('blogwright_source_lines', (state) => {
     const env = state.env as RenderEnv;
     for (const token of state.tokens) {
