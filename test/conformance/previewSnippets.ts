@@ -75,8 +75,6 @@ export const BLOCK_HTML_SNIPPETS: readonly Snippet[] = [
 /** The snippets where the preview still differs from Jekyll, each with why it is left. */
 export const LEFT: Readonly<Record<string, string>> = {
   'ald-reference': 'attribute list definitions (`{:ref: .cls}`) are not modelled.',
-  'ial-list': "an IAL after a list does not give the list its class.",
-  'ial-span': 'span IALs (`*em*{: .x}`) are not modelled: the IAL shows as text.',
   'pbh-details': "parse_block_html: kramdown writes `<summary><p>S</summary></p>` for `<summary>` on the `<details>` line; a browser shows what the preview does.",
 };
 

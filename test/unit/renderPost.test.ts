@@ -223,6 +223,12 @@ suite('preview renderer', () => {
       assert.doesNotMatch(html, /World Wide<\/p>/);
     });
 
+    test('IALs: after emphasis or a code span they are its; at the margin after a tight list, the list\'s', async () => {
+      const html = body(await render('A *e*{: .x} **s**{: .y} `c`{: .z} end\n\n- a\n- b\n{: .list}\n\npara\n'));
+      assert.match(html, /A <em class="x">e<\/em> <strong class="y">s<\/strong> <code class="z">c<\/code> end/);
+      assert.match(html, /<ul class="list"[^>]*>\s*<li>a<\/li>\s*<li>b<\/li>\s*<\/ul>/);
+    });
+
     test('escapes: `\\~` is kramdown-parser-gfm\'s, `\\%` is nobody\'s', async () => {
       assert.match(body(await render('a \\~5% \\% b\n')), /a ~5% \\% b/);
     });

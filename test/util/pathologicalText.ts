@@ -80,6 +80,7 @@ export const PATHOLOGICAL_PATTERNS: readonly PathologicalPattern[] = [
   { name: 'paragraph lines never defined', unit: 'line\n' },
   { name: 'unclosed kramdown extensions `{::comment}`', unit: 'a {::comment} b {::nomarkdown}\n{::comment}\n\n' },
   { name: 'abbreviations and their words', unit: '*[a b]: t\n\na b a b *[a]: x\n\n' },
+  { name: 'IALs after tight lists', unit: '- a *b*{: .c}\n{: .d}\n\n' },
 ];
 
 /** A whole document: front matter, then the pattern repeated to about `size` characters. */
