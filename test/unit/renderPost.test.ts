@@ -180,6 +180,8 @@ suite('preview renderer', () => {
       assert.match(html, /<pre data-line="\d+"><code>#import &quot;a.h&quot; # not a heading \[a\]\(\/x\) \*em\*\nmore\n\nafter blank lazy\n<\/code><\/pre>\n<div>html<\/div>/);
       assert.match(html, /<pre [^>]*class="x"[^>]*><code>c\n<\/code><\/pre>/);
       assert.match(html, /<code>d &lt;em&gt;span&lt;\/em&gt;\n<\/code>/);
+      const liquid = body(await render('para\n\n    code\n{% endif %}\nafter\n'));
+      assert.match(liquid, /<code>code\n<\/code><\/pre>\n<p data-line="\d+"><span class="bw-placeholder"[^>]*>\{% endif %\}<\/span>\nafter<\/p>/);
     });
 
     test('HTML: with `parse_block_html: true` an element\'s content is Markdown as `markdown="1"` makes it', async () => {

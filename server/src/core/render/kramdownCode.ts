@@ -13,9 +13,13 @@ export function kramdownCode(md: MarkdownIt): void {
   md.block.ruler.at('code', kramdownCodeBlock);
 }
 
-/** A line that ends the lazy lines: an IAL (`{:`, not `{::`), `^` alone, or a tag of an element that is not a span one. */
+/**
+ * A line that ends the lazy lines: an IAL (`{:`, not `{::`), `^` alone, or a tag of an element that is not a span one;
+ * also one starting with Liquid the preview did not run (its `\uE000` mark), which may print a blank line, as the
+ * checker's block scanner reads it (`{% endif %}` there is a blank line for Jekyll).
+ */
 export function endsLazyCode(line: string): boolean {
-  if (/^ {0,3}\{:(?![:/])/.test(line) || /^\^\s*$/.test(line)) {
+  if (/^ {0,3}\{:(?![:/])/.test(line) || /^\^\s*$/.test(line) || /^[ \t]*\uE000/.test(line)) {
     return true;
   }
   const tag = /^ {0,3}<(\/?)([\w][\w-]*(?::[\w][\w-]*)?)(\s*>)?/.exec(line);
