@@ -5,7 +5,8 @@
  */
 import * as assert from 'node:assert';
 import { FACT_KINDS, formatTally, type Tally } from './compare';
-import { requireJekyll, runFuzz, runGenerated } from './suite';
+import { LEFT } from './previewSnippets';
+import { requireJekyll, runFuzz, runGenerated, runPreviewSnippets } from './suite';
 
 function assertAgreement(tally: Tally, title: string): void {
   const unexplained = tally.differences.filter((d) => !d.deliberate);
@@ -32,5 +33,14 @@ suite('conformance with the real Jekyll (fast subset)', function () {
     assert.strictEqual(result.unbuildable, 0, 'Jekyll builds every fuzzed document');
     // The fuzzer's seed is fixed: a difference here is new (find its smallest case with `npm run conformance -- --verbose --shrink`).
     assertAgreement(result.tally, '80 fuzzed documents');
+  });
+
+  test('kramdown snippets: the preview shows what Jekyll writes', async () => {
+    const result = await runPreviewSnippets();
+    assert.ok(result.compared >= 40, `${result.compared} snippets compared`);
+    const unexplained = result.differences.filter((d) => LEFT[d.name] === undefined);
+    assert.deepStrictEqual(unexplained, [], 'a new difference between the preview and Jekyll');
+    const agreeing = Object.keys(LEFT).filter((name) => !result.differences.some((d) => d.name === name));
+    assert.deepStrictEqual(agreeing, [], 'these now agree: take them out of LEFT in previewSnippets.ts');
   });
 });

@@ -82,3 +82,59 @@ export function decodeEntities(text: string): string {
     return NAMED[name.toLowerCase()] ?? NAMED_ENTITIES[name] ?? all;
   });
 }
+
+/** Wrappers a reader does not see (highlighting and footnote containers, placeholders' spans). */
+const WRAPPERS = new Set(['div', 'span', 'section', 'header']);
+const BLOCKS = 'p|h[1-6]|ul|ol|li|dl|dt|dd|table|thead|tbody|tfoot|tr|th|td|blockquote|pre|hr|details|summary|figure|br';
+/** Classes a renderer adds itself (highlighting, footnotes, task lists), not the author's. */
+const GENERATED_CLASS = /^(?:highlight\S*|language-\S+|footnotes?\S*|reversefootnote|task-list\S*|hljs\S*|bw-\S+|contains-task-list)$/;
+
+/**
+ * A page's content as a reader sees it, for comparing two renderers: the elements that shape it (paragraphs,
+ * headings, lists, emphasis, links with their `href`, images with their `alt`, the author's classes), the
+ * text with entities decoded and white space collapsed (kept in `<pre>`); wrappers and comments left out.
+ */
+export function readerView(html: string): string {
+  let inPre = 0;
+  let out = '';
+  const text = stripComments(html);
+  let last = 0;
+  for (const match of text.matchAll(/<(\/?)([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g)) {
+    out += viewText(text.slice(last, match.index), inPre > 0);
+    last = match.index + match[0].length;
+    // `~~x~~`: kramdown writes `<del>`, markdown-it `<s>`; both strike the text through.
+    const name = match[2]!.toLowerCase().replace(/^s$/, 'del');
+    if (name === 'pre') {
+      inPre += match[1] ? -1 : 1;
+    }
+    if (WRAPPERS.has(name)) {
+      continue;
+    }
+    const attributes = [...htmlTags(`<${name}${match[3]}>`)][0]?.attributes ?? new Map<string, string>();
+    const kept: string[] = [];
+    const classes = (attributes.get('class') ?? '').split(/\s+/).filter((c) => c !== '' && !GENERATED_CLASS.test(c)).sort();
+    // A code block's class is on the highlighter's wrapper for Jekyll, on `<pre>` for the preview.
+    if (classes.length > 0 && name !== 'code' && name !== 'pre') {
+      kept.push(`class="${classes.join(' ')}"`);
+    }
+    for (const key of name === 'a' ? ['href'] : name === 'img' ? ['alt', 'title'] : name === 'abbr' ? ['title'] : name === 'input' ? ['type', 'checked'] : /^h[1-6]$/.test(name) ? ['id'] : []) {
+      const value = attributes.get(key);
+      if (value !== undefined && !(name === 'a' && /^#fn/.test(value))) {
+        kept.push(`${key}="${value}"`);
+      }
+    }
+    out += `<${match[1]}${name}${kept.map((k) => ' ' + k).join('')}>`;
+  }
+  out += viewText(text.slice(last), false);
+  return out
+    .replace(/[ \t\n]+/g, ' ')
+    .replace(new RegExp(` ?(</?(?:${BLOCKS})\\b[^>]*>) ?`, 'g'), '$1')
+    .replace(/\u2028/g, '\n')
+    .trim();
+}
+
+/** Text between tags, decoded; inside `<pre>` its white space is kept, written as marks the collapsing leaves alone. */
+function viewText(text: string, pre: boolean): string {
+  const decoded = decodeEntities(text).replace(/\u00a0/g, ' ');
+  return pre ? decoded.replace(/\n/g, '\u2028').replace(/ /g, '\u00b7').replace(/\t/g, '\u2192') : decoded;
+}

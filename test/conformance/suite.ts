@@ -7,6 +7,7 @@ import { addTally, compareBlog, emptyTally, type Tally } from './compare';
 import { documentText, fuzzDocument, FUZZ_SITE, type FuzzDocument } from './fuzzKramdown';
 import { generateSite } from './generateSite';
 import { buildWithJekyll, JekyllBuildError, jekyllMissing, writeBlog } from './jekyll';
+import { BLOCK_HTML_SNIPPETS, compareSnippets, SNIPPETS, snippetBlog, type SnippetDifference } from './previewSnippets';
 
 /**
  * In CI (`CI=true`) a missing Jekyll fails the run; elsewhere one line says why and the caller skips.
@@ -189,4 +190,26 @@ export async function showFuzzCase(index: number, seed = 16): Promise<void> {
   } finally {
     written.dispose();
   }
+}
+
+/** The preview's Markdown against Jekyll's, on the snippets of previewSnippets.ts: both settings of `parse_block_html`. */
+export async function runPreviewSnippets(): Promise<{ compared: number; differences: SnippetDifference[] }> {
+  let compared = 0;
+  const differences: SnippetDifference[] = [];
+  for (const [snippets, parseBlockHtml] of [[SNIPPETS, false], [BLOCK_HTML_SNIPPETS, true]] as const) {
+    const blog = writeBlog(snippetBlog(snippets, parseBlockHtml));
+    try {
+      const build = buildWithJekyll(blog.root);
+      try {
+        const result = await compareSnippets(blog.root, build);
+        compared += result.compared;
+        differences.push(...result.differences);
+      } finally {
+        build.dispose();
+      }
+    } finally {
+      blog.dispose();
+    }
+  }
+  return { compared, differences };
 }

@@ -175,6 +175,62 @@ suite('preview renderer', () => {
       assert.match(html, /<p>unclosed\n&lt;\/div&gt;\n\npara \*after\*/);
     });
 
+    test('indented code takes the unindented lines right after it (kramdown\'s lazy lines), joined with a space', async () => {
+      const html = body(await render('    #import "a.h"\n# not a heading\n[a](/x) *em*\n    more\n\n    after blank\nlazy\n<div>html</div>\n\n    c\n{: .x}\n\n    d\n<em>span</em>\n'));
+      assert.match(html, /<pre data-line="\d+"><code>#import &quot;a.h&quot; # not a heading \[a\]\(\/x\) \*em\*\nmore\n\nafter blank lazy\n<\/code><\/pre>\n<div>html<\/div>/);
+      assert.match(html, /<pre [^>]*class="x"[^>]*><code>c\n<\/code><\/pre>/);
+      assert.match(html, /<code>d &lt;em&gt;span&lt;\/em&gt;\n<\/code>/);
+      const liquid = body(await render('para\n\n    code\n{% endif %}\nafter\n'));
+      assert.match(liquid, /<code>code\n<\/code><\/pre>\n<p data-line="\d+"><span class="bw-placeholder"[^>]*>\{% endif %\}<\/span>\nafter<\/p>/);
+    });
+
+    test('HTML: with `parse_block_html: true` an element\'s content is Markdown as `markdown="1"` makes it', async () => {
+      const files = { '_config.yml': 'kramdown:\n  parse_block_html: true\n' };
+      const html = body(await render('<div class="c">\n\n# Head\n\n*em* [a](/x)\n\n</div>\n\n<p>*p*</p>\n\n<pre>*kept*</pre>\n\n<div markdown="0">\n*raw*\n</div>\n', { files }));
+      assert.match(html, /<div class="c">\s*<h1 [^>]*>Head<\/h1>\s*<p[^>]*><em>em<\/em> <a href="\/x">a<\/a><\/p>\s*<\/div>/);
+      assert.match(html, /<p><em>p<\/em><\/p>/);
+      assert.match(html, /<pre>\*kept\*<\/pre>/);
+      assert.match(html, /<div>\n\*raw\*\n<\/div>/);
+    });
+
+    test('definition lists: each line of the paragraph before `: ` is a term, each `: ` line a definition', async () => {
+      const html = body(await render('Apple\nOrange\n: Fruit *sweet*\ngoes on\n: Colour\n\nOther\n: Last\n\nafter\n'));
+      assert.match(html, /<dl data-line="\d+">\s*<dt>Apple<\/dt>\s*<dt>Orange<\/dt>\s*<dd>Fruit <em>sweet<\/em>\ngoes on<\/dd>\s*<dd>Colour<\/dd>\s*<dt>Other<\/dt>\s*<dd>Last<\/dd>\s*<\/dl>\s*<p data-line="\d+">after<\/p>/);
+    });
+
+    test('extensions: `{::comment}` is gone, `{::nomarkdown}` is raw HTML, `{::options /}` prints nothing; unclosed is text', async () => {
+      const html = body(await render('a {::comment}x *y*{:/comment} b {::nomarkdown}<b>*r*</b>{:/} c {::options foo="bar" /} d\n\n{::comment}\nhidden\n{:/}\n\n{::nomarkdown}\n*not em* <i>it</i>\n{:/nomarkdown}\n\n{::options auto_ids="false" /}\n\nend\n\n{::nomarkdown}\nnever closed\n'));
+      assert.match(html, /<p data-line="\d+">a {2}b <b>\*r\*<\/b> c {2}d<\/p>/);
+      assert.doesNotMatch(html, /hidden|options/);
+      assert.match(html, /\*not em\* <i>it<\/i>/);
+      assert.match(html, /<p data-line="\d+">end<\/p>\s*<p data-line="\d+">\{::nomarkdown\}\nnever closed<\/p>/);
+    });
+
+    test('two backslashes end a line with a line break; an image\'s alt is its text as written', async () => {
+      const html = body(await render('line\\\\\nnext \\\\ x\n\n![alt *t* `c`](/img.png)\n'));
+      assert.match(html, /line<br>\nnext \\ x/);
+      assert.match(html, /alt="alt \*t\* `c`"/);
+    });
+
+    test('task lists: `[ ]`/`[x]` and text start an item with a disabled checkbox, in ordered lists too', async () => {
+      const html = body(await render('1. [ ] one\n2. [X] two\n\n- [ ]\n- [ ]x\n- [x]   spaced\n'));
+      assert.match(html, /<ol class="task-list"[^>]*>\s*<li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled="disabled" \/>one<\/li>\s*<li class="task-list-item"><input [^>]*disabled="disabled" checked="checked" \/>two<\/li>/);
+      assert.match(html, /<li class="task-list-item">\[ \]<\/li>\s*<li class="task-list-item">\[ \]x<\/li>\s*<li class="task-list-item"><input [^>]* checked="checked" \/>spaced<\/li>/);
+    });
+
+    test('abbreviations: a definition at a block\'s start marks every whole word in the page, not code; one in a paragraph is text', async () => {
+      const html = body(await render('The HTML and XHTML spec, HTMLx, `XHTML`, [XHTML](/h).\n*[HTML]: Hyper Text\n\n*[W3C]:   World Wide\n*[XHTML]:\n\nW3C ok.\n'));
+      assert.match(html, /The HTML and <abbr>XHTML<\/abbr> spec, HTMLx, <code>XHTML<\/code>, <a href="\/h"><abbr>XHTML<\/abbr><\/a>.\n\*\[HTML\]: Hyper Text<\/p>/);
+      assert.match(html, /<p data-line="\d+"><abbr title="World Wide">W3C<\/abbr> ok.<\/p>/);
+      assert.doesNotMatch(html, /World Wide<\/p>/);
+    });
+
+    test('IALs: after emphasis or a code span they are its; at the margin after a tight list, the list\'s', async () => {
+      const html = body(await render('A *e*{: .x} **s**{: .y} `c`{: .z} end\n\n- a\n- b\n{: .list}\n\npara\n'));
+      assert.match(html, /A <em class="x">e<\/em> <strong class="y">s<\/strong> <code class="z">c<\/code> end/);
+      assert.match(html, /<ul class="list"[^>]*>\s*<li>a<\/li>\s*<li>b<\/li>\s*<\/ul>/);
+    });
+
     test('escapes: `\\~` is kramdown-parser-gfm\'s, `\\%` is nobody\'s', async () => {
       assert.match(body(await render('a \\~5% \\% b\n')), /a ~5% \\% b/);
     });

@@ -76,6 +76,11 @@ export const PATHOLOGICAL_PATTERNS: readonly PathologicalPattern[] = [
   { name: 'definitions after paragraph lines', unit: 'a\n[b]: c\n> d\n[e]: f\n' },
   { name: 'indented code with lazy lines', unit: '    a\n- b [c](d)\n# e\n' },
   { name: 'table rows in quotes', unit: '> [a](b|c) |\n>\n- > d | e\n' },
+  { name: 'definition list terms', unit: 'term\n: def\nmore\n\nt\n' },
+  { name: 'paragraph lines never defined', unit: 'line\n' },
+  { name: 'unclosed kramdown extensions `{::comment}`', unit: 'a {::comment} b {::nomarkdown}\n{::comment}\n\n' },
+  { name: 'abbreviations and their words', unit: '*[a b]: t\n\na b a b *[a]: x\n\n' },
+  { name: 'IALs after tight lists', unit: '- a *b*{: .c}\n{: .d}\n\n' },
 ];
 
 /** A whole document: front matter, then the pattern repeated to about `size` characters. */

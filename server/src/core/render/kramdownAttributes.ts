@@ -5,13 +5,14 @@ type Token = ReturnType<MarkdownIt['parse']>[number];
 /**
  * kramdown's inline attribute lists, as far as a preview needs them: `## Title {#id}`, a block IAL
  * (`{: .class #id}` on the line after a paragraph, heading, list, table or code block) and a span IAL
- * right after an image or link (`![x](y.png){: width="50%"}`). Own code rather than markdown-it-attrs:
+ * right after an image, link, emphasis or code span (`![x](y.png){: width="50%"}`, `*e*{: .x}`). Own code rather than markdown-it-attrs:
  * that plugin reads pandoc's `{.class}` syntax, not kramdown's `{:...}`, and would accept any attribute.
  * Only harmless attributes are kept (no `on*`, `style`, `href`, `src`).
  */
 export function kramdownAttributes(md: MarkdownIt): void {
   md.core.ruler.after('inline', 'kramdown_attributes', (state) => {
     const tokens = state.tokens;
+    const lineStarts = lineStartsOf(state.src);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (token.type !== 'inline' || !token.children) {
@@ -39,7 +40,9 @@ export function kramdownAttributes(md: MarkdownIt): void {
       const lastLine = last?.type === 'text' ? ialOf(last.content) : undefined;
       if (lastLine !== undefined && children[children.length - 2]?.type === 'softbreak' && opener?.type === 'paragraph_open') {
         children.splice(children.length - 2, 2);
-        applyAttributes(opener, lastLine);
+        // At the margin after a tight list's last item, it ends the list and is the list's (the oracle: `<ul class>`).
+        const list = opener.hidden && tokens[i + 2]?.type === 'list_item_close' && /_list_close$/.test(tokens[i + 3]?.type ?? '') && atMargin(state.src, lineStarts, token.map) ? matchingOpener(tokens, i + 3) : undefined;
+        applyAttributes(list ?? opener, lastLine);
       }
     }
   });
@@ -49,6 +52,26 @@ const IAL = /^\{:\s*([^}]*)\}\s*$/;
 const HEADER_ID = /[\t ]\{#([A-Za-z_:\u00C0-\uFFFF][\w:.\-\u00B7\u00C0-\uFFFF]*)\}\s*$/;
 const SPAN_IAL = /^\{:\s*([^}]*)\}/;
 const KEPT = new Set(['id', 'class', 'title', 'alt', 'width', 'height', 'lang', 'dir', 'align', 'start']);
+
+/** Whether the last line of a block (its `map`) starts with `{` at the margin, not indented into a list item. */
+function atMargin(src: string, lineStarts: () => number[], map: [number, number] | null): boolean {
+  const start = map ? lineStarts()[map[1] - 1] : undefined;
+  return start !== undefined && src[start] === '{';
+}
+
+/** The offset of each line's start, made once per text when an IAL needs it. */
+function lineStartsOf(src: string): () => number[] {
+  let starts: number[] | undefined;
+  return () => {
+    if (!starts) {
+      starts = [0];
+      for (let at = src.indexOf('\n'); at >= 0; at = src.indexOf('\n', at + 1)) {
+        starts.push(at + 1);
+      }
+    }
+    return starts;
+  };
+}
 
 function ialOf(text: string): string | undefined {
   return IAL.exec(text.trim())?.[1];
@@ -71,7 +94,7 @@ function applySpanAttributes(children: Token[]): void {
     if (!match) {
       continue;
     }
-    const target = before.type === 'image' ? before : before.type === 'link_close' ? matchingOpener(children, i - 1) : undefined;
+    const target = before.type === 'image' || before.type === 'code_inline' ? before : /^(?:link|em|strong|s)_close$/.test(before.type) ? matchingOpener(children, i - 1) : undefined;
     if (target) {
       applyAttributes(target, match[1]!);
       text.content = text.content.slice(match[0].length);

@@ -11,9 +11,11 @@ type Token = ReturnType<MarkdownIt['parse']>[number];
  * `block`/`span`) asks kramdown to parse it. A line starting with a span element (`<img>`, `<a>`, `<strong>`) is a
  * paragraph. Inside a paragraph, a closing tag that closes nothing open, or an opening block tag (`<div>`), is
  * text, as kramdown shows it; so is such a closing tag inside an element kept as written.
+ * `parseBlockHtml` (kramdown's `parse_block_html`): an element without `markdown=` is read as `markdown="1"` makes it.
  */
-export function kramdownHtmlBlocks(md: MarkdownIt): void {
-  md.block.ruler.at('html_block', kramdownHtmlBlock, { alt: ['paragraph', 'reference', 'blockquote'] });
+export function kramdownHtmlBlocks(md: MarkdownIt, parseBlockHtml = false): void {
+  const markdownByDefault = parseBlockHtml ? '1' : undefined;
+  md.block.ruler.at('html_block', (state, startLine, endLine, silent) => kramdownHtmlBlock(state, startLine, endLine, silent, markdownByDefault), { alt: ['paragraph', 'reference', 'blockquote'] });
   md.core.ruler.after('inline', 'kramdown_span_html', (state) => {
     for (const block of state.tokens) {
       if (block.type === 'inline' && block.children) {
@@ -27,7 +29,7 @@ const CLOSE_TAG = /<\/([A-Za-z][\w.:-]*)\s*>/y;
 /** Tags and comments, to show the closing tags of raw HTML that close nothing as text. An attribute has no `<`. */
 const TAGS = /<!--|<(\/?)([A-Za-z][\w.:-]*)((?:\s+[^\s"'>/=<]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
 
-function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean, markdownByDefault: string | undefined): boolean {
   const start = state.bMarks[startLine]! + state.tShift[startLine]!;
   if (state.sCount[startLine]! - state.blkIndent >= 4 || state.src.charCodeAt(start) !== 0x3c /* < */) {
     return false;
@@ -53,7 +55,7 @@ function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine: number
   if (silent) {
     return true;
   }
-  const model = tag.empty ? 'raw' : htmlBlockContentModel(tag.name, tag.markdown);
+  const model = tag.empty ? 'raw' : htmlBlockContentModel(tag.name, tag.markdown ?? markdownByDefault);
   if (model === 'raw') {
     return pushRaw(state, startLine, endLine, tag, limit);
   }

@@ -13,15 +13,21 @@ import { documentAnchors } from '../site/documentAnchors';
 import { highlightCode } from './highlight';
 import type { MarkdownInput } from './markdownBlocks';
 import { imageSource, type ImageContext } from './imageSource';
+import { kramdownAbbreviations } from './kramdownAbbreviations';
 import { kramdownAttributes } from './kramdownAttributes';
+import { kramdownCode } from './kramdownCode';
+import { kramdownDefinitions } from './kramdownDefinitions';
+import { kramdownExtensions } from './kramdownExtensions';
 import { kramdownFootnotes } from './kramdownFootnotes';
 import { kramdownHtmlBlocks } from './kramdownHtmlBlocks';
 import { kramdownOwnInput } from './kramdownInput';
+import { kramdownLineBreak } from './kramdownLineBreak';
 import { kramdownLinks } from './kramdownLinks';
 import { kramdownLists } from './kramdownLists';
 import { kramdownMath } from './kramdownMath';
 import { kramdownQuotes } from './kramdownQuotes';
 import { kramdownTables } from './kramdownTables';
+import { kramdownTaskLists } from './kramdownTaskLists';
 import { kramdownTypography } from './kramdownTypography';
 import { applyLiquid, MISSING_SCHEME, type LiquidContext } from './liquid';
 import { escapeHtml, sanitizeHtml, type HtmlPolicy } from './sanitizeHtml';
@@ -52,14 +58,16 @@ interface RenderEnv {
   readonly html: HtmlPolicy;
 }
 
-/** One reader per kramdown input (`kramdown: input:`), made when a blog first needs it. */
-const markdowns = new Map<MarkdownInput, MarkdownIt>();
+/** One reader per kramdown input (`kramdown: input:`) and `parse_block_html`, made when a blog first needs it. */
+const markdowns = new Map<string, MarkdownIt>();
 function markdownFor(site: SiteIndex): MarkdownIt {
   const input = site.config.kramdownInput;
-  let markdown = markdowns.get(input);
+  const parseBlockHtml = site.config.kramdownParseBlockHtml;
+  const key = `${input} ${parseBlockHtml}`;
+  let markdown = markdowns.get(key);
   if (!markdown) {
-    markdown = createMarkdown(input);
-    markdowns.set(input, markdown);
+    markdown = createMarkdown(input, parseBlockHtml);
+    markdowns.set(key, markdown);
   }
   return markdown;
 }
@@ -230,14 +238,17 @@ function withPlaceholders(html: string, placeholders: readonly string[]): string
   );
 }
 
-function createMarkdown(input: MarkdownInput): MarkdownIt {
+function createMarkdown(input: MarkdownInput, parseBlockHtml: boolean): MarkdownIt {
   // kramdown's defaults as Jekyll sets them: raw HTML allowed, smart quotes and typographic symbols, no autolinking of bare URLs.
   const md = new MarkdownIt({ html: true, linkify: false, typographer: true });
   md.use(footnote);
   md.use(kramdownFootnotes);
   md.use(kramdownTables);
   md.use(kramdownLists);
-  md.use(kramdownHtmlBlocks);
+  md.use(kramdownCode);
+  md.use(kramdownDefinitions);
+  md.use(kramdownExtensions);
+  md.use(kramdownHtmlBlocks, parseBlockHtml);
   md.use(kramdownLinks);
   if (input === 'kramdown') {
     md.use(kramdownOwnInput);
@@ -246,6 +257,9 @@ function createMarkdown(input: MarkdownInput): MarkdownIt {
   md.use(kramdownTypography);
   md.use(kramdownQuotes);
   md.use(kramdownMath);
+  md.use(kramdownLineBreak);
+  md.use(kramdownTaskLists);
+  md.use(kramdownAbbreviations);
   md.core.ruler.push('blogwright_source_lines', (state) => {
     const env = state.env as RenderEnv;
     for (const token of state.tokens) {
@@ -271,7 +285,8 @@ function createMarkdown(input: MarkdownInput): MarkdownIt {
   md.renderer.rules.image = (tokens, idx, _options, env: RenderEnv) => {
     const token = tokens[idx]!;
     const attributes = new Map((token.attrs ?? []).map(([k, v]) => [k, v]));
-    attributes.set('alt', md.renderer.renderInlineAsText(token.children ?? [], md.options, env));
+    // kramdown's alt is the text as written (`![a *b*](x)` is `alt="a *b*"`), not its rendering.
+    attributes.set('alt', token.content);
     return env.html.image(attributes);
   };
   md.renderer.rules.fence = (tokens, idx, _options, _env, self) => {
