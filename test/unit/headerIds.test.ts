@@ -61,8 +61,11 @@ suite('header ids', () => {
     assert.deepStrictEqual(idsOf('## A\n', { ...GFM, prefix: 'h-' }), ['h-a']);
   });
 
-  test('transliterated_header_ids uses the kramdown rule on transliterated text', () => {
-    assert.deepStrictEqual(idsOf('## Zażółć gęślą jaźń\n', { ...GFM, transliterated: true }), ['zazolc-gesla-jazn']);
+  test('transliterated_header_ids: the kramdown rule transliterates, GFM ignores it', () => {
+    // Jekyll 4.3.1 with `transliterated_header_ids: true`: GFM writes id="prueba-ágil", id="中文-标题" (kramdown-parser-gfm never reads the
+    // option); `input: kramdown` needs the stringex gem, whose tables turn CJK into words nobody can tell from here.
+    assert.deepStrictEqual(idsOf('## Zażółć gęślą jaźń\n\n## 中文 标题\n', { ...GFM, transliterated: true }), ['zażółć-gęślą-jaźń', '中文-标题']);
+    assert.deepStrictEqual(idsOf('## Zażółć gęślą jaźń\n\n## 中文 标题\n', { ...KRAMDOWN, transliterated: true }), ['zazolc-gesla-jazn', undefined]);
   });
 
   test('Liquid in a header makes its id unknown', () => {

@@ -9,7 +9,8 @@
  *   when empty, repeats get `-1`, `-2`.
  * - `{#id}` after the text, or a block IAL `{: #id}` below it, sets the id and counts as no repeat.
  * - `auto_ids: false` gives no ids; `auto_id_prefix` is put in front of every generated id;
- *   `transliterated_header_ids` makes even GFM use kramdown's rule on a transliterated text.
+ *   `transliterated_header_ids` transliterates the text kramdown's rule reads (it needs the stringex gem); GFM's rule
+ *   ignores it (Jekyll 4.3.1: `## Prueba ágil` stays `prueba-ágil`).
  * Liquid runs before kramdown, so a header with `{{ }}` or `{% %}` has an id nobody can know here.
  */
 import type { SiteConfig } from '../site/config';
@@ -32,7 +33,7 @@ export function headerIdOptions(config: SiteConfig): HeaderIdOptions {
 }
 
 export interface HeaderId {
-  /** The id, or undefined when Liquid in the header makes it unknowable. */
+  /** The id, or undefined when it is unknowable (Liquid in the header, text stringex would transliterate beyond Latin). */
   readonly id: string | undefined;
   readonly heading: Heading;
 }
@@ -66,24 +67,30 @@ export function headerIds(headings: readonly Heading[], options: HeaderIdOptions
       counts.set(scope, (seen = new Map()));
     }
     const inHtml = options.input === 'GFM' && scope === 'html';
-    ids.push({ id: options.prefix + (inHtml ? nextKramdownId(headerTextContent(heading.text), options, seen) : nextId(heading.text, options, seen)), heading });
+    const id = inHtml ? nextKramdownId(headerTextContent(heading.text), options, seen) : nextId(heading.text, options, seen);
+    ids.push({ id: id === undefined ? undefined : options.prefix + id, heading });
   }
   return ids;
 }
 
-function nextId(source: string, options: HeaderIdOptions, seen: Map<string, number>): string {
-  if (options.input === 'GFM' && !options.transliterated) {
+function nextId(source: string, options: HeaderIdOptions, seen: Map<string, number>): string | undefined {
+  if (options.input === 'GFM') {
     // kramdown-parser-gfm: Hash.new(-1), so the first use is bare and the n-th repeat gets `-n`.
     const base = gfmId(headerTextContent(source));
     const count = (seen.get(base) ?? -1) + 1;
     seen.set(base, count);
     return count > 0 ? `${base}-${count}` : base;
   }
-  return nextKramdownId(options.input === 'GFM' ? headerTextContent(source) : source, options, seen);
+  return nextKramdownId(source, options, seen);
 }
 
-function nextKramdownId(text: string, options: HeaderIdOptions, seen: Map<string, number>): string {
-  let base = kramdownId(options.transliterated ? transliterate(text) : text);
+function nextKramdownId(text: string, options: HeaderIdOptions, seen: Map<string, number>): string | undefined {
+  const source = options.transliterated ? transliterate(text) : text;
+  // stringex spells other scripts out in Latin words (`中文` as `Zhong Wen`): an id nobody can tell here.
+  if (options.transliterated && /[^ -~\t]/.test(source)) {
+    return undefined;
+  }
+  let base = kramdownId(source);
   if (base === '') {
     base = 'section';
   }
