@@ -922,6 +922,12 @@ suite('links', () => {
     assert.deepStrictEqual(await check('[a]({{ page.imgdir }}/x.png) [b]({{ site.repository }}/tree) [c](/posts/2/) [d](/tag/kotlin/) [e](/sitemap.xml)', files), []);
   });
 
+  test('rouge and kramdown listed as plugins make no pages: a missing page stays broken', async () => {
+    // Jekyll 4.3.1 writes the same files with `plugins: [rouge, kramdown, kramdown-parser-gfm]` as without (mzlogin.github.io lists rouge).
+    const files = blog({ '_config.yml': 'permalink: /:year/:month/:title.html\nplugins: [rouge, kramdown, kramdown-parser-gfm, jekyll-feed]\n' });
+    assert.deepStrictEqual(codes(await check('[a](/generated/page/)', files)), [['link.url', '/generated/page/']]);
+  });
+
   test('an unknown plugin turns a missing page into "cannot verify"', async () => {
     const files = blog({ '_config.yml': 'permalink: /:year/:month/:title.html\nplugins: [jekyll-made-up-generator]\n' });
     const findings = await check('[a](/generated/page/)', files);
