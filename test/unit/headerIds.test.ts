@@ -24,6 +24,11 @@ suite('header ids', () => {
     assert.deepStrictEqual(idsOf('## 1. Introduction\n\n## Zażółć gęślą jaźń\n', KRAMDOWN), ['introduction', 'za-gl-ja']);
   });
 
+  test('GFM lowercases as Ruby does: a capital sigma at a word end is σ, never the final ς', () => {
+    // Jekyll 4.3.1: `## ΟΔΟΣ ΣΟΦΙΑΣ` gets id="οδοσ-σοφιασ"; a ς written in lower case stays.
+    assert.deepStrictEqual(idsOf('## ΟΔΟΣ ΣΟΦΙΑΣ\n\n## οδός\n'), ['οδοσ-σοφιασ', 'οδός']);
+  });
+
   test('GFM: markup is text content: links, code, emphasis, images, entities, html', () => {
     assert.deepStrictEqual(idsOf('## Using `Foo.bar()` with [Kafka](https://kafka.apache.org) ![logo](/x.png)\n'), ['using-foobar-with-kafka-']);
     assert.deepStrictEqual(idsOf('## __Bold__ and _em_ but snake_case_name\n'), ['bold-and-em-but-snake_case_name']);

@@ -242,6 +242,15 @@ suite('links', () => {
     ]);
   });
 
+  test('Greek capitals lower-case as Ruby does (Σ to σ, never ς): category URLs, slugs and reference labels', async () => {
+    // Jekyll 4.3.1, `permalink: /:categories/:slug/`, `categories: [ΟΔΟΣ]`, `slug: ΝΟΜΟΣ`: _site/οδοσ/νομοσ/; `[x][ΛΟΓΟΣ]` links with `[λογοσ]: /y/`.
+    const files = blog({
+      '_config.yml': 'permalink: /:categories/:slug/\n',
+      '_posts/2020-01-02-a.md': '---\ntitle: A\ncategories: [ΟΔΟΣ]\nslug: ΝΟΜΟΣ\n---\n',
+    });
+    assert.deepStrictEqual(codes(await check('[a](/οδοσ/νομοσ/) [x][ΛΟΓΟΣ]\n\n[λογοσ]: /οδοσ/νομοσ/\n', files)), []);
+  });
+
   test('reference links: undefined references, and definitions are checked', async () => {
     const findings = await check('[x][missing] [y][ok]\n\n[ok]: /gone.html\n');
     assert.deepStrictEqual(codes(findings), [

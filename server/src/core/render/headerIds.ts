@@ -13,6 +13,7 @@
  *   ignores it (Jekyll 4.3.1: `## Prueba ágil` stays `prueba-ágil`).
  * Liquid runs before kramdown, so a header with `{{ }}` or `{% %}` has an id nobody can know here.
  */
+import { rubyDowncase } from '../rubyDowncase';
 import type { SiteConfig } from '../site/config';
 import type { Heading } from './markdownBlocks';
 
@@ -105,8 +106,7 @@ function nextKramdownId(text: string, options: HeaderIdOptions, seen: Map<string
 
 /** GFM's rule on a header's text content, without the repeat counter. */
 export function gfmId(text: string): string {
-  return text
-    .toLowerCase()
+  return rubyDowncase(text)
     .replace(/[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\- \t]/gu, '')
     .replace(/[ \t]/g, '-');
 }
