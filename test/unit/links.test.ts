@@ -251,6 +251,16 @@ suite('links', () => {
     assert.deepStrictEqual(codes(await check('[a](/οδοσ/νομοσ/) [x][ΛΟΓΟΣ]\n\n[λογοσ]: /οδοσ/νομοσ/\n', files)), []);
   });
 
+  test('a link that differs from a file or id only in how an accent is encoded says so', async () => {
+    // Jekyll 4.3.1 copies assets/re\u0301sume\u0301.pdf (a decomposed name, as macOS writes it) as is: /assets/résumé.pdf (composed) is another path.
+    const files = blog({ 'assets/re\u0301sume\u0301.pdf': 'pdf', '_posts/2015-03-10-foo.md': '---\ntitle: Foo\n---\n\n## Re\u0301sume\u0301\n' });
+    const findings = await check('[a](/assets/résumé.pdf) [b](/2015/03/foo.html#résumé)\n', files);
+    assert.deepStrictEqual(findings.map((f) => f.code), ['link.url', 'link.fragment']);
+    for (const finding of findings) {
+      assert.match(finding.message, /differ only in how an accented letter is encoded/);
+    }
+  });
+
   test('reference links: undefined references, and definitions are checked', async () => {
     const findings = await check('[x][missing] [y][ok]\n\n[ok]: /gone.html\n');
     assert.deepStrictEqual(codes(findings), [
