@@ -24,6 +24,14 @@ suite('header ids', () => {
     assert.deepStrictEqual(idsOf('## 1. Introduction\n\n## Zażółć gęślą jaźń\n', KRAMDOWN), ['introduction', 'za-gl-ja']);
   });
 
+  test('a fence opened in a list item closes inside the item or not at all', () => {
+    // Jekyll 4.3.1 (mzlogin.github.io): `* item two` then ```` ``` ```` on the next line is the item's text, so the header after the
+    // blank line has its id, though a fence closes further down.
+    assert.deepStrictEqual(idsOf('* item two\n```\n\n## After\n\n```markdown\ncode\n```\n'), ['after']);
+    assert.deepStrictEqual(idsOf('* item\n\n  ```\n  ## In code\n  ```\n\n## After\n'), ['after']);
+    assert.deepStrictEqual(idsOf('Text\n```\n\n## In code\n\n```\n'), []);
+  });
+
   test('GFM lowercases as Ruby does: a capital sigma at a word end is σ, never the final ς', () => {
     // Jekyll 4.3.1: `## ΟΔΟΣ ΣΟΦΙΑΣ` gets id="οδοσ-σοφιασ"; a ς written in lower case stays.
     assert.deepStrictEqual(idsOf('## ΟΔΟΣ ΣΟΦΙΑΣ\n\n## οδός\n'), ['οδοσ-σοφιασ', 'οδός']);
