@@ -32,6 +32,11 @@ suite('header ids', () => {
     assert.deepStrictEqual(idsOf('Text\n```\n\n## In code\n\n```\n'), []);
   });
 
+  test('a link in a header whose URL holds parentheses is its text alone', () => {
+    // Jekyll 4.3.1 (huxpro.github.io): `## [Maps are functions](https://en.wikipedia.org/wiki/Map_(mathematics)#Maps_as_functions)` gets id="maps-are-functions".
+    assert.deepStrictEqual(idsOf('## [Maps are functions](https://en.wikipedia.org/wiki/Map_(mathematics)#Maps_as_functions) \n'), ['maps-are-functions']);
+  });
+
   test('GFM lowercases as Ruby does: a capital sigma at a word end is σ, never the final ς', () => {
     // Jekyll 4.3.1: `## ΟΔΟΣ ΣΟΦΙΑΣ` gets id="οδοσ-σοφιασ"; a ς written in lower case stays.
     assert.deepStrictEqual(idsOf('## ΟΔΟΣ ΣΟΦΙΑΣ\n\n## οδός\n'), ['οδοσ-σοφιασ', 'οδός']);

@@ -139,7 +139,8 @@ export function headerTextContent(source: string): string {
     .replace(/\\([!-/:-@[-`{-~])/g, (_m, c: string) => `\u0001${c.charCodeAt(0)}\u0001`)
     .replace(/!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?/g, '')
     .replace(/\[\^[^\]]*\]/g, '')
-    .replace(/\[([^\]]*)\](?:\((?:<[^>]*>|[^)\s]*)(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)|\[[^\]]*\])/g, '$1')
+    // A URL may hold one level of balanced parentheses (`Map_(mathematics)`), as kramdown reads it.
+    .replace(/\[([^\]]*)\](?:\((?:<[^>]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)|\[[^\]]*\])/g, '$1')
     .replace(/<((?:https?|ftp|mailto):[^>\s]+|[^>\s@]+@[^>\s@]+)>/g, '$1')
     .replace(/<\/?[A-Za-z][^>]*>/g, '')
     .replace(/(^|[^\p{L}\p{N}_])(__?)(?=\S)(.+?)(?<=\S)\2(?![\p{L}\p{N}_])/gu, '$1$3')
