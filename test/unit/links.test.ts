@@ -257,6 +257,25 @@ suite('links', () => {
     ]);
   });
 
+  test('Greek capitals lower-case as Ruby does (Σ to σ, never ς): category URLs, slugs and reference labels', async () => {
+    // Jekyll 4.3.1, `permalink: /:categories/:slug/`, `categories: [ΟΔΟΣ]`, `slug: ΝΟΜΟΣ`: _site/οδοσ/νομοσ/; `[x][ΛΟΓΟΣ]` links with `[λογοσ]: /y/`.
+    const files = blog({
+      '_config.yml': 'permalink: /:categories/:slug/\n',
+      '_posts/2020-01-02-a.md': '---\ntitle: A\ncategories: [ΟΔΟΣ]\nslug: ΝΟΜΟΣ\n---\n',
+    });
+    assert.deepStrictEqual(codes(await check('[a](/οδοσ/νομοσ/) [x][ΛΟΓΟΣ]\n\n[λογοσ]: /οδοσ/νομοσ/\n', files)), []);
+  });
+
+  test('a link that differs from a file or id only in how an accent is encoded says so', async () => {
+    // Jekyll 4.3.1 copies assets/re\u0301sume\u0301.pdf (a decomposed name, as macOS writes it) as is: /assets/résumé.pdf (composed) is another path.
+    const files = blog({ 'assets/re\u0301sume\u0301.pdf': 'pdf', '_posts/2015-03-10-foo.md': '---\ntitle: Foo\n---\n\n## Re\u0301sume\u0301\n' });
+    const findings = await check('[a](/assets/résumé.pdf) [b](/2015/03/foo.html#résumé)\n', files);
+    assert.deepStrictEqual(findings.map((f) => f.code), ['link.url', 'link.fragment']);
+    for (const finding of findings) {
+      assert.match(finding.message, /differ only in how an accented letter is encoded/);
+    }
+  });
+
   test('reference links: undefined references, and definitions are checked', async () => {
     const findings = await check('[x][missing] [y][ok]\n\n[ok]: /gone.html\n');
     assert.deepStrictEqual(codes(findings), [
@@ -1052,6 +1071,12 @@ suite('links', () => {
   test('Liquid variables in a URL and plugin pages are never reported', async () => {
     const files = blog({ '_config.yml': 'permalink: /:year/:month/:title.html\nplugins: [jekyll-paginate-v2, jekyll/tagging, jekyll-sitemap]\npagination:\n  permalink: /posts/:num/\ntag_page_dir: tag\n' });
     assert.deepStrictEqual(await check('[a]({{ page.imgdir }}/x.png) [b]({{ site.repository }}/tree) [c](/posts/2/) [d](/tag/kotlin/) [e](/sitemap.xml)', files), []);
+  });
+
+  test('rouge and kramdown listed as plugins make no pages: a missing page stays broken', async () => {
+    // Jekyll 4.3.1 writes the same files with `plugins: [rouge, kramdown, kramdown-parser-gfm]` as without (mzlogin.github.io lists rouge).
+    const files = blog({ '_config.yml': 'permalink: /:year/:month/:title.html\nplugins: [rouge, kramdown, kramdown-parser-gfm, jekyll-feed]\n' });
+    assert.deepStrictEqual(codes(await check('[a](/generated/page/)', files)), [['link.url', '/generated/page/']]);
   });
 
   test('an unknown plugin turns a missing page into "cannot verify"', async () => {

@@ -89,15 +89,20 @@ export function postSnippet(site: SiteIndex, authors: readonly string[]): string
   return `---\n${lines.join('\n')}\n---\n\n$0`;
 }
 
-/** Jekyll's `slugify` in its default mode, with accents dropped: lowercase, runs of other characters to `-`. */
+/**
+ * Jekyll's `slugify` in its default mode, with the accents of Latin letters dropped: lowercase, runs of what is not a
+ * letter, mark or digit to `-`. Other scripts stay as Jekyll keeps them (`你好-世界`, `привет-мир`); composed again
+ * afterwards, so Hangul syllables and kana with voicing marks come out as written.
+ */
 export function slugify(title: string): string {
   return title
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/(\p{Script=Latin})[\u0300-\u036f]+/gu, '$1')
+    .normalize('NFC')
     .replace(/ł/g, 'l')
     .replace(/Ł/g, 'L')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/[^\p{L}\p{M}\p{Nd}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
 }
 

@@ -8,6 +8,7 @@ import { afterBlanks } from '../blanks';
 import { ForwardSearch } from '../forwardSearch';
 import { headerIds, type HeaderIdOptions, type IdScope } from '../render/headerIds';
 import { openingTagAt } from '../render/kramdownHtml';
+import { rubyDowncase } from '../rubyDowncase';
 import { scanMarkdownBlocks, type MarkdownBlocks, type MarkdownInput } from '../render/markdownBlocks';
 import { scanFootnotes } from './footnotes';
 import { linkTagsIn } from './linkTags';
@@ -621,7 +622,7 @@ function nestedCloseOf(text: string, from: number, open: RegExp, close: RegExp):
 
 /** kramdown's reference label matching: case-insensitive, runs of white space as one space. */
 export function normalizeLabel(label: string): string {
-  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+  return rubyDowncase(label.trim().replace(/\s+/g, ' '));
 }
 
 /**

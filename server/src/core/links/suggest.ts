@@ -7,7 +7,12 @@ export function closest(word: string, candidates: Iterable<string>, maxDistance 
   let best: string | undefined;
   let bestDistance = maxDistance + 1;
   const lower = word.toLowerCase();
+  // Only a word with a non-ASCII character can have its accents encoded otherwise.
+  const composed = /[^ -~]/.test(word) ? word.normalize('NFC') : undefined;
   for (const candidate of candidates) {
+    if (composed !== undefined && candidate !== word && candidate.normalize('NFC') === composed) {
+      return candidate; // the same text, its accents encoded otherwise: nothing is closer
+    }
     if (candidate === word || Math.abs(candidate.length - word.length) > Math.min(bestDistance, maxDistance)) {
       continue;
     }
@@ -19,6 +24,14 @@ export function closest(word: string, candidates: Iterable<string>, maxDistance 
     }
   }
   return best;
+}
+
+/**
+ * Whether two different strings read the same once accents are composed: `é` written as one character or as `e` and a
+ * combining mark (macOS keeps file names decomposed). A server compares the bytes, so the two are different paths and ids.
+ */
+export function encodedAlike(a: string, b: string): boolean {
+  return a !== b && a.normalize('NFC') === b.normalize('NFC');
 }
 
 /** Levenshtein distance, or `limit + 1` as soon as it must exceed `limit` (only a band of the table is filled). */

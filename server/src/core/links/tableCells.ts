@@ -14,6 +14,8 @@
  * (headers, HTML, definitions, fences, a setext underline below, in an item or quote too) are none, and so is an item
  * after a paragraph's line with kramdown's input, or a quote's line (`Para` then `> x` is one paragraph there).
  */
+import { countAtMost } from '../sortedSearch';
+
 export interface Range {
   readonly start: number;
   readonly end: number;
@@ -255,15 +257,6 @@ export function endsTable(text: string, start: number): boolean {
 
 /** Whether an edge lies strictly between `start` and `end` (`edges` sorted). */
 export function crossesEdge(edges: readonly number[], start: number, end: number): boolean {
-  let low = 0;
-  let high = edges.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (edges[middle]! <= start) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
+  const low = countAtMost(edges, start);
   return low < edges.length && edges[low]! < end;
 }

@@ -9,9 +9,11 @@
  *   when empty, repeats get `-1`, `-2`.
  * - `{#id}` after the text, or a block IAL `{: #id}` below it, sets the id and counts as no repeat.
  * - `auto_ids: false` gives no ids; `auto_id_prefix` is put in front of every generated id;
- *   `transliterated_header_ids` makes even GFM use kramdown's rule on a transliterated text.
+ *   `transliterated_header_ids` transliterates the text kramdown's rule reads (it needs the stringex gem); GFM's rule
+ *   ignores it (Jekyll 4.3.1: `## Prueba ágil` stays `prueba-ágil`).
  * Liquid runs before kramdown, so a header with `{{ }}` or `{% %}` has an id nobody can know here.
  */
+import { rubyDowncase } from '../rubyDowncase';
 import type { SiteConfig } from '../site/config';
 import type { Heading } from './markdownBlocks';
 
@@ -32,7 +34,7 @@ export function headerIdOptions(config: SiteConfig): HeaderIdOptions {
 }
 
 export interface HeaderId {
-  /** The id, or undefined when Liquid in the header makes it unknowable. */
+  /** The id, or undefined when it is unknowable (Liquid in the header, text stringex would transliterate beyond Latin). */
   readonly id: string | undefined;
   readonly heading: Heading;
 }
@@ -66,24 +68,30 @@ export function headerIds(headings: readonly Heading[], options: HeaderIdOptions
       counts.set(scope, (seen = new Map()));
     }
     const inHtml = options.input === 'GFM' && scope === 'html';
-    ids.push({ id: options.prefix + (inHtml ? nextKramdownId(headerTextContent(heading.text), options, seen) : nextId(heading.text, options, seen)), heading });
+    const id = inHtml ? nextKramdownId(headerTextContent(heading.text), options, seen) : nextId(heading.text, options, seen);
+    ids.push({ id: id === undefined ? undefined : options.prefix + id, heading });
   }
   return ids;
 }
 
-function nextId(source: string, options: HeaderIdOptions, seen: Map<string, number>): string {
-  if (options.input === 'GFM' && !options.transliterated) {
+function nextId(source: string, options: HeaderIdOptions, seen: Map<string, number>): string | undefined {
+  if (options.input === 'GFM') {
     // kramdown-parser-gfm: Hash.new(-1), so the first use is bare and the n-th repeat gets `-n`.
     const base = gfmId(headerTextContent(source));
     const count = (seen.get(base) ?? -1) + 1;
     seen.set(base, count);
     return count > 0 ? `${base}-${count}` : base;
   }
-  return nextKramdownId(options.input === 'GFM' ? headerTextContent(source) : source, options, seen);
+  return nextKramdownId(source, options, seen);
 }
 
-function nextKramdownId(text: string, options: HeaderIdOptions, seen: Map<string, number>): string {
-  let base = kramdownId(options.transliterated ? transliterate(text) : text);
+function nextKramdownId(text: string, options: HeaderIdOptions, seen: Map<string, number>): string | undefined {
+  const source = options.transliterated ? transliterate(text) : text;
+  // stringex spells other scripts out in Latin words (`中文` as `Zhong Wen`): an id nobody can tell here.
+  if (options.transliterated && /[^ -~\t]/.test(source)) {
+    return undefined;
+  }
+  let base = kramdownId(source);
   if (base === '') {
     base = 'section';
   }
@@ -98,8 +106,7 @@ function nextKramdownId(text: string, options: HeaderIdOptions, seen: Map<string
 
 /** GFM's rule on a header's text content, without the repeat counter. */
 export function gfmId(text: string): string {
-  return text
-    .toLowerCase()
+  return rubyDowncase(text)
     .replace(/[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\- \t]/gu, '')
     .replace(/[ \t]/g, '-');
 }
@@ -132,7 +139,8 @@ export function headerTextContent(source: string): string {
     .replace(/\\([!-/:-@[-`{-~])/g, (_m, c: string) => `\u0001${c.charCodeAt(0)}\u0001`)
     .replace(/!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?/g, '')
     .replace(/\[\^[^\]]*\]/g, '')
-    .replace(/\[([^\]]*)\](?:\((?:<[^>]*>|[^)\s]*)(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)|\[[^\]]*\])/g, '$1')
+    // A URL may hold one level of balanced parentheses (`Map_(mathematics)`), as kramdown reads it.
+    .replace(/\[([^\]]*)\](?:\((?:<[^>]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)|\[[^\]]*\])/g, '$1')
     .replace(/<((?:https?|ftp|mailto):[^>\s]+|[^>\s@]+@[^>\s@]+)>/g, '$1')
     .replace(/<\/?[A-Za-z][^>]*>/g, '')
     .replace(/(^|[^\p{L}\p{N}_])(__?)(?=\S)(.+?)(?<=\S)\2(?![\p{L}\p{N}_])/gu, '$1$3')

@@ -5,6 +5,7 @@
  */
 
 import { afterBlanks } from '../blanks';
+import { countAtMost } from '../sortedSearch';
 import { htmlBlockContentModel, htmlBlockStart, RawHtmlEnds, spanContentEnd, type HtmlTagAt } from './kramdownHtml';
 import { liquidEndTag } from './liquidBlockTags';
 
@@ -185,6 +186,28 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
     const other = lines[j]!;
     return text.slice(other.start + stripColumns(text, other.start, other.end, base), other.end);
   };
+  /** The last container end found: every line from `from` on, up to `end`, is in the same container. */
+  let containerEnd: { readonly base: number; readonly from: number; readonly end: number } | undefined;
+  /** The line that ends the container `base` columns in around line `i`: a line indented less, after a blank one. */
+  const endOfContainer = (i: number, base: number): number => {
+    if (containerEnd?.base === base && containerEnd.from <= i && i < containerEnd.end) {
+      return containerEnd.end;
+    }
+    let blank = false;
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const other = lines[j]!;
+      if (charAfterIndent(text, other.start, other.end) < 0) {
+        blank = true;
+      } else if (blank && columns(text, other.start, other.end) < base) {
+        break;
+      } else {
+        blank = false;
+      }
+    }
+    containerEnd = { base, from: i, end: j };
+    return j;
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     // Most lines start with a letter: the patterns for what starts otherwise are tried only on the lines that may match.
@@ -196,7 +219,8 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
     }
     // The containers the line is indented into; a line right after text stays in all of them (a lazy line).
     const indent = columns(text, line.start, line.end);
-    const depth = containersWithin(containers, indent);
+    // How many of the containers (increasing columns) the line is in.
+    const depth = countAtMost(containers, indent);
     const lazy = depth < containers.length && !previousBlank;
     let base = depth > 0 ? containers[depth - 1]! : 0;
     let shift = stripColumns(text, line.start, line.end, base);
@@ -228,7 +252,11 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
       const opener = (input === 'kramdown' ? KRAMDOWN_FENCE_OPEN : FENCE_OPEN).exec(content);
       // kramdown fences code only up to a closing line: without one, the opening line is text.
       const attached = opener !== null && /^(?:\S|$)/.test(content.trim().slice(opener[1]!.length));
-      const fence = opener ? (closers ??= fenceClosers(text, lines)).closingRun(i, opener[1]!, attached) : undefined;
+      let fence = opener ? (closers ??= fenceClosers(text, lines)).closingRun(i, opener[1]!, attached) : undefined;
+      // kramdown cuts a list item's lines out before reading them: a fence in an item closes there or not at all.
+      if (fence && containers.length > 0 && closers!.nextClosingLine(i, fence) >= endOfContainer(i, base)) {
+        fence = undefined;
+      }
       // A comment indented as code is in the code (Liquid takes it away, as its author meant); a highlight
       // block is code however indented, Liquid makes it before kramdown reads the line.
       const block = fence ? null : LIQUID_BLOCK_OPEN.exec(content);
@@ -435,21 +463,6 @@ function withoutClosingHashes(text: string, input: MarkdownInput): string {
   return text[run - 1] !== '\\' ? text.slice(0, run) : run + 1 < text.length ? text.slice(0, run + 1) : text;
 }
 
-/** How many of the containers (increasing columns) a line indented `indent` columns is in, by binary search. */
-function containersWithin(containers: readonly number[], indent: number): number {
-  let low = 0;
-  let high = containers.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (containers[mid]! <= indent) {
-      low = mid + 1;
-    } else {
-      high = mid;
-    }
-  }
-  return low;
-}
-
 /** The columns of the leading white space of the line from `start` to `end` (a tab to the next multiple of 4). */
 function columns(text: string, start: number, end: number): number {
   let column = 0;
@@ -510,6 +523,8 @@ interface FenceClosers {
    * after it, so it may.
    */
   closingRun(index: number, run: string, attached: boolean): string | undefined;
+  /** The first line after line `index` that closes a fence of `run`'s character (whatever its length), or the line count. */
+  nextClosingLine(index: number, run: string): number;
 }
 
 /**
@@ -536,19 +551,12 @@ function fenceClosers(text: string, lines: readonly Line[]): FenceClosers {
   return {
     closingRun(index, run, attached) {
       const kind = closing[run[0] as '`' | '~'];
-      // The first closing line after line `index`, by binary search.
-      let low = 0;
-      let high = kind.lines.length;
-      while (low < high) {
-        const mid = (low + high) >> 1;
-        if (kind.lines[mid]! <= index) {
-          low = mid + 1;
-        } else {
-          high = mid;
-        }
-      }
-      const longest = kind.longest[low] ?? 0;
+      const longest = kind.longest[countAtMost(kind.lines, index)] ?? 0;
       return longest >= run.length ? run : attached && longest >= 3 ? run.slice(0, longest) : undefined;
+    },
+    nextClosingLine(index, run) {
+      const kind = closing[run[0] as '`' | '~'];
+      return kind.lines[countAtMost(kind.lines, index)] ?? lines.length;
     },
   };
 }

@@ -6,7 +6,7 @@ import * as l10n from '@vscode/l10n';
 import { expandLiquid, resolveUrl, type LiquidUrls, type ResolvedUrl } from '../links/resolveUrl';
 import { canonicalPath, decodeComponent, withoutDotSegments } from '../url';
 import { normalizeLabel, type LinkOccurrence, type ScannedLinks } from '../links/scanLinks';
-import { closest } from '../links/suggest';
+import { closest, encodedAlike } from '../links/suggest';
 import { relativeLinkTarget, rewritesRelativeLinks } from '../links/relativeLinks';
 import { findFile, findPost, type PostLookup } from '../links/targets';
 import { withoutDate } from '../site/postName';
@@ -324,7 +324,9 @@ class LinkChecker {
     const suggestion = !kept && this.#suggestions++ < SUGGESTIONS_PER_DOCUMENT ? this.#closestUrl(resolved.path) : undefined;
     const where = resolved.relative ? l10n.t(" (resolved from this page's URL {0})", String(this.#pageUrl)) : '';
     const fix = suggestion === undefined ? undefined : this.#rewrite(link.target, resolved.path, suggestion);
-    const missing = suggestion ? l10n.t('No {0} at {1}{2}; did you mean {3}?', what, excerpt(resolved.path), where, suggestion) : l10n.t('No {0} at {1}{2}.', what, excerpt(resolved.path), where);
+    const missing = !suggestion
+      ? l10n.t('No {0} at {1}{2}.', what, excerpt(resolved.path), where)
+      : l10n.t('No {0} at {1}{2}; did you mean {3}?', what, excerpt(resolved.path), where, suggestion) + accentNote(resolved.path, suggestion);
     const expected = kept ? l10n.t('{0} {1} would be there, but is `published: false`.', missing, kept.path) : missing;
     const theme = themeThatMayProvide(this.site, resolved.path);
     if (theme !== undefined) {
@@ -476,7 +478,8 @@ class LinkChecker {
     const sameUrl = suggestion === undefined || hashAt < 0 ? undefined : link.target.slice(0, hashAt + 1) + suggestion;
     // Through a redirect, the fix links the page itself: the redirect would drop the fragment again.
     const fix = sameUrl !== undefined && redirect !== undefined ? this.#rewrite(sameUrl, redirect.from, redirect.to) : sameUrl;
-    this.#report(link, 'link.fragment', suggestion ? l10n.t('No id #{0} in {1}; did you mean #{2}?', excerpt(fragment), where, suggestion) : l10n.t('No id #{0} in {1}.', excerpt(fragment), where), fix);
+    const missing = suggestion ? l10n.t('No id #{0} in {1}; did you mean #{2}?', excerpt(fragment), where, suggestion) + accentNote(fragment, suggestion) : l10n.t('No id #{0} in {1}.', excerpt(fragment), where);
+    this.#report(link, 'link.fragment', missing, fix);
   }
 
   #reportSuspicious(link: LinkOccurrence, resolved: Extract<ResolvedUrl, { kind: 'suspicious' }>): void {
@@ -599,4 +602,9 @@ function closestUrl(path: string, urls: readonly string[]): string | undefined {
 /** `#?version=5.7`, `#!/inbox`, `#/route`: state the page's scripts read (swift.org's evolution page), not an id. */
 function isPageState(fragment: string): boolean {
   return /^[?!/]/.test(fragment) || fragment.includes('=');
+}
+
+/** Said when the suggestion looks the same as what was written, or the finding would read as nonsense. */
+function accentNote(written: string, suggestion: string): string {
+  return encodedAlike(written, suggestion) ? ' ' + l10n.t('The two differ only in how an accented letter is encoded (one character, or a letter and a combining mark).') : '';
 }

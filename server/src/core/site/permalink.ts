@@ -9,6 +9,7 @@
  * - `Page#template` and `#url_placeholders` (`/:path/:basename:output_ext`, `/:path/` for an index);
  * - `Utils.parse_date(...).localtime` (a front matter date is taken in the site's `timezone`).
  */
+import { rubyDowncase } from '../rubyDowncase';
 import type { SiteConfig } from './config';
 import { extensionOf, isMarkdownPath } from './documentKind';
 import { wellFormed } from '../wellFormed';
@@ -69,7 +70,7 @@ export function slugify(text: string, mode: SlugifyMode = 'default', cased = fal
           ? /[^A-Za-z0-9]+/g
           : /[^\p{M}\p{L}\p{Nd}]+/gu;
   const slug = source.replace(replaceable, '-').replace(/^-|-$/g, '');
-  return cased ? slug : slug.toLowerCase();
+  return cased ? slug : rubyDowncase(slug);
 }
 
 /** `URL.escape_path`: percent-encode what may not stand in a URL path (RFC 3986 pchar and `/`). */
@@ -267,7 +268,7 @@ export function documentPlaceholders(input: DocumentUrlInput, config: SiteConfig
     name: slugify(baseNameWithoutExt),
     title: slugify(slug, 'pretty', true),
     slug: slugify(slug),
-    categories: [...new Set(categories.map((c) => c.toLowerCase()))].join('/'),
+    categories: [...new Set(categories.map((c) => rubyDowncase(c)))].join('/'),
     slugified_categories: [...new Set(categories.map((c) => slugify(c)))].join('/'),
     output_ext: outputExtension(input.path, config),
     ...(date ? datePlaceholders(date) : {}),
