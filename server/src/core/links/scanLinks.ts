@@ -4,6 +4,7 @@
  * spans are skipped, and the link forms are matched where kramdown would see them. Every search is linear in the
  * text: none restarts from each opener (a line of `[a](` repeated once made the check quadratic, issue 22).
  */
+import { containing } from '../sortedSearch';
 import { afterBlanks } from '../blanks';
 import { ForwardSearch } from '../forwardSearch';
 import { headerIds, type HeaderIdOptions, type IdScope } from '../render/headerIds';
@@ -1032,20 +1033,3 @@ function earliest(a: number, b: number): number {
   return a < 0 ? b : b < 0 ? a : Math.min(a, b);
 }
 
-/** The range holding `offset`, by binary search over sorted, disjoint ranges. */
-export function containing(ranges: readonly Range[], offset: number): Range | undefined {
-  let low = 0;
-  let high = ranges.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const range = ranges[mid]!;
-    if (offset < range.start) {
-      high = mid - 1;
-    } else if (offset >= range.end) {
-      low = mid + 1;
-    } else {
-      return range;
-    }
-  }
-  return undefined;
-}

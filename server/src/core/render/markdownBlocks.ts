@@ -5,7 +5,7 @@
  */
 
 import { afterBlanks } from '../blanks';
-import { countAtMost } from '../sortedSearch';
+import { containing, countAtMost } from '../sortedSearch';
 import { htmlBlockContentModel, htmlBlockStart, RawHtmlEnds, spanContentEnd, type HtmlTagAt } from './kramdownHtml';
 import { liquidEndTag } from './liquidBlockTags';
 
@@ -122,30 +122,13 @@ function printsNothing(line: string): boolean {
   return true;
 }
 
-/**
- * A line right after indented code that goes on with it, unindented (kramdown's lazy line, the oracle: a `# heading`
- * or `<name>` there is code): any but one that starts HTML other than a span element (kramdown's `LAZY_END_HTML_*`), an
- * IAL, `^`, or Liquid, whose output is unknown; not after a line Liquid leaves blank. Only outside list items, whose
- * lines are read otherwise.
- */
+/** A line that is only an HTML closing tag (`</div>`), with the element's name. */
 const CLOSING_TAG_LINE = /^ {0,3}<\/([A-Za-z][\w.:-]*)\s*>/;
 
 /** The start of the closing tag of the capture holding `offset`, or the text's length when none holds it. */
 function captureEndAround(text: string, captures: readonly { readonly start: number; readonly end: number }[], offset: number): number {
-  let low = 0;
-  let high = captures.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const capture = captures[middle]!;
-    if (capture.end <= offset) {
-      low = middle + 1;
-    } else if (capture.start > offset) {
-      high = middle - 1;
-    } else {
-      return capture.end === text.length ? text.length : text.lastIndexOf('{%', capture.end - 1);
-    }
-  }
-  return text.length;
+  const capture = containing(captures, offset);
+  return capture === undefined || capture.end === text.length ? text.length : text.lastIndexOf('{%', capture.end - 1);
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { containing, sortRanges, tagsAsText, type Range } from '../links/scanLinks';
+import { sortRanges, tagsAsText, type Range } from '../links/scanLinks';
+import { containing } from '../sortedSearch';
 import { isMarkdownPath } from '../site/documentKind';
 import { scanOf } from './linkRules';
 import { rendersWithKramdown } from './markdownRules';
