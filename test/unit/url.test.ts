@@ -1,4 +1,6 @@
 import * as assert from 'node:assert';
+import { resolveUrl } from '../../server/src/core/links/resolveUrl';
+import { readConfig } from '../../server/src/core/site/config';
 import { withoutDotSegments } from '../../server/src/core/url';
 
 suite('url', () => {
@@ -10,5 +12,26 @@ suite('url', () => {
     // Query and fragment are kept; spaces and other characters are not escaped, as the author wrote them.
     assert.strictEqual(withoutDotSegments('/a b/../c d.html?x=/../y#/../z'), '/c d.html?x=/../y#/../z');
     assert.strictEqual(withoutDotSegments('/a/b.html'), '/a/b.html');
+  });
+});
+
+suite('resolveUrl', () => {
+  test("another site's plain host is external without the URL parser, and agrees with it", () => {
+    const config = readConfig('url: https://blog.example.com\n').config;
+    const cases: [string, string][] = [
+      ['https://Other.Example.org/a?b#c', 'external'],
+      ['http://a-b.c9.io', 'external'],
+      ['https://WWW.blog.example.com/x/#y', 'internal'], // the site itself, written another way
+      ['https://blog.example.com', 'internal'],
+      ['https://xn--a.com/', 'skip'], // punycode the parser refuses
+      ['https://10.0.0.1/x', 'external'], // an address: the parser's
+      ['https://127.0.0.1/x', 'suspicious'],
+      ['https://0x7f.1/x', 'suspicious'], // a number in the last label: the parser reads 127.0.0.1
+      ['https://user@blog.example.com/x', 'internal'], // a user part: the parser's
+      ['https://blog.example.com:443/x', 'internal'],
+    ];
+    for (const [target, kind] of cases) {
+      assert.strictEqual(resolveUrl(target, '/', config).kind, kind, target);
+    }
   });
 });

@@ -115,6 +115,11 @@ export function resolveUrl(written: string, pageUrl: string | undefined | (() =>
     if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
       return { kind: 'skip' };
     }
+    // Another site's plain host needs no URL parser (a third of a link's resolving); anything else gets one.
+    const plainHost = PLAIN_HOST.exec(target)?.[1];
+    if (plainHost !== undefined && !PUNYCODE.test(plainHost) && strippedHost(plainHost) !== siteOrigin(config).host) {
+      return { kind: 'external', url: target };
+    }
     let url: URL;
     try {
       url = new URL(target.startsWith('//') ? 'https:' + target : target);
@@ -154,6 +159,13 @@ export function resolveUrl(written: string, pageUrl: string | undefined | (() =>
   return internal(url.pathname, url.hash, config, true);
 }
 
+/**
+ * `http(s)://` and a host the URL parser would only lower-case: letters, digits and hyphens in dotted labels, the last
+ * one starting with a letter (a number there makes an IPv4 address), and no port, user or escapes.
+ */
+const PLAIN_HOST = /^https?:\/\/((?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*)(?=[/?#]|$)/i;
+/** Punycode labels, which the parser checks and may refuse. */
+const PUNYCODE = /(?:^|\.)xn--/i;
 const TAB_OR_NEWLINE = /[\t\n\r]/;
 const TABS_AND_NEWLINES = /[\t\n\r]/g;
 const SLASH = 0x2f;

@@ -9,7 +9,7 @@ import { keptAnalysis, type DocumentAnalysis } from './documentAnalysis';
 import type { DocumentScanner } from './documentScan';
 import { linkKeyHashes } from '../links/linkIndex';
 import { relativeLinkPath, rewritesRelativeLinks } from '../links/relativeLinks';
-import { targetKeys } from '../links/targets';
+import { emitTargetKeys, type KeySink } from '../links/targets';
 import { analyseFile, type FileRecord, type RecordLink } from './fileRecord';
 import type { SiteDocument } from './siteDocument';
 import { publishedUrlOf } from './urlMap';
@@ -60,7 +60,7 @@ export function analysedRecord(path: string, read: ReadResult, config: SiteConfi
     return { record, analysis: undefined, keyHashes: undefined, stamp: stampOf(read) };
   }
   const links = record.links;
-  const keyHashes = links && withKeys ? linkKeyHashes((_path, targets) => resolveTargets(config, record.document, targets), path, links) : undefined;
+  const keyHashes = links && withKeys ? linkKeyHashes((_path, targets, sink) => resolveTargets(config, record.document, targets, sink), path, links) : undefined;
   const analysis = parsed && text !== undefined ? keptAnalysis(text, parsed, scanned && links && { scanned, ids: links.ids, anchors: record.document.anchors }) : undefined;
   // The written targets are in the keys now (or not wanted): not sent to the index, a third of a record's bytes.
   return { record: links ? { ...record, links: { ...links, links: [] } } : record, analysis, keyHashes, stamp: stampOf(read) };
@@ -70,20 +70,18 @@ function stampOf(read: ReadResult): FileStamp | undefined {
   return read.kind === 'missing' ? undefined : read.stamp;
 }
 
-/** The keys of what links from `document` point to: nothing but the config and the document's own URL decides them. */
-export function resolveTargets(config: SiteConfig, document: SiteDocument | undefined, targets: readonly RecordLink[]): string[] {
+/** The keys of what links from `document` point to, given to `sink`: nothing but the config and the document's own URL decides them. */
+export function resolveTargets(config: SiteConfig, document: SiteDocument | undefined, targets: readonly RecordLink[], sink: KeySink): void {
   // Worked out only for a relative link: most documents have none, and it costs more than most links.
   let url: { readonly value: string | undefined } | undefined;
   const pageUrl = () => (url ??= { value: publishedUrlOf(document, config) }).value;
-  const keys: string[] = [];
   // With jekyll-relative-links a link may go to a source file instead: it must be checked again when that file comes or goes.
   const rewrites = document !== undefined && rewritesRelativeLinks(config, document.path, document.kind);
   for (const link of targets) {
-    keys.push(...targetKeys(config, pageUrl, link.form, link.target));
+    emitTargetKeys(config, pageUrl, link.form, link.target, sink);
     const file = rewrites ? relativeLinkPath(document.path, link.form, link.target) : undefined;
     if (file !== undefined) {
-      keys.push('file:' + file);
+      sink('file:', file);
     }
   }
-  return keys;
 }

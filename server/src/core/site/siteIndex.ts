@@ -114,7 +114,7 @@ export class SiteIndex {
     this.#analyser = analyser;
     this.links = new LinkIndex(
       dependants
-        ? (source, targets) => resolveTargets(this.config, this.#documents.get(source), targets)
+        ? (source, targets, sink) => resolveTargets(this.config, this.#documents.get(source), targets, sink)
         : undefined,
     );
   }
