@@ -1,4 +1,6 @@
 import * as assert from 'node:assert';
+import { parseYaml } from '../../server/src/core/frontmatter/yaml';
+import { authorsFromData, authorsFromFlatData, type AuthorSource } from '../../server/src/core/site/authors';
 import { withSettings } from '../../server/src/core/settings';
 import { exampleBlog } from '../util/blogs';
 import { afterQuickFix, findingsOf } from '../util/checkBlog';
@@ -95,5 +97,28 @@ suite('author rules', () => {
     const files = exampleBlog({ 'about.md': '---\nlayout: default\ntitle: About\nauthor: The Team\n---\n', 'team/jane.md': '---\nlayout: author\nauthor: jane\n---\n', '_layouts/author.html': '{{ content }}' });
     assert.deepStrictEqual(await findingsOf(files, 'about.md'), []);
     assert.deepStrictEqual(await findingsOf(files, 'team/jane.md'), [['author.unknown', 'jane']]);
+  });
+});
+
+suite('authors read without the YAML library', () => {
+  const reading = (source: AuthorSource | undefined) => source && [...source.authors.values()].map(({ id, name, bio, offset }) => ({ id, name, bio, offset }));
+
+  test('reads what the library reads, or declines', () => {
+    const taken = [
+      'jane.doe:\n    name: Jane Doe\n    bio: Writes.\n\njohn_smith:\n  name: "John Smith"\n  twitter: js\n',
+      'a:\n  name: 2015-10-10\n  bio: >\n    folded\n    text\n',
+      'a:\nb:\n  name: B\n',
+      'a:\n  name: A\n  links:\n    - x\n    - y\n',
+      '\n\nx-1:   \n  name: X\n\n',
+    ];
+    for (const source of taken) {
+      const flat = authorsFromFlatData('_data/authors.yml', source);
+      assert.notStrictEqual(flat, 'declined', source);
+      assert.deepStrictEqual(reading(flat as AuthorSource | undefined), reading(authorsFromData('_data/authors.yml', parseYaml(source).doc)), source);
+    }
+    const declined = ['yes:\n  name: Y\n', '1e3:\n  name: N\n', 'a:\n  name: A\na:\n  name: B\n', 'a:\n    name: A\n  bio: B\n', '- id: a\n', 'a: {name: A}\n', 'a:\n  name: A # c\n', 'a:\n\tname: A\n', '---\na:\n  name: A\n'];
+    for (const source of declined) {
+      assert.strictEqual(authorsFromFlatData('_data/authors.yml', source), 'declined', source);
+    }
   });
 });

@@ -98,6 +98,23 @@ suite('links', () => {
     assert.strictEqual(found(), 2);
   });
 
+  test("a post_url link's URL, kept as needing no check, is checked again when the post's front matter changes", async () => {
+    const files = blog({ [POST]: '---\ntitle: Linking\n---\n[foo]({% post_url 2015-03-10-foo %})\n' });
+    const site = new SiteIndex(new InMemoryWorkspace(files), withSettings(undefined));
+    await site.build();
+    const codesNow = () => computeDiagnostics(site, new TextDocumentSnapshot(POST, 1, files[POST]!)).map((d) => d.code).filter((code) => code.startsWith('link.'));
+    assert.deepStrictEqual(codesNow(), []);
+    // A `#` in the permalink: the browser reads what follows as a fragment, so the link goes elsewhere.
+    const moved = '_posts/2015-03-10-foo.md';
+    files[moved] = '---\ntitle: Foo\npermalink: /foo#bar/\n---\n';
+    await site.update(moved, files[moved]);
+    const fresh = new SiteIndex(new InMemoryWorkspace(files), withSettings(undefined));
+    await fresh.build();
+    const expected = computeDiagnostics(fresh, new TextDocumentSnapshot(POST, 1, files[POST]!)).map((d) => d.code).filter((code) => code.startsWith('link.'));
+    assert.notDeepStrictEqual(expected, []);
+    assert.deepStrictEqual(codesNow(), expected);
+  });
+
   test('{% link %} to a missing file', async () => {
     const findings = await check('[x]({% link abut/index.md %})');
     assert.deepStrictEqual(codes(findings), [['link.file', 'abut/index.md']]);

@@ -69,6 +69,8 @@ class LinkChecker {
    * lookup reads it): the 10,000-post blog looks up 74,000 tags, most of them names other posts look up too.
    */
   readonly #posts: Map<string, PostLookup>;
+  /** Posts by path -> whether their URL needs no check (`#isPlainPostLink`); a URL may change with any front matter. */
+  readonly #plainPostUrls: Map<string, boolean>;
   /** The URLs the Liquid tags in a link's target make (with the baseurl since Jekyll 4). */
   readonly #tags: LiquidUrls = {
     postUrl: (name) => {
@@ -94,6 +96,7 @@ class LinkChecker {
     this.#rewritesRelativeLinks = document !== undefined && rewritesRelativeLinks(this.#config, path, document.kind);
     this.#withoutOwnPage = document?.kind === 'collection' && !this.#config.collections.get(document.collection)?.output;
     this.#posts = site.derived('postLookups', () => new Map<string, PostLookup>(), ['slug']);
+    this.#plainPostUrls = site.derived('plainPostUrls', () => new Map<string, boolean>(), 'any-data');
   }
 
   check(): Finding[] {
@@ -276,9 +279,14 @@ class LinkChecker {
     if (found.kind !== 'found') {
       return true; // expandLiquid makes nothing of it either
     }
-    const own = this.site.urls.urlOf(found.path);
-    const url = this.#config.baseurl + own;
-    return own !== undefined && PLAIN_URL_PATH.test(url) && !url.includes('/.');
+    let plain = this.#plainPostUrls.get(found.path);
+    if (plain === undefined) {
+      const own = this.site.urls.urlOf(found.path);
+      const url = this.#config.baseurl + own;
+      plain = own !== undefined && PLAIN_URL_PATH.test(url) && !url.includes('/.');
+      this.#plainPostUrls.set(found.path, plain);
+    }
+    return plain;
   }
 
   #checkInternal(link: LinkOccurrence, resolved: Extract<ResolvedUrl, { kind: 'internal' }>): void {

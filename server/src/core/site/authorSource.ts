@@ -5,7 +5,7 @@
 import { parseYaml } from '../frontmatter/yaml';
 import { TextDocumentSnapshot } from '../textDocument';
 import type { IWorkspace } from '../workspace';
-import { AUTHOR_DATA_NAMES, authorsFromCollection, authorsFromData, type AuthorSource } from './authors';
+import { AUTHOR_DATA_NAMES, authorsFromCollection, authorsFromData, authorsFromFlatData, type AuthorSource } from './authors';
 import type { SiteDocument } from './siteDocument';
 
 /** What reading the authors needs of the site. */
@@ -29,7 +29,8 @@ export async function readAuthorSource(setting: string, site: AuthorSite): Promi
       if (path && /\.(?:ya?ml|json)$/i.test(path)) {
         const read = await site.workspace.readText(path);
         const text = read.kind === 'text' ? read.text : undefined;
-        const source = text === undefined ? undefined : authorsFromData(path, parseYaml(text).doc);
+        const flat = text !== undefined && /\.ya?ml$/i.test(path) ? authorsFromFlatData(path, text) : 'declined';
+        const source = flat !== 'declined' ? flat : text === undefined ? undefined : authorsFromData(path, parseYaml(text).doc);
         if (source && text !== undefined) {
           return withPositions(source, text);
         }

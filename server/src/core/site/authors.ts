@@ -1,4 +1,6 @@
 import { isMap, isScalar, isSeq, type Document, type YAMLMap } from 'yaml';
+import { readFlatYaml } from '../frontmatter/flatYaml';
+import { resolvePlainScalar } from '../frontmatter/yaml';
 
 export interface Author {
   /** What posts write in `author:`: a data-file key, or the `name:` of an author document. */
@@ -69,6 +71,68 @@ export function authorsFromData(path: string, doc: Document.Parsed, yamlOffset =
         authors.set(id, { id, name: text(record['name']), bio: text(record['bio']), path, offset: yamlOffset + (item.range?.[0] ?? 0) });
       }
     }
+  }
+  return authors.size > 0 ? { kind: 'data', path, authors } : undefined;
+}
+
+/** `id:` alone on a line, at its start; `resolvePlainScalar` then checks that YAML reads the id as its text. */
+const ID_LINE = /^([A-Za-z0-9_][A-Za-z0-9_.-]*): *$/;
+const BLANK = /^ *$/;
+
+/**
+ * A data file keyed by id as most blogs write it (`jane.doe:` lines, each followed by evenly indented lines that
+ * `readFlatYaml` reads), as `authorsFromData` reads it from the library's parse, at a fraction of the cost (a
+ * 184 KB file: 60 ms); 'declined' for anything else, which the library then reads.
+ */
+export function authorsFromFlatData(path: string, source: string): AuthorSource | undefined | 'declined' {
+  const authors = new Map<string, Author>();
+  const lines = source.split('\n');
+  let lineStart = 0;
+  for (let i = 0; i < lines.length; ) {
+    const line = lines[i]!;
+    if (BLANK.test(line)) {
+      lineStart += line.length + 1;
+      i++;
+      continue;
+    }
+    const id = ID_LINE.exec(line)?.[1];
+    if (id === undefined || resolvePlainScalar(id)?.value !== id || authors.has(id)) {
+      return 'declined';
+    }
+    const offset = lineStart;
+    lineStart += line.length + 1;
+    i++;
+    // Its record: the lines up to the next at the start of a line, cut by the indentation of the first.
+    const body: string[] = [];
+    let indent = -1;
+    for (; i < lines.length && (lines[i]!.startsWith(' ') || lines[i] === ''); i++) {
+      const bodyLine = lines[i]!;
+      lineStart += bodyLine.length + 1;
+      if (BLANK.test(bodyLine)) {
+        body.push('');
+        continue;
+      }
+      const spaces = /^ */.exec(bodyLine)![0].length;
+      indent = indent < 0 ? spaces : indent;
+      if (spaces < indent) {
+        return 'declined';
+      }
+      body.push(bodyLine.slice(indent));
+    }
+    if (indent < 0) {
+      continue; // `id:` alone is null, no record
+    }
+    const entries = readFlatYaml(body.join('\n') + '\n');
+    if (entries === undefined) {
+      return 'declined';
+    }
+    const record: Record<string, unknown> = {};
+    for (const entry of entries) {
+      if (entry.value.kind === 'scalar' && AUTHOR_FIELDS.has(entry.key)) {
+        record[entry.key] = entry.data;
+      }
+    }
+    authors.set(id, { id, name: text(record['name']), bio: text(record['bio']), path, offset });
   }
   return authors.size > 0 ? { kind: 'data', path, authors } : undefined;
 }
