@@ -227,7 +227,8 @@ suite('permalinks and the URL map', () => {
     assert.strictEqual(slugify('Café au lait', 'latin'), 'cafe-au-lait');
     assert.strictEqual(escapePath('/a b/ć#'), '/a%20b/%C4%87%23');
     assert.strictEqual(sanitizeUrl('a//b/../c/./d'), '/a/b///c/d'.replace(/\/{2,}/g, '/'));
-    assert.strictEqual(expandTemplate('/:categories/:year/:title.html', { categories: '', year: '2015', title: 'x' }), '/2015/x.html');
+    const placeholders: Record<string, string> = { categories: '', year: '2015', title: 'x' };
+    assert.strictEqual(expandTemplate('/:categories/:year/:title.html:other', (name) => placeholders[name]), '/2015/x.html:other');
     assert.deepStrictEqual(postDate('2015-3-1', undefined, undefined), { year: 2015, month: 3, day: 1, hour: 0, minute: 0, second: 0 });
     assert.strictEqual(datePlaceholders({ year: 2021, month: 1, day: 1, hour: 0, minute: 0, second: 0 }).week, '53');
     assert.strictEqual(readConfig('baseurl: /blog/\n').config.baseurl, '/blog');

@@ -91,17 +91,21 @@ export function sanitizeUrl(url: string): string {
 }
 
 /** Replaces `:name` placeholders as `URL#generate_url_from_drop` does; an unknown placeholder stays as it is. */
-export function expandTemplate(template: string, placeholders: Readonly<Record<string, string | undefined>>): string {
+export function expandTemplate(template: string, placeholders: Placeholders): string {
   return sanitizeUrl(
     template.replace(/:([a-z_]+)/g, (match, name: string) => {
-      const key = name in placeholders ? name : name.endsWith('_') && name.slice(0, -1) in placeholders ? name.slice(0, -1) : undefined;
-      if (key === undefined) {
-        return match;
+      let value = placeholders(name);
+      if (value === undefined && name.endsWith('_')) {
+        value = placeholders(name.slice(0, -1));
+        return value === undefined ? match : escapePath(value) + '_';
       }
-      return escapePath(placeholders[key] ?? '') + (key === name ? '' : '_');
+      return value === undefined ? match : escapePath(value);
     }),
   );
 }
+
+/** A template's placeholder by name (`year`), or undefined when the name is none. */
+export type Placeholders = (name: string) => string | undefined;
 
 /** Calendar fields of a date in a time zone (undefined: UTC). */
 export interface DateParts {
@@ -247,31 +251,48 @@ export interface DocumentUrlInput {
 
 /** The URL of a collection document: its own `permalink:` or the collection's template. */
 export function documentUrl(input: DocumentUrlInput, template: string, config: SiteConfig): string {
-  const placeholders = documentPlaceholders(input, config);
   const own = input.data['permalink'];
-  return expandTemplate(typeof own === 'string' && own.length > 0 ? own : template, placeholders);
+  return expandTemplate(typeof own === 'string' && own.length > 0 ? own : template, documentPlaceholders(input, config));
 }
 
-export function documentPlaceholders(input: DocumentUrlInput, config: SiteConfig): Record<string, string | undefined> {
-  const dataSlug = stringOf(input.data['slug']);
-  const baseName = input.path.slice(input.path.lastIndexOf('/') + 1);
-  const baseNameWithoutExt = baseName.slice(0, baseName.length - extensionOf(baseName).length);
-  // `populate_title` sets `slug` from the file name unless front matter has one.
-  const slug = dataSlug ?? input.fileSlug.replace(/\.+$/, '');
-  const categories = categoriesOf(input.data, input.pathCategories);
-  const date = postDate(input.fileDate, input.data['date'], config.timezone);
-  const relative = input.path.slice(0, input.path.length - extensionOf(input.path).length);
-  const cleanedPath = relative.replace(input.collectionFolder, '').replace(/\.+$/, '');
-  return {
-    collection: input.collection,
-    path: cleanedPath,
-    name: slugify(baseNameWithoutExt),
-    title: slugify(slug, 'pretty', true),
-    slug: slugify(slug),
-    categories: [...new Set(categories.map((c) => rubyDowncase(c)))].join('/'),
-    slugified_categories: [...new Set(categories.map((c) => slugify(c)))].join('/'),
-    output_ext: outputExtension(input.path, config),
-    ...(date ? datePlaceholders(date) : {}),
+const DOCUMENT_PLACEHOLDERS = new Set(['collection', 'path', 'name', 'title', 'slug', 'categories', 'slugified_categories', 'output_ext']);
+
+/** A document's placeholders, each worked out when its template names it: a template names three or four of thirty. */
+export function documentPlaceholders(input: DocumentUrlInput, config: SiteConfig): Placeholders {
+  let dates: Record<string, string> | null | undefined;
+  let categories: string[] | undefined;
+  return (name) => {
+    if (!DOCUMENT_PLACEHOLDERS.has(name)) {
+      if (dates === undefined) {
+        const date = postDate(input.fileDate, input.data['date'], config.timezone);
+        dates = date ? datePlaceholders(date) : null;
+      }
+      return dates !== null && Object.hasOwn(dates, name) ? dates[name] : undefined;
+    }
+    // `populate_title` sets `slug` from the file name unless front matter has one.
+    const slug = () => stringOf(input.data['slug']) ?? input.fileSlug.replace(/\.+$/, '');
+    switch (name) {
+      case 'collection':
+        return input.collection;
+      case 'path': {
+        const relative = input.path.slice(0, input.path.length - extensionOf(input.path).length);
+        return relative.replace(input.collectionFolder, '').replace(/\.+$/, '');
+      }
+      case 'name': {
+        const baseName = input.path.slice(input.path.lastIndexOf('/') + 1);
+        return slugify(baseName.slice(0, baseName.length - extensionOf(baseName).length));
+      }
+      case 'title':
+        return slugify(slug(), 'pretty', true);
+      case 'slug':
+        return slugify(slug());
+      case 'categories':
+        return [...new Set((categories ??= categoriesOf(input.data, input.pathCategories)).map((c) => rubyDowncase(c)))].join('/');
+      case 'slugified_categories':
+        return [...new Set((categories ??= categoriesOf(input.data, input.pathCategories)).map((c) => slugify(c)))].join('/');
+      default:
+        return outputExtension(input.path, config);
+    }
   };
 }
 
