@@ -245,7 +245,7 @@ export function scanMarkdownBlocks(text: string, from = 0, input: MarkdownInput 
       const block = fence ? null : LIQUID_BLOCK_OPEN.exec(content);
       const liquid = indentedCode && block?.[1] === 'comment' ? null : block;
       const closer = fence
-        ? new RegExp(`^${input === 'kramdown' ? '' : ' {0,3}'}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`)
+        ? fenceCloser(input, fence)
         : liquid
           ? liquidEndTag(liquid[1]!, 'g')
           : PRE_OPEN.test(content)
@@ -565,4 +565,17 @@ function splitLines(text: string, from: number): Line[] {
     start = next;
   }
   return lines;
+}
+
+/** Made once per kind of fence: a block's closing line is `fence`'s character at least as many times. */
+const FENCE_CLOSERS = new Map<string, RegExp>();
+
+function fenceCloser(input: MarkdownInput, fence: string): RegExp {
+  const key = `${input}${fence[0]}${fence.length}`;
+  let closer = FENCE_CLOSERS.get(key);
+  if (!closer) {
+    closer = new RegExp(`^${input === 'kramdown' ? '' : ' {0,3}'}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`);
+    FENCE_CLOSERS.set(key, closer);
+  }
+  return closer;
 }

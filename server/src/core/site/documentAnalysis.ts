@@ -48,12 +48,18 @@ export function keptAnalysis(text: string, frontMatter: ParsedFrontMatter, links
 }
 
 function keptLinks({ scanned, ids, anchors }: IndexedScan): KeptLinks {
-  const spans = new Int32Array(scanned.links.length * 3);
-  scanned.links.forEach((link, i) => {
+  const links = scanned.links;
+  const spans = new Int32Array(links.length * 3);
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i]!;
     spans[i * 3] = FORM_CODES[link.form] + (link.inCode ? IN_CODE : 0);
     spans[i * 3 + 1] = link.start;
     spans[i * 3 + 2] = link.end;
-  });
+  }
+  const headingStarts = new Int32Array(scanned.headings.length);
+  for (let i = 0; i < headingStarts.length; i++) {
+    headingStarts[i] = scanned.headings[i]!.start;
+  }
   return {
     spans,
     definitions: scanned.definitions.size === 0 ? NO_DEFINITIONS : new Set([...scanned.definitions].map(detached)),
@@ -61,7 +67,7 @@ function keptLinks({ scanned, ids, anchors }: IndexedScan): KeptLinks {
     ids,
     idsComplete: scanned.idsComplete,
     includes: scanned.includes.length === 0 ? scanned.includes : scanned.includes.map(detached),
-    headingStarts: Int32Array.from(scanned.headings, (heading) => heading.start),
+    headingStarts,
     anchors,
     liquidInCode: scanned.liquidInCode,
   };
