@@ -84,6 +84,17 @@ export interface Range {
   readonly end: number;
 }
 
+/** How an inline link or a reference is written: from the `[` of its text (`open`), through the `]` that ends it, to its end. */
+interface BracketedLink {
+  readonly open: number;
+  /** Where kramdown starts reading it as a link. */
+  readonly close: number;
+  /** What must stay in one table cell. */
+  readonly end: number;
+  /** An inline link, whose text's `[` a reference link's label may be (`[a][b](c)`). */
+  readonly inline: boolean;
+}
+
 const HTML_TAG_NAME = /<(a|img|source|video|audio|iframe|link|area|embed|track|script)\b/gi;
 const HTML_ATTRIBUTE = /\s(href|src|srcset|poster)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 /** A word of a `srcset`: Liquid (`{{ site.baseurl }}/a.png`) is one unit with the text around it. */
@@ -175,39 +186,42 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
 
   const openers = bracketOpeners(text, bodyStart);
   /** Matches of `pattern` (sticky, starting with `needle`) that close a link text outside code, with that text's `[`. */
-  const linkTexts = (needle: string, pattern: RegExp): { match: RegExpExecArray; open: number }[] => {
-    const found: { match: RegExpExecArray; open: number }[] = [];
+  /**
+   * Each `needle` (followed by `pattern`, sticky, when given: no match array is made for a needle alone) that closes
+   * a link text outside code, with that text's `[`.
+   */
+  const linkTexts = (needle: string, pattern?: RegExp): { close: number; match: RegExpExecArray | undefined; open: number }[] => {
+    const found: { close: number; match: RegExpExecArray | undefined; open: number }[] = [];
     // `close` only grows: the cursor into the closing brackets moves with it.
     let at = 0;
     for (let close = text.indexOf(needle, bodyStart); close >= 0; ) {
-      pattern.lastIndex = close;
-      const match = pattern.exec(text);
+      let match: RegExpExecArray | undefined;
+      if (pattern) {
+        pattern.lastIndex = close;
+        match = pattern.exec(text) ?? undefined;
+      }
+      const matched = !pattern || match !== undefined;
       while (at < openers.closes.length && openers.closes[at]! < close) {
         at++;
       }
-      const open = !match || inside(notMarkdown, close) || openers.closes[at] !== close ? undefined : openers.opens[at];
+      const open = !matched || inside(notMarkdown, close) || openers.closes[at] !== close ? undefined : openers.opens[at];
       if (open !== undefined) {
-        found.push({ match: match!, open });
+        found.push({ close, match, open });
       }
-      close = text.indexOf(needle, match ? pattern.lastIndex : close + 1);
+      close = text.indexOf(needle, !matched ? close + 1 : pattern ? pattern.lastIndex : close + needle.length);
     }
     return found;
   };
 
   const destinations = new Destinations(text);
-  /** From the `[` of each inline link and reference to its end: what must stay in one table cell. */
-  const written = new Map<LinkOccurrence, Range>();
-  /** The `[` of each inline link's text: a reference link's label may be one (`[a][b](c)`). */
-  const inlineOpens = new Map<LinkOccurrence, number>();
-  /** The `]` that ends each inline link's or reference's text, where kramdown starts reading it as a link. */
-  const textCloses = new Map<LinkOccurrence, number>();
+  /** Where each inline link and reference is written (one entry each: a map per fact cost a tenth of the scan's memory). */
+  const syntax = new Map<LinkOccurrence, BracketedLink>();
   /** From each inline link's `(` to its `)`: brackets there are part of the URL or title (`/a?op[x][y]=1`). */
   const literal: Range[] = [];
   /** Liquid's own text (`{{ site.data["x"][1] }}`, `{% assign li = "[" | append: t | append: "](" %}`): Liquid renders first, so kramdown never reads it. */
   let liquid: readonly Range[] | undefined;
   const inLiquid = (offset: number) => options.liquid && inside((liquid ??= liquidRanges(text, bodyStart, (at) => inside(liquidOff, at))), offset);
-  for (const { match, open } of linkTexts('](', /\]\(/y)) {
-    const close = match.index;
+  for (const { close, open } of linkTexts('](')) {
     if (inLiquid(close)) {
       continue;
     }
@@ -218,16 +232,14 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     const image = open > 0 && text[open - 1] === '!' && text[open - 2] !== '\\';
     const link: LinkOccurrence = { form: image ? 'image' : 'inline', start: destination.start, end: destination.end, target: destination.target };
     links.push(link);
-    inlineOpens.set(link, open);
-    textCloses.set(link, close);
+    syntax.set(link, { open, close, end: destination.linkEnd, inline: true });
     literal.push({ start: close + 2, end: destination.linkEnd });
-    written.set(link, { start: open, end: destination.linkEnd });
   }
 
   /** The `[` of each reference's label, with the label. */
   const labelOpens: { open: number; label: string; link: LinkOccurrence }[] = [];
-  for (const { match, open } of linkTexts('][', /\]\[([^\]\n]*)\]/y)) {
-    const close = match.index;
+  for (const { close, match: labelMatch, open } of linkTexts('][', /\]\[([^\]\n]*)\]/y)) {
+    const match = labelMatch!; // given a pattern, every text found matched it
     if (inLiquid(close)) {
       continue;
     }
@@ -241,8 +253,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     const link: LinkOccurrence = { form: 'reference', start: labelStart, end: labelStart + label.length, target: label, label };
     links.push(link);
     labelOpens.push({ open: close + 1, label, link });
-    textCloses.set(link, close);
-    written.set(link, { start: open, end: close + match[0].length });
+    syntax.set(link, { open, close, end: close + match[0].length, inline: false });
   }
 
   const definitions = new Set<string>();
@@ -437,11 +448,19 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   // `[a][b](c)`: with `b` defined, kramdown reads the reference and `(c)` is text; without, `[a]` is text and `[b](c)`
   // a link, so `[b]` is no reference (the oracle: `[a]<a href="c">b</a>`).
   const consumed = new Set(labelOpens.filter(({ label }) => !definitionsComplete || definitions.has(normalizeLabel(label))).map(({ open }) => open));
-  const inlineTexts = new Set([...inlineOpens.values()].filter((open) => !consumed.has(open)));
+  const inlineTexts = new Set<number>();
+  for (const { open, inline } of syntax.values()) {
+    if (inline && !consumed.has(open)) {
+      inlineTexts.add(open);
+    }
+  }
   const notReferences = new Set(labelOpens.filter(({ open }) => inlineTexts.has(open)).map(({ link }) => link));
   // Brackets in a link's URL or title, an HTML tag or an autolink belong to it: no link starts there.
   const literalRanges = sortRanges(literal);
-  const isText = (link: LinkOccurrence) => notReferences.has(link) || consumed.has(inlineOpens.get(link) ?? -1) || inside(literalRanges, textCloses.get(link) ?? -1);
+  const isText = (link: LinkOccurrence) => {
+    const written = syntax.get(link);
+    return notReferences.has(link) || (written !== undefined && ((written.inline && consumed.has(written.open)) || inside(literalRanges, written.close)));
+  };
   // kramdown drops a footnote that no reference uses, with the links in it: they are never on the page.
   const dropped = (link: LinkOccurrence) => footnotes.dropped.length > 0 && inside(footnotes.dropped, link.start);
   // Nor is what a script holds, though Liquid renders its tags there (a missing post still fails the build).
@@ -453,9 +472,12 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   for (let bar = text.indexOf('|', bodyStart); bar >= 0; bar = text.indexOf('|', bar + 1)) {
     bars.push(bar);
   }
-  const holdsBar = bars.length > 0 && [...written.values()].some(({ start, end }) => crossesEdge(bars, start - 1, end));
+  const holdsBar = bars.length > 0 && [...syntax.values()].some(({ open, end }) => crossesEdge(bars, open - 1, end));
   const edges = holdsBar ? tableCellEdges(text, bodyStart, (offset) => inside(shownAsIs, offset), codeSpans, input === 'GFM') : [];
-  const cut = (link: LinkOccurrence) => edges.length > 0 && written.has(link) && crossesEdge(edges, written.get(link)!.start, written.get(link)!.end);
+  const cut = (link: LinkOccurrence) => {
+    const written = edges.length > 0 ? syntax.get(link) : undefined;
+    return written !== undefined && crossesEdge(edges, written.open, written.end);
+  };
   const kept = links.filter((link) => !isText(link) && !dropped(link) && !scripted(link) && !cut(link) && !overwritten.has(link));
   sortByStart(kept);
   return { links: kept, definitions, definitionsComplete, ids, idsComplete, headings, includes: includes.names, liquidInCode };
