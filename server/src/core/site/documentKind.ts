@@ -16,8 +16,30 @@ export type DocumentKind =
   | { readonly kind: 'page-or-static'; readonly ext: string }
   | { readonly kind: 'ignored' };
 
+/**
+ * Each configuration's answers, kept: a start classifies every path three or four times (listing, reading, the URL
+ * map), and nothing but the path and the configuration decides. Bounded, for a session that sees many short-lived files.
+ */
+const KINDS = new WeakMap<SiteConfig, Map<string, DocumentKind>>();
+const MAX_KINDS = 200_000;
 
 export function classifyPath(path: string, config: SiteConfig): DocumentKind {
+  let kinds = KINDS.get(config);
+  if (!kinds) {
+    KINDS.set(config, (kinds = new Map()));
+  }
+  let kind = kinds.get(path);
+  if (kind === undefined) {
+    kind = classifyAnew(path, config);
+    if (kinds.size >= MAX_KINDS) {
+      kinds.clear();
+    }
+    kinds.set(path, kind);
+  }
+  return kind;
+}
+
+function classifyAnew(path: string, config: SiteConfig): DocumentKind {
   if (path === '_config.yml') {
     return { kind: 'config' };
   }
