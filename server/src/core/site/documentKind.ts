@@ -31,7 +31,7 @@ export function classifyPath(path: string, config: SiteConfig): DocumentKind {
 
   // Jekyll looks for `_posts` and `_drafts` only in folders it reads, and skips special names in them (its
   // EntryFilter): a gem's `_vendor/.../_posts` and an editor's `_posts/.x.md.swp` are no posts.
-  if ((folders.includes('_posts') || folders.includes('_drafts')) && !isIncluded(path, config) && skippedAroundPosts(segments, config)) {
+  if ((folders.includes('_posts') || folders.includes('_drafts')) && ((!isIncluded(path, config) && skippedAroundPosts(segments, config)) || outsideCollectionsDir(path, config))) {
     return { kind: 'ignored' };
   }
   const postsAt = folders.indexOf('_posts');
@@ -78,6 +78,14 @@ function skippedAroundPosts(segments: readonly string[], config: SiteConfig): bo
   const above = withoutCollectionsDir(segments.slice(0, at), config);
   const inside = segments.slice(at + 1);
   return above.some(isSpecialName) || /^[._#~]/.test(inside[0]!) || isSpecialName(inside[inside.length - 1]!);
+}
+
+/**
+ * Whether a `_posts` or `_drafts` file lies outside collections_dir, where Jekyll reads none (`retrieve_posts`).
+ * Jekyll compares string prefixes (`collectionsX/_posts/` is read, with absurd URLs): such a file counts as outside.
+ */
+function outsideCollectionsDir(path: string, config: SiteConfig): boolean {
+  return config.collectionsDir !== '' && !path.startsWith(config.collectionsDir + '/');
 }
 
 function isSpecialName(name: string): boolean {
