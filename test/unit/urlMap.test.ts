@@ -136,6 +136,8 @@ suite('permalinks and the URL map', () => {
     assert.deepStrictEqual(
       [...site.documents.values()].map((d) => [d.path, d.kind, site.urls.urlOf(d.path)]).sort(),
       [
+        ['_posts/2019-01-05-root.md', 'misnamed-post', undefined],
+        ['blog/_posts/2019-01-01-blog-one.md', 'misnamed-post', undefined],
         ['collections/Tech/_posts/2018-01-01-cat.md', 'post', '/tech/2018/01/01/cat.html'],
         ['collections/_posts/2018-01-02-plain.md', 'post', '/2018/01/02/plain.html'],
       ],

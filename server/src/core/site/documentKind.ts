@@ -5,8 +5,11 @@ import { datedFileName } from './postName';
 export type DocumentKind =
   | { readonly kind: 'config' }
   | { readonly kind: 'post'; readonly date: string; readonly slug: string; readonly ext: string; readonly categories: readonly string[] }
-  /** In `_posts/` but not named `YYYY-MM-DD-title.EXT`: Jekyll silently skips it. */
-  | { readonly kind: 'misnamed-post'; readonly ext: string }
+  /**
+   * In `_posts/` but not named `YYYY-MM-DD-title.EXT`, or (`outside`) not inside `collections_dir`: Jekyll
+   * silently skips it.
+   */
+  | { readonly kind: 'misnamed-post'; readonly ext: string; readonly outside?: true }
   | { readonly kind: 'draft'; readonly slug: string; readonly ext: string }
   | { readonly kind: 'collection'; readonly collection: string; readonly ext: string }
   | { readonly kind: 'data'; readonly name: string }
@@ -31,10 +34,13 @@ export function classifyPath(path: string, config: SiteConfig): DocumentKind {
 
   // Jekyll looks for `_posts` and `_drafts` only in folders it reads, and skips special names in them (its
   // EntryFilter): a gem's `_vendor/.../_posts` and an editor's `_posts/.x.md.swp` are no posts.
-  if ((folders.includes('_posts') || folders.includes('_drafts')) && ((!isIncluded(path, config) && skippedAroundPosts(segments, config)) || outsideCollectionsDir(path, config))) {
+  if ((folders.includes('_posts') || folders.includes('_drafts')) && !isIncluded(path, config) && skippedAroundPosts(segments, config)) {
     return { kind: 'ignored' };
   }
   const postsAt = folders.indexOf('_posts');
+  if ((postsAt >= 0 || folders.includes('_drafts')) && outsideCollectionsDir(path, config)) {
+    return postsAt >= 0 ? { kind: 'misnamed-post', ext, outside: true } : { kind: 'ignored' };
+  }
   if (postsAt >= 0) {
     const match = datedFileName(name);
     if (!match) {
