@@ -43,8 +43,7 @@ export function parseYaml(source: string): { readonly doc: Document.Parsed; read
     }
     const start = Math.min(error.pos[0], lastChar);
     const end = Math.min(error.pos[1], source.length);
-    const message = error.code === 'TAG_RESOLVE_FAILED' && source[start] === ':' ? error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') : syntaxMessage(error.message);
-    return { code: 'frontmatter.yaml', start, end: Math.max(end, start + 1), message };
+    return { code: 'frontmatter.yaml', start, end: Math.max(end, start + 1), message: syntaxMessage(error.message) };
   });
   errors.push(...structureProblems(doc));
   return { doc, errors: errors.sort((a, b) => a.start - b.start) };
@@ -93,20 +92,6 @@ function nextTokenStart(source: string, from: number): number | undefined {
   return undefined;
 }
 
-/**
- * Psych reads a plain value that starts with `:` and goes on (`:-)`, `:foo`) as a Ruby symbol, a class Jekyll's
- * safe loading refuses: it cannot read the file's front matter (the oracle builds the post without it) or config.
- */
-const RUBY_SYMBOL: ScalarTag = {
-  tag: 'tag:ruby.yaml.org,2002:symbol',
-  default: true,
-  test: /^:[^\n]+$/,
-  resolve(value, onError) {
-    onError(l10n.t('Ruby reads `{0}` as a symbol, which Jekyll refuses: it cannot read this YAML. Quote the value.', value));
-    return value;
-  },
-};
-
 const RUBY_OPTIONS = { version: '1.1', uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'error' } as const;
 /**
  * The schema the library would make for these options, made once: it made one per document (its tag lists
@@ -120,7 +105,7 @@ const RUBY_SCHEMA = new Schema({ ...RUBY_OPTIONS, resolveKnownTags: false, schem
  * is text (the oracle prints "."; `source: .` is the folder itself).
  */
 function psychScalars(tags: Tags): Tags {
-  return [RUBY_SYMBOL, ...tags.map((tag) => {
+  return tags.map((tag) => {
     if (typeof tag !== 'object' || !('test' in tag) || !tag.test) {
       return tag;
     }
@@ -132,7 +117,7 @@ function psychScalars(tags: Tags): Tags {
       return { ...tag, test: new RegExp(`(?=.*[0-9])(?:${test.source})`, test.flags) };
     }
     return tag;
-  })];
+  });
 }
 
 /** The options the library resolves scalars with (`intAsBigInt` and the like), as it fills them in for a parse. */
