@@ -13,6 +13,17 @@ suite('post file name and date rules', () => {
     assert.deepStrictEqual(await check('_posts/2020-01-1x-tips.md'), [['filename.misnamed-post', '---']]);
   });
 
+  // The oracle with `collections_dir: collections` builds nothing from `_posts/` or `blog/_posts/`, silently.
+  test('with collections_dir, a post outside it is skipped by Jekyll', async () => {
+    const config = 'collections_dir: collections\ntimezone: Europe/Warsaw\n';
+    for (const path of ['_posts/2020-01-02-tips.md', 'blog/_posts/2020-01-02-tips.md']) {
+      const findings = await check(path, '', config);
+      assert.deepStrictEqual(findings, [['filename.misnamed-post', '---']], path);
+    }
+    assert.deepStrictEqual(await check('collections/_posts/2020-01-02-tips.md', '', config), []);
+    assert.deepStrictEqual(await check('collections/blog/_posts/2020-01-02-tips.md', '', config), []);
+  });
+
   test('files in _posts that are no posts are not reported: images, a README without front matter', async () => {
     const files = exampleBlog({ '_posts/img/diagram.png': 'PNG', '_posts/README.md': 'How we write posts.\n' });
     assert.deepStrictEqual(await findingsOf(files, '_posts/img/diagram.png'), []);

@@ -108,6 +108,42 @@ suite('permalinks and the URL map', () => {
     assert.strictEqual(site.urls.urlOf('_people/Jane Doe.md'), '/team/jane-doe/');
   });
 
+  test('collections_dir: `:path` is the path inside it, for posts as for other documents (rosalindskillen.github.io)', async () => {
+    // The oracle builds `_site/blog/2017-12-12-eolas/`, `_site/blog/news/2018-01-01-news-one/` and
+    // `_site/media/sub/talk/`: Jekyll's `relative_path` starts inside collections_dir, then loses `_posts`.
+    const site = await siteOf({
+      '_config.yml': 'collections_dir: collections\ncollections:\n  posts:\n    output: true\n    permalink: /blog/:path/\n  media:\n    output: true\n    permalink: /:collection/:path/\n',
+      'collections/_posts/2017-12-12-eolas.md': POST,
+      'collections/news/_posts/2018-01-01-news-one.md': POST,
+      'collections/_media/sub/talk.md': POST,
+    });
+    assert.strictEqual(site.urls.urlOf('collections/_posts/2017-12-12-eolas.md'), '/blog/2017-12-12-eolas/');
+    assert.strictEqual(site.urls.urlOf('collections/news/_posts/2018-01-01-news-one.md'), '/blog/news/2018-01-01-news-one/');
+    assert.strictEqual(site.urls.urlOf('collections/_media/sub/talk.md'), '/media/sub/talk/');
+  });
+
+  test('collections_dir: Jekyll reads no posts or drafts outside it', async () => {
+    // The oracle (collections_dir: collections) builds `collections/_posts/` and `collections/Tech/_posts/` only:
+    // `_posts/` and `blog/_posts/` are skipped, as `retrieve_posts` does for a folder outside collections_dir.
+    const site = await siteOf({
+      '_config.yml': 'collections_dir: collections\n',
+      'collections/_posts/2018-01-02-plain.md': POST,
+      'collections/Tech/_posts/2018-01-01-cat.md': POST,
+      '_posts/2019-01-05-root.md': POST,
+      'blog/_posts/2019-01-01-blog-one.md': POST,
+      '_drafts/draft.md': POST,
+    });
+    assert.deepStrictEqual(
+      [...site.documents.values()].map((d) => [d.path, d.kind, site.urls.urlOf(d.path)]).sort(),
+      [
+        ['_posts/2019-01-05-root.md', 'misnamed-post', undefined],
+        ['blog/_posts/2019-01-01-blog-one.md', 'misnamed-post', undefined],
+        ['collections/Tech/_posts/2018-01-01-cat.md', 'post', '/tech/2018/01/01/cat.html'],
+        ['collections/_posts/2018-01-02-plain.md', 'post', '/2018/01/02/plain.html'],
+      ],
+    );
+  });
+
   test('a `_posts` folder inside a folder Jekyll skips (`_vendor/`, `.x/`), and a dotfile in `_posts`, are no posts (grab.github.io)', async () => {
     // The oracle builds `_site/vendor2/2014/05/21/bleh.html` and `_site/2019/12/27/a.html` only: it never reads
     // `_vendor/` (its bad `date:` stops nothing), nor `.a.md.swp`, nor `_posts/_old/` (EntryFilter's `special?`).

@@ -46,7 +46,7 @@ const ENTRIES = {
   'category.duplicate': { level: 'warning', fix: true, description: 'The same category twice in one list' },
   'category.comma': { level: 'warning', fix: true, description: '`categories: a, b`: Jekyll splits at spaces, not commas' },
   'layout.unknown': { level: 'warning', fix: true, description: 'No such file in `_layouts/` (silent when a theme may supply it)' },
-  'filename.misnamed-post': { level: 'error', fix: false, description: 'A post whose file name is not `YYYY-MM-DD-title.EXT`: Jekyll skips it' },
+  'filename.misnamed-post': { level: 'error', fix: false, description: 'A post whose file name is not `YYYY-MM-DD-title.EXT`, or outside `collections_dir`: Jekyll skips it' },
   'filename.invalid-date': { level: 'warning', fix: false, description: 'An impossible date in a post\'s file name, such as `2014-02-29`' },
   'date.invalid': { level: 'error', fix: false, description: 'A `date:` Jekyll cannot read: it stops the build' },
   'date.mismatch': { level: 'warning', fix: false, description: "A `date:` whose day in the site's `timezone` is not the file name's" },

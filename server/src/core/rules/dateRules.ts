@@ -10,8 +10,8 @@ const DATE_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
- * A file in `_posts/` that Jekyll skips because its name has no date, and a date in the name that no
- * calendar has (`2014-02-29`: Ruby's Time rolls it over to March 1).
+ * A file in `_posts/` that Jekyll skips because its name has no date or it lies outside `collections_dir`, and a
+ * date in the name that no calendar has (`2014-02-29`: Ruby's Time rolls it over to March 1).
  */
 export const postFileNameRule: Rule = {
   name: 'post file name',
@@ -23,7 +23,10 @@ export const postFileNameRule: Rule = {
         return [];
       }
       const start = frontMatter.block.kind === 'none' ? 0 : frontMatter.block.openStart;
-      return [{ code: 'filename.misnamed-post', start, end: start + 3, message: l10n.t("Jekyll skips this post: a post's file name must be `YYYY-MM-DD-title.EXT`, and `{0}` is not.", name) }];
+      const message = siteDocument.outside
+        ? l10n.t('Jekyll skips this post: with `collections_dir: {0}` it reads posts only from `{0}/_posts/` (and `{0}/<folder>/_posts/`).', site.config.collectionsDir)
+        : l10n.t("Jekyll skips this post: a post's file name must be `YYYY-MM-DD-title.EXT`, and `{0}` is not.", name);
+      return [{ code: 'filename.misnamed-post', start, end: start + 3, message }];
     }
     if (siteDocument?.kind !== 'post' || frontMatter.entries.has('date') || !/^\d{4}-/.test(siteDocument.date)) {
       // A `date:` in front matter replaces the file name's date; two-digit years are left to Ruby.

@@ -5,8 +5,11 @@ import { datedFileName } from './postName';
 export type DocumentKind =
   | { readonly kind: 'config' }
   | { readonly kind: 'post'; readonly date: string; readonly slug: string; readonly ext: string; readonly categories: readonly string[] }
-  /** In `_posts/` but not named `YYYY-MM-DD-title.EXT`: Jekyll silently skips it. */
-  | { readonly kind: 'misnamed-post'; readonly ext: string }
+  /**
+   * In `_posts/` but not named `YYYY-MM-DD-title.EXT`, or (`outside`) not inside `collections_dir`: Jekyll
+   * silently skips it.
+   */
+  | { readonly kind: 'misnamed-post'; readonly ext: string; readonly outside?: true }
   | { readonly kind: 'draft'; readonly slug: string; readonly ext: string }
   | { readonly kind: 'collection'; readonly collection: string; readonly ext: string }
   | { readonly kind: 'data'; readonly name: string }
@@ -57,6 +60,9 @@ function classifyAnew(path: string, config: SiteConfig): DocumentKind {
     return { kind: 'ignored' };
   }
   const postsAt = folders.indexOf('_posts');
+  if ((postsAt >= 0 || folders.includes('_drafts')) && outsideCollectionsDir(path, config)) {
+    return postsAt >= 0 ? { kind: 'misnamed-post', ext, outside: true } : { kind: 'ignored' };
+  }
   if (postsAt >= 0) {
     const match = datedFileName(name);
     if (!match) {
@@ -100,6 +106,14 @@ function skippedAroundPosts(segments: readonly string[], config: SiteConfig): bo
   const above = withoutCollectionsDir(segments.slice(0, at), config);
   const inside = segments.slice(at + 1);
   return above.some(isSpecialName) || /^[._#~]/.test(inside[0]!) || isSpecialName(inside[inside.length - 1]!);
+}
+
+/**
+ * Whether a `_posts` or `_drafts` file lies outside collections_dir, where Jekyll reads none (`retrieve_posts`).
+ * Jekyll compares string prefixes (`collectionsX/_posts/` is read, with absurd URLs): such a file counts as outside.
+ */
+function outsideCollectionsDir(path: string, config: SiteConfig): boolean {
+  return config.collectionsDir !== '' && !path.startsWith(config.collectionsDir + '/');
 }
 
 function isSpecialName(name: string): boolean {

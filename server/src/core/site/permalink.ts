@@ -238,7 +238,7 @@ export interface DocumentUrlInput {
   readonly path: string;
   /** The collection's label (`posts` for posts). */
   readonly collection: string;
-  /** The collection folder as it appears in the path: `_posts`, `blog/_posts`, `_recipes`. */
+  /** The collection's folder inside collections_dir: `_posts`, `_recipes` (Jekyll's `relative_directory`). */
   readonly collectionFolder: string;
   /** Front matter merged with `_config.yml` defaults. */
   readonly data: Readonly<Record<string, unknown>>;
@@ -275,7 +275,9 @@ export function documentPlaceholders(input: DocumentUrlInput, config: SiteConfig
       case 'collection':
         return input.collection;
       case 'path': {
-        const relative = input.path.slice(0, input.path.length - extensionOf(input.path).length);
+        // Jekyll's `cleaned_relative_path`: the path inside collections_dir, without the first `_posts` (or `_name`).
+        const inside = config.collectionsDir && input.path.startsWith(config.collectionsDir + '/') ? input.path.slice(config.collectionsDir.length + 1) : input.path;
+        const relative = inside.slice(0, inside.length - extensionOf(inside).length);
         return relative.replace(input.collectionFolder, '').replace(/\.+$/, '');
       }
       case 'name': {

@@ -262,14 +262,13 @@ function documentTargets(document: SiteDocument | undefined, config: SiteConfig,
       return [];
     }
     data = withDefaults(config, document.path, info.collection, document.data);
-    const folder = collectionFolder(config, info.collection);
     const name = document.path.slice(document.path.lastIndexOf('/') + 1);
     const dated = datedFileName(name);
     url = documentUrl(
       {
         path: document.path,
         collection: info.collection,
-        collectionFolder: folder,
+        collectionFolder: '_' + info.collection,
         data,
         fileDate: dated?.date,
         fileSlug: dated ? dated.slug : name.slice(0, name.length - extensionOf(name).length),
