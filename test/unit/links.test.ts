@@ -342,7 +342,6 @@ suite('links', () => {
     const body = '{% assign li = "* " | append: " [" | append: page.title | append: "](" | append: site.baseurl | append: page.url | append: ")" %}\n\nText {% assign x = "[a](/nope1/)" %} [b](/nope2/)\n\n{{ li }}\n';
     assert.deepStrictEqual(codes(await check(body)), [['link.url', '/nope2/']]);
   });
-
   test('`[a][^b]` is text then the footnote marker `[^b]`, no reference (benbalter.com)', async () => {
     // The oracle: `information[.]<sup id="fnref:26" role="doc-noteref"><a href="#fn:26" ...>1</a></sup>`.
     const body = 'Of that information[.][^26] and [x][missing]. See [note](#fn:26).\n\n[^26]: 44 U.S.C.A. 3601.\n';
@@ -899,6 +898,22 @@ suite('links', () => {
       '_includes/clients.html': '<section class=band id=section:clients>',
     });
     assert.deepStrictEqual(codes(await check('[a](#mc_embed_signup) [b](#signup-form) [c](/about/#section:clients) [d](#missing)', files)), [['link.fragment', '#missing']]);
+  });
+
+  test('fragments: an HTML page is no Markdown, so an indented tag after a blank line is HTML, not code (m6web: tags.html; the oracle keeps it)', async () => {
+    const files = blog({
+      'tags.html': '---\ntitle: Tags\n---\n<ul>\n</ul>\n\n\t<h2 id="plain">x</h2>\n\n    <p id="four">y</p>\n\n# Not a heading\n',
+    });
+    assert.deepStrictEqual(codes(await check('[a](/tags.html#plain) [b](/tags.html#four) [c](/tags.html#not-a-heading)', files)), [['link.fragment', '/tags.html#not-a-heading']]);
+  });
+
+  test('an HTML page is no Markdown: `[a](b)` there is text, not a link; its <a href> is checked', async () => {
+    const files = blog({ 'page.html': '---\ntitle: P\n---\n<p>[a](/nope-md.html)</p>\n\n    <a href="/nope-html.html">x</a>\n' });
+    const site = new SiteIndex(new InMemoryWorkspace(files), withSettings(undefined));
+    await site.build();
+    const text = files['page.html']!;
+    const found = computeDiagnostics(site, new TextDocumentSnapshot('page.html', 1, text)).filter((d) => d.code === 'link.url').map((d) => String(d.message));
+    assert.deepStrictEqual(found, ['No page at /nope-html.html.']);
   });
 
   test("fragments: a layout's ids are on the pages it frames, through its own layouts (yarnpkg: install's id=\"{{os}}\")", async () => {

@@ -77,6 +77,8 @@ export interface ScanOptions {
   readonly liquid: boolean;
   /** kramdown `parse_block_html`: HTML blocks hold Markdown. */
   readonly parseBlockHtml?: boolean;
+  /** An HTML page: kramdown never reads it, so its body is all HTML (an indented line is no code, `# x` no header). */
+  readonly html?: boolean;
 }
 
 export interface Range {
@@ -127,6 +129,11 @@ export function tagsAsText(text: string, bodyStart: number, input: MarkdownInput
   return { asText: sortRanges(asText), blocks };
 }
 
+/** An HTML page's body as one raw HTML block: Jekyll writes it as it is (the oracle keeps a tab-indented `<h2 id>`). */
+function htmlPageBlocks(text: string, bodyStart: number): MarkdownBlocks {
+  return { code: [], headings: [], html: [{ start: bodyStart, end: text.length, content: 'raw' }] };
+}
+
 /** `{::nomarkdown}` to its `{:/nomarkdown}` or `{:/}`, or the text's end. */
 function noMarkdownBlocks(text: string, from: number): Range[] {
   const blocks: Range[] = [];
@@ -146,7 +153,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   /** Matches in the body; none when it lacks `needle`, which every match contains: most posts skip most scans. */
   const matches = (pattern: RegExp, needle: string): Iterable<RegExpMatchArray> => (body.includes(needle) ? body.matchAll(pattern) : []);
   const liquidBlocks = liquidBlocksIn(text, bodyStart);
-  const blocks = scanMarkdownBlocks(text, bodyStart, input, liquidBlocks.capture, options.parseBlockHtml === true);
+  const blocks = options.html === true ? htmlPageBlocks(text, bodyStart) : scanMarkdownBlocks(text, bodyStart, input, liquidBlocks.capture, options.parseBlockHtml === true);
   const raw = liquidBlocks.raw;
   const comments = [...blocks.code.filter((b) => b.kind === 'comment'), ...liquidBlocks.comment];
   const codeBlocks = blocks.code.filter((b) => b.kind !== 'comment');
