@@ -342,6 +342,13 @@ suite('links', () => {
     const body = '{% assign li = "* " | append: " [" | append: page.title | append: "](" | append: site.baseurl | append: page.url | append: ")" %}\n\nText {% assign x = "[a](/nope1/)" %} [b](/nope2/)\n\n{{ li }}\n';
     assert.deepStrictEqual(codes(await check(body)), [['link.url', '/nope2/']]);
   });
+  test('an HTML tag written inside a Liquid tag is no link either (kubevirt.io: pages/blogs/date.md)', async () => {
+    // The oracle: `{% assign s = "<a href='" | append: id | append: "'>" %}{{ s }}May</a>` writes `<a href="#2018-05">`.
+    const body = '{% assign s = "<a href=\'" | append: id | append: "\'>" %} {% assign t = "<img src=\'/nope1.png\'>" %}\n\n{{ s }}May</a> <a href="/nope2/">x</a>\n';
+    assert.deepStrictEqual(codes(await check(body)), [['link.url', '/nope2/']]);
+  });
+
+
   test('`[a][^b]` is text then the footnote marker `[^b]`, no reference (benbalter.com)', async () => {
     // The oracle: `information[.]<sup id="fnref:26" role="doc-noteref"><a href="#fn:26" ...>1</a></sup>`.
     const body = 'Of that information[.][^26] and [x][missing]. See [note](#fn:26).\n\n[^26]: 44 U.S.C.A. 3601.\n';

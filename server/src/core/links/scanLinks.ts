@@ -212,7 +212,8 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   const literal: Range[] = [];
   /** Liquid's own text (`{{ site.data["x"][1] }}`, `{% assign li = "[" | append: t | append: "](" %}`): Liquid renders first, so kramdown never reads it. */
   let liquid: readonly Range[] | undefined;
-  const inLiquid = (offset: number) => options.liquid && inside((liquid ??= liquidRanges(text, bodyStart, (at) => inside(liquidOff, at))), offset);
+  const liquidAt = (offset: number) => (options.liquid ? containing((liquid ??= liquidRanges(text, bodyStart, (at) => inside(liquidOff, at))), offset) : undefined);
+  const inLiquid = (offset: number) => liquidAt(offset) !== undefined;
   for (const { match, open } of linkTexts('](', /\]\(/y)) {
     const close = match.index;
     if (inLiquid(close)) {
@@ -325,7 +326,9 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
       continue;
     }
     tagsFrom = tagEnd + 1;
-    if (inside(htmlAsText, tagStart)) {
+    // A tag in a Liquid tag's string (`{% assign s = "<a href='" | append: id %}`) is text Liquid builds a tag from.
+    const liquidAround = liquidAt(tagStart);
+    if (inside(htmlAsText, tagStart) || (liquidAround !== undefined && text[liquidAround.start + 1] === '%')) {
       continue;
     }
     for (const attribute of text.slice(attributesStart, tagEnd).matchAll(HTML_ATTRIBUTE)) {
