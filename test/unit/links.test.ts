@@ -37,6 +37,9 @@ async function check(body: string, files: Record<string, string> = blog(), path 
     });
 }
 
+/** Every document framed by `_layouts/post.html`. */
+const POST_LAYOUT = 'defaults:\n  - scope: { path: "" }\n    values: { layout: post }\n';
+
 function codes(findings: { code: unknown; covered: string }[]) {
   return findings.map((f) => [f.code, f.covered]);
 }
@@ -336,6 +339,21 @@ suite('links', () => {
       ['link.reference', 'v'],
     ]);
   });
+  test("relative links resolve against a layout's <base href>, as browsers do (theforeman.org: <base href=\"{{ site.baseurl }}/\"> in its header)", async () => {
+    const files = blog({
+      '_config.yml': `url: https://blog.example.com\nbaseurl: /blog\npermalink: /:year/:month/:title.html\n${POST_LAYOUT}`,
+      '_layouts/post.html': '<html><head>{% include head.html %}</head><body>{{ content }}</body></html>',
+      '_includes/head.html': '<meta charset="utf-8">\n    <base href="{{ site.baseurl }}/">\n',
+    });
+    const body = '[a](contact.html) ![b](assets/img/logo.png) [c](nope.html) [d](/blog/about/#team)\n';
+    const findings = await check(body, files);
+    assert.deepStrictEqual(codes(findings), [['link.url', 'nope.html']]);
+    assert.match(findings[0]!.message, /No page at \/nope\.html \(resolved from the <base href> \/ of its layout\)/);
+    // Without a layout that writes one, or with one only some builds write, the page's own URL is the base.
+    const conditional = blog({ '_config.yml': `permalink: /:year/:month/:title.html\n${POST_LAYOUT}`, '_layouts/post.html': "{% if jekyll.environment == 'email' %}<base href=\"/\">{% endif %}{{ content }}" });
+    assert.deepStrictEqual(codes(await check('[a](contact.html)', conditional)), [['link.url', 'contact.html']]);
+  });
+
   test('a Markdown link written inside a Liquid tag is no link: the tag prints nothing (cockpit-project.github.io\'s blog/tags.html)', async () => {
     // The oracle prints nothing of `{% assign li = ... | append: "](" | append: post.url | append: ")" %}` nor of
     // `{% assign x = "[a](/nope1/)" %}`; the link after them is checked.
