@@ -37,6 +37,9 @@ async function check(body: string, files: Record<string, string> = blog(), path 
     });
 }
 
+/** Every document framed by `_layouts/post.html`. */
+const POST_LAYOUT = 'defaults:\n  - scope: { path: "" }\n    values: { layout: post }\n';
+
 function codes(findings: { code: unknown; covered: string }[]) {
   return findings.map((f) => [f.code, f.covered]);
 }
@@ -336,12 +339,33 @@ suite('links', () => {
       ['link.reference', 'v'],
     ]);
   });
+  test("relative links resolve against a layout's <base href>, as browsers do (theforeman.org: <base href=\"{{ site.baseurl }}/\"> in its header)", async () => {
+    const files = blog({
+      '_config.yml': `url: https://blog.example.com\nbaseurl: /blog\npermalink: /:year/:month/:title.html\n${POST_LAYOUT}`,
+      '_layouts/post.html': '<html><head>{% include head.html %}</head><body>{{ content }}</body></html>',
+      '_includes/head.html': '<meta charset="utf-8">\n    <base href="{{ site.baseurl }}/">\n',
+    });
+    const body = '[a](contact.html) ![b](assets/img/logo.png) [c](nope.html) [d](/blog/about/#team)\n';
+    const findings = await check(body, files);
+    assert.deepStrictEqual(codes(findings), [['link.url', 'nope.html']]);
+    assert.match(findings[0]!.message, /No page at \/nope\.html \(resolved from the <base href> \/ of its layout\)/);
+    // Without a layout that writes one, or with one only some builds write, the page's own URL is the base.
+    const conditional = blog({ '_config.yml': `permalink: /:year/:month/:title.html\n${POST_LAYOUT}`, '_layouts/post.html': "{% if jekyll.environment == 'email' %}<base href=\"/\">{% endif %}{{ content }}" });
+    assert.deepStrictEqual(codes(await check('[a](contact.html)', conditional)), [['link.url', 'contact.html']]);
+  });
+
   test('a Markdown link written inside a Liquid tag is no link: the tag prints nothing (cockpit-project.github.io\'s blog/tags.html)', async () => {
     // The oracle prints nothing of `{% assign li = ... | append: "](" | append: post.url | append: ")" %}` nor of
     // `{% assign x = "[a](/nope1/)" %}`; the link after them is checked.
     const body = '{% assign li = "* " | append: " [" | append: page.title | append: "](" | append: site.baseurl | append: page.url | append: ")" %}\n\nText {% assign x = "[a](/nope1/)" %} [b](/nope2/)\n\n{{ li }}\n';
     assert.deepStrictEqual(codes(await check(body)), [['link.url', '/nope2/']]);
   });
+  test('an HTML tag written inside a Liquid tag is no link either (kubevirt.io: pages/blogs/date.md)', async () => {
+    // The oracle: `{% assign s = "<a href='" | append: id | append: "'>" %}{{ s }}May</a>` writes `<a href="#2018-05">`.
+    const body = '{% assign s = "<a href=\'" | append: id | append: "\'>" %} {% assign t = "<img src=\'/nope1.png\'>" %}\n\n{{ s }}May</a> <a href="/nope2/">x</a>\n';
+    assert.deepStrictEqual(codes(await check(body)), [['link.url', '/nope2/']]);
+  });
+
 
   test('`[a][^b]` is text then the footnote marker `[^b]`, no reference (benbalter.com)', async () => {
     // The oracle: `information[.]<sup id="fnref:26" role="doc-noteref"><a href="#fn:26" ...>1</a></sup>`.
@@ -899,6 +923,22 @@ suite('links', () => {
       '_includes/clients.html': '<section class=band id=section:clients>',
     });
     assert.deepStrictEqual(codes(await check('[a](#mc_embed_signup) [b](#signup-form) [c](/about/#section:clients) [d](#missing)', files)), [['link.fragment', '#missing']]);
+  });
+
+  test('fragments: an HTML page is no Markdown, so an indented tag after a blank line is HTML, not code (m6web: tags.html; the oracle keeps it)', async () => {
+    const files = blog({
+      'tags.html': '---\ntitle: Tags\n---\n<ul>\n</ul>\n\n\t<h2 id="plain">x</h2>\n\n    <p id="four">y</p>\n\n# Not a heading\n',
+    });
+    assert.deepStrictEqual(codes(await check('[a](/tags.html#plain) [b](/tags.html#four) [c](/tags.html#not-a-heading)', files)), [['link.fragment', '/tags.html#not-a-heading']]);
+  });
+
+  test('an HTML page is no Markdown: `[a](b)` there is text, not a link; its <a href> is checked', async () => {
+    const files = blog({ 'page.html': '---\ntitle: P\n---\n<p>[a](/nope-md.html)</p>\n\n    <a href="/nope-html.html">x</a>\n' });
+    const site = new SiteIndex(new InMemoryWorkspace(files), withSettings(undefined));
+    await site.build();
+    const text = files['page.html']!;
+    const found = computeDiagnostics(site, new TextDocumentSnapshot('page.html', 1, text)).filter((d) => d.code === 'link.url').map((d) => String(d.message));
+    assert.deepStrictEqual(found, ['No page at /nope-html.html.']);
   });
 
   test("fragments: a layout's ids are on the pages it frames, through its own layouts (yarnpkg: install's id=\"{{os}}\")", async () => {

@@ -87,6 +87,18 @@ suite('real blog conventions', () => {
     ]);
   });
 
+  test("Liquid in code that prints a key of the page's own front matter is meant: `{{ page.imgver }}` in an install command (theforeman.org)", async () => {
+    const post = '_posts/2020-01-02-discovery.md';
+    const files = exampleBlog({
+      [post]: '---\nlayout: post\ntitle: D\nauthor: jane.doe\nimgver: 3.4\n---\n    wget http://example.org/releases/{{page.imgver}}/fdi.tar\n\nIn `{{ page.title }}` and `{{ page.missing }}`.\n',
+    });
+    // The oracle writes `releases/3.4/fdi.tar` in the code block; `page.title` in code is how Jekyll tutorials show it.
+    assert.deepStrictEqual((await findingsOf(files, post)).filter(([code]) => code === 'liquid.in-code'), [
+      ['liquid.in-code', '{{ page.title }}'],
+      ['liquid.in-code', '{{ page.missing }}'],
+    ]);
+  });
+
   test('an end tag with words after its name ends its block, as Liquid reads it: `{% endhighlight bash %}`, `{% endcomment note %}` (creativenightly.com)', async () => {
     const post = '_posts/2012-06-29-setup.md';
     const files = exampleBlog({

@@ -77,6 +77,8 @@ export interface ScanOptions {
   readonly liquid: boolean;
   /** kramdown `parse_block_html`: HTML blocks hold Markdown. */
   readonly parseBlockHtml?: boolean;
+  /** An HTML page: kramdown never reads it, so its body is all HTML (an indented line is no code, `# x` no header). */
+  readonly html?: boolean;
 }
 
 export interface Range {
@@ -138,6 +140,11 @@ export function tagsAsText(text: string, bodyStart: number, input: MarkdownInput
   return { asText: sortRanges(asText), blocks };
 }
 
+/** An HTML page's body as one raw HTML block: Jekyll writes it as it is (the oracle keeps a tab-indented `<h2 id>`). */
+function htmlPageBlocks(text: string, bodyStart: number): MarkdownBlocks {
+  return { code: [], headings: [], html: [{ start: bodyStart, end: text.length, content: 'raw' }] };
+}
+
 /** `{::nomarkdown}` to its `{:/nomarkdown}` or `{:/}`, or the text's end. */
 function noMarkdownBlocks(text: string, from: number): Range[] {
   const blocks: Range[] = [];
@@ -157,7 +164,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   /** Matches in the body; none when it lacks `needle`, which every match contains: most posts skip most scans. */
   const matches = (pattern: RegExp, needle: string): Iterable<RegExpMatchArray> => (body.includes(needle) ? body.matchAll(pattern) : []);
   const liquidBlocks = liquidBlocksIn(text, bodyStart);
-  const blocks = scanMarkdownBlocks(text, bodyStart, input, liquidBlocks.capture, options.parseBlockHtml === true);
+  const blocks = options.html === true ? htmlPageBlocks(text, bodyStart) : scanMarkdownBlocks(text, bodyStart, input, liquidBlocks.capture, options.parseBlockHtml === true);
   const raw = liquidBlocks.raw;
   const comments = [...blocks.code.filter((b) => b.kind === 'comment'), ...liquidBlocks.comment];
   const codeBlocks = blocks.code.filter((b) => b.kind !== 'comment');
@@ -220,7 +227,8 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
   const literal: Range[] = [];
   /** Liquid's own text (`{{ site.data["x"][1] }}`, `{% assign li = "[" | append: t | append: "](" %}`): Liquid renders first, so kramdown never reads it. */
   let liquid: readonly Range[] | undefined;
-  const inLiquid = (offset: number) => options.liquid && inside((liquid ??= liquidRanges(text, bodyStart, (at) => inside(liquidOff, at))), offset);
+  const liquidAt = (offset: number) => (options.liquid ? containing((liquid ??= liquidRanges(text, bodyStart, (at) => inside(liquidOff, at))), offset) : undefined);
+  const inLiquid = (offset: number) => liquidAt(offset) !== undefined;
   for (const { close, open } of linkTexts('](')) {
     if (inLiquid(close)) {
       continue;
@@ -329,7 +337,9 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
       continue;
     }
     tagsFrom = tagEnd + 1;
-    if (inside(htmlAsText, tagStart)) {
+    // A tag in a Liquid tag's string (`{% assign s = "<a href='" | append: id %}`) is text Liquid builds a tag from.
+    const liquidAround = liquidAt(tagStart);
+    if (inside(htmlAsText, tagStart) || (liquidAround !== undefined && text[liquidAround.start + 1] === '%')) {
       continue;
     }
     for (const attribute of text.slice(attributesStart, tagEnd).matchAll(HTML_ATTRIBUTE)) {

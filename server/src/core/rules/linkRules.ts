@@ -4,6 +4,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { expandLiquid, resolveUrl, type LiquidUrls, type ResolvedUrl } from '../links/resolveUrl';
+import { basePath } from '../links/baseHref';
 import { canonicalPath, decodeComponent, withoutDotSegments } from '../url';
 import { normalizeLabel, type LinkOccurrence, type ScannedLinks } from '../links/scanLinks';
 import { closest, encodedAlike } from '../links/suggest';
@@ -51,6 +52,8 @@ const SUGGESTIONS_PER_DOCUMENT = 20;
 class LinkChecker {
   readonly #config: SiteConfig;
   readonly #pageUrl: string | undefined;
+  /** The site path a layout's `<base href>` names (`baseHref.ts`): relative links resolve against it instead. */
+  readonly #basePath: string | undefined;
   /** The tag of the last `html` link looked at (`#tagAround`). */
   #lastTag: { readonly start: number; readonly end: number; readonly ignored: boolean } | undefined;
   /** jekyll-relative-links turns `[a](other.md)` in this document into a link to other.md's URL. */
@@ -94,6 +97,8 @@ class LinkChecker {
   ) {
     this.#config = site.config;
     this.#pageUrl = site.urls.urlOf(path);
+    const baseHref = site.baseHrefOn(path, scanned.includes);
+    this.#basePath = baseHref === undefined ? undefined : basePath(baseHref, this.#config);
     const document = site.documents.get(path);
     this.#rewritesRelativeLinks = document !== undefined && rewritesRelativeLinks(this.#config, path, document.kind);
     this.#withoutOwnPage = document?.kind === 'collection' && !this.#config.collections.get(document.collection)?.output;
@@ -254,7 +259,7 @@ class LinkChecker {
     if (expanded === undefined) {
       return; // Liquid we cannot evaluate, or a post_url/link tag reported on its own
     }
-    const resolved = resolveUrl(expanded, this.#pageUrl, this.#config);
+    const resolved = resolveUrl(expanded, this.#basePath ?? this.#pageUrl, this.#config);
     switch (resolved.kind) {
       case 'skip':
       case 'external':
@@ -338,7 +343,7 @@ class LinkChecker {
     }
     const what = /\.(?:png|jpe?g|gif|svg|webp|avif|ico|bmp)$/i.test(resolved.path) ? l10n.t('image') : /\.[a-z0-9]{1,5}$/i.test(resolved.path) && !/\.html?$/i.test(resolved.path) ? l10n.t('file') : l10n.t('page');
     const suggestion = !kept && this.#suggestions++ < SUGGESTIONS_PER_DOCUMENT ? this.#closestUrl(resolved.path) : undefined;
-    const where = resolved.relative ? l10n.t(" (resolved from this page's URL {0})", String(this.#pageUrl)) : '';
+    const where = !resolved.relative ? '' : this.#basePath !== undefined ? l10n.t(' (resolved from the <base href> {0} of its layout)', this.#basePath) : l10n.t(" (resolved from this page's URL {0})", String(this.#pageUrl));
     const fix = suggestion === undefined ? undefined : this.#rewrite(link.target, resolved.path, suggestion);
     const missing = !suggestion
       ? l10n.t('No {0} at {1}{2}.', what, excerpt(resolved.path), where)

@@ -1,6 +1,7 @@
 /** Liquid that Jekyll renders where the author meant it to be shown as written. */
 import * as l10n from '@vscode/l10n';
 import { isMarkdownPath } from '../site/documentKind';
+import { JEKYLL_KEYS } from '../features/frontMatterKeys';
 import { scanOf, shorten } from './linkRules';
 import type { Finding, Rule, RuleContext } from './rule';
 
@@ -43,7 +44,8 @@ export const liquidInCodeRule: Rule = {
 /**
  * Output in code that the author means readers to see: a string (`{{ "{{" }}`, the way to show braces), a
  * setting or data value of the site (`{{ site.version }}` in an install command, `{{ site.time | date: "%Y" }}` in a
- * licence), or a variable the page sets itself (`{% for snapshot in ... %}`) or by an include.
+ * licence), a key of the page's own front matter, or a variable the page sets itself (`{% for snapshot in ... %}`)
+ * or by an include.
  */
 function meantAsOutput(expression: string, context: RuleContext): boolean {
   const inner = /^\{\{-?\s*([\s\S]*?)\s*-?\}\}$/.exec(expression)?.[1];
@@ -62,6 +64,13 @@ function meantAsOutput(expression: string, context: RuleContext): boolean {
     // `site.time` is the build's time (a copyright year), `site.github` jekyll-github-metadata's repository data; a
     // site's own plugins may set any other (bitcoin.org's `_plugins/releases.rb` sets `site.DOWNLOAD_VERSION`).
     return first !== undefined && (Object.hasOwn(context.site.config.raw, first) || first === 'time' || first === 'github' || context.site.localPlugins.size > 0);
+  }
+  if (name === 'page') {
+    // A key of the page's own front matter (`imgver: 3.4` for `releases/{{page.imgver}}/`); not one Jekyll reads
+    // itself: `{{ page.title }}` in code is how a post about Jekyll shows a template.
+    if (first !== undefined && !JEKYLL_KEYS.has(first) && context.frontMatter.entries.has(first)) {
+      return true;
+    }
   }
   return name !== undefined && name !== '' && (new RegExp(`\\{%-?\\s*(?:for\\s+${name}\\s+in\\b|assign\\s+${name}\\s*=|capture\\s+${name}\\s*-?%)`).test(context.text) || assignedByInclude(name, context));
 }

@@ -70,9 +70,9 @@ export class DocumentScanner {
   options(config: SiteConfig, path: string, data: Readonly<Record<string, unknown>>): ScanOptions {
     if (this.#options?.config !== config) {
       const headerIds = headerIdOptions(config);
-      const forLiquid = (parseBlockHtml: boolean): LiquidOnOrOff => ({ on: { headerIds, liquid: true, parseBlockHtml }, off: { headerIds, liquid: false, parseBlockHtml } });
-      // `parse_block_html` is kramdown's: an HTML page never meets kramdown.
-      this.#options = { config, markdown: forLiquid(config.kramdownParseBlockHtml), html: forLiquid(false) };
+      const forLiquid = (parseBlockHtml: boolean, html: boolean): LiquidOnOrOff => ({ on: { headerIds, liquid: true, parseBlockHtml, html }, off: { headerIds, liquid: false, parseBlockHtml, html } });
+      // An HTML page never meets kramdown.
+      this.#options = { config, markdown: forLiquid(config.kramdownParseBlockHtml, false), html: forLiquid(false, true) };
     }
     const options = isMarkdownPath(path, config) ? this.#options.markdown : this.#options.html;
     return data['render_with_liquid'] === false ? options.off : options.on;

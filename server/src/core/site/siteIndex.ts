@@ -9,6 +9,7 @@ import { tagKeys } from './tags';
 import { UrlMap } from './urlMap';
 import { LinkIndex, type LinkSummary } from '../links/linkIndex';
 import { ANY_INCLUDE, htmlIds, includedNames } from '../links/scanLinks';
+import { baseHrefIn } from '../links/baseHref';
 import { documentKeys } from '../links/targets';
 import { KeptAnalyses, keptAnalysis } from './documentAnalysis';
 import { DocumentScanner, mayBePage, type DocumentScan } from './documentScan';
@@ -43,6 +44,8 @@ export interface StoredFile {
   readonly templateIncludes?: readonly string[];
   /** An include whose first line writes nothing (`opensBlank`). */
   readonly opensBlank?: boolean;
+  /** The href of a `<base>` tag the template writes (`baseHrefIn`). */
+  readonly baseHref?: string;
 }
 
 /** What an update touched, so the adapter re-checks only that. */
@@ -80,6 +83,8 @@ export class SiteIndex {
   readonly #templateIncludes = new Map<string, readonly string[]>();
   /** The layouts and includes whose first line writes nothing (`opensBlank`). */
   readonly #opensBlank = new Set<string>();
+  /** Layout or include path -> the href of the `<base>` tag it writes: relative links on its pages resolve against it. */
+  readonly #baseHrefs = new Map<string, string>();
   readonly #dataFiles = new Map<string, string>();
   readonly #staticFiles = new Set<string>();
   /** Ruby files in `_plugins`: Jekyll runs them, and they may make any page. */
@@ -285,6 +290,9 @@ export class SiteIndex {
         if (entry.layoutParent !== undefined) {
           this.#layoutParents.set(path, entry.layoutParent);
         }
+        if (entry.baseHref !== undefined) {
+          this.#baseHrefs.set(path, entry.baseHref);
+        }
       }
     }
     this.#authors = authors;
@@ -307,7 +315,8 @@ export class SiteIndex {
     }
     const templateIds = this.links.templateIds.get(path);
     const layoutParent = this.#layoutParents.get(path);
-    return templateIds ? { templateIds, templateKeys: this.#templateKeys.get(path), templateAssigns: this.#templateAssigns.get(path), templateIncludes: this.#templateIncludes.get(path), ...(layoutParent === undefined ? {} : { layoutParent }), ...(this.#opensBlank.has(path) ? { opensBlank: true } : {}) } : undefined;
+    const baseHref = this.#baseHrefs.get(path);
+    return templateIds ? { templateIds, templateKeys: this.#templateKeys.get(path), templateAssigns: this.#templateAssigns.get(path), templateIncludes: this.#templateIncludes.get(path), ...(layoutParent === undefined ? {} : { layoutParent }), ...(this.#opensBlank.has(path) ? { opensBlank: true } : {}), ...(baseHref === undefined ? {} : { baseHref }) } : undefined;
   }
 
   /** Empties the index and reads the configuration again; returns its text, as the build's analyser reads it too. */
@@ -323,6 +332,7 @@ export class SiteIndex {
     this.#layoutParents.clear();
     this.#templateIncludes.clear();
     this.#opensBlank.clear();
+    this.#baseHrefs.clear();
     this.#dataFiles.clear();
     this.#staticFiles.clear();
     this.#localPlugins.clear();
@@ -398,6 +408,7 @@ export class SiteIndex {
     const idsBefore = this.links.templateIds.get(path);
     const includesBefore = this.#templateIncludes.get(path);
     const opensBlankBefore = this.#opensBlank.has(path);
+    const baseBefore = this.#baseHrefs.get(path);
     if (isTemplate(info)) {
       this.#readTemplate(path, text);
     }
@@ -426,7 +437,7 @@ export class SiteIndex {
     }
     const keysAfter = this.#templateKeys.get(path);
     const idsAfter = this.links.templateIds.get(path);
-    const writesAsBefore = (idsBefore === undefined) === (idsAfter === undefined) && sameKeys(idsBefore, idsAfter) && sameKeys(new Set(includesBefore), new Set(this.#templateIncludes.get(path))) && opensBlankBefore === this.#opensBlank.has(path);
+    const writesAsBefore = (idsBefore === undefined) === (idsAfter === undefined) && sameKeys(idsBefore, idsAfter) && sameKeys(new Set(includesBefore), new Set(this.#templateIncludes.get(path))) && opensBlankBefore === this.#opensBlank.has(path) && baseBefore === this.#baseHrefs.get(path);
     if (info.kind === 'layout' || !sameKeys(keysBefore, keysAfter) || !sameKeys(assignsBefore, this.#templateAssigns.get(path)) || !writesAsBefore) {
       // A layout changes every page it frames; a template reading other keys changes which keys are the blog's own;
       // an include assigning other variables changes what the pages that include it set; one writing other ids, or
@@ -473,9 +484,14 @@ export class SiteIndex {
     this.#layoutParents.delete(path);
     this.#templateIncludes.delete(path);
     this.#opensBlank.delete(path);
+    this.#baseHrefs.delete(path);
     if (text !== undefined) {
       if (opensBlank(text)) {
         this.#opensBlank.add(path);
+      }
+      const baseHref = baseHrefIn(text);
+      if (baseHref !== undefined) {
+        this.#baseHrefs.set(path, baseHref);
       }
       this.links.templateIds.set(path, new Set(htmlIds(text)));
       this.#templateIncludes.set(path, includedNames(text).map(detached));
@@ -551,6 +567,24 @@ export class SiteIndex {
       }
     }
     return on;
+  }
+
+  /**
+   * The href of the `<base>` tag on the page of `path` (whose text includes `includes`), written by a layout or
+   * include on it (`templatesOn`); undefined when none is, or which are on it is not known.
+   */
+  baseHrefOn(path: string, includes: readonly string[] | undefined): string | undefined {
+    if (this.#baseHrefs.size === 0) {
+      return undefined;
+    }
+    const on = this.templatesOn(path, includes);
+    for (const template of on ?? []) {
+      const href = this.#baseHrefs.get(template);
+      if (href !== undefined) {
+        return href;
+      }
+    }
+    return undefined;
   }
 
   /** Whether `_includes/<name>`'s first line writes nothing; undefined when it is not on disk (a theme's). */
