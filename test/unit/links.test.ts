@@ -1155,6 +1155,16 @@ suite('links', () => {
     assert.strictEqual((await check(body, site(''))).length, 4);
   });
 
+  test("jekyll-feed's tag feeds and collection feeds are found at their configured paths", async () => {
+    // The oracle (Jekyll 4.3.1, jekyll-feed 0.17.0): `feed: { path: /atom.xml, tags: { path: alt/tags/ },
+    // collections: { recipes: { path: /r.xml } } }` writes /atom.xml, /alt/tags/ruby.xml and /r.xml, and no /feed.xml;
+    // `tags: true` writes /feed/by_tag/ruby.xml.
+    const site = (feed: string) => blog({ '_config.yml': `permalink: /:year/:month/:title.html\nplugins: [jekyll-feed]\ncollections:\n  recipes:\n    output: true\nfeed:\n${feed}` });
+    const configured = site('  path: /atom.xml\n  tags:\n    path: "alt/tags/"\n  collections:\n    recipes:\n      path: "/r.xml"\n');
+    assert.deepStrictEqual(codes(await check('[a](/atom.xml) [b](/alt/tags/ruby.xml) [c](/r.xml) [d](/feed.xml) [e](/s.xml)', configured)), [['link.url', '/feed.xml'], ['link.url', '/s.xml']]);
+    assert.deepStrictEqual(codes(await check('[a](/feed/by_tag/ruby.xml) [b](/by_tag/ruby.xml)', site('  tags: true\n'))), [['link.url', '/by_tag/ruby.xml']]);
+  });
+
   test('rouge and kramdown listed as plugins make no pages: a missing page stays broken', async () => {
     // Jekyll 4.3.1 writes the same files with `plugins: [rouge, kramdown, kramdown-parser-gfm]` as without (mzlogin.github.io lists rouge).
     const files = blog({ '_config.yml': 'permalink: /:year/:month/:title.html\nplugins: [rouge, kramdown, kramdown-parser-gfm, jekyll-feed]\n' });

@@ -30,9 +30,7 @@ export function generatedUrls(config: SiteConfig): GeneratedUrls {
   const patterns: RegExp[] = [];
   const has = (name: string) => config.plugins.includes(name);
   if (has('jekyll-feed')) {
-    const feed = asRecord(raw['feed']);
-    patterns.push(exact(typeof feed['path'] === 'string' ? '/' + feed['path'].replace(/^\//, '') : '/feed.xml'));
-    patterns.push(/^\/feed\/.*\.xml$/);
+    patterns.push(...feedPatterns(asRecord(raw['feed'])));
   }
   if (has('jekyll-sitemap')) {
     patterns.push(exact('/sitemap.xml'), exact('/robots.txt'));
@@ -64,6 +62,30 @@ export function generatedUrls(config: SiteConfig): GeneratedUrls {
   }
   const unknownPlugins = config.plugins.filter((p) => !KNOWN_PLUGINS.has(p));
   return { matches: (path) => patterns.some((p) => p.test(path)), unknownPlugins };
+}
+
+/**
+ * jekyll-feed's feeds: the site's at `path`, a category's or collection's under /feed/, a tag's (with `tags`) under
+ * the tags' `path` (default /feed/by_tag/, joined to the tag as written), a collection's at its own `path`.
+ */
+function feedPatterns(feed: Record<string, unknown>): RegExp[] {
+  const patterns = [exact(typeof feed['path'] === 'string' ? rooted(feed['path']) : '/feed.xml'), /^\/feed\/.*\.xml$/];
+  const tags = feed['tags'] === true ? {} : feed['tags'];
+  if (typeof tags === 'object' && tags !== null && !Array.isArray(tags)) {
+    const path = asRecord(tags)['path'];
+    patterns.push(new RegExp('^' + escapeRegExp(rooted(typeof path === 'string' ? path : '/feed/by_tag/')) + '.+\\.xml$'));
+  }
+  for (const collection of Object.values(asRecord(feed['collections']))) {
+    const path = asRecord(collection)['path'];
+    if (typeof path === 'string') {
+      patterns.push(exact(rooted(path)));
+    }
+  }
+  return patterns;
+}
+
+function rooted(path: string): string {
+  return '/' + path.replace(/^\//, '');
 }
 
 /** jekyll-archives' kinds: the name `enabled` lists, the `permalinks` key and its default. */
