@@ -167,8 +167,11 @@ export class FileSystemWorkspace implements IWorkspace {
    * and a second core. Replaces the last plan.
    */
   willRead(paths: readonly string[]): void {
-    this.stopReadingAhead();
     const here = this.#config ? paths.filter((path) => !this.#configFolderOf(path)) : paths;
+    if (this.#readAhead?.secondPass(here)) {
+      return;
+    }
+    this.stopReadingAhead();
     if (readsAhead(here.length) && !this.#sourceless) {
       this.#readAhead = new ReadAhead(this.root, here);
     }

@@ -64,7 +64,12 @@ const WORKER_YOUNG_MB = 2;
 export const RING_BYTES = 4 * 1024 * 1024;
 
 export class ReadAhead {
+  /** Where each file is in the plan: its first place, and its second when the plan reads it twice (`willRead`). */
   readonly #positions = new Map<string, number>();
+  readonly #again = new Map<string, number>();
+  readonly #planned: number;
+  /** Where the second pass starts (the plan's length when there is none): `secondPass` moves the reader there. */
+  readonly #secondFrom: number;
   readonly #control = new Int32Array(new SharedArrayBuffer(16));
   #ring: SharedArrayBuffer | undefined = new SharedArrayBuffer(RING_BYTES);
   readonly #port: MessagePort;
@@ -78,7 +83,17 @@ export class ReadAhead {
   readonly handedOver: Promise<void>;
 
   constructor(root: string, paths: readonly string[], script = path.join(__dirname, 'readAheadWorker.js')) {
-    paths.forEach((p, index) => this.#positions.set(p, index));
+    let secondFrom = paths.length;
+    paths.forEach((p, index) => {
+      if (this.#positions.has(p)) {
+        this.#again.set(p, index);
+        secondFrom = Math.min(secondFrom, index);
+      } else {
+        this.#positions.set(p, index);
+      }
+    });
+    this.#planned = paths.length;
+    this.#secondFrom = secondFrom;
     const channel = new MessageChannel();
     this.#port = channel.port1;
     this.#worker = new Worker(script, {
@@ -105,7 +120,7 @@ export class ReadAhead {
    * itself. Either way the reader has moved past it.
    */
   take<T>(file: string, use: (read: FileBytes) => T): T | undefined {
-    const index = this.#positions.get(file);
+    const index = (this.#cursor >= this.#secondFrom && this.#secondFrom < this.#planned ? this.#again : this.#positions).get(file);
     if (this.#stopped || index === undefined || index < this.#cursor) {
       return undefined;
     }
@@ -114,15 +129,44 @@ export class ReadAhead {
       entry = this.#next(index);
     }
     const result = entry && this.#ring && use(this.#bytesOf(entry, this.#ring));
-    this.#cursor = index + 1;
-    Atomics.store(this.#control, CURSOR, this.#cursor);
-    if (Atomics.load(this.#control, WAITING) === 1 && this.#cursor >= Atomics.load(this.#control, WAKE_AT)) {
-      Atomics.notify(this.#control, CURSOR);
-    }
-    if (this.#cursor >= this.#positions.size) {
+    this.#moveTo(index + 1);
+    if (this.#cursor >= this.#planned) {
       this.stop();
     }
     return result;
+  }
+
+  /**
+   * Starts the plan's second pass when it reads `paths` it plans in their order (others may lie between): a build plans every
+   * file twice, and the check after it then finds its thread already a ring ahead. False when it does not.
+   */
+  secondPass(paths: readonly string[]): boolean {
+    if (this.#stopped || this.#secondFrom >= this.#planned || this.#cursor > this.#secondFrom) {
+      return false;
+    }
+    let at = this.#secondFrom;
+    for (const file of paths) {
+      // A file the plan does not read (the configuration) is read by the reader itself, as always.
+      const index = this.#again.get(file);
+      if (index !== undefined && index < at) {
+        return false;
+      }
+      at = index === undefined ? at : index + 1;
+    }
+    if (at === this.#secondFrom) {
+      return false;
+    }
+    this.#moveTo(this.#secondFrom);
+    return true;
+  }
+
+  /** The reader is at `cursor`: the thread may free what lies before it, and go on if it waits for that. */
+  #moveTo(cursor: number): void {
+    this.#cursor = cursor;
+    Atomics.store(this.#control, CURSOR, cursor);
+    if (Atomics.load(this.#control, WAITING) === 1 && cursor >= Atomics.load(this.#control, WAKE_AT)) {
+      Atomics.notify(this.#control, CURSOR);
+    }
   }
 
   /** No more files from the thread (a file changed on disk, or the plan is done or replaced); it ends. */

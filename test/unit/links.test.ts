@@ -56,6 +56,14 @@ suite('links', () => {
     assert.strictEqual((await check(body)).length, 6, 'all checked without the setting');
   });
 
+  test('a folder is served by its index.xml or index.json too, as `jekyll serve` does', async () => {
+    // Oracle (4.3.1 `jekyll serve`): GET /feed/ answers 200 with feed/index.xml, GET /feed a 301 to /feed/.
+    // nullprogram.com links /tags/emacs/feed/ (a page tags/emacs/feed/index.xml).
+    const files = blog({ 'feed/index.xml': '---\n---\n<feed/>\n', 'api/index.json': '{}', 'tags/feed.xml': '---\n---\n' });
+    const body = '[a](/feed/) [b](/feed) [c](/api/) [d](/tags/) [e](/feed/index.xml)\n';
+    assert.deepStrictEqual(codes(await check(body, files)), [['link.url', '/tags/']]);
+  });
+
   test('working links of every form are not reported', async () => {
     const body = [
       '[inline](/2015/03/foo.html) ![image](/assets/img/logo.png) [page](/about/) [page](/about) [contact](/contact.html)',

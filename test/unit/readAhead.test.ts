@@ -82,6 +82,43 @@ suite('files read ahead on a second thread', function () {
     writeFileSync(path.join(root, changed), files[changed]!);
   });
 
+  test('a plan that reads every file twice serves a second pass in the same order, which needs no thread of its own', async () => {
+    // Both passes of 8 files are one batch of the thread's (16): once it has handed over, it has read them all.
+    const few = paths.slice(0, 8);
+    const ahead = new ReadAhead(root, [...few, ...few]);
+    await ahead.handedOver;
+    const take = (p: string) => ahead.take(p, (bytes: FileBytes) => (bytes.kind === 'bytes' ? Buffer.from(bytes.bytes).toString() : bytes.kind));
+    for (const p of few) {
+      take(p);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // Out of order, the second pass is refused; in order (with a file the plan does not read), it starts.
+    assert.strictEqual(ahead.secondPass([few[5]!, few[1]!]), false);
+    assert.strictEqual(ahead.secondPass(['_config.yml', ...few.filter((_, i) => i % 2 === 0)]), true);
+    let handed = 0;
+    for (const p of few.filter((_, i) => i % 2 === 0)) {
+      const read = take(p);
+      if (read !== undefined) {
+        handed++;
+        assert.deepStrictEqual(read, bytesOf(p), p);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    assert.ok(handed > 0, 'nothing was read ahead for the second pass');
+  });
+
+  test('a build plans its reads twice; the check after it keeps that plan', async () => {
+    const workspace = new FileSystemWorkspace(root);
+    workspace.willRead([...paths, ...paths]);
+    for (const p of paths) {
+      assert.deepStrictEqual(withoutStamp(workspace.readTextSync(p)), expected.get(p), p);
+    }
+    workspace.willRead(paths);
+    for (const p of paths) {
+      assert.deepStrictEqual(withoutStamp(workspace.readTextSync(p)), expected.get(p), p);
+    }
+  });
+
   test('a thread that cannot start leaves every read to the reader', async () => {
     const ahead = new ReadAhead(root, paths, path.join(root, 'no-such-worker.js'));
     await ahead.handedOver;

@@ -30,6 +30,19 @@ suite('reverse link index', () => {
     assert.ok(deleted.scope === 'documents' && deleted.paths.includes('_posts/2020-05-01-relative.md'));
   });
 
+  test("with a layout's <base href>, a page linking relatively is checked again when what it links to goes away", async () => {
+    // The browser resolves `b/` against the base (`/`), not the page's URL (`/docs/a/`): the link goes to /b/.
+    const site = await indexBlog({
+      '_config.yml': 'title: Base\n',
+      '_layouts/default.html': '<html><head><base href="{{ site.baseurl }}/"></head><body>{{ content }}</body></html>',
+      'docs/a/index.md': '---\nlayout: default\n---\n[b](b/)\n',
+      'b/index.md': '---\nlayout: default\n---\nB\n',
+      'c.md': '---\nlayout: default\n---\nNo links.\n',
+    });
+    const deleted = await site.update('b/index.md', undefined);
+    assert.deepStrictEqual(deleted.scope === 'documents' ? new Set(deleted.paths) : deleted.scope, new Set(['b/index.md', 'docs/a/index.md']));
+  });
+
   test('a post that appears re-checks the posts that linked to it before it existed', async () => {
     const site = await indexBlog(BLOG);
     const created = await site.update('_posts/2021-01-01-new.md', '---\ntitle: New\n---\n');

@@ -306,7 +306,8 @@ export class BlogSession {
     const recording: IWorkspace = {
       listFiles: async () => (listed = await this.workspace.listFiles()),
       readText: async (path) => stamped(stamps, path, await this.workspace.readText(path)),
-      willRead: (paths) => this.workspace.willRead(paths),
+      // Each file twice: the check that follows the build reads them again, in the same order (`ReadAhead.secondPass`).
+      willRead: (paths) => this.workspace.willRead([...paths, ...paths]),
     };
     // Open buffers are the index's to read; the rest may be read on another thread, which stamps what it reads.
     const analyser = this.options.analyser?.((path) => this.workspace.openDocument(path) !== undefined);

@@ -28,7 +28,7 @@ import type { ConfigTexts } from '../core/site/config';
 import { blogwrightVersion } from '../version';
 
 /** Bumped whenever what is stored changes shape or meaning. */
-const FORMAT = 7;
+const FORMAT = 8;
 const MAGIC = 'blogwright-index\n';
 /** A store larger than this is not read (10,000 posts take about 20 MB). */
 const MAX_STORE_BYTES = 512 * 1024 * 1024;

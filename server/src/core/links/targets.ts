@@ -54,15 +54,31 @@ export function emitTargetKeys(config: SiteConfig, sourceUrl: string | undefined
   const resolved = resolveUrl(target, sourceUrl, config);
   if (resolved.kind === 'internal') {
     sink('url:', canonicalPath(resolved.path));
+    if (resolved.relative) {
+      // A layout's `<base href>` may send it elsewhere: every target is its target then (`RELATIVE_KEY`).
+      sink(RELATIVE_KEY, '');
+    }
   }
 }
 
-/** Every key by which links can reach a source file: its URLs (redirects too), its post name, its path. */
-export function documentKeys(site: LinkSite, path: string): string[] {
+/**
+ * The key of every relative link: on a site whose layouts or includes write a `<base href>` (baseHref.ts), where one
+ * goes depends on the page's templates, so any target that changes re-checks them all (`documentKeys`).
+ */
+export const RELATIVE_KEY = 'relative:';
+
+/**
+ * Every key by which links can reach a source file: its URLs (redirects too), its post name, its path; with `viaBase`
+ * (a template writes a `<base href>`), relative links too.
+ */
+export function documentKeys(site: LinkSite, path: string, viaBase = false): string[] {
   const keys = site.urls.urlsOf(path).map((url) => 'url:' + canonicalPath(decodeComponent(url)));
   keys.push('file:' + path);
   if (site.document(path)?.kind === 'post' || /(?:^|\/)_posts\//.test(path)) {
     keys.push('post:' + postName(path), 'title:' + withoutDate(postName(path)));
+  }
+  if (viaBase) {
+    keys.push(RELATIVE_KEY);
   }
   return keys;
 }

@@ -461,10 +461,11 @@ export class SiteIndex {
   /** What links to `path` depend on: its existence, its URLs and its ids. */
   #linkTargetState(path: string): { keys: string[]; state: string } {
     const exists = this.#documents.has(path) || this.#staticFiles.has(path);
+    const viaBase = this.#baseHrefs.size > 0;
     if (!exists) {
-      return { keys: documentKeys(this, path), state: '' };
+      return { keys: documentKeys(this, path, viaBase), state: '' };
     }
-    const keys = documentKeys(this, path);
+    const keys = documentKeys(this, path, viaBase);
     const summary = this.links.summary(path);
     const ids = summary ? [...summary.ids].join(' ') + (summary.idsComplete ? '' : ' ?') : '';
     // Its layout and includes too: the ids they write are on its page (`templatesOn`).

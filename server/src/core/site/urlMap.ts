@@ -27,6 +27,12 @@ export interface UrlMapSource {
 }
 
 /**
+ * The files a folder's URL serves, first found first: the list of `jekyll serve` (WEBrick's DirectoryIndex in
+ * Jekyll 4.3), so `/feed/` serves `feed/index.xml`.
+ */
+const DIRECTORY_INDEX = ['index.htm', 'index.html', 'index.rhtml', 'index.xht', 'index.xhtml', 'index.cgi', 'index.xml', 'index.json'];
+
+/**
  * The URL space of the built site, derived from the sources as Jekyll would, in both directions:
  * source path -> URLs and URL -> source. Kept current one file at a time: `touch(path)` after a file
  * changed, `reset()` after the config changed; work is done lazily on the next lookup.
@@ -88,16 +94,26 @@ export class UrlMap {
 
   /**
    * The target at a URL path (without `baseurl`, query or fragment), as a static web server finds it:
-   * `/x/` serves `/x/index.html`, `/x` also `/x.html` and `/x/index.html`.
+   * `/x/` serves `/x/index.html` (or another of `DIRECTORY_INDEX`), `/x` also `/x.html` and what `/x/` serves.
    */
   lookup(urlPath: string): UrlTarget | undefined {
     this.#refresh();
     const path = decodePath(urlPath);
     const byUrl = this.#byUrl;
     if (path.endsWith('/')) {
-      return byUrl.get(path) ?? byUrl.get(path + 'index.html');
+      return byUrl.get(path) ?? this.#directoryIndex(path);
     }
-    return byUrl.get(path) ?? byUrl.get(path + '.html') ?? byUrl.get(path + '/index.html') ?? byUrl.get(path + '/');
+    return byUrl.get(path) ?? byUrl.get(path + '.html') ?? byUrl.get(path + '/') ?? this.#directoryIndex(path + '/');
+  }
+
+  #directoryIndex(folder: string): UrlTarget | undefined {
+    for (const name of DIRECTORY_INDEX) {
+      const target = this.#byUrl.get(folder + name);
+      if (target) {
+        return target;
+      }
+    }
+    return undefined;
   }
 
   /** Every published URL, decoded, once per change of the map: what suggestions are chosen from. */
