@@ -1138,6 +1138,41 @@ suite('links', () => {
     assert.deepStrictEqual(await check('[a]({{ page.imgdir }}/x.png) [b]({{ site.repository }}/tree) [c](/posts/2/) [d](/tag/kotlin/) [e](/sitemap.xml)', files), []);
   });
 
+  test('jekyll-archives makes only the archives `enabled` lists, each at its own or the default permalink', async () => {
+    // The oracle (Jekyll 4.3.1, jekyll-archives 2.2.1): with `enabled: [categories, tags]` and only `category` in
+    // `permalinks`, _site has /category/software-engineering/ and /tag/ruby/ (the default tag permalink stays); without
+    // `enabled` it writes no archive at all; `enabled: all` (or true) writes /2020/, /2020/01/, /2020/01/01/ too.
+    const site = (archives: string) => blog({ '_config.yml': `permalink: /:year/:month/:title.html\nplugins: [jekyll-archives]\n${archives}` });
+    const body = '[a](/category/software-engineering/) [b](/tag/ruby/) [c](/2020/) [d](/2020/01/) [e](/gone/)';
+    const customCategory = site('jekyll-archives:\n  enabled: [categories, tags]\n  permalinks:\n    category: /category/:name/\n');
+    assert.deepStrictEqual(codes(await check(body, customCategory)), [['link.url', '/2020/'], ['link.url', '/2020/01/'], ['link.url', '/gone/']]);
+    assert.deepStrictEqual(codes(await check(body, site(''))).map(([, covered]) => covered), ['/category/software-engineering/', '/tag/ruby/', '/2020/', '/2020/01/', '/gone/']);
+    assert.deepStrictEqual(codes(await check(body, site('jekyll-archives:\n  enabled: all\n'))), [['link.url', '/gone/']]);
+    assert.deepStrictEqual(codes(await check(body, site('jekyll-archives:\n  enabled: [month]\n'))), [['link.url', '/category/software-engineering/'], ['link.url', '/tag/ruby/'], ['link.url', '/2020/'], ['link.url', '/gone/']]);
+  });
+
+  test("jekyll-paginate-v2's autopages make tag, category and collection pages once `autopages` is enabled", async () => {
+    // The oracle (Jekyll 4.3.1, jekyll-paginate-v2 3.0.0): `autopages: { enabled: true }` writes /tag/ruby/,
+    // /category/software engineering/ and /collection/posts/; a kind's own `permalink` moves it, its `enabled: false`
+    // drops it; without `autopages.enabled` none is written (genics.blog links its /category/ and /tag/ pages).
+    const site = (autopages: string) => blog({ '_config.yml': `permalink: /:year/:month/:title.html\nplugins: [jekyll-paginate-v2]\npagination:\n  enabled: true\n${autopages}` });
+    const body = '[a](/tag/ruby/) [b](/category/software-engineering) [c](/collection/posts/) [d](/t/ruby/)';
+    assert.deepStrictEqual(codes(await check(body, site('autopages:\n  enabled: true\n'))), [['link.url', '/t/ruby/']]);
+    const moved = site('autopages:\n  enabled: true\n  collections:\n    enabled: false\n  tags:\n    permalink: /t/:tag/\n');
+    assert.deepStrictEqual(codes(await check(body, moved)), [['link.url', '/tag/ruby/'], ['link.url', '/collection/posts/']]);
+    assert.strictEqual((await check(body, site(''))).length, 4);
+  });
+
+  test("jekyll-feed's tag feeds and collection feeds are found at their configured paths", async () => {
+    // The oracle (Jekyll 4.3.1, jekyll-feed 0.17.0): `feed: { path: /atom.xml, tags: { path: alt/tags/ },
+    // collections: { recipes: { path: /r.xml } } }` writes /atom.xml, /alt/tags/ruby.xml and /r.xml, and no /feed.xml;
+    // `tags: true` writes /feed/by_tag/ruby.xml.
+    const site = (feed: string) => blog({ '_config.yml': `permalink: /:year/:month/:title.html\nplugins: [jekyll-feed]\ncollections:\n  recipes:\n    output: true\nfeed:\n${feed}` });
+    const configured = site('  path: /atom.xml\n  tags:\n    path: "alt/tags/"\n  collections:\n    recipes:\n      path: "/r.xml"\n');
+    assert.deepStrictEqual(codes(await check('[a](/atom.xml) [b](/alt/tags/ruby.xml) [c](/r.xml) [d](/feed.xml) [e](/s.xml)', configured)), [['link.url', '/feed.xml'], ['link.url', '/s.xml']]);
+    assert.deepStrictEqual(codes(await check('[a](/feed/by_tag/ruby.xml) [b](/by_tag/ruby.xml)', site('  tags: true\n'))), [['link.url', '/by_tag/ruby.xml']]);
+  });
+
   test('rouge and kramdown listed as plugins make no pages: a missing page stays broken', async () => {
     // Jekyll 4.3.1 writes the same files with `plugins: [rouge, kramdown, kramdown-parser-gfm]` as without (mzlogin.github.io lists rouge).
     const files = blog({ '_config.yml': 'permalink: /:year/:month/:title.html\nplugins: [rouge, kramdown, kramdown-parser-gfm, jekyll-feed]\n' });

@@ -30,9 +30,7 @@ export function generatedUrls(config: SiteConfig): GeneratedUrls {
   const patterns: RegExp[] = [];
   const has = (name: string) => config.plugins.includes(name);
   if (has('jekyll-feed')) {
-    const feed = asRecord(raw['feed']);
-    patterns.push(exact(typeof feed['path'] === 'string' ? '/' + feed['path'].replace(/^\//, '') : '/feed.xml'));
-    patterns.push(/^\/feed\/.*\.xml$/);
+    patterns.push(...feedPatterns(asRecord(raw['feed'])));
   }
   if (has('jekyll-sitemap')) {
     patterns.push(exact('/sitemap.xml'), exact('/robots.txt'));
@@ -49,15 +47,16 @@ export function generatedUrls(config: SiteConfig): GeneratedUrls {
     const permalink = typeof pagination['permalink'] === 'string' ? pagination['permalink'] : '/page/:num/';
     // Relative to each paginated page's URL, so it may appear under any folder.
     patterns.push(templatePattern(permalink, true));
+    for (const template of autopageTemplates(asRecord(raw['autopages']))) {
+      patterns.push(templatePattern(template, false));
+    }
   }
   if (has('jekyll/tagging') || has('jekyll-tagging')) {
     const dir = typeof raw['tag_page_dir'] === 'string' ? raw['tag_page_dir'] : 'tag';
     patterns.push(new RegExp('^/' + escapeRegExp(dir.replace(/^\/|\/$/g, '')) + '/'));
   }
   if (has('jekyll-archives')) {
-    const permalinks = asRecord(asRecord(raw['jekyll-archives'])['permalinks']);
-    const templates = Object.values(permalinks).filter((v): v is string => typeof v === 'string');
-    for (const template of templates.length > 0 ? templates : ['/:year/', '/:year/:month/', '/:year/:month/:day/', '/tag/:name/', '/category/:name/']) {
+    for (const template of archiveTemplates(asRecord(raw['jekyll-archives']))) {
       patterns.push(templatePattern(template, false));
     }
   }
@@ -65,16 +64,81 @@ export function generatedUrls(config: SiteConfig): GeneratedUrls {
   return { matches: (path) => patterns.some((p) => p.test(path)), unknownPlugins };
 }
 
+/**
+ * jekyll-feed's feeds: the site's at `path`, a category's or collection's under /feed/, a tag's (with `tags`) under
+ * the tags' `path` (default /feed/by_tag/, joined to the tag as written), a collection's at its own `path`.
+ */
+function feedPatterns(feed: Record<string, unknown>): RegExp[] {
+  const patterns = [exact(typeof feed['path'] === 'string' ? rooted(feed['path']) : '/feed.xml'), /^\/feed\/.*\.xml$/];
+  const tags = feed['tags'] === true ? {} : feed['tags'];
+  if (typeof tags === 'object' && tags !== null && !Array.isArray(tags)) {
+    const path = asRecord(tags)['path'];
+    patterns.push(new RegExp('^' + escapeRegExp(rooted(typeof path === 'string' ? path : '/feed/by_tag/')) + '.+\\.xml$'));
+  }
+  for (const collection of Object.values(asRecord(feed['collections']))) {
+    const path = asRecord(collection)['path'];
+    if (typeof path === 'string') {
+      patterns.push(exact(rooted(path)));
+    }
+  }
+  return patterns;
+}
+
+function rooted(path: string): string {
+  return '/' + path.replace(/^\//, '');
+}
+
+/** jekyll-archives' kinds: the name `enabled` lists, the `permalinks` key and its default. */
+const ARCHIVES = [
+  ['year', 'year', '/:year/'],
+  ['month', 'month', '/:year/:month/'],
+  ['day', 'day', '/:year/:month/:day/'],
+  ['tags', 'tag', '/tag/:name/'],
+  ['categories', 'category', '/category/:name/'],
+] as const;
+
+/**
+ * The permalinks of the archives jekyll-archives writes: only the kinds `enabled` lists (none by default; `all` or
+ * true for every kind), each at its configured permalink or else the default, as the plugin merges its settings
+ * over its defaults.
+ */
+function archiveTemplates(settings: Record<string, unknown>): string[] {
+  const enabled = settings['enabled'];
+  const permalinks = asRecord(settings['permalinks']);
+  return ARCHIVES.filter(([kind]) => enabled === true || enabled === 'all' || (Array.isArray(enabled) && enabled.includes(kind)))
+    .map(([, key, fallback]) => (typeof permalinks[key] === 'string' ? permalinks[key] : fallback));
+}
+
+/** jekyll-paginate-v2's autopage kinds and their default permalinks. */
+const AUTOPAGES = [
+  ['tags', '/tag/:tag'],
+  ['categories', '/category/:cat'],
+  ['collections', '/collection/:coll'],
+] as const;
+
+/** The permalinks of jekyll-paginate-v2's autopages: none unless `autopages.enabled`, then every kind not disabled. */
+function autopageTemplates(settings: Record<string, unknown>): string[] {
+  if (settings['enabled'] !== true) {
+    return [];
+  }
+  return AUTOPAGES.map(([kind, fallback]) => [asRecord(settings[kind]), fallback] as const)
+    .filter(([kind]) => kind['enabled'] !== false)
+    .map(([kind, fallback]) => (typeof kind['permalink'] === 'string' ? kind['permalink'] : fallback));
+}
+
 function exact(path: string): RegExp {
   return new RegExp('^' + escapeRegExp(path) + '$');
 }
 
-/** `/page:num/`, `/tag/:name/` as a pattern: each placeholder stands for one or more characters of a segment. */
+/** What a number placeholder stands for: a page number, or a date's part as jekyll-archives writes it (2020/01/05). */
+const NUMBER_PLACEHOLDERS = new Map([[':num', '\\d+'], [':year', '\\d{4}'], [':month', '\\d{2}'], [':day', '\\d{2}']]);
+
+/** `/page:num/`, `/tag/:name/` as a pattern: any other placeholder stands for one or more characters of a segment. */
 function templatePattern(template: string, anywhere: boolean): RegExp {
   const body = template
     .replace(/^\/?/, '/')
     .split(/(:[a-z_]+)/)
-    .map((part) => (part.startsWith(':') ? (part === ':num' ? '\\d+' : '[^/]+') : escapeRegExp(part)))
+    .map((part) => (part.startsWith(':') ? (NUMBER_PLACEHOLDERS.get(part) ?? '[^/]+') : escapeRegExp(part)))
     .join('')
     .replace(/\/$/, '');
   return new RegExp((anywhere ? '(?:^|/)' : '^') + body.replace(/^\//, anywhere ? '' : '/') + '(?:/|/index\\.html|\\.html)?$');
