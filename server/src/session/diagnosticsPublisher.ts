@@ -165,7 +165,7 @@ export class DiagnosticsPublisher implements ISessionListener, IBackgroundWork {
     }
     if (!this.hasWork() && this.#indexing) {
       // Nothing more to read: a plan the check did not finish (files that proved static) would keep its thread.
-      this.session.workspace.willRead([]);
+      this.session.workspace.stopReadingAhead();
       this.onIndexed(this.#indexing.checked, Date.now() - this.#indexing.started);
       this.#indexing = undefined;
       this.#kept = undefined;

@@ -4,7 +4,10 @@
  * so `[a](plugins/x)` in `/plugins/` goes to `/plugins/x`.
  */
 import type { SiteConfig } from '../site/config';
-import { evaluateOutput } from './resolveUrl';
+import { expandLiquid, type LiquidUrls } from './resolveUrl';
+
+/** A base href is written in a layout: no `{% post_url %}` or `{% link %}` there is known. */
+const NO_LINK_TAGS: LiquidUrls = { postUrl: () => undefined, linkUrl: () => undefined };
 
 const BASE_TAG = /<base\s[^>]{0,500}?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
 /** Liquid blocks that may leave a tag out of the page (`{% if jekyll.environment == 'email' %}<base ...>`). */
@@ -35,15 +38,11 @@ export function baseHrefIn(text: string): string | undefined {
 export function basePath(href: string, config: SiteConfig): string | undefined {
   let value = href.trim();
   if (value.includes('{{')) {
-    let unknown = false;
-    value = value.replace(/\{\{-?\s*([\s\S]*?)\s*-?\}\}/g, (_, output: string) => {
-      const evaluated = evaluateOutput(output, config);
-      unknown ||= evaluated === undefined;
-      return evaluated ?? '';
-    });
-    if (unknown || value.includes('{%')) {
+    const expanded = expandLiquid(value, config, NO_LINK_TAGS);
+    if (expanded === undefined) {
       return undefined;
     }
+    value = expanded;
   }
   const site = config.url?.replace(/\/+$/, '');
   if (site && value.startsWith(site + '/')) {

@@ -74,8 +74,6 @@ class LinkChecker {
   readonly #posts: Map<string, PostLookup>;
   /** Posts by path -> whether their URL needs no check (`#isPlainPostLink`); a URL may change with any front matter. */
   readonly #plainPostUrls: Map<string, boolean>;
-  #lastPostName: string | undefined;
-  #lastPost: PostLookup | undefined;
   /** The URLs the Liquid tags in a link's target make (with the baseurl since Jekyll 4). */
   readonly #tags: LiquidUrls = {
     postUrl: (name) => {
@@ -203,10 +201,6 @@ class LinkChecker {
   }
 
   #findPost(written: string): PostLookup {
-    // `[x]({% post_url a %})` looks `a` up twice in a row: for the link, then for the tag in it.
-    if (this.#lastPostName === written && this.#lastPost) {
-      return this.#lastPost;
-    }
     let found = this.#posts.get(written);
     if (!found) {
       // Kept past this check: a cut of the text would keep the whole text alive.
@@ -214,8 +208,6 @@ class LinkChecker {
       found = findPost(this.site, name);
       this.#posts.set(name, found);
     }
-    this.#lastPostName = written;
-    this.#lastPost = found;
     return found;
   }
 

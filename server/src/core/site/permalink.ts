@@ -260,7 +260,6 @@ const DOCUMENT_PLACEHOLDERS = new Set(['collection', 'path', 'name', 'title', 's
 /** A document's placeholders, each worked out when its template names it: a template names three or four of thirty. */
 export function documentPlaceholders(input: DocumentUrlInput, config: SiteConfig): Placeholders {
   let dates: Record<string, string> | null | undefined;
-  let categories: string[] | undefined;
   return (name) => {
     if (!DOCUMENT_PLACEHOLDERS.has(name)) {
       if (dates === undefined) {
@@ -289,9 +288,9 @@ export function documentPlaceholders(input: DocumentUrlInput, config: SiteConfig
       case 'slug':
         return slugify(slug());
       case 'categories':
-        return [...new Set((categories ??= categoriesOf(input.data, input.pathCategories)).map((c) => rubyDowncase(c)))].join('/');
+        return [...new Set(categoriesOf(input.data, input.pathCategories).map((c) => rubyDowncase(c)))].join('/');
       case 'slugified_categories':
-        return [...new Set((categories ??= categoriesOf(input.data, input.pathCategories)).map((c) => slugify(c)))].join('/');
+        return [...new Set(categoriesOf(input.data, input.pathCategories).map((c) => slugify(c)))].join('/');
       default:
         return outputExtension(input.path, config);
     }
