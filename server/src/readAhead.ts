@@ -34,7 +34,7 @@ export interface ReadAheadWorkerData {
   readonly paths: readonly string[];
   /**
    * Int32s: [CURSOR] the index of the reader's next file (the ring's bytes of those before it are free again);
-   * [WAITING] 1 while the thread waits for the reader to reach [WAKE_AT]; [SENT] 1 once it has sent entries.
+   * [WAITING] 1 while the thread waits for the reader to reach [WAKE_AT] (the reader clears it as it wakes the thread); [SENT] 1 once it has sent entries.
    */
   readonly control: SharedArrayBuffer;
   readonly ring: SharedArrayBuffer;
@@ -164,8 +164,11 @@ export class ReadAhead {
   #moveTo(cursor: number): void {
     this.#cursor = cursor;
     Atomics.store(this.#control, CURSOR, cursor);
-    if (Atomics.load(this.#control, WAITING) === 1 && cursor >= Atomics.load(this.#control, WAKE_AT)) {
-      Atomics.notify(this.#control, CURSOR);
+    // One wake per wait: the reader clears WAITING as it wakes the thread, so the reads that follow before the
+    // thread runs again don't each make the system call.
+    const control = this.#control;
+    if (Atomics.load(control, WAITING) === 1 && cursor >= Atomics.load(control, WAKE_AT) && Atomics.compareExchange(control, WAITING, 1, 0) === 1) {
+      Atomics.notify(control, CURSOR);
     }
   }
 

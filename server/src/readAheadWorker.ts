@@ -99,9 +99,11 @@ function waitFor(reader: number, index: number): boolean {
   send();
   const wakeAt = reader + Math.max(1, (index - reader) >> 2);
   Atomics.store(shared, WAKE_AT, wakeAt);
-  Atomics.store(shared, WAITING, 1);
   try {
     for (let now = Atomics.load(shared, CURSOR); now < wakeAt; now = Atomics.load(shared, CURSOR)) {
+      // Set again at every wait: the reader clears it when it wakes the thread. A cursor that moved since `now`
+      // was read makes the wait return at once.
+      Atomics.store(shared, WAITING, 1);
       if (Atomics.wait(shared, CURSOR, now, IDLE_MS) === 'timed-out' && Atomics.load(shared, CURSOR) === now) {
         return false;
       }
