@@ -90,6 +90,17 @@ suite('front matter syntax errors', () => {
     assert.strictEqual(parsed.entries.get('layout')?.keyStart, text.indexOf('layout'));
   });
 
+  // The oracle builds `teaser: "...\n"` followed by `tags: ["a"]` (the closing quote alone at column 0), reading
+  // `teaser` as "... " and the tags as a list (OpenTechSchool's blog).
+  test('a quoted value whose closing quote stands alone at column 0 is read as Ruby reads it', () => {
+    const text = '---\ntitle: "T"\nteaser: "one **two: three**.\n"\ntags: ["a", "b"]\nauthor: x\n---\nbody';
+    const parsed = parseFrontMatter(text);
+    assert.deepStrictEqual(parsed.problems, []);
+    assert.strictEqual(parsed.entries.get('teaser')?.data, 'one **two: three**. ');
+    assert.deepStrictEqual(parsed.entries.get('tags')?.data, ['a', 'b']);
+    assert.strictEqual(parsed.entries.get('author')?.data, 'x');
+  });
+
   test('a plain value going on at column 0 stays an error, as in Ruby', () => {
     assert.strictEqual(parseFrontMatter('---\nexcerpt: one\ntwo\nlayout: post\n---\n').problems[0]?.code, 'frontmatter.yaml');
     assert.strictEqual(parseFrontMatter('---\nexcerpt: "one\ntwo "x"\n---\n').problems[0]?.code, 'frontmatter.yaml');

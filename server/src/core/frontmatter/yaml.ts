@@ -177,17 +177,28 @@ function readDocument(source: string): Document.Parsed {
   return doc;
 }
 
-/** The text with the line breaks inside each quoted value the parser calls unclosed turned into spaces. */
+/**
+ * The text with the line breaks inside each quoted value the parser calls unclosed turned into spaces. The parser
+ * also calls the closing quote of such a value unclosed when it stands alone at column 0: it is no value of its own.
+ */
 function joinUnindentedQuotes(source: string, doc: Document.Parsed): string {
   const chars = source.split('');
+  const spans: { readonly open: number; readonly close: number }[] = [];
   for (const error of doc.errors) {
     const quote = error.code === 'MISSING_CHAR' ? /closing (["'])/.exec(error.message)?.[1] : undefined;
     const open = quote === undefined ? undefined : quotedValueStart(source, error.pos[0], quote);
     const close = open === undefined ? undefined : closingQuote(source, open, quote!);
-    if (close === undefined) {
+    if (close !== undefined) {
+      spans.push({ open: open!, close });
+    }
+  }
+  let joinedUpTo = -1;
+  for (const { open, close } of spans.sort((a, b) => a.open - b.open)) {
+    if (open <= joinedUpTo) {
       continue;
     }
-    for (let i = open! + 1; i < close; i++) {
+    joinedUpTo = close;
+    for (let i = open + 1; i < close; i++) {
       if (chars[i] === '\n' || chars[i] === '\r') {
         chars[i] = ' ';
       }
