@@ -160,6 +160,18 @@ suite("blogwright check: a site read from _config.yml's `source:`", () => {
     assert.strictEqual(status, 1);
   });
 
+  test('`markdown: rdiscount`, which stops a Jekyll 4 build, is one warning on _config.yml; the posts are read as kramdown', async () => {
+    const root = writeBlog({
+      '_config.yml': 'title: t\nmarkdown: rdiscount\npygments: true\n',
+      '_layouts/post.html': '{{ content }}',
+      '_posts/2020-01-01-a.md': '---\ntitle: A\nlayout: post\n---\n# A\n\n[b](/2020/01/02/b.html#b)\n',
+      '_posts/2020-01-02-b.md': '---\ntitle: B\nlayout: post\n---\n# B\n',
+    });
+    const { status, report } = await checkJson(['.'], root);
+    assert.deepStrictEqual(report.diagnostics.map((d) => [d.file, d.code, d.severity, d.range.start.line]), [['_config.yml', 'config.markdown-processor', 'warning', 1]]);
+    assert.strictEqual(status, 0);
+  });
+
   test('`source: ../outside` reads nothing outside the root: a warning on _config.yml, no file of the folder checked', async () => {
     const parent = writeBlog({
       'outside/_posts/2020-01-01-secret.md': '---\ntitle: [broken\n---\n[gone](/gone.html)\n',

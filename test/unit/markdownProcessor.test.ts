@@ -1,0 +1,37 @@
+import * as assert from 'node:assert';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { fileDiagnostics } from '../../server/src/core/fileDiagnostics';
+import { TextDocumentSnapshot } from '../../server/src/core/textDocument';
+import { exampleBlog } from '../util/blogs';
+import { indexBlog } from '../util/checkBlog';
+
+/** The findings on `_config.yml`: code, severity and the text each covers. */
+async function configFindings(config: string, more: Record<string, string> = {}): Promise<[string, DiagnosticSeverity | undefined, string][]> {
+  const files = exampleBlog({ '_config.yml': config, ...more });
+  const site = await indexBlog(files);
+  const document = new TextDocumentSnapshot('_config.yml', 1, config);
+  return fileDiagnostics(site, { document }, []).map((d) => [d.code, d.severity, config.slice(document.offsetAt(d.range.start), document.offsetAt(d.range.end))]);
+}
+
+// The oracle (Jekyll 4.3.1): `markdown: rdiscount` (or redcarpet, maruku) stops the build at the first Markdown file,
+// "Invalid Markdown processor given: rdiscount"; kramdown in any case builds; any other name must be a class a plugin
+// defines under Jekyll::Converters::Markdown (`CommonMarkGhPages`), so a name no Ruby class can have never loads.
+suite('markdown processor', () => {
+  test('an engine Jekyll 4 no longer has is one warning on its value in _config.yml', async () => {
+    for (const engine of ['rdiscount', 'redcarpet', 'maruku']) {
+      assert.deepStrictEqual(await configFindings(`title: t\nmarkdown: ${engine} # fast\npygments: true\n`), [['config.markdown-processor', DiagnosticSeverity.Warning, engine]]);
+    }
+  });
+
+  test('kramdown in any case, or a class a plugin may add, is no finding', async () => {
+    for (const markdown of ['kramdown', 'Kramdown', '"KRAMDOWN"', 'CommonMarkGhPages', 'CommonMark']) {
+      assert.deepStrictEqual(await configFindings(`markdown: ${markdown}\n`), [], markdown);
+    }
+    assert.deepStrictEqual(await configFindings('title: t\n'), []);
+  });
+
+  test('a Gemfile that builds with Jekyll 3 or GitHub Pages (which uses kramdown instead) is no finding', async () => {
+    assert.deepStrictEqual(await configFindings('markdown: redcarpet\n', { Gemfile: "gem 'github-pages'\n" }), []);
+    assert.deepStrictEqual(await configFindings('markdown: redcarpet\n', { Gemfile: "gem 'jekyll', '~> 3.9'\n" }), []);
+  });
+});
