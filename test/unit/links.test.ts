@@ -1179,6 +1179,13 @@ suite('links', () => {
     assert.deepStrictEqual(codes(await check('[a](/generated/page/)', files)), [['link.url', '/generated/page/']]);
   });
 
+  test('jekyll-livereload, a `jekyll serve` option, makes no pages: a missing page stays broken', async () => {
+    // It injects a reload script while serving (Jekyll 3.7 took it in as `serve --livereload`); `jekyll build` writes
+    // the same files (the oracle builds al3x.github.com, whose Gemfile loads it, with the same pages without the gem).
+    const files = blog({ '_config.yml': 'permalink: /:year/:month/:title.html\n', Gemfile: "group :jekyll_plugins do\n  gem 'jekyll-livereload'\nend\n" });
+    assert.deepStrictEqual(codes(await check('[a](/generated/page/)', files)), [['link.url', '/generated/page/']]);
+  });
+
   test('an unknown plugin turns a missing page into "cannot verify"', async () => {
     const files = blog({ '_config.yml': 'permalink: /:year/:month/:title.html\nplugins: [jekyll-made-up-generator]\n' });
     const findings = await check('[a](/generated/page/)', files);

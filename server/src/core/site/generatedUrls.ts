@@ -14,6 +14,8 @@ const KNOWN_PLUGINS = new Set([
   'jekyll-readme-index', 'jekyll-coffeescript', 'jekyll-sass-converter', 'jekyll-commonmark-ghpages', 'jekyll-twitter-plugin',
   'jekyll-last-modified-at', 'jekyll-toc', 'jekyll-spaceship', 'jekyll-minifier', 'jekyll-compose', 'jekyll-admin',
   'jekyll-assets', 'jekyll-email-protect', 'jekyll-target-blank', 'jekyll-katex', 'jekyll-algolia',
+  // A `jekyll serve` option (Jekyll 3.7's `--livereload` since): `jekyll build` writes the same files.
+  'jekyll-livereload',
   // Libraries some blogs list as plugins (mzlogin.github.io and its forks: rouge); Jekyll 4.3.1 builds the same files without them.
   'rouge', 'kramdown', 'kramdown-parser-gfm',
 ]);
