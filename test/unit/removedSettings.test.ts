@@ -16,7 +16,7 @@ async function configFindings(config: string, more: Record<string, string> = {})
 // The oracle (Jekyll 4.3.1): `markdown: rdiscount` (or redcarpet, maruku) stops the build at the first Markdown file,
 // "Invalid Markdown processor given: rdiscount"; kramdown in any case builds; any other name must be a class a plugin
 // defines under Jekyll::Converters::Markdown (`CommonMarkGhPages`), so a name no Ruby class can have never loads.
-suite('markdown processor', () => {
+suite('settings Jekyll 4 no longer has', () => {
   test('an engine Jekyll 4 no longer has is one warning on its value in _config.yml', async () => {
     for (const engine of ['rdiscount', 'redcarpet', 'maruku']) {
       assert.deepStrictEqual(await configFindings(`title: t\nmarkdown: ${engine} # fast\npygments: true\n`), [['config.markdown-processor', DiagnosticSeverity.Warning, engine]]);
@@ -33,5 +33,14 @@ suite('markdown processor', () => {
   test('a Gemfile that builds with Jekyll 3 or GitHub Pages (which uses kramdown instead) is no finding', async () => {
     assert.deepStrictEqual(await configFindings('markdown: redcarpet\n', { Gemfile: "gem 'github-pages'\n" }), []);
     assert.deepStrictEqual(await configFindings('markdown: redcarpet\n', { Gemfile: "gem 'jekyll', '~> 3.9'\n" }), []);
+  });
+
+  // The oracle (Jekyll 4.3.1, and Jekyll 3 since 3.0, GitHub Pages too) aborts at once: "Since v3.0, permalinks for
+  // pages in subfolders must be relative to the site source directory".
+  test('`relative_permalinks: true` stops every build since Jekyll 3: an error on its value', async () => {
+    assert.deepStrictEqual(await configFindings('title: t\nrelative_permalinks: true\n'), [['config.relative-permalinks', DiagnosticSeverity.Error, 'true']]);
+    assert.deepStrictEqual(await configFindings('relative_permalinks: yes\n', { Gemfile: "gem 'github-pages'\n" }).then((f) => f.map(([code]) => code)), ['config.relative-permalinks']);
+    assert.deepStrictEqual(await configFindings('relative_permalinks: false\n'), []);
+    assert.deepStrictEqual(await configFindings('relative_permalinks:\n'), []);
   });
 });

@@ -4,7 +4,7 @@ import { computeDiagnostics, rangeOf, severityOf, toDiagnostic, type BlogwrightD
 import type { RuleCode } from './ruleCatalog';
 import { SETTINGS_FILE, type SettingsProblem } from './settingsLoader';
 import { classifyPath, isMeantAsPost } from './site/documentKind';
-import { markdownSettingRange } from './site/markdownProcessor';
+import { settingValueRange } from './site/removedSettings';
 import type { SourceProblem } from './site/siteDiscovery';
 import type { SiteIndex } from './site/siteIndex';
 import type { ITextDocument } from './workspace';
@@ -34,17 +34,20 @@ function sourceMessage({ kind, setting }: SourceProblem): string {
   }
 }
 
-/** `markdown: rdiscount`: one finding on the setting, rather than one per Markdown file that Jekyll 4 cannot convert. */
-function markdownProcessorDiagnostics(site: SiteIndex, document: ITextDocument, reported: (code: RuleCode, range: Range, message: string) => BlogwrightDiagnostic[]): BlogwrightDiagnostic[] {
-  const processor = site.config.unloadableMarkdownProcessor;
-  if (processor === undefined) {
-    return [];
-  }
-  const { start, end } = markdownSettingRange(document.getText());
-  return reported('config.markdown-processor', rangeOf(document, start, end), l10n.t(
-    'Jekyll 4 has no Markdown processor "{0}" (only kramdown, or a class a plugin adds): its build stops at the first Markdown file. GitHub Pages builds the site with kramdown instead; write `markdown: kramdown`. Blogwright reads the Markdown as kramdown does.',
-    processor,
-  ));
+/** Settings that stop a Jekyll 4 build: one finding on each, rather than one per document Jekyll never writes. */
+function removedSettingDiagnostics(site: SiteIndex, document: ITextDocument, reported: (code: RuleCode, range: Range, message: string) => BlogwrightDiagnostic[]): BlogwrightDiagnostic[] {
+  return site.config.removedSettings.flatMap(({ key, value }) => {
+    const { start, end } = settingValueRange(document.getText(), key);
+    return key === 'markdown'
+      ? reported('config.markdown-processor', rangeOf(document, start, end), l10n.t(
+        'Jekyll 4 has no Markdown processor "{0}" (only kramdown, or a class a plugin adds): its build stops at the first Markdown file. GitHub Pages builds the site with kramdown instead; write `markdown: kramdown`. Blogwright reads the Markdown as kramdown does.',
+        value,
+      ))
+      : reported('config.relative-permalinks', rangeOf(document, start, end), l10n.t(
+        'Jekyll stops the build at `relative_permalinks: {0}` (removed in 3.0): a page\'s `permalink:` is read from the site\'s root, not its folder. Remove the setting; Blogwright reads permalinks from the root.',
+        value,
+      ));
+  });
 }
 
 /** The files a whole-blog check covers: the two configuration files, then every document Jekyll renders. */
@@ -74,7 +77,7 @@ export function fileDiagnostics(site: SiteIndex, source: FileSource, settingsPro
   if (document.path === CONFIG_FILE) {
     const source = site.sourceProblem;
     const sourceDiagnostics = source ? reported(SOURCE_PROBLEM_CODES[source.kind], rangeOf(document, source.start, source.end), sourceMessage(source)) : [];
-    return sourceDiagnostics.concat(markdownProcessorDiagnostics(site, document, reported), site.configProblems.flatMap((p) =>
+    return sourceDiagnostics.concat(removedSettingDiagnostics(site, document, reported), site.configProblems.flatMap((p) =>
       // A repeated key does not stop Jekyll (the last value wins), nor lines it ignores, so the settings are still read.
       p.code === 'frontmatter.duplicate-key' || p.code === 'frontmatter.ignored-rest'
         ? reported(p.code, rangeOf(document, p.start, p.end), p.message)

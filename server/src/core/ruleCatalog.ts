@@ -66,6 +66,7 @@ const ENTRIES = {
   'liquid.in-code': { level: 'warning', fix: true, description: '`{{ }}` or `{% %}` in a code block or span without `{% raw %}`: Jekyll renders it away' },
   'config.yaml': { level: 'error', fix: false, description: "`_config.yml` that Jekyll cannot read: the blog is checked with Jekyll's defaults" },
   'config.markdown-processor': { level: 'warning', fix: false, description: '`markdown:` in `_config.yml` names an engine Jekyll 4 does not have (`rdiscount`, `redcarpet`, `maruku`): its build stops; GitHub Pages uses kramdown instead' },
+  'config.relative-permalinks': { level: 'error', fix: false, description: '`relative_permalinks:` in `_config.yml`, removed in Jekyll 3.0: the build stops' },
   'config.source-missing': { level: 'info', fix: false, description: '`source:` in `_config.yml` names a folder that does not exist (a build step may make it): nothing is checked' },
   'config.source-invalid': { level: 'error', fix: false, description: '`source:` in `_config.yml` is not text (a number, a list, `true`): Jekyll stops the build' },
   'config.source-outside': { level: 'warning', fix: false, description: '`source:` in `_config.yml` names a folder outside the workspace or a symbolic link: Blogwright reads nothing there' },

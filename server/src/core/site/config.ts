@@ -3,7 +3,7 @@ import { isMap } from 'yaml';
 import { parseYaml, yamlToData, type YamlError } from '../frontmatter/yaml';
 import type { IWorkspace, ReadResult } from '../workspace';
 import { GEMFILE, gemfileLoadsOwnGem, gemfilePlugins, gemfileUsesJekyll3 } from './gemfile';
-import { unloadableMarkdownProcessor } from './markdownProcessor';
+import { removedSettings, type RemovedSetting } from './removedSettings';
 
 export interface CollectionConfig {
   readonly name: string;
@@ -42,8 +42,8 @@ export interface SiteConfig {
   readonly plugins: readonly string[];
   /** `{% link %}` and `{% post_url %}` write the baseurl: Jekyll 4, unless the Gemfile builds with Jekyll 3. */
   readonly linkTagsWriteBaseurl: boolean;
-  /** `markdown:` naming an engine Jekyll 4 does not have (`rdiscount`): its build stops (see `markdownProcessor.ts`). */
-  readonly unloadableMarkdownProcessor: string | undefined;
+  /** Settings of Jekyll's early years that stop a Jekyll 4 build (`markdown: rdiscount`, `relative_permalinks: true`). */
+  readonly removedSettings: readonly RemovedSetting[];
   readonly kramdownInput: 'GFM' | 'kramdown';
   readonly kramdownAutoIds: boolean;
   /** kramdown `auto_id_prefix`, put in front of every generated header id. */
@@ -134,7 +134,7 @@ function toConfig(raw: Record<string, unknown>, gemfile?: string): SiteConfig {
     loadsOwnGem: gemfileLoadsOwnGem(gemfile),
     plugins: [...new Set([...asStrings(raw['plugins']), ...asStrings(raw['gems']), ...gemfilePlugins(gemfile)])],
     linkTagsWriteBaseurl: !gemfileUsesJekyll3(gemfile),
-    unloadableMarkdownProcessor: unloadableMarkdownProcessor(raw['markdown'], gemfile),
+    removedSettings: removedSettings(raw, gemfile),
     kramdownInput: input,
     kramdownAutoIds: kramdown['auto_ids'] !== false,
     kramdownAutoIdPrefix: asString(kramdown['auto_id_prefix']) ?? '',
