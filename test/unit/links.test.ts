@@ -312,6 +312,18 @@ suite('links', () => {
     ]);
   });
 
+  test("an included file's definitions, written or made by Liquid, define the page's references (tomjoht's links.html)", async () => {
+    // The oracle: with `{% include links.html %}` (a loop writing `[{{ ... }}]: {{ ... }}` lines, and `[lit]: /lit.html`),
+    // `[B][b]` and `[L][lit]` are links; `[N][nope]` stays text all the same. Layouts render after kramdown: theirs define none.
+    const files = blog({
+      '_includes/links.html': '{% for e in site.data.side %}\n[{{ e.url | remove: ".html" }}]: {{ e.url }}\n{% endfor %}\n',
+      '_includes/outer.html': '{% include links.html %}',
+      '_includes/plain.html': '<p>[none]: not at a line start</p>',
+    });
+    assert.deepStrictEqual(codes(await check('[B][b] and [N][nope]\n\n{% include outer.html %}\n', files)), []);
+    assert.deepStrictEqual(codes(await check('[B][b]\n\n{% include plain.html %}\n', files)), [['link.reference', 'b']]);
+  });
+
   test('an index glued to a word (`matrix[a][b]`) or quoted (`[\'a\'][\'b\']`) is code in prose, shown as written: no reference (hellojunho.github.io)', async () => {
     // The oracle: `matrix[a][b] = 1 and computers[i][j] and ['userRequest']['utterance']` is that text; so is `[the docs][dox]`, a link meant.
     const body = "matrix[a][b] = 1, computers[i][j], 배열[1][2], ['userRequest']['utterance'] and see [the docs][dox] or [dox][].\n";
