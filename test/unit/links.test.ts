@@ -1131,6 +1131,21 @@ suite('links', () => {
     assert.deepStrictEqual(codes(await check(page, files("gem 'jekyll-relative-links'\n"), 'install.md')), [['link.url', 'install/on_linux.md'], ['link.url', 'gone.md']]);
   });
 
+  test("a `remote_theme` with no Gemfile is GitHub Pages' build, with its default plugins (OpenSearch's style guide site)", async () => {
+    // Only GitHub Pages loads jekyll-remote-theme unasked (pages-gem's `configure_plugins`); a plain `jekyll build`
+    // ignores `remote_theme` (the oracle: "Layout 'default' requested ... does not exist"), so such a site is built there.
+    const page = '[Linux](install/on_linux.md) [gone](gone.md)\n';
+    const files = (config: string, gemfile?: string) => {
+      const site = blog({ '_config.yml': config, 'install/on_linux.md': '---\ntitle: Linux\n---\n' });
+      return gemfile === undefined ? site : { ...site, Gemfile: gemfile };
+    };
+    const remote = 'remote_theme: just-the-docs/just-the-docs\n';
+    assert.deepStrictEqual(codes(await check(page, files(remote), 'install.md')), [['link.url', 'gone.md']]);
+    // With a Gemfile, Bundler says what loads, as before; with no theme, nothing says GitHub Pages.
+    assert.deepStrictEqual(codes(await check(page, files(remote, 'gem "jekyll"\n'), 'install.md')), [['link.url', 'install/on_linux.md'], ['link.url', 'gone.md']]);
+    assert.deepStrictEqual(codes(await check(page, files('title: T\n'), 'install.md')), [['link.url', 'install/on_linux.md'], ['link.url', 'gone.md']]);
+  });
+
   test('a link that differs from a URL only in its ending is offered that URL, not a nearer-looking one (CocoaPods blog)', async () => {
     const files = blog({ '_config.yml': 'permalink: /:title\n', '_posts/2014-05-20-CocoaPods-Trunk.md': '---\ntitle: T\n---\n', '_posts/2021-04-19-CocoaPods-Trunk-RCE.md': '---\ntitle: R\n---\n' });
     const findings = await check('[trunk](/CocoaPods-Trunk/)', files);
