@@ -312,6 +312,18 @@ suite('links', () => {
     ]);
   });
 
+  test("an included file's definitions, written or made by Liquid, define the page's references (tomjoht's links.html)", async () => {
+    // The oracle: with `{% include links.html %}` (a loop writing `[{{ ... }}]: {{ ... }}` lines, and `[lit]: /lit.html`),
+    // `[B][b]` and `[L][lit]` are links; `[N][nope]` stays text all the same. Layouts render after kramdown: theirs define none.
+    const files = blog({
+      '_includes/links.html': '{% for e in site.data.side %}\n[{{ e.url | remove: ".html" }}]: {{ e.url }}\n{% endfor %}\n',
+      '_includes/outer.html': '{% include links.html %}',
+      '_includes/plain.html': '<p>[none]: not at a line start</p>',
+    });
+    assert.deepStrictEqual(codes(await check('[B][b] and [N][nope]\n\n{% include outer.html %}\n', files)), []);
+    assert.deepStrictEqual(codes(await check('[B][b]\n\n{% include plain.html %}\n', files)), [['link.reference', 'b']]);
+  });
+
   test('an index glued to a word (`matrix[a][b]`) or quoted (`[\'a\'][\'b\']`) is code in prose, shown as written: no reference (hellojunho.github.io)', async () => {
     // The oracle: `matrix[a][b] = 1 and computers[i][j] and ['userRequest']['utterance']` is that text; so is `[the docs][dox]`, a link meant.
     const body = "matrix[a][b] = 1, computers[i][j], 배열[1][2], ['userRequest']['utterance'] and see [the docs][dox] or [dox][].\n";
@@ -1117,6 +1129,21 @@ suite('links', () => {
     assert.deepStrictEqual(codes(await check(page, files('gem "github-pages", group: :jekyll_plugins\n'), 'install.md')), rewritten);
     // Outside the group Jekyll does not load it.
     assert.deepStrictEqual(codes(await check(page, files("gem 'jekyll-relative-links'\n"), 'install.md')), [['link.url', 'install/on_linux.md'], ['link.url', 'gone.md']]);
+  });
+
+  test("a `remote_theme` with no Gemfile is GitHub Pages' build, with its default plugins (OpenSearch's style guide site)", async () => {
+    // Only GitHub Pages loads jekyll-remote-theme unasked (pages-gem's `configure_plugins`); a plain `jekyll build`
+    // ignores `remote_theme` (the oracle: "Layout 'default' requested ... does not exist"), so such a site is built there.
+    const page = '[Linux](install/on_linux.md) [gone](gone.md)\n';
+    const files = (config: string, gemfile?: string) => {
+      const site = blog({ '_config.yml': config, 'install/on_linux.md': '---\ntitle: Linux\n---\n' });
+      return gemfile === undefined ? site : { ...site, Gemfile: gemfile };
+    };
+    const remote = 'remote_theme: just-the-docs/just-the-docs\n';
+    assert.deepStrictEqual(codes(await check(page, files(remote), 'install.md')), [['link.url', 'gone.md']]);
+    // With a Gemfile, Bundler says what loads, as before; with no theme, nothing says GitHub Pages.
+    assert.deepStrictEqual(codes(await check(page, files(remote, 'gem "jekyll"\n'), 'install.md')), [['link.url', 'install/on_linux.md'], ['link.url', 'gone.md']]);
+    assert.deepStrictEqual(codes(await check(page, files('title: T\n'), 'install.md')), [['link.url', 'install/on_linux.md'], ['link.url', 'gone.md']]);
   });
 
   test('a link that differs from a URL only in its ending is offered that URL, not a nearer-looking one (CocoaPods blog)', async () => {

@@ -155,6 +155,14 @@ suite('markdown.unknown-tag', () => {
     }
   });
 
+  test('a capture handed to an include is printed as the include says: not reported; one printed in the Markdown is (OpenSearch docs)', async () => {
+    // The oracle: `{% include code.html rest=step1_rest %}`, whose include highlights `include.rest`, writes
+    // `&lt;YOUR_TASK_ID&gt;`; `{{ other }}` in the Markdown makes `<PLAIN_ID>` a tag.
+    const handed = '\n{% capture step1_rest %}\nPOST /_tasks/<YOUR_TASK_ID>/x\n{% endcapture %}\n\n{% include code.html\n    rest=step1_rest %}\n';
+    assert.deepStrictEqual(await unknownTags(handed), []);
+    assert.deepStrictEqual(await unknownTags('\n{% capture other %}\nGET /<PLAIN_ID>/x\n{% endcapture %}\n{{ other }}\n'), ['<PLAIN_ID>']);
+  });
+
   test('one finding for the HTML block a placeholder opens: what it swallows is not reported again', async () => {
     assert.deepStrictEqual(await unknownTags('\n<username> at the start\n\nthen <password> too\n\n```\n<x>\n```\n'), ['<username>']);
     assert.deepStrictEqual(await unknownTags('\n<div>\ncd <a1> and <a2>\n</div>\n\nafter <a3>\n'), ['<a1>']);

@@ -28,7 +28,7 @@ import type { ConfigTexts } from '../core/site/config';
 import { blogwrightVersion } from '../version';
 
 /** Bumped whenever what is stored changes shape or meaning. */
-const FORMAT = 8;
+const FORMAT = 9;
 const MAGIC = 'blogwright-index\n';
 /** A store larger than this is not read (10,000 posts take about 20 MB). */
 const MAX_STORE_BYTES = 512 * 1024 * 1024;
@@ -270,9 +270,9 @@ export function entriesToWrite(
     if (stored === undefined && !stamps.has(path)) {
       continue;
     }
-    const { record, templateIds, templateKeys, templateAssigns, layoutParent, templateIncludes, opensBlank } = stored ?? {};
+    const { record, templateIds, templateKeys, templateAssigns, layoutParent, templateIncludes, opensBlank, definesReferences } = stored ?? {};
     const keyHashes = record?.kind === 'document' && record.links ? site.links.keyHashesOf(path) : undefined;
-    entries.push([path, { record, keyHashes, templateIds, templateKeys, templateAssigns, layoutParent, templateIncludes, opensBlank, stamp: stamps.get(path), diagnostics: diagnosticsOf(path) }]);
+    entries.push([path, { record, keyHashes, templateIds, templateKeys, templateAssigns, layoutParent, templateIncludes, opensBlank, definesReferences, stamp: stamps.get(path), diagnostics: diagnosticsOf(path) }]);
   }
   return entries;
 }
@@ -296,7 +296,7 @@ function chunk(serialized: Buffer): Buffer {
   return Buffer.concat([length, serialized]);
 }
 
-type EncodedEntry = [path: string, stamp: FileStamp | null, record: EncodedRecord | null, keyHashes: Int32Array | null, templateIds: ReadonlySet<string> | null, diagnostics: readonly BlogwrightDiagnostic[] | null, templateKeys: ReadonlySet<string> | null, templateAssigns: ReadonlySet<string> | null, layoutParent: string | null, templateIncludes: readonly string[] | null, opensBlank: boolean];
+type EncodedEntry = [path: string, stamp: FileStamp | null, record: EncodedRecord | null, keyHashes: Int32Array | null, templateIds: ReadonlySet<string> | null, diagnostics: readonly BlogwrightDiagnostic[] | null, templateKeys: ReadonlySet<string> | null, templateAssigns: ReadonlySet<string> | null, layoutParent: string | null, templateIncludes: readonly string[] | null, opensBlank: boolean, definesReferences: boolean];
 /** A document without what its path says (its shape), which `SiteIndex.restore` takes from the path again. */
 type EncodedRecord =
   | { kind: 'static' }
@@ -366,7 +366,7 @@ function encodeEntry(path: string, entry: StoreEntry): EncodedEntry {
           document: { tokens: encodeTokens(record.document.tokens), anchors: encodeAnchors(record.document.anchors), data: record.document.data, hasFrontMatter: record.document.hasFrontMatter, skipped: record.document.skipped },
           links: record.links ? { ids: record.links.ids, idsComplete: record.links.idsComplete, includes: record.links.includes } : null,
         };
-  return [path, entry.stamp ?? null, encoded, entry.keyHashes ?? null, entry.templateIds ?? null, entry.diagnostics && entry.diagnostics.length > 0 ? entry.diagnostics : null, entry.templateKeys ?? null, entry.templateAssigns ?? null, entry.layoutParent ?? null, entry.templateIncludes ?? null, entry.opensBlank === true];
+  return [path, entry.stamp ?? null, encoded, entry.keyHashes ?? null, entry.templateIds ?? null, entry.diagnostics && entry.diagnostics.length > 0 ? entry.diagnostics : null, entry.templateKeys ?? null, entry.templateAssigns ?? null, entry.layoutParent ?? null, entry.templateIncludes ?? null, entry.opensBlank === true, entry.definesReferences === true];
 }
 
 function decodePayload(payload: Buffer): StoreContents | undefined {
@@ -425,12 +425,12 @@ function isAuthor(value: unknown): boolean {
 }
 
 function decodeEntry(raw: unknown): [string, StoreEntry] | undefined {
-  if (!Array.isArray(raw) || raw.length !== 11) {
+  if (!Array.isArray(raw) || raw.length !== 12) {
     return undefined;
   }
   // Any numbers will do as key hashes: a wrong one only makes a document checked again, or not, after an update.
-  const [path, stamp, record, keyHashes, templateIds, diagnostics, templateKeys, templateAssigns, layoutParent, templateIncludes, opensBlank] = raw as unknown[];
-  if (typeof path !== 'string' || typeof opensBlank !== 'boolean' || !(layoutParent === null || typeof layoutParent === 'string') || !(templateIncludes === null || isStringArray(templateIncludes)) || !(stamp === null || isStamp(stamp)) || !(keyHashes === null || keyHashes instanceof Int32Array) || !(templateIds === null || isStringSet(templateIds)) || !(templateKeys === null || isStringSet(templateKeys)) || !(templateAssigns === null || isStringSet(templateAssigns))) {
+  const [path, stamp, record, keyHashes, templateIds, diagnostics, templateKeys, templateAssigns, layoutParent, templateIncludes, opensBlank, definesReferences] = raw as unknown[];
+  if (typeof path !== 'string' || typeof opensBlank !== 'boolean' || typeof definesReferences !== 'boolean' || !(layoutParent === null || typeof layoutParent === 'string') || !(templateIncludes === null || isStringArray(templateIncludes)) || !(stamp === null || isStamp(stamp)) || !(keyHashes === null || keyHashes instanceof Int32Array) || !(templateIds === null || isStringSet(templateIds)) || !(templateKeys === null || isStringSet(templateKeys)) || !(templateAssigns === null || isStringSet(templateAssigns))) {
     return undefined;
   }
   if (!(diagnostics === null || (Array.isArray(diagnostics) && diagnostics.every(isDiagnostic)))) {
@@ -450,6 +450,7 @@ function decodeEntry(raw: unknown): [string, StoreEntry] | undefined {
     ...(templateIncludes === null ? {} : { templateIncludes: templateIncludes as string[] }),
     ...(typeof layoutParent === 'string' ? { layoutParent } : {}),
     ...(opensBlank ? { opensBlank } : {}),
+    ...(definesReferences ? { definesReferences } : {}),
     ...(diagnostics === null ? {} : { diagnostics: diagnostics as BlogwrightDiagnostic[] }),
   };
   return [path, entry];

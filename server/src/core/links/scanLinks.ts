@@ -137,7 +137,29 @@ export function tagsAsText(text: string, bodyStart: number, input: MarkdownInput
   const tagEnds = new HtmlTagEnds(text);
   const asText = [...comments, ...mathContents(text, bodyStart, isText), ...liquidRanges(text, bodyStart, isText), ...noMarkdownBlocks(text, bodyStart)];
   asText.push(...scriptContents(text, bodyStart, isText, (from) => tagEnds.endFrom(from)));
+  asText.push(...capturesHandedToIncludes(text, bodyStart, liquidBlocks.capture));
   return { asText: sortRanges(asText), blocks };
+}
+
+/**
+ * The captures a page hands to an include (`{% capture rest %}...{% endcapture %}`, then `{% include code.html
+ * rest=rest %}`): the include prints them as it says, as it does a parameter written in place (`content="<v>"`).
+ * The oracle: OpenSearch's code-block.html highlights `include.rest`, writing `&lt;YOUR_TASK_ID&gt;`.
+ */
+function capturesHandedToIncludes(text: string, bodyStart: number, captures: readonly Range[]): Range[] {
+  if (captures.length === 0) {
+    return [];
+  }
+  const handed = new Set<string>();
+  for (const tag of text.slice(bodyStart).matchAll(/\{%-?\s*include(?:_cached)?\s[^%]*%\}/g)) {
+    for (const parameter of tag[0].matchAll(/[\w-]+\s*=\s*([A-Za-z_][\w-]*)/g)) {
+      handed.add(parameter[1]!);
+    }
+  }
+  return captures.filter((capture) => {
+    const name = /^\{%-?\s*capture\s+([\w-]+)/.exec(text.slice(capture.start, capture.start + 100))?.[1];
+    return name !== undefined && handed.has(name);
+  });
 }
 
 /** An HTML page's body as one raw HTML block: Jekyll writes it as it is (the oracle keeps a tab-indented `<h2 id>`). */

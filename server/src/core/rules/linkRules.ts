@@ -67,6 +67,8 @@ class LinkChecker {
   #suggestions = 0;
   /** The text in lower case, made once for `#isUsed`. */
   #lowerText: string | undefined;
+  /** Whether an include on the page may define references (`SiteIndex.includesDefineReferences`), asked once. */
+  #includesDefine: boolean | undefined;
   /**
    * `{% post_url %}` lookups, kept for the whole blog until documents come or go or a `slug` changes (the legacy
    * lookup reads it): the 10,000-post blog looks up 74,000 tags, most of them names other posts look up too.
@@ -158,11 +160,15 @@ class LinkChecker {
 
   /**
    * Whether kramdown finds the reference, or may: definitions written with Liquid or in an included file are
-   * unknown until built (`definitionsComplete`). A label starting with `[` (`[[a]][[b]]`, `[NOTE][[b]](url)`) is no
-   * reference: kramdown keeps that `[` as text and reads what follows as its own link, which is checked as such.
+   * unknown until built (`definitionsComplete`, `includesDefineReferences`). A label starting with `[`
+   * (`[[a]][[b]]`, `[NOTE][[b]](url)`) is no reference: kramdown keeps that `[` as text and reads what follows as its own link, which is checked as such.
    */
   #isDefined(label: string): boolean {
-    return this.scanned.definitions.has(label) || label.startsWith('[') || !this.scanned.definitionsComplete;
+    if (this.scanned.definitions.has(label) || label.startsWith('[') || !this.scanned.definitionsComplete) {
+      return true;
+    }
+    this.#includesDefine ??= this.site.includesDefineReferences(this.scanned.includes);
+    return this.#includesDefine;
   }
 
   /**

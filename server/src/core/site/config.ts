@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { isMap } from 'yaml';
 import { parseYaml, yamlToData, type YamlError } from '../frontmatter/yaml';
 import type { IWorkspace, ReadResult } from '../workspace';
-import { GEMFILE, gemfileLoadsOwnGem, gemfilePlugins, gemfileUsesJekyll3 } from './gemfile';
+import { GEMFILE, GITHUB_PAGES_PLUGINS, gemfileLoadsOwnGem, gemfilePlugins, gemfileUsesJekyll3 } from './gemfile';
 import { removedSettings, type RemovedSetting } from './removedSettings';
 
 export interface CollectionConfig {
@@ -114,6 +114,9 @@ function toConfig(raw: Record<string, unknown>, gemfile?: string): SiteConfig {
   const kramdown = asRecord(raw['kramdown']);
   const input = typeof kramdown['input'] === 'string' && kramdown['input'].toLowerCase() === 'kramdown' ? 'kramdown' : 'GFM';
   const theme = raw['theme'] ?? raw['remote_theme'];
+  const githubPages = builtByGitHubPages(raw, gemfile);
+  // GitHub Pages builds with Jekyll 3.
+  const jekyll3 = githubPages || gemfileUsesJekyll3(gemfile);
   return {
     title: asString(raw['title']),
     url: asString(raw['url'])?.replace(/\/+$/, ''),
@@ -132,9 +135,9 @@ function toConfig(raw: Record<string, unknown>, gemfile?: string): SiteConfig {
     hasTheme: typeof theme === 'string' && theme.length > 0,
     theme: typeof theme === 'string' && theme.length > 0 ? theme : undefined,
     loadsOwnGem: gemfileLoadsOwnGem(gemfile),
-    plugins: [...new Set([...asStrings(raw['plugins']), ...asStrings(raw['gems']), ...gemfilePlugins(gemfile)])],
-    linkTagsWriteBaseurl: !gemfileUsesJekyll3(gemfile),
-    removedSettings: removedSettings(raw, gemfile),
+    plugins: [...new Set([...asStrings(raw['plugins']), ...asStrings(raw['gems']), ...gemfilePlugins(gemfile), ...(githubPages ? GITHUB_PAGES_PLUGINS : [])])],
+    linkTagsWriteBaseurl: !jekyll3,
+    removedSettings: removedSettings(raw, jekyll3),
     kramdownInput: input,
     kramdownAutoIds: kramdown['auto_ids'] !== false,
     kramdownAutoIdPrefix: asString(kramdown['auto_id_prefix']) ?? '',
@@ -142,6 +145,16 @@ function toConfig(raw: Record<string, unknown>, gemfile?: string): SiteConfig {
     kramdownParseBlockHtml: kramdown['parse_block_html'] === true,
     raw,
   };
+}
+
+/**
+ * Whether the site can only be GitHub Pages' build: a `remote_theme` with no Gemfile. GitHub Pages loads
+ * jekyll-remote-theme unasked (pages-gem's `configure_plugins`); a plain `jekyll build` ignores the key (the oracle:
+ * "Layout 'default' requested ... does not exist"). With a Gemfile, the Gemfile says (`gemfilePlugins`).
+ */
+function builtByGitHubPages(raw: Record<string, unknown>, gemfile: string | undefined): boolean {
+  const remoteTheme = raw['remote_theme'];
+  return gemfile === undefined && typeof remoteTheme === 'string' && remoteTheme.trim() !== '';
 }
 
 function readCollections(raw: unknown): Map<string, CollectionConfig> {

@@ -2,18 +2,16 @@
  * Settings of Jekyll's early years that stop a Jekyll 4 build, read as Jekyll reads them. Each is one finding on
  * `_config.yml`, rather than one per document Jekyll never writes.
  */
-import { gemfileUsesJekyll3 } from './gemfile';
-
 /** A setting of `_config.yml` that stops the build, and its value as written. */
 export interface RemovedSetting {
   readonly key: 'markdown' | 'relative_permalinks';
   readonly value: string;
 }
 
-/** The settings in `raw` (the whole `_config.yml`) that stop a Jekyll 4 build. */
-export function removedSettings(raw: Readonly<Record<string, unknown>>, gemfile: string | undefined): RemovedSetting[] {
+/** The settings in `raw` (the whole `_config.yml`) that stop a Jekyll 4 build; `jekyll3`: the site builds with Jekyll 3 or on GitHub Pages. */
+export function removedSettings(raw: Readonly<Record<string, unknown>>, jekyll3: boolean): RemovedSetting[] {
   const found: RemovedSetting[] = [];
-  const processor = unloadableMarkdownProcessor(raw['markdown'], gemfile);
+  const processor = unloadableMarkdownProcessor(raw['markdown'], jekyll3);
   if (processor !== undefined) {
     found.push({ key: 'markdown', value: processor });
   }
@@ -30,10 +28,10 @@ export function removedSettings(raw: Readonly<Record<string, unknown>>, gemfile:
  * a class a plugin defines under `Jekyll::Converters::Markdown` (`CommonMarkGhPages`). Jekyll 4 dropped the engines
  * of its early years (maruku in 3.0, rdiscount and redcarpet in 4.0): with one of them the build stops at the first
  * Markdown file. GitHub Pages (and Jekyll 3 for redcarpet) still builds such a site: Pages replaces every processor
- * but kramdown, GFM and CommonMarkGhPages with kramdown. So a Gemfile that builds with Jekyll 3 is not reported.
+ * but kramdown, GFM and CommonMarkGhPages with kramdown. So a site that builds with Jekyll 3 (its Gemfile, or GitHub Pages' `remote_theme` without one) is not reported.
  */
-function unloadableMarkdownProcessor(markdown: unknown, gemfile: string | undefined): string | undefined {
-  if (typeof markdown !== 'string' || markdown.toLowerCase() === 'kramdown' || gemfileUsesJekyll3(gemfile)) {
+function unloadableMarkdownProcessor(markdown: unknown, jekyll3: boolean): string | undefined {
+  if (typeof markdown !== 'string' || markdown.toLowerCase() === 'kramdown' || jekyll3) {
     return undefined;
   }
   // A Ruby class name: a plugin may define it, which we cannot see.

@@ -44,6 +44,8 @@ export interface StoredFile {
   readonly templateIncludes?: readonly string[];
   /** An include whose first line writes nothing (`opensBlank`). */
   readonly opensBlank?: boolean;
+  /** An include with a line that defines a reference (`definesReferences`). */
+  readonly definesReferences?: boolean;
   /** The href of a `<base>` tag the template writes (`baseHrefIn`). */
   readonly baseHref?: string;
 }
@@ -83,6 +85,8 @@ export class SiteIndex {
   readonly #templateIncludes = new Map<string, readonly string[]>();
   /** The layouts and includes whose first line writes nothing (`opensBlank`). */
   readonly #opensBlank = new Set<string>();
+  /** The includes with a line that defines a reference (`definesReferences`). */
+  readonly #definesReferences = new Set<string>();
   /** Layout or include path -> the href of the `<base>` tag it writes: relative links on its pages resolve against it. */
   readonly #baseHrefs = new Map<string, string>();
   readonly #dataFiles = new Map<string, string>();
@@ -287,6 +291,9 @@ export class SiteIndex {
         if (entry.opensBlank === true) {
           this.#opensBlank.add(path);
         }
+        if (entry.definesReferences === true) {
+          this.#definesReferences.add(path);
+        }
         if (entry.layoutParent !== undefined) {
           this.#layoutParents.set(path, entry.layoutParent);
         }
@@ -316,7 +323,7 @@ export class SiteIndex {
     const templateIds = this.links.templateIds.get(path);
     const layoutParent = this.#layoutParents.get(path);
     const baseHref = this.#baseHrefs.get(path);
-    return templateIds ? { templateIds, templateKeys: this.#templateKeys.get(path), templateAssigns: this.#templateAssigns.get(path), templateIncludes: this.#templateIncludes.get(path), ...(layoutParent === undefined ? {} : { layoutParent }), ...(this.#opensBlank.has(path) ? { opensBlank: true } : {}), ...(baseHref === undefined ? {} : { baseHref }) } : undefined;
+    return templateIds ? { templateIds, templateKeys: this.#templateKeys.get(path), templateAssigns: this.#templateAssigns.get(path), templateIncludes: this.#templateIncludes.get(path), ...(layoutParent === undefined ? {} : { layoutParent }), ...(this.#opensBlank.has(path) ? { opensBlank: true } : {}), ...(this.#definesReferences.has(path) ? { definesReferences: true } : {}), ...(baseHref === undefined ? {} : { baseHref }) } : undefined;
   }
 
   /** Empties the index and reads the configuration again; returns its text, as the build's analyser reads it too. */
@@ -332,6 +339,7 @@ export class SiteIndex {
     this.#layoutParents.clear();
     this.#templateIncludes.clear();
     this.#opensBlank.clear();
+    this.#definesReferences.clear();
     this.#baseHrefs.clear();
     this.#dataFiles.clear();
     this.#staticFiles.clear();
@@ -408,6 +416,7 @@ export class SiteIndex {
     const idsBefore = this.links.templateIds.get(path);
     const includesBefore = this.#templateIncludes.get(path);
     const opensBlankBefore = this.#opensBlank.has(path);
+    const definesBefore = this.#definesReferences.has(path);
     const baseBefore = this.#baseHrefs.get(path);
     if (isTemplate(info)) {
       this.#readTemplate(path, text);
@@ -437,7 +446,7 @@ export class SiteIndex {
     }
     const keysAfter = this.#templateKeys.get(path);
     const idsAfter = this.links.templateIds.get(path);
-    const writesAsBefore = (idsBefore === undefined) === (idsAfter === undefined) && sameKeys(idsBefore, idsAfter) && sameKeys(new Set(includesBefore), new Set(this.#templateIncludes.get(path))) && opensBlankBefore === this.#opensBlank.has(path) && baseBefore === this.#baseHrefs.get(path);
+    const writesAsBefore = (idsBefore === undefined) === (idsAfter === undefined) && sameKeys(idsBefore, idsAfter) && sameKeys(new Set(includesBefore), new Set(this.#templateIncludes.get(path))) && opensBlankBefore === this.#opensBlank.has(path) && definesBefore === this.#definesReferences.has(path) && baseBefore === this.#baseHrefs.get(path);
     if (info.kind === 'layout' || !sameKeys(keysBefore, keysAfter) || !sameKeys(assignsBefore, this.#templateAssigns.get(path)) || !writesAsBefore) {
       // A layout changes every page it frames; a template reading other keys changes which keys are the blog's own;
       // an include assigning other variables changes what the pages that include it set; one writing other ids, or
@@ -485,10 +494,14 @@ export class SiteIndex {
     this.#layoutParents.delete(path);
     this.#templateIncludes.delete(path);
     this.#opensBlank.delete(path);
+    this.#definesReferences.delete(path);
     this.#baseHrefs.delete(path);
     if (text !== undefined) {
       if (opensBlank(text)) {
         this.#opensBlank.add(path);
+      }
+      if (definesReferences(text)) {
+        this.#definesReferences.add(path);
       }
       const baseHref = baseHrefIn(text);
       if (baseHref !== undefined) {
@@ -586,6 +599,28 @@ export class SiteIndex {
       }
     }
     return undefined;
+  }
+
+  /**
+   * Whether an include the text of a page names (`includes`), or one those include, may define references: its
+   * lines are in the page's Markdown before kramdown reads it (the oracle: tomjoht's links.html, a loop writing
+   * `[{{ ... }}]: {{ ... }}` lines, defines `[text][label]`'s labels). A layout renders after kramdown: its do not.
+   * An include not on disk (a theme's) is taken to define none, as before.
+   */
+  includesDefineReferences(includes: readonly string[]): boolean {
+    const names = [...includes];
+    const seen = new Set<string>();
+    for (let name = names.pop(); name !== undefined; name = names.pop()) {
+      const include = '_includes/' + name.replace(/^\/+/, '');
+      if (this.#definesReferences.has(include)) {
+        return true;
+      }
+      if (!seen.has(include)) {
+        seen.add(include);
+        names.push(...(this.#templateIncludes.get(include) ?? []));
+      }
+    }
+    return false;
   }
 
   /** Whether `_includes/<name>`'s first line writes nothing; undefined when it is not on disk (a theme's). */
@@ -743,6 +778,11 @@ function isTemplate(info: DocumentKind): boolean {
 function isLocalPlugin(path: string, config: SiteConfig): boolean {
   const dir = typeof config.raw['plugins_dir'] === 'string' ? config.raw['plugins_dir'].replace(/^\.?\/+|\/+$/g, '') : '_plugins';
   return path.startsWith(dir + '/') && path.endsWith('.rb');
+}
+
+/** Whether a template has a line that defines a reference as kramdown reads one, its label or URL Liquid's or not. */
+function definesReferences(text: string): boolean {
+  return /^ {0,3}\[[^\]\n]+\]:/m.test(text);
 }
 
 /**
