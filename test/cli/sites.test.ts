@@ -163,6 +163,7 @@ suite("blogwright check: a site read from _config.yml's `source:`", () => {
   test('`markdown: rdiscount`, which stops a Jekyll 4 build, is one warning on _config.yml; the posts are read as kramdown', async () => {
     const root = writeBlog({
       '_config.yml': 'title: t\nmarkdown: rdiscount\npygments: true\n',
+      Gemfile: "gem 'jekyll', '~> 4.3'\n",
       '_layouts/post.html': '{{ content }}',
       '_posts/2020-01-01-a.md': '---\ntitle: A\nlayout: post\n---\n# A\n\n[b](/2020/01/02/b.html#b)\n',
       '_posts/2020-01-02-b.md': '---\ntitle: B\nlayout: post\n---\n# B\n',

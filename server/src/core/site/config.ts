@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { isMap } from 'yaml';
 import { parseYaml, yamlToData, type YamlError } from '../frontmatter/yaml';
 import type { IWorkspace, ReadResult } from '../workspace';
-import { GEMFILE, GITHUB_PAGES_PLUGINS, gemfileLoadsOwnGem, gemfilePlugins, gemfileUsesJekyll3 } from './gemfile';
+import { GEMFILE, GITHUB_PAGES_PLUGINS, gemfileLoadsOwnGem, gemfilePlugins, gemfileRequiresJekyll4, gemfileUsesJekyll3 } from './gemfile';
 import { removedSettings, type RemovedSetting } from './removedSettings';
 
 export interface CollectionConfig {
@@ -137,7 +137,7 @@ function toConfig(raw: Record<string, unknown>, gemfile?: string): SiteConfig {
     loadsOwnGem: gemfileLoadsOwnGem(gemfile),
     plugins: [...new Set([...asStrings(raw['plugins']), ...asStrings(raw['gems']), ...gemfilePlugins(gemfile), ...(githubPages ? GITHUB_PAGES_PLUGINS : [])])],
     linkTagsWriteBaseurl: !jekyll3,
-    removedSettings: removedSettings(raw, jekyll3),
+    removedSettings: removedSettings(raw, !jekyll3 && gemfileRequiresJekyll4(gemfile)),
     kramdownInput: input,
     kramdownAutoIds: kramdown['auto_ids'] !== false,
     kramdownAutoIdPrefix: asString(kramdown['auto_id_prefix']) ?? '',

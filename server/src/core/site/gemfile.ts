@@ -88,6 +88,21 @@ export function gemfileUsesJekyll3(text: string | undefined): boolean {
 }
 
 /**
+ * Whether the Gemfile asks for Jekyll 4 or later (`gem 'jekyll', '~> 4.3'`, `'>= 4.0'`, `'4.3.1'`). An unpinned
+ * `gem 'jekyll'` says nothing: its Gemfile.lock may hold 2.5 (CocoaPods' blog, built with redcarpet).
+ */
+export function gemfileRequiresJekyll4(text: string | undefined): boolean {
+  for (const raw of text?.split(/\r?\n/) ?? []) {
+    const gem = GEM.exec(withoutComment(raw).trim());
+    if (gem?.[2] === 'jekyll') {
+      const requirement = /^\s*,\s*(["'])([^"']*)\1/.exec(gem[3]!)?.[2] ?? '';
+      return /^(?:~>|>=|=|>)?\s*(?:[4-9]|\d{2,})(?:\.|$)/.test(requirement.trim());
+    }
+  }
+  return false;
+}
+
+/**
  * Whether the Gemfile loads a gem from the site's own folder (`gemspec`): the site is the repository of that gem, as a
  * theme's repository builds its demo site with `theme: <itself>` (jekyll-theme-chirpy and its forks).
  */

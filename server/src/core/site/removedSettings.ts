@@ -8,10 +8,10 @@ export interface RemovedSetting {
   readonly value: string;
 }
 
-/** The settings in `raw` (the whole `_config.yml`) that stop a Jekyll 4 build; `jekyll3`: the site builds with Jekyll 3 or on GitHub Pages. */
-export function removedSettings(raw: Readonly<Record<string, unknown>>, jekyll3: boolean): RemovedSetting[] {
+/** The settings in `raw` (the whole `_config.yml`) that stop the build; `jekyll4`: the Gemfile asks for Jekyll 4. */
+export function removedSettings(raw: Readonly<Record<string, unknown>>, jekyll4: boolean): RemovedSetting[] {
   const found: RemovedSetting[] = [];
-  const processor = unloadableMarkdownProcessor(raw['markdown'], jekyll3);
+  const processor = jekyll4 ? unloadableMarkdownProcessor(raw['markdown']) : undefined;
   if (processor !== undefined) {
     found.push({ key: 'markdown', value: processor });
   }
@@ -28,10 +28,11 @@ export function removedSettings(raw: Readonly<Record<string, unknown>>, jekyll3:
  * a class a plugin defines under `Jekyll::Converters::Markdown` (`CommonMarkGhPages`). Jekyll 4 dropped the engines
  * of its early years (maruku in 3.0, rdiscount and redcarpet in 4.0): with one of them the build stops at the first
  * Markdown file. GitHub Pages (and Jekyll 3 for redcarpet) still builds such a site: Pages replaces every processor
- * but kramdown, GFM and CommonMarkGhPages with kramdown. So a site that builds with Jekyll 3 (its Gemfile, or GitHub Pages' `remote_theme` without one) is not reported.
+ * but kramdown, GFM and CommonMarkGhPages with kramdown. So it is reported only when the Gemfile asks for Jekyll 4: a blog of that era may still build with Jekyll 2 or 3, or on
+ * GitHub Pages.
  */
-function unloadableMarkdownProcessor(markdown: unknown, jekyll3: boolean): string | undefined {
-  if (typeof markdown !== 'string' || markdown.toLowerCase() === 'kramdown' || jekyll3) {
+function unloadableMarkdownProcessor(markdown: unknown): string | undefined {
+  if (typeof markdown !== 'string' || markdown.toLowerCase() === 'kramdown') {
     return undefined;
   }
   // A Ruby class name: a plugin may define it, which we cannot see.
