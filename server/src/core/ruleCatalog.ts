@@ -63,7 +63,7 @@ const ENTRIES = {
   'markdown.in-html': { level: 'warning', fix: true, description: 'Markdown inside an HTML element without `markdown="1"` (a `<details>` section): kramdown shows it as written (GitHub renders it)' },
   'markdown.table-as-text': { level: 'warning', fix: true, description: 'A table not followed by a blank line: kramdown writes it as a paragraph of `|`s (GitHub shows a table)' },
   'markdown.unknown-tag': { level: 'warning', fix: true, description: 'A placeholder in angle brackets outside code (`yarn-<version>.js`, `cd <your-folder>`): kramdown reads an HTML tag, hiding it and the text after it' },
-  'liquid.in-code': { level: 'warning', fix: true, description: '`{{ }}` or `{% %}` in a code block or span without `{% raw %}`: Jekyll renders it away' },
+  'liquid.in-code': { level: 'warning', fix: true, description: '`{{ }}` or `{% %}` in a code block or span or in `$$` math without `{% raw %}`: Jekyll renders it away (or fails the build on `{{n}`)' },
   'config.yaml': { level: 'error', fix: false, description: "`_config.yml` that Jekyll cannot read: the blog is checked with Jekyll's defaults" },
   'config.source-missing': { level: 'info', fix: false, description: '`source:` in `_config.yml` names a folder that does not exist (a build step may make it): nothing is checked' },
   'config.source-invalid': { level: 'error', fix: false, description: '`source:` in `_config.yml` is not text (a number, a list, `true`): Jekyll stops the build' },
