@@ -1345,6 +1345,36 @@ suite('links', () => {
     );
   });
 
+  test('Liquid in `$$` math is rendered too: the formula loses it', async () => {
+    // The oracle: `\(\frac{b}\)`, `\[\sum_ x_i\]`, and `\(\frac{{c}}{d}\)` in raw.
+    const body = 'Fraction $$\\frac{{a}}{b}$$ and {% raw %}$$\\frac{{c}}{d}$${% endraw %} and $$\\{x\\}$$.\n\n$$\n\\sum_{{i}} x_i\n$$\n';
+    const findings = await check(body);
+    assert.deepStrictEqual(
+      findings.map((f) => [f.code, f.covered, f.fix]),
+      [
+        ['liquid.in-code', '{{a}}', '{% raw %}{{a}}{% endraw %}'],
+        ['liquid.in-code', '{{i}}', '{% raw %}{{i}}{% endraw %}'],
+      ],
+    );
+    assert.match(findings[0]!.message, /in math/);
+  });
+
+  test('a `{{` whose first `}` is single fails the build, in math or code (the oracle: "Variable \'{{n}\' was not properly terminated")', async () => {
+    const body = 'Choose $${{n}\\choose{k}}$$ and `{{-x}^2}`, not `{{ a }}}`.\n';
+    const findings = await check(body);
+    assert.deepStrictEqual(
+      findings.map((f) => [f.code, f.covered]),
+      [
+        ['liquid.in-code', '{{n}'],
+        ['liquid.in-code', '{{-x}'],
+        ['liquid.in-code', '{{ a }}'],
+      ],
+    );
+    assert.match(findings[0]!.message, /fails the build/);
+    assert.match(findings[1]!.message, /fails the build/);
+    assert.doesNotMatch(findings[2]!.message, /fails the build/);
+  });
+
   test('a highlight block on one line is its tags around code: the tags are no Liquid in code (azure-sdk)', async () => {
     // The oracle: `<figure class="highlight"><pre><code class="language-text" data-lang="text"> If-Not-Match: "x" </code></pre></figure>`.
     const findings = await check('Text.\n\n{% highlight text %} If-Not-Match: "x" {% endhighlight %}\n\n{% highlight text %} a {{ b }} {% endhighlight %}\n');

@@ -248,6 +248,14 @@ suite('preview renderer', () => {
       assert.match(html, /<div data-line="\d+" class="kdmath">\\\[x = 1\\\]<\/div>/);
     });
 
+    test('math: a `$$` block comes before a table, so its `|` makes no cells; in a paragraph\'s math it does', async () => {
+      // The oracle: `\[p(\theta|x) = \frac{p(x|\theta)}{p(x)}\]`, and `<td>The posterior $$p(\theta</td>`.
+      const html = body(await render('$$p(\\theta|x) = \\frac{p(x|\\theta)}{p(x)}$$\n\n$$p(a|b)\n= 1$$\n\nThe posterior $$p(\\theta|x)$$ is nice.\n'));
+      assert.match(html, /<div data-line="\d+" class="kdmath">\\\[p\(\\theta\|x\) = \\frac\{p\(x\|\\theta\)\}\{p\(x\)\}\\\]<\/div>/);
+      assert.match(html, /<div data-line="\d+" class="kdmath">\\\[p\(a\|b\)\n= 1\\\]<\/div>/);
+      assert.match(html, /<td>The posterior \$\$p\(\\theta<\/td>/);
+    });
+
     test('links: a destination may hold spaces, in a link and in a reference definition (to the end of its line)', async () => {
       const html = body(await render('read [Y and R](http://x.com/a b.html) by [t](a "t")\n\nthe analyzer [1].\n\n[1]: This detail was not\nthat nearly *all*\n'));
       assert.match(html, /<a href="http:\/\/x.com\/a%20b.html">Y and R<\/a> by <a href="a" title="t">t<\/a>/);

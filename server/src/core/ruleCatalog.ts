@@ -63,7 +63,7 @@ const ENTRIES = {
   'markdown.in-html': { level: 'warning', fix: true, description: 'Markdown inside an HTML element without `markdown="1"` (a `<details>` section): kramdown shows it as written (GitHub renders it)' },
   'markdown.table-as-text': { level: 'warning', fix: true, description: 'A table not followed by a blank line: kramdown writes it as a paragraph of `|`s (GitHub shows a table)' },
   'markdown.unknown-tag': { level: 'warning', fix: true, description: 'A placeholder in angle brackets outside code (`yarn-<version>.js`, `cd <your-folder>`): kramdown reads an HTML tag, hiding it and the text after it' },
-  'liquid.in-code': { level: 'warning', fix: true, description: '`{{ }}` or `{% %}` in a code block or span without `{% raw %}`: Jekyll renders it away' },
+  'liquid.in-code': { level: 'warning', fix: true, description: '`{{ }}` or `{% %}` in a code block or span or in `$$` math without `{% raw %}`: Jekyll renders it away (or fails the build on `{{n}`)' },
   'config.yaml': { level: 'error', fix: false, description: "`_config.yml` that Jekyll cannot read: the blog is checked with Jekyll's defaults" },
   'config.markdown-processor': { level: 'warning', fix: false, description: '`markdown:` in `_config.yml` names an engine Jekyll 4 does not have (`rdiscount`, `redcarpet`, `maruku`): its build stops; GitHub Pages uses kramdown instead' },
   'config.relative-permalinks': { level: 'error', fix: false, description: '`relative_permalinks:` in `_config.yml`, removed in Jekyll 3.0: the build stops' },

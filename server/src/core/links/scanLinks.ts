@@ -49,6 +49,10 @@ export interface LiquidInCode {
   readonly end: number;
   /** In an indented code block, which only the indentation makes code (not a fence or highlight). */
   readonly indented: boolean;
+  /** In `$$` math, which kramdown shows as written as it does code. */
+  readonly inMath: boolean;
+  /** A `{{` whose first `}` is single: Liquid reads the output to there, finds no `}}`, and fails the build. */
+  readonly unterminated: boolean;
 }
 
 export interface ScannedLinks {
@@ -447,7 +451,12 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     // (bitcoinops.org); a fence or highlight there is code wherever it is printed.
     const shownCode = codeBlocks.filter((b) => b.kind !== 'indented' || !inside(captures, b.start));
     const indented = sortRanges(shownCode.filter((b) => b.kind === 'indented'));
-    const code = sortRanges([...shownCode.map((b) => ({ start: b.contentStart, end: b.contentEnd, fenced: b.kind === 'fence' || b.kind === 'highlight' })), ...codeSpans]);
+    const code = sortRanges([
+      ...shownCode.map((b) => ({ start: b.contentStart, end: b.contentEnd, fenced: b.kind === 'fence' || b.kind === 'highlight' })),
+      ...codeSpans,
+      // Math's braces make outputs of LaTeX: `\frac{{a}}{b}` prints a's value (the oracle: `\(\frac{b}\)`).
+      ...maths.map((m) => ({ ...m, math: true })),
+    ]);
     const outputOpens = new ForwardSearch(text, '{{');
     const tagOpens = new ForwardSearch(text, '{%');
     /** The next `{{` or `{%`. */
@@ -456,6 +465,15 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     for (const range of code) {
       // `{{ ... }}` or `{% ... %}` up to its first closer, within the range.
       for (let start = opens.next(range.start); start >= 0 && start < range.end; ) {
+        const firstBrace = text[start + 1] === '{' ? text.indexOf('}', start + 2) : -1;
+        if (firstBrace >= 0 && firstBrace < range.end && text[firstBrace + 1] !== '}') {
+          // Liquid's tokenizer ends an output at its first `}` (`{{n}\choose{k}}` is `{{n}`), then wants `}}` there.
+          if (!inside(raw, start) && !inside(comments, start)) {
+            liquidInCode.push({ start, end: firstBrace + 1, indented: inside(indented, start), inMath: 'math' in range, unterminated: true });
+          }
+          start = opens.next(firstBrace + 1);
+          continue;
+        }
         const close = (text[start + 1] === '{' ? closes.output : closes.tag).next(start + 2);
         if (close < 0 || close + 2 > range.end) {
           start = opens.next(start + 1);
@@ -464,7 +482,7 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
         const tag = text.slice(start, close + 2);
         // A comment in code, its tags included, is there to be taken out (a marker for the blog's own tools): as Jekyll does.
         if (!inside(raw, start) && !inside(comments, start) && !inside(footnotes.dropped, start) && !/^\{%-?\s*(?:end)?raw\b/.test(tag) && !showsSource(text, range, start, close + 2)) {
-          liquidInCode.push({ start, end: close + 2, indented: inside(indented, start) });
+          liquidInCode.push({ start, end: close + 2, indented: inside(indented, start), inMath: 'math' in range, unterminated: false });
         }
         start = opens.next(close + 2);
       }

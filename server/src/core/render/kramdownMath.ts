@@ -39,8 +39,9 @@ export function kramdownMath(md: MarkdownIt): void {
     return true;
   });
   // kramdown's block math: after a block boundary, `$$` to the first `$$` after it, then only white space to the end of
-  // its line and a block boundary (`$$a$$ b` is a paragraph's math).
-  md.block.ruler.before('paragraph', 'kramdown_math_block', (state, startLine, endLine, silent) => {
+  // its line and a block boundary (`$$a$$ b` is a paragraph's math). kramdown tries it before tables, so its `|` makes
+  // no cells (the oracle: `\[p(\theta|x)\]`); first of all here: no other block starts with `$$`.
+  md.block.ruler.before('table', 'kramdown_math_block', (state, startLine, endLine, silent) => {
     const start = state.bMarks[startLine]! + state.tShift[startLine]!;
     if (state.sCount[startLine]! - state.blkIndent >= 4 || !state.src.startsWith('$$', start) || (startLine > 0 && !state.isEmpty(startLine - 1) && state.tokens[state.tokens.length - 1]?.nesting !== 1)) {
       return false;

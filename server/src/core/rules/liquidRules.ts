@@ -15,8 +15,18 @@ export const liquidInCodeRule: Rule = {
     const scanned = scanOf(context);
     /** Whether each `{% for %}` in code not closed yet is meant: its `{% endfor %}` is as meant as it. */
     const loops: boolean[] = [];
-    return (scanned?.liquidInCode ?? []).flatMap(({ start, end, indented }) => {
+    return (scanned?.liquidInCode ?? []).flatMap(({ start, end, indented, inMath, unterminated }) => {
       const expression = context.text.slice(start, end);
+      const wrapInRaw = { title: l10n.t('Wrap in {% raw %}'), replacement: `{% raw %}${expression}{% endraw %}` };
+      if (unterminated) {
+        return {
+          code: 'liquid.in-code',
+          start,
+          end,
+          message: l10n.t('Liquid reads `{0}` as an output that `}}` does not close, and Jekyll fails the build. Wrap it in {% raw %}...{% endraw %}, or put a space between the braces.', expression),
+          data: wrapInRaw,
+        };
+      }
       if (indented && includeOpensBlankLine(context, start, end, expression)) {
         return [];
       }
@@ -34,8 +44,10 @@ export const liquidInCodeRule: Rule = {
         code: 'liquid.in-code',
         start,
         end,
-        message: l10n.t('Jekyll renders `{0}` although it stands in code, so readers see its output (usually nothing). Wrap it in {% raw %}...{% endraw %} to show it as written.', shorten(expression)),
-        data: { title: l10n.t('Wrap in {% raw %}'), replacement: `{% raw %}${expression}{% endraw %}` },
+        message: inMath
+          ? l10n.t('Jekyll renders `{0}` although it stands in math, so the formula gets its output (usually nothing) instead of the braces. Wrap it in {% raw %}...{% endraw %}, or put a space between the braces.', shorten(expression))
+          : l10n.t('Jekyll renders `{0}` although it stands in code, so readers see its output (usually nothing). Wrap it in {% raw %}...{% endraw %} to show it as written.', shorten(expression)),
+        data: wrapInRaw,
       };
     });
   },
