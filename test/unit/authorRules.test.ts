@@ -85,6 +85,24 @@ suite('author rules', () => {
     assert.deepStrictEqual(await findingsOf(withData, POST, withSettings({ authorsSource: 'none' })), []);
   });
 
+  test('an authors file that defines none of the names the posts give is not where they come from (a theme\'s sample: swcarpentry/website), unless the settings name it', async () => {
+    const named = (file: string, authors: string) => [file, `---\nlayout: post\ntitle: T\nauthors: ${authors}\n---\nBody\n`];
+    const files = exampleBlog({
+      '_data/authors.yml': 'admin:\n  name: Site Administrator\n',
+      ...Object.fromEntries([
+        named('_posts/2020-01-01-first.md', '["Greg Wilson"]'),
+        named('_posts/2020-02-01-second.md', '["Greg Wilson", "Jane Roe"]'),
+        named('_posts/2020-03-01-third.md', 'Jane Roe'),
+        named(POST, '["Greg Wilson"]'),
+      ]),
+    });
+    assert.deepStrictEqual(await findingsOf(files, POST), []);
+    assert.deepStrictEqual(await findingsOf(files, POST, withSettings({ authorsSource: 'data:authors' })), [['author.unknown', '"Greg Wilson"']], 'a file the settings name is the blog\'s');
+    // One post naming the file's author: the file is the blog's, and the others' names are checked against it.
+    files['_posts/2020-03-01-third.md'] = named('', 'admin')[1]!;
+    assert.deepStrictEqual(await findingsOf(files, POST), [['author.unknown', '"Greg Wilson"']]);
+  });
+
   test('an author page naming an undefined author suggests the author of its folder', async () => {
     const page = 'authors/john.smith/index.md';
     const files = exampleBlog({ [page]: '---\nlayout: default\nauthor: index.md\n---\n' });

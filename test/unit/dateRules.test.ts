@@ -46,6 +46,9 @@ suite('post file name and date rules', () => {
     assert.deepStrictEqual(await check('_posts/2016-02-29-leap.md'), [], '2016 is a leap year');
     assert.deepStrictEqual((await check('_posts/2014-13-01-x.md')).map(([c]) => c), ['filename.invalid-date']);
     assert.deepStrictEqual(await check('_posts/2014-02-29-leap.md', 'date: 2014-02-28\n'), [['date.mismatch', '2014-02-28']], 'date: replaces the name\'s date');
+    // The oracle dates `2018-04-31-a.md` with `date: 2018-04-31` or `date: 2018-05-01` on May 1, as without `date:` (manageiq.org).
+    assert.deepStrictEqual(await check('_posts/2014-02-29-leap.md', 'date: 2014-03-01\n'), [], 'the name\'s day rolls over to the same day');
+    assert.deepStrictEqual(await check('_posts/2014-02-29-leap.md', 'date: 2014-02-29\n'), []);
     assert.deepStrictEqual(await check('_posts/2014-2-3-short.md'), [], 'one-digit month and day are fine for Jekyll');
   });
 

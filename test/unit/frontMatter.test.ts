@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { parseFrontMatter } from '../../server/src/core/frontmatter/parse';
-import { splitFrontMatter } from '../../server/src/core/frontmatter/split';
+import { hasYamlHeader, splitFrontMatter } from '../../server/src/core/frontmatter/split';
 import { readConfig } from '../../server/src/core/site/config';
 
 suite('front matter', () => {
@@ -14,6 +14,16 @@ suite('front matter', () => {
   test('no block unless the file starts with ---', () => {
     assert.strictEqual(splitFrontMatter('\n---\ntitle: A\n---\n').kind, 'none');
     assert.strictEqual(splitFrontMatter('--- yaml\ntitle: A\n---\n').kind, 'none');
+  });
+
+  test('white space after the opening `---`, however long, as Ruby\'s `\\s*` takes it (pulpproject.org: 117 spaces)', () => {
+    const text = `---${' '.repeat(117)}\ntitle: A\n---  \nbody`;
+    const block = splitFrontMatter(text);
+    assert.strictEqual(block.kind, 'closed');
+    assert.strictEqual(block.kind === 'closed' && text.slice(block.bodyStart), 'body');
+    assert.strictEqual(hasYamlHeader(text), true);
+    assert.strictEqual(hasYamlHeader(`\ufeff---${'\t'.repeat(100)}\r\n`), true);
+    assert.strictEqual(hasYamlHeader(`---${' '.repeat(100)}x\n`), false);
   });
 
   test('an unclosed block is reported as such', () => {

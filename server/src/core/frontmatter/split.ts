@@ -20,12 +20,15 @@ export type FrontMatterBlock =
       readonly bodyStart: number;
     };
 
-const OPENING = /^---[ \t\f\v\r]*\n/;
+// Sticky, at the file's start or after its BOM: the white space after `---` may be of any length (Ruby's `\s*`).
+const OPENING = /---[ \t\f\v\r]*\n/y;
+const YAML_HEADER = /---\s*\r?\n/y;
 const CLOSING = /^(?:---|\.\.\.)[ \t\f\v\r]*(?:\n|$)/gm;
 
 export function splitFrontMatter(text: string): FrontMatterBlock {
   const openStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const opening = OPENING.exec(openStart ? text.slice(openStart, openStart + 64) : text.slice(0, 64));
+  OPENING.lastIndex = openStart;
+  const opening = OPENING.exec(text);
   if (!opening) {
     return { kind: 'none' };
   }
@@ -48,6 +51,6 @@ export function splitFrontMatter(text: string): FrontMatterBlock {
 
 /** Whether Jekyll treats the file as one with front matter (`Utils.has_yaml_header?`). */
 export function hasYamlHeader(text: string): boolean {
-  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  return /^---\s*\r?\n/.test(text.slice(start, start + 64));
+  YAML_HEADER.lastIndex = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return YAML_HEADER.test(text);
 }

@@ -12,9 +12,12 @@ import type { Finding, Rule, RuleContext } from './rule';
 export const unknownAuthorRule: Rule = {
   name: 'unknown author',
   wholeBlog: true,
-  check({ site, frontMatter, siteDocument, text }: RuleContext): Finding[] {
+  check({ site, frontMatter, siteDocument, text, settings }: RuleContext): Finding[] {
     const source = site.authors;
     if (!source || !siteDocument || (source.kind === 'collection' && siteDocument.path.startsWith(source.path + '/'))) {
+      return [];
+    }
+    if (settings.authorsSource === 'auto' && !namesAnyOf(site, source)) {
       return [];
     }
     const pageFolder = authorPageFolder(siteDocument.path);
@@ -49,6 +52,27 @@ export const unknownAuthorRule: Rule = {
     return findings;
   },
 };
+
+/**
+ * Whether some document names an author the source defines. A source found (not set) that none does is not where
+ * the blog's authors come from: a theme's sample left in place (swcarpentry/website: `_data/authors.yml` holds `admin:` alone, and
+ * its layouts print the 2,000 posts' `authors: ["Greg Wilson"]` as written), where every name would be "unknown".
+ */
+function namesAnyOf(site: RuleContext['site'], source: AuthorSource): boolean {
+  const known = (name: unknown) => typeof name === 'string' && (source.authors.has(name.trim()) || name.split(',').some((part) => source.authors.has(part.trim())));
+  return site.derived(
+    'namesAnyAuthor',
+    () => {
+      for (const { data } of site.documents.values()) {
+        if ([data['author'], data['authors']].flat().some(known)) {
+          return true;
+        }
+      }
+      return false;
+    },
+    ['author', 'authors'],
+  );
+}
 
 /** One name of a comma-separated value: replaced as it stands, not written as YAML. */
 interface CommaPart extends ValueItem {

@@ -71,7 +71,8 @@ export const dateRule: Rule = {
       return [];
     }
     const fileDay = formatDay(nameDate[0], nameDate[1], nameDate[2]);
-    if (days.includes(fileDay)) {
+    // A day the month lacks (`2018-04-31`) is dated as Ruby's Time rolls it over (May 1), `date:` or not.
+    if (days.includes(fileDay) || days.includes(calendarProblem(...nameDate)?.rolledTo ?? '')) {
       return [];
     }
     const where = reading.instant === undefined ? '' : zone ? l10n.t(" in {0} (the site's `timezone`)", zone) : days.length === 1 ? l10n.t(' in any time zone') : l10n.t(" (by the building machine's time zone: the site sets no `timezone`)");
