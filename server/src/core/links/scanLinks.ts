@@ -461,11 +461,11 @@ export function scanLinks(text: string, bodyStart: number, options: ScanOptions)
     const tagOpens = new ForwardSearch(text, '{%');
     /** The next `{{` or `{%`. */
     const opens = { next: (from: number) => earliest(outputOpens.next(from), tagOpens.next(from)) };
-    const closes = { output: new ForwardSearch(text, '}}'), tag: new ForwardSearch(text, '%}') };
+    const closes = { output: new ForwardSearch(text, '}}'), tag: new ForwardSearch(text, '%}'), brace: new ForwardSearch(text, '}') };
     for (const range of code) {
       // `{{ ... }}` or `{% ... %}` up to its first closer, within the range.
       for (let start = opens.next(range.start); start >= 0 && start < range.end; ) {
-        const firstBrace = text[start + 1] === '{' ? text.indexOf('}', start + 2) : -1;
+        const firstBrace = text[start + 1] === '{' ? closes.brace.next(start + 2) : -1;
         if (firstBrace >= 0 && firstBrace < range.end && text[firstBrace + 1] !== '}') {
           // Liquid's tokenizer ends an output at its first `}` (`{{n}\choose{k}}` is `{{n}`), then wants `}}` there.
           if (!inside(raw, start) && !inside(comments, start)) {
