@@ -5,6 +5,7 @@ import { withSettings } from '../../server/src/core/settings';
 import { SiteIndex } from '../../server/src/core/site/siteIndex';
 import { TextDocumentSnapshot } from '../../server/src/core/textDocument';
 import { InMemoryWorkspace } from '../util/inMemoryWorkspace';
+import { decodeText } from '../../server/src/fileSystemWorkspace';
 
 const POST = '_posts/2020-05-01-linking.md';
 
@@ -45,6 +46,14 @@ function codes(findings: { code: unknown; covered: string }[]) {
 }
 
 suite('links', () => {
+  test('a link whose text is not UTF-8 (a Latin-1 or GBK file: `encoding:` in _config.yml) is not checked', async () => {
+    // Oracle (4.3.1, `encoding: ISO-8859-1`): `# R\xe9sum\xe9` gets the id "r\xe9sum\xe9" and `[r](#r\xe9sum\xe9)` links it;
+    // read as UTF-8 each \xe9 is U+FFFD on both sides, and the id's slug drops it: "rsum" against "r\uFFFDsum\uFFFD".
+    const read = decodeText(Buffer.from('# R\u00e9sum\u00e9\n\n[r](#r\u00e9sum\u00e9) [p](/2015/03/foo.html#r\u00e9sum\u00e9) [u](/caf\u00e9.html) [x](#nope)\n', 'latin1'));
+    assert.ok(read.kind === 'text');
+    assert.deepStrictEqual(codes(await check(read.text)), [['link.fragment', '#nope']]);
+  });
+
   test('blogwright.links.ignore: links to URL paths served besides the site are not checked; the others are', async () => {
     // As `exclude`'s globs: a pattern that names a folder (`api/*` names `/api/v1`) covers what is inside it.
     const body = '[a](/bin/tool.tar.gz) [b](/bin/deep/x.html#y) [c](/api/v1) [d](/nope.html) [e](/bin) [f](/api/v1/deep)\n';
