@@ -30,6 +30,14 @@ suite('post file name and date rules', () => {
     assert.deepStrictEqual(await findingsOf(files, '_posts/README.md'), []);
   });
 
+  // aljrico/blog keeps R Markdown sources with post front matter beside its posts; the oracle skips them silently.
+  test('a source file with front matter in _posts that is no post is not checked as a post (an .Rmd, a .txt)', async () => {
+    const rmd = '---\nlayout: post\ntitle: ""\n---\n![](figs/a.png)\n';
+    const files = exampleBlog({ '_posts/rmarkdown/first_r_package.Rmd': rmd, '_posts/notes.txt': '---\nsome: thing\n---\n[x](/nowhere/)\n' });
+    assert.deepStrictEqual(await findingsOf(files, '_posts/rmarkdown/first_r_package.Rmd'), []);
+    assert.deepStrictEqual(await findingsOf(files, '_posts/notes.txt'), []);
+  });
+
   test('a binary or too large file in _posts that is no post is not "not checked" (jalammar.github.io: 11 images beside its posts; the oracle copies none)', async () => {
     const site = await indexBlog(exampleBlog({ '_posts/2020-01-02-a.md': body() }));
     const skipped = (path: string) => fileDiagnostics(site, { path, skipped: 'the file is binary' }, []).map((d) => d.code);

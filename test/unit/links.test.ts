@@ -141,6 +141,16 @@ suite('links', () => {
     assert.strictEqual(findings[0]!.fix, 'about/index.md');
   });
 
+  // abhijeetviswam.github.io: a draft links the next draft. The oracle builds both with --drafts (href
+  // "/2022/03/31/b.html") and neither without it; from a post, the link fails the build without --drafts.
+  test('{% link %} to a draft works from a draft, not from a post', async () => {
+    const files = blog({ '_drafts/2022-03-31-next.md': '---\ntitle: Next\n---\n' });
+    const body = '[x]({% link _drafts/2022-03-31-next.md %})';
+    assert.deepStrictEqual(codes(await check(body, files, '_drafts/2022-03-15-this.md')), []);
+    assert.deepStrictEqual(codes(await check(body, files)), [['link.file', '_drafts/2022-03-31-next.md']]);
+    assert.deepStrictEqual(codes(await check('[x]({% link _drafts/2022-03-31-gone.md %})', files, '_drafts/2022-03-15-this.md')), [['link.file', '_drafts/2022-03-31-gone.md']]);
+  });
+
   test('root-relative, relative and site-absolute URLs to nothing', async () => {
     const findings = await check('[a](/2015/03/fooo.html) [b](../../2016/01/baz.html) [c](https://blog.example.com/contakt.html) ![d](/assets/img/logo.jpg)');
     assert.deepStrictEqual(codes(findings), [

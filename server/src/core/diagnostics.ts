@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { IExternalLinks } from './links/externalLinkStatus';
 import type { KeptAnalyses } from './site/documentAnalysis';
+import { isBesideThePosts } from './site/documentKind';
 import { settingsGlobMatcher } from './glob';
 import { frontMatterData } from './frontmatter/parse';
 import { unknownAuthorRule } from './rules/authorRules';
@@ -50,7 +51,8 @@ export interface CheckInputs {
 /** Every diagnostic of one document: front matter, then the rest. A rule that throws is logged and skipped. */
 export function computeDiagnostics(site: SiteIndex, document: ITextDocument, { kept, externalLinks, logger, partial = false }: CheckInputs = {}): BlogwrightDiagnostic[] {
   const path = document.path;
-  if (settingsGlobMatcher(site.settings.exclude)(path)) {
+  // Front matter does not make a post of an `.Rmd` source kept beside the posts: Jekyll never reads it.
+  if (settingsGlobMatcher(site.settings.exclude)(path) || isBesideThePosts(path, site.config)) {
     kept?.drop(path);
     return [];
   }

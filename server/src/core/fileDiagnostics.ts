@@ -3,7 +3,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { computeDiagnostics, rangeOf, severityOf, toDiagnostic, type BlogwrightDiagnostic, type CheckInputs } from './diagnostics';
 import type { RuleCode } from './ruleCatalog';
 import { SETTINGS_FILE, type SettingsProblem } from './settingsLoader';
-import { classifyPath, isMeantAsPost } from './site/documentKind';
+import { isBesideThePosts } from './site/documentKind';
 import { settingValueRange } from './site/removedSettings';
 import type { SourceProblem } from './site/siteDiscovery';
 import type { SiteIndex } from './site/siteIndex';
@@ -68,7 +68,7 @@ export function fileDiagnostics(site: SiteIndex, source: FileSource, settingsPro
   };
   if ('skipped' in source) {
     // An image beside the posts is neither read by Jekyll nor a post by mistake: not worth a notice.
-    if (classifyPath(source.path, site.config).kind === 'misnamed-post' && !isMeantAsPost(source.path, site.config)) {
+    if (isBesideThePosts(source.path, site.config)) {
       return [];
     }
     return reported('file.skipped', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, l10n.t('Not checked: {0}.', source.skipped));

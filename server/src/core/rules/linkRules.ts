@@ -63,6 +63,8 @@ class LinkChecker {
    * (`{{ section.content }}` on a one-page site), so its `#id` links name ids of that page, which we cannot know.
    */
   readonly #withoutOwnPage: boolean;
+  /** A draft is built only with `--drafts`, where `{% link %}` finds the other drafts too. */
+  readonly #inDraft: boolean;
   readonly #findings: Finding[] = [];
   #suggestions = 0;
   /** The text in lower case, made once for `#isUsed`. */
@@ -102,6 +104,7 @@ class LinkChecker {
     const document = site.documents.get(path);
     this.#rewritesRelativeLinks = document !== undefined && rewritesRelativeLinks(this.#config, path, document.kind);
     this.#withoutOwnPage = document?.kind === 'collection' && !this.#config.collections.get(document.collection)?.output;
+    this.#inDraft = document?.kind === 'draft';
     this.#posts = site.derived('postLookups', () => new Map<string, PostLookup>(), ['slug']);
     this.#plainPostUrls = site.derived('plainPostUrls', () => new Map<string, boolean>(), 'any-data');
   }
@@ -226,10 +229,10 @@ class LinkChecker {
   }
 
   #checkLinkTag(link: LinkOccurrence): void {
-    if (link.target.includes('{{') || findFile(this.site, link.target) !== undefined) {
+    const written = link.target.trim().replace(/^\/+/, '');
+    if (link.target.includes('{{') || findFile(this.site, link.target) !== undefined || (this.#inDraft && this.site.documents.get(written)?.kind === 'draft')) {
       return;
     }
-    const written = link.target.trim().replace(/^\/+/, '');
     const theme = themeThatMayProvide(this.site, written);
     if (theme !== undefined) {
       this.#report(link, 'link.unverified', l10n.t('No file {0} in the site; the theme {1} may provide it, so this cannot be verified.', excerpt(written), theme));

@@ -128,6 +128,11 @@ export function isMeantAsPost(path: string, config: SiteConfig): boolean {
   return isMarkdownPath(path, config) || /\.html?$/i.test(path);
 }
 
+/** A file Jekyll skips in `_posts/` that was never meant as a post (an image, an R Markdown source): nothing to check. */
+export function isBesideThePosts(path: string, config: SiteConfig): boolean {
+  return classifyPath(path, config).kind === 'misnamed-post' && !isMeantAsPost(path, config);
+}
+
 export function isMarkdownPath(path: string, config: SiteConfig): boolean {
   return config.markdownExtensions.includes(extensionOf(path).slice(1).toLowerCase());
 }
