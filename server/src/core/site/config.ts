@@ -32,6 +32,8 @@ export interface SiteConfig {
   readonly defaults: readonly FrontMatterDefault[];
   readonly exclude: readonly string[];
   readonly include: readonly string[];
+  /** `destination` when it is a folder of the site, which Jekyll does not read (see `destinationInSource`). */
+  readonly destination: string | undefined;
   /** A gem or remote theme can supply layouts and includes we cannot see. */
   readonly hasTheme: boolean;
   /** `theme` (else `remote_theme`) as written, when there is one. */
@@ -132,6 +134,7 @@ function toConfig(raw: Record<string, unknown>, gemfile?: string): SiteConfig {
     defaults: readDefaults(raw['defaults']),
     exclude: [...DEFAULT_EXCLUDE, ...asStrings(raw['exclude'])],
     include: asStrings(raw['include']),
+    destination: destinationInSource(raw['destination']),
     hasTheme: typeof theme === 'string' && theme.length > 0,
     theme: typeof theme === 'string' && theme.length > 0 ? theme : undefined,
     loadsOwnGem: gemfileLoadsOwnGem(gemfile),
@@ -145,6 +148,23 @@ function toConfig(raw: Record<string, unknown>, gemfile?: string): SiteConfig {
     kramdownParseBlockHtml: kramdown['parse_block_html'] === true,
     raw,
   };
+}
+
+/**
+ * `destination: docs` (a site built into GitHub Pages' /docs folder): Jekyll reads no page, static file or post in it
+ * (Reader#retrieve_dirs skips the folder equal to site.dest), which it resolves from the folder Jekyll runs in, the
+ * site's. Undefined when the folder is outside the site, or an underscore folder: skipped anyway, or read apart
+ * (`_data`, a collection), which the skip does not touch.
+ */
+function destinationInSource(raw: unknown): string | undefined {
+  if (typeof raw !== 'string' || /^[/~]/.test(raw)) {
+    return undefined;
+  }
+  const segments = raw.split('/').filter((s) => s !== '' && s !== '.');
+  if (segments.length === 0 || segments.includes('..') || segments[0]!.startsWith('_')) {
+    return undefined;
+  }
+  return segments.join('/');
 }
 
 /**
