@@ -1515,5 +1515,10 @@ suite('links', () => {
     ]);
     const outside = blog({ '_config.yml': 'destination: ../site\n', 'docs/a.txt': 'a' });
     assert.deepStrictEqual(codes(await check('[a](/docs/a.txt)\n', outside)), []);
+    // With `source: src`, as the index sees the site, from src/: `destination` is from the folder of _config.yml.
+    const sourced = blog({ '_config.yml': 'source: src\ndestination: docs\n', 'docs/a.txt': 'a', 'out/b.txt': 'b' });
+    assert.deepStrictEqual(codes(await check('[a](/docs/a.txt)\n', sourced)), [], 'src/docs is no destination');
+    sourced['_config.yml'] = 'source: ./src/\ndestination: src/out\n';
+    assert.deepStrictEqual(codes(await check('[b](/out/b.txt)\n', sourced)), [['link.url', '/out/b.txt']]);
   });
 });

@@ -134,7 +134,7 @@ function toConfig(raw: Record<string, unknown>, gemfile?: string): SiteConfig {
     defaults: readDefaults(raw['defaults']),
     exclude: [...DEFAULT_EXCLUDE, ...asStrings(raw['exclude'])],
     include: asStrings(raw['include']),
-    destination: destinationInSource(raw['destination']),
+    destination: destinationInSource(raw['destination'], raw['source']),
     hasTheme: typeof theme === 'string' && theme.length > 0,
     theme: typeof theme === 'string' && theme.length > 0 ? theme : undefined,
     loadsOwnGem: gemfileLoadsOwnGem(gemfile),
@@ -152,19 +152,28 @@ function toConfig(raw: Record<string, unknown>, gemfile?: string): SiteConfig {
 
 /**
  * `destination: docs` (a site built into GitHub Pages' /docs folder): Jekyll reads no page, static file or post in it
- * (Reader#retrieve_dirs skips the folder equal to site.dest), which it resolves from the folder Jekyll runs in, the
- * site's. Undefined when the folder is outside the site, or an underscore folder: skipped anyway, or read apart
- * (`_data`, a collection), which the skip does not touch.
+ * (Reader#retrieve_dirs skips the folder equal to site.dest). Jekyll resolves it from the folder it runs in, the one
+ * of _config.yml, while the index sees the site from its `source:`: the folder is given relative to the source.
+ * Undefined when it is outside the source, or an underscore folder: skipped anyway, or read apart (`_data`, a
+ * collection), which the skip does not touch.
  */
-function destinationInSource(raw: unknown): string | undefined {
-  if (typeof raw !== 'string' || /^[/~]/.test(raw)) {
+function destinationInSource(destination: unknown, source: unknown): string | undefined {
+  const folder = folderSegments(destination);
+  const sourceFolder = source === undefined ? [] : folderSegments(source);
+  if (!folder || !sourceFolder || !sourceFolder.every((s, i) => folder[i] === s)) {
     return undefined;
   }
-  const segments = raw.split('/').filter((s) => s !== '' && s !== '.');
-  if (segments.length === 0 || segments.includes('..') || segments[0]!.startsWith('_')) {
+  const inSource = folder.slice(sourceFolder.length);
+  return inSource.length === 0 || inSource[0]!.startsWith('_') ? undefined : inSource.join('/');
+}
+
+/** A relative folder's segments (`./docs/` -> `docs`); undefined for an absolute path or one that goes up. */
+function folderSegments(path: unknown): string[] | undefined {
+  if (typeof path !== 'string' || /^[/~]/.test(path)) {
     return undefined;
   }
-  return segments.join('/');
+  const segments = path.split('/').filter((s) => s !== '' && s !== '.');
+  return segments.includes('..') ? undefined : segments;
 }
 
 /**
