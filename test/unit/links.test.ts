@@ -1516,4 +1516,28 @@ suite('links', () => {
     assert.strictEqual(findings.length, 25);
     assert.strictEqual(findings.filter((f) => /did you mean \/2015\/03\/foo\.html/.test(f.message)).length, 20, JSON.stringify(findings.map((f) => f.message)));
   });
+
+  test('Jekyll does not read its `destination` folder: the site built into docs/ is no part of the source', async () => {
+    // Oracle (4.3.1, `destination: docs`, Site#read): docs/old/page.md and docs/old/file.txt are neither pages nor
+    // static files (Reader#retrieve_dirs skips the folder equal to site.dest). An underscore folder is read apart.
+    const files = blog({
+      '_config.yml': 'url: https://blog.example.com\npermalink: /:year/:month/:title.html\ndestination: ./docs/\n',
+      'docs/old/page.md': '---\ntitle: Old\n---\n',
+      'docs/styles/main.css': 'body {}',
+      'docs2/x.txt': 'x',
+    });
+    const body = '[a](/docs/old/page.html) [b](/docs/styles/main.css) [c](/docs2/x.txt) [d](/styles/main.css)\n';
+    assert.deepStrictEqual(codes(await check(body, files)), [
+      ['link.url', '/docs/old/page.html'],
+      ['link.url', '/docs/styles/main.css'],
+      ['link.url', '/styles/main.css'],
+    ]);
+    const outside = blog({ '_config.yml': 'destination: ../site\n', 'docs/a.txt': 'a' });
+    assert.deepStrictEqual(codes(await check('[a](/docs/a.txt)\n', outside)), []);
+    // With `source: src`, as the index sees the site, from src/: `destination` is from the folder of _config.yml.
+    const sourced = blog({ '_config.yml': 'source: src\ndestination: docs\n', 'docs/a.txt': 'a', 'out/b.txt': 'b' });
+    assert.deepStrictEqual(codes(await check('[a](/docs/a.txt)\n', sourced)), [], 'src/docs is no destination');
+    sourced['_config.yml'] = 'source: ./src/\ndestination: src/out\n';
+    assert.deepStrictEqual(codes(await check('[b](/out/b.txt)\n', sourced)), [['link.url', '/out/b.txt']]);
+  });
 });

@@ -48,6 +48,13 @@ suite('unknown key rule', () => {
     assert.deepStrictEqual(await findingsOf(files, index), [['frontmatter.unknown-key', 'apiDocs']]);
   });
 
+  test('a key switched off with a leading underscore is meant to do nothing (europeantestingconference `_title`)', async () => {
+    const files = exampleBlog({ [POST]: post('_permalink: /old/\n_subtitle: x'), '_posts/2020-06-01-b.md': post('subtitle: y'), '_posts/2020-06-02-c.md': post('subtitle: z') });
+    assert.deepStrictEqual(await findingsOf(files, POST), []);
+    files[POST] = post('_tittle: x');
+    assert.deepStrictEqual(await findingsOf(files, POST), [], 'switched off, whatever it was');
+  });
+
   test('other unknown keys are fine: theme keys, short keys, plurals the blog uses', async () => {
     const files = exampleBlog({
       [POST]: post('twitter: handle\nmath: true\nimages: [a.png]\nhero_image: x.png\npagination:\n  enabled: true'),

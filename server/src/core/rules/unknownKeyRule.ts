@@ -25,7 +25,8 @@ export const unknownKeyRule: Rule = {
     const findings: Finding[] = [];
     for (const entry of frontMatter.entries.values()) {
       const key = entry.key;
-      if (WELL_KNOWN.has(key) || defaults.has(key)) {
+      // A leading `_` switches a key off on purpose (`_title: In Brief` keeps the value, unused): no slip.
+      if (WELL_KNOWN.has(key) || defaults.has(key) || key.startsWith('_')) {
         continue;
       }
       const uses = counts.get(key) ?? 0;

@@ -32,6 +32,8 @@ export interface SiteConfig {
   readonly defaults: readonly FrontMatterDefault[];
   readonly exclude: readonly string[];
   readonly include: readonly string[];
+  /** `destination` when it is a folder of the site, which Jekyll does not read (see `destinationInSource`). */
+  readonly destination: string | undefined;
   /** A gem or remote theme can supply layouts and includes we cannot see. */
   readonly hasTheme: boolean;
   /** `theme` (else `remote_theme`) as written, when there is one. */
@@ -132,6 +134,7 @@ function toConfig(raw: Record<string, unknown>, gemfile?: string): SiteConfig {
     defaults: readDefaults(raw['defaults']),
     exclude: [...DEFAULT_EXCLUDE, ...asStrings(raw['exclude'])],
     include: asStrings(raw['include']),
+    destination: destinationInSource(raw['destination'], raw['source']),
     hasTheme: typeof theme === 'string' && theme.length > 0,
     theme: typeof theme === 'string' && theme.length > 0 ? theme : undefined,
     loadsOwnGem: gemfileLoadsOwnGem(gemfile),
@@ -145,6 +148,32 @@ function toConfig(raw: Record<string, unknown>, gemfile?: string): SiteConfig {
     kramdownParseBlockHtml: kramdown['parse_block_html'] === true,
     raw,
   };
+}
+
+/**
+ * `destination: docs` (a site built into GitHub Pages' /docs folder): Jekyll reads no page, static file or post in it
+ * (Reader#retrieve_dirs skips the folder equal to site.dest). Jekyll resolves it from the folder it runs in, the one
+ * of _config.yml, while the index sees the site from its `source:`: the folder is given relative to the source.
+ * Undefined when it is outside the source, or an underscore folder: skipped anyway, or read apart (`_data`, a
+ * collection), which the skip does not touch.
+ */
+function destinationInSource(destination: unknown, source: unknown): string | undefined {
+  const folder = folderSegments(destination);
+  const sourceFolder = source === undefined ? [] : folderSegments(source);
+  if (!folder || !sourceFolder || !sourceFolder.every((s, i) => folder[i] === s)) {
+    return undefined;
+  }
+  const inSource = folder.slice(sourceFolder.length);
+  return inSource.length === 0 || inSource[0]!.startsWith('_') ? undefined : inSource.join('/');
+}
+
+/** A relative folder's segments (`./docs/` -> `docs`); undefined for an absolute path or one that goes up. */
+function folderSegments(path: unknown): string[] | undefined {
+  if (typeof path !== 'string' || /^[/~]/.test(path)) {
+    return undefined;
+  }
+  const segments = path.split('/').filter((s) => s !== '' && s !== '.');
+  return segments.includes('..') ? undefined : segments;
 }
 
 /**

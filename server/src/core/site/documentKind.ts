@@ -46,7 +46,7 @@ function classifyAnew(path: string, config: SiteConfig): DocumentKind {
   if (path === '_config.yml') {
     return { kind: 'config' };
   }
-  if (isExcluded(path, config)) {
+  if (isExcluded(path, config) || (config.destination !== undefined && path.startsWith(config.destination + '/'))) {
     return { kind: 'ignored' };
   }
   const segments = path.split('/');
