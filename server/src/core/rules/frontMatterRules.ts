@@ -39,12 +39,12 @@ export const requiredKeysRule: Rule = {
     const required = settings.requiredKeys[kind] ?? [];
     const missing = required.filter((key) => {
       if (key === 'author') {
-        return site.authors !== undefined && !frontMatter.entries.has('author') && !frontMatter.entries.has('authors') && !hasDefault(site, siteDocument, 'author') && !hasSiteAuthor(site) && postsNameAuthors(site);
+        return site.authors !== undefined && !frontMatter.entries.has('author') && !frontMatter.entries.has('authors') && !hasDefault(site, siteDocument, 'author') && !hasSiteAuthor(site) && mostPostsWrite(site, AUTHOR_KEYS);
       }
       if (key === 'layout' && givesDefaultLayout(site, siteDocument.path, kind)) {
         return false;
       }
-      if (key === 'title' && givesTitleFromHeading(site.config, siteDocument.path, kind, text, frontMatter.bodyStart)) {
+      if (key === 'title' && (givesTitleFromHeading(site.config, siteDocument.path, kind, text, frontMatter.bodyStart) || (kind === 'post' && !mostPostsWrite(site, TITLE_KEYS)))) {
         return false;
       }
       return !frontMatter.entries.has(key) && !hasDefault(site, siteDocument, key);
@@ -75,28 +75,34 @@ function givesDefaultLayout(site: RuleContext['site'], path: string, kind: SiteD
   return candidates.length > 0 && (site.layouts.size === 0 || candidates.some((name) => site.layouts.has(name)));
 }
 
+const AUTHOR_KEYS = ['author', 'authors'];
+const TITLE_KEYS = ['title'];
+
 /**
- * Whether the blog's posts name their authors: half of them or more do. A theme may ship an authors file for a blog
- * whose posts name none (Type-on-Strap's `_data/authors.yml`; sylhare.github.io: 1 post of 210 names one), where
- * "missing author" on every post says nothing; on a team blog the few posts without one are reported.
+ * Whether the blog's posts write one of `keys` as a rule: half of them or more do, or get it from `defaults`. Where
+ * they don't, "missing" on every post says nothing:
+ * - A theme may ship an authors file for a blog whose posts name none (Type-on-Strap's `_data/authors.yml`;
+ *   sylhare.github.io: 1 post of 210 names one). On a team blog the few posts without one are reported.
+ * - A post without `title` has one all the same, made from its file name, and a blog may show something else
+ *   (jmojmojmo.github.io: none of its 39 posts has a `title`; its layout prints `page.head`).
  */
-function postsNameAuthors(site: RuleContext['site']): boolean {
+function mostPostsWrite(site: RuleContext['site'], keys: readonly string[]): boolean {
   return site.derived(
-    'postsNameAuthors',
+    `mostPostsWrite:${keys.join(',')}`,
     () => {
       let posts = 0;
-      let named = 0;
+      let writing = 0;
       for (const document of site.documents.values()) {
         if (document.kind === 'post') {
           posts++;
-          if ('author' in document.data || 'authors' in document.data || hasDefault(site, document, 'author')) {
-            named++;
+          if (keys.some((key) => key in document.data || hasDefault(site, document, key))) {
+            writing++;
           }
         }
       }
-      return named * 2 >= posts;
+      return writing * 2 >= posts;
     },
-    ['author', 'authors'],
+    keys,
   );
 }
 
