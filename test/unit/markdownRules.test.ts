@@ -61,6 +61,8 @@ suite('markdown.in-html', () => {
     assert.deepStrictEqual(await inHtml('\n<details>\n<summary>More</summary>\n\n**bold** and [a link](/x)\n\n- item\n\n</details>\n'), ['<details>']);
     assert.deepStrictEqual(await inHtml('\n<div class="note">\n\n## Heading\n\nText\n\n</div>\n'), ['<div class="note">']);
     assert.deepStrictEqual(await inHtml('\n<blockquote>Quoted.\n\nSee [the page](//example.org/x).\n</blockquote>\n'), ['<blockquote>']);
+    // Markdown after a highlight block is still in the element.
+    assert.deepStrictEqual(await inHtml('\n<details>\n{% highlight text %}\nx\n{% endhighlight %}\n\n**bold**\n</details>\n'), ['<details>']);
   });
 
   test('what kramdown reads as Markdown, or GitHub shows as written too, is not reported', async () => {
@@ -73,6 +75,10 @@ suite('markdown.in-html', () => {
       '\n<div>\n\ntext\n\n</div>\n\n## After the element\n', // after it
       '\n```\n<div>\n\n**bold**\n\n</div>\n```\n', // code
       '\n{::nomarkdown}\n<div>\n\n**bold**\n\n</div>\n{:/}\n',
+      // Liquid writes a highlight as <figure><pre><code> and drops a comment before kramdown reads (the oracle; gleam.run)
+      '\n<details>\n<summary>Error</summary>\n\n{% highlight text %}\nerror\n\nExpected [0-9](_*[0-9])\n{% endhighlight %}\n\n</details>\n',
+      '\n<div>\n\n{%- highlight md -%}\n\n## Heading\n{% endhighlight %}\n</div>\n',
+      '\n<div>\n{% comment %}\n\n- a note to self\n{% endcomment %}\n</div>\n',
     ]) {
       assert.deepStrictEqual(await inHtml(body), [], body);
     }

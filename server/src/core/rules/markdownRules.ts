@@ -104,8 +104,11 @@ export const markdownInHtmlRule: Rule = {
 
 /** Elements authors put Markdown in, expecting GitHub's rendering: sections, boxes, quotes, list items. */
 const CONTAINERS = new Set(['details', 'div', 'section', 'article', 'aside', 'blockquote', 'center', 'figure', 'li', 'dd', 'main']);
-/** Elements whose content stays text or code wherever they are. */
-const CODE_LIKE = /<(\/?)(pre|code|script|style|textarea)\b/gi;
+/**
+ * Elements whose content stays text or code wherever they are, and the Liquid blocks Jekyll turns into code
+ * (`{% highlight %}`: a `<figure><pre><code>`) or drops (`{% comment %}`) before kramdown reads the page.
+ */
+const CODE_LIKE = /<(\/?)(?:pre|code|script|style|textarea)\b|\{%-?\s*(end)?(?:highlight|comment)\b[^%]*%\}/gi;
 /** The opening tag of an HTML block: its indentation, its name. */
 const OPENING_TAG = /^( {0,3})<([A-Za-z][\w-]*)\b[^>\n]*(?<!\/)>/;
 /** A line GitHub would render as Markdown: a header, a list item, a quote, a fence, strong text, a link or an image. */
@@ -136,8 +139,8 @@ function markdownLineIn(text: string, from: number, to: number): { start: number
 }
 
 /**
- * Whether offsets, asked in order, lie in a `<pre>`, `<code>`, `<script>`, `<style>` or `<textarea>` opened after
- * `from`: the tags are counted on from the last offset asked, so a block run on to the page's end is read once.
+ * Whether offsets, asked in order, lie in a `<pre>`, `<code>`, `<script>`, `<style>`, `<textarea>`, `{% highlight %}`
+ * or `{% comment %}` opened after `from`: the tags are counted on from the last offset asked, so a block run on to the page's end is read once.
  */
 class CodeLikeDepth {
   #scanned: number;
@@ -149,7 +152,7 @@ class CodeLikeDepth {
 
   inside(at: number): boolean {
     for (const tag of this.text.slice(this.#scanned, at).matchAll(CODE_LIKE)) {
-      this.#open = Math.max(0, this.#open + (tag[1] ? -1 : 1));
+      this.#open = Math.max(0, this.#open + (tag[1] || tag[2] ? -1 : 1));
     }
     this.#scanned = at;
     return this.#open > 0;
