@@ -98,6 +98,13 @@ suite('markdown.in-html', () => {
     }
   });
 
+  test('{::options parse_block_html="true" /} makes kramdown read Markdown in HTML from there on, until options turn it off (the oracle; docs.scala-lang.org)', async () => {
+    const body = '\n<div>\n\n**before**\n\n</div>\n\n{::options parse_block_html="true" /}\n<details>\n\n**bold**\n\n</details>\n\n' +
+      "{::options parse_block_html='false' /}\n\n<section>\n\n**after**\n\n</section>\n";
+    assert.deepStrictEqual(await inHtml(body), ['<div>', '<section>']);
+    assert.deepStrictEqual(await inHtml('\n{::options auto_ids="false" /}\n<div>\n\n**bold**\n\n</div>\n'), ['<div>'], 'other options');
+  });
+
   test('the fix adds markdown="1" to the tag', async () => {
     const fixed = await afterQuickFix(post('\n<div class="note">\n\n**bold**\n\n</div>\n'), POST, 'markdown.in-html');
     assert.ok(fixed?.includes('\n<div class="note" markdown="1">\n\n**bold**'), fixed);

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { pageMarkdownBlocks } from '../links/scanLinks';
 import { endsTable, holdsTableBar, tableRowsEnd } from '../links/tableCells';
+import { parseBlockHtmlAt } from '../render/kramdownOptions';
 import { isMarkdownPath } from '../site/documentKind';
 import type { Finding, Rule, RuleContext } from './rule';
 
@@ -51,7 +52,8 @@ export const tableAsTextRule: Rule = {
  * renders them after a blank line (a `<details>` section). The oracle: `<details>`, `<div>` keep them as text,
  * `<div markdown="1">` makes them Markdown. One finding per block, on its opening tag, with `markdown="1"` as the fix.
  * Only for the elements authors wrap Markdown in (`CONTAINERS`), for Markdown before the element's own closing tag
- * and outside code-like elements in it; not in a page with `{::nomarkdown}`, whose content the scan takes for HTML.
+ * and outside code-like elements in it; not in a page with `{::nomarkdown}`, whose content the scan takes for HTML,
+ * nor after `{::options parse_block_html="true" /}` (until options turn it off).
  * Also Markdown after an HTML block's closing tag when an element inside was never closed (a `<td>`, `<li>` or `<p>`
  * without its end tag, `<jim at example.com>`): kramdown shows the closing tag as text and reads on as HTML (the oracle:
  * `&lt;/div&gt;` then `## Heading` as written); reported on that element, whatever the block's element.
@@ -66,7 +68,11 @@ export const markdownInHtmlRule: Rule = {
       return [];
     }
     const findings: Finding[] = [];
+    const readsMarkdownInHtml = parseBlockHtmlAt(text, frontMatter.bodyStart, site.config.kramdownParseBlockHtml);
     for (const block of pageMarkdownBlocks(text, frontMatter.bodyStart, site.config.kramdownInput, site.config.kramdownParseBlockHtml).html) {
+      if (readsMarkdownInHtml(block.start)) {
+        continue;
+      }
       const runOn = block.leftOpen && markdownLineIn(text, block.leftOpen.after, block.end);
       if (runOn) {
         // No fix: where the element should close is the author's call.
