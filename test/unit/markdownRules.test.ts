@@ -161,6 +161,8 @@ suite('markdown.unknown-tag', () => {
       '\nClosed: <note>text</note>; empty: <version/>; namespaced: <o:p></o:p> <fb:like>.\n',
       '\nIn URLs: [a](https://example.com/<id>/x), <https://example.com/a>.\n\n[b]: https://example.com/<id>\n',
       '\n{% include note.html content="Use <version>" %}\n', // the include decides
+      '\n{% prettify dart tag=pre+code %}\nList<int> numbers;\n{% endprettify %}\n', // a plugin's block tag decides (dart.dev)
+      "\n{% tabs t %}\n{% tab 'A' %}\nMap<K> m\n{% endtab %}\n{% endtabs %}\n",
       '\n<svg><path d="M0"/><g><text>t</text></g></svg> then <path> in an SVG page\n',
       '\n<div>\n\n<img alt="cd <folder>" src="/a.png">\n\n</div>\n', // an attribute's value
     ]) {
