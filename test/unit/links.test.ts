@@ -349,6 +349,11 @@ suite('links', () => {
     assert.deepStrictEqual(codes(await check(body)), [['link.reference', 'dox'], ['link.reference', 'dox']]);
   });
 
+  test("brackets in a plugin's Liquid block are the plugin's to render: no reference (dart.dev's `{% prettify %}`)", async () => {
+    const body = '{% prettify dart %}\nvar list = [!<String>!][];\nbool b = [0][0];\n{% endprettify %}\n\nBut [this][nope] is.\n';
+    assert.deepStrictEqual(codes(await check(body)), [['link.reference', 'nope']]);
+  });
+
   test('`[a][b](c)` with `b` undefined is text then the link `[b](c)`; brackets in a URL, title, tag or autolink are no reference (news.opensuse.org)', async () => {
     // What the oracle builds: `[text]<a href="/contact.html">ref</a>`, `<a href="/contact.html?op[a][b]=1">`, ...
     const body = [

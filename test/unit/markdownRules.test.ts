@@ -61,6 +61,8 @@ suite('markdown.in-html', () => {
     assert.deepStrictEqual(await inHtml('\n<details>\n<summary>More</summary>\n\n**bold** and [a link](/x)\n\n- item\n\n</details>\n'), ['<details>']);
     assert.deepStrictEqual(await inHtml('\n<div class="note">\n\n## Heading\n\nText\n\n</div>\n'), ['<div class="note">']);
     assert.deepStrictEqual(await inHtml('\n<blockquote>Quoted.\n\nSee [the page](//example.org/x).\n</blockquote>\n'), ['<blockquote>']);
+    // Markdown after a highlight block is still in the element.
+    assert.deepStrictEqual(await inHtml('\n<details>\n{% highlight text %}\nx\n{% endhighlight %}\n\n**bold**\n</details>\n'), ['<details>']);
   });
 
   test('what kramdown reads as Markdown, or GitHub shows as written too, is not reported', async () => {
@@ -73,6 +75,10 @@ suite('markdown.in-html', () => {
       '\n<div>\n\ntext\n\n</div>\n\n## After the element\n', // after it
       '\n```\n<div>\n\n**bold**\n\n</div>\n```\n', // code
       '\n{::nomarkdown}\n<div>\n\n**bold**\n\n</div>\n{:/}\n',
+      // Liquid writes a highlight as <figure><pre><code> and drops a comment before kramdown reads (the oracle; gleam.run)
+      '\n<details>\n<summary>Error</summary>\n\n{% highlight text %}\nerror\n\nExpected [0-9](_*[0-9])\n{% endhighlight %}\n\n</details>\n',
+      '\n<div>\n\n{%- highlight md -%}\n\n## Heading\n{% endhighlight %}\n</div>\n',
+      '\n<div>\n{% comment %}\n\n- a note to self\n{% endcomment %}\n</div>\n',
     ]) {
       assert.deepStrictEqual(await inHtml(body), [], body);
     }
@@ -90,6 +96,13 @@ suite('markdown.in-html', () => {
     for (const body of ['\n<div>\n<p>text\n</div>\n\nJust text.\n', '\n<ul>\n<li>one</li>\n</ul>\n\n## Heading\n', '\n<div>\n<p>text\n</div>\n']) {
       assert.deepStrictEqual(await inHtml(body), [], body);
     }
+  });
+
+  test('{::options parse_block_html="true" /} makes kramdown read Markdown in HTML from there on, until options turn it off (the oracle; docs.scala-lang.org)', async () => {
+    const body = '\n<div>\n\n**before**\n\n</div>\n\n{::options parse_block_html="true" /}\n<details>\n\n**bold**\n\n</details>\n\n' +
+      "{::options parse_block_html='false' /}\n\n<section>\n\n**after**\n\n</section>\n";
+    assert.deepStrictEqual(await inHtml(body), ['<div>', '<section>']);
+    assert.deepStrictEqual(await inHtml('\n{::options auto_ids="false" /}\n<div>\n\n**bold**\n\n</div>\n'), ['<div>'], 'other options');
   });
 
   test('the fix adds markdown="1" to the tag', async () => {
@@ -148,6 +161,8 @@ suite('markdown.unknown-tag', () => {
       '\nClosed: <note>text</note>; empty: <version/>; namespaced: <o:p></o:p> <fb:like>.\n',
       '\nIn URLs: [a](https://example.com/<id>/x), <https://example.com/a>.\n\n[b]: https://example.com/<id>\n',
       '\n{% include note.html content="Use <version>" %}\n', // the include decides
+      '\n{% prettify dart tag=pre+code %}\nList<int> numbers;\n{% endprettify %}\n', // a plugin's block tag decides (dart.dev)
+      "\n{% tabs t %}\n{% tab 'A' %}\nMap<K> m\n{% endtab %}\n{% endtabs %}\n",
       '\n<svg><path d="M0"/><g><text>t</text></g></svg> then <path> in an SVG page\n',
       '\n<div>\n\n<img alt="cd <folder>" src="/a.png">\n\n</div>\n', // an attribute's value
     ]) {

@@ -7,16 +7,22 @@ const post = (lines: string) => `---\nlayout: post\ntitle: T\nauthor: jane.doe\n
 
 suite('unknown key rule', () => {
   test('a slip for one of Jekyll\'s keys, with a fix that renames the key only', async () => {
-    for (const [written, meant] of [
-      ['tittle', 'title'],
-      ['publish', 'published'],
-      ['permalnik', 'permalink'],
-      ['catgories', 'categories'],
+    for (const [written, meant, value] of [
+      ['tittle', 'title', 'x'],
+      ['publish', 'published', 'false'],
+      ['permalnik', 'permalink', 'x'],
+      ['catgories', 'categories', 'x'],
     ]) {
-      const files = exampleBlog({ [POST]: post(`${written}: x # keep me`) });
+      const files = exampleBlog({ [POST]: post(`${written}: ${value} # keep me`) });
       assert.deepStrictEqual(await findingsOf(files, POST), [['frontmatter.unknown-key', written]], written);
-      assert.strictEqual(await afterQuickFix(files, POST, 'frontmatter.unknown-key'), post(`${meant}: x # keep me`), written);
+      assert.strictEqual(await afterQuickFix(files, POST, 'frontmatter.unknown-key'), post(`${meant}: ${value} # keep me`), written);
     }
+  });
+
+  test("a key whose value is not of the kind Jekyll reads from the key it looks like is a word of its own (julialang.org's publisher)", async () => {
+    const files = exampleBlog({ [POST]: post('publisher: National Bureau of Economic Research'), '_posts/2020-06-01-b.md': post('render_with_liqud: yes') });
+    assert.deepStrictEqual(await findingsOf(files, POST), []);
+    assert.deepStrictEqual(await findingsOf(files, '_posts/2020-06-01-b.md'), [['frontmatter.unknown-key', 'render_with_liqud']], 'true or false: a slip');
   });
 
   test('a misspelled Jekyll key stays a slip however many posts copy it', async () => {

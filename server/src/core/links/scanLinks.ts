@@ -18,7 +18,7 @@ import { rawSpanContents } from './rawSpanHtml';
 import { scriptContents } from './scriptContent';
 import { paragraphGoesOnAfter, readLinkDefinition, type LinkDefinition } from './linkDefinition';
 import { atBlockStart, crossesEdge, holdsTableBar, keptTableEnd, tableCellEdges } from './tableCells';
-import { liquidEndTag, liquidOpenTag } from '../render/liquidBlockTags';
+import { liquidEndTag, liquidOpenTag, pluginBlocks } from '../render/liquidBlockTags';
 
 export type LinkForm =
   | 'inline' // [text](url)
@@ -128,7 +128,8 @@ export function pageMarkdownBlocks(text: string, bodyStart: number, input: Markd
 /**
  * Where a `<` reaches the page as text or not at all, sorted: code blocks and spans and `{% highlight %}` (kramdown
  * escapes them), math (escaped too), Liquid and HTML comments, Liquid tags and outputs (they print what they print),
- * `{::nomarkdown}` (HTML the author wrote as such), `<script>` content. Not `<pre>` blocks: their content is raw HTML
+ * `{::nomarkdown}` (HTML the author wrote as such), `<script>` content, a plugin's Liquid block (the plugin decides what
+ * its content becomes). Not `<pre>` blocks: their content is raw HTML
  * for the browser. With the page's blocks, for rules on tags written in the text.
  */
 export function tagsAsText(text: string, bodyStart: number, input: MarkdownInput): { readonly asText: readonly Range[]; readonly blocks: MarkdownBlocks } {
@@ -141,7 +142,7 @@ export function tagsAsText(text: string, bodyStart: number, input: MarkdownInput
   const tagEnds = new HtmlTagEnds(text);
   const asText = [...comments, ...mathContents(text, bodyStart, isText), ...liquidRanges(text, bodyStart, isText), ...noMarkdownBlocks(text, bodyStart)];
   asText.push(...scriptContents(text, bodyStart, isText, (from) => tagEnds.endFrom(from)));
-  asText.push(...capturesHandedToIncludes(text, bodyStart, liquidBlocks.capture));
+  asText.push(...capturesHandedToIncludes(text, bodyStart, liquidBlocks.capture), ...pluginBlocks(text, bodyStart));
   return { asText: sortRanges(asText), blocks };
 }
 

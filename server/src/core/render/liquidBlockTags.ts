@@ -13,3 +13,37 @@ export function liquidOpenTag(name: string, flags = ''): RegExp {
 export function liquidEndTag(name: string, flags = ''): RegExp {
   return new RegExp(`\\{%-?\\s*end${name}\\b[^%]*%\\}`, flags);
 }
+
+/** Block tags Liquid and Jekyll define; any other block is a plugin's (a `--safe` build stops at it: "Unknown tag"). */
+const OWN_BLOCKS = new Set(['if', 'unless', 'case', 'for', 'tablerow', 'capture', 'comment', 'raw', 'highlight', 'ifchanged']);
+const BLOCK_OPEN = /\{%-?\s*([A-Za-z_]\w*)\b[^%]*%\}/g;
+
+/**
+ * The blocks a plugin defines (`{% prettify dart %}...{% endprettify %}` on dart.dev, jekyll-tabs' `{% tabs %}`),
+ * from their opening tag to the end of their closing one: the plugin decides what their content becomes (escaped code,
+ * Markdown, nothing). A tag with no closing tag after it is not a block.
+ */
+export function pluginBlocks(text: string, from: number): { start: number; end: number }[] {
+  const blocks: { start: number; end: number }[] = [];
+  if (!text.includes('{%', from)) {
+    return blocks;
+  }
+  // Tags with no closing tag after them (`include`, `assign`): none after a later one either, so each is searched once.
+  const unclosed = new Set(OWN_BLOCKS);
+  BLOCK_OPEN.lastIndex = from;
+  for (let open = BLOCK_OPEN.exec(text); open; open = BLOCK_OPEN.exec(text)) {
+    const name = open[1]!;
+    if (unclosed.has(name) || name.startsWith('end')) {
+      continue;
+    }
+    const close = liquidEndTag(name, 'g');
+    close.lastIndex = BLOCK_OPEN.lastIndex;
+    if (close.test(text)) {
+      blocks.push({ start: open.index, end: close.lastIndex });
+      BLOCK_OPEN.lastIndex = close.lastIndex;
+    } else {
+      unclosed.add(name);
+    }
+  }
+  return blocks;
+}

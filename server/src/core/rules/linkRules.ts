@@ -24,6 +24,7 @@ import type { Finding, Rule, RuleContext } from './rule';
 import { wellFormed } from '../wellFormed';
 import { detached } from '../detached';
 import { settingsGlobMatcher } from '../glob';
+import { pluginBlocks } from '../render/liquidBlockTags';
 
 export const linkRule: Rule = {
   name: 'links',
@@ -69,6 +70,8 @@ class LinkChecker {
   #suggestions = 0;
   /** The text in lower case, made once for `#isUsed`. */
   #lowerText: string | undefined;
+  /** The page's plugin blocks (`{% prettify %}`), found once: the plugin decides what brackets in them become. */
+  #pluginBlocks: readonly { start: number; end: number }[] | undefined;
   /** Whether an include on the page may define references (`SiteIndex.includesDefineReferences`), asked once. */
   #includesDefine: boolean | undefined;
   /**
@@ -109,6 +112,11 @@ class LinkChecker {
     this.#plainPostUrls = site.derived('plainPostUrls', () => new Map<string, boolean>(), 'any-data');
   }
 
+  #inPluginBlock(link: { start: number }): boolean {
+    this.#pluginBlocks ??= pluginBlocks(this.text, this.bodyStart);
+    return this.#pluginBlocks.some((block) => block.start <= link.start && link.start < block.end);
+  }
+
   check(): Finding[] {
     for (const link of this.scanned.links) {
       if ((link.form === 'html' && this.#tagAround(link).ignored) || link.target.includes(UNDECODED)) {
@@ -122,7 +130,7 @@ class LinkChecker {
           this.#checkLinkTag(link);
           break;
         case 'reference':
-          if (!this.#isDefined(normalizeLabel(link.label ?? link.target)) && !this.#isIndex(link)) {
+          if (!this.#isDefined(normalizeLabel(link.label ?? link.target)) && !this.#isIndex(link) && !this.#inPluginBlock(link)) {
             this.#findings.push({ code: 'link.reference', start: link.start, end: link.end, message: l10n.t('No definition for the reference [{0}]: kramdown shows the brackets as text. Add `[{0}]: URL` below the paragraph.', excerpt(link.target)) });
           }
           break;

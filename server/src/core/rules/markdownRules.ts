@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { pageMarkdownBlocks } from '../links/scanLinks';
 import { endsTable, holdsTableBar, tableRowsEnd } from '../links/tableCells';
+import { parseBlockHtmlAt } from '../render/kramdownOptions';
 import { isMarkdownPath } from '../site/documentKind';
 import type { Finding, Rule, RuleContext } from './rule';
 
@@ -51,7 +52,8 @@ export const tableAsTextRule: Rule = {
  * renders them after a blank line (a `<details>` section). The oracle: `<details>`, `<div>` keep them as text,
  * `<div markdown="1">` makes them Markdown. One finding per block, on its opening tag, with `markdown="1"` as the fix.
  * Only for the elements authors wrap Markdown in (`CONTAINERS`), for Markdown before the element's own closing tag
- * and outside code-like elements in it; not in a page with `{::nomarkdown}`, whose content the scan takes for HTML.
+ * and outside code-like elements in it; not in a page with `{::nomarkdown}`, whose content the scan takes for HTML,
+ * nor after `{::options parse_block_html="true" /}` (until options turn it off).
  * Also Markdown after an HTML block's closing tag when an element inside was never closed (a `<td>`, `<li>` or `<p>`
  * without its end tag, `<jim at example.com>`): kramdown shows the closing tag as text and reads on as HTML (the oracle:
  * `&lt;/div&gt;` then `## Heading` as written); reported on that element, whatever the block's element.
@@ -66,7 +68,11 @@ export const markdownInHtmlRule: Rule = {
       return [];
     }
     const findings: Finding[] = [];
+    const readsMarkdownInHtml = parseBlockHtmlAt(text, frontMatter.bodyStart, site.config.kramdownParseBlockHtml);
     for (const block of pageMarkdownBlocks(text, frontMatter.bodyStart, site.config.kramdownInput, site.config.kramdownParseBlockHtml).html) {
+      if (readsMarkdownInHtml(block.start)) {
+        continue;
+      }
       const runOn = block.leftOpen && markdownLineIn(text, block.leftOpen.after, block.end);
       if (runOn) {
         // No fix: where the element should close is the author's call.
@@ -104,8 +110,11 @@ export const markdownInHtmlRule: Rule = {
 
 /** Elements authors put Markdown in, expecting GitHub's rendering: sections, boxes, quotes, list items. */
 const CONTAINERS = new Set(['details', 'div', 'section', 'article', 'aside', 'blockquote', 'center', 'figure', 'li', 'dd', 'main']);
-/** Elements whose content stays text or code wherever they are. */
-const CODE_LIKE = /<(\/?)(pre|code|script|style|textarea)\b/gi;
+/**
+ * Elements whose content stays text or code wherever they are, and the Liquid blocks Jekyll turns into code
+ * (`{% highlight %}`: a `<figure><pre><code>`) or drops (`{% comment %}`) before kramdown reads the page.
+ */
+const CODE_LIKE = /<(\/?)(?:pre|code|script|style|textarea)\b|\{%-?\s*(end)?(?:highlight|comment)\b[^%]*%\}/gi;
 /** The opening tag of an HTML block: its indentation, its name. */
 const OPENING_TAG = /^( {0,3})<([A-Za-z][\w-]*)\b[^>\n]*(?<!\/)>/;
 /** A line GitHub would render as Markdown: a header, a list item, a quote, a fence, strong text, a link or an image. */
@@ -136,8 +145,8 @@ function markdownLineIn(text: string, from: number, to: number): { start: number
 }
 
 /**
- * Whether offsets, asked in order, lie in a `<pre>`, `<code>`, `<script>`, `<style>` or `<textarea>` opened after
- * `from`: the tags are counted on from the last offset asked, so a block run on to the page's end is read once.
+ * Whether offsets, asked in order, lie in a `<pre>`, `<code>`, `<script>`, `<style>`, `<textarea>`, `{% highlight %}`
+ * or `{% comment %}` opened after `from`: the tags are counted on from the last offset asked, so a block run on to the page's end is read once.
  */
 class CodeLikeDepth {
   #scanned: number;
@@ -149,7 +158,7 @@ class CodeLikeDepth {
 
   inside(at: number): boolean {
     for (const tag of this.text.slice(this.#scanned, at).matchAll(CODE_LIKE)) {
-      this.#open = Math.max(0, this.#open + (tag[1] ? -1 : 1));
+      this.#open = Math.max(0, this.#open + (tag[1] || tag[2] ? -1 : 1));
     }
     this.#scanned = at;
     return this.#open > 0;

@@ -32,6 +32,9 @@ export const unknownKeyRule: Rule = {
       const uses = counts.get(key) ?? 0;
       const byOthers = uses - (key in siteDocument.data ? 1 : 0);
       const target = intendedKey(key, byOthers, counts, defaults);
+      if (target && !fitsKey(target, entry.data)) {
+        continue;
+      }
       // A key the blog's layouts or includes read is theirs, however few documents set it (scala-lang.org's `apiDocs`).
       if (!target || (!WELL_KNOWN.has(target) && site.templateReads(key))) {
         continue;
@@ -68,6 +71,17 @@ function intendedKey(key: string, byOthers: number, counts: ReadonlyMap<string, 
   }
   const close = [...targets].filter((t) => t !== key && isSlip(lower, t.toLowerCase()));
   return close.length === 1 ? close[0] : undefined;
+}
+
+/** Jekyll's keys that do something only when true or false (the oracle: `published: ACM` publishes). */
+const TRUE_OR_FALSE_KEYS = new Set(['published', 'render_with_liquid']);
+
+/**
+ * Whether `data` is a value one would give `target`: a slip for a true-or-false key has one (or none yet), so
+ * `publisher: ACM` names a publisher and is no slip for `published`.
+ */
+function fitsKey(target: string, data: unknown): boolean {
+  return !TRUE_OR_FALSE_KEYS.has(target) || typeof data === 'boolean' || data === null || data === undefined;
 }
 
 /**
