@@ -107,7 +107,7 @@ suite('language server: every Jekyll site of the workspace, each its own', () =>
   });
 
   test('a site created and removed while the server runs', async () => {
-    const root = writeBlog({ 'README.md': '# A repository\n', 'docs/_posts/2020-01-01-first.md': '---\nlayout: post\n---\nNo title.\n', 'docs/index.md': '---\ntitle: Docs\n---\n' });
+    const root = writeBlog({ 'README.md': '# A repository\n', 'docs/_posts/2020-01-01-first.md': '---\ntitle: First\n---\nNo layout.\n', 'docs/index.md': '---\ntitle: Docs\n---\n' });
     const client = await LspTestClient.start(root, SETTINGS);
     try {
       await client.indexed();

@@ -66,6 +66,8 @@ class LinkChecker {
   readonly #withoutOwnPage: boolean;
   /** A draft is built only with `--drafts`, where `{% link %}` finds the other drafts too. */
   readonly #inDraft: boolean;
+  /** The site's `encoding:` is not UTF-8: its files' other bytes read as U+FFFD here. */
+  readonly #otherEncoding: boolean;
   readonly #findings: Finding[] = [];
   #suggestions = 0;
   /** The text in lower case, made once for `#isUsed`. */
@@ -101,6 +103,7 @@ class LinkChecker {
     readonly scanned: ScannedLinks,
   ) {
     this.#config = site.config;
+    this.#otherEncoding = readsOtherEncoding(site.config.raw['encoding']);
     this.#pageUrl = site.urls.urlOf(path);
     const baseHref = site.baseHrefOn(path, scanned.includes);
     this.#basePath = baseHref === undefined ? undefined : basePath(baseHref, this.#config);
@@ -119,7 +122,7 @@ class LinkChecker {
 
   check(): Finding[] {
     for (const link of this.scanned.links) {
-      if ((link.form === 'html' && this.#tagAround(link).ignored) || link.target.includes(UNDECODED)) {
+      if ((link.form === 'html' && this.#tagAround(link).ignored) || (this.#otherEncoding && link.target.includes(UNDECODED))) {
         continue;
       }
       switch (link.form) {
@@ -566,9 +569,15 @@ const ONLY_POST_URL_TAG = /^\{%-?\s*post_url\s+([^\s{}%]+?)\s*-?%\}$/;
 /**
  * What the UTF-8 decoder puts for a byte it cannot read: in a file of a site with another `encoding:` (Latin-1, GBK,
  * Shift_JIS), which Jekyll reads as that. A link with it is unknowable here: its target's ids and names lose the same
- * bytes differently (slugs drop U+FFFD), and two different words read alike.
+ * bytes differently (slugs drop U+FFFD), and two different words read alike. In a UTF-8 site it is a character the
+ * file holds, and checked as any other.
  */
 const UNDECODED = '\uFFFD';
+
+/** Whether `encoding:` (Jekyll's default `utf-8`, or `bom|utf-8`) names another encoding than UTF-8. */
+function readsOtherEncoding(encoding: unknown): boolean {
+  return typeof encoding === 'string' && !/^(?:bom\|)?utf-?8$/i.test(encoding.trim());
+}
 
 /** A URL path a browser takes as it is: no escapes, query, fragment or space. */
 const PLAIN_URL_PATH = /^\/[\w\-.~/]*$/;
