@@ -14,8 +14,10 @@ export function liquidEndTag(name: string, flags = ''): RegExp {
   return new RegExp(`\\{%-?\\s*end${name}\\b[^%]*%\\}`, flags);
 }
 
+/** The block tags of Liquid and Jekyll that pages use (`ifchanged` aside). */
+export const LIQUID_BLOCK_TAGS: ReadonlySet<string> = new Set(['if', 'unless', 'case', 'for', 'tablerow', 'capture', 'comment', 'raw', 'highlight']);
 /** Block tags Liquid and Jekyll define; any other block is a plugin's (a `--safe` build stops at it: "Unknown tag"). */
-const OWN_BLOCKS = new Set(['if', 'unless', 'case', 'for', 'tablerow', 'capture', 'comment', 'raw', 'highlight', 'ifchanged']);
+const OWN_BLOCKS = new Set([...LIQUID_BLOCK_TAGS, 'ifchanged']);
 const BLOCK_OPEN = /\{%-?\s*([A-Za-z_]\w*)\b[^%]*%\}/g;
 
 /**

@@ -59,7 +59,7 @@ export const unknownAuthorRule: Rule = {
  * its layouts print the 2,000 posts' `authors: ["Greg Wilson"]` as written), where every name would be "unknown".
  */
 function namesAnyOf(site: RuleContext['site'], source: AuthorSource): boolean {
-  const known = (name: unknown) => typeof name === 'string' && (source.authors.has(name.trim()) || name.split(',').some((part) => source.authors.has(part.trim())));
+  const known = (name: unknown) => typeof name === 'string' && namesKnownAuthor(name, source);
   return site.derived(
     'namesAnyAuthor',
     () => {
@@ -72,6 +72,11 @@ function namesAnyOf(site: RuleContext['site'], source: AuthorSource): boolean {
     },
     ['author', 'authors'],
   );
+}
+
+/** Whether `value` is an author the source defines, or a comma-separated list naming one. */
+function namesKnownAuthor(value: string, source: AuthorSource): boolean {
+  return source.authors.has(value.trim()) || value.split(',').some((part) => source.authors.has(part.trim()));
 }
 
 /** One name of a comma-separated value: replaced as it stands, not written as YAML. */
@@ -91,7 +96,7 @@ function commaSeparated(item: ValueItem, text: string, source: AuthorSource): (V
   }
   const written = text.slice(item.start, item.end);
   const offset = written.indexOf(value);
-  if (offset < 0 || !value.split(',').some((part) => source.authors.has(part.trim()))) {
+  if (offset < 0 || !namesKnownAuthor(value, source)) {
     return [item];
   }
   const parts: CommaPart[] = [];

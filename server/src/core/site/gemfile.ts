@@ -72,19 +72,8 @@ export function gemfilePlugins(text: string | undefined): string[] {
  * a site writes: Jekyll 3's `{% link %}` and `{% post_url %}` give the URL without the baseurl.
  */
 export function gemfileUsesJekyll3(text: string | undefined): boolean {
-  for (const raw of text?.split(/\r?\n/) ?? []) {
-    const gem = GEM.exec(withoutComment(raw).trim());
-    if (gem?.[2] === 'github-pages') {
-      return true;
-    }
-    if (gem?.[2] === 'jekyll') {
-      const requirement = /^\s*,\s*(["'])([^"']*)\1/.exec(gem[3]!)?.[2] ?? '';
-      if (/^(?:(?:~>|=)?\s*[0-3]\.|<=?\s*[0-3]\.|<\s*4(?:\.0)*$)/.test(requirement.trim())) {
-        return true;
-      }
-    }
-  }
-  return false;
+  const { githubPages, jekyll } = jekyllRequirements(text);
+  return githubPages || jekyll.some((requirement) => /^(?:(?:~>|=)?\s*[0-3]\.|<=?\s*[0-3]\.|<\s*4(?:\.0)*$)/.test(requirement));
 }
 
 /**
@@ -92,14 +81,23 @@ export function gemfileUsesJekyll3(text: string | undefined): boolean {
  * `gem 'jekyll'` says nothing: its Gemfile.lock may hold 2.5 (CocoaPods' blog, built with redcarpet).
  */
 export function gemfileRequiresJekyll4(text: string | undefined): boolean {
+  const [first] = jekyllRequirements(text).jekyll;
+  return first !== undefined && /^(?:~>|>=|=|>)?\s*(?:[4-9]|\d{2,})(?:\.|$)/.test(first);
+}
+
+/** The version requirement of each `gem 'jekyll'` line, in order (`''` unpinned), and whether it has `github-pages`. */
+function jekyllRequirements(text: string | undefined): { readonly githubPages: boolean; readonly jekyll: readonly string[] } {
+  let githubPages = false;
+  const jekyll: string[] = [];
   for (const raw of text?.split(/\r?\n/) ?? []) {
     const gem = GEM.exec(withoutComment(raw).trim());
-    if (gem?.[2] === 'jekyll') {
-      const requirement = /^\s*,\s*(["'])([^"']*)\1/.exec(gem[3]!)?.[2] ?? '';
-      return /^(?:~>|>=|=|>)?\s*(?:[4-9]|\d{2,})(?:\.|$)/.test(requirement.trim());
+    if (gem?.[2] === 'github-pages') {
+      githubPages = true;
+    } else if (gem?.[2] === 'jekyll') {
+      jekyll.push((/^\s*,\s*(["'])([^"']*)\1/.exec(gem[3]!)?.[2] ?? '').trim());
     }
   }
-  return false;
+  return { githubPages, jekyll };
 }
 
 /**

@@ -570,7 +570,7 @@ export class SiteIndex {
       names.push(...named);
     }
     for (let name = names.pop(); name !== undefined; name = names.pop()) {
-      const include = '_includes/' + name.replace(/^\/+/, ''); // `/alerts/x.html` is `alerts/x.html` to Jekyll too
+      const include = includePath(name);
       const named = this.#templateIncludes.get(include);
       if (name === ANY_INCLUDE || !named) {
         return undefined;
@@ -611,7 +611,7 @@ export class SiteIndex {
     const names = [...includes];
     const seen = new Set<string>();
     for (let name = names.pop(); name !== undefined; name = names.pop()) {
-      const include = '_includes/' + name.replace(/^\/+/, '');
+      const include = includePath(name);
       if (this.#definesReferences.has(include)) {
         return true;
       }
@@ -778,6 +778,11 @@ function isTemplate(info: DocumentKind): boolean {
 function isLocalPlugin(path: string, config: SiteConfig): boolean {
   const dir = typeof config.raw['plugins_dir'] === 'string' ? config.raw['plugins_dir'].replace(/^\.?\/+|\/+$/g, '') : '_plugins';
   return path.startsWith(dir + '/') && path.endsWith('.rb');
+}
+
+/** The file of `{% include name %}`: `/alerts/x.html` is `alerts/x.html` to Jekyll too. */
+function includePath(name: string): string {
+  return '_includes/' + name.replace(/^\/+/, '');
 }
 
 /** Whether a template has a line that defines a reference as kramdown reads one, its label or URL Liquid's or not. */

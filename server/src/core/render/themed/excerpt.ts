@@ -3,10 +3,10 @@
  * everything before the first `excerpt_separator` (so an empty one when the body starts with it), with a
  * closing tag for each Liquid block left open, and the reference definitions below it that it uses.
  */
+import { LIQUID_BLOCK_TAGS } from '../liquidBlockTags';
+
 const LIQUID_TAG = /\{%-?\s*(\w+)\s*[\s\S]*?-?%\}/g;
 const REFERENCE_DEFINITION = /^ {0,3}(\[[^\]\n]+\])(:.+)$/gm;
-/** Liquid's and Jekyll's block tags, which need an `end` tag. */
-const BLOCK_TAGS = new Set(['if', 'unless', 'case', 'for', 'tablerow', 'capture', 'comment', 'raw', 'highlight']);
 
 export function excerptSource(afterFrontMatter: string, separator: string): string {
   // Jekyll's front matter pattern ends in `\s*$\n?`: the blank lines after the closing `---` are not in the content.
@@ -20,7 +20,7 @@ export function excerptSource(afterFrontMatter: string, separator: string): stri
   if (head.includes('{%')) {
     const names = [...head.matchAll(LIQUID_TAG)].map((m) => m[1]!);
     for (const name of names.reverse()) {
-      if (BLOCK_TAGS.has(name) && !new RegExp(`\\{%-?\\s*end${name}[\\s\\S]*?\\s*-?%\\}`).test(head)) {
+      if (LIQUID_BLOCK_TAGS.has(name) && !new RegExp(`\\{%-?\\s*end${name}[\\s\\S]*?\\s*-?%\\}`).test(head)) {
         head += `\n{% end${name} %}`;
       }
     }
